@@ -1,0 +1,3 @@
+from notekit.cli import main
+
+main()

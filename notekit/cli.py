@@ -1,0 +1,76 @@
+"""The `notekit` command: global options, and each command imported only when it runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+
+import click
+
+from notekit import __version__
+
+COMMANDS = {
+    "people": "notekit.commands.people",
+    "show": "notekit.commands.show",
+    "find": "notekit.commands.find",
+    "due": "notekit.commands.due",
+    "check": "notekit.commands.check",
+    "init": "notekit.commands.init",
+    "report": "notekit.commands.report",
+}
+
+
+class LazyGroup(click.Group):
+    """Imports a command's module only when that command is asked for, so `notekit due`
+    never pays for Jinja2 or markdown-it."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        return importlib.import_module(module).command if module else None
+
+
+def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--vault",
+    type=click.Path(file_okay=False),
+    help="The vault folder (default: $NOTEKIT_VAULT, else the nearest folder above with "
+    "notekit.toml or .obsidian/, else the current folder).",
+)
+@click.option(
+    "--today",
+    envvar="NOTEKIT_TODAY",
+    callback=_parse_today,
+    metavar="YYYY-MM-DD",
+    help="Take this date as today (also $NOTEKIT_TODAY).",
+)
+@click.version_option(__version__, prog_name="notekit")
+@click.pass_context
+def cli(ctx: click.Context, vault: str | None, today: dt.date) -> None:
+    """A plain-text personal CRM over a folder of Markdown notes.
+
+    \b
+    Examples:
+      notekit due                      who to reconnect with this week, and why
+      notekit show "Ana Costa"         what you know about someone
+      notekit --vault ~/notes check    problems in the notes, with file and line
+    """
+    from notekit.commands.common import App
+
+    ctx.obj = App(vault_option=vault, today=today, cwd=os.getcwd())
+
+
+def main() -> None:
+    cli(prog_name="notekit")

@@ -1,0 +1,43 @@
+"""`notekit check`: every problem in the notes, with file and line."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from notekit import views
+from notekit.check import check_vault
+from notekit.commands.common import EXIT_PROBLEMS, App, emit_json
+from notekit.model import ERROR
+
+
+@click.command("check")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@click.pass_obj
+def command(app: App, as_json: bool) -> None:
+    """Report broken YAML, bad dates and cadences, broken or ambiguous links to people, and
+    people who share a name. Exits 1 when anything is found.
+
+    \b
+    Example:
+      notekit check
+    """
+    problems = check_vault(app.index(quiet=True))
+    if as_json:
+        emit_json([views.problem(p) for p in problems])
+    else:
+        for p in problems:
+            colour = "red" if p.severity == ERROR else "yellow"
+            click.echo(f"{p.location()}: " + click.style(p.severity, fg=colour) + f": {p.message}")
+        people = len(app.index().people)
+        summary = (
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+            if problems
+            else "No problems"
+        )
+        click.echo(
+            f"{summary} in {len(app.index().notes)} notes ({people} people).", err=bool(problems)
+        )
+    if problems:
+        sys.exit(EXIT_PROBLEMS)

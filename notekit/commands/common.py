@@ -1,0 +1,107 @@
+"""What every command shares: the vault and index, errors, JSON and aligned tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from notekit.config import ConfigError
+from notekit.index import Index, build_index
+from notekit.model import ERROR, Person
+from notekit.vault import find_vault
+
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"notekit: error: {message}", err=True)
+    sys.exit(code)
+
+
+@dataclass
+class App:
+    vault_option: str | None
+    today: dt.date
+    cwd: str
+    _index: Index | None = field(default=None, repr=False)
+
+    @property
+    def vault(self) -> Path:
+        vault = find_vault(self.vault_option, Path(self.cwd))
+        if not vault.is_dir():
+            fail(f"{vault}: no such folder")
+        return vault
+
+    def index(self, quiet: bool = False) -> Index:
+        """The vault's index; problems in files are told on stderr unless `quiet`."""
+        if self._index is None:
+            try:
+                self._index = build_index(self.vault)
+            except ConfigError as exc:
+                fail(str(exc))
+            if not quiet:
+                report_problems(self._index)
+        return self._index
+
+    def person(self, name: str) -> Person:
+        """The one person `name` means, or exit 2 listing the candidates."""
+        from notekit.match import lookup
+
+        found = lookup(self.index(), name)
+        if found.person:
+            return found.person
+        if not found.candidates:
+            fail(f"no person matches {name!r}")
+        lines = "\n".join(f"  {m.person.name}  ({m.person.path})" for m in found.candidates)
+        fail(f"{name!r} could mean several people; say which:\n{lines}")
+
+
+def report_problems(index: Index) -> None:
+    """Errors one per line; warnings as a count pointing at `notekit check`."""
+    errors = [p for p in index.problems if p.severity == ERROR]
+    for problem in errors:
+        click.echo(f"notekit: warning: {problem.location()}: {problem.message}", err=True)
+    warnings = len(index.problems) - len(errors)
+    if warnings:
+        click.echo(
+            f"notekit: {warnings} more problem{'s' if warnings != 1 else ''} in notes: "
+            "run `notekit check` to see them",
+            err=True,
+        )
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def table(headers: list[str], rows: list[list[str]], styles: list[dict] | None = None) -> str:
+    """An aligned plain-text table; `styles` gives click.style arguments per row."""
+    widths = [_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)]
+        return "  ".join(padded).rstrip()
+
+    out = [click.style(line(headers), bold=True)]
+    for n, row in enumerate(rows):
+        text = line(row)
+        out.append(click.style(text, **styles[n]) if styles and styles[n] else text)
+    return "\n".join(out)
+
+
+def text_or_dash(value: object) -> str:
+    return "-" if value in (None, "", []) else str(value)

@@ -1,0 +1,81 @@
+"""`notekit due`: who to reconnect with now, and why; dated promises; birthdays."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from notekit import views
+from notekit.commands.common import App, emit_json, table, text_or_dash
+from notekit.due import describe_days, due_report
+from notekit.model import Person
+
+
+@click.command("due")
+@click.option(
+    "--within",
+    "-w",
+    default=7,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Include what falls due within this many days from today.",
+)
+@click.option("--tag", help="Only people with this tag.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@click.pass_obj
+def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
+    """Who is due for a follow-up by today + WITHIN days, and why.
+
+    A person is due from their follow-up date (next_contact), else from their cadence since the
+    last contact. Dated open tasks in people's notes and birthdays in the window are listed too.
+
+    \b
+    Examples:
+      notekit due
+      notekit due --within 30 --tag mentor
+      notekit --today 2026-12-01 due --json
+    """
+    report = due_report(app.index(), app.today, within, tag)
+    if as_json:
+        emit_json(views.due_report(report))
+        return
+    if not (report.due or report.tasks or report.moments):
+        horizon = report.today + dt.timedelta(days=within)
+        click.echo(f"Nobody is due by {horizon}. Enjoy the quiet week.")
+        return
+    if report.due:
+        rows, styles = [], []
+        for f in report.due:
+            rows.append([f.person.name, f.due.isoformat(), f.why(), _channel(f.person)])
+            overdue = f.overdue_days or 0
+            styles.append(
+                {"fg": "red"} if overdue > 0 else {"fg": "yellow"} if overdue == 0 else {}
+            )
+        click.echo(table(["Name", "Due", "Why", "Reach via"], rows, styles))
+    if report.tasks:
+        click.echo("\nPromises:")
+        rows = [
+            [
+                t.person.name,
+                t.due.isoformat(),
+                describe_days((report.today - t.due).days),
+                views.plain(t.text),
+                f"{t.source}:{t.line}",
+            ]
+            for t in report.tasks
+        ]
+        click.echo(table(["Name", "Due", "When", "Task", "Where"], rows))
+    if report.moments:
+        click.echo("\nMoments:")
+        rows = [
+            [m.person.name, m.date.isoformat(), m.kind + (f" ({m.years})" if m.years else "")]
+            for m in report.moments
+        ]
+        click.echo(table(["Name", "Date", "What"], rows))
+
+
+def _channel(person: Person) -> str:
+    if person.channel:
+        return person.channel
+    return text_or_dash(person.emails[0] if person.emails else person.phone)

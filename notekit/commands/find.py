@@ -1,0 +1,47 @@
+"""`notekit find QUERY`: people by name, alias, company or role, forgiving typos."""
+
+from __future__ import annotations
+
+import click
+
+from notekit.commands.common import App, emit_json, table, text_or_dash
+from notekit.match import search
+
+
+@click.command("find")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@click.pass_obj
+def command(app: App, query: str, as_json: bool) -> None:
+    """Find people whose name, alias, company, role or history matches QUERY.
+
+    Matching ignores case, accents and word order, and forgives small typos.
+
+    \b
+    Examples:
+      notekit find globex
+      notekit find "jose peres"
+    """
+    matches = search(app.index(), query)
+    if as_json:
+        emit_json(
+            [
+                {
+                    "name": m.person.name,
+                    "path": m.person.path,
+                    "matched": m.matched,
+                    "score": round(m.score, 1),
+                    "company": m.person.company,
+                    "role": m.person.role,
+                }
+                for m in matches
+            ]
+        )
+        return
+    if not matches:
+        click.echo(f"Nobody matches {query!r}.")
+        return
+    rows = [
+        [m.person.name, m.matched, text_or_dash(m.person.company), m.person.path] for m in matches
+    ]
+    click.echo(table(["Name", "Matched", "Company", "Note"], rows))

@@ -1,0 +1,65 @@
+"""`notekit init [DIR]`: a config, a People folder and a person template, nothing overwritten."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from notekit.config import CONFIG_NAME
+
+CONFIG_TEXT = """\
+# notekit settings. Every key is optional; see docs/format.md.
+
+# How often to be in touch with people who have no cadence of their own (e.g. "3m", "6w").
+# default_cadence = "6m"
+
+# Files and folders to leave out, as globs relative to this folder.
+# ignore = ["Archive/**"]
+
+[people]
+# A note is a person when it lies in one of these folders (any depth)...
+folders = ["People", "Persons", "Contacts"]
+# ...or its `type` is one of these, or a tag (or a tag segment) is one of these.
+types = ["person", "contact", "crm-contact", "colleague", "classmate"]
+tags = ["person", "people", "contact"]
+
+[cadence.tags]
+# The first rule whose tag a person has sets their cadence.
+# mentor = "1m"
+# recruiter = "6m"
+
+[report]
+title = "My people"
+output = "site"
+"""
+
+
+@click.command("init")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+def command(folder: str) -> None:
+    """Set up FOLDER (default: here) as a notekit vault. Existing files are left alone.
+
+    \b
+    Example:
+      notekit init ~/notes
+    """
+    root = Path(folder)
+    template = resources.files("notekit").joinpath("templates/person.md").read_text("utf-8")
+    plan = [
+        (root / CONFIG_NAME, CONFIG_TEXT),
+        (root / "People", None),
+        (root / "Templates" / "Person.md", template),
+    ]
+    for path, text in plan:
+        if path.exists():
+            click.echo(f"kept     {path}")
+        elif text is None:
+            path.mkdir(parents=True)
+            click.echo(f"created  {path}/")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            click.echo(f"created  {path}")
+    click.echo("\nNext: add a note to People/ (copy Templates/Person.md), then run `notekit due`.")

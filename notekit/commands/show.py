@@ -1,0 +1,79 @@
+"""`notekit show NAME`: what you know about someone, and where you stand."""
+
+from __future__ import annotations
+
+import click
+
+from notekit import views
+from notekit.commands.common import App, emit_json
+from notekit.due import follow_up, open_tasks
+from notekit.model import Interaction
+
+RECENT = 10
+
+
+@click.command("show")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@click.pass_obj
+def command(app: App, name: str, as_json: bool) -> None:
+    """Show one person: facts, how you know each other, due status, interactions, promises.
+
+    NAME is a name, alias or file name; a small typo is forgiven when only one person fits.
+
+    \b
+    Examples:
+      notekit show "Ana Costa"
+      notekit show ana --json
+    """
+    person = app.person(name)
+    index = app.index()
+    follow = follow_up(person, index.config, app.today)
+    tasks = [t for t in open_tasks(index) if t.person.path == person.path]
+    if as_json:
+        emit_json(views.person_detail(follow, tasks))
+        return
+    click.echo(click.style(person.name, bold=True) + f"  ({person.path})")
+    work = " at ".join(x for x in (person.role, person.company) if x)
+    facts = [
+        ("", work),
+        ("Also known as", ", ".join(person.aliases)),
+        ("Tags", ", ".join(person.tags)),
+        ("How we know each other", person.context or ""),
+        ("History", "; ".join(person.history)),
+        ("Interests", ", ".join(person.interests)),
+        ("Goals", ", ".join(person.goals)),
+        ("Introduced by", ", ".join(person.introduced_by)),
+        ("Knows", ", ".join(person.knows)),
+        ("Email", ", ".join(person.emails)),
+        ("Phone", person.phone or ""),
+        ("Reach via", person.channel or ""),
+        ("Location", person.location or ""),
+        ("LinkedIn", person.linkedin or ""),
+        ("Birthday", views.birthday_text(person) or ""),
+        ("Last contact", views.iso(follow.last_contact) or "never"),
+        ("Follow-up", f"{follow.due} ({follow.why()})" if follow.due else follow.why()),
+    ]
+    for label, value in facts:
+        if value:
+            click.echo(f"  {label}: {value}" if label else f"  {value}")
+    past = [i for i in person.interactions if i.date <= app.today]
+    planned = [i for i in person.interactions if i.date > app.today]
+    if past:
+        click.echo(f"\nLast interactions ({min(len(past), RECENT)} of {len(past)}):")
+        for item in reversed(past[-RECENT:]):
+            click.echo(f"  {_interaction_line(item)}")
+    if planned:
+        click.echo("\nPlanned:")
+        for item in planned:
+            click.echo(f"  {_interaction_line(item)}")
+    if tasks:
+        click.echo("\nOpen promises:")
+        for task in tasks:
+            click.echo(f"  {task.due}  {views.plain(task.text)}  ({task.source}:{task.line})")
+
+
+def _interaction_line(item: Interaction) -> str:
+    channel = f"{item.channel}: " if item.channel else ""
+    where = f"{item.source}:{item.line}" if item.line else item.source
+    return f"{item.date}  {channel}{views.plain(item.text)}  ({where})"

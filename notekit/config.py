@@ -1,0 +1,127 @@
+"""`notekit.toml` at the vault root: every key optional, every unknown key a clear error."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from notekit.dates import parse_cadence
+from notekit.model import Cadence
+
+CONFIG_NAME = "notekit.toml"
+
+
+class ConfigError(Exception):
+    """The config file is unusable; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    person_folders: tuple[str, ...] = ("people", "persons", "contacts")
+    person_types: tuple[str, ...] = ("person", "contact", "crm-contact", "colleague", "classmate")
+    person_tags: tuple[str, ...] = ("person", "people", "contact")
+    person_categories: tuple[str, ...] = ("people",)
+    field_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    default_cadence: Cadence | None = None
+    cadence_tags: tuple[tuple[str, Cadence], ...] = ()
+    ignore: tuple[str, ...] = ()
+    daily_folder: str | None = None
+    daily_format: str | None = None
+    report_title: str = "notekit"
+    report_output: str = "site"
+    fingerprint: str = ""  # changes whenever the file's content does
+
+
+_SECTIONS: dict[str, set[str]] = {
+    "": {"default_cadence", "ignore", "people", "fields", "cadence", "report", "daily_notes"},
+    "people": {"folders", "types", "tags", "categories"},
+    "cadence": {"tags"},
+    "report": {"title", "output"},
+    "daily_notes": {"folder", "format"},
+}
+
+
+def load_config(vault: Path, known_fields: frozenset[str]) -> Config:
+    """Read `notekit.toml` in the vault; defaults when there is none."""
+    path = vault / CONFIG_NAME
+    if not path.is_file():
+        return Config()
+    raw = path.read_bytes()
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    return _build(path, data, known_fields, hashlib.sha256(raw).hexdigest())
+
+
+def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], digest: str) -> Config:
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"{path}: {message}")
+
+    for section, allowed in _SECTIONS.items():
+        table = data if not section else data.get(section, {})
+        if not isinstance(table, dict):
+            raise fail(f"[{section}] must be a table")
+        for key in table:
+            if key not in allowed:
+                where = f"in [{section}] " if section else ""
+                raise fail(f"unknown key {key!r} {where}(known: {', '.join(sorted(allowed))})")
+
+    def words(table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = table.get(key, default)
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise fail(f"{key!r} must be a list of strings")
+        return tuple(value)
+
+    def cadence(value: Any, key: str) -> Cadence | None:
+        try:
+            return parse_cadence(value)
+        except ValueError as exc:
+            raise fail(f"{key}: {exc}") from None
+
+    def text(table: dict[str, Any], key: str, default: str | None) -> str | None:
+        value = table.get(key, default)
+        if value is not None and not isinstance(value, str):
+            raise fail(f"{key!r} must be a string")
+        return value
+
+    people = data.get("people", {})
+    defaults = Config()
+    aliases: dict[str, tuple[str, ...]] = {}
+    for name in data.get("fields", {}):
+        if name not in known_fields:
+            raise fail(
+                f"unknown field {name!r} in [fields] (known: {', '.join(sorted(known_fields))})"
+            )
+        aliases[name] = words(data["fields"], name, ())
+    tag_rules = data.get("cadence", {}).get("tags", {})
+    if not isinstance(tag_rules, dict):
+        raise fail("[cadence.tags] must be a table of tag = cadence")
+    report = data.get("report", {})
+    daily = data.get("daily_notes", {})
+    return Config(
+        path=path,
+        person_folders=tuple(f.lower() for f in words(people, "folders", defaults.person_folders)),
+        person_types=tuple(t.lower() for t in words(people, "types", defaults.person_types)),
+        person_tags=tuple(t.lower() for t in words(people, "tags", defaults.person_tags)),
+        person_categories=tuple(
+            c.lower() for c in words(people, "categories", defaults.person_categories)
+        ),
+        field_aliases=aliases,
+        default_cadence=cadence(data.get("default_cadence"), "default_cadence"),
+        cadence_tags=tuple(
+            (tag.lower().lstrip("#"), c)
+            for tag, value in tag_rules.items()
+            if (c := cadence(value, f"[cadence.tags] {tag}")) is not None
+        ),
+        ignore=words(data, "ignore", ()),
+        daily_folder=text(daily, "folder", None),
+        daily_format=text(daily, "format", None),
+        report_title=text(report, "title", defaults.report_title) or defaults.report_title,
+        report_output=text(report, "output", defaults.report_output) or defaults.report_output,
+        fingerprint=digest,
+    )

@@ -1,0 +1,120 @@
+"""Dates, birthdays and cadences as users write them (SPEC §3), parsed strictly.
+
+Each parser returns a value or raises ValueError with a message fit for the user; the callers
+turn that message into a Problem with the file and line.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from notekit.model import Cadence
+
+ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_BIRTHDAY_NO_YEAR = re.compile(r"^(?:--)?(\d{1,2})-(\d{1,2})$")
+_CADENCE = re.compile(
+    r"^(\d+)\s*(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)?$", re.IGNORECASE
+)
+_CADENCE_WORDS = {
+    "daily": Cadence(1, "d"),
+    "weekly": Cadence(1, "w"),
+    "biweekly": Cadence(2, "w"),
+    "fortnightly": Cadence(2, "w"),
+    "monthly": Cadence(1, "m"),
+    "bimonthly": Cadence(2, "m"),
+    "quarterly": Cadence(3, "m"),
+    "semiannually": Cadence(6, "m"),
+    "biannually": Cadence(6, "m"),
+    "yearly": Cadence(1, "y"),
+    "annually": Cadence(1, "y"),
+}
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A YAML date or a string starting `YYYY-MM-DD`; None when empty; ValueError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    match = ISO_PREFIX.match(text)
+    if not match:
+        raise ValueError(f"not a date (expected YYYY-MM-DD): {text!r}")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"no such date: {match.group(0)} ({exc})") from None
+
+
+def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
+    """`YYYY-MM-DD`, or `MM-DD` / `--MM-DD` without a year, as (year or None, month, day)."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    match = _BIRTHDAY_NO_YEAR.match(text)
+    if match:
+        month, day = int(match.group(1)), int(match.group(2))
+        try:
+            dt.date(2000, month, day)  # a leap year, so 02-29 is fine
+        except ValueError:
+            raise ValueError(f"no such day of the year: {text!r}") from None
+        return (None, month, day)
+    date = parse_date(value)
+    return (date.year, date.month, date.day) if date else None
+
+
+def parse_cadence(value: object) -> Cadence | None:
+    """`10d`, `6w`, `3m`, `1y`, a bare integer (days) or a word like `quarterly`."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"not a cadence: {value!r}")
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text in _CADENCE_WORDS:
+        return _CADENCE_WORDS[text]
+    match = _CADENCE.match(text)
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(
+            f"not a cadence: {str(value)!r} (use e.g. 10d, 6w, 3m, 1y, a number of days, "
+            "or weekly, monthly, quarterly, yearly)"
+        )
+    unit = (match.group(2) or "d")[0].lower()
+    return Cadence(int(match.group(1)), unit)
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    """Calendar months, the day clamped to the end of the target month (Jan 31 + 1m = Feb 28)."""
+    total = date.year * 12 + date.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    day = min(date.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+def add_cadence(date: dt.date, cadence: Cadence) -> dt.date:
+    if cadence.unit == "d":
+        return date + dt.timedelta(days=cadence.count)
+    if cadence.unit == "w":
+        return date + dt.timedelta(weeks=cadence.count)
+    if cadence.unit == "m":
+        return add_months(date, cadence.count)
+    return add_months(date, 12 * cadence.count)
+
+
+def next_anniversary(month: int, day: int, on_or_after: dt.date) -> dt.date:
+    """The next `month-day` on or after a date; Feb 29 falls on Feb 28 in common years."""
+    for year in (on_or_after.year, on_or_after.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        candidate = dt.date(year, month, min(day, last))
+        if candidate >= on_or_after:
+            return candidate
+    raise AssertionError("unreachable: a day of the year recurs within a year")

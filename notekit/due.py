@@ -1,0 +1,161 @@
+"""Who is due and why (SPEC §4): last contact, cadence, follow-up date, promises, moments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from notekit.config import Config
+from notekit.dates import add_cadence, next_anniversary
+from notekit.index import Index
+from notekit.model import Cadence, Person
+
+NEXT_CONTACT = "next_contact"
+CADENCE = "cadence"
+NEVER_CONTACTED = "never_contacted"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A person's follow-up state on a given day."""
+
+    person: Person
+    last_contact: dt.date | None
+    cadence: Cadence | None
+    due: dt.date | None  # None: not due at all
+    reason: str | None  # NEXT_CONTACT, CADENCE or NEVER_CONTACTED
+    today: dt.date
+
+    @property
+    def overdue_days(self) -> int | None:
+        return (self.today - self.due).days if self.due else None
+
+    def why(self) -> str:
+        """The reason in words: `cadence 3m, last contact 2026-08-15, 7 days overdue`."""
+        if self.due is None:
+            return "no cadence or follow-up date" if self.person.followed_up else "not followed up"
+        if self.reason == NEXT_CONTACT:
+            head = f"follow-up date {self.due.isoformat()}"
+        elif self.reason == NEVER_CONTACTED:
+            head = f"cadence {self.cadence}, never contacted"
+        else:
+            head = f"cadence {self.cadence}, last contact {self.last_contact}"
+        return f"{head}, {describe_days(self.overdue_days or 0)}"
+
+
+def describe_days(overdue: int) -> str:
+    if overdue == 0:
+        return "due today"
+    if overdue > 0:
+        return f"{overdue} day{'s' if overdue != 1 else ''} overdue"
+    return f"due in {-overdue} day{'s' if overdue != -1 else ''}"
+
+
+@dataclass(frozen=True)
+class DatedTask:
+    person: Person
+    source: str
+    line: int
+    text: str
+    due: dt.date
+
+
+@dataclass(frozen=True)
+class Moment:
+    person: Person
+    kind: str  # "birthday"
+    date: dt.date
+    years: int | None  # the age reached, when the year is known
+
+
+@dataclass(frozen=True)
+class DueReport:
+    today: dt.date
+    within: int
+    due: list[FollowUp]
+    tasks: list[DatedTask]
+    moments: list[Moment]
+
+
+def last_contact(person: Person, today: dt.date) -> dt.date | None:
+    """The latest of the front-matter date and every interaction on or before today."""
+    dates = [i.date for i in person.interactions if i.date <= today]
+    if person.fm_last_contact and person.fm_last_contact <= today:
+        dates.append(person.fm_last_contact)
+    return max(dates, default=None)
+
+
+def cadence_of(person: Person, config: Config) -> Cadence | None:
+    if person.fm_cadence:
+        return person.fm_cadence
+    tags = {segment for tag in person.tags for segment in (tag.lower(), *tag.lower().split("/"))}
+    for tag, cadence in config.cadence_tags:
+        if tag in tags:
+            return cadence
+    return config.default_cadence
+
+
+def follow_up(person: Person, config: Config, today: dt.date) -> FollowUp:
+    last = last_contact(person, today)
+    cadence = cadence_of(person, config)
+    due, reason = None, None
+    if person.followed_up:
+        if person.next_contact and (last is None or last < person.next_contact):
+            due, reason = person.next_contact, NEXT_CONTACT
+        elif cadence:
+            due = add_cadence(last, cadence) if last else today
+            reason = CADENCE if last else NEVER_CONTACTED
+    return FollowUp(person, last, cadence, due, reason, today)
+
+
+def has_tag(person: Person, tag: str) -> bool:
+    wanted = tag.lower().lstrip("#")
+    return any(t.lower() == wanted or wanted in t.lower().split("/") for t in person.tags)
+
+
+def due_report(index: Index, today: dt.date, within: int = 7, tag: str | None = None) -> DueReport:
+    """Everything due by `today + within` days, sorted by date then name."""
+    horizon = today + dt.timedelta(days=within)
+    people = [p for p in index.people if tag is None or has_tag(p, tag)]
+    wanted = {p.path for p in people}
+    follow_ups = [f for p in people if (f := follow_up(p, index.config, today)).due]
+    due = sorted(
+        (f for f in follow_ups if f.due <= horizon),
+        key=lambda f: (f.due, f.person.name.casefold()),
+    )
+    tasks = sorted(
+        (t for t in open_tasks(index) if t.due <= horizon and t.person.path in wanted),
+        key=lambda t: (t.due, t.person.name.casefold(), t.line),
+    )
+    moments = sorted(
+        (m for p in people if p.followed_up for m in moments_of(p, today, horizon)),
+        key=lambda m: (m.date, m.person.name.casefold()),
+    )
+    return DueReport(today, within, due, tasks, moments)
+
+
+def open_tasks(index: Index) -> list[DatedTask]:
+    """Open dated tasks in people's notes, and in other notes where they link to a person."""
+    found = []
+    for note in index.notes.values():
+        owner = index.person_at(note.path)
+        for task in note.tasks:
+            if task.done or task.due is None:
+                continue
+            if owner is not None:
+                people = [owner]
+            else:
+                people = [p for t in task.links if (p := index.resolve(t).person) is not None]
+            for person in {p.path: p for p in people}.values():
+                found.append(DatedTask(person, note.path, task.line, task.text, task.due))
+    return found
+
+
+def moments_of(person: Person, start: dt.date, end: dt.date) -> list[Moment]:
+    if person.birthday is None:
+        return []
+    year, month, day = person.birthday
+    date = next_anniversary(month, day, start)
+    if date > end:
+        return []
+    return [Moment(person, "birthday", date, date.year - year if year else None)]

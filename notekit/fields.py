@@ -1,0 +1,218 @@
+"""Front-matter keys to fields (SPEC §3): key normalisation, aliases, person detection.
+
+The raw front-matter stays as the user wrote it; this module only reads it, through the alias
+table, into the typed values of a Person, reporting each bad value with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from notekit.config import Config
+from notekit.dates import parse_birthday, parse_cadence, parse_date
+from notekit.model import WARNING, ParsedNote, Person, Problem
+
+BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "fullname", "fn"),
+    "aliases": ("aliases", "alias"),
+    "last_contact": (
+        "lastcontact",
+        "lastcontacted",
+        "lastcontactedon",
+        "datelastspoken",
+        "lastchat",
+        "lastinteraction",
+        "lastspoken",
+        "lastseen",
+        "prmlastcontacted",
+    ),
+    "cadence": (
+        "cadence",
+        "frequency",
+        "contactfrequency",
+        "keepintouch",
+        "stayintouchfrequency",
+        "prmcadence",
+    ),
+    "next_contact": (
+        "nextcontact",
+        "nextfollowup",
+        "followupon",
+        "followupdate",
+        "reconnecton",
+        "prmsnoozeuntil",
+    ),
+    "company": ("company", "org", "organization", "employer"),
+    "role": ("role", "title", "position", "jobtitle"),
+    "email": ("email", "emails", "mail"),
+    "birthday": ("birthday", "bday", "birthdate", "prmbirthday"),
+    "status": ("status",),
+    "active": ("active",),
+    "tags": ("tags", "tag"),
+    "type": ("type",),
+    "categories": ("categories", "category"),
+    "phone": ("phone", "phones", "mobile", "tel", "telephone"),
+    "location": ("location", "city", "basedin"),
+    "linkedin": ("linkedin", "linkedinurl"),
+    "channel": ("channel", "preferredchannel", "contactvia"),
+    "context": ("context", "howwemet", "met", "howweknoweachother", "relationship"),
+    "history": ("history", "workedtogether", "studiedtogether"),
+    "interests": ("interests", "interest", "hobbies"),
+    "goals": ("goals", "goal"),
+    "introduced_by": ("introducedby", "referredby"),
+    "knows": ("knows", "connections"),
+}
+KNOWN_FIELDS = frozenset(BUILTIN_ALIASES)
+
+_WIKILINK = re.compile(r"^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]$")
+_FALSE_WORDS = frozenset({"false", "no", "off", "0", "n"})
+
+
+def normalise_key(key: str) -> str:
+    """`Last Contact`, `last-contact`, `lastContact` and `last_contact` are one key."""
+    return "".join(c for c in key.lower() if c.isalnum())
+
+
+class FieldReader:
+    """Reads fields from a note's front-matter through the built-in and configured aliases."""
+
+    def __init__(self, config: Config) -> None:
+        self._lookup: dict[str, str] = {}
+        for name, keys in BUILTIN_ALIASES.items():
+            for key in (*config.field_aliases.get(name, ()), *keys):
+                self._lookup.setdefault(normalise_key(key), name)
+        self._config = config
+
+    def raw(self, note: ParsedNote) -> dict[str, tuple[str, Any, int]]:
+        """Field name -> (key as written, value, line); the first key in the file wins."""
+        found: dict[str, tuple[str, Any, int]] = {}
+        for key, value in note.front_matter.items():
+            name = self._lookup.get(normalise_key(key))
+            if name and name not in found:
+                found[name] = (key, value, note.key_lines.get(key, 1))
+        return found
+
+    def key_for(self, note: ParsedNote, field_name: str) -> str | None:
+        """The key this note already uses for a field, spelled as the user spelled it."""
+        entry = self.raw(note).get(field_name)
+        return entry[0] if entry else None
+
+    def is_person(self, note: ParsedNote) -> bool:
+        config = self._config
+        folders = note.path.lower().split("/")[:-1]
+        if any(folder in config.person_folders for folder in folders):
+            return True
+        raw = self.raw(note)
+        types = {t.lower() for t in _texts(raw.get("type", (None, None, 0))[1])}
+        if types & set(config.person_types):
+            return True
+        categories = {_unlink(c).lower() for c in _texts(raw.get("categories", (None, None, 0))[1])}
+        if categories & set(config.person_categories):
+            return True
+        tags = [*tag_list(raw.get("tags", (None, None, 0))[1]), *note.tags]
+        return any(
+            segment in config.person_tags for tag in tags for segment in tag.lower().split("/")
+        )
+
+    def person(self, note: ParsedNote) -> tuple[Person, list[Problem]]:
+        """Build the Person a note describes, with a problem for each unusable value."""
+        raw = self.raw(note)
+        problems: list[Problem] = []
+
+        def typed(name: str, parse: Callable[[Any], Any]) -> Any:
+            if name not in raw:
+                return None
+            key, value, line = raw[name]
+            try:
+                return parse(value)
+            except ValueError as exc:
+                problems.append(Problem(note.path, line, WARNING, f"{key}: {exc}"))
+                return None
+
+        def text(name: str) -> str | None:
+            values = _texts(raw[name][1]) if name in raw else []
+            return values[0] if values else None
+
+        def texts(name: str) -> list[str]:
+            return _texts(raw[name][1]) if name in raw else []
+
+        person = Person(
+            name=text("name") or note.stem,
+            path=note.path,
+            note=note,
+            aliases=texts("aliases"),
+            tags=_dedupe([*tag_list(raw.get("tags", (None, None, 0))[1]), *note.tags]),
+            company=text("company"),
+            role=text("role"),
+            emails=texts("email"),
+            phone=text("phone"),
+            location=text("location"),
+            linkedin=text("linkedin"),
+            channel=text("channel"),
+            context=text("context"),
+            history=texts("history"),
+            interests=texts("interests"),
+            goals=texts("goals"),
+            introduced_by=[_unlink(v) for v in texts("introduced_by")],
+            knows=[_unlink(v) for v in texts("knows")],
+            status=text("status"),
+            active=_is_true(raw["active"][1]) if "active" in raw else True,
+            birthday=typed("birthday", parse_birthday),
+            fm_last_contact=typed("last_contact", parse_date),
+            next_contact=typed("next_contact", parse_date),
+            fm_cadence=typed("cadence", parse_cadence),
+        )
+        return person, problems
+
+
+def tag_list(value: Any) -> list[str]:
+    """Tags from a list, or from a string of words split on commas and spaces; no `#`."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value))
+    tags = []
+    for item in items:
+        if item is None or isinstance(item, (list, dict)):
+            continue
+        tag = str(item).strip().lstrip("#").strip()
+        if tag:
+            tags.append(tag)
+    return tags
+
+
+def _texts(value: Any) -> list[str]:
+    """Scalar or list of scalars as non-empty strings, as the user wrote them."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if item is None or isinstance(item, (list, dict)):
+            continue
+        text = ("true" if item else "false") if isinstance(item, bool) else str(item).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def _unlink(text: str) -> str:
+    match = _WIKILINK.match(text.strip())
+    return match.group(1).strip() if match else text.strip()
+
+
+def _is_true(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() not in _FALSE_WORDS
+
+
+def _dedupe(tags: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for tag in tags:
+        if tag.lower() not in seen:
+            seen.add(tag.lower())
+            out.append(tag)
+    return out

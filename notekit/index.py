@@ -1,0 +1,183 @@
+"""The vault read as a whole: notes, people, links resolved, interactions gathered (SPEC §2, §4).
+
+Built once per command from the files (through the per-file cache); everything after this works
+on the Index and never touches the disk again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notekit.cache import NoteCache, cache_file
+from notekit.config import Config, load_config
+from notekit.dates import parse_date
+from notekit.fields import KNOWN_FIELDS, FieldReader, normalise_key
+from notekit.model import ERROR, WARNING, Interaction, ParsedNote, Person, Problem
+from notekit.parse import parse_note
+from notekit.vault import DailyNotes, NoteFile, discover
+
+
+@dataclass
+class LinkTarget:
+    """What a `[[link]]` points at: a person, some other note, several people, or nothing."""
+
+    person: Person | None = None
+    note: str | None = None
+    candidates: list[Person] = field(default_factory=list)
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+    @property
+    def broken(self) -> bool:
+        return self.note is None and not self.candidates
+
+
+@dataclass
+class Index:
+    vault: Path
+    config: Config
+    notes: dict[str, ParsedNote]
+    people: list[Person]  # sorted by name, case-insensitively
+    problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
+    fields: FieldReader
+    _by_stem: dict[str, list[str]] = field(default_factory=dict)
+    _by_name: dict[str, list[Person]] = field(default_factory=dict)
+    _person_at: dict[str, Person] = field(default_factory=dict)
+
+    def person_at(self, path: str) -> Person | None:
+        return self._person_at.get(path)
+
+    def people_named(self, name: str) -> list[Person]:
+        """People whose name, alias or file stem is `name`, ignoring case."""
+        key = name.strip().casefold()
+        found = {p.path: p for p in self._by_name.get(key, [])}
+        for path in self._by_stem.get(key, []):
+            if path in self._person_at:
+                found.setdefault(path, self._person_at[path])
+        return list(found.values())
+
+    def resolve(self, target: str) -> LinkTarget:
+        """Resolve a link target as Obsidian does: file path or stem first, then aliases."""
+        key = target.strip().casefold()
+        if key.endswith(".md"):
+            key = key[:-3]
+        if "/" in key:
+            paths = [
+                p
+                for p in self.notes
+                if (bare := p[:-3].casefold()) == key or bare.endswith("/" + key)
+            ]
+        else:
+            paths = self._by_stem.get(key, [])
+        if len(paths) == 1:
+            return LinkTarget(person=self._person_at.get(paths[0]), note=paths[0])
+        people = [self._person_at[p] for p in paths if p in self._person_at]
+        if not paths:
+            people = self._by_name.get(key, [])
+        if len(people) == 1:
+            return LinkTarget(person=people[0], note=people[0].path, candidates=people)
+        return LinkTarget(candidates=people, note=paths[0] if paths and not people else None)
+
+
+def build_index(vault: Path, use_cache: bool = True) -> Index:
+    """Read the vault; raises ConfigError for an unusable notekit.toml, nothing else."""
+    config = load_config(vault, KNOWN_FIELDS)
+    files, problems = discover(vault, config)
+    cache = NoteCache(cache_file(vault) if use_cache else None, config.fingerprint)
+    notes: dict[str, ParsedNote] = {}
+    for file in files:
+        note = cache.get(file)
+        if note is None:
+            note = _read(vault, file)
+            cache.put(file, note)
+        notes[file.path] = note
+        problems.extend(note.problems)
+    cache.keep_only(set(notes))
+    cache.save()
+
+    reader = FieldReader(config)
+    people = []
+    for note in notes.values():
+        if note.readable and reader.is_person(note):
+            person, field_problems = reader.person(note)
+            people.append(person)
+            problems.extend(field_problems)
+    people.sort(key=lambda p: (p.name.casefold(), p.path))
+    index = Index(vault, config, notes, people, problems, reader)
+    _link_up(index)
+    _gather_interactions(index, DailyNotes(vault, config))
+    return index
+
+
+def _read(vault: Path, file: NoteFile) -> ParsedNote:
+    try:
+        with open(os.path.join(vault, file.path), "rb") as handle:
+            raw = handle.read(_READ_LIMIT)
+    except OSError as exc:
+        note = ParsedNote(path=file.path, readable=False)
+        note.problems.append(Problem(file.path, None, ERROR, f"cannot read: {exc.strerror}"))
+        return note
+    return parse_note(file.path, raw)
+
+
+_READ_LIMIT = 4 * 1024 * 1024 + 1  # parse_note keeps up to 4 MiB; one byte more tells it to warn
+
+
+def _link_up(index: Index) -> None:
+    for path in index.notes:
+        stem = path.rsplit("/", 1)[-1][:-3].casefold()
+        index._by_stem.setdefault(stem, []).append(path)
+    for person in index.people:
+        index._person_at[person.path] = person
+        for name in {person.name.casefold(), *(a.casefold() for a in person.aliases)}:
+            index._by_name.setdefault(name, []).append(person)
+
+
+def _gather_interactions(index: Index, daily: DailyNotes) -> None:
+    for note in index.notes.values():
+        if not note.readable:
+            continue
+        owner = index.person_at(note.path)
+        if owner is not None:
+            owner.interactions.extend(
+                Interaction(e.date, note.path, e.line, "entry", e.channel, e.text)
+                for e in note.entries
+            )
+            continue
+        date, kind = daily.date_of(note.path), "daily"
+        if date is None:
+            date, kind = _note_date(index, note), "dated-note"
+        if date is None:
+            continue
+        seen: set[str] = set()
+        for link in note.links:
+            if not link.counts_as_contact:
+                continue
+            person = index.resolve(link.target).person
+            if person is None or person.path in seen:
+                continue
+            seen.add(person.path)
+            text = note.title or note.stem if link.in_front_matter else link.context
+            person.interactions.append(
+                Interaction(date, note.path, link.line or None, kind, None, text)
+            )
+    for person in index.people:
+        person.interactions.sort(key=lambda i: (i.date, i.source, i.line or 0))
+
+
+def _note_date(index: Index, note: ParsedNote) -> dt.date | None:
+    for key, value in note.front_matter.items():
+        if normalise_key(key) == "date":
+            try:
+                return parse_date(value)
+            except ValueError as exc:
+                index.problems.append(
+                    Problem(note.path, note.key_lines.get(key), WARNING, f"{key}: {exc}")
+                )
+                return None
+    return None

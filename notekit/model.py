@@ -1,0 +1,156 @@
+"""Plain values shared by every layer: what a note holds and what we know of a person.
+
+Every value that comes from a file carries its vault-relative path and, where known, its line,
+so that any later finding can point the user at the exact place (as beancount does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a user file: reported, never raised."""
+
+    path: str
+    line: int | None
+    severity: str
+    message: str
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A `[[wikilink]]` as written, with where it sits."""
+
+    target: str  # the part before `#` and `|`, stripped
+    line: int  # 0 for a front-matter value without a known line
+    in_open_task: bool = False
+    in_quote: bool = False
+    in_code: bool = False
+    in_front_matter: bool = False
+    context: str = ""  # the line it stands on, shortened, to show why it counts
+
+    @property
+    def counts_as_contact(self) -> bool:
+        return not (self.in_open_task or self.in_quote or self.in_code)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A dated list item or heading in a note body: `- 2026-08-01 coffee: talked about …`."""
+
+    date: dt.date
+    line: int
+    channel: str | None
+    text: str
+    links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A Markdown task (`- [ ] …`), with its due date when it carries one."""
+
+    text: str
+    line: int
+    done: bool
+    due: dt.date | None
+    links: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class ParsedNote:
+    """One Markdown file as read from disk, before anything vault-wide is known."""
+
+    path: str  # relative to the vault, `/` separators
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
+    has_front_matter: bool = False
+    front_matter_ok: bool = True  # False: present but (partly) unparseable
+    body_start: int = 1  # line number of the first body line
+    title: str | None = None  # first `# heading`
+    entries: list[Entry] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # inline `#tags`, without `#`
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = True  # False: binary, unreadable or too large; nothing else is set
+
+    @property
+    def stem(self) -> str:
+        name = self.path.rsplit("/", 1)[-1]
+        return name[:-3] if name.lower().endswith(".md") else name
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    """How often to be in touch: `count` of `unit` (d, w, m, y)."""
+
+    count: int
+    unit: str
+
+    def __str__(self) -> str:
+        return f"{self.count}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """One contact with a person, from whichever note recorded it."""
+
+    date: dt.date
+    source: str  # path of the note that records it
+    line: int | None
+    kind: str  # "entry" (own note), "daily" (daily note), "dated-note" (note with a date)
+    channel: str | None = None
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Person:
+    """A person note with its fields resolved through the aliases of SPEC §3."""
+
+    name: str
+    path: str
+    note: ParsedNote
+    aliases: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    company: str | None = None
+    role: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phone: str | None = None
+    location: str | None = None
+    linkedin: str | None = None
+    channel: str | None = None
+    context: str | None = None
+    history: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    introduced_by: list[str] = field(default_factory=list)
+    knows: list[str] = field(default_factory=list)
+    birthday: tuple[int | None, int, int] | None = None  # (year or None, month, day)
+    status: str | None = None
+    active: bool = True
+    fm_last_contact: dt.date | None = None
+    next_contact: dt.date | None = None
+    fm_cadence: Cadence | None = None
+    interactions: list[Interaction] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return self.note.stem
+
+    @property
+    def followed_up(self) -> bool:
+        """False when status or `active: false` takes the person out of follow-ups."""
+        return self.active and (self.status or "").lower() not in INACTIVE_STATUSES
+
+
+INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive"})

@@ -1,0 +1,219 @@
+"""One Markdown note, bytes in, ParsedNote out: front-matter, dated entries, tasks, links, tags.
+
+A line scanner rather than a Markdown parser: indexing must be fast, and everything it needs
+(list items, headings, fences, quotes) is visible line by line. Nothing here raises for a bad
+file; every finding becomes a Problem with the note's path and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from notekit.dates import parse_date
+from notekit.model import ERROR, WARNING, Entry, Link, ParsedNote, Problem, Task
+from notekit.yamlfm import load_mapping
+
+MAX_NOTE_BYTES = 4 * 1024 * 1024  # larger notes are read up to here, with a warning
+
+CHANNELS = frozenset(
+    [
+        "email",
+        "linkedin",
+        "call",
+        "phone",
+        "video",
+        "coffee",
+        "lunch",
+        "dinner",
+        "meeting",
+        "message",
+        "text",
+        "conference",
+        "event",
+        "social",
+    ]
+)
+
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_QUOTE = re.compile(r"^\s*>")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_TASK = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
+_DATED = re.compile(rf"^(?:\*\*)?(?:\[\[({_DATE})(?:\|[^\]]*)?\]\]|({_DATE}))(?:\*\*)?(.*)$")
+_TASK_DUE = re.compile(rf"(?:📅\s*({_DATE})|\(due:?\s*({_DATE})\)|\[due::\s*({_DATE})\])")
+_WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]*[^\W\d][\w\-/]*)")
+_SEPARATORS = " \t:-–—,.;"
+
+
+def parse_note(path: str, raw: bytes) -> ParsedNote:
+    """Parse the bytes of the note at vault-relative `path`."""
+    note = ParsedNote(path=path)
+    if b"\x00" in raw[:8192]:
+        note.readable = False
+        note.problems.append(Problem(path, None, ERROR, "binary file, not a Markdown note"))
+        return note
+    if len(raw) > MAX_NOTE_BYTES:
+        raw = raw[: raw.rfind(b"\n", 0, MAX_NOTE_BYTES) + 1 or MAX_NOTE_BYTES]
+        note.problems.append(
+            Problem(
+                path,
+                None,
+                WARNING,
+                f"note is larger than {MAX_NOTE_BYTES // (1024 * 1024)} MiB: only its beginning "
+                "was read",
+            )
+        )
+    text = _decode(path, raw, note.problems)
+    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    body_start = _read_front_matter(note, lines)
+    _scan_body(note, lines, body_start)
+    return note
+
+
+def _decode(path: str, raw: bytes, problems: list[Problem]) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(path, line, WARNING, "invalid UTF-8: unreadable bytes shown as �"))
+        return raw.decode("utf-8-sig", errors="replace")
+
+
+def _read_front_matter(note: ParsedNote, lines: list[str]) -> int:
+    """Fill the note's front-matter; return the index of the first body line."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        note.front_matter_ok = False
+        note.problems.append(
+            Problem(note.path, 1, ERROR, "front-matter has no closing `---`: read as body text")
+        )
+        return 0
+    note.has_front_matter = True
+    note.body_start = end + 2
+    data, key_lines, errors = load_mapping("\n".join(lines[1:end]), first_line=2)
+    note.front_matter = data
+    note.key_lines = key_lines
+    for line, message in errors:
+        note.problems.append(Problem(note.path, line, ERROR, message))
+    note.front_matter_ok = not errors
+    for key, value in data.items():
+        for target in _front_matter_links(value):
+            note.links.append(Link(target, key_lines.get(key, 2), in_front_matter=True))
+    return end + 1
+
+
+def _front_matter_links(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [m.group(1).strip() for m in _WIKILINK.finditer(value)]
+    if isinstance(value, list):
+        return [target for item in value for target in _front_matter_links(item)]
+    if isinstance(value, dict):
+        return [target for item in value.values() for target in _front_matter_links(item)]
+    return []
+
+
+def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
+    fence: str | None = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        number = index + 1
+        if fence is not None:
+            closing = line.strip()
+            if set(closing) == {fence[0]} and len(closing) >= len(fence):
+                fence = None
+            else:
+                _add_links(note, line, number, in_code=True)
+            continue
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        if _QUOTE.match(line):
+            _add_links(note, visible, number, in_quote=True)
+            continue
+        note.tags.extend(m.group(1) for m in _TAG.finditer(visible))
+        heading = _HEADING.match(visible)
+        if heading:
+            content = heading.group(2)
+            if heading.group(1) == "#" and note.title is None:
+                note.title = content
+            _add_entry(note, content, number)
+            _add_links(note, visible, number)
+            continue
+        item = _LIST_ITEM.match(visible)
+        open_task = False
+        if item:
+            content = item.group(1)
+            task = _TASK.match(content)
+            if task:
+                open_task = task.group(1) == " "
+                _add_task(note, task.group(2), number, done=not open_task)
+                if not open_task:
+                    _add_entry(note, task.group(2), number)
+            else:
+                _add_entry(note, content, number)
+        _add_links(note, visible, number, in_open_task=open_task)
+
+
+def _add_links(note: ParsedNote, line: str, number: int, **where: bool) -> None:
+    context = ""
+    for match in _WIKILINK.finditer(line):
+        target = match.group(1).strip()
+        if target:
+            context = context or _shorten(_LIST_ITEM.sub(r"\1", line).strip())
+            note.links.append(Link(target, number, context=context, **where))
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _link_targets(text: str) -> tuple[str, ...]:
+    return tuple(m.group(1).strip() for m in _WIKILINK.finditer(text) if m.group(1).strip())
+
+
+def _add_entry(note: ParsedNote, content: str, number: int) -> None:
+    match = _DATED.match(content.strip())
+    if not match:
+        return
+    written = match.group(1) or match.group(2)
+    try:
+        date = parse_date(written)
+    except ValueError as exc:
+        note.problems.append(Problem(note.path, number, WARNING, f"dated entry: {exc}"))
+        return
+    assert date is not None
+    channel, text = _split_channel(match.group(3))
+    note.entries.append(Entry(date, number, channel, text, _link_targets(text)))
+
+
+def _split_channel(rest: str) -> tuple[str | None, str]:
+    rest = rest.lstrip(_SEPARATORS)
+    word, _, after = rest.partition(" ")
+    candidate = word.rstrip(_SEPARATORS).lower()
+    if candidate not in CHANNELS:
+        return None, rest.strip()
+    if word.endswith(":"):  # `coffee: talked about …` — the text is what follows
+        return candidate, after.strip()
+    return candidate, rest.strip()  # `Lunch at Joe's` reads best whole
+
+
+def _add_task(note: ParsedNote, text: str, number: int, done: bool) -> None:
+    due: dt.date | None = None
+    match = _TASK_DUE.search(text)
+    if match:
+        try:
+            due = parse_date(next(g for g in match.groups() if g))
+        except ValueError as exc:
+            note.problems.append(Problem(note.path, number, WARNING, f"task due date: {exc}"))
+    note.tasks.append(Task(text.strip(), number, done, due, _link_targets(text)))

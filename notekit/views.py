@@ -1,0 +1,137 @@
+"""The documented JSON shapes (docs/cli.md), built from domain values; shared by the CLI and
+the report so that both always say the same thing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from notekit.due import DatedTask, DueReport, FollowUp, Moment
+from notekit.model import Interaction, Person, Problem
+
+_WIKILINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+
+
+def plain(text: str) -> str:
+    """Note text for a terminal: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`."""
+    return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+
+
+def iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+def birthday_text(person: Person) -> str | None:
+    if person.birthday is None:
+        return None
+    year, month, day = person.birthday
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def person_summary(follow: FollowUp) -> dict[str, Any]:
+    """One row of `people --json`."""
+    person = follow.person
+    return {
+        "name": person.name,
+        "path": person.path,
+        "aliases": person.aliases,
+        "tags": person.tags,
+        "company": person.company,
+        "role": person.role,
+        "last_contact": iso(follow.last_contact),
+        "cadence": str(follow.cadence) if follow.cadence else None,
+        "due": iso(follow.due),
+        "status": person.status,
+        "followed_up": person.followed_up,
+    }
+
+
+def person_detail(follow: FollowUp, tasks: list[DatedTask]) -> dict[str, Any]:
+    """`show --json`: the summary plus everything the note says about the person."""
+    person = follow.person
+    return {
+        **person_summary(follow),
+        "reason": follow.reason,
+        "why": follow.why(),
+        "overdue_days": follow.overdue_days,
+        "next_contact": iso(person.next_contact),
+        "emails": person.emails,
+        "phone": person.phone,
+        "location": person.location,
+        "linkedin": person.linkedin,
+        "channel": person.channel,
+        "context": person.context,
+        "history": person.history,
+        "interests": person.interests,
+        "goals": person.goals,
+        "introduced_by": person.introduced_by,
+        "knows": person.knows,
+        "birthday": birthday_text(person),
+        "interactions": [interaction(i) for i in person.interactions],
+        "tasks": [task(t) for t in tasks],
+    }
+
+
+def interaction(item: Interaction) -> dict[str, Any]:
+    return {
+        "date": iso(item.date),
+        "source": item.source,
+        "line": item.line,
+        "kind": item.kind,
+        "channel": item.channel,
+        "text": item.text,
+    }
+
+
+def follow_up_row(follow: FollowUp) -> dict[str, Any]:
+    return {
+        "name": follow.person.name,
+        "path": follow.person.path,
+        "due": iso(follow.due),
+        "overdue_days": follow.overdue_days,
+        "reason": follow.reason,
+        "why": follow.why(),
+        "last_contact": iso(follow.last_contact),
+        "cadence": str(follow.cadence) if follow.cadence else None,
+    }
+
+
+def task(item: DatedTask) -> dict[str, Any]:
+    return {
+        "name": item.person.name,
+        "path": item.person.path,
+        "source": item.source,
+        "line": item.line,
+        "text": item.text,
+        "due": iso(item.due),
+    }
+
+
+def moment(item: Moment) -> dict[str, Any]:
+    return {
+        "name": item.person.name,
+        "path": item.person.path,
+        "kind": item.kind,
+        "date": iso(item.date),
+        "years": item.years,
+    }
+
+
+def due_report(report: DueReport) -> dict[str, Any]:
+    return {
+        "today": iso(report.today),
+        "within": report.within,
+        "due": [follow_up_row(f) for f in report.due],
+        "tasks": [dict(task(t), overdue_days=(report.today - t.due).days) for t in report.tasks],
+        "moments": [moment(m) for m in report.moments],
+    }
+
+
+def problem(item: Problem) -> dict[str, Any]:
+    return {
+        "path": item.path,
+        "line": item.line,
+        "severity": item.severity,
+        "message": item.message,
+    }

@@ -1,0 +1,139 @@
+"""Front-matter YAML read so that one bad value never costs the user the other fields.
+
+This is the one module that imports PyYAML. The loader resolves only `null` and `true`/`false`
+implicitly: dates, numbers and YAML 1.1 words stay the text the user wrote (`NO`, `10:30`,
+`0123`, `2026-02-30`), and typed parsing happens later, per field, with a line to blame.
+Each top-level value is built on its own, so a bad tag in one value loses only that key; a
+syntax error falls back to reading each top-level key separately.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_NODES = 20_000  # beyond this, anchors/aliases are expanding into a "billion laughs"
+
+
+class _TextLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    yaml_implicit_resolvers: dict = {}
+
+
+_TextLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_TextLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_TextLoader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+
+Errors = list[tuple[int, str]]
+
+
+def load_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int], Errors]:
+    """Parse front-matter text that starts at `first_line` of its file.
+
+    Returns the keys and values, the line of each key, and (line, message) errors.
+    """
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    errors: Errors = []
+    try:
+        _load_into(text, first_line, data, key_lines, errors)
+    except yaml.YAMLError as exc:
+        errors.append((_error_line(exc, first_line), _error_message(exc)))
+        _salvage(text, first_line, data, key_lines)
+    return data, key_lines, errors
+
+
+def _load_into(
+    text: str, first_line: int, data: dict[str, Any], key_lines: dict[str, int], errors: Errors
+) -> None:
+    loader = _TextLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return
+        if not isinstance(root, yaml.MappingNode):
+            errors.append((first_line, "front-matter is not a list of `key: value` lines"))
+            return
+        if _too_many_nodes(root):
+            errors.append(
+                (first_line, "front-matter expands to too many values (YAML alias bomb?)")
+            )
+            return
+        loader.flatten_mapping(root)
+        for key_node, value_node in root.value:
+            line = first_line + key_node.start_mark.line
+            try:
+                key = loader.construct_object(key_node, deep=True)
+                value = loader.construct_object(value_node, deep=True)
+            except (yaml.YAMLError, ValueError, TypeError) as exc:
+                errors.append((line, f"value left out: {_error_message(exc)}"))
+                continue
+            if isinstance(key, (list, dict)):
+                errors.append((line, "a key must be plain text"))
+                continue
+            key = "" if key is None else str(key)
+            if key in data:
+                errors.append((line, f"duplicate key {key!r}: the later value is used"))
+            data[key] = value
+            key_lines[key] = line
+    finally:
+        loader.dispose()
+
+
+def _salvage(text: str, first_line: int, data: dict[str, Any], key_lines: dict[str, int]) -> None:
+    """After a syntax error, keep every top-level key whose own lines still parse."""
+    lines = text.splitlines(keepends=True)
+    starts = [
+        i for i, line in enumerate(lines) if line[:1] not in ("", " ", "\t", "#", "-", "\n", "\r")
+    ]
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        chunk = "".join(lines[start:end])
+        part: dict[str, Any] = {}
+        part_lines: dict[str, int] = {}
+        try:
+            _load_into(chunk, first_line + start, part, part_lines, [])
+        except yaml.YAMLError:
+            continue
+        for key, value in part.items():
+            data.setdefault(key, value)
+            key_lines.setdefault(key, part_lines[key])
+
+
+def _too_many_nodes(root: yaml.Node) -> bool:
+    """Count nodes as construction would expand them, stopping early at the limit."""
+    budget = MAX_NODES
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return True
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+    return False
+
+
+def _error_line(exc: yaml.YAMLError, first_line: int) -> int:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return first_line + mark.line if mark is not None else first_line
+
+
+def _error_message(exc: BaseException) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        parts = [p for p in (exc.context, exc.problem) if p]
+        message = "; ".join(parts) or "invalid YAML"
+        if "'\\t'" in message:
+            message += " (YAML does not allow tabs for indentation: use spaces)"
+        return f"invalid YAML: {message}"
+    return str(exc) or exc.__class__.__name__
