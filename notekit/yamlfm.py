@@ -44,7 +44,16 @@ def load_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
     try:
         _load_into(text, first_line, data, key_lines, errors)
     except yaml.YAMLError as exc:
-        errors.append((_error_line(exc, first_line), _error_message(exc)))
+        line = _error_line(exc, first_line)
+        message = _error_message(exc)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and first_line + context.line != line:
+            message += f" (it starts at line {first_line + context.line})"
+        lines = text.split("\n")
+        source = lines[line - first_line] if line - first_line < len(lines) else ""
+        if "\t" in source[: len(source) - len(source.lstrip())]:
+            message += " (YAML does not allow tabs for indentation: use spaces)"
+        errors.append((line, message))
         _salvage(text, first_line, data, key_lines)
     return data, key_lines, errors
 
@@ -132,8 +141,5 @@ def _error_line(exc: yaml.YAMLError, first_line: int) -> int:
 def _error_message(exc: BaseException) -> str:
     if isinstance(exc, yaml.MarkedYAMLError):
         parts = [p for p in (exc.context, exc.problem) if p]
-        message = "; ".join(parts) or "invalid YAML"
-        if "'\\t'" in message:
-            message += " (YAML does not allow tabs for indentation: use spaces)"
-        return f"invalid YAML: {message}"
+        return f"invalid YAML: {'; '.join(parts) or 'syntax error'}"
     return str(exc) or exc.__class__.__name__

@@ -1,0 +1,81 @@
+"""Shared helpers: run the CLI as a user would, on fixture vaults or vaults written inline."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from notekit.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+TODAY = "2026-11-23"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own cache folder and no vault or date from the environment."""
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("NOTEKIT_VAULT", raising=False)
+    monkeypatch.delenv("NOTEKIT_TODAY", raising=False)
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+def run_cli(*args: str, vault: Path | None = None, today: str | None = TODAY) -> Result:
+    """Run `notekit [--vault V] [--today T] ARGS` in-process and capture what a user sees."""
+    argv: list[str] = []
+    if vault is not None:
+        argv += ["--vault", str(vault)]
+    if today is not None:
+        argv += ["--today", today]
+    result = CliRunner().invoke(cli, [*argv, *args], catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    return run_cli
+
+
+@pytest.fixture
+def make_vault(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Write a vault from {relative path: text}; text is dedented, bytes are written as-is."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "vault"
+        root.mkdir(exist_ok=True)
+        for rel, content in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+        return root
+
+    return make
+
+
+def due_by_name(result: Result) -> dict[str, dict]:
+    assert result.exit_code == 0, result.stderr
+    return {row["name"]: row for row in result.json()["due"]}
+
+
+def people_by_name(result: Result) -> dict[str, dict]:
+    assert result.exit_code == 0, result.stderr
+    return {row["name"]: row for row in result.json()}

@@ -1,0 +1,217 @@
+"""The due rule (SPEC §4) through `notekit due --json`: cadences, dates, status, window."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, due_by_name
+
+
+def _due(run, make_vault, front_matter: str, today: str = "2026-11-23", *args: str) -> dict:
+    vault = make_vault({"People/Pat.md": f"---\n{front_matter}\n---\n"})
+    return due_by_name(run("due", "--json", "--within", "3650", *args, vault=vault, today=today))
+
+
+@pytest.mark.parametrize(
+    ("cadence", "normal", "due"),
+    [
+        ("10d", "10d", "2026-01-11"),
+        ("10", "10d", "2026-01-11"),
+        ("6w", "6w", "2026-02-12"),
+        ("3m", "3m", "2026-04-01"),
+        ("1y", "1y", "2027-01-01"),
+        ("daily", "1d", "2026-01-02"),
+        ("weekly", "1w", "2026-01-08"),
+        ("biweekly", "2w", "2026-01-15"),
+        ("fortnightly", "2w", "2026-01-15"),
+        ("monthly", "1m", "2026-02-01"),
+        ("bimonthly", "2m", "2026-03-01"),
+        ("quarterly", "3m", "2026-04-01"),
+        ("semiannually", "6m", "2026-07-01"),
+        ("biannually", "6m", "2026-07-01"),
+        ("yearly", "1y", "2027-01-01"),
+        ("Annually", "1y", "2027-01-01"),
+        ("2 weeks", "2w", "2026-01-15"),
+    ],
+)
+def test_every_cadence_form(run, make_vault, cadence, normal, due) -> None:
+    row = _due(run, make_vault, f"cadence: {cadence}\nlast_contact: 2026-01-01", "2026-01-01")
+    assert (row["Pat"]["cadence"], row["Pat"]["due"]) == (normal, due)
+    assert row["Pat"]["reason"] == "cadence"
+
+
+@pytest.mark.parametrize(
+    ("last", "cadence", "due"),
+    [
+        ("2026-01-31", "1m", "2026-02-28"),
+        ("2024-01-31", "1m", "2024-02-29"),
+        ("2026-03-31", "1m", "2026-04-30"),
+        ("2024-02-29", "1y", "2025-02-28"),
+        ("2026-08-31", "6m", "2027-02-28"),
+        ("2026-10-31", "quarterly", "2027-01-31"),
+    ],
+)
+def test_months_and_years_clamp_to_the_end_of_the_month(run, make_vault, last, cadence, due):
+    row = _due(run, make_vault, f"cadence: {cadence}\nlast_contact: {last}", last)
+    assert row["Pat"]["due"] == due
+
+
+def test_unknown_cadence_is_a_check_problem_and_not_due(run, make_vault) -> None:
+    vault = make_vault({"People/Pat.md": "---\ncadence: sometimes\n---\n"})
+    assert due_by_name(run("due", "--json", vault=vault)) == {}
+    (problem,) = run("check", "--json", vault=vault).json()
+    assert problem["line"] == 2 and "cadence" in problem["message"]
+
+
+def test_never_contacted_with_a_cadence_is_due_today(run, make_vault) -> None:
+    row = _due(run, make_vault, "cadence: 3m")["Pat"]
+    assert (row["due"], row["reason"], row["overdue_days"], row["last_contact"]) == (
+        "2026-11-23", "never_contacted", 0, None
+    )
+
+
+def test_no_cadence_and_no_date_is_never_due(run, make_vault) -> None:
+    assert _due(run, make_vault, "last_contact: 2020-01-01") == {}
+
+
+def test_next_contact_before_a_later_contact_is_spent(run, make_vault) -> None:
+    # asked to follow up on 11-01, and spoke on 11-10: the cadence applies again
+    rows = _due(
+        run, make_vault, "cadence: 1m\nnext_contact: 2026-11-01\nlast_contact: 2026-11-10"
+    )
+    assert (rows["Pat"]["due"], rows["Pat"]["reason"]) == ("2026-12-10", "cadence")
+
+
+def test_next_contact_after_the_last_contact_wins(run, make_vault) -> None:
+    rows = _due(
+        run, make_vault, "cadence: 1y\nnext_contact: 2026-11-20\nlast_contact: 2026-11-10"
+    )
+    assert (rows["Pat"]["due"], rows["Pat"]["reason"]) == ("2026-11-20", "next_contact")
+    assert rows["Pat"]["overdue_days"] == 3
+
+
+def test_next_contact_without_any_contact_or_cadence(run, make_vault) -> None:
+    rows = _due(run, make_vault, "next_contact: 2026-12-01")
+    assert (rows["Pat"]["due"], rows["Pat"]["reason"]) == ("2026-12-01", "next_contact")
+    assert rows["Pat"]["overdue_days"] == -8
+
+
+@pytest.mark.parametrize(
+    "taken_out", ["status: archived", "status: Paused", "status: inactive", "active: false",
+                  "active: no"]
+)
+def test_status_and_active_take_people_out(run, make_vault, taken_out) -> None:
+    assert _due(run, make_vault, f"cadence: 1m\n{taken_out}") == {}
+
+
+def test_other_statuses_stay_in(run, make_vault) -> None:
+    assert "Pat" in _due(run, make_vault, "cadence: 1m\nstatus: active\nactive: true")
+
+
+def test_cadence_from_tag_rule_then_default(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": """
+                default_cadence = "1y"
+                [cadence.tags]
+                mentor = "1m"
+                work = "3m"
+            """,
+            "People/Mentor.md": "---\ntags: [work, mentor]\nlast_contact: 2026-10-01\n---\n",
+            "People/Nested.md": "---\ntags: [circle/work]\nlast_contact: 2026-10-01\n---\n",
+            "People/Plain.md": "---\nlast_contact: 2026-10-01\n---\n",
+            "People/Own.md": "---\ntags: [mentor]\ncadence: 2w\nlast_contact: 2026-10-01\n---\n",
+        }
+    )
+    rows = due_by_name(run("due", "--json", "--within", "999", vault=vault))
+    assert {name: row["cadence"] for name, row in rows.items()} == {
+        "Mentor": "1m", "Nested": "3m", "Plain": "1y", "Own": "2w"
+    }
+
+
+def test_window_sorting_and_tag_filter(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Bea.md": "---\nnext_contact: 2026-11-25\ntags: [x]\n---\n",
+            "People/Al.md": "---\nnext_contact: 2026-11-25\n---\n",
+            "People/Cy.md": "---\nnext_contact: 2026-11-01\n---\n",
+            "People/Di.md": "---\nnext_contact: 2026-12-01\n---\n",
+            "People/Ed.md": "---\nnext_contact: 2026-11-30\n---\n",
+        }
+    )
+    result = run("due", "--json", vault=vault)
+    assert [r["name"] for r in result.json()["due"]] == ["Cy", "Al", "Bea", "Ed"]
+    assert [r["name"] for r in run("due", "--json", "-w", "0", vault=vault).json()["due"]] == ["Cy"]
+    tagged = run("due", "--json", "--tag", "X", vault=vault).json()["due"]
+    assert [r["name"] for r in tagged] == ["Bea"]
+
+
+def test_due_json_shape(run) -> None:
+    result = run("due", "--json", vault=FIXTURES / "bom-crlf", today="2026-11-23")
+    data = result.json()
+    assert set(data) >= {"today", "due", "tasks", "moments"}
+    assert data["today"] == "2026-11-23"
+    for row in data["due"]:
+        assert set(row) >= {"name", "path", "due", "overdue_days", "reason", "last_contact",
+                            "cadence"}
+
+
+def test_bom_and_crlf_notes_read_like_any_other(run) -> None:
+    rows = due_by_name(run("due", "--json", vault=FIXTURES / "bom-crlf", today="2026-12-31"))
+    assert rows["Ines Duarte"]["last_contact"] == "2026-10-30"
+    assert rows["Ines Duarte"]["due"] == "2026-11-30"
+    assert rows["Jo Park"]["last_contact"] == "2026-11-01"
+    assert rows["Jo Park"]["due"] == "2026-11-15"
+
+
+def test_dated_tasks_and_birthdays_in_the_window(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Pat.md": """
+                ---
+                birthday: 1990-11-25
+                ---
+                - [ ] send the article 📅 2026-11-24
+                - [ ] overdue promise (due 2026-11-01)
+                - [ ] later [due:: 2026-12-24]
+                - [x] done already 📅 2026-11-24
+            """,
+            "People/Lee.md": "---\nbday: --12-31\n---\n",
+            "Daily/2026-11-20.md": "- [ ] intro [[Pat]] to [[Lee]] 📅 2026-11-26\n",
+        }
+    )
+    data = run("due", "--json", vault=vault).json()
+    assert [(t["name"], t["due"], t["line"]) for t in data["tasks"]] == [
+        ("Pat", "2026-11-01", 5), ("Pat", "2026-11-24", 4), ("Lee", "2026-11-26", 1),
+        ("Pat", "2026-11-26", 1),
+    ]
+    assert data["tasks"][0]["overdue_days"] == 22
+    assert [(m["name"], m["date"], m["years"]) for m in data["moments"]] == [
+        ("Pat", "2026-11-25", 36)
+    ]
+    later = run("due", "--json", "--within", "40", vault=vault).json()
+    assert [(m["name"], m["date"], m["years"]) for m in later["moments"]] == [
+        ("Pat", "2026-11-25", 36), ("Lee", "2026-12-31", None)
+    ]
+
+
+def test_leap_day_birthday_in_a_common_year(run, make_vault) -> None:
+    vault = make_vault({"People/Leap.md": "---\nbirthday: 2000-02-29\n---\n"})
+    data = run("due", "--json", vault=vault, today="2027-02-27").json()
+    assert [(m["date"], m["years"]) for m in data["moments"]] == [("2027-02-28", 27)]
+
+
+def test_human_output_explains_why(run, make_vault) -> None:
+    vault = make_vault(
+        {"People/Pat.md": "---\ncadence: 3m\nlast_contact: 2026-08-16\n---\n"}
+    )
+    out = run("due", vault=vault).stdout
+    assert "Pat" in out and "cadence 3m, last contact 2026-08-16, 7 days overdue" in out
+    assert "\x1b[" not in out  # no colour when not on a terminal
+
+
+def test_today_from_the_environment(run, make_vault, monkeypatch) -> None:
+    vault = make_vault({"People/Pat.md": "---\nnext_contact: 2026-06-01\n---\n"})
+    monkeypatch.setenv("NOTEKIT_TODAY", "2026-05-30")
+    data = run("due", "--json", vault=vault, today=None).json()
+    assert data["today"] == "2026-05-30" and data["due"][0]["overdue_days"] == -2

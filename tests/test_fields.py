@@ -1,0 +1,126 @@
+"""Every alias of every field family (SPEC §3), read through the CLI's JSON."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import people_by_name
+from notekit.fields import BUILTIN_ALIASES
+
+
+
+def _person(run, make_vault, front_matter: str) -> dict:
+    vault = make_vault({"People/Pat.md": f"---\n{front_matter}\n---\n"})
+    result = run("show", "Pat", "--json", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    return result.json()
+
+
+@pytest.mark.parametrize("key", BUILTIN_ALIASES["last_contact"])
+def test_last_contact_aliases(run, make_vault, key) -> None:
+    assert _person(run, make_vault, f"{key}: 2026-10-01")["last_contact"] == "2026-10-01"
+
+
+@pytest.mark.parametrize("spelling", ["Last Contact", "last-contact", "lastContact", "LAST_CONTACT"])
+def test_keys_are_normalised(run, make_vault, spelling) -> None:
+    assert _person(run, make_vault, f"{spelling}: 2026-10-01")["last_contact"] == "2026-10-01"
+
+
+@pytest.mark.parametrize("key", BUILTIN_ALIASES["cadence"])
+def test_cadence_aliases(run, make_vault, key) -> None:
+    assert _person(run, make_vault, f"{key}: 6w")["cadence"] == "6w"
+
+
+@pytest.mark.parametrize("key", BUILTIN_ALIASES["next_contact"])
+def test_next_contact_aliases(run, make_vault, key) -> None:
+    assert _person(run, make_vault, f"{key}: 2026-12-01")["next_contact"] == "2026-12-01"
+
+
+@pytest.mark.parametrize("key", BUILTIN_ALIASES["name"])
+def test_name_aliases(run, make_vault, key) -> None:
+    vault = make_vault({"People/pat.md": f"---\n{key}: Patricia Moreno\n---\n"})
+    assert list(people_by_name(run("people", "--json", vault=vault))) == ["Patricia Moreno"]
+
+
+@pytest.mark.parametrize("key", BUILTIN_ALIASES["company"])
+def test_company_aliases(run, make_vault, key) -> None:
+    assert _person(run, make_vault, f"{key}: Globex")["company"] == "Globex"
+
+
+@pytest.mark.parametrize("key", BUILTIN_ALIASES["role"])
+def test_role_aliases(run, make_vault, key) -> None:
+    assert _person(run, make_vault, f"{key}: CTO")["role"] == "CTO"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("a@x.org", ["a@x.org"]), ("[a@x.org, b@y.org]", ["a@x.org", "b@y.org"])],
+)
+@pytest.mark.parametrize("key", BUILTIN_ALIASES["email"])
+def test_email_aliases_string_or_list(run, make_vault, key, value, expected) -> None:
+    assert _person(run, make_vault, f"{key}: {value}")["emails"] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("1990-04-02", "1990-04-02"), ("04-02", "--04-02"), ("--04-02", "--04-02"),
+     ("'02-29'", "--02-29")],
+)
+@pytest.mark.parametrize("key", BUILTIN_ALIASES["birthday"])
+def test_birthday_aliases_with_and_without_year(run, make_vault, key, value, expected) -> None:
+    assert _person(run, make_vault, f"{key}: {value}")["birthday"] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("[a, '#B', c/d]", ["a", "B", "c/d"]), ("'#a, b c'", ["a", "b", "c"]), ("solo", ["solo"])],
+)
+def test_tags_list_or_string(run, make_vault, value, expected) -> None:
+    assert _person(run, make_vault, f"tags: {value}")["tags"] == expected
+
+
+def test_aliases_list_or_string(run, make_vault) -> None:
+    assert _person(run, make_vault, "aliases: Patty")["aliases"] == ["Patty"]
+    assert _person(run, make_vault, "aliases: [Patty, P.]")["aliases"] == ["Patty", "P."]
+
+
+def test_yaml_11_traps_do_not_corrupt_text_fields(run, make_vault) -> None:
+    person = _person(run, make_vault, "company: NO\nrole: 10:30\nphone: 0123\nlocation: yes")
+    assert (person["company"], person["role"], person["phone"], person["location"]) == (
+        "NO", "10:30", "0123", "yes"
+    )
+
+
+def test_configured_field_aliases(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": '[fields]\nlast_contact = ["spoke"]\ncompany = ["Firma"]\n',
+            "People/Pat.md": "---\nspoke: 2026-10-01\nfirma: Initech\n---\n",
+        }
+    )
+    person = run("show", "Pat", "--json", vault=vault).json()
+    assert (person["last_contact"], person["company"]) == ("2026-10-01", "Initech")
+
+
+@pytest.mark.parametrize(
+    "value", ["2026-02-30", "next week", "2026/10/01", "20261001"]
+)
+def test_bad_dates_are_reported_with_line_and_count_as_unset(run, make_vault, value) -> None:
+    vault = make_vault({"People/Pat.md": f"---\nname: Pat\nlast_contact: {value}\n---\n"})
+    assert run("show", "Pat", "--json", vault=vault).json()["last_contact"] is None
+    check = run("check", "--json", vault=vault)
+    assert check.exit_code == 1
+    (problem,) = check.json()
+    assert (problem["path"], problem["line"]) == ("People/Pat.md", 3)
+    assert "last_contact" in problem["message"]
+
+
+def test_empty_values_mean_not_set(run, make_vault) -> None:
+    person = _person(run, make_vault, "last_contact:\ncadence: ''\nnext_contact: ~\ncompany:")
+    assert (person["last_contact"], person["cadence"], person["next_contact"]) == (None,) * 3
+    assert person["company"] is None
+
+
+def test_a_time_after_the_date_is_ignored(run, make_vault) -> None:
+    person = _person(run, make_vault, "last_contact: 2026-10-01T18:30:00+02:00")
+    assert person["last_contact"] == "2026-10-01"

@@ -1,0 +1,102 @@
+"""The note parser against golden JSON: one fixture note, one expected value.
+
+Set NOTEKIT_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change, then review
+the diff.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from notekit.parse import MAX_NOTE_BYTES, parse_note
+
+GOLDEN = Path(__file__).parent / "fixtures" / "parse"
+
+
+def as_json(value: object) -> object:
+    if dataclasses.is_dataclass(value):
+        return {f.name: as_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in GOLDEN.glob("*.md")))
+def test_parser_matches_golden(name: str) -> None:
+    source = GOLDEN / f"{name}.md"
+    parsed = as_json(parse_note(f"{name}.md", source.read_bytes()))
+    golden = GOLDEN / f"{name}.json"
+    if os.environ.get("NOTEKIT_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(parsed, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    assert parsed == json.loads(golden.read_text("utf-8"))
+
+
+def test_yaml_traps_keep_the_text_the_user_wrote() -> None:
+    note = parse_note("traps.md", (GOLDEN / "traps.md").read_bytes())
+    fm = note.front_matter
+    assert fm["answer"] == "NO"
+    assert fm["meeting_time"] == "10:30"
+    assert fm["zip"] == "0123"
+    assert fm["phone"] == "+351 912 345 678"
+    assert fm["last_contact"] == "2026-02-30"  # kept as text; the field reader reports it
+    assert fm["flag"] is True and fm["empty"] is None
+    assert "unsafe" not in fm  # a hostile tag loses only its own key
+    assert fm["name"] == "Ana Costa"
+    assert [p.line for p in note.problems] == [9]
+
+
+def test_a_syntax_error_keeps_the_other_keys() -> None:
+    note = parse_note("broken.md", (GOLDEN / "broken.md").read_bytes())
+    assert note.front_matter["name"] == "Broken"
+    assert note.front_matter["role"] == "Engineer"
+    assert len(note.problems) == 1 and note.problems[0].severity == "error"
+    assert not note.front_matter_ok
+
+
+def test_tabs_are_reported_with_a_hint() -> None:
+    note = parse_note("tabs.md", (GOLDEN / "tabs.md").read_bytes())
+    (problem,) = note.problems
+    assert problem.line == 4 and "tabs" in problem.message
+    assert note.front_matter["name"] == "Tabby" and note.front_matter["cadence"] == "1m"
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    note = parse_note("bomb.md", (GOLDEN / "alias-bomb.md").read_bytes())
+    assert "alias bomb" in note.problems[0].message
+    assert note.front_matter == {}
+
+
+def test_bom_crlf_and_no_final_newline() -> None:
+    raw = b"\xef\xbb\xbf---\r\nname: A\r\n---\r\n- 2026-01-02 call: hi [[B]]"
+    note = parse_note("a.md", raw)
+    assert note.front_matter == {"name": "A"}
+    assert note.body_start == 4
+    assert [(e.date.isoformat(), e.line, e.channel, e.text) for e in note.entries] == [
+        ("2026-01-02", 4, "call", "hi [[B]]")
+    ]
+    assert note.problems == []
+
+
+def test_binary_and_invalid_utf8() -> None:
+    binary = parse_note("x.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert not binary.readable and "binary" in binary.problems[0].message
+    bad = parse_note("y.md", b"---\nname: Jos\xe9\n---\nline two\n")
+    assert bad.readable and bad.front_matter["name"] == "Jos\ufffd"
+    assert bad.problems[0].line == 2 and "UTF-8" in bad.problems[0].message
+
+
+def test_a_huge_note_is_read_up_to_the_limit() -> None:
+    raw = b"---\nname: Big\n---\n" + b"- 2026-01-01 call: x\n" * (MAX_NOTE_BYTES // 20 + 10)
+    note = parse_note("big.md", raw)
+    assert note.front_matter == {"name": "Big"}
+    assert any("larger than" in p.message for p in note.problems)
