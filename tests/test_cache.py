@@ -1,0 +1,95 @@
+"""The per-file cache: reused when files are unchanged, never trusted when damaged."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from notekit import parse
+from notekit.cache import cache_file
+
+NOTE = "---\ncadence: 1m\nlast_contact: 2026-10-01\n---\n"
+
+
+@pytest.fixture
+def counted_parses(monkeypatch) -> list[str]:
+    parsed: list[str] = []
+    real = parse.parse_note
+
+    def counting(path: str, raw: bytes):
+        parsed.append(path)
+        return real(path, raw)
+
+    monkeypatch.setattr("notekit.index.parse_note", counting)
+    return parsed
+
+
+def _age(vault: Path, *only: str) -> None:
+    """Make files look older than the cache's settle time, as files of a real vault are."""
+    for path in [vault / p for p in only] or vault.rglob("*.md"):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10**10))
+
+
+def test_second_run_parses_nothing_and_an_edit_only_that_file(run, make_vault, counted_parses):
+    vault = make_vault({"People/Pat.md": NOTE, "People/Sam.md": NOTE})
+    _age(vault)
+    run("due", "--json", vault=vault)
+    assert sorted(counted_parses) == ["People/Pat.md", "People/Sam.md"]
+    counted_parses.clear()
+    assert run("due", "--json", vault=vault).json()["due"][0]["last_contact"] == "2026-10-01"
+    assert counted_parses == []
+    (vault / "People/Pat.md").write_text(NOTE.replace("2026-10-01", "2026-11-01"))
+    _age(vault, "People/Pat.md")
+    rows = {r["name"]: r for r in run("people", "--json", vault=vault).json()}
+    assert counted_parses == ["People/Pat.md"]
+    assert rows["Pat"]["last_contact"] == "2026-11-01"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:40] + b"garbage" + data[47:],
+        lambda data: b"",
+        lambda data: b"notekit-cache 2\n" + b"\x00" * 32 + b"not a pickle",
+    ],
+)
+def test_a_damaged_cache_is_rebuilt(run, make_vault, counted_parses, damage) -> None:
+    vault = make_vault({"People/Pat.md": NOTE})
+    _age(vault)
+    run("people", "--json", vault=vault)
+    path = cache_file(vault)
+    assert path is not None and path.exists()
+    path.write_bytes(damage(path.read_bytes()))
+    counted_parses.clear()
+    result = run("people", "--json", vault=vault)
+    assert result.json()[0]["last_contact"] == "2026-10-01"
+    assert counted_parses == ["People/Pat.md"]
+
+
+def test_a_new_config_invalidates_the_cache(run, make_vault, counted_parses) -> None:
+    vault = make_vault({"People/Pat.md": NOTE})
+    _age(vault)
+    run("people", vault=vault)
+    (vault / "notekit.toml").write_text('default_cadence = "1y"\n')
+    counted_parses.clear()
+    run("people", vault=vault)
+    assert counted_parses == ["People/Pat.md"]
+
+
+def test_the_cache_lives_outside_the_vault(run, make_vault) -> None:
+    vault = make_vault({"People/Pat.md": NOTE})
+    run("people", vault=vault)
+    assert sorted(p.name for p in vault.rglob("*")) == ["Pat.md", "People"]
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(run, make_vault, monkeypatch, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", str(blocker / "cache"))
+    vault = make_vault({"People/Pat.md": NOTE})
+    _age(vault)
+    result = run("people", "--json", vault=vault)
+    assert result.exit_code == 0 and result.json()[0]["name"] == "Pat"

@@ -1,0 +1,103 @@
+"""`notekit check` and bad input (SPEC §8): every problem once, with path and line; exit 1."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+
+def _problems(run, vault) -> list[tuple[str, int | None, str]]:
+    result = run("check", "--json", vault=vault)
+    assert result.exit_code == (1 if result.json() else 0)
+    return [(p["path"], p["line"], p["message"]) for p in result.json()]
+
+
+def test_a_clean_vault_passes(run, make_vault) -> None:
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n- 2026-01-01 call [[Pat]]\n"})
+    result = run("check", vault=vault)
+    assert result.exit_code == 0 and result.json is not None
+    assert "No problems in 1 notes (1 people)." in result.stdout
+
+
+def test_broken_and_ambiguous_links_and_duplicate_names(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana Costa.md": "---\naliases: [Ana]\n---\n",
+            "People/Ana Lima.md": "---\naliases: [Ana]\n---\n",
+            "Work/Ana Costa.md": "---\ntype: person\n---\n",
+            "Meetings/M.md": """
+                ---
+                date: 2026-01-01
+                attendees: ["[[Nobody Here]]"]
+                ---
+                - 2026-01-01 lunch with [[Ana]] and [[Ghost]]
+                Prose may link to [[a note not written yet]].
+            """,
+        }
+    )
+    problems = _problems(run, vault)
+    messages = [m for _, _, m in problems]
+    assert ("Meetings/M.md", 3, "[[Nobody Here]] links to no note or person") in problems
+    assert ("Meetings/M.md", 5, "[[Ghost]] links to no note or person") in problems
+    assert any(p[:2] == ("Meetings/M.md", 5) and "several people" in p[2] for p in problems)
+    assert not any("not written yet" in m for m in messages)
+    assert any(p[0] == "Work/Ana Costa.md" and "same name" in p[2] for p in problems)
+
+
+def test_every_kind_of_bad_file_is_reported_once_and_the_rest_is_read(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Good.md": "---\ncadence: 1m\n---\n",
+            "People/Yaml.md": "---\nname: [unclosed\ncadence: 1m\n---\n",
+            "People/Tab.md": "---\ntags:\n\t- person\n---\n",
+            "People/Binary.md": b"\x00\x01\x02binary",
+            "People/Latin1.md": b"---\nname: Jos\xe9\n---\n",
+            "People/Empty.md": "",
+            "People/Open.md": "---\nname: Never closed\n",
+            "People/Date.md": "---\nlast_contact: 2026-02-30\n---\n",
+            "People/Entry.md": "- 2026-13-01 call: bad month\n",
+        }
+    )
+    result = run("check", "--json", vault=vault)
+    assert result.exit_code == 1
+    problems = result.json()
+    by_path: dict[str, list] = {}
+    for p in problems:
+        by_path.setdefault(p["path"], []).append(p)
+    assert set(by_path) == {
+        "People/Yaml.md", "People/Tab.md", "People/Binary.md", "People/Latin1.md",
+        "People/Open.md", "People/Date.md", "People/Entry.md",
+    }
+    assert all(len(found) == 1 for found in by_path.values()), by_path
+    assert by_path["People/Date.md"][0]["line"] == 2
+    assert by_path["People/Entry.md"][0]["line"] == 1
+    assert by_path["People/Tab.md"][0]["line"] == 3
+    due = run("due", "--json", vault=vault)
+    assert due.exit_code == 0
+    assert "Good" in {r["name"] for r in due.json()["due"]}
+    assert "People/Binary.md" in due.stderr  # read commands tell about errors too
+
+
+def test_read_commands_never_write(run, make_vault) -> None:
+    vault = make_vault(
+        {"People/Pat.md": "---\nname: [broken\n---\n", "People/Sam.md": "---\ncadence: 1m\n---\n"}
+    )
+    before = {p: p.read_bytes() for p in vault.rglob("*") if p.is_file()}
+    mtimes = {p: p.stat().st_mtime_ns for p in before}
+    for args in (["people"], ["due"], ["check"], ["show", "Sam"], ["find", "sam"]):
+        run(*args, vault=vault)
+    after = {p: p.read_bytes() for p in vault.rglob("*") if p.is_file()}
+    assert after == before
+    assert {p: p.stat().st_mtime_ns for p in before} == mtimes
+
+
+def test_links_to_daily_notes_are_not_broken_people(run) -> None:
+    result = run("check", vault=FIXTURES / "interactions")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_human_output_names_file_and_line(run, make_vault) -> None:
+    vault = make_vault({"People/Pat.md": "---\nname: Pat\ncadence: often\n---\n"})
+    result = run("check", vault=vault)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("People/Pat.md:3: warning: cadence: not a cadence: 'often'")
+    assert "1 problem in 1 notes (1 people)." in result.stderr

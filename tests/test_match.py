@@ -1,0 +1,73 @@
+"""`show` and `find`: exact names first, forgiving typos, accents and order, never guessing."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+
+PEOPLE = {
+    "People/Ana Costa.md": "---\naliases: [Nina]\ncompany: Globex\n---\n",
+    "People/Ana Lima.md": "---\ncompany: Initech\n---\n",
+    "People/José Peres.md": "---\ncompany: Umbrella\nrole: Founder\n---\n",
+    "People/Zoë Ångström.md": "",
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Ana Costa", "Ana Costa"),
+        ("ana costa", "Ana Costa"),
+        ("Nina", "Ana Costa"),
+        ("costa ana", "Ana Costa"),
+        ("Ana Kosta", "Ana Costa"),
+        ("jose peres", "José Peres"),
+        ("Peres José", "José Peres"),
+        ("zoe angstrom", "Zoë Ångström"),
+        ("Zoe Angstrm", "Zoë Ångström"),
+    ],
+)
+def test_show_finds_the_one_person_meant(run, make_vault, query, expected) -> None:
+    result = run("show", query, "--json", vault=make_vault(PEOPLE))
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["name"] == expected
+
+
+def test_an_ambiguous_name_lists_candidates_and_exits_2(run, make_vault) -> None:
+    result = run("show", "Ana", vault=make_vault(PEOPLE))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "could mean several people" in result.stderr
+    assert "Ana Costa" in result.stderr and "Ana Lima" in result.stderr
+
+
+def test_two_people_with_the_same_name_are_never_guessed(run, make_vault) -> None:
+    vault = make_vault({"People/Sam.md": "", "Work/Sam.md": "---\ntype: person\n---\n"})
+    result = run("show", "Sam", vault=vault)
+    assert result.exit_code == 2 and "People/Sam.md" in result.stderr
+
+
+def test_no_match_exits_2(run, make_vault) -> None:
+    result = run("show", "Bartholomew", vault=make_vault(PEOPLE))
+    assert result.exit_code == 2 and "no person matches" in result.stderr
+
+
+def test_find_searches_names_aliases_and_companies(run, make_vault) -> None:
+    vault = make_vault(PEOPLE)
+    assert [m["name"] for m in run("find", "globex", "--json", vault=vault).json()] == ["Ana Costa"]
+    assert [m["name"] for m in run("find", "Glbex", "--json", vault=vault).json()] == ["Ana Costa"]
+    assert [m["name"] for m in run("find", "ana", "--json", vault=vault).json()] == [
+        "Ana Costa", "Ana Lima"
+    ]
+    founder = run("find", "founder", "--json", vault=vault).json()
+    assert [(m["name"], m["matched"]) for m in founder] == [("José Peres", "Founder")]
+    assert run("find", "qqqqq", vault=vault).stdout.startswith("Nobody matches")
+
+
+def test_show_human_output(run) -> None:
+    out = run("show", "ana", vault=FIXTURES / "interactions").stdout
+    assert out.startswith("Ana Costa  (People/Ana Costa.md)")
+    assert "Last contact: 2026-03-05" in out
+    assert "2026-03-01  call: call about her new job" in out
+    assert "Planned:" in out and "2026-12-24  dinner: planned, after today" in out
