@@ -123,7 +123,9 @@ class DailyNotes:
         year = int(parts["Y"]) if parts.get("Y") else None
         if year is not None and year < 100:
             year += 2000
-        month = int(parts["M"]) if parts.get("M") else _MONTHS.get((parts.get("MN") or "")[:3].lower())
+        month = (
+            int(parts["M"]) if parts.get("M") else _MONTHS.get((parts.get("MN") or "")[:3].lower())
+        )
         day = int(parts["D"]) if parts.get("D") else None
         if year is None or month is None or day is None:
             return None

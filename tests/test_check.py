@@ -64,8 +64,13 @@ def test_every_kind_of_bad_file_is_reported_once_and_the_rest_is_read(run, make_
     for p in problems:
         by_path.setdefault(p["path"], []).append(p)
     assert set(by_path) == {
-        "People/Yaml.md", "People/Tab.md", "People/Binary.md", "People/Latin1.md",
-        "People/Open.md", "People/Date.md", "People/Entry.md",
+        "People/Yaml.md",
+        "People/Tab.md",
+        "People/Binary.md",
+        "People/Latin1.md",
+        "People/Open.md",
+        "People/Date.md",
+        "People/Entry.md",
     }
     assert all(len(found) == 1 for found in by_path.values()), by_path
     assert by_path["People/Date.md"][0]["line"] == 2

@@ -66,7 +66,10 @@ def test_unknown_cadence_is_a_check_problem_and_not_due(run, make_vault) -> None
 def test_never_contacted_with_a_cadence_is_due_today(run, make_vault) -> None:
     row = _due(run, make_vault, "cadence: 3m")["Pat"]
     assert (row["due"], row["reason"], row["overdue_days"], row["last_contact"]) == (
-        "2026-11-23", "never_contacted", 0, None
+        "2026-11-23",
+        "never_contacted",
+        0,
+        None,
     )
 
 
@@ -76,16 +79,12 @@ def test_no_cadence_and_no_date_is_never_due(run, make_vault) -> None:
 
 def test_next_contact_before_a_later_contact_is_spent(run, make_vault) -> None:
     # asked to follow up on 11-01, and spoke on 11-10: the cadence applies again
-    rows = _due(
-        run, make_vault, "cadence: 1m\nnext_contact: 2026-11-01\nlast_contact: 2026-11-10"
-    )
+    rows = _due(run, make_vault, "cadence: 1m\nnext_contact: 2026-11-01\nlast_contact: 2026-11-10")
     assert (rows["Pat"]["due"], rows["Pat"]["reason"]) == ("2026-12-10", "cadence")
 
 
 def test_next_contact_after_the_last_contact_wins(run, make_vault) -> None:
-    rows = _due(
-        run, make_vault, "cadence: 1y\nnext_contact: 2026-11-20\nlast_contact: 2026-11-10"
-    )
+    rows = _due(run, make_vault, "cadence: 1y\nnext_contact: 2026-11-20\nlast_contact: 2026-11-10")
     assert (rows["Pat"]["due"], rows["Pat"]["reason"]) == ("2026-11-20", "next_contact")
     assert rows["Pat"]["overdue_days"] == 3
 
@@ -97,8 +96,8 @@ def test_next_contact_without_any_contact_or_cadence(run, make_vault) -> None:
 
 
 @pytest.mark.parametrize(
-    "taken_out", ["status: archived", "status: Paused", "status: inactive", "active: false",
-                  "active: no"]
+    "taken_out",
+    ["status: archived", "status: Paused", "status: inactive", "active: false", "active: no"],
 )
 def test_status_and_active_take_people_out(run, make_vault, taken_out) -> None:
     assert _due(run, make_vault, f"cadence: 1m\n{taken_out}") == {}
@@ -125,7 +124,10 @@ def test_cadence_from_tag_rule_then_default(run, make_vault) -> None:
     )
     rows = due_by_name(run("due", "--json", "--within", "999", vault=vault))
     assert {name: row["cadence"] for name, row in rows.items()} == {
-        "Mentor": "1m", "Nested": "3m", "Plain": "1y", "Own": "2w"
+        "Mentor": "1m",
+        "Nested": "3m",
+        "Plain": "1y",
+        "Own": "2w",
     }
 
 
@@ -152,8 +154,15 @@ def test_due_json_shape(run) -> None:
     assert set(data) >= {"today", "due", "tasks", "moments"}
     assert data["today"] == "2026-11-23"
     for row in data["due"]:
-        assert set(row) >= {"name", "path", "due", "overdue_days", "reason", "last_contact",
-                            "cadence"}
+        assert set(row) >= {
+            "name",
+            "path",
+            "due",
+            "overdue_days",
+            "reason",
+            "last_contact",
+            "cadence",
+        }
 
 
 def test_bom_and_crlf_notes_read_like_any_other(run) -> None:
@@ -182,7 +191,9 @@ def test_dated_tasks_and_birthdays_in_the_window(run, make_vault) -> None:
     )
     data = run("due", "--json", vault=vault).json()
     assert [(t["name"], t["due"], t["line"]) for t in data["tasks"]] == [
-        ("Pat", "2026-11-01", 5), ("Pat", "2026-11-24", 4), ("Lee", "2026-11-26", 1),
+        ("Pat", "2026-11-01", 5),
+        ("Pat", "2026-11-24", 4),
+        ("Lee", "2026-11-26", 1),
         ("Pat", "2026-11-26", 1),
     ]
     assert data["tasks"][0]["overdue_days"] == 22
@@ -191,7 +202,8 @@ def test_dated_tasks_and_birthdays_in_the_window(run, make_vault) -> None:
     ]
     later = run("due", "--json", "--within", "40", vault=vault).json()
     assert [(m["name"], m["date"], m["years"]) for m in later["moments"]] == [
-        ("Pat", "2026-11-25", 36), ("Lee", "2026-12-31", None)
+        ("Pat", "2026-11-25", 36),
+        ("Lee", "2026-12-31", None),
     ]
 
 
@@ -202,9 +214,7 @@ def test_leap_day_birthday_in_a_common_year(run, make_vault) -> None:
 
 
 def test_human_output_explains_why(run, make_vault) -> None:
-    vault = make_vault(
-        {"People/Pat.md": "---\ncadence: 3m\nlast_contact: 2026-08-16\n---\n"}
-    )
+    vault = make_vault({"People/Pat.md": "---\ncadence: 3m\nlast_contact: 2026-08-16\n---\n"})
     out = run("due", vault=vault).stdout
     assert "Pat" in out and "cadence 3m, last contact 2026-08-16, 7 days overdue" in out
     assert "\x1b[" not in out  # no colour when not on a terminal

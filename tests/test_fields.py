@@ -8,7 +8,6 @@ from conftest import people_by_name
 from notekit.fields import BUILTIN_ALIASES
 
 
-
 def _person(run, make_vault, front_matter: str) -> dict:
     vault = make_vault({"People/Pat.md": f"---\n{front_matter}\n---\n"})
     result = run("show", "Pat", "--json", vault=vault)
@@ -21,7 +20,9 @@ def test_last_contact_aliases(run, make_vault, key) -> None:
     assert _person(run, make_vault, f"{key}: 2026-10-01")["last_contact"] == "2026-10-01"
 
 
-@pytest.mark.parametrize("spelling", ["Last Contact", "last-contact", "lastContact", "LAST_CONTACT"])
+@pytest.mark.parametrize(
+    "spelling", ["Last Contact", "last-contact", "lastContact", "LAST_CONTACT"]
+)
 def test_keys_are_normalised(run, make_vault, spelling) -> None:
     assert _person(run, make_vault, f"{spelling}: 2026-10-01")["last_contact"] == "2026-10-01"
 
@@ -63,8 +64,12 @@ def test_email_aliases_string_or_list(run, make_vault, key, value, expected) -> 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("1990-04-02", "1990-04-02"), ("04-02", "--04-02"), ("--04-02", "--04-02"),
-     ("'02-29'", "--02-29")],
+    [
+        ("1990-04-02", "1990-04-02"),
+        ("04-02", "--04-02"),
+        ("--04-02", "--04-02"),
+        ("'02-29'", "--02-29"),
+    ],
 )
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["birthday"])
 def test_birthday_aliases_with_and_without_year(run, make_vault, key, value, expected) -> None:
@@ -87,7 +92,10 @@ def test_aliases_list_or_string(run, make_vault) -> None:
 def test_yaml_11_traps_do_not_corrupt_text_fields(run, make_vault) -> None:
     person = _person(run, make_vault, "company: NO\nrole: 10:30\nphone: 0123\nlocation: yes")
     assert (person["company"], person["role"], person["phone"], person["location"]) == (
-        "NO", "10:30", "0123", "yes"
+        "NO",
+        "10:30",
+        "0123",
+        "yes",
     )
 
 
@@ -102,9 +110,7 @@ def test_configured_field_aliases(run, make_vault) -> None:
     assert (person["last_contact"], person["company"]) == ("2026-10-01", "Initech")
 
 
-@pytest.mark.parametrize(
-    "value", ["2026-02-30", "next week", "2026/10/01", "20261001"]
-)
+@pytest.mark.parametrize("value", ["2026-02-30", "next week", "2026/10/01", "20261001"])
 def test_bad_dates_are_reported_with_line_and_count_as_unset(run, make_vault, value) -> None:
     vault = make_vault({"People/Pat.md": f"---\nname: Pat\nlast_contact: {value}\n---\n"})
     assert run("show", "Pat", "--json", vault=vault).json()["last_contact"] is None

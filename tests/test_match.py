@@ -58,7 +58,8 @@ def test_find_searches_names_aliases_and_companies(run, make_vault) -> None:
     assert [m["name"] for m in run("find", "globex", "--json", vault=vault).json()] == ["Ana Costa"]
     assert [m["name"] for m in run("find", "Glbex", "--json", vault=vault).json()] == ["Ana Costa"]
     assert [m["name"] for m in run("find", "ana", "--json", vault=vault).json()] == [
-        "Ana Costa", "Ana Lima"
+        "Ana Costa",
+        "Ana Lima",
     ]
     founder = run("find", "founder", "--json", vault=vault).json()
     assert [(m["name"], m["matched"]) for m in founder] == [("José Peres", "Founder")]

@@ -1,0 +1,84 @@
+"""The command line as a shell sees it: entry points, exit codes, error format, init."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _shell(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NOTEKIT_TODAY": "2026-11-23"}
+    return subprocess.run(
+        [sys.executable, "-m", "notekit", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def test_python_dash_m_runs_a_listing_command() -> None:
+    result = _shell("--vault", str(FIXTURES / "bom-crlf"), "people")
+    assert result.returncode == 0, result.stderr
+    assert "Ines Duarte" in result.stdout and "Jo Park" in result.stdout
+
+
+def test_due_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys; from notekit.cli import main; sys.argv=['notekit','--vault',%r,'due'];\n"
+        "try: main()\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in ('jinja2','markdown_it','rapidfuzz','frontmatter') "
+        "if m in sys.modules))"
+    ).replace("%r", repr(str(FIXTURES / "bom-crlf")))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--today", "2026-02-30", "due"], "is not a date"),
+        (["--vault", "/no/such/folder", "due"], "no such folder"),
+        (["due", "--within", "-1"], "-1"),
+        (["frobnicate"], "No such command"),
+    ],
+)
+def test_bad_usage_exits_2(run, args, message) -> None:
+    result = _shell(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    from notekit.cli import COMMANDS
+
+    for name in COMMANDS:
+        result = _shell(name, "--help")
+        assert result.returncode == 0
+        assert "Example" in result.stdout, name
+
+
+def test_init_creates_a_vault_and_keeps_existing_files(tmp_path) -> None:
+    (tmp_path / "notekit.toml").write_text("# mine\n")
+    result = _shell("init", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "notekit.toml").read_text() == "# mine\n"
+    assert (tmp_path / "People").is_dir()
+    template = (tmp_path / "Templates" / "Person.md").read_text()
+    assert template.startswith("---\n") and "cadence:" in template
+    fresh = tmp_path / "fresh"
+    assert _shell("init", str(fresh)).returncode == 0
+    (fresh / "People" / "Ana.md").write_text("---\ncadence: 1m\n---\n")
+    # the generated config is valid, and the template is not read as a person
+    people = _shell("--vault", str(fresh), "people", "--json")
+    assert people.returncode == 0, people.stderr
+    assert '"Ana"' in people.stdout and "Person" not in people.stdout

@@ -1,0 +1,30 @@
+"""The sample vault tells a believable week on the day it was written for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import due_by_name
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
+WRITTEN_FOR = "2026-11-23"
+
+
+def test_example_has_about_thirty_people_and_no_problems(run) -> None:
+    people = run("people", "--json", vault=EXAMPLE, today=WRITTEN_FOR).json()
+    assert 25 <= len(people) <= 35
+    check = run("check", vault=EXAMPLE, today=WRITTEN_FOR)
+    assert check.exit_code == 0, check.stdout
+
+
+def test_example_week(run) -> None:
+    result = run("due", "--json", vault=EXAMPLE, today=WRITTEN_FOR)
+    due = due_by_name(result)
+    assert 6 <= len(due) <= 15
+    assert due["Ana Costa"]["overdue_days"] == 3
+    assert due["Grace Liu"]["reason"] == "next_contact"
+    assert due["Priya Nair"]["reason"] == "never_contacted"
+    assert "Farid Haddad" not in due and "Nadia Karimi" not in due  # archived, paused
+    data = result.json()
+    assert {m["name"] for m in data["moments"]} == {"Ana Costa", "Uma Patel"}
+    assert {t["name"] for t in data["tasks"]} == {"Laura Schmidt", "Sam Whitfield"}
