@@ -43,7 +43,7 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _TASK = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
 _DATED = re.compile(rf"^(?:\*\*)?(?:\[\[({_DATE})(?:\|[^\]]*)?\]\]|({_DATE}))(?:\*\*)?(.*)$")
-_TASK_DUE = re.compile(rf"(?:📅\s*({_DATE})|\(due:?\s*({_DATE})\)|\[due::\s*({_DATE})\])")
+TASK_DUE = re.compile(rf"(?:📅\s*({_DATE})|\(due:?\s*({_DATE})\)|\[due::\s*({_DATE})\])")
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]*[^\W\d][\w\-/]*)")
@@ -210,7 +210,7 @@ def _split_channel(rest: str) -> tuple[str | None, str]:
 
 def _add_task(note: ParsedNote, text: str, number: int, done: bool) -> None:
     due: dt.date | None = None
-    match = _TASK_DUE.search(text)
+    match = TASK_DUE.search(text)
     if match:
         try:
             due = parse_date(next(g for g in match.groups() if g))

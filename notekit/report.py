@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from notekit import views
 from notekit.due import due_report, follow_up
 from notekit.index import Index
 from notekit.model import Interaction, Person
@@ -27,6 +28,7 @@ def build_site(index: Index, today: dt.date, out_dir: Path) -> Path:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["plain"] = views.plain
     report = due_report(index, today, within=7)
     follows = [follow_up(p, index.config, today) for p in index.people]
     followed = [f for f in follows if f.person.followed_up]
@@ -75,7 +77,7 @@ def context_line(person: Person, today: dt.date) -> str:
     )
     parts = [person.context or ""]
     if last:
-        parts.append(f"last: {last.text}")
+        parts.append(f"last: {views.plain(last.text)}")
     return " · ".join(p for p in parts if p)
 
 

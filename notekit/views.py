@@ -9,13 +9,16 @@ from typing import Any
 
 from notekit.due import DatedTask, DueReport, FollowUp, Moment
 from notekit.model import Interaction, Person, Problem
+from notekit.parse import TASK_DUE
 
 _WIKILINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 
 
 def plain(text: str) -> str:
-    """Note text for a terminal: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`."""
-    return _WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+    """Note text for reading: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`, and a
+    task's due marker (shown beside it as a date) is dropped."""
+    text = TASK_DUE.sub("", text)
+    return " ".join(_WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text).split())
 
 
 def iso(date: dt.date | None) -> str | None:
