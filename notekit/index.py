@@ -66,14 +66,12 @@ class Index:
         key = target.strip().casefold()
         if key.endswith(".md"):
             key = key[:-3]
-        if "/" in key:
+        stem = key.rsplit("/", 1)[-1]
+        paths = self._by_stem.get(stem, [])
+        if "/" in key:  # `[[folder/Stem]]`: the notes of that stem whose path ends so
             paths = [
-                p
-                for p in self.notes
-                if (bare := p[:-3].casefold()) == key or bare.endswith("/" + key)
+                p for p in paths if (bare := p[:-3].casefold()) == key or bare.endswith("/" + key)
             ]
-        else:
-            paths = self._by_stem.get(key, [])
         if len(paths) == 1:
             return LinkTarget(person=self._person_at.get(paths[0]), note=paths[0])
         people = [self._person_at[p] for p in paths if p in self._person_at]
