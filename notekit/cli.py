@@ -18,6 +18,9 @@ COMMANDS = {
     "check": "notekit.commands.check",
     "init": "notekit.commands.init",
     "report": "notekit.commands.report",
+    "add": "notekit.commands.add",
+    "log": "notekit.commands.log",
+    "snooze": "notekit.commands.snooze",
 }
 
 

@@ -21,7 +21,8 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Config:
     path: Path | None = None
-    person_folders: tuple[str, ...] = ("people", "persons", "contacts")
+    person_folders: tuple[str, ...] = ("People", "Persons", "Contacts")  # new people: the first
+    person_template: str | None = None  # relative to the vault
     person_types: tuple[str, ...] = ("person", "contact", "crm-contact", "colleague", "classmate")
     person_tags: tuple[str, ...] = ("person", "people", "contact")
     person_categories: tuple[str, ...] = ("people",)
@@ -33,12 +34,23 @@ class Config:
     daily_format: str | None = None
     report_title: str = "notekit"
     report_output: str = "site"
+    git_autocommit: bool = False
     fingerprint: str = ""  # changes whenever the file's content does
 
 
 _SECTIONS: dict[str, set[str]] = {
-    "": {"default_cadence", "ignore", "people", "fields", "cadence", "report", "daily_notes"},
-    "people": {"folders", "types", "tags", "categories"},
+    "": {
+        "default_cadence",
+        "ignore",
+        "people",
+        "fields",
+        "cadence",
+        "report",
+        "daily_notes",
+        "git",
+    },
+    "people": {"folders", "types", "tags", "categories", "template"},
+    "git": {"autocommit"},
     "cadence": {"tags"},
     "report": {"title", "output"},
     "daily_notes": {"folder", "format"},
@@ -105,7 +117,8 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
     daily = data.get("daily_notes", {})
     return Config(
         path=path,
-        person_folders=tuple(f.lower() for f in words(people, "folders", defaults.person_folders)),
+        person_folders=words(people, "folders", defaults.person_folders),
+        person_template=text(people, "template", None),
         person_types=tuple(t.lower() for t in words(people, "types", defaults.person_types)),
         person_tags=tuple(t.lower() for t in words(people, "tags", defaults.person_tags)),
         person_categories=tuple(
@@ -123,5 +136,13 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         daily_format=text(daily, "format", None),
         report_title=text(report, "title", defaults.report_title) or defaults.report_title,
         report_output=text(report, "output", defaults.report_output) or defaults.report_output,
+        git_autocommit=_flag(data.get("git", {}), "autocommit", fail),
         fingerprint=digest,
     )
+
+
+def _flag(table: dict[str, Any], key: str, fail: Any) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise fail(f"{key!r} must be true or false")
+    return value

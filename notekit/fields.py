@@ -85,6 +85,10 @@ class FieldReader:
                 self._lookup.setdefault(normalise_key(key), name)
         self._config = config
 
+    def field_of(self, key: str) -> str | None:
+        """The field a front-matter key stands for, if any."""
+        return self._lookup.get(normalise_key(key))
+
     def raw(self, note: ParsedNote) -> dict[str, tuple[str, Any, int]]:
         """Field name -> (key as written, value, line); the first key in the file wins."""
         found: dict[str, tuple[str, Any, int]] = {}
@@ -102,7 +106,7 @@ class FieldReader:
     def is_person(self, note: ParsedNote) -> bool:
         config = self._config
         folders = note.path.lower().split("/")[:-1]
-        if any(folder in config.person_folders for folder in folders):
+        if any(folder.lower() in folders for folder in config.person_folders):
             return True
         raw = self.raw(note)
         types = {t.lower() for t in _texts(raw.get("type", (None, None, 0))[1])}

@@ -66,6 +66,15 @@ def _score(query: str, key: str, **_: object) -> float:
     return max(fuzz.token_sort_ratio(query, key), fuzz.token_set_ratio(query, key) - 5)
 
 
+def named(index: Index, name: str) -> list[Person]:
+    """People whose name, alias or file stem is `name`, ignoring case, then accents too."""
+    exact = index.people_named(name)
+    if exact:
+        return exact
+    folded = fold(name)
+    return [p for p in index.people if folded in {fold(k) for k in _keys(p, False)}]
+
+
 @dataclass(frozen=True)
 class Lookup:
     person: Person | None
@@ -74,15 +83,12 @@ class Lookup:
 
 def lookup(index: Index, name: str) -> Lookup:
     """One person by name, alias or file stem; fuzzy only when one is clearly best."""
-    exact = index.people_named(name)
-    if not exact:
-        folded = fold(name)
-        exact = [p for p in index.people if folded in {fold(k) for k in _keys(p, False)}]
+    exact = named(index, name)
     if len(exact) == 1:
         return Lookup(exact[0], [])
     if exact:
         return Lookup(None, [Match(p, 100.0, p.name) for p in exact])
-    candidates = [m for m in search(index, name, with_company=False)]
+    candidates = search(index, name, with_company=False)
     if (
         candidates
         and candidates[0].score >= PICK_THRESHOLD

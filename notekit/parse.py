@@ -37,12 +37,12 @@ CHANNELS = frozenset(
 )
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QUOTE = re.compile(r"^\s*>")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _TASK = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
-_DATED = re.compile(rf"^(?:\*\*)?(?:\[\[({_DATE})(?:\|[^\]]*)?\]\]|({_DATE}))(?:\*\*)?(.*)$")
+DATED = re.compile(rf"^(?:\*\*)?(?:\[\[({_DATE})(?:\|[^\]]*)?\]\]|({_DATE}))(?:\*\*)?(.*)$")
 TASK_DUE = re.compile(rf"(?:📅\s*({_DATE})|\(due:?\s*({_DATE})\)|\[due::\s*({_DATE})\])")
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -133,7 +133,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
             else:
                 _add_links(note, line, number, in_code=True)
             continue
-        fence_match = _FENCE.match(line)
+        fence_match = FENCE.match(line)
         if fence_match:
             fence = fence_match.group(1)
             continue
@@ -142,7 +142,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
             _add_links(note, visible, number, in_quote=True)
             continue
         note.tags.extend(m.group(1) for m in _TAG.finditer(visible))
-        heading = _HEADING.match(visible)
+        heading = HEADING.match(visible)
         if heading:
             content = heading.group(2)
             if heading.group(1) == "#" and note.title is None:
@@ -150,7 +150,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
             _add_entry(note, content, number)
             _add_links(note, visible, number)
             continue
-        item = _LIST_ITEM.match(visible)
+        item = LIST_ITEM.match(visible)
         open_task = False
         if item:
             content = item.group(1)
@@ -170,7 +170,7 @@ def _add_links(note: ParsedNote, line: str, number: int, **where: bool) -> None:
     for match in _WIKILINK.finditer(line):
         target = match.group(1).strip()
         if target:
-            context = context or _shorten(_LIST_ITEM.sub(r"\1", line).strip())
+            context = context or _shorten(LIST_ITEM.sub(r"\1", line).strip())
             note.links.append(Link(target, number, context=context, **where))
 
 
@@ -183,7 +183,7 @@ def _link_targets(text: str) -> tuple[str, ...]:
 
 
 def _add_entry(note: ParsedNote, content: str, number: int) -> None:
-    match = _DATED.match(content.strip())
+    match = DATED.match(content.strip())
     if not match:
         return
     written = match.group(1) or match.group(2)

@@ -143,3 +143,19 @@ def _error_message(exc: BaseException) -> str:
         parts = [p for p in (exc.context, exc.problem) if p]
         return f"invalid YAML: {'; '.join(parts) or 'syntax error'}"
     return str(exc) or exc.__class__.__name__
+
+
+def flow_scalar(value: str) -> str:
+    """`value` as a YAML scalar that reads back as the same text, quoted only when needed."""
+    return _flow([value])[1:-1]
+
+
+def flow_list(values: list[str]) -> str:
+    """`[a, b]` that reads back as the same texts."""
+    return _flow(values)
+
+
+def _flow(values: list[str]) -> str:
+    return yaml.safe_dump(
+        values, default_flow_style=True, allow_unicode=True, width=1_000_000
+    ).strip()

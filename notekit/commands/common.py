@@ -6,9 +6,10 @@ import datetime as dt
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -16,6 +17,9 @@ from notekit.config import ConfigError
 from notekit.index import Index, build_index
 from notekit.model import ERROR, Person
 from notekit.vault import find_vault
+
+if TYPE_CHECKING:
+    from notekit.changes import Change
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -105,3 +109,45 @@ def table(headers: list[str], rows: list[list[str]], styles: list[dict] | None =
 
 def text_or_dash(value: object) -> str:
     return "-" if value in (None, "", []) else str(value)
+
+
+def write_change(app: App, change: Change, dry_run: bool) -> None:
+    """Show the diff (`--dry-run`) or write the change, telling the user what happened."""
+    from notekit.changes import apply, diff
+    from notekit.edit import ConflictError, EditError
+
+    if dry_run:
+        click.echo(diff(change), nl=False)
+        click.echo(f"(dry run: {change.rel} not written)", err=True)
+        return
+    try:
+        warning = apply(change, app.index(quiet=True).config.git_autocommit)
+    except ConflictError as exc:
+        fail(str(exc), EXIT_PROBLEMS)
+    except EditError as exc:
+        fail(str(exc))
+    click.echo(f"{change.message}  ({change.rel})")
+    if warning:
+        click.echo(f"notekit: warning: {warning}", err=True)
+
+
+def planned(plan: Callable[[], Change]) -> Change:
+    """Run a planning step, turning its refusal into a clear error (exit 2)."""
+    from notekit.edit import EditError
+
+    try:
+        return plan()
+    except EditError as exc:
+        fail(str(exc))
+
+
+def parse_date_option(value: str, what: str) -> dt.date:
+    from notekit.dates import parse_date
+
+    try:
+        date = parse_date(value)
+    except ValueError as exc:
+        fail(f"{what}: {exc}")
+    if date is None:
+        fail(f"{what}: a date is needed")
+    return date

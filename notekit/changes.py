@@ -1,0 +1,208 @@
+"""What `add`, `log` and `snooze` change, planned as a Change before anything is written.
+
+Planning reads the note fresh from disk (never from the cache) and builds the new bytes with
+the surgical edits of `edit`; `apply` writes them atomically, or `diff` shows them for
+`--dry-run`. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from notekit.edit import (
+    EditError,
+    NoteText,
+    Snapshot,
+    append_log_entry,
+    create_new,
+    open_note,
+    set_value,
+    write_atomic,
+)
+from notekit.fields import tag_list
+from notekit.gitvault import commit_file
+from notekit.index import Index
+from notekit.model import Person
+from notekit.parse import CHANNELS, parse_note
+from notekit.yamlfm import flow_list, flow_scalar
+
+MAX_STEM = 120
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|#^\[\]]+')
+
+
+@dataclass(frozen=True)
+class Change:
+    """New bytes for one note, and how to describe them."""
+
+    vault: Path
+    rel: str  # vault-relative, `/` separators
+    before: Snapshot | None  # None: a new file
+    after: bytes
+    message: str  # one line, also the git commit message
+
+    @property
+    def path(self) -> Path:
+        return self.vault / self.rel
+
+
+def single_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def plan_log(
+    index: Index,
+    person: Person,
+    today: dt.date,
+    text: str,
+    date: dt.date | None = None,
+    channel: str | None = None,
+) -> Change:
+    """A `- DATE channel: text` entry in the log section; the front-matter last-contact field,
+    when the note has one, moves forward to DATE (never back, never into the future)."""
+    date = date or today
+    text = single_line(text)
+    if not text:
+        raise EditError("nothing to log: the text is empty")
+    if channel is not None:
+        channel = channel.lower()
+        if channel not in CHANNELS:
+            raise EditError(f"unknown channel {channel!r} (one of: {', '.join(sorted(CHANNELS))})")
+    snapshot, note = _open(index, person.path)
+    entry = f"{date.isoformat()} {channel}: {text}" if channel else f"{date.isoformat()} {text}"
+    append_log_entry(note, date, entry)
+    if date <= today and _should_move_last_contact(index, snapshot, date):
+        set_value(note, "last_contact", date.isoformat(), _is_field(index, "last_contact"))
+    summary = f"{channel} with {person.name}" if channel else f"{person.name}: {_short(text)}"
+    return Change(index.vault, person.path, snapshot, note.encode(), f"log: {summary}")
+
+
+def _should_move_last_contact(index: Index, snapshot: Snapshot, date: dt.date) -> bool:
+    parsed = parse_note(snapshot.path.name, snapshot.data)
+    key = index.fields.key_for(parsed, "last_contact")
+    if key is None:
+        return False  # only update a field the note already has
+    person, _ = index.fields.person(parsed)
+    return person.fm_last_contact is None or person.fm_last_contact < date
+
+
+def plan_snooze(index: Index, person: Person, today: dt.date, until: dt.date) -> Change:
+    """Set the next-contact field (keeping the key the note uses, else `next_contact`)."""
+    if until <= today:
+        raise EditError(f"{until.isoformat()} is not after today ({today.isoformat()})")
+    snapshot, note = _open(index, person.path)
+    set_value(note, "next_contact", until.isoformat(), _is_field(index, "next_contact"))
+    message = f"snooze: {person.name} until {until.isoformat()}"
+    return Change(index.vault, person.path, snapshot, note.encode(), message)
+
+
+def plan_add(
+    index: Index,
+    name: str,
+    today: dt.date,
+    fields: dict[str, str | list[str]],
+) -> Change:
+    """A new person note from the vault's template (or the built-in one) in the people folder.
+
+    `fields` maps field names (company, role, email, tags, cadence, context, linkedin) to a
+    text or a list of texts.
+    """
+    name = unicodedata.normalize("NFC", single_line(name))
+    stem = safe_stem(name)
+    folder = _people_folder(index)
+    rel = f"{folder}/{stem}.md"
+    if (index.vault / rel).exists():
+        raise EditError(f"{rel} already exists")
+    template = _template_text(index, name, today)
+    note = NoteText(template.encode("utf-8"), rel)
+    if stem != name:
+        set_value(note, "name", flow_scalar(name), _is_field(index, "name"))
+    for field, value in fields.items():
+        if field == "tags":
+            existing = _template_tags(index, note)
+            value = list(dict.fromkeys([*existing, *value]))
+        rendered = flow_list(value) if isinstance(value, list) else flow_scalar(value)
+        set_value(note, field, rendered, _is_field(index, field))
+    data = note.encode()
+    if not parse_note(rel, data).front_matter_ok:
+        raise EditError(f"the person template gives broken front-matter: {rel} not written")
+    return Change(index.vault, rel, None, data, f"add: {name}")
+
+
+def safe_stem(name: str) -> str:
+    """A file name that keeps a name readable (`Zoë Ångström`, `O'Reilly, Liam`) but can never
+    leave its folder or break a wikilink: no separators, `..`, control or link characters."""
+    stem = _UNSAFE.sub(" ", unicodedata.normalize("NFC", name))
+    stem = " ".join(stem.split()).strip(". ")
+    while len(stem.encode("utf-8")) > MAX_STEM:
+        stem = stem[:-1].rstrip(". ")
+    return stem or "Unnamed"
+
+
+def _open(index: Index, rel: str) -> tuple[Snapshot, NoteText]:
+    snapshot = Snapshot.read(index.vault / rel)
+    return snapshot, open_note(snapshot.data, rel)
+
+
+def _is_field(index: Index, field: str):
+    return lambda key: index.fields.field_of(key) == field
+
+
+def _template_tags(index: Index, note: NoteText) -> list[str]:
+    parsed = parse_note("template.md", note.encode())
+    key = index.fields.key_for(parsed, "tags")
+    return tag_list(parsed.front_matter.get(key)) if key else []
+
+
+def _people_folder(index: Index) -> str:
+    existing = {p.name.lower(): p.name for p in index.vault.iterdir() if p.is_dir()}
+    for folder in index.config.person_folders:
+        if folder.lower() in existing:
+            return existing[folder.lower()]
+    return index.config.person_folders[0] if index.config.person_folders else "People"
+
+
+def _template_text(index: Index, name: str, today: dt.date) -> str:
+    candidates = [index.config.person_template] if index.config.person_template else []
+    candidates.append("Templates/Person.md")
+    for rel in candidates:
+        path = (index.vault / rel).resolve()
+        if path.is_file() and path.is_relative_to(index.vault.resolve()):
+            text = path.read_text("utf-8")
+            break
+    else:
+        text = resources.files("notekit").joinpath("templates/person.md").read_text("utf-8")
+    text = re.sub(r"\{\{\s*title\s*\}\}|<%\s*tp\.file\.title\s*%>", lambda _: name, text)
+    return re.sub(r"\{\{\s*date(?::[^}]*)?\s*\}\}", lambda _: today.isoformat(), text)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def diff(change: Change) -> str:
+    """The change as a unified diff, as `git diff` would show it."""
+    before = change.before.data.decode("utf-8") if change.before else ""
+    old = before.splitlines(keepends=True)
+    new = change.after.decode("utf-8").splitlines(keepends=True)
+    source = f"a/{change.rel}" if change.before else "/dev/null"
+    return "".join(difflib.unified_diff(old, new, source, f"b/{change.rel}"))
+
+
+def apply(change: Change, autocommit: bool) -> str | None:
+    """Write the change; commit it when asked. Returns a warning about git, or None."""
+    if change.before is None:
+        change.path.parent.mkdir(parents=True, exist_ok=True)
+        create_new(change.path, change.after)
+    else:
+        write_atomic(change.before, change.after)
+    if autocommit:
+        problem = commit_file(change.vault, change.rel, change.message)
+        if problem:
+            return f"written, but not committed: {problem}"
+    return None

@@ -1,0 +1,47 @@
+"""`notekit log NAME TEXT`: record an interaction in the person's note."""
+
+from __future__ import annotations
+
+import click
+
+from notekit.commands.common import App, parse_date_option, planned, write_change
+from notekit.parse import CHANNELS
+
+
+@click.command("log")
+@click.argument("name")
+@click.argument("text")
+@click.option(
+    "--date", "-d", "when", metavar="YYYY-MM-DD", help="When it happened (default: today)."
+)
+@click.option(
+    "--channel",
+    "-c",
+    type=click.Choice(sorted(CHANNELS), case_sensitive=False),
+    help="How: email, call, coffee, lunch, video, …",
+)
+@click.option("--dry-run", is_flag=True, help="Print the diff and write nothing.")
+@click.pass_obj
+def command(
+    app: App, name: str, text: str, when: str | None, channel: str | None, dry_run: bool
+) -> None:
+    """Add `- DATE channel: TEXT` to NAME's log section.
+
+    The entry goes into the note's `## Log` (or `## Interactions`, `## Timeline`) section, in
+    the order the section already uses; a `## Log` section is added at the end when there is
+    none. A last-contact field in the front-matter moves forward to DATE if the note has one.
+    Nothing else in the note changes.
+
+    \b
+    Examples:
+      notekit log "Ana Costa" "talked about her move to Globex" --channel coffee
+      notekit log ana "sent the intro to Sam" -c email --date 2026-11-20 --dry-run
+    """
+    from notekit.changes import plan_log
+
+    person = app.person(name)
+    date = parse_date_option(when, "--date") if when else None
+    change = planned(
+        lambda: plan_log(app.index(), person, app.today, text, date=date, channel=channel)
+    )
+    write_change(app, change, dry_run)
