@@ -203,24 +203,18 @@ def _requote(value: str, quote: str) -> str:
 def append_log_entry(text: NoteText, date: dt.date, entry: str) -> None:
     """Add `- entry` to the note's log section, in the order its entries already follow
     (newest first or last); add a `## Log` section at the end when there is none."""
-    section = _log_section(text)
+    section, open_fence = _log_section(text)
     if section is None:
         new = ["", "## Log", f"- {entry}"]
         if text.last < 0 or not text.content(text.last).strip():
             new = new[1:]
+        if open_fence:  # a code block left open to the end would swallow the new section
+            new = [open_fence, *new]
         text.insert(text.last + 1, new)
         return
-    start, end = section
-    dated = []
-    for index in range(start + 1, end):
-        item = LIST_ITEM.match(text.content(index))
-        if item and not text.content(index)[:1].isspace():
-            found = DATED.match(item.group(1).strip())
-            if found:
-                dated.append((index, dt.date.fromisoformat(found.group(1) or found.group(2))))
+    dated, last_text = _section_contents(text, *section)
     line = f"- {entry}"
     if not dated:
-        last_text = max((i for i in range(start, end) if text.content(i).strip()), default=start)
         text.insert(last_text + 1, [line])
         return
     newest_first = dated[0][1] > dated[-1][1]
@@ -232,15 +226,51 @@ def append_log_entry(text: NoteText, date: dt.date, entry: str) -> None:
     text.insert(position, [line])
 
 
-def _log_section(text: NoteText) -> tuple[int, int] | None:
-    """(heading index, index after the section) of the first log heading outside code."""
+def _section_contents(
+    text: NoteText, start: int, end: int
+) -> tuple[list[tuple[int, dt.date]], int]:
+    """The section's top-level dated list items, and its last line of text outside code."""
+    dated: list[tuple[int, dt.date]] = []
+    last_text = start
+    fence = None
+    for index in range(start + 1, end):
+        line = text.content(index)
+        if fence:
+            if _closes(line, fence):
+                fence, last_text = None, index
+            continue
+        opening = FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            continue
+        if line.strip():
+            last_text = index
+        item = LIST_ITEM.match(line)
+        if item and not line[:1].isspace():
+            found = DATED.match(item.group(1).strip())
+            if found:
+                try:
+                    dated.append((index, dt.date.fromisoformat(found.group(1) or found.group(2))))
+                except ValueError:
+                    continue  # an impossible date: not an entry to order by
+    return dated, last_text
+
+
+def _closes(line: str, fence: str) -> bool:
+    stripped = line.strip()
+    return set(stripped) == {fence[0]} and len(stripped) >= len(fence)
+
+
+def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
+    """(heading index, index after the section) of the first log heading outside code, and
+    the fence of a code block still open at the end of the note."""
     start = (text.front_matter_end() or -1) + 1
     fence = None
     found: tuple[int, int] | None = None
     for index in range(start, text.last + 1):
         line = text.content(index)
         if fence:
-            if set(line.strip()) == {fence[0]} and len(line.strip()) >= len(fence):
+            if _closes(line, fence):
                 fence = None
             continue
         opening = FENCE.match(line)
@@ -252,10 +282,10 @@ def _log_section(text: NoteText) -> tuple[int, int] | None:
             continue
         level = len(heading.group(1))
         if found is not None and level <= found[1]:
-            return found[0], index
+            return (found[0], index), None
         if found is None and heading.group(2).strip().lower() in LOG_HEADINGS:
             found = (index, level)
-    return (found[0], text.last + 1) if found else None
+    return ((found[0], text.last + 1) if found else None), fence
 
 
 def write_atomic(snapshot: Snapshot, data: bytes) -> None:

@@ -1,0 +1,246 @@
+"""Property tests: a write changes only the lines it means to, whatever the note looks like.
+
+Notes are generated with arbitrary front-matter (keys, comments, quoting, flow and block lists,
+unicode, empty values), arbitrary bodies, LF or CRLF, with or without a BOM and a final newline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from notekit.config import Config
+from notekit.edit import BOM, EditError, NoteText, append_log_entry, open_note, set_value
+from notekit.fields import FieldReader
+from notekit.parse import parse_note
+
+READER = FieldReader(Config())
+SETTINGS = settings(
+    max_examples=int(os.environ.get("NOTEKIT_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+words = st.text(
+    alphabet=st.characters(
+        codec="utf-8", categories=["L", "N", "Zs"], exclude_characters="\u2028\u2029\x85"
+    ),
+    min_size=1,
+    max_size=12,
+).map(lambda s: " ".join(s.split()) or "x")
+dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
+keys = st.one_of(
+    st.sampled_from(
+        [
+            "name",
+            "company",
+            "Role",
+            "tags",
+            "aliases",
+            "status",
+            "cadence",
+            "email",
+            "Last Contact",
+            "last_contacted",
+            "lastContact",
+            "next-contact",
+            "follow_up_on",
+            "nextFollowUp",
+            "Reconnect On",
+            "birthday",
+            "type",
+        ]
+    ),
+    st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True),
+)
+
+
+@st.composite
+def value_lines(draw: st.DrawFn, key: str) -> list[str]:
+    """One key and its value in some YAML style; date-ish keys get date-ish values."""
+    comment = draw(st.sampled_from(["", "", " # note", "  # ünïcode"]))
+    if READER.field_of(key) in ("last_contact", "next_contact"):
+        date = draw(dates).isoformat()
+        form = draw(st.sampled_from(["{}", "'{}'", '"{}"', "{} 09:30", ""]))
+        return [f"{key}: {form.format(date) if form else ''}{comment}".rstrip()]
+    kind = draw(st.sampled_from(["plain", "single", "double", "flow", "block", "empty"]))
+    items = draw(st.lists(words, min_size=1, max_size=3))
+    if kind == "plain":
+        return [f"{key}: {items[0]}{comment}"]
+    if kind == "single":
+        return [f"{key}: '{items[0]}'{comment}"]
+    if kind == "double":
+        return [f'{key}: "{items[0]}"{comment}']
+    if kind == "flow":
+        return [f"{key}: [{', '.join(items)}]{comment}"]
+    if kind == "block":
+        indent = draw(st.sampled_from(["  ", "", "    "]))
+        return [f"{key}:{comment}", *(f"{indent}- {item}" for item in items)]
+    return [f"{key}:{comment}"]
+
+
+@st.composite
+def notes(draw: st.DrawFn, with_front_matter: bool = True) -> bytes:
+    chosen = draw(st.lists(keys, max_size=8, unique_by=lambda k: READER.field_of(k) or k.lower()))
+    front: list[str] = []
+    for key in chosen:
+        if draw(st.booleans()) and draw(st.booleans()):
+            front.append("# a comment line")
+        front.extend(draw(value_lines(key)))
+    body_line = st.one_of(
+        words,
+        st.just(""),
+        st.sampled_from(["## Log", "## Notes", "# Title", "```", "> quote", "- [ ] a task"]),
+        st.builds(lambda d, w: f"- {d.isoformat()} call: {w}", dates, words),
+        st.builds(lambda w: f"- {w}", words),
+    )
+    body = draw(st.lists(body_line, max_size=10))
+    lines = (["---", *front, "---"] if with_front_matter else []) + body
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    text = newline.join(lines)
+    if draw(st.booleans()):
+        text += newline
+    data = text.encode("utf-8")
+    return (BOM.encode() + data) if draw(st.booleans()) else data
+
+
+def _field_predicate(field: str):
+    return lambda key: READER.field_of(key) == field
+
+
+def _values(data: bytes) -> dict:
+    return parse_note("n.md", data).front_matter
+
+
+def _lines(data: bytes) -> list[str]:
+    return data.decode("utf-8").removeprefix(BOM).split("\n")
+
+
+def _keeps_the_envelope(before: bytes, after: bytes) -> None:
+    assert after.startswith(BOM.encode()) == before.startswith(BOM.encode())
+    assert after.endswith(b"\n") == before.endswith(b"\n")
+    if b"\r\n" in before:
+        assert after.count(b"\r\n") == after.count(b"\n")
+    else:
+        assert b"\r" not in after.replace(b"\r\n", b"") or b"\r" in before
+
+
+@SETTINGS
+@given(notes(), dates)
+def test_snooze_changes_exactly_one_front_matter_line_or_adds_one(data: bytes, date) -> None:
+    try:
+        text = open_note(data, "n.md")
+    except EditError:
+        assert not parse_note("n.md", data).front_matter_ok
+        return
+    set_value(text, "next_contact", date.isoformat(), _field_predicate("next_contact"))
+    after = text.encode()
+    old, new = _lines(data), _lines(after)
+    _keeps_the_envelope(data, after)
+    ops = [
+        op
+        for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
+    assert len(ops) <= 1  # none when the note already said that date
+    for tag, i1, i2, j1, j2 in ops:
+        assert (tag, i2 - i1, j2 - j1) in {("replace", 1, 1), ("insert", 0, 1)}
+        end = text.front_matter_end()
+        assert end is not None and j1 < end  # inside the front-matter
+    person, _ = READER.person(parse_note("n.md", after))
+    assert person.next_contact == date
+    before_values = _values(data)
+    after_values = _values(after)
+    changed = {
+        k
+        for k in before_values.keys() | after_values.keys()
+        if before_values.get(k) != after_values.get(k)
+    }
+    assert all(READER.field_of(k) == "next_contact" for k in changed)
+
+
+@SETTINGS
+@given(notes(), dates, words, st.booleans())
+def test_log_only_adds_lines_and_moves_last_contact(data: bytes, date, entry, move) -> None:
+    try:
+        text = open_note(data, "n.md")
+    except EditError:
+        assert not parse_note("n.md", data).front_matter_ok
+        return
+    line = f"{date.isoformat()} call: {entry}"
+    append_log_entry(text, date, line)
+    if move:
+        set_value(text, "last_contact", date.isoformat(), _field_predicate("last_contact"))
+    after = text.encode()
+    _keeps_the_envelope(data, after)
+    old = [s.removesuffix("\r") for s in _lines(data)]
+    new = [s.removesuffix("\r") for s in _lines(after)]
+    added, replaced = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "insert":
+            added.extend(new[j1:j2])
+        elif tag == "replace":
+            replaced.append((old[i1:i2], new[j1:j2]))
+        else:
+            assert tag == "equal", (tag, old[i1:i2], new[j1:j2])
+    assert f"- {line}" in added
+    closing = {"```"}  # a code block left open at the end is closed before a new section
+    allowed = {f"- {line}", "## Log", ""} | closing
+    assert set(added) <= allowed | ({f"last_contact: {date}"} if move else set())
+    for old_part, new_part in replaced:  # only the last-contact line may change in place
+        assert move and len(old_part) == len(new_part) == 1
+        assert READER.field_of(old_part[0].split(":")[0].strip("'\" ")) == "last_contact"
+    entries = [e for e in parse_note("n.md", after).entries if e.text == f"{entry}"]
+    assert any(e.date == date for e in entries)
+
+
+@SETTINGS
+@given(notes(with_front_matter=False), dates)
+def test_a_note_without_front_matter_gets_one_block(data: bytes, date) -> None:
+    text = NoteText(data, "n.md")
+    set_value(text, "next_contact", date.isoformat(), _field_predicate("next_contact"))
+    after = text.encode()
+    assert after.startswith(BOM.encode()) == data.startswith(BOM.encode())
+    new = [line.removesuffix("\r") for line in _lines(after)]
+    assert new[:3] == ["---", f"next_contact: {date.isoformat()}", "---"]
+    assert _lines(after)[3:] == _lines(data)
+    assert READER.person(parse_note("n.md", after))[0].next_contact == date
+
+
+def test_log_keeps_the_sections_order() -> None:
+    newest_first = b"## Log\n- 2026-03-01 b\n- 2026-01-01 a\n## Other\n"
+    text = NoteText(newest_first, "n.md")
+    append_log_entry(text, dt.date(2026, 2, 1), "2026-02-01 mid")
+    assert text.encode() == b"## Log\n- 2026-03-01 b\n- 2026-02-01 mid\n- 2026-01-01 a\n## Other\n"
+    oldest_first = b"# T\r\n## Timeline\r\n- 2026-01-01 a\r\n- 2026-03-01 b\r\n\r\nafter"
+    text = NoteText(oldest_first, "n.md")
+    append_log_entry(text, dt.date(2026, 4, 1), "2026-04-01 new")
+    assert text.encode() == (
+        b"# T\r\n## Timeline\r\n- 2026-01-01 a\r\n- 2026-03-01 b\r\n- 2026-04-01 new\r\n\r\nafter"
+    )
+
+
+def test_log_adds_a_section_and_keeps_a_missing_final_newline() -> None:
+    text = NoteText(b"---\na: 1\n---\nbody", "n.md")
+    append_log_entry(text, dt.date(2026, 1, 1), "2026-01-01 x")
+    assert text.encode() == b"---\na: 1\n---\nbody\n\n## Log\n- 2026-01-01 x"
+
+
+def test_quoting_and_comments_of_the_replaced_value_are_kept() -> None:
+    text = NoteText(b"---\nNext Contact: '2026-01-01'  # when to ping\n---\n", "n.md")
+    set_value(text, "next_contact", "2026-02-02", _field_predicate("next_contact"))
+    assert text.encode() == b"---\nNext Contact: '2026-02-02'  # when to ping\n---\n"
+
+
+def test_broken_front_matter_is_refused() -> None:
+    for data in (b"---\nname: [broken\n---\n", b"---\nname: x\n", b"\x00binary"):
+        try:
+            open_note(data, "n.md")
+        except EditError as exc:
+            assert "n.md" in str(exc)
+        else:
+            raise AssertionError(f"edited {data!r}")
