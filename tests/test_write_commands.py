@@ -1,0 +1,261 @@
+"""`add`, `log` and `snooze` as a user runs them: the diff, the refusals, the conflicts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import due_by_name, people_by_name
+from notekit.edit import ConflictError, Snapshot, write_atomic
+
+ANA = """\
+---
+name: Ana Costa
+aliases: [Ana C.]
+# keep this comment
+cadence: 3m
+last_contacted: "2026-08-01"   # quoted on purpose
+tags: [person]
+---
+# Ana
+
+## Log
+- 2026-08-01 coffee: the first one
+"""
+
+
+@pytest.fixture
+def vault(make_vault) -> Path:
+    return make_vault(
+        {
+            "People/Ana Costa.md": ANA,
+            "People/Ana Lima.md": "---\ncadence: 1m\n---\nNo log yet.\n",
+            "People/Grace Liu.md": "---\nFollow Up On: 2026-11-24\ncadence: 1y\n---\n",
+        }
+    )
+
+
+def _bytes(vault: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(vault)): p.read_bytes() for p in vault.rglob("*") if p.is_file()}
+
+
+def test_log_appends_in_order_and_moves_last_contact(run, vault) -> None:
+    result = run("log", "Ana Costa", "talked about Globex", "-c", "coffee", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "log: coffee with Ana Costa  (People/Ana Costa.md)\n"
+    text = (vault / "People/Ana Costa.md").read_text()
+    assert text == ANA.replace('"2026-08-01"   #', '"2026-11-23"   #') + (
+        "- 2026-11-23 coffee: talked about Globex\n"
+    )
+    row = due_by_name(run("due", "--json", "--within", "999", vault=vault))["Ana Costa"]
+    assert (row["last_contact"], row["due"]) == ("2026-11-23", "2027-02-23")
+
+
+def test_log_never_moves_last_contact_back_or_adds_the_field(run, vault) -> None:
+    run("log", "Ana C.", "an older lunch", "--date", "2026-07-01", "-c", "lunch", vault=vault)
+    text = (vault / "People/Ana Costa.md").read_text()
+    assert 'last_contacted: "2026-08-01"' in text
+    # one entry reads oldest first: the older lunch goes before it
+    assert text.index("- 2026-07-01 lunch: an older lunch") < text.index("- 2026-08-01")
+    run("log", "Ana Lima", "first message", vault=vault)
+    assert (vault / "People/Ana Lima.md").read_text() == (
+        "---\ncadence: 1m\n---\nNo log yet.\n\n## Log\n- 2026-11-23 first message\n"
+    )
+    row = due_by_name(run("due", "--json", "--within", "999", vault=vault))["Ana Lima"]
+    assert row["last_contact"] == "2026-11-23"
+
+
+def test_snooze_changes_one_line_and_due_follows(run, vault) -> None:
+    before = (vault / "People/Grace Liu.md").read_text()
+    result = run("snooze", "grace", "2w", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    after = (vault / "People/Grace Liu.md").read_text()
+    assert after == before.replace("Follow Up On: 2026-11-24", "Follow Up On: 2026-12-07")
+    row = due_by_name(run("due", "--json", "--within", "30", vault=vault))["Grace Liu"]
+    assert (row["due"], row["reason"]) == ("2026-12-07", "next_contact")
+    run("snooze", "Ana Lima", "2026-12-25", vault=vault)
+    assert (
+        (vault / "People/Ana Lima.md")
+        .read_text()
+        .startswith("---\ncadence: 1m\nnext_contact: 2026-12-25\n---\n")
+    )
+
+
+@pytest.mark.parametrize("until", ["2026-11-23", "2026-01-01", "soon", "2026-02-30"])
+def test_snooze_refuses_bad_or_past_dates(run, vault, until) -> None:
+    before = _bytes(vault)
+    result = run("snooze", "Grace Liu", until, vault=vault)
+    assert result.exit_code == 2 and result.stderr.startswith("notekit: error:")
+    assert _bytes(vault) == before
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(run, vault) -> None:
+    before = _bytes(vault)
+    result = run("log", "Ana Costa", "plan", "--dry-run", vault=vault)
+    assert result.exit_code == 0
+    assert "+- 2026-11-23 plan" in result.stdout
+    assert '-last_contacted: "2026-08-01"' in result.stdout
+    assert result.stdout.startswith("--- a/People/Ana Costa.md\n+++ b/People/Ana Costa.md\n")
+    snooze = run("snooze", "Grace Liu", "2027-01-01", "--dry-run", vault=vault)
+    assert "+Follow Up On: 2027-01-01" in snooze.stdout
+    add = run("add", "Kim Park", "--company", "Initech", "--dry-run", vault=vault)
+    assert "+++ b/People/Kim Park.md" in add.stdout and "+company: Initech" in add.stdout
+    assert _bytes(vault) == before
+
+
+def test_ambiguous_or_unknown_name_writes_nothing(run, vault) -> None:
+    before = _bytes(vault)
+    result = run("log", "Ana", "hello", vault=vault)
+    assert result.exit_code == 2
+    assert "Ana Costa" in result.stderr and "Ana Lima" in result.stderr
+    assert run("log", "Nobody At All", "hello", vault=vault).exit_code == 2
+    assert _bytes(vault) == before
+
+
+def test_a_file_changed_while_editing_is_left_alone(run, vault, monkeypatch) -> None:
+    path = vault / "People/Ana Costa.md"
+    real_read = Snapshot.read.__func__
+
+    def read_then_someone_saves(cls, target: Path) -> Snapshot:
+        snapshot = real_read(cls, target)
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write("- 2026-11-22 call: typed in Obsidian meanwhile\n")
+        return snapshot
+
+    monkeypatch.setattr(Snapshot, "read", classmethod(read_then_someone_saves))
+    result = run("log", "Ana Costa", "mine", vault=vault)
+    assert result.exit_code == 1
+    assert "changed while notekit was editing it" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert path.read_text() == ANA + "- 2026-11-22 call: typed in Obsidian meanwhile\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        "Ana Costa.md",
+        "Ana Lima.md",
+        "Grace Liu.md",
+    ]
+
+
+def test_write_atomic_rechecks_right_before_the_rename(tmp_path) -> None:
+    path = tmp_path / "n.md"
+    path.write_bytes(b"old\n")
+    snapshot = Snapshot.read(path)
+    path.write_bytes(b"new!\n")
+    with pytest.raises(ConflictError):
+        write_atomic(snapshot, b"mine\n")
+    assert path.read_bytes() == b"new!\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["n.md"]
+
+
+def test_mode_bom_and_crlf_survive_a_write(run, make_vault) -> None:
+    vault = make_vault(
+        {"People/Jo.md": b"\xef\xbb\xbf---\r\ncadence: 2w\r\nlastSeen: 2026-01-01\r\n---\r\nhi"}
+    )
+    path = vault / "People/Jo.md"
+    os.chmod(path, 0o640)
+    assert run("log", "Jo", "call back", "-c", "call", vault=vault).exit_code == 0
+    assert path.read_bytes() == (
+        b"\xef\xbb\xbf---\r\ncadence: 2w\r\nlastSeen: 2026-11-23\r\n---\r\nhi\r\n\r\n"
+        b"## Log\r\n- 2026-11-23 call: call back"
+    )
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "---\nname: [broken\n---\n",
+        "---\nname: Never closed\n",
+        "---\nname: x\nwhen: !!python/object:os.system 'x'\n---\n",
+    ],
+)
+def test_unparseable_front_matter_is_never_rewritten(run, make_vault, content) -> None:
+    vault = make_vault({"People/Broken.md": content})
+    before = _bytes(vault)
+    for args in (["log", "Broken", "hi"], ["snooze", "Broken", "2w"]):
+        result = run(*args, vault=vault)
+        assert result.exit_code == 2, result.stdout
+        assert "cannot be parsed" in result.stderr or "no person" in result.stderr
+    assert _bytes(vault) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "file"),
+    [
+        ("Zoë Ångström", "Zoë Ångström.md"),
+        ("O'Reilly, Liam", "O'Reilly, Liam.md"),
+        ("AC/DC Fan", "AC DC Fan.md"),
+        ("../../etc/passwd", "etc passwd.md"),
+        ("..", "Unnamed.md"),
+        ("Tab\tand\x07bell [[link]] #tag", "Tab and bell link tag.md"),
+    ],
+)
+def test_add_makes_safe_readable_file_names(run, vault, name, file) -> None:
+    result = run("add", name, "--force", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    path = vault / "People" / file
+    assert path.is_file()
+    people = people_by_name(run("people", "--json", vault=vault))
+    expected = " ".join(name.split()) if file != "Unnamed.md" else ".."
+    assert people[expected]["path"] == f"People/{file}"
+
+
+def test_add_fills_the_vault_template_and_refuses_duplicates(run, vault) -> None:
+    (vault / "Templates").mkdir()
+    (vault / "Templates/Person.md").write_text(
+        "---\ntype: person\ncompany:\ntags: [person]\ncreated: {{date}}\n---\n# {{title}}\n"
+    )
+    result = run(
+        "add",
+        "Kim Park",
+        "--company",
+        "Initech",
+        "--tag",
+        "work",
+        "--cadence",
+        "quarterly",
+        "--met",
+        "Initech: same team",
+        vault=vault,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Kim Park.md").read_text() == (
+        "---\ntype: person\ncompany: Initech\ntags: [person, work]\ncreated: 2026-11-23\n"
+        "cadence: quarterly\ncontext: 'Initech: same team'\n---\n# Kim Park\n"
+    )
+    again = run("add", "kim park", vault=vault)
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    close = run("add", "Kim Parks", vault=vault)
+    assert close.exit_code == 2 and "did you mean Kim Park" in close.stderr
+    assert run("add", "Kim Parks", "--force", vault=vault).exit_code == 0
+
+
+def test_add_rejects_a_bad_cadence(run, vault) -> None:
+    result = run("add", "New Person", "--cadence", "often", vault=vault)
+    assert result.exit_code == 2 and "--cadence" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_autocommit_commits_just_the_changed_file(run, vault, monkeypatch) -> None:
+    (vault / "notekit.toml").write_text("[git]\nautocommit = true\n")
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "t")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "t@example.com")
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(vault), *args], check=True, capture_output=True, text=True
+        ).stdout
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "start")
+    (vault / "People/Ana Lima.md").write_text("edited by the user, not committed\n")
+    result = run("log", "Ana Costa", "coffee chat", "-c", "coffee", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert git("log", "-1", "--format=%s") == "log: coffee with Ana Costa\n"
+    assert git("show", "--name-only", "--format=", "HEAD") == "People/Ana Costa.md\n"
+    assert "People/Ana Lima.md" in git("status", "--porcelain")
