@@ -65,6 +65,8 @@ class App:
         if not found.candidates:
             fail(f"no person matches {name!r}")
         lines = "\n".join(f"  {m.person.name}  ({m.person.path})" for m in found.candidates)
+        if len(found.candidates) == 1:
+            fail(f"no person is called {name!r}; did you mean:\n{lines}")
         fail(f"{name!r} could mean several people; say which:\n{lines}")
 
 

@@ -33,6 +33,10 @@ tags = ["person", "people", "contact"]
 [report]
 title = "My people"
 output = "site"
+
+[git]
+# true: add, log and snooze commit just the file they changed.
+autocommit = false
 """
 
 
