@@ -72,3 +72,11 @@ def test_show_human_output(run) -> None:
     assert "Last contact: 2026-03-05" in out
     assert "2026-03-01  call: call about her new job" in out
     assert "Planned:" in out and "2026-12-24  dinner: planned, after today" in out
+
+
+def test_one_weak_candidate_is_offered_not_taken(run, make_vault) -> None:
+    vault = make_vault({"People/Ana Costa.md": ""})
+    result = run("show", "ana lim", vault=vault)
+    assert result.exit_code == 2
+    assert "no person is called 'ana lim'; did you mean:" in result.stderr
+    assert "Ana Costa" in result.stderr
