@@ -75,7 +75,7 @@ def test_show_human_output(run) -> None:
 
 
 def test_one_weak_candidate_is_offered_not_taken(run, make_vault) -> None:
-    vault = make_vault({"People/Ana Costa.md": ""})
+    vault = make_vault({"People/Ana Costa.md": "---\naliases: [Ana C.]\n---\n"})
     result = run("show", "ana lim", vault=vault)
     assert result.exit_code == 2
     assert "no person is called 'ana lim'; did you mean:" in result.stderr
