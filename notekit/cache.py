@@ -19,7 +19,7 @@ from notekit import __version__
 from notekit.model import ParsedNote
 from notekit.vault import NoteFile
 
-_MAGIC = b"notekit-cache 2\n"
+_MAGIC = b"notekit-cache 3\n"
 _SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 

@@ -21,6 +21,7 @@ COMMANDS = {
     "add": "notekit.commands.add",
     "log": "notekit.commands.log",
     "snooze": "notekit.commands.snooze",
+    "watch": "notekit.commands.watch",
 }
 
 
@@ -72,7 +73,8 @@ def cli(ctx: click.Context, vault: str | None, today: dt.date) -> None:
     """
     from notekit.commands.common import App
 
-    ctx.obj = App(vault_option=vault, today=today, cwd=os.getcwd())
+    fixed = ctx.get_parameter_source("today") != click.core.ParameterSource.DEFAULT
+    ctx.obj = App(vault_option=vault, today=today, cwd=os.getcwd(), today_fixed=fixed)
 
 
 def main() -> None:

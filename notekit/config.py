@@ -34,6 +34,7 @@ class Config:
     daily_format: str | None = None
     report_title: str = "notekit"
     report_output: str = "site"
+    report_notes_folder: str = "Reviews"  # where `report --note` writes the week's note
     git_autocommit: bool = False
     fingerprint: str = ""  # changes whenever the file's content does
 
@@ -52,7 +53,7 @@ _SECTIONS: dict[str, set[str]] = {
     "people": {"folders", "types", "tags", "categories", "template"},
     "git": {"autocommit"},
     "cadence": {"tags"},
-    "report": {"title", "output"},
+    "report": {"title", "output", "notes_folder"},
     "daily_notes": {"folder", "format"},
 }
 
@@ -136,6 +137,8 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         daily_format=text(daily, "format", None),
         report_title=text(report, "title", defaults.report_title) or defaults.report_title,
         report_output=text(report, "output", defaults.report_output) or defaults.report_output,
+        report_notes_folder=text(report, "notes_folder", defaults.report_notes_folder)
+        or defaults.report_notes_folder,
         git_autocommit=_flag(data.get("git", {}), "autocommit", fail),
         fingerprint=digest,
     )

@@ -82,11 +82,16 @@ class Index:
         return LinkTarget(candidates=people, note=paths[0] if paths and not people else None)
 
 
-def build_index(vault: Path, use_cache: bool = True) -> Index:
-    """Read the vault; raises ConfigError for an unusable notekit.toml, nothing else."""
+def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
+    """Read the vault; raises ConfigError for an unusable notekit.toml, nothing else.
+
+    `cache` lets a long-running caller (watch) keep parsed notes in memory between builds;
+    parsing does not depend on the config, so one cache serves across config changes.
+    """
     config = load_config(vault, KNOWN_FIELDS)
     files, problems = discover(vault, config)
-    cache = NoteCache(cache_file(vault) if use_cache else None, config.fingerprint)
+    if cache is None:
+        cache = NoteCache(cache_file(vault), config.fingerprint)
     notes: dict[str, ParsedNote] = {}
     for file in files:
         note = cache.get(file)

@@ -71,6 +71,7 @@ class ParsedNote:
     """One Markdown file as read from disk, before anything vault-wide is known."""
 
     path: str  # relative to the vault, `/` separators
+    digest: str = ""  # of the file's bytes: tells content changes apart, whatever the mtime
     front_matter: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
     has_front_matter: bool = False

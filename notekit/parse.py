@@ -8,6 +8,7 @@ file; every finding becomes a Problem with the note's path and line.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from typing import Any
 
@@ -48,11 +49,12 @@ _WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]*[^\W\d][\w\-/]*)")
 _SEPARATORS = " \t:-–—,.;"
+_MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # quote, heading, list
 
 
 def parse_note(path: str, raw: bytes) -> ParsedNote:
     """Parse the bytes of the note at vault-relative `path`."""
-    note = ParsedNote(path=path)
+    note = ParsedNote(path=path, digest=hashlib.blake2b(raw, digest_size=16).hexdigest())
     if b"\x00" in raw[:8192]:
         note.readable = False
         note.problems.append(Problem(path, None, ERROR, "binary file, not a Markdown note"))
@@ -170,7 +172,7 @@ def _add_links(note: ParsedNote, line: str, number: int, **where: bool) -> None:
     for match in _WIKILINK.finditer(line):
         target = match.group(1).strip()
         if target:
-            context = context or _shorten(LIST_ITEM.sub(r"\1", line).strip())
+            context = context or _shorten(_MARKERS.sub("", line))
             note.links.append(Link(target, number, context=context, **where))
 
 

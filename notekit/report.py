@@ -1,93 +1,355 @@
 """The static HTML report (SPEC §7): Jinja2 templates inside the package, no network at all.
 
-Autoescaping is on for every value; the site depends only on the vault and `today`, so the same
-input gives the same bytes, and a file is rewritten only when its content changed.
+Autoescaping is on for every value. The site depends only on the vault and `today`, so the same
+input gives the same bytes. Building is incremental: each person page has a fingerprint of
+everything it shows, kept in a manifest beside the pages, and is rendered again only when that
+changes; a file is rewritten only when its bytes differ; pages of people who are gone are
+deleted (only files the manifest lists: nothing else in the folder is touched).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from notekit import views
-from notekit.due import due_report, follow_up
+from notekit import __version__, charts, views
+from notekit.check import check_vault
+from notekit.due import DatedTask, FollowUp, due_report, follow_up, open_tasks
 from notekit.index import Index
-from notekit.model import Interaction, Person
+from notekit.markdown import make_renderer
+from notekit.model import Person
 
 RECENT_DAYS = 7
+MANIFEST = ".notekit-site.json"
+ASSETS = ("style.css", "app.js")
+_TEMPLATES = ("base.html", "index.html", "people.html", "person.html", "problems.html", *ASSETS)
 
 
-def build_site(index: Index, today: dt.date, out_dir: Path) -> Path:
-    """Write the site into `out_dir`; return the path of its index.html."""
-    env = Environment(
-        loader=PackageLoader("notekit", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["plain"] = views.plain
-    report = due_report(index, today, within=7)
-    follows = [follow_up(p, index.config, today) for p in index.people]
-    followed = [f for f in follows if f.person.followed_up]
-    recent = sorted(
-        (
-            (p, i)
-            for p in index.people
-            for i in p.interactions
-            if today - dt.timedelta(days=RECENT_DAYS) < i.date <= today
-        ),
-        key=lambda pair: (pair[1].date, pair[0].name.casefold()),
-        reverse=True,
-    )
-    figures = {
-        "people": len(index.people),
-        "contacted_30": _contacted_within(follows, today, 30),
-        "contacted_90": _contacted_within(follows, today, 90),
-        "overdue": sum(1 for f in followed if f.due and f.due < today),
-    }
-    page = env.get_template("index.html").render(
-        title=index.config.report_title,
-        today=today,
-        report=report,
-        follows=follows,
-        recent=recent,
-        figures=figures,
-        context_of=context_line,
-        problems=len(index.problems),
-    )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(out_dir / "index.html", page)
-    style = resources.files("notekit").joinpath("templates/style.css").read_text("utf-8")
-    _write_if_changed(out_dir / "style.css", style)
-    return out_dir / "index.html"
+@dataclass
+class BuildResult:
+    index_html: Path
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    pages: int = 0
 
 
-def _contacted_within(follows: list, today: dt.date, days: int) -> int:
-    since = today - dt.timedelta(days=days)
-    return sum(1 for f in follows if f.last_contact and f.last_contact >= since)
+@dataclass(frozen=True)
+class Backlink:
+    source: str
+    line: int | None
+    context: str
+
+
+def build_site(index: Index, today: dt.date, out_dir: Path) -> BuildResult:
+    """Write (or bring up to date) the site in `out_dir`."""
+    return _Site(index, today, out_dir).build()
+
+
+class _Site:
+    def __init__(self, index: Index, today: dt.date, out_dir: Path) -> None:
+        self.index = index
+        self.today = today
+        self.out = out_dir
+        self.env = Environment(
+            loader=PackageLoader("notekit", "templates"),
+            autoescape=select_autoescape(["html"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["plain"] = views.plain
+        self.follows = {p.path: follow_up(p, index.config, today) for p in index.people}
+        self.slugs = _slugs(index.people)
+        self.tasks_by_person: dict[str, list[DatedTask]] = {}
+        for task in open_tasks(index):
+            self.tasks_by_person.setdefault(task.person.path, []).append(task)
+        self.backlinks = _backlinks(index)
+        self.vault_name = index.vault.name
+        self.result = BuildResult(out_dir / "index.html")
+        self.version = _template_version()
+
+    def page_of(self, person: Person | None, prefix: str = "") -> str | None:
+        return f"{prefix}people/{self.slugs[person.path]}" if person else None
+
+    def obsidian(self, path: str) -> str:
+        return (
+            f"obsidian://open?vault={quote(self.vault_name, safe='')}"
+            f"&file={quote(path[:-3] if path.endswith('.md') else path, safe='')}"
+        )
+
+    def build(self) -> BuildResult:
+        self.out.mkdir(parents=True, exist_ok=True)
+        (self.out / "people").mkdir(exist_ok=True)
+        old = _read_manifest(self.out)
+        pages: dict[str, str] = {}
+        for person in self.index.people:
+            rel = f"people/{self.slugs[person.path]}"
+            context = self._person_context(person)
+            fingerprint = _fingerprint(self.version, context)
+            pages[rel] = fingerprint
+            if old.get(rel) == fingerprint and (self.out / rel).exists():
+                continue
+            context["body_html"] = self._body_html(person)
+            self._write(rel, self.env.get_template("person.html").render(**context))
+        problems = check_vault(self.index)
+        common = {
+            "title": self.index.config.report_title,
+            "today": self.today,
+            "problem_count": len(problems),
+            "root": "",
+        }
+        self._write(
+            "index.html",
+            self.env.get_template("index.html").render(**common, **self._week_context()),
+        )
+        self._write(
+            "people.html",
+            self.env.get_template("people.html").render(
+                **common, rows=self._people_rows(), tags=self._all_tags()
+            ),
+        )
+        self._write(
+            "problems.html",
+            self.env.get_template("problems.html").render(
+                **common, problems=problems, obsidian=self.obsidian
+            ),
+        )
+        for asset in ASSETS:
+            text = resources.files("notekit").joinpath(f"templates/{asset}").read_text("utf-8")
+            self._write(asset, text)
+        for stale in sorted(old.keys() - pages.keys()):
+            path = self.out / stale
+            if path.is_file() and stale.startswith("people/"):
+                path.unlink()
+                self.result.removed.append(stale)
+        _write_if_changed(
+            self.out / MANIFEST,
+            json.dumps({"version": self.version, "pages": pages}, indent=1, sort_keys=True) + "\n",
+        )
+        self.result.pages = len(pages) + 3
+        return self.result
+
+    def _write(self, rel: str, text: str) -> None:
+        if _write_if_changed(self.out / rel, text):
+            self.result.written.append(rel)
+
+    def _week_context(self) -> dict[str, Any]:
+        index, today = self.index, self.today
+        report = due_report(index, today, within=7)
+        follows = list(self.follows.values())
+        followed = [f for f in follows if f.person.followed_up]
+        recent = sorted(
+            (
+                (p, i)
+                for p in index.people
+                for i in p.interactions
+                if today - dt.timedelta(days=RECENT_DAYS) < i.date <= today
+            ),
+            key=lambda pair: (pair[1].date, pair[0].name.casefold()),
+            reverse=True,
+        )
+        dates = [i.date for p in index.people for i in p.interactions]
+        promises: dict[tuple[str, int], tuple[dt.date, list[Person], str]] = {}
+        for task in report.tasks:  # a task naming two people is one promise
+            promises.setdefault((task.source, task.line), (task.due, [], task.text))[1].append(
+                task.person
+            )
+        return {
+            "report": report,
+            "promises": list(promises.values()),
+            "recent": recent,
+            "figures": {
+                "people": len(index.people),
+                "contacted_30": _contacted_within(follows, today, 30),
+                "contacted_90": _contacted_within(follows, today, 90),
+                "overdue": sum(1 for f in followed if f.due and f.due < today),
+            },
+            "weekly": charts.weekly_interactions(dates, today),
+            "freshness": charts.freshness(follows, today),
+            "context_of": context_line,
+            "page_of": self.page_of,
+        }
+
+    def _people_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for person in self.index.people:
+            follow = self.follows[person.path]
+            rows.append(
+                {
+                    "name": person.name,
+                    "href": self.page_of(person),
+                    "company": person.company or "",
+                    "tags": person.tags,
+                    "context": person.context or "",
+                    "last_contact": views.iso(follow.last_contact) or "",
+                    "due": views.iso(follow.due) or "",
+                    "state": "overdue"
+                    if follow.due and follow.due < self.today
+                    else "today"
+                    if follow.due == self.today
+                    else "",
+                    "status": "" if person.followed_up else (person.status or "inactive"),
+                    "search": " ".join(
+                        [
+                            person.name,
+                            *person.aliases,
+                            person.company or "",
+                            person.role or "",
+                            person.context or "",
+                            *person.tags,
+                            *person.history,
+                        ]
+                    ).casefold(),
+                }
+            )
+        return rows
+
+    def _all_tags(self) -> list[str]:
+        return sorted({t.lower() for p in self.index.people for t in p.tags})
+
+    def _person_context(self, person: Person) -> dict[str, Any]:
+        """Everything a person page shows, as plain data: also its fingerprint's input."""
+        follow: FollowUp = self.follows[person.path]
+        detail = views.person_detail(follow, self.tasks_by_person.get(person.path, []))
+        detail["interactions"] = [
+            dict(
+                item,
+                href=self._source_href(item["source"]),
+                planned=item["date"] > self.today.isoformat(),
+            )
+            for item in reversed(detail["interactions"])
+        ]
+        detail["tasks"] = [dict(t, href=self._source_href(t["source"])) for t in detail["tasks"]]
+        related = [
+            {"name": name, "href": self.page_of(self.index.resolve(name).person, "../")}
+            for name in (*person.introduced_by, *person.knows)
+        ]
+        return {
+            "title": self.index.config.report_title,
+            "today": self.today.isoformat(),
+            "root": "../",
+            "person": detail,
+            "related": related,
+            "backlinks": [
+                {
+                    "source": b.source,
+                    "line": b.line,
+                    "context": b.context,
+                    "href": self._source_href(b.source),
+                }
+                for b in self.backlinks.get(person.path, [])
+            ],
+            "obsidian": self.obsidian(person.path),
+            "body": [person.note.digest, self._link_map(person)],
+        }
+
+    def _source_href(self, source: str) -> str:
+        person = self.index.person_at(source)
+        return self.page_of(person, "../") if person else self.obsidian(source)
+
+    def _link_map(self, person: Person) -> list[list[str | None]]:
+        targets = sorted({link.target for link in person.note.links if not link.in_code})
+        return [[t, self.page_of(self.index.resolve(t).person, "../")] for t in targets]
+
+    def _body_html(self, person: Person) -> str:
+        try:
+            raw = (self.index.vault / person.path).read_bytes()
+        except OSError:
+            return ""
+        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        lines = (
+            text.split("\n")[person.note.body_start - 1 :]
+            if person.note.has_front_matter
+            else text.split("\n")
+        )
+        render = make_renderer(lambda t: self.page_of(self.index.resolve(t).person, "../"))
+        return render("\n".join(lines))
 
 
 def context_line(person: Person, today: dt.date) -> str:
     """How we know each other, and what we last talked about."""
-    last: Interaction | None = next(
-        (i for i in reversed(person.interactions) if i.date <= today and i.text), None
-    )
-    parts = [person.context or ""]
-    if last:
-        parts.append(f"last: {views.plain(last.text)}")
+    last = next((i for i in reversed(person.interactions) if i.date <= today and i.text), None)
+    parts = [person.context or "", f"last: {views.plain(last.text)}" if last else ""]
     return " · ".join(p for p in parts if p)
 
 
-def _write_if_changed(path: Path, text: str) -> None:
+def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int:
+    since = today - dt.timedelta(days=days)
+    return sum(1 for f in follows if f.last_contact and f.last_contact >= since)
+
+
+def _backlinks(index: Index) -> dict[str, list[Backlink]]:
+    found: dict[str, dict[str, Backlink]] = {}
+    for note in index.notes.values():
+        for link in note.links:
+            if link.in_code:
+                continue
+            person = index.resolve(link.target).person
+            if person is None or person.path == note.path:
+                continue
+            found.setdefault(person.path, {}).setdefault(
+                note.path, Backlink(note.path, link.line or None, views.plain(link.context))
+            )
+    return {path: sorted(links.values(), key=lambda b: b.source) for path, links in found.items()}
+
+
+def _slugs(people: list[Person]) -> dict[str, str]:
+    """A readable, stable file name per person; a number tells namesakes apart."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for person in sorted(people, key=lambda p: p.path):
+        ascii_name = unicodedata.normalize("NFKD", person.stem).encode("ascii", "ignore").decode()
+        base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "person"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[person.path] = f"{slug}.html"
+    return slugs
+
+
+def _template_version() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for name in _TEMPLATES:
+        digest.update(resources.files("notekit").joinpath(f"templates/{name}").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _fingerprint(version: str, context: dict[str, Any]) -> str:
+    data = json.dumps(context, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(f"{version}\n{data}".encode()).hexdigest()[:24]
+
+
+def _read_manifest(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+        pages = data["pages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return pages if isinstance(pages, dict) else {}
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    """Atomically replace `path` with `text` unless it already holds exactly that."""
     data = text.encode("utf-8")
     try:
         if path.read_bytes() == data:
-            return
+            return False
     except OSError:
         pass
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
-    tmp.replace(path)
+    os.replace(tmp, path)
+    return True

@@ -35,6 +35,7 @@ def as_json(value: object) -> object:
 def test_parser_matches_golden(name: str) -> None:
     source = GOLDEN / f"{name}.md"
     parsed = as_json(parse_note(f"{name}.md", source.read_bytes()))
+    parsed.pop("digest")  # checked below; golden files stay readable
     golden = GOLDEN / f"{name}.json"
     if os.environ.get("NOTEKIT_UPDATE_GOLDEN"):
         golden.write_text(json.dumps(parsed, indent=2, ensure_ascii=False) + "\n", "utf-8")
@@ -100,3 +101,8 @@ def test_a_huge_note_is_read_up_to_the_limit() -> None:
     note = parse_note("big.md", raw)
     assert note.front_matter == {"name": "Big"}
     assert any("larger than" in p.message for p in note.problems)
+
+
+def test_digest_follows_content_only() -> None:
+    assert parse_note("a.md", b"x").digest == parse_note("b.md", b"x").digest
+    assert parse_note("a.md", b"x").digest != parse_note("a.md", b"y").digest

@@ -1,58 +1,177 @@
-"""`notekit report`: a static index.html with this week's due list and everyone, offline."""
+"""`notekit report`: the static site — content, safety, determinism, incremental rebuilds."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+
+import pytest
 
 from conftest import FIXTURES
 
+EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
+HOSTILE = """\
+---
+name: <script>alert('name')</script>
+company: <img src=x onerror=alert(1)>
+context: "[x](javascript:alert(1))"
+linkedin: javascript:alert(2)
+cadence: 1d
+---
+- 2026-11-22 call: <b onmouseover=alert(1)>hi</b> [[<script>x</script>]]
 
-def test_report_writes_index_with_due_people_and_prints_its_path(run, make_vault, tmp_path):
+<script>alert('body')</script>
+<iframe src="https://evil.example"></iframe>
+[click](javascript:alert(3)) [data](data:text/html;base64,PHNjcmlwdD4=) ![pixel](https://evil.example/p.png)
+"""
+
+
+def _site(run, vault: Path, out: Path, *args: str) -> Path:
+    result = run("report", "-o", str(out), *args, vault=vault)
+    assert result.exit_code == 0, result.stderr
+    return Path(result.stdout.strip())
+
+
+def test_report_writes_every_page_and_prints_the_index_path(run, make_vault, tmp_path) -> None:
     vault = make_vault(
         {
             "People/Pat.md": "---\ncadence: 1m\nlast_contact: 2026-10-01\n---\n",
-            "People/Sam.md": "---\ncadence: 1y\nlast_contact: 2026-10-01\n---\n",
+            "People/Sam.md": "---\ncadence: 1y\nlast_contact: 2026-10-01\n---\n"
+            "- [ ] ask 📅 2026-11-24",
+            "People/Bad.md": "---\nname: [oops\n---\n",
         }
     )
     out = tmp_path / "site"
-    result = run("report", "-o", str(out), vault=vault)
-    assert result.exit_code == 0, result.stderr
-    index = Path(result.stdout.strip())
+    index = _site(run, vault, out)
     assert index == (out / "index.html").resolve()
     html = index.read_text("utf-8")
-    due_section = html[html.index('id="due"') : html.index('id="recent"')]
+    due_section = html[html.index('id="due"') : html.index('id="promises"')]
     assert "Pat" in due_section and "Sam" not in due_section
     assert "cadence 1m, last contact 2026-10-01, 22 days overdue" in due_section
-    people_section = html[html.index('id="people"') :]
-    assert "Pat" in people_section and "Sam" in people_section
+    assert 'href="people/pat.html"' in due_section
+    assert "ask" in html[html.index('id="promises"') : html.index('id="moments"')]
+    people = (out / "people.html").read_text("utf-8")
+    assert "Pat" in people and "Sam" in people
+    assert "People/Bad.md:3" in (out / "problems.html").read_text("utf-8")
+    assert sorted(p.name for p in (out / "people").iterdir()) == [
+        "bad.html",
+        "pat.html",
+        "sam.html",
+    ]
 
 
-def test_report_needs_no_network_and_escapes_note_text(run, make_vault, tmp_path) -> None:
+def test_person_page_shows_timeline_body_and_backlinks(run, tmp_path) -> None:
+    out = tmp_path / "site"
+    _site(run, EXAMPLE, out)
+    page = (out / "people" / "tomas-peres.html").read_text("utf-8")
+    timeline = page[page.index('id="timeline"') :]
+    assert "Lunch with Tom by the river" in timeline
+    assert 'href="obsidian://open?vault=vault-example&amp;file=Daily%2F2026-11-21"' in timeline
+    assert "photos from the reunion" in timeline
+    assert "Westbrook University, same lab group" in page
+    assert 'href="obsidian://open?vault=vault-example&amp;file=People%2FTom%C3%A1s%20Peres"' in page
+    priya = (out / "people" / "priya-nair.html").read_text("utf-8")
+    assert '<a href="../people/isabel-ferreira.html">Isabel Ferreira</a>' in priya
+    isabel = (out / "people" / "isabel-ferreira.html").read_text("utf-8")
+    assert "Mentioned in" in isabel and "Meetings/Globex alumni dinner.md" in isabel
+    body = isabel[isabel.index('class="markdown"') :]
+    assert "one page, one decision" in body
+
+
+def test_hostile_note_text_is_escaped_or_dropped(run, make_vault, tmp_path) -> None:
+    vault = make_vault({"People/x.md": HOSTILE})
+    out = tmp_path / "site"
+    _site(run, vault, out)
+    for page in [out / "index.html", out / "people.html", *(out / "people").iterdir()]:
+        html = page.read_text("utf-8")
+        assert "<script>" not in html.replace('<script src="app.js"></script>', "")
+        assert not re.search(r"<(img|iframe)\b|<b\s+on", html), page
+        assert not re.search(r"""(href|src)=["']?\s*(javascript|data):""", html, re.I), page
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), page
+        assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+    person = (out / "people" / "x.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;" in person
+    assert "&lt;script&gt;alert('body')&lt;/script&gt;" in person
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_same_vault_and_day_give_the_same_bytes(run, tmp_path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    _site(run, EXAMPLE, first)
+    _site(run, EXAMPLE, second)
+    assert _files(first) == _files(second)
+    copy = tmp_path / "vault-example"  # a fresh copy: other mtimes, same content
+    shutil.copytree(EXAMPLE, copy)
+    third = tmp_path / "c"
+    _site(run, copy, third)
+    assert _files(third) == _files(first)
+
+
+def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
+    run, make_vault, tmp_path
+) -> None:
     vault = make_vault(
         {
-            "People/x.md": """
-                ---
-                name: <script>alert(1)</script>
-                company: <img src=x onerror=alert(1)>
-                context: "[x](javascript:alert(1))"
-                cadence: 1d
-                ---
-                - 2026-11-22 call: <b onmouseover=alert(1)>hi</b>
-            """,
+            "People/Pat.md": "---\ncadence: 1m\n---\n",
+            "People/Sam.md": "---\ncadence: 1m\n---\n",
+            "People/Kim.md": "---\ncadence: 1y\nlast_contact: 2026-01-01\n---\n",
         }
     )
-    result = run("report", "-o", str(tmp_path / "site"), vault=vault)
-    html = (tmp_path / "site" / "index.html").read_text("utf-8")
-    assert "<script>alert" not in html and "<img src=x" not in html and "<b onmouseover" not in html
-    assert "&lt;script&gt;" in html
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
-    assert result.exit_code == 0
+    out = tmp_path / "site"
+    _site(run, vault, out)
+    (out / "my-notes.txt").write_text("the user's own file")
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    _site(run, vault, out)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.html")} == stamps
+    (vault / "People/Kim.md").write_text("---\ncadence: 1y\nlast_contact: 2026-11-01\n---\n")
+    (vault / "People/Sam.md").unlink()
+    _site(run, vault, out)
+    changed = {
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*.html")
+        if stamps.get(p) != p.stat().st_mtime_ns
+    }
+    assert changed == {"people/kim.html", "people.html", "index.html"}  # figures moved too
+    assert not (out / "people" / "sam.html").exists()
+    assert (out / "my-notes.txt").read_text() == "the user's own file"
 
 
-def test_same_input_same_bytes(run, tmp_path) -> None:
-    first, second = tmp_path / "a", tmp_path / "b"
-    run("report", "-o", str(first), vault=FIXTURES / "interactions")
-    run("report", "-o", str(second), vault=FIXTURES / "interactions")
-    for name in ("index.html", "style.css"):
-        assert (first / name).read_bytes() == (second / name).read_bytes()
+def test_the_report_is_never_written_into_the_vault(run, make_vault) -> None:
+    vault = make_vault({"People/Pat.md": ""})
+    result = run("report", "-o", str(vault), vault=vault)
+    assert result.exit_code == 2 and "vault folder itself" in result.stderr
+
+
+def test_weekly_note_is_written_kept_and_never_overwritten_once_edited(run, tmp_path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(EXAMPLE, vault)
+    out = tmp_path / "site"
+    result = run("report", "-o", str(out), "--note", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    note = vault / "Reviews" / "2026-W48.md"
+    text = note.read_text("utf-8")
+    assert text.startswith("---\ntype: weekly-review\nweek: 2026-W48\n")
+    assert "- [[Elena Rossi]]: due 2026-09-15, cadence 6m" in text
+    assert "- 2026-11-26: [[Laura Schmidt]], [[Sam Whitfield]]: Introduce" in text
+    assert "📅" not in text and "- [ ]" not in text  # promises are not tasks again
+    again = run("report", "-o", str(out), "--note", vault=vault)
+    assert "weekly note unchanged" in again.stderr and note.read_text("utf-8") == text
+    # the note adds no contacts and no tasks: the week looks the same
+    due = run("due", "--json", vault=vault).json()
+    assert len(due["tasks"]) == 3 and due["due"][0]["name"] == "Elena Rossi"
+    edited = text.replace("## Figures", "## Figures\n\nMy own thoughts on the week.")
+    note.write_text(edited, "utf-8")
+    later = run("report", "-o", str(out), "--note", vault=vault, today="2026-11-25")
+    assert later.exit_code == 0
+    assert "edited since notekit wrote it" in later.stderr
+    assert note.read_text("utf-8") == edited
+
+
+@pytest.mark.parametrize("fixture", ["interactions", "bom-crlf", "detection"])
+def test_fixture_vaults_build(run, tmp_path, fixture) -> None:
+    index = _site(run, FIXTURES / fixture, tmp_path / "site")
+    assert index.stat().st_size > 1000

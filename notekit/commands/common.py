@@ -35,6 +35,7 @@ class App:
     vault_option: str | None
     today: dt.date
     cwd: str
+    today_fixed: bool = False  # True when --today or $NOTEKIT_TODAY set it
     _index: Index | None = field(default=None, repr=False)
 
     @property
@@ -113,8 +114,9 @@ def text_or_dash(value: object) -> str:
     return "-" if value in (None, "", []) else str(value)
 
 
-def write_change(app: App, change: Change, dry_run: bool) -> None:
-    """Show the diff (`--dry-run`) or write the change, telling the user what happened."""
+def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -> None:
+    """Show the diff (`--dry-run`) or write the change, telling the user what happened
+    (on stderr when `quiet`, so that stdout stays free for the command's own output)."""
     from notekit.changes import apply, diff
     from notekit.edit import ConflictError, EditError
 
@@ -128,7 +130,7 @@ def write_change(app: App, change: Change, dry_run: bool) -> None:
         fail(str(exc), EXIT_PROBLEMS)
     except EditError as exc:
         fail(str(exc))
-    click.echo(f"{change.message}  ({change.rel})")
+    click.echo(f"{change.message}  ({change.rel})", err=quiet)
     if warning:
         click.echo(f"notekit: warning: {warning}", err=True)
 

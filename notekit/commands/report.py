@@ -1,4 +1,4 @@
-"""`notekit report`: the static HTML overview of the week."""
+"""`notekit report`: the static HTML overview of the week, and optionally the week's note."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from notekit.commands.common import App
+from notekit.commands.common import App, fail, write_change
 
 
 @click.command("report")
@@ -16,18 +16,41 @@ from notekit.commands.common import App
     type=click.Path(file_okay=False),
     help="Folder to write the site into (default: the config's [report] output, else site/).",
 )
+@click.option(
+    "--note",
+    "with_note",
+    is_flag=True,
+    help="Also write the week's overview as a note in the vault (Reviews/YYYY-Www.md).",
+)
 @click.pass_obj
-def command(app: App, output: str | None) -> None:
+def command(app: App, output: str | None, with_note: bool) -> None:
     """Write the static HTML report and print the path of its index.html.
 
-    The site opens from disk and needs no network.
+    The site opens from disk and needs no network. Only pages whose content changed are
+    rewritten, and pages of people no longer in the vault are removed.
 
     \b
-    Example:
+    Examples:
       notekit report -o site && xdg-open site/index.html
+      notekit report --note        # also Reviews/2026-W48.md, with [[links]] to people
     """
     from notekit.report import build_site
 
     index = app.index()
     out = Path(output) if output else Path(app.cwd) / index.config.report_output
-    click.echo(build_site(index, app.today, out).resolve())
+    if out.resolve() == index.vault.resolve():
+        fail("the report cannot be written into the vault folder itself; choose another -o")
+    if with_note:
+        from notekit.edit import EditError
+        from notekit.weekly import plan_weekly_note
+
+        try:
+            change = plan_weekly_note(index, app.today)
+        except EditError as exc:  # an edited weekly note stays as it is; the site still builds
+            click.echo(f"notekit: warning: {exc}", err=True)
+        else:
+            if change is None:
+                click.echo("weekly note unchanged", err=True)
+            else:
+                write_change(app, change, dry_run=False, quiet=True)
+    click.echo(build_site(index, app.today, out).index_html.resolve())

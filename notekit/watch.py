@@ -1,0 +1,159 @@
+"""Keep the report current while the user edits notes: watchdog, debounced rebuilds.
+
+Editors save in many ways — in place, through a temporary file renamed over the note (vim,
+many others), with swap and backup files beside it — so events are reduced to "something
+relevant changed", bursts are debounced, and each rebuild re-reads the vault through the
+in-memory cache: only notes whose size or mtime changed are parsed again, and only pages whose
+content changed are written. The one module that imports watchdog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from notekit.cache import NoteCache, cache_file
+from notekit.config import CONFIG_NAME, ConfigError
+from notekit.index import build_index
+from notekit.report import build_site
+
+_EDITOR_DEBRIS = ("~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".crswap")
+
+
+class _Changes(FileSystemEventHandler):
+    """Collects the vault-relative paths of relevant changes."""
+
+    def __init__(self, vault: Path, ignored: list[Path]) -> None:
+        self.vault = vault.resolve()
+        self.ignored = [p.resolve() for p in ignored]
+        self.lock = threading.Lock()
+        self.paths: set[str] = set()
+        self.last = 0.0
+        self.wake = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed", "closed_no_write"):
+            return
+        if event.is_directory and event.event_type == "modified":
+            return  # the events of the files inside tell what changed
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            rel = self._relevant(raw, event.is_directory)
+            if rel is not None:
+                with self.lock:
+                    self.paths.add(rel)
+                    self.last = time.monotonic()
+                self.wake.set()
+
+    def _relevant(self, raw: str | bytes, is_directory: bool) -> str | None:
+        if not raw:
+            return None
+        path = Path(raw.decode() if isinstance(raw, bytes) else raw)
+        try:
+            rel = path.resolve().relative_to(self.vault)
+        except ValueError:
+            return None
+        if any(path.resolve().is_relative_to(p) for p in self.ignored):
+            return None
+        parts = rel.parts
+        if not parts or any(part.startswith(".") for part in parts):
+            return None
+        name = parts[-1]
+        if name.endswith(_EDITOR_DEBRIS) or (name.startswith("#") and name.endswith("#")):
+            return None
+        if is_directory or name.lower().endswith(".md") or rel.as_posix() == CONFIG_NAME:
+            return rel.as_posix()
+        return None
+
+    def take(self, debounce: float) -> set[str] | None:
+        """The changes once the vault has been quiet for `debounce` seconds, else None."""
+        with self.lock:
+            if not self.paths or time.monotonic() - self.last < debounce:
+                return None
+            paths, self.paths = self.paths, set()
+            self.wake.clear()
+            return paths
+
+
+class Watcher:
+    """Builds the site once, then again after each debounced burst of changes."""
+
+    def __init__(
+        self,
+        vault: Path,
+        out: Path,
+        today: Callable[[], dt.date],
+        say: Callable[[str], None],
+        debounce: float = 0.3,
+        poll: bool = False,
+    ) -> None:
+        self.vault, self.out, self.today, self.say = vault, out, today, say
+        self.debounce = debounce
+        self.poll = poll
+        self.stop_event = threading.Event()
+        self.changes = _Changes(vault, [out])
+        self.cache = NoteCache(cache_file(vault), "watch")
+
+    def rebuild(self, reason: str) -> None:
+        started = time.perf_counter()
+        try:
+            index = build_index(self.vault, self.cache)
+        except ConfigError as exc:
+            self.say(f"notekit: error: {exc} (the site was left as it was)")
+            return
+        result = build_site(index, self.today(), self.out)
+        seconds = time.perf_counter() - started
+        removed = f", {len(result.removed)} removed" if result.removed else ""
+        problems = f", {len(index.problems)} problems" if index.problems else ""
+        self.say(
+            f"{time.strftime('%H:%M:%S')} {reason}: {len(result.written)} written{removed}"
+            f"{problems} in {seconds:.2f} s"
+        )
+
+    def _observer(self):  # noqa: ANN202 - watchdog's observer classes share no public base
+        if self.poll:
+            observer = PollingObserver(timeout=1)
+            observer.schedule(self.changes, str(self.vault), recursive=True)
+            observer.start()
+            return observer
+        observer = Observer()
+        try:
+            observer.schedule(self.changes, str(self.vault), recursive=True)
+            observer.start()
+            return observer
+        except OSError as exc:  # inotify watch or instance limits
+            self.say(f"notekit: cannot watch with inotify ({exc}); polling every second instead")
+            self.poll = True
+            return self._observer()
+
+    def run(self) -> None:
+        """Watch until `stop()` or Ctrl-C."""
+        observer = self._observer()  # first, so that no edit made during the build is lost
+        self.rebuild("built")
+        how = "polling" if self.poll else "watching"
+        self.say(f"{how} {self.vault} — site in {self.out} (Ctrl-C to stop)")
+        try:
+            while not self.stop_event.is_set():
+                self.changes.wake.wait(timeout=0.2)
+                paths = self.changes.take(self.debounce)
+                if paths:
+                    shown = ", ".join(sorted(paths)[:3]) + (" …" if len(paths) > 3 else "")
+                    self.rebuild(f"{shown} changed")
+                    self.cache.save()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            observer.stop()
+            observer.join(timeout=5)
+            self.cache.save()
+            self.say("stopped")
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.changes.wake.set()

@@ -1,0 +1,109 @@
+"""The week's overview as a Markdown note in the vault (`report --note`): `Reviews/2026-W48.md`.
+
+The note records the week in git and reads in Obsidian, with `[[wikilinks]]` to people. It
+carries a digest of what notekit wrote: a later run rewrites it only while the note is exactly
+that, so a weekly note the user has edited is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from notekit.changes import Change
+from notekit.due import due_report, follow_up
+from notekit.edit import EditError, Snapshot
+from notekit.index import Index
+from notekit.model import Person
+from notekit.parse import TASK_DUE, parse_note
+
+DIGEST_KEY = "notekit_digest"
+
+
+def week_name(today: dt.date) -> str:
+    year, week, _ = today.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def plan_weekly_note(index: Index, today: dt.date) -> Change | None:
+    """The weekly note to write, or None when the vault already holds exactly it."""
+    rel = f"{index.config.report_notes_folder.strip('/')}/{week_name(today)}.md"
+    body = _body(index, today)
+    digest = _digest(body)
+    text = (
+        f"---\ntype: weekly-review\nweek: {week_name(today)}\ngenerated_by: notekit\n"
+        f"{DIGEST_KEY}: {digest}\n---\n{body}"
+    )
+    path = index.vault / rel
+    if not path.exists():
+        return Change(index.vault, rel, None, text.encode("utf-8"), f"report: {rel}")
+    snapshot = Snapshot.read(path)
+    if snapshot.data == text.encode("utf-8"):
+        return None
+    existing = parse_note(rel, snapshot.data)
+    lines = snapshot.data.decode("utf-8", errors="replace").split("\n")
+    old_body = "\n".join(lines[existing.body_start - 1 :]) if existing.has_front_matter else ""
+    if existing.front_matter.get(DIGEST_KEY) != _digest(old_body):
+        raise EditError(
+            f"{rel} was edited since notekit wrote it (or notekit did not write it): left "
+            "alone. Rename or delete it to have it written again."
+        )
+    return Change(index.vault, rel, snapshot, text.encode("utf-8"), f"report: {rel}")
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def _body(index: Index, today: dt.date) -> str:
+    report = due_report(index, today, within=7)
+    end = today + dt.timedelta(days=6)
+    stems: dict[str, int] = {}
+    for note in index.notes.values():
+        stems[note.stem.casefold()] = stems.get(note.stem.casefold(), 0) + 1
+
+    def link(person: Person) -> str:
+        target = person.stem if stems.get(person.stem.casefold()) == 1 else person.path[:-3]
+        return f"[[{target}]]" if target == person.name else f"[[{target}|{person.name}]]"
+
+    out = [f"# Week {week_name(today)} ({today.isoformat()} to {end.isoformat()})", ""]
+    out += ["## Reconnect", ""]
+    for f in report.due:
+        context = f" — {f.person.context}" if f.person.context else ""
+        out.append(f"- {link(f.person)}: due {f.due}, {f.why()}{context}")
+    if not report.due:
+        out.append("Nobody is due this week.")
+    promises: dict[tuple[str, int], tuple[dt.date, list[str], str]] = {}
+    for task in report.tasks:
+        text = " ".join(TASK_DUE.sub("", task.text).split())
+        entry = promises.setdefault((task.source, task.line), (task.due, [], text))
+        entry[1].append(link(task.person))
+    out += ["", "## Promises", ""]
+    out += [f"- {due}: {', '.join(who)}: {text}" for due, who, text in promises.values()]
+    if not promises:
+        out.append("No dated promises this week.")
+    out += ["", "## Moments", ""]
+    for m in report.moments:
+        years = f" ({m.years})" if m.years else ""
+        out.append(f"- {m.date}: {link(m.person)}, {m.kind}{years}")
+    if not report.moments:
+        out.append("No birthdays this week.")
+    out += ["", "## Last 7 days", ""]
+    recent = sorted(
+        (
+            (i.date, p.name.casefold(), link(p), i.channel, i.text)
+            for p in index.people
+            for i in p.interactions
+            if today - dt.timedelta(days=7) < i.date <= today
+        ),
+        reverse=True,
+    )
+    for date, _, who, channel, text in recent:
+        how = f" ({channel})" if channel else ""
+        out.append(f"- {date}: {who}{how}: {text}" if text else f"- {date}: {who}{how}")
+    if not recent:
+        out.append("No interactions logged.")
+    follows = [follow_up(p, index.config, today) for p in index.people]
+    overdue = sum(1 for f in follows if f.due and f.due < today)
+    out += ["", "## Figures", "", f"- People: {len(index.people)}", f"- Overdue: {overdue}", ""]
+    return "\n".join(out)

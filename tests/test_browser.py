@@ -1,0 +1,140 @@
+"""The report in a real headless Chromium, opened from file:// with the network cut off.
+
+Runs wherever Debian's chromium is installed (CI installs it); elsewhere it is skipped, except
+under CI=true, where a missing browser is a failure rather than a silent skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI needs Debian's chromium for the browser tests (.ci/run installs it)")
+    pytest.skip("chromium is not installed", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import run_cli
+
+    out = tmp_path_factory.mktemp("site")
+    result = run_cli("report", "-o", str(out), vault=EXAMPLE, today="2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, site):
+    """Open a page of the site; every request that is not file:// fails and is recorded."""
+    contexts, outside, errors = [], [], []
+
+    def open_(name: str, scheme: str = "light"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        contexts.append(context)
+
+        def guard(route):
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", guard)
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((site / name).as_uri())
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert outside == [], f"requests left file://: {outside}"
+    assert errors == [], f"console errors: {errors}"
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def test_week_page_lists_who_is_due(open_page) -> None:
+    page = open_page("index.html")
+    names = page.locator("#due td.name a").all_inner_texts()
+    assert names[:3] == ["Elena Rossi", "Kwame Mensah", "Mia Johansson"]
+    assert "Farid Haddad" not in names and "Isabel Ferreira" in names
+    assert page.locator("#activity rect.bar").count() == 26
+    _shot(page, "index.png")
+
+
+def test_people_search_sort_and_tag_filter(open_page) -> None:
+    page = open_page("people.html", scheme="dark")
+    rows = page.locator("#people tbody tr")
+    assert rows.count() == 30
+    page.fill("#search", "westbrook")
+    visible = page.locator("#people tbody tr:not([hidden]) td.name").all_inner_texts()
+    assert visible == [
+        "Dr. Helen Brooks",
+        "Tomás Peres",
+        "Uma Patel",
+        "Victor Nguyen",
+        "Wen Zhao",
+        "Yara Haddad",
+    ]
+    assert page.inner_text("#count") == "6 of 30"
+    page.fill("#search", "zzzz nobody")
+    assert page.is_visible("#nobody")
+    page.fill("#search", "")
+    page.select_option("#tag", "globex")
+    assert page.locator("#people tbody tr:not([hidden])").count() == 7
+    page.select_option("#tag", "")
+    page.click("th[data-key=last] button")
+    first = page.locator("#people tbody tr td.name").first.inner_text()
+    assert first == "Farid Haddad"  # oldest last contact first
+    _shot(page, "people.png")
+
+
+def test_person_page_shows_the_timeline(open_page) -> None:
+    page = open_page("people/ana-costa.html")
+    items = page.locator("#timeline li").all_inner_texts()
+    assert items[0].startswith("2026-08-20") and "hiring two seniors" in items[0]
+    assert len(items) == 2
+    assert page.get_attribute("a.button", "href").startswith("obsidian://open?vault=")
+    _shot(page, "person.png")
+
+
+def test_links_between_pages_work(open_page) -> None:
+    page = open_page("index.html")
+    page.click("#due a:text('Kwame Mensah')")
+    assert page.url.endswith("/people/kwame-mensah.html")
+    assert "Tidewater" in page.inner_text("h1 + p")
+    page.click("nav a:text('Problems')")
+    assert "No problems" in page.inner_text("main")

@@ -1,0 +1,118 @@
+"""`notekit watch` as a user runs it: edits in place, atomic saves, deletions, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PERSON = "---\ncadence: 1m\n---\n# {name}\n\n## Log\n- 2026-11-01 call: {text}\n"
+
+
+def _wait_for(check, what: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"not seen within {timeout} s: {what}")
+
+
+def _page_has(path: Path, text: str):
+    return lambda: path.exists() and text in path.read_text("utf-8", errors="replace")
+
+
+def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": PERSON.format(name="Ana", text="first words"),
+            "People/Ben.md": PERSON.format(name="Ben", text="hello"),
+        }
+    )
+    site = tmp_path / "site"
+    env = {**os.environ, "NOTEKIT_TODAY": "2026-11-23", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "notekit",
+            "--vault",
+            str(vault),
+            "watch",
+            "-o",
+            str(site),
+            "--debounce",
+            "0.2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    try:
+        ana, ben = site / "people" / "ana.html", site / "people" / "ben.html"
+        _wait_for(_page_has(ana, "first words"), "the first build")
+        started = time.monotonic()
+
+        with open(vault / "People/Ana.md", "a", encoding="utf-8") as handle:  # in place
+            handle.write("- 2026-11-20 coffee: edited in place\n")
+        _wait_for(_page_has(ana, "edited in place"), "an in-place edit")
+
+        tmp = vault / "People" / ".Ben.md.swp"  # as vim does: write aside, rename over
+        tmp.write_text(PERSON.format(name="Ben", text="saved atomically"), "utf-8")
+        os.replace(tmp, vault / "People/Ben.md")
+        _wait_for(_page_has(ben, "saved atomically"), "an atomic save")
+
+        (vault / "People/Bad.md").write_text("---\nname: [broken\n---\n", "utf-8")
+        _wait_for(_page_has(site / "problems.html", "People/Bad.md"), "a broken note")
+
+        (vault / "People/Ana.md").unlink()
+        _wait_for(lambda: not ana.exists(), "a deletion")
+        assert time.monotonic() - started < 20
+    finally:
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=10)
+    assert process.returncode == 0, output
+    lines = output.splitlines()
+    assert lines[0].endswith(" s") and " built: " in lines[0]
+    assert any("People/Ana.md changed" in line for line in lines)
+    assert lines[-1] == "stopped"
+    assert "Traceback" not in output
+
+
+def test_watch_polls_when_asked(make_vault, tmp_path) -> None:
+    vault = make_vault({"People/Ana.md": PERSON.format(name="Ana", text="one")})
+    site = tmp_path / "site"
+    env = {**os.environ, "NOTEKIT_TODAY": "2026-11-23", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "notekit",
+            "--vault",
+            str(vault),
+            "watch",
+            "-o",
+            str(site),
+            "--poll",
+            "--debounce",
+            "0.1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    try:
+        page = site / "people" / "ana.html"
+        _wait_for(_page_has(page, "one"), "the first build")
+        time.sleep(1.1)  # a new mtime second for the poller
+        (vault / "People/Ana.md").write_text(PERSON.format(name="Ana", text="two"), "utf-8")
+        _wait_for(_page_has(page, "two"), "a polled change")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=10)
+    assert process.returncode == 0 and "polling" in output and output.endswith("stopped\n")
