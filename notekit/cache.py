@@ -1,4 +1,8 @@
-"""Parsed notes kept between runs, keyed on path, size and modification time.
+"""Read notes kept between runs, keyed on path, size and modification time.
+
+A record is what reading one file gives: the parsed note and, for a person, the Person its
+fields describe (which depends on the config, so the cache is keyed on the config too), with
+the problems found in those fields.
 
 The cache lives in the user's cache folder, never in the vault, so git and Obsidian do not see
 it and read commands leave the vault untouched. It is one file with a checksum: a truncated,
@@ -16,10 +20,12 @@ import time
 from pathlib import Path
 
 from notekit import __version__
-from notekit.model import ParsedNote
+from notekit.model import ParsedNote, Person, Problem
 from notekit.vault import NoteFile
 
-_MAGIC = b"notekit-cache 3\n"
+Record = tuple[ParsedNote, Person | None, list[Problem]]
+
+_MAGIC = b"notekit-cache 5\n"
 _SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -38,20 +44,21 @@ def cache_file(vault: Path) -> Path | None:
 class NoteCache:
     def __init__(self, path: Path | None, key: str) -> None:
         self._path = path
-        self._key = f"{__version__}:{key}"
-        self._entries: dict[str, tuple[int, int, ParsedNote]] = self._load()
+        self.key = key
+        self._stamp = f"{__version__}:{key}"
+        self._entries: dict[str, tuple[int, int, Record]] = self._load()
         self._dirty = False
 
-    def get(self, file: NoteFile) -> ParsedNote | None:
+    def get(self, file: NoteFile) -> Record | None:
         entry = self._entries.get(file.path)
         if entry and entry[0] == file.size and entry[1] == file.mtime_ns:
             return entry[2]
         return None
 
-    def put(self, file: NoteFile, note: ParsedNote) -> None:
+    def put(self, file: NoteFile, record: Record) -> None:
         if time.time_ns() - file.mtime_ns < _SETTLE_NS:
             return
-        self._entries[file.path] = (file.size, file.mtime_ns, note)
+        self._entries[file.path] = (file.size, file.mtime_ns, record)
         self._dirty = True
 
     def keep_only(self, paths: set[str]) -> None:
@@ -64,7 +71,7 @@ class NoteCache:
     def save(self) -> None:
         if not self._dirty or self._path is None:
             return
-        payload = pickle.dumps((self._key, self._entries), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((self._stamp, self._entries), protocol=pickle.HIGHEST_PROTOCOL)
         data = _MAGIC + hashlib.sha256(payload).digest() + payload
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,7 +83,7 @@ class NoteCache:
             return  # a read-only cache folder only costs speed
         self._dirty = False
 
-    def _load(self) -> dict[str, tuple[int, int, ParsedNote]]:
+    def _load(self) -> dict[str, tuple[int, int, Record]]:
         if self._path is None:
             return {}
         try:
@@ -93,6 +100,6 @@ class NoteCache:
             key, entries = pickle.loads(data[header:])
         except Exception:  # noqa: BLE001 - any damage means: rebuild
             return {}
-        if key != self._key or not isinstance(entries, dict):
+        if key != self._stamp or not isinstance(entries, dict):
             return {}
         return entries

@@ -45,6 +45,7 @@ class Index:
     people: list[Person]  # sorted by name, case-insensitively
     problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
     fields: FieldReader
+    cache: NoteCache
     _by_stem: dict[str, list[str]] = field(default_factory=dict)
     _by_name: dict[str, list[Person]] = field(default_factory=dict)
     _person_at: dict[str, Person] = field(default_factory=dict)
@@ -85,33 +86,34 @@ class Index:
 def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
     """Read the vault; raises ConfigError for an unusable notekit.toml, nothing else.
 
-    `cache` lets a long-running caller (watch) keep parsed notes in memory between builds;
-    parsing does not depend on the config, so one cache serves across config changes.
+    `cache` lets a long-running caller (watch) keep what was read in memory between builds;
+    it is replaced by a fresh one when the config changed. The one used is `index.cache`.
     """
     config = load_config(vault, KNOWN_FIELDS)
     files, problems = discover(vault, config)
-    if cache is None:
+    if cache is None or cache.key != config.fingerprint:
         cache = NoteCache(cache_file(vault), config.fingerprint)
+    reader = FieldReader(config)
     notes: dict[str, ParsedNote] = {}
+    people: list[Person] = []
     for file in files:
-        note = cache.get(file)
-        if note is None:
+        record = cache.get(file)
+        if record is None:
             note = _read(vault, file)
-            cache.put(file, note)
+            is_person = note.readable and reader.is_person(note)
+            record = (note, *reader.person(note)) if is_person else (note, None, [])
+            cache.put(file, record)
+        note, person, field_problems = record
         notes[file.path] = note
         problems.extend(note.problems)
-    cache.keep_only(set(notes))
-    cache.save()
-
-    reader = FieldReader(config)
-    people = []
-    for note in notes.values():
-        if note.readable and reader.is_person(note):
-            person, field_problems = reader.person(note)
+        if person is not None:
+            person.interactions = []  # gathered anew below, from this build's notes
             people.append(person)
             problems.extend(field_problems)
+    cache.keep_only(set(notes))
+    cache.save()
     people.sort(key=lambda p: (p.name.casefold(), p.path))
-    index = Index(vault, config, notes, people, problems, reader)
+    index = Index(vault, config, notes, people, problems, reader, cache)
     _link_up(index)
     _gather_interactions(index, DailyNotes(vault, config))
     return index
@@ -147,10 +149,7 @@ def _gather_interactions(index: Index, daily: DailyNotes) -> None:
             continue
         owner = index.person_at(note.path)
         if owner is not None:
-            owner.interactions.extend(
-                Interaction(e.date, note.path, e.line, "entry", e.channel, e.text)
-                for e in note.entries
-            )
+            owner.interactions.extend(note.entries)
             continue
         date, kind = daily.date_of(note.path), "daily"
         if date is None:

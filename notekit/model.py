@@ -14,7 +14,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """Something wrong in a user file: reported, never raised."""
 
@@ -27,7 +27,7 @@ class Problem:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Link:
     """A `[[wikilink]]` as written, with where it sits."""
 
@@ -44,18 +44,7 @@ class Link:
         return not (self.in_open_task or self.in_quote or self.in_code)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A dated list item or heading in a note body: `- 2026-08-01 coffee: talked about …`."""
-
-    date: dt.date
-    line: int
-    channel: str | None
-    text: str
-    links: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Task:
     """A Markdown task (`- [ ] …`), with its due date when it carries one."""
 
@@ -66,7 +55,7 @@ class Task:
     links: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass
 class ParsedNote:
     """One Markdown file as read from disk, before anything vault-wide is known."""
 
@@ -78,7 +67,7 @@ class ParsedNote:
     front_matter_ok: bool = True  # False: present but (partly) unparseable
     body_start: int = 1  # line number of the first body line
     title: str | None = None  # first `# heading`
-    entries: list[Entry] = field(default_factory=list)
+    entries: list[Interaction] = field(default_factory=list)  # dated entries in the body
     tasks: list[Task] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # inline `#tags`, without `#`
@@ -91,7 +80,7 @@ class ParsedNote:
         return name[:-3] if name.lower().endswith(".md") else name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cadence:
     """How often to be in touch: `count` of `unit` (d, w, m, y)."""
 
@@ -102,9 +91,10 @@ class Cadence:
         return f"{self.count}{self.unit}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Interaction:
-    """One contact with a person, from whichever note recorded it."""
+    """One contact with a person, from whichever note recorded it: in the person's own note,
+    each dated list item or heading (kind "entry") is one, straight from the parser."""
 
     date: dt.date
     source: str  # path of the note that records it
@@ -114,7 +104,7 @@ class Interaction:
     text: str = ""
 
 
-@dataclass(slots=True)
+@dataclass
 class Person:
     """A person note with its fields resolved through the aliases of SPEC §3."""
 

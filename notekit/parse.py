@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from notekit.dates import parse_date
-from notekit.model import ERROR, WARNING, Entry, Link, ParsedNote, Problem, Task
+from notekit.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
 from notekit.yamlfm import load_mapping
 
 MAX_NOTE_BYTES = 4 * 1024 * 1024  # larger notes are read up to here, with a warning
@@ -196,7 +196,7 @@ def _add_entry(note: ParsedNote, content: str, number: int) -> None:
         return
     assert date is not None
     channel, text = _split_channel(match.group(3))
-    note.entries.append(Entry(date, number, channel, text, _link_targets(text)))
+    note.entries.append(Interaction(date, note.path, number, "entry", channel, text))
 
 
 def _split_channel(rest: str) -> tuple[str | None, str]:

@@ -16,7 +16,7 @@ from notekit.config import CONFIG_NAME, Config
 from notekit.model import ERROR, Problem
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NoteFile:
     path: str  # relative to the vault, `/` separators
     size: int

@@ -19,7 +19,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from notekit.cache import NoteCache, cache_file
+from notekit.cache import NoteCache
 from notekit.config import CONFIG_NAME, ConfigError
 from notekit.index import build_index
 from notekit.report import build_site
@@ -98,12 +98,13 @@ class Watcher:
         self.poll = poll
         self.stop_event = threading.Event()
         self.changes = _Changes(vault, [out])
-        self.cache = NoteCache(cache_file(vault), "watch")
+        self.cache: NoteCache | None = None  # kept between builds: only changes are read
 
     def rebuild(self, reason: str) -> None:
         started = time.perf_counter()
         try:
             index = build_index(self.vault, self.cache)
+            self.cache = index.cache
         except ConfigError as exc:
             self.say(f"notekit: error: {exc} (the site was left as it was)")
             return
@@ -145,13 +146,11 @@ class Watcher:
                 if paths:
                     shown = ", ".join(sorted(paths)[:3]) + (" …" if len(paths) > 3 else "")
                     self.rebuild(f"{shown} changed")
-                    self.cache.save()
         except KeyboardInterrupt:
             pass
         finally:
             observer.stop()
             observer.join(timeout=5)
-            self.cache.save()
             self.say("stopped")
 
     def stop(self) -> None:

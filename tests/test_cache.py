@@ -53,7 +53,7 @@ def test_second_run_parses_nothing_and_an_edit_only_that_file(run, make_vault, c
         lambda data: data[: len(data) // 2],
         lambda data: data[:40] + b"garbage" + data[47:],
         lambda data: b"",
-        lambda data: b"notekit-cache 3\n" + b"\x00" * 32 + b"not a pickle",
+        lambda data: b"notekit-cache 5\n" + b"\x00" * 32 + b"not a pickle",
     ],
 )
 def test_a_damaged_cache_is_rebuilt(run, make_vault, counted_parses, damage) -> None:
