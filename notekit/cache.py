@@ -5,9 +5,10 @@ fields describe (which depends on the config, so the cache is keyed on the confi
 the problems found in those fields.
 
 The cache lives in the user's cache folder, never in the vault, so git and Obsidian do not see
-it and read commands leave the vault untouched. It is one file with a checksum: a truncated,
-corrupt or foreign file is ignored and rebuilt, never trusted. Writes are atomic, so two runs at
-once cost at most a rebuild.
+it and read commands leave the vault untouched. It is split into shards by path, so that one
+edited note rewrites one small shard, not the whole cache. Each shard carries a checksum: a
+truncated, corrupt or foreign shard is ignored and its notes are read again, never trusted.
+Writes are atomic, so two runs at once cost at most some re-reading.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import pickle
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 from notekit import __version__
@@ -24,12 +26,14 @@ from notekit.model import ParsedNote, Person, Problem
 from notekit.vault import NoteFile
 
 Record = tuple[ParsedNote, Person | None, list[Problem]]
+Entry = tuple[int, int, Record]  # size, mtime_ns, record
 
-_MAGIC = b"notekit-cache 5\n"
+SHARDS = 32
+_MAGIC = b"notekit-cache 7\n"
 _SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
-def cache_file(vault: Path) -> Path | None:
+def cache_dir(vault: Path) -> Path | None:
     """Where the cache of a vault lives; None when caching is switched off."""
     base = os.environ.get("NOTEKIT_CACHE_DIR")
     if base == "":
@@ -38,19 +42,23 @@ def cache_file(vault: Path) -> Path | None:
         xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         base = str(Path(xdg) / "notekit")
     digest = hashlib.sha256(str(vault.resolve()).encode()).hexdigest()[:20]
-    return Path(base) / f"{digest}.pickle"
+    return Path(base) / digest
+
+
+def _shard_of(path: str) -> int:
+    return zlib.crc32(path.encode("utf-8")) % SHARDS
 
 
 class NoteCache:
-    def __init__(self, path: Path | None, key: str) -> None:
-        self._path = path
+    def __init__(self, folder: Path | None, key: str) -> None:
+        self._folder = folder
         self.key = key
         self._stamp = f"{__version__}:{key}"
-        self._entries: dict[str, tuple[int, int, Record]] = self._load()
-        self._dirty = False
+        self._shards: list[dict[str, Entry]] = [self._load(n) for n in range(SHARDS)]
+        self._dirty: set[int] = set()
 
     def get(self, file: NoteFile) -> Record | None:
-        entry = self._entries.get(file.path)
+        entry = self._shards[_shard_of(file.path)].get(file.path)
         if entry and entry[0] == file.size and entry[1] == file.mtime_ns:
             return entry[2]
         return None
@@ -58,48 +66,61 @@ class NoteCache:
     def put(self, file: NoteFile, record: Record) -> None:
         if time.time_ns() - file.mtime_ns < _SETTLE_NS:
             return
-        self._entries[file.path] = (file.size, file.mtime_ns, record)
-        self._dirty = True
+        shard = _shard_of(file.path)
+        self._shards[shard][file.path] = (file.size, file.mtime_ns, record)
+        self._dirty.add(shard)
 
     def keep_only(self, paths: set[str]) -> None:
         """Forget notes that are gone from the vault."""
-        gone = self._entries.keys() - paths
-        for path in gone:
-            del self._entries[path]
-        self._dirty = self._dirty or bool(gone)
+        for number, shard in enumerate(self._shards):
+            gone = shard.keys() - paths
+            for path in gone:
+                del shard[path]
+            if gone:
+                self._dirty.add(number)
 
     def save(self) -> None:
-        if not self._dirty or self._path is None:
+        if not self._dirty or self._folder is None:
             return
-        payload = pickle.dumps((self._stamp, self._entries), protocol=pickle.HIGHEST_PROTOCOL)
-        data = _MAGIC + hashlib.sha256(payload).digest() + payload
         try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self._path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, self._path)
+            self._folder.mkdir(parents=True, exist_ok=True)
+            for number in sorted(self._dirty):
+                self._write(number)
         except OSError:
             return  # a read-only cache folder only costs speed
-        self._dirty = False
+        self._dirty.clear()
 
-    def _load(self) -> dict[str, tuple[int, int, Record]]:
-        if self._path is None:
+    def _write(self, number: int) -> None:
+        assert self._folder is not None
+        payload = pickle.dumps(
+            (self._stamp, self._shards[number]), protocol=pickle.HIGHEST_PROTOCOL
+        )
+        fd, tmp = tempfile.mkstemp(dir=self._folder, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, self._folder / f"shard-{number:02d}.pickle")
+        except OSError:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
+    def _load(self, number: int) -> dict[str, Entry]:
+        if self._folder is None:
             return {}
         try:
-            data = self._path.read_bytes()
+            data = (self._folder / f"shard-{number:02d}.pickle").read_bytes()
         except OSError:
             return {}
         header = len(_MAGIC) + 32
-        if (
-            not data.startswith(_MAGIC)
-            or hashlib.sha256(data[header:]).digest() != data[len(_MAGIC) : header]
-        ):
+        if not data.startswith(_MAGIC) or hashlib.sha256(data[header:]).digest() != data[
+            len(_MAGIC) : header
+        ]:
             return {}
         try:
-            key, entries = pickle.loads(data[header:])
-        except Exception:  # noqa: BLE001 - any damage means: rebuild
+            stamp, entries = pickle.loads(data[header:])
+        except Exception:  # noqa: BLE001 - any damage means: read the notes again
             return {}
-        if key != self._stamp or not isinstance(entries, dict):
+        if stamp != self._stamp or not isinstance(entries, dict):
             return {}
         return entries

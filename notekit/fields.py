@@ -6,6 +6,7 @@ table, into the typed values of a Person, reporting each bad value with its line
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -70,6 +71,7 @@ _WIKILINK = re.compile(r"^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]$")
 _FALSE_WORDS = frozenset({"false", "no", "off", "0", "n"})
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_key(key: str) -> str:
     """`Last Contact`, `last-contact`, `lastContact` and `last_contact` are one key."""
     return "".join(c for c in key.lower() if c.isalnum())

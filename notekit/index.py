@@ -7,11 +7,12 @@ on the Index and never touches the disk again.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notekit.cache import NoteCache, cache_file
+from notekit.cache import NoteCache, cache_dir
 from notekit.config import Config, load_config
 from notekit.dates import parse_date
 from notekit.fields import KNOWN_FIELDS, FieldReader, normalise_key
@@ -89,10 +90,22 @@ def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
     `cache` lets a long-running caller (watch) keep what was read in memory between builds;
     it is replaced by a fresh one when the config changed. The one used is `index.cache`.
     """
+    # Hundreds of thousands of small objects, none of them garbage: the cyclic GC would walk
+    # them again and again. Build without it, then freeze them out of its sight (a long-running
+    # caller unfreezes before the next build, so that an old index can still be collected).
+    gc.disable()
+    try:
+        return _build(vault, cache)
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def _build(vault: Path, cache: NoteCache | None) -> Index:
     config = load_config(vault, KNOWN_FIELDS)
     files, problems = discover(vault, config)
     if cache is None or cache.key != config.fingerprint:
-        cache = NoteCache(cache_file(vault), config.fingerprint)
+        cache = NoteCache(cache_dir(vault), config.fingerprint)
     reader = FieldReader(config)
     notes: dict[str, ParsedNote] = {}
     people: list[Person] = []

@@ -124,39 +124,47 @@ def _front_matter_links(value: Any) -> list[str]:
 
 
 def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
+    """One pass over the body. Cheap tests on each line's first character decide which
+    patterns can apply, so most lines never meet a regular expression."""
     fence: str | None = None
     for index in range(start, len(lines)):
         line = lines[index]
+        stripped = line.lstrip()
+        if not stripped:
+            continue
         number = index + 1
+        first = stripped[0]
         if fence is not None:
-            closing = line.strip()
-            if set(closing) == {fence[0]} and len(closing) >= len(fence):
+            closing = stripped.rstrip()
+            if first == fence[0] and set(closing) == {fence[0]} and len(closing) >= len(fence):
                 fence = None
-            else:
+            elif "[[" in line:
                 _add_links(note, line, number, in_code=True)
             continue
-        fence_match = FENCE.match(line)
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-        if _QUOTE.match(line):
+        if first in "`~":
+            fence_match = FENCE.match(line)
+            if fence_match:
+                fence = fence_match.group(1)
+                continue
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        if first == ">":
             _add_links(note, visible, number, in_quote=True)
             continue
-        note.tags.extend(m.group(1) for m in _TAG.finditer(visible))
-        heading = HEADING.match(visible)
-        if heading:
-            content = heading.group(2)
-            if heading.group(1) == "#" and note.title is None:
-                note.title = content
-            _add_entry(note, content, number)
-            _add_links(note, visible, number)
-            continue
-        item = LIST_ITEM.match(visible)
+        if "#" in visible:
+            note.tags.extend(m.group(1) for m in _TAG.finditer(visible))
+            heading = HEADING.match(visible) if first == "#" else None
+            if heading:
+                content = heading.group(2)
+                if heading.group(1) == "#" and note.title is None:
+                    note.title = content
+                _add_entry(note, content, number)
+                _add_links(note, visible, number)
+                continue
         open_task = False
+        item = LIST_ITEM.match(visible) if first in "-*+0123456789" else None
         if item:
             content = item.group(1)
-            task = _TASK.match(content)
+            task = _TASK.match(content) if content[:1] == "[" else None
             if task:
                 open_task = task.group(1) == " "
                 _add_task(note, task.group(2), number, done=not open_task)
@@ -168,6 +176,8 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
 
 
 def _add_links(note: ParsedNote, line: str, number: int, **where: bool) -> None:
+    if "[[" not in line:
+        return
     context = ""
     for match in _WIKILINK.finditer(line):
         target = match.group(1).strip()
@@ -185,16 +195,21 @@ def _link_targets(text: str) -> tuple[str, ...]:
 
 
 def _add_entry(note: ParsedNote, content: str, number: int) -> None:
-    match = DATED.match(content.strip())
+    content = content.strip()
+    if content[:1] not in "0123456789[*" or not content:
+        return
+    match = DATED.match(content)
     if not match:
         return
     written = match.group(1) or match.group(2)
     try:
-        date = parse_date(written)
-    except ValueError as exc:
-        note.problems.append(Problem(note.path, number, WARNING, f"dated entry: {exc}"))
+        date = dt.date.fromisoformat(written)
+    except ValueError:
+        try:
+            parse_date(written)  # for the message
+        except ValueError as exc:
+            note.problems.append(Problem(note.path, number, WARNING, f"dated entry: {exc}"))
         return
-    assert date is not None
     channel, text = _split_channel(match.group(3))
     note.entries.append(Interaction(date, note.path, number, "entry", channel, text))
 

@@ -10,6 +10,7 @@ content changed are written. The one module that imports watchdog.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -102,6 +103,7 @@ class Watcher:
 
     def rebuild(self, reason: str) -> None:
         started = time.perf_counter()
+        gc.unfreeze()  # the previous index may now be collected
         try:
             index = build_index(self.vault, self.cache)
             self.cache = index.cache

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from notekit import parse
-from notekit.cache import cache_file
+from notekit.cache import cache_dir
 
 NOTE = "---\ncadence: 1m\nlast_contact: 2026-10-01\n---\n"
 
@@ -53,20 +53,35 @@ def test_second_run_parses_nothing_and_an_edit_only_that_file(run, make_vault, c
         lambda data: data[: len(data) // 2],
         lambda data: data[:40] + b"garbage" + data[47:],
         lambda data: b"",
-        lambda data: b"notekit-cache 5\n" + b"\x00" * 32 + b"not a pickle",
+        lambda data: data.split(b"\n", 1)[0] + b"\n" + b"\x00" * 32 + b"not a pickle",
     ],
 )
 def test_a_damaged_cache_is_rebuilt(run, make_vault, counted_parses, damage) -> None:
-    vault = make_vault({"People/Pat.md": NOTE})
+    vault = make_vault({"People/Pat.md": NOTE, "People/Sam.md": NOTE})
     _age(vault)
     run("people", "--json", vault=vault)
-    path = cache_file(vault)
-    assert path is not None and path.exists()
-    path.write_bytes(damage(path.read_bytes()))
+    shards = sorted(cache_dir(vault).glob("shard-*.pickle"))
+    assert shards
+    for shard in shards:
+        shard.write_bytes(damage(shard.read_bytes()))
     counted_parses.clear()
     result = run("people", "--json", vault=vault)
-    assert result.json()[0]["last_contact"] == "2026-10-01"
-    assert counted_parses == ["People/Pat.md"]
+    assert [p["last_contact"] for p in result.json()] == ["2026-10-01", "2026-10-01"]
+    assert sorted(counted_parses) == ["People/Pat.md", "People/Sam.md"]
+
+
+def test_two_runs_at_once_leave_a_usable_cache(make_vault) -> None:
+    import subprocess
+    import sys
+
+    vault = make_vault({f"People/P{n}.md": NOTE for n in range(40)})
+    _age(vault)
+    command = [sys.executable, "-m", "notekit", "--vault", str(vault), "people", "--json"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE) for _ in range(4)]
+    outputs = [r.communicate(timeout=60)[0] for r in runs]
+    assert all(r.returncode == 0 for r in runs) and len(set(outputs)) == 1
+    again = subprocess.run(command, capture_output=True, check=True)
+    assert again.stdout == outputs[0]
 
 
 def test_a_new_config_invalidates_the_cache(run, make_vault, counted_parses) -> None:

@@ -20,6 +20,8 @@ GOLDEN = Path(__file__).parent / "fixtures" / "parse"
 
 
 def as_json(value: object) -> object:
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {k: as_json(v) for k, v in value._asdict().items()}
     if dataclasses.is_dataclass(value):
         return {f.name: as_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):

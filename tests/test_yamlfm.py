@@ -1,0 +1,129 @@
+"""The front-matter fast path agrees with the full YAML loader on everything it accepts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS, FIXTURES
+from notekit.yamlfm import full_mapping, load_mapping, simple_mapping
+
+EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
+# characters that matter to YAML, mixed with ordinary and non-ASCII text
+tricky = st.text(alphabet=st.sampled_from(list("ab Z09-_.:#,'\"[]{}&*!|>%@`?~é日\\ ")), max_size=14)
+plain = st.text(alphabet=st.sampled_from(list("abcXYZ019 .-_é日#:'")), min_size=1, max_size=10)
+keys = st.one_of(
+    plain.filter(lambda k: k[0].isalpha()),
+    st.sampled_from(["name", "last contact", "next-contact", "a.b", "true", "null", "x", "Ü"]),
+    tricky.filter(lambda k: "\n" not in k),
+)
+values = st.one_of(
+    plain,
+    st.builds(lambda items: "[" + ", ".join(items) + "]", st.lists(plain, max_size=4)),
+    tricky,
+    st.builds(lambda items: "[" + ", ".join(items) + "]", st.lists(tricky, max_size=4)),
+    st.builds(lambda v: f"'{v}'", tricky),
+    st.builds(lambda v: f'"{v}"', tricky),
+    st.sampled_from(
+        [
+            "",
+            "~",
+            "null",
+            "true",
+            "False",
+            "NO",
+            "10:30",
+            "0123",
+            "2026-02-30",
+            "x # note",
+            "[a, b] # c",
+            "'q' # c",
+            "- a",
+            "[a, [b]]",
+            "&x y",
+            "*x",
+        ]
+    ),
+)
+
+
+@st.composite
+def front_matters(draw: st.DrawFn) -> str:
+    lines = []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["pair", "pair", "block", "comment", "blank", "odd"]))
+        key = draw(keys)
+        if kind == "pair":
+            lines.append(
+                f"{key}: {draw(values)}".rstrip()
+                if draw(st.booleans())
+                else f"{key}:{draw(values)}"
+            )
+        elif kind == "block":
+            lines.append(f"{key}:")
+            indent = draw(st.sampled_from(["", "  ", "    "]))
+            item = st.one_of(plain, tricky)
+            lines.extend(f"{indent}- {draw(item)}" for _ in range(draw(st.integers(0, 3))))
+        elif kind == "comment":
+            lines.append("# " + draw(tricky))
+        elif kind == "blank":
+            lines.append("")
+        else:
+            lines.append(draw(st.sampled_from(["  nested: 1", "\tx: 1", "- item", "key", ":"])))
+    return "\n".join(lines)
+
+
+@settings(max_examples=EXAMPLES * 5, deadline=None)
+@given(front_matters())
+def test_fast_path_agrees_with_the_full_loader(text: str) -> None:
+    fast = simple_mapping(text, 2)
+    if fast is None:
+        return
+    data, key_lines, errors = full_mapping(text, 2)
+    assert errors == [], (text, fast)
+    assert fast == (data, key_lines), text
+
+
+def _front_matter_texts() -> list[tuple[str, str]]:
+    found = []
+    example = Path(__file__).parents[1] / "vault-example"
+    for root in (FIXTURES, CORPUS / "frontmatter-edge", example):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+            lines = [line.rstrip("\r") for line in text.split("\n")]
+            if lines[0].rstrip() != "---":
+                continue
+            for end in range(1, len(lines)):
+                if lines[end].rstrip() in ("---", "..."):
+                    found.append((str(path), "\n".join(lines[1:end])))
+                    break
+    return found
+
+
+@pytest.mark.parametrize(("source", "text"), _front_matter_texts())
+def test_every_real_front_matter_reads_the_same_either_way(source: str, text: str) -> None:
+    assert load_mapping(text, 2) == full_mapping(text, 2), source
+
+
+def test_the_fast_path_takes_the_common_shapes() -> None:
+    text = (
+        "name: Ana Costa\naliases: [Ana C., Nina]\ncompany: 'Globex, Inc.'\n# a comment\n"
+        'role: "Staff Engineer"  # since 2024\nlast_contact: 2026-08-20\ncadence:\n'
+        "tags:\n  - person\n  - initech\nactive: false\n"
+    )
+    data, key_lines = simple_mapping(text, 2)
+    assert data == {
+        "name": "Ana Costa",
+        "aliases": ["Ana C.", "Nina"],
+        "company": "Globex, Inc.",
+        "role": "Staff Engineer",
+        "last_contact": "2026-08-20",
+        "cadence": None,
+        "tags": ["person", "initech"],
+        "active": False,
+    }
+    assert key_lines["tags"] == 9 and key_lines["active"] == 12
