@@ -37,5 +37,8 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format notekit tests
 	$(BIN)/ruff check --fix notekit tests
 
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py --write docs/performance.md
+
 clean:
 	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache

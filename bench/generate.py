@@ -28,9 +28,17 @@ LAST = (
 COMPANIES = "Initech Globex Umbrella Hooli Paylane Fernway Tidewater Streamline Brightline".split()
 CHANNELS = "email call coffee lunch video message linkedin dinner meeting".split()
 TOPICS = (
-    "her new role", "his move to Lisbon", "the hiring plan", "a referral for Sam",
-    "the conference talk", "their startup's seed round", "kids and school", "a side project",
-    "the old payments outage", "climbing on Saturday", "a book recommendation",
+    "her new role",
+    "his move to Lisbon",
+    "the hiring plan",
+    "a referral for Sam",
+    "the conference talk",
+    "their startup's seed round",
+    "kids and school",
+    "a side project",
+    "the old payments outage",
+    "climbing on Saturday",
+    "a book recommendation",
 )
 LAST_KEYS = ("last_contact", "Last Contact", "lastContacted", "last-seen")
 CADENCES = ("1m", "6w", "3m", "quarterly", "6m", "1y", "yearly", "2m")
@@ -47,7 +55,7 @@ def generate(out: Path, people: int, seed: int = 1, today: dt.date | None = None
     (out / "Meetings").mkdir(exist_ok=True)
     (out / ".obsidian").mkdir(exist_ok=True)
     (out / ".obsidian" / "daily-notes.json").write_text('{"folder": "Daily"}\n')
-    (out / "notekit.toml").write_text('default_cadence = "6m"\n[cadence.tags]\nmentor = "1m"\n')
+    (out / "notekit.toml").write_text('[cadence.tags]\nmentor = "1m"\n')
     names: list[str] = []
     used: set[str] = set()
     for n in range(people):
@@ -90,10 +98,15 @@ def _person(rng: random.Random, name: str, kind: str, today: dt.date) -> str:
     first = name.split()[0]
     company = rng.choice(COMPANIES)
     tags = ["person", company.lower()] + (["mentor"] if rng.random() < 0.05 else [])
+    # a third of the people have a cadence, and those are mostly kept up: their latest
+    # entry falls within the cadence four times out of five
+    cadence = rng.choice(CADENCES) if rng.random() < 0.33 else None
     entries = sorted(
         (today - dt.timedelta(days=rng.randint(1, 1500)) for _ in range(rng.randint(0, 12))),
         reverse=True,
     )
+    if cadence and rng.random() < 0.8:
+        entries.insert(0, today - dt.timedelta(days=rng.randint(1, 28)))
     last = entries[0].isoformat() if entries and rng.random() < 0.6 else ""
     front = [
         "---",
@@ -104,7 +117,7 @@ def _person(rng: random.Random, name: str, kind: str, today: dt.date) -> str:
         f"email: {first.lower()}.{rng.randint(1, 999)}@example.com",
         f"context: Worked together at {company} in {rng.randint(2008, 2024)}",
         f"history: [{company} ({rng.randint(2008, 2016)}-{rng.randint(2017, 2024)})]",
-        f"cadence: {rng.choice(CADENCES)}" if rng.random() < 0.7 else "# no cadence: the default",
+        f"cadence: {cadence}" if cadence else "# no cadence",
         f"{rng.choice(LAST_KEYS)}: {last}",
         f"birthday: {rng.randint(1960, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         f"tags: [{', '.join(tags)}]",

@@ -113,9 +113,10 @@ class NoteCache:
         except OSError:
             return {}
         header = len(_MAGIC) + 32
-        if not data.startswith(_MAGIC) or hashlib.sha256(data[header:]).digest() != data[
-            len(_MAGIC) : header
-        ]:
+        if (
+            not data.startswith(_MAGIC)
+            or hashlib.sha256(data[header:]).digest() != data[len(_MAGIC) : header]
+        ):
             return {}
         try:
             stamp, entries = pickle.loads(data[header:])

@@ -29,8 +29,10 @@ def _link_problems(index: Index) -> list[Problem]:
     problems = []
     for note in index.notes.values():
         people_lines = {e.line for e in note.entries} | {t.line for t in note.tasks}
-        category_key = index.fields.key_for(note, "categories")
-        category_line = note.key_lines.get(category_key) if category_key else None
+        category_line = None
+        if any(link.in_front_matter for link in note.links):
+            category_key = index.fields.key_for(note, "categories")
+            category_line = note.key_lines.get(category_key) if category_key else None
         for link in note.links:
             if link.in_code or (link.in_front_matter and link.line == category_line):
                 continue  # `categories: [[People]]` names a category, not a person

@@ -79,10 +79,11 @@ class DueReport:
 
 def last_contact(person: Person, today: dt.date) -> dt.date | None:
     """The latest of the front-matter date and every interaction on or before today."""
-    dates = [i.date for i in person.interactions if i.date <= today]
-    if person.fm_last_contact and person.fm_last_contact <= today:
-        dates.append(person.fm_last_contact)
-    return max(dates, default=None)
+    latest = next((i.date for i in reversed(person.interactions) if i.date <= today), None)
+    written = person.fm_last_contact
+    if written and written <= today and (latest is None or written > latest):
+        return written
+    return latest
 
 
 def cadence_of(person: Person, config: Config) -> Cadence | None:
@@ -113,12 +114,23 @@ def has_tag(person: Person, tag: str) -> bool:
     return any(t.lower() == wanted or wanted in t.lower().split("/") for t in person.tags)
 
 
-def due_report(index: Index, today: dt.date, within: int = 7, tag: str | None = None) -> DueReport:
-    """Everything due by `today + within` days, sorted by date then name."""
+def due_report(
+    index: Index,
+    today: dt.date,
+    within: int = 7,
+    tag: str | None = None,
+    follows: dict[str, FollowUp] | None = None,
+) -> DueReport:
+    """Everything due by `today + within` days, sorted by date then name. `follows`, by
+    person path, saves computing them again when the caller has them already."""
     horizon = today + dt.timedelta(days=within)
     people = [p for p in index.people if tag is None or has_tag(p, tag)]
     wanted = {p.path for p in people}
-    follow_ups = [f for p in people if (f := follow_up(p, index.config, today)).due]
+    follow_ups = [
+        f
+        for p in people
+        if (f := follows[p.path] if follows else follow_up(p, index.config, today)).due
+    ]
     due = sorted(
         (f for f in follow_ups if f.due <= horizon),
         key=lambda f: (f.due, f.person.name.casefold()),

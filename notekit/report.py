@@ -15,6 +15,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,12 +23,12 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from notekit import __version__, charts, views
 from notekit.check import check_vault
 from notekit.due import DatedTask, FollowUp, due_report, follow_up, open_tasks
 from notekit.index import Index
-from notekit.markdown import make_renderer
 from notekit.model import Person
 
 RECENT_DAYS = 7
@@ -78,6 +79,7 @@ class _Site:
         self.vault_name = index.vault.name
         self.result = BuildResult(out_dir / "index.html")
         self.version = _template_version()
+        self.render_markdown: Callable[[str], str] | None = None
 
     def page_of(self, person: Person | None, prefix: str = "") -> str | None:
         return f"{prefix}people/{self.slugs[person.path]}" if person else None
@@ -95,11 +97,11 @@ class _Site:
         pages: dict[str, str] = {}
         for person in self.index.people:
             rel = f"people/{self.slugs[person.path]}"
-            context = self._person_context(person)
-            fingerprint = _fingerprint(self.version, context)
+            fingerprint = self._fingerprint(person)
             pages[rel] = fingerprint
             if old.get(rel) == fingerprint and (self.out / rel).exists():
                 continue
+            context = self._person_context(person)
             context["body_html"] = self._body_html(person)
             self._write(rel, self.env.get_template("person.html").render(**context))
         problems = check_vault(self.index)
@@ -146,7 +148,7 @@ class _Site:
 
     def _week_context(self) -> dict[str, Any]:
         index, today = self.index, self.today
-        report = due_report(index, today, within=7)
+        report = due_report(index, today, within=7, follows=self.follows)
         follows = list(self.follows.values())
         followed = [f for f in follows if f.person.followed_up]
         recent = sorted(
@@ -181,45 +183,82 @@ class _Site:
             "page_of": self.page_of,
         }
 
-    def _people_rows(self) -> list[dict[str, Any]]:
+    def _people_rows(self) -> Markup:
+        """The rows of people.html, built here rather than in the template: a vault of ten
+        thousand people would otherwise spend most of a rebuild in the template loop."""
         rows = []
         for person in self.index.people:
             follow = self.follows[person.path]
+            last = views.iso(follow.last_contact) or ""
+            due = views.iso(follow.due) or ""
+            state = ""
+            if follow.due and follow.due <= self.today:
+                state = "overdue" if follow.due < self.today else "today"
+            shown_due = due or ("" if person.followed_up else (person.status or "inactive"))
+            search = " ".join(
+                [
+                    person.name,
+                    *person.aliases,
+                    person.company or "",
+                    person.role or "",
+                    person.context or "",
+                    *person.tags,
+                    *person.history,
+                ]
+            ).casefold()
+            tags = ", ".join(person.tags)
+            context = person.context or ""
             rows.append(
-                {
-                    "name": person.name,
-                    "href": self.page_of(person),
-                    "company": person.company or "",
-                    "tags": person.tags,
-                    "context": person.context or "",
-                    "last_contact": views.iso(follow.last_contact) or "",
-                    "due": views.iso(follow.due) or "",
-                    "state": "overdue"
-                    if follow.due and follow.due < self.today
-                    else "today"
-                    if follow.due == self.today
-                    else "",
-                    "status": "" if person.followed_up else (person.status or "inactive"),
-                    "search": " ".join(
-                        [
-                            person.name,
-                            *person.aliases,
-                            person.company or "",
-                            person.role or "",
-                            person.context or "",
-                            *person.tags,
-                            *person.history,
-                        ]
-                    ).casefold(),
-                }
+                f'<tr data-search="{escape(search)}" '
+                f'data-tags="|{escape("|".join(t.lower() for t in person.tags))}|" '
+                f'data-state="{state}" data-name="{escape(person.name.lower())}" '
+                f'data-company="{escape((person.company or "").lower())}" '
+                f'data-tags-sort="{escape(tags.lower())}" data-context="{escape(context.lower())}" '
+                f'data-last="{last}" data-due="{due}">'
+                f'<td class="name"><a href="{escape(self.page_of(person))}">'
+                f"{escape(person.name)}</a></td><td>{escape(person.company or '')}</td>"
+                f'<td class="tags">{escape(tags)}</td><td class="context">{escape(context)}</td>'
+                f'<td class="date">{last or "never"}</td>'
+                f'<td class="date {state}">{escape(shown_due)}</td></tr>'
             )
-        return rows
+        return Markup("\n".join(rows))
 
     def _all_tags(self) -> list[str]:
         return sorted({t.lower() for p in self.index.people for t in p.tags})
 
+    def _fingerprint(self, person: Person) -> str:
+        """Changes whenever anything the person's page shows may have changed: the content of
+        every note that feeds the page, the follow-up state, and where its links lead."""
+        notes = self.index.notes
+        follow = self.follows[person.path]
+        sources = sorted(
+            {i.source for i in person.interactions}
+            | {t.source for t in self.tasks_by_person.get(person.path, [])}
+            | {b.source for b in self.backlinks.get(person.path, [])}
+            | {person.path}
+        )
+        targets = sorted(
+            {link.target for link in person.note.links if not link.in_code}
+            | {*person.introduced_by, *person.knows}
+        )
+        data = repr(
+            (
+                self.version,
+                self.today,
+                self.index.config.fingerprint,
+                self.vault_name,
+                self.slugs[person.path],
+                follow.due,
+                follow.reason,
+                follow.last_contact,
+                [(s, notes[s].digest if s in notes else None) for s in sources],
+                [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
+            )
+        )
+        return hashlib.blake2b(data.encode(), digest_size=12).hexdigest()
+
     def _person_context(self, person: Person) -> dict[str, Any]:
-        """Everything a person page shows, as plain data: also its fingerprint's input."""
+        """Everything a person page shows, as plain data."""
         follow: FollowUp = self.follows[person.path]
         detail = views.person_detail(follow, self.tasks_by_person.get(person.path, []))
         detail["interactions"] = [
@@ -251,16 +290,11 @@ class _Site:
                 for b in self.backlinks.get(person.path, [])
             ],
             "obsidian": self.obsidian(person.path),
-            "body": [person.note.digest, self._link_map(person)],
         }
 
     def _source_href(self, source: str) -> str:
         person = self.index.person_at(source)
         return self.page_of(person, "../") if person else self.obsidian(source)
-
-    def _link_map(self, person: Person) -> list[list[str | None]]:
-        targets = sorted({link.target for link in person.note.links if not link.in_code})
-        return [[t, self.page_of(self.index.resolve(t).person, "../")] for t in targets]
 
     def _body_html(self, person: Person) -> str:
         try:
@@ -273,8 +307,13 @@ class _Site:
             if person.note.has_front_matter
             else text.split("\n")
         )
-        render = make_renderer(lambda t: self.page_of(self.index.resolve(t).person, "../"))
-        return render("\n".join(lines))
+        if self.render_markdown is None:
+            from notekit.markdown import make_renderer  # only when a person page is written
+
+            self.render_markdown = make_renderer(
+                lambda t: self.page_of(self.index.resolve(t).person, "../")
+            )
+        return self.render_markdown("\n".join(lines))
 
 
 def context_line(person: Person, today: dt.date) -> str:
@@ -325,11 +364,6 @@ def _template_version() -> str:
     for name in _TEMPLATES:
         digest.update(resources.files("notekit").joinpath(f"templates/{name}").read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _fingerprint(version: str, context: dict[str, Any]) -> str:
-    data = json.dumps(context, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(f"{version}\n{data}".encode()).hexdigest()[:24]
 
 
 def _read_manifest(out: Path) -> dict[str, str]:

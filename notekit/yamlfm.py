@@ -180,8 +180,7 @@ def _flow(values: list[str]) -> str:
 _FAST_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_ .\-]*?)[ ]*:(?:[ ]+(.*))?$")
 _BLOCK_ITEM = re.compile(r"^([ ]*)-(?:[ ]+(.*))?$")
 _PLAIN_START = frozenset("[]{},#&*!|>'\"%@`")
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
-          "FALSE": False}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _NOT_KEYS = frozenset(_BOOLS) | _NULLS | {"<<"}
 

@@ -1,0 +1,292 @@
+"""notekit's benchmark: one run measures everything against the same files.
+
+    python bench/run.py [--sizes 1000,10000,50000] [--repeat 3] [--write docs/performance.md]
+
+For each size it generates a synthetic vault (bench/generate.py), then times, as separate
+processes the way a user runs them: `cat` of every note (the floor), a naive baseline
+(python-frontmatter loading every note: what a user would script), and notekit `due --json`
+cold (no cache), warm, and after one note was edited; `people --json` warm; `report` cold and
+after one edit; `watch` from one edit to the page rewritten; peak memory. Times are medians of
+--repeat runs; ratios are to the naive baseline of the same run. Performance targets live here
+and in docs/performance.md, never in unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402 - the generator lives beside this script
+
+TODAY = "2026-11-23"
+REPORT_MAX_PEOPLE = 10_000  # building 50k person pages cold takes minutes; its cost is linear
+DEBOUNCE = 0.3
+NAIVE = """
+import glob, sys
+import frontmatter
+count = 0
+for path in glob.glob(sys.argv[1] + "/**/*.md", recursive=True):
+    count += len(frontmatter.load(path).metadata)
+print(count)
+"""
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time in seconds and peak resident memory in MB of one process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with {process.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+class Bench:
+    def __init__(self, people: int, root: Path, repeat: int) -> None:
+        self.people = people
+        self.repeat = repeat
+        self.vault = root / f"vault-{people}"
+        self.cache = root / f"cache-{people}"
+        self.site = root / f"site-{people}"
+        self.env = {**os.environ, "NOTEKIT_CACHE_DIR": str(self.cache)}
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine
+        self.notekit = [
+            sys.executable,
+            "-m",
+            "notekit",
+            "--vault",
+            str(self.vault),
+            "--today",
+            TODAY,
+        ]
+        self.results: dict[str, float] = {}
+        self.memory = 0.0
+        self.edits = 0
+
+    def setup(self) -> None:
+        notes = generate(self.vault, self.people)
+        old = time.time() - 3600  # a real vault's files are not all written this second
+        for path in self.vault.rglob("*.md"):
+            os.utime(path, (old, old))
+        self.results["notes"] = notes
+
+    def time(self, name: str, command: list[str], before=None) -> None:  # noqa: ANN001
+        samples = []
+        for _ in range(self.repeat):
+            if before:
+                before()
+            elapsed, memory = run(command, self.env)
+            samples.append(elapsed)
+            self.memory = max(self.memory, memory)
+        self.results[name] = median(samples)
+
+    def edit_one(self) -> Path:
+        """Append an entry to one person note, as `notekit log` or an editor would."""
+        self.edits += 1
+        people = sorted((self.vault / "People").iterdir())
+        path = people[(self.edits * 7919) % len(people)]
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"- 2026-11-22 call: benchmark edit {self.edits}\n")
+        return path
+
+    def forget_cache(self) -> None:
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+    def forget_site(self) -> None:
+        shutil.rmtree(self.site, ignore_errors=True)
+        self.forget_cache()
+
+    def measure(self) -> None:
+        files = [str(p) for p in self.vault.rglob("*.md")]
+        self.time(
+            "cat", ["sh", "-c", 'find "$0" -name "*.md" -print0 | xargs -0 cat', str(self.vault)]
+        )
+        self.time("naive", [sys.executable, "-c", NAIVE, str(self.vault)])
+        assert files
+        self.time("due cold", [*self.notekit, "due", "--json"], before=self.forget_cache)
+        run([*self.notekit, "due", "--json"], self.env)
+        self.time("due warm", [*self.notekit, "due", "--json"])
+        self.time("due after one edit", [*self.notekit, "due", "--json"], before=self.edit_one)
+        self.time("people warm", [*self.notekit, "people", "--json"])
+        if self.people <= REPORT_MAX_PEOPLE:
+            report = [*self.notekit, "report", "-o", str(self.site)]
+            self.time("report cold", report, before=self.forget_site)
+            run([*self.notekit, "due", "--json"], self.env)  # a warm cache, as usual
+            self.time("report after one edit", report, before=self.edit_one)
+            self.results["watch latency"] = self.watch_latency()
+
+    def watch_latency(self) -> float:
+        """From an edit to the person's page holding it, less the debounce."""
+        process = subprocess.Popen(
+            [*self.notekit, "watch", "-o", str(self.site), "--debounce", str(DEBOUNCE)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=self.env,
+        )
+        try:
+            assert process.stdout is not None
+            while "watching" not in (line := process.stdout.readline()):
+                if not line:
+                    raise SystemExit("watch stopped before it started")
+            samples = []
+            for _ in range(self.repeat):
+                path = self.edit_one()
+                marker = f"benchmark edit {self.edits}"
+                page = self._page_of(path)
+                started = time.perf_counter()
+                while marker not in (page.read_text("utf-8") if page.exists() else ""):
+                    if time.perf_counter() - started > 60:
+                        raise SystemExit("watch did not rebuild within 60 s")
+                    time.sleep(0.01)
+                samples.append(time.perf_counter() - started - DEBOUNCE)
+                time.sleep(DEBOUNCE * 2)
+            return median(samples)
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+
+    def _page_of(self, path: Path) -> Path:
+        import re
+        import unicodedata
+
+        ascii_name = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+        return self.site / "people" / f"{slug}.html"
+
+
+TARGETS = [  # (measure, ratio to naive or None, absolute seconds or None), at 10k people
+    ("due cold", 1.2, None),
+    ("due warm", 0.3, 0.5),
+    ("due after one edit", 0.4, None),
+    ("report after one edit", None, 1.0),
+    ("watch latency", None, 1.0),
+]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; Python {platform.python_version()}"
+        f" on {platform.system()} {platform.release()}"
+    )
+
+
+def table(benches: list[Bench]) -> str:
+    names = [
+        "cat",
+        "naive",
+        "due cold",
+        "due warm",
+        "due after one edit",
+        "people warm",
+        "report cold",
+        "report after one edit",
+        "watch latency",
+    ]
+    head = (
+        "| measure | "
+        + " | ".join(f"{b.people:,} people ({b.results['notes']:,} notes)" for b in benches)
+        + " |"
+    )
+    lines = [head, "|---|" + "---|" * len(benches)]
+    for name in names:
+        cells = []
+        for b in benches:
+            value = b.results.get(name)
+            if value is None:
+                cells.append("—")
+                continue
+            ratio = (
+                ""
+                if name in ("naive", "watch latency")
+                else f" ({value / b.results['naive']:.2f}×)"
+            )
+            cells.append(f"{value:.2f} s{ratio}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("| peak memory | " + " | ".join(f"{b.memory:.0f} MB" for b in benches) + " |")
+    per_note = [b.results["due warm"] / b.results["notes"] * 1e6 for b in benches]
+    lines.append("| due warm per note | " + " | ".join(f"{p:.0f} µs" for p in per_note) + " |")
+    return "\n".join(lines)
+
+
+def verdicts(benches: list[Bench]) -> str:
+    at = next((b for b in benches if b.people == 10_000), benches[-1])
+    out = [f"Targets, at {at.people:,} people:", ""]
+    for name, ratio, seconds in TARGETS:
+        value = at.results.get(name)
+        if value is None:
+            continue
+        checks = []
+        if ratio is not None:
+            actual = value / at.results["naive"]
+            checks.append((actual <= ratio, f"{actual:.2f}× the baseline (target ≤ {ratio}×)"))
+        if seconds is not None:
+            checks.append((value <= seconds, f"{value:.2f} s (target < {seconds} s)"))
+        met = all(ok for ok, _ in checks)
+        out.append(f"- {name}: {'met' if met else 'NOT met'} — " + "; ".join(t for _, t in checks))
+    out.append(
+        f"- peak memory: {'met' if at.memory < 300 else 'NOT met'} — {at.memory:.0f} MB "
+        "(target < 300 MB)"
+    )
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", type=Path, help="also write the results into this file")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    started = time.perf_counter()
+    benches = []
+    with tempfile.TemporaryDirectory(prefix="notekit-bench-") as tmp:
+        for size in sizes:
+            bench = Bench(size, Path(tmp), args.repeat)
+            print(f"generating {size:,} people …", file=sys.stderr)
+            bench.setup()
+            print(f"measuring {size:,} people …", file=sys.stderr)
+            bench.measure()
+            benches.append(bench)
+    result = (
+        f"Measured {dt.date.today().isoformat()} on {machine()}; medians of {args.repeat} runs; "
+        f"whole run {time.perf_counter() - started:.0f} s.\n\n{table(benches)}\n\n"
+        f"{verdicts(benches)}\n"
+    )
+    print(result)
+    if args.write:
+        text = args.write.read_text("utf-8")
+        begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+        head, _, rest = text.partition(begin)
+        _, _, tail = rest.partition(end)
+        args.write.write_text(f"{head}{begin}\n{result}{end}{tail}", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
