@@ -1,0 +1,188 @@
+"""Bad input never breaks a read: arbitrary text to the parser, and a hostile vault to every
+read command, in bounded time and memory, each problem reported with its path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from notekit.parse import parse_note
+
+EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
+
+
+def _lines(raw: bytes) -> int:
+    return raw.count(b"\n") + 1
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.binary(max_size=2000))
+def test_the_parser_takes_any_bytes(raw: bytes) -> None:
+    note = parse_note("x.md", raw)
+    for problem in note.problems:
+        assert problem.line is None or 1 <= problem.line <= _lines(raw)
+
+
+yaml_bits = st.sampled_from(
+    [
+        "key: value",
+        "a: [1, 2",
+        "- x",
+        "  b: c",
+        "&a x",
+        "*a",
+        "!!python/object x",
+        "? k",
+        "'q",
+        '"q',
+        "k: |",
+        "  text",
+        "\t- tab",
+        "---",
+        "...",
+        "x: 2026-02-30",
+        "{a: b}",
+        "t: !!binary xyz",
+        "<<: *a",
+        "ü: ünïcode",
+        "k: v # c",
+        "",
+        "%YAML 1.2",
+    ]
+)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(st.lists(yaml_bits, max_size=10), st.text(max_size=200), st.sampled_from(["\n", "\r\n"]))
+def test_the_parser_takes_any_front_matter(bits: list[str], body: str, newline: str) -> None:
+    raw = newline.join(["---", *bits, "---", body]).encode("utf-8", errors="replace")
+    note = parse_note("x.md", raw)
+    for problem in note.problems:
+        assert problem.line is None or 1 <= problem.line <= _lines(raw)
+    assert isinstance(note.front_matter, dict)
+
+
+@pytest.fixture(scope="module")
+def hostile_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    vault = tmp_path_factory.mktemp("hostile")
+    people = vault / "People"
+    people.mkdir()
+    (people / "Good.md").write_text("---\ncadence: 1m\n---\n- 2026-10-01 call: fine\n")
+    with open(people / "Huge.md", "wb") as handle:  # 50 MB
+        handle.write(b"---\nname: Huge\ncadence: 1m\n---\n")
+        line = b"- 2026-10-02 call: " + b"x" * 1000 + b"\n"
+        for _ in range(50 * 1024):
+            handle.write(line)
+    (people / "Binary.md").write_bytes(bytes(range(256)) * 64)
+    (people / "Latin1.md").write_bytes(b"---\nname: Jos\xe9\n---\n- 2026-10-03 call: ol\xe9\n")
+    (people / "Empty.md").write_bytes(b"")
+    (people / "Long line.md").write_text("---\ncadence: 1m\n---\n" + "y" * 100_000 + "\n")
+    (people / "Bomb.md").write_text(
+        "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+        "---\n"
+    )
+    (people / "Tabs.md").write_text("---\ntags:\n\t- person\n---\n")
+    (people / "Date.md").write_text("---\nlast_contact: 2026-02-30\n---\n")
+    (people / "Loop.md").symlink_to(people / "Loop.md")
+    (people / "Folder loop").symlink_to(vault)
+    (people / "Dangling.md").symlink_to(vault / "nowhere.md")
+    os.mkfifo(people / "Pipe.md")  # a read must never block on it
+    return vault
+
+
+def _run(vault: Path, *args: str, tmp: Path) -> tuple[subprocess.CompletedProcess, float]:
+    env = {**os.environ, "NOTEKIT_CACHE_DIR": str(tmp / "cache"), "NOTEKIT_TODAY": "2026-11-23"}
+    command = [sys.executable, "-m", "notekit", "--vault", str(vault), *args]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    return result, time.perf_counter() - started
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["people", "--json"],
+        ["due", "--json"],
+        ["check", "--json"],
+        ["find", "good"],
+        ["show", "Good"],
+        ["report", "-o", "SITE"],
+    ],
+)
+def test_every_read_command_survives_a_hostile_vault(hostile_vault, tmp_path, args) -> None:
+    args = [str(tmp_path / "site") if a == "SITE" else a for a in args]
+    before = {p: p.stat().st_mtime_ns for p in hostile_vault.rglob("*.md") if p.is_file()}
+    result, elapsed = _run(hostile_vault, *args, tmp=tmp_path)
+    assert elapsed < 60
+    assert "Traceback" not in result.stderr
+    assert result.returncode == (1 if args[0] == "check" else 0), result.stderr
+    if args[0] == "check":
+        problems = json.loads(result.stdout)
+        paths = {p["path"] for p in problems}
+        for name in ("Huge", "Binary", "Latin1", "Bomb", "Tabs", "Date", "Loop", "Dangling"):
+            assert f"People/{name}.md" in paths, name
+        assert all(p["line"] is None or p["line"] >= 1 for p in problems)
+        found = [(p["path"], p["line"], p["message"]) for p in problems]
+        assert len(found) == len(set(found))
+    if args[0] == "people":
+        names = {p["name"] for p in json.loads(result.stdout)}
+        assert {"Good", "Huge", "Long line", "Tabs"} <= names
+    after = {p: p.stat().st_mtime_ns for p in hostile_vault.rglob("*.md") if p.is_file()}
+    assert after == before  # nothing written because of bad input
+
+
+def test_memory_stays_bounded_on_a_50_mb_note(hostile_vault, tmp_path) -> None:
+    env = {**os.environ, "NOTEKIT_CACHE_DIR": str(tmp_path / "cache")}
+    code = (
+        "import resource, sys\n"
+        "from notekit.cli import main\n"
+        f"sys.argv = ['notekit', '--vault', {str(hostile_vault)!r}, 'due']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    peak_mb = int(result.stderr.strip().splitlines()[-1]) / 1024
+    assert peak_mb < 200, peak_mb
+
+
+def test_an_unreadable_note_and_one_deleted_during_the_scan(run, make_vault, monkeypatch):
+    vault = make_vault({"People/A.md": "", "People/Locked.md": "", "People/Gone.md": ""})
+    import builtins
+
+    import notekit.index as index_module
+
+    real_open = builtins.open
+    real_discover = index_module.discover
+
+    def locked_open(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        if str(file).endswith("Locked.md"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    def discover_then_delete(*args, **kwargs):  # noqa: ANN002, ANN003
+        found = real_discover(*args, **kwargs)
+        (vault / "People" / "Gone.md").unlink()
+        return found
+
+    monkeypatch.setattr(builtins, "open", locked_open)
+    monkeypatch.setattr(index_module, "discover", discover_then_delete)
+    result = run("check", "--json", vault=vault)
+    assert result.exit_code == 1
+    problems = {p["path"]: p["message"] for p in result.json()}
+    assert "Permission denied" in problems["People/Locked.md"]
+    assert "No such file" in problems["People/Gone.md"]
+    monkeypatch.setattr(index_module, "discover", real_discover)
+    people = run("people", "--json", vault=vault)
+    assert people.exit_code == 0 and [p["name"] for p in people.json()] == ["A"]
