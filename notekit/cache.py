@@ -13,12 +13,15 @@ Writes are atomic, so two runs at once cost at most some re-reading.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
 import time
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from notekit import __version__
@@ -29,8 +32,8 @@ Record = tuple[ParsedNote, Person | None, list[Problem]]
 Entry = tuple[int, int, Record]  # size, mtime_ns, record
 
 SHARDS = 32
-_MAGIC = b"notekit-cache 7\n"
-_SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
+_MAGIC = b"notekit-cache 8\n"
+SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
 def cache_dir(vault: Path) -> Path | None:
@@ -53,7 +56,7 @@ class NoteCache:
     def __init__(self, folder: Path | None, key: str) -> None:
         self._folder = folder
         self.key = key
-        self._stamp = f"{__version__}:{key}"
+        self._stamp = f"notes:{key}"
         self._shards: list[dict[str, Entry]] = [self._load(n) for n in range(SHARDS)]
         self._dirty: set[int] = set()
 
@@ -64,7 +67,7 @@ class NoteCache:
         return None
 
     def put(self, file: NoteFile, record: Record) -> None:
-        if time.time_ns() - file.mtime_ns < _SETTLE_NS:
+        if time.time_ns() - file.mtime_ns < SETTLE_NS:
             return
         shard = _shard_of(file.path)
         self._shards[shard][file.path] = (file.size, file.mtime_ns, record)
@@ -92,36 +95,57 @@ class NoteCache:
 
     def _write(self, number: int) -> None:
         assert self._folder is not None
-        payload = pickle.dumps(
-            (self._stamp, self._shards[number]), protocol=pickle.HIGHEST_PROTOCOL
-        )
-        fd, tmp = tempfile.mkstemp(dir=self._folder, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
-            os.replace(tmp, self._folder / f"shard-{number:02d}.pickle")
-        except OSError:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        write_blob(self._folder / f"shard-{number:02d}.pickle", self._stamp, self._shards[number])
 
     def _load(self, number: int) -> dict[str, Entry]:
         if self._folder is None:
             return {}
-        try:
-            data = (self._folder / f"shard-{number:02d}.pickle").read_bytes()
-        except OSError:
-            return {}
-        header = len(_MAGIC) + 32
-        if (
-            not data.startswith(_MAGIC)
-            or hashlib.sha256(data[header:]).digest() != data[len(_MAGIC) : header]
-        ):
-            return {}
-        try:
-            stamp, entries = pickle.loads(data[header:])
-        except Exception:  # noqa: BLE001 - any damage means: read the notes again
-            return {}
-        if stamp != self._stamp or not isinstance(entries, dict):
-            return {}
-        return entries
+        entries = read_blob(self._folder / f"shard-{number:02d}.pickle", self._stamp)
+        return entries if isinstance(entries, dict) else {}
+
+
+@contextlib.contextmanager
+def objects_kept() -> Iterator[None]:
+    """For building or loading many small objects that all stay alive: the cyclic GC would
+    walk them again and again for nothing. Off meanwhile; afterwards they are frozen out of its
+    sight (a long-running caller unfreezes before the next build, so old ones can go)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def write_blob(path: Path, stamp: str, value: object) -> None:
+    """Pickle `value` under a checksum, atomically; `stamp` tells what it is."""
+    payload = pickle.dumps((f"{__version__}:{stamp}", value), protocol=pickle.HIGHEST_PROTOCOL)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, path)
+    except OSError:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def read_blob(path: Path, stamp: str) -> object | None:
+    """What `write_blob` wrote with this stamp, or None: missing, damaged or something else."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = len(_MAGIC) + 32
+    if (
+        not data.startswith(_MAGIC)
+        or hashlib.sha256(data[header:]).digest() != data[len(_MAGIC) : header]
+    ):
+        return None
+    try:
+        with objects_kept():
+            found, value = pickle.loads(data[header:])
+    except Exception:  # noqa: BLE001 - any damage means: read the notes again
+        return None
+    return value if found == f"{__version__}:{stamp}" else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -79,7 +80,8 @@ class DueReport:
 
 def last_contact(person: Person, today: dt.date) -> dt.date | None:
     """The latest of the front-matter date and every interaction on or before today."""
-    latest = next((i.date for i in reversed(person.interactions) if i.date <= today), None)
+    before = bisect.bisect_right(person.contact_dates, today)
+    latest = person.contact_dates[before - 1] if before else None
     written = person.fm_last_contact
     if written and written <= today and (latest is None or written > latest):
         return written
@@ -115,28 +117,29 @@ def has_tag(person: Person, tag: str) -> bool:
 
 
 def due_report(
-    index: Index,
+    people: list[Person],
+    tasks: list[DatedTask],
+    config: Config,
     today: dt.date,
     within: int = 7,
     tag: str | None = None,
     follows: dict[str, FollowUp] | None = None,
 ) -> DueReport:
-    """Everything due by `today + within` days, sorted by date then name. `follows`, by
-    person path, saves computing them again when the caller has them already."""
+    """Everything due by `today + within` days, sorted by date then name, from the people and
+    their open dated tasks (of an Index or of a vault Summary). `follows`, by person path,
+    saves computing them again when the caller has them already."""
     horizon = today + dt.timedelta(days=within)
-    people = [p for p in index.people if tag is None or has_tag(p, tag)]
+    people = [p for p in people if tag is None or has_tag(p, tag)]
     wanted = {p.path for p in people}
     follow_ups = [
-        f
-        for p in people
-        if (f := follows[p.path] if follows else follow_up(p, index.config, today)).due
+        f for p in people if (f := follows[p.path] if follows else follow_up(p, config, today)).due
     ]
     due = sorted(
         (f for f in follow_ups if f.due <= horizon),
         key=lambda f: (f.due, f.person.name.casefold()),
     )
     tasks = sorted(
-        (t for t in open_tasks(index) if t.due <= horizon and t.person.path in wanted),
+        (t for t in tasks if t.due <= horizon and t.person.path in wanted),
         key=lambda t: (t.due, t.person.name.casefold(), t.line),
     )
     moments = sorted(

@@ -102,8 +102,7 @@ class FieldReader:
 
     def key_for(self, note: ParsedNote, field_name: str) -> str | None:
         """The key this note already uses for a field, spelled as the user spelled it."""
-        entry = self.raw(note).get(field_name)
-        return entry[0] if entry else None
+        return next((k for k in note.key_lines if self.field_of(k) == field_name), None)
 
     def is_person(self, note: ParsedNote) -> bool:
         config = self._config

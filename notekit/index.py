@@ -6,17 +6,14 @@ on the Index and never touches the disk again.
 
 from __future__ import annotations
 
-import datetime as dt
-import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notekit.cache import NoteCache, cache_dir
+from notekit.cache import NoteCache, Record, cache_dir, objects_kept
 from notekit.config import Config, load_config
-from notekit.dates import parse_date
-from notekit.fields import KNOWN_FIELDS, FieldReader, normalise_key
-from notekit.model import ERROR, WARNING, Interaction, ParsedNote, Person, Problem
+from notekit.fields import KNOWN_FIELDS, FieldReader
+from notekit.model import ERROR, Interaction, ParsedNote, Person, Problem
 from notekit.parse import parse_note
 from notekit.vault import DailyNotes, NoteFile, discover
 
@@ -84,26 +81,31 @@ class Index:
         return LinkTarget(candidates=people, note=paths[0] if paths and not people else None)
 
 
-def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
+Listing = tuple[Config, list[NoteFile], list[Problem]]
+
+
+def list_vault(vault: Path) -> Listing:
+    """The config and the note files, with the problems met listing them."""
+    config = load_config(vault, KNOWN_FIELDS)
+    return (config, *discover(vault, config))
+
+
+def build_index(
+    vault: Path, cache: NoteCache | None = None, listing: Listing | None = None
+) -> Index:
     """Read the vault; raises ConfigError for an unusable notekit.toml, nothing else.
 
     `cache` lets a long-running caller (watch) keep what was read in memory between builds;
     it is replaced by a fresh one when the config changed. The one used is `index.cache`.
+    `listing` saves listing the vault again when the caller has just done it.
     """
-    # Hundreds of thousands of small objects, none of them garbage: the cyclic GC would walk
-    # them again and again. Build without it, then freeze them out of its sight (a long-running
-    # caller unfreezes before the next build, so that an old index can still be collected).
-    gc.disable()
-    try:
-        return _build(vault, cache)
-    finally:
-        gc.freeze()
-        gc.enable()
+    with objects_kept():
+        return _build(vault, cache, listing or list_vault(vault))
 
 
-def _build(vault: Path, cache: NoteCache | None) -> Index:
-    config = load_config(vault, KNOWN_FIELDS)
-    files, problems = discover(vault, config)
+def _build(vault: Path, cache: NoteCache | None, listing: Listing) -> Index:
+    config, files, problems = listing
+    problems = list(problems)
     if cache is None or cache.key != config.fingerprint:
         cache = NoteCache(cache_dir(vault), config.fingerprint)
     reader = FieldReader(config)
@@ -112,9 +114,7 @@ def _build(vault: Path, cache: NoteCache | None) -> Index:
     for file in files:
         record = cache.get(file)
         if record is None:
-            note = _read(vault, file)
-            is_person = note.readable and reader.is_person(note)
-            record = (note, *reader.person(note)) if is_person else (note, None, [])
+            record = _record(reader, _read(vault, file))
             cache.put(file, record)
         note, person, field_problems = record
         notes[file.path] = note
@@ -130,6 +130,17 @@ def _build(vault: Path, cache: NoteCache | None) -> Index:
     _link_up(index)
     _gather_interactions(index, DailyNotes(vault, config))
     return index
+
+
+def _record(reader: FieldReader, note: ParsedNote) -> Record:
+    """What the index keeps of a note: the Person its fields describe, and the note without
+    its raw front-matter, which every later step reads through the Person or `key_lines`
+    (commands that edit a note read it afresh)."""
+    person, problems = (
+        reader.person(note) if note.readable and reader.is_person(note) else (None, [])
+    )
+    note.front_matter = {}
+    return note, person, problems
 
 
 def _read(vault: Path, file: NoteFile) -> ParsedNote:
@@ -166,7 +177,7 @@ def _gather_interactions(index: Index, daily: DailyNotes) -> None:
             continue
         date, kind = daily.date_of(note.path), "daily"
         if date is None:
-            date, kind = _note_date(index, note), "dated-note"
+            date, kind = note.date, "dated-note"
         if date is None:
             continue
         seen: set[str] = set()
@@ -183,16 +194,4 @@ def _gather_interactions(index: Index, daily: DailyNotes) -> None:
             )
     for person in index.people:
         person.interactions.sort(key=lambda i: (i.date, i.source, i.line or 0))
-
-
-def _note_date(index: Index, note: ParsedNote) -> dt.date | None:
-    for key, value in note.front_matter.items():
-        if normalise_key(key) == "date":
-            try:
-                return parse_date(value)
-            except ValueError as exc:
-                index.problems.append(
-                    Problem(note.path, note.key_lines.get(key), WARNING, f"{key}: {exc}")
-                )
-                return None
-    return None
+        person.contact_dates = tuple(i.date for i in person.interactions)

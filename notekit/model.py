@@ -59,12 +59,13 @@ class ParsedNote:
 
     path: str  # relative to the vault, `/` separators
     digest: str = ""  # of the file's bytes: tells content changes apart, whatever the mtime
-    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter: dict[str, Any] = field(default_factory=dict)  # empty once indexed (below)
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
     has_front_matter: bool = False
     front_matter_ok: bool = True  # False: present but (partly) unparseable
     body_start: int = 1  # line number of the first body line
     title: str | None = None  # first `# heading`
+    date: dt.date | None = None  # front-matter `date`: a meeting note's day
     entries: list[Interaction] = field(default_factory=list)  # dated entries in the body
     tasks: list[Task] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -106,7 +107,7 @@ class Person:
 
     name: str
     path: str
-    note: ParsedNote
+    note: ParsedNote | None  # None in a vault summary (notekit.summary), which keeps no notes
     aliases: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     company: str | None = None
@@ -129,10 +130,11 @@ class Person:
     next_contact: dt.date | None = None
     fm_cadence: Cadence | None = None
     interactions: list[Interaction] = field(default_factory=list)
+    contact_dates: tuple[dt.date, ...] = ()  # of every interaction, sorted: for `last_contact`
 
     @property
     def stem(self) -> str:
-        return self.note.stem
+        return self.path.rsplit("/", 1)[-1][:-3]
 
     @property
     def followed_up(self) -> bool:

@@ -49,6 +49,7 @@ _WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]*[^\W\d][\w\-/]*)")
 _SEPARATORS = " \t:-–—,.;"
+_DATES: dict[str, dt.date] = {}  # one object per day: the cache then stores each day once
 _MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # quote, heading, list
 
 
@@ -110,6 +111,13 @@ def _read_front_matter(note: ParsedNote, lines: list[str]) -> int:
     for key, value in data.items():
         for target in _front_matter_links(value):
             note.links.append(Link(target, key_lines.get(key, 2), in_front_matter=True))
+        if key.lower() == "date" and note.date is None:
+            try:
+                note.date = parse_date(value)
+            except ValueError as exc:
+                note.problems.append(
+                    Problem(note.path, key_lines.get(key), WARNING, f"{key}: {exc}")
+                )
     return end + 1
 
 
@@ -203,7 +211,7 @@ def _add_entry(note: ParsedNote, content: str, number: int) -> None:
         return
     written = match.group(1) or match.group(2)
     try:
-        date = dt.date.fromisoformat(written)
+        date = _DATES.get(written) or _DATES.setdefault(written, dt.date.fromisoformat(written))
     except ValueError:
         try:
             parse_date(written)  # for the message

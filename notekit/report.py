@@ -148,7 +148,10 @@ class _Site:
 
     def _week_context(self) -> dict[str, Any]:
         index, today = self.index, self.today
-        report = due_report(index, today, within=7, follows=self.follows)
+        tasks = [t for found in self.tasks_by_person.values() for t in found]
+        report = due_report(
+            index.people, tasks, index.config, today, within=7, follows=self.follows
+        )
         follows = list(self.follows.values())
         followed = [f for f in follows if f.person.followed_up]
         recent = sorted(

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 
 from notekit.changes import Change
-from notekit.due import due_report, follow_up
+from notekit.due import due_report, follow_up, open_tasks
 from notekit.edit import EditError, Snapshot
 from notekit.index import Index
 from notekit.model import Person
@@ -56,7 +56,7 @@ def _digest(body: str) -> str:
 
 
 def _body(index: Index, today: dt.date) -> str:
-    report = due_report(index, today, within=7)
+    report = due_report(index.people, open_tasks(index), index.config, today, within=7)
     end = today + dt.timedelta(days=6)
     stems: dict[str, int] = {}
     for note in index.notes.values():

@@ -15,11 +15,12 @@ import click
 
 from notekit.config import ConfigError
 from notekit.index import Index, build_index
-from notekit.model import ERROR, Person
+from notekit.model import ERROR, Person, Problem
 from notekit.vault import find_vault
 
 if TYPE_CHECKING:
     from notekit.changes import Change
+    from notekit.summary import Summary
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -53,8 +54,19 @@ class App:
             except ConfigError as exc:
                 fail(str(exc))
             if not quiet:
-                report_problems(self._index)
+                report_problems(self._index.problems)
         return self._index
+
+    def summary(self) -> Summary:
+        """What `due` and `people` need: kept from the last run when no note changed."""
+        from notekit.summary import vault_summary
+
+        try:
+            summary = vault_summary(self.vault)
+        except ConfigError as exc:
+            fail(str(exc))
+        report_problems(summary.problems)
+        return summary
 
     def person(self, name: str) -> Person:
         """The one person `name` means, or exit 2 listing the candidates."""
@@ -71,12 +83,12 @@ class App:
         fail(f"{name!r} could mean several people; say which:\n{lines}")
 
 
-def report_problems(index: Index) -> None:
+def report_problems(problems: list[Problem]) -> None:
     """Errors one per line; warnings as a count pointing at `notekit check`."""
-    errors = [p for p in index.problems if p.severity == ERROR]
+    errors = [p for p in problems if p.severity == ERROR]
     for problem in errors:
         click.echo(f"notekit: warning: {problem.location()}: {problem.message}", err=True)
-    warnings = len(index.problems) - len(errors)
+    warnings = len(problems) - len(errors)
     if warnings:
         click.echo(
             f"notekit: {warnings} more problem{'s' if warnings != 1 else ''} in notes: "

@@ -36,7 +36,8 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
       notekit due --within 30 --tag mentor
       notekit --today 2026-12-01 due --json
     """
-    report = due_report(app.index(), app.today, within, tag)
+    summary = app.summary()
+    report = due_report(summary.people, summary.tasks, summary.config, app.today, within, tag)
     if as_json:
         emit_json(views.due_report(report))
         return

@@ -20,10 +20,10 @@ def command(app: App, tag: str | None, as_json: bool) -> None:
     Example:
       notekit people --tag initech
     """
-    index = app.index()
+    summary = app.summary()
     follows = [
-        follow_up(p, index.config, app.today)
-        for p in index.people
+        follow_up(p, summary.config, app.today)
+        for p in summary.people
         if tag is None or has_tag(p, tag)
     ]
     if as_json:
