@@ -32,7 +32,7 @@ Record = tuple[ParsedNote, Person | None, list[Problem]]
 Entry = tuple[int, int, Record]  # size, mtime_ns, record
 
 SHARDS = 32
-_MAGIC = b"notekit-cache 8\n"
+_MAGIC = b"notekit-cache 9\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -119,11 +119,13 @@ def objects_kept() -> Iterator[None]:
 
 def write_blob(path: Path, stamp: str, value: object) -> None:
     """Pickle `value` under a checksum, atomically; `stamp` tells what it is."""
-    payload = pickle.dumps((f"{__version__}:{stamp}", value), protocol=pickle.HIGHEST_PROTOCOL)
+    label = f"{__version__}:{stamp}".encode()
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    header = _MAGIC + len(label).to_bytes(4, "big") + label
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            out.write(header + hashlib.sha256(payload).digest() + payload)
         os.replace(tmp, path)
     except OSError:
         if os.path.exists(tmp):
@@ -132,20 +134,22 @@ def write_blob(path: Path, stamp: str, value: object) -> None:
 
 
 def read_blob(path: Path, stamp: str) -> object | None:
-    """What `write_blob` wrote with this stamp, or None: missing, damaged or something else."""
+    """What `write_blob` wrote with this stamp, or None: missing, damaged or something else.
+    The stamp is compared before anything is unpickled."""
+    label = f"{__version__}:{stamp}".encode()
+    header = _MAGIC + len(label).to_bytes(4, "big") + label
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            if handle.read(len(header)) != header:
+                return None
+            data = handle.read()
     except OSError:
         return None
-    header = len(_MAGIC) + 32
-    if (
-        not data.startswith(_MAGIC)
-        or hashlib.sha256(data[header:]).digest() != data[len(_MAGIC) : header]
-    ):
+    digest, payload = data[:32], data[32:]
+    if hashlib.sha256(payload).digest() != digest:
         return None
     try:
         with objects_kept():
-            found, value = pickle.loads(data[header:])
+            return pickle.loads(payload)
     except Exception:  # noqa: BLE001 - any damage means: read the notes again
         return None
-    return value if found == f"{__version__}:{stamp}" else None

@@ -120,6 +120,7 @@ def _build(vault: Path, cache: NoteCache | None, listing: Listing) -> Index:
         notes[file.path] = note
         problems.extend(note.problems)
         if person is not None:
+            person.note = note  # a Person is kept without it (model.Person.__getstate__)
             person.interactions = []  # gathered anew below, from this build's notes
             people.append(person)
             problems.extend(field_problems)

@@ -136,6 +136,12 @@ class Person:
     def stem(self) -> str:
         return self.path.rsplit("/", 1)[-1][:-3]
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept without its note (stored beside it) and interactions (gathered per build)."""
+        state = dict(self.__dict__)
+        state["note"], state["interactions"] = None, []
+        return state
+
     @property
     def followed_up(self) -> bool:
         """False when status or `active: false` takes the person out of follow-ups."""

@@ -42,7 +42,6 @@ class BuildResult:
     index_html: Path
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,6 @@ class _Site:
             self.out / MANIFEST,
             json.dumps({"version": self.version, "pages": pages}, indent=1, sort_keys=True) + "\n",
         )
-        self.result.pages = len(pages) + 3
         return self.result
 
     def _write(self, rel: str, text: str) -> None:

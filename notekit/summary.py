@@ -10,7 +10,6 @@ settings and the version. Any difference in the key means: build the index as us
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import time
 from dataclasses import dataclass
@@ -53,9 +52,9 @@ def vault_summary(vault: Path) -> Summary:
 
 
 def summarize(index: Index) -> Summary:
-    people = {p.path: dataclasses.replace(p, note=None, interactions=[]) for p in index.people}
-    tasks = [dataclasses.replace(t, person=people[t.person.path]) for t in open_tasks(index)]
-    return Summary(index.config, list(people.values()), tasks, index.problems)
+    """The index's own people and tasks: when kept, a Person leaves its note and interactions
+    behind (model.Person.__getstate__), so only what `due` and `people` need is stored."""
+    return Summary(index.config, index.people, open_tasks(index), index.problems)
 
 
 def _key(vault: Path, listing: Listing) -> str:

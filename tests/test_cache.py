@@ -53,7 +53,8 @@ def test_second_run_parses_nothing_and_an_edit_only_that_file(run, make_vault, c
         lambda data: data[: len(data) // 2],
         lambda data: data[:40] + b"garbage" + data[47:],
         lambda data: b"",
-        lambda data: data.split(b"\n", 1)[0] + b"\n" + b"\x00" * 32 + b"not a pickle",
+        # a header as written (magic, label length, label), then a wrong checksum and garbage
+        lambda data: data[: 20 + int.from_bytes(data[16:20], "big")] + b"\x00" * 32 + b"junk",
     ],
 )
 def test_a_damaged_cache_is_rebuilt(run, make_vault, counted_parses, damage) -> None:
