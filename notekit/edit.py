@@ -291,40 +291,44 @@ def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
 def write_atomic(snapshot: Snapshot, data: bytes) -> None:
     """Replace the file with `data` unless it changed since `snapshot` was read."""
     path = snapshot.path
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = _written_beside(path, data, stat.S_IMODE(snapshot.mode))
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(snapshot.mode))
         if snapshot.changed():
             raise ConflictError(
                 f"{path.name} changed while notekit was editing it (another program saved it); "
                 "nothing was written. Run the command again."
             )
         os.replace(tmp, path)
-    except BaseException:
+    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise
 
 
 def create_new(path: Path, data: bytes) -> None:
     """Write a new file atomically; never replaces one that exists."""
+    tmp = _written_beside(path, data, 0o666 & ~_umask())
+    try:
+        os.link(tmp, path)  # fails if the file appeared meanwhile
+    except FileExistsError:
+        raise EditError(f"{path.name} already exists; nothing was written") from None
+    finally:
+        os.unlink(tmp)
+
+
+def _written_beside(path: Path, data: bytes, mode: int) -> str:
+    """A temporary file in the target's folder (a dot file: editors, git and notekit skip it),
+    holding `data` on disk with `mode`."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.link(tmp, path)  # fails if the file appeared meanwhile
-    except FileExistsError:
-        raise EditError(f"{path.name} already exists; nothing was written") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        os.chmod(tmp, mode)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
 
 
 def _umask() -> int:

@@ -21,6 +21,14 @@ def _wait_for(check, what: str, timeout: float = 10.0) -> None:
     raise AssertionError(f"not seen within {timeout} s: {what}")
 
 
+def _start(vault: Path, site: Path, *options: str) -> subprocess.Popen:
+    env = {**os.environ, "NOTEKIT_TODAY": "2026-11-23", "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "notekit", "--vault", str(vault), "watch", "-o", str(site)]
+    return subprocess.Popen(
+        [*command, *options], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
+
+
 def _page_has(path: Path, text: str):
     return lambda: path.exists() and text in path.read_text("utf-8", errors="replace")
 
@@ -33,25 +41,7 @@ def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None
         }
     )
     site = tmp_path / "site"
-    env = {**os.environ, "NOTEKIT_TODAY": "2026-11-23", "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "notekit",
-            "--vault",
-            str(vault),
-            "watch",
-            "-o",
-            str(site),
-            "--debounce",
-            "0.2",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    process = _start(vault, site, "--debounce", "0.2")
     try:
         ana, ben = site / "people" / "ana.html", site / "people" / "ben.html"
         _wait_for(_page_has(ana, "first words"), "the first build")
@@ -86,26 +76,7 @@ def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None
 def test_watch_polls_when_asked(make_vault, tmp_path) -> None:
     vault = make_vault({"People/Ana.md": PERSON.format(name="Ana", text="one")})
     site = tmp_path / "site"
-    env = {**os.environ, "NOTEKIT_TODAY": "2026-11-23", "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "notekit",
-            "--vault",
-            str(vault),
-            "watch",
-            "-o",
-            str(site),
-            "--poll",
-            "--debounce",
-            "0.1",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    process = _start(vault, site, "--poll", "--debounce", "0.1")
     try:
         page = site / "people" / "ana.html"
         _wait_for(_page_has(page, "one"), "the first build")

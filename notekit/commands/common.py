@@ -57,6 +57,15 @@ class App:
                 report_problems(self._index.problems)
         return self._index
 
+    def site_dir(self, output: str | None) -> Path:
+        """Where the report goes: `-o`, else the config's [report] output (from here)."""
+        out = (
+            Path(output) if output else Path(self.cwd) / self.index(quiet=True).config.report_output
+        )
+        if out.resolve() == self.vault.resolve():
+            fail("the report cannot be written into the vault folder itself; choose another -o")
+        return out
+
     def summary(self) -> Summary:
         """What `due` and `people` need: kept from the last run when no note changed."""
         from notekit.summary import vault_summary

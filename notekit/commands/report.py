@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from notekit.commands.common import App, fail, write_change
+from notekit.commands.common import App, write_change
 
 
 @click.command("report")
@@ -37,9 +35,7 @@ def command(app: App, output: str | None, with_note: bool) -> None:
     from notekit.report import build_site
 
     index = app.index()
-    out = Path(output) if output else Path(app.cwd) / index.config.report_output
-    if out.resolve() == index.vault.resolve():
-        fail("the report cannot be written into the vault folder itself; choose another -o")
+    out = app.site_dir(output)
     if with_note:
         from notekit.edit import EditError
         from notekit.weekly import plan_weekly_note

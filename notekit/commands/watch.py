@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import signal
-from pathlib import Path
 
 import click
 
-from notekit.commands.common import App, fail
+from notekit.commands.common import App
 
 
 @click.command("watch")
@@ -39,10 +38,7 @@ def command(app: App, output: str | None, poll: bool, debounce: float) -> None:
     """
     from notekit.watch import Watcher
 
-    index = app.index(quiet=True)
-    out = Path(output) if output else Path(app.cwd) / index.config.report_output
-    if out.resolve() == app.vault.resolve():
-        fail("the report cannot be written into the vault folder itself; choose another -o")
+    out = app.site_dir(output)
 
     def today() -> dt.date:  # a watch left running overnight moves on to the next day
         return app.today if app.today_fixed else dt.date.today()
