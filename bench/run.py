@@ -43,7 +43,8 @@ print(count)
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory in MB of one process."""
+    """Wall time in seconds and peak resident memory in MB of one process. (ru_maxrss counts
+    this small process's own size too, as Linux carries it over the child's exec: a few MB.)"""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
