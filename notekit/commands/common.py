@@ -26,6 +26,14 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
+site_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    help="Folder of the site (default: the config's [report] output, else site/).",
+)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     click.echo(f"notekit: error: {message}", err=True)
     sys.exit(code)

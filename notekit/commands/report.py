@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, write_change
+from notekit.commands.common import App, site_option, write_change
 
 
 @click.command("report")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False),
-    help="Folder to write the site into (default: the config's [report] output, else site/).",
-)
+@site_option
 @click.option(
     "--note",
     "with_note",

@@ -7,16 +7,11 @@ import signal
 
 import click
 
-from notekit.commands.common import App
+from notekit.commands.common import App, site_option
 
 
 @click.command("watch")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False),
-    help="Folder of the site (default: the config's [report] output, else site/).",
-)
+@site_option
 @click.option("--poll", is_flag=True, help="Poll the folder every second instead of inotify.")
 @click.option(
     "--debounce",
