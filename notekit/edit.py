@@ -184,14 +184,24 @@ def _replace_value(text: NoteText, index: int, value: str) -> None:
         value = _requote(value, old[0])
     end = index + 1
     while end <= text.last and _continues(text.content(end)):
-        end += 1  # the indented lines of a block value go with it
-    del text.lines[index + 1 : end]
+        end += 1
+    # the old value's own lines (a block list, a scalar continued) go with it; blank lines and
+    # comments among or after them are the user's and stay
+    text.lines[index + 1 : end] = [
+        line for line in text.lines[index + 1 : end] if not _holds_value(line)
+    ]
     ending = "\r" if text.lines[index].endswith("\r") else ""
     text.lines[index] = f"{line[:colon]}{gap}{value}{rest}{ending}"
 
 
 def _continues(line: str) -> bool:
-    return line.startswith((" ", "\t", "- ")) or line == "-"
+    """Could belong to the value above: indented, blank, or a block-list item."""
+    return line.startswith((" ", "\t", "- ")) or line in ("-", "")
+
+
+def _holds_value(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
 
 
 def _requote(value: str, quote: str) -> str:

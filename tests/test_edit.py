@@ -91,6 +91,8 @@ def notes(draw: st.DrawFn, with_front_matter: bool = True) -> bytes:
         if draw(st.booleans()) and draw(st.booleans()):
             front.append("# a comment line")
         front.extend(draw(value_lines(key)))
+        # what may follow a value and belongs to nobody: a blank, an indented comment
+        front.extend(draw(st.lists(st.sampled_from(["", "   ", "  # why this date"]), max_size=2)))
     body_line = st.one_of(
         words,
         st.just(""),
