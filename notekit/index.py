@@ -14,7 +14,7 @@ from notekit.cache import NoteCache, Record, cache_dir, objects_kept
 from notekit.config import Config, load_config
 from notekit.fields import KNOWN_FIELDS, FieldReader
 from notekit.model import ERROR, Interaction, ParsedNote, Person, Problem
-from notekit.parse import parse_note
+from notekit.parse import MAX_NOTE_BYTES, parse_note
 from notekit.vault import DailyNotes, NoteFile, discover
 
 
@@ -155,7 +155,7 @@ def _read(vault: Path, file: NoteFile) -> ParsedNote:
     return parse_note(file.path, raw)
 
 
-_READ_LIMIT = 4 * 1024 * 1024 + 1  # parse_note keeps up to 4 MiB; one byte more tells it to warn
+_READ_LIMIT = MAX_NOTE_BYTES + 1  # one byte more than parse_note keeps tells it to warn
 
 
 def _link_up(index: Index) -> None:

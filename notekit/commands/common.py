@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
 import unicodedata
@@ -47,7 +48,7 @@ class App:
     today_fixed: bool = False  # True when --today or $NOTEKIT_TODAY set it
     _index: Index | None = field(default=None, repr=False)
 
-    @property
+    @functools.cached_property
     def vault(self) -> Path:
         vault = find_vault(self.vault_option, Path(self.cwd))
         if not vault.is_dir():
