@@ -2,7 +2,8 @@
 
 A record is what reading one file gives: the parsed note and, for a person, the Person its
 fields describe (which depends on the config, so the cache is keyed on the config too), with
-the problems found in those fields.
+the problems found in those fields. The vault summary (summary.py) keeps its own, smaller
+value per file the same way, under another name.
 
 The cache lives in the user's cache folder, never in the vault, so git and Obsidian do not see
 it and read commands leave the vault untouched. It is split into shards by path, so that one
@@ -23,13 +24,14 @@ import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from notekit import __version__
 from notekit.model import ParsedNote, Person, Problem
 from notekit.vault import NoteFile
 
 Record = tuple[ParsedNote, Person | None, list[Problem]]
-Entry = tuple[int, int, Record]  # size, mtime_ns, record
+Entry = tuple[int, int, Any]  # size, mtime_ns, what was read (a Record for the notes cache)
 
 SHARDS = 32
 _MAGIC = b"notekit-cache 9\n"
@@ -53,20 +55,43 @@ def _shard_of(path: str) -> int:
 
 
 class NoteCache:
-    def __init__(self, folder: Path | None, key: str) -> None:
+    """What was read of each file, valid while the file's size and mtime and the `key` (what
+    else the value depends on) stay the same; `name` tells apart what is kept."""
+
+    def __init__(self, folder: Path | None, key: str, name: str = "notes") -> None:
         self._folder = folder
         self.key = key
-        self._stamp = f"notes:{key}"
-        self._shards: list[dict[str, Entry]] = [self._load(n) for n in range(SHARDS)]
+        self._name = name
+        self._stamp = f"{name}:{key}"
+        self._digests: list[bytes | None] = [None] * SHARDS  # of each shard as on disk
         self._dirty: set[int] = set()
+        self._shards: list[dict[str, Entry]] = [self._load(n) for n in range(SHARDS)]
 
-    def get(self, file: NoteFile) -> Record | None:
+    @property
+    def digests(self) -> tuple[bytes | None, ...]:
+        """Name the content of every shard as last read or written: what was derived from
+        this cache can be kept under them and trusted only while they hold."""
+        return tuple(self._digests)
+
+    def get(self, file: NoteFile) -> Any:
         entry = self._shards[_shard_of(file.path)].get(file.path)
         if entry and entry[0] == file.size and entry[1] == file.mtime_ns:
             return entry[2]
         return None
 
-    def put(self, file: NoteFile, record: Record) -> None:
+    def __len__(self) -> int:
+        return sum(len(shard) for shard in self._shards)
+
+    def known(self, path: str) -> Any:
+        """What is kept for `path`, whatever its file is now (see `digests`)."""
+        entry = self._shards[_shard_of(path)].get(path)
+        return entry[2] if entry else None
+
+    def changed(self, path: str) -> None:
+        """The value kept for `path` was changed in place: write it at the next save."""
+        self._dirty.add(_shard_of(path))
+
+    def put(self, file: NoteFile, record: Any) -> None:
         if time.time_ns() - file.mtime_ns < SETTLE_NS:
             return
         shard = _shard_of(file.path)
@@ -89,19 +114,28 @@ class NoteCache:
             self._folder.mkdir(parents=True, exist_ok=True)
             for number in sorted(self._dirty):
                 self._write(number)
-        except OSError:
-            return  # a read-only cache folder only costs speed
+        except OSError:  # a read-only cache folder only costs speed
+            for number in self._dirty:
+                self._digests[number] = None
+            return
         self._dirty.clear()
 
     def _write(self, number: int) -> None:
+        self._digests[number] = write_blob(self._path(number), self._stamp, self._shards[number])
+
+    def _path(self, number: int) -> Path:
         assert self._folder is not None
-        write_blob(self._folder / f"shard-{number:02d}.pickle", self._stamp, self._shards[number])
+        return self._folder / f"{self._name}-{number:02d}.pickle"
 
     def _load(self, number: int) -> dict[str, Entry]:
         if self._folder is None:
             return {}
-        entries = read_blob(self._folder / f"shard-{number:02d}.pickle", self._stamp)
-        return entries if isinstance(entries, dict) else {}
+        entries, digest = read_checked(self._path(number), self._stamp)
+        if not isinstance(entries, dict):
+            self._dirty.add(number)  # written at the next save, even empty: see `digests`
+            return {}
+        self._digests[number] = digest
+        return entries
 
 
 @contextlib.contextmanager
@@ -117,39 +151,47 @@ def objects_kept() -> Iterator[None]:
         gc.enable()
 
 
-def write_blob(path: Path, stamp: str, value: object) -> None:
-    """Pickle `value` under a checksum, atomically; `stamp` tells what it is."""
+def write_blob(path: Path, stamp: str, value: object) -> bytes:
+    """Pickle `value` under a checksum, atomically; `stamp` tells what it is. Returns the
+    checksum, which names this very content."""
     label = f"{__version__}:{stamp}".encode()
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     header = _MAGIC + len(label).to_bytes(4, "big") + label
+    digest = hashlib.sha256(payload).digest()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(header + hashlib.sha256(payload).digest() + payload)
+            out.write(header + digest + payload)
         os.replace(tmp, path)
     except OSError:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return digest
 
 
 def read_blob(path: Path, stamp: str) -> object | None:
-    """What `write_blob` wrote with this stamp, or None: missing, damaged or something else.
-    The stamp is compared before anything is unpickled."""
+    """What `write_blob` wrote with this stamp, or None: missing, damaged or something else."""
+    return read_checked(path, stamp)[0]
+
+
+def read_checked(path: Path, stamp: str) -> tuple[object | None, bytes | None]:
+    """`read_blob`, with the checksum of what was read. The stamp is compared before anything
+    is unpickled."""
     label = f"{__version__}:{stamp}".encode()
     header = _MAGIC + len(label).to_bytes(4, "big") + label
     try:
         with open(path, "rb") as handle:
             if handle.read(len(header)) != header:
-                return None
+                return None, None
             data = handle.read()
     except OSError:
-        return None
+        return None, None
     digest, payload = data[:32], data[32:]
     if hashlib.sha256(payload).digest() != digest:
-        return None
+        return None, None
     try:
         with objects_kept():
-            return pickle.loads(payload)
+            return pickle.loads(payload), digest
     except Exception:  # noqa: BLE001 - any damage means: read the notes again
-        return None
+        return None, None

@@ -113,8 +113,10 @@ def add_cadence(date: dt.date, cadence: Cadence) -> dt.date:
 def next_anniversary(month: int, day: int, on_or_after: dt.date) -> dt.date:
     """The next `month-day` on or after a date; Feb 29 falls on Feb 28 in common years."""
     for year in (on_or_after.year, on_or_after.year + 1):
-        last = calendar.monthrange(year, month)[1]
-        candidate = dt.date(year, month, min(day, last))
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:  # Feb 29 in a common year
+            candidate = dt.date(year, month, calendar.monthrange(year, month)[1])
         if candidate >= on_or_after:
             return candidate
     raise AssertionError("unreachable: a day of the year recurs within a year")

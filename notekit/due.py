@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from notekit.config import Config
 from notekit.dates import add_cadence, next_anniversary
-from notekit.index import Index
-from notekit.model import Cadence, Person
+from notekit.index import Index, Resolver
+from notekit.model import Cadence, Person, Task
 
 NEXT_CONTACT = "next_contact"
 CADENCE = "cadence"
@@ -91,6 +92,8 @@ def last_contact(person: Person, today: dt.date) -> dt.date | None:
 def cadence_of(person: Person, config: Config) -> Cadence | None:
     if person.fm_cadence:
         return person.fm_cadence
+    if not config.cadence_tags or not person.tags:
+        return config.default_cadence
     tags = {segment for tag in person.tags for segment in (tag.lower(), *tag.lower().split("/"))}
     for tag, cadence in config.cadence_tags:
         if tag in tags:
@@ -151,18 +154,27 @@ def due_report(
 
 def open_tasks(index: Index) -> list[DatedTask]:
     """Open dated tasks in people's notes, and in other notes where they link to a person."""
+    return [
+        found
+        for note in index.notes.values()
+        for found in dated_tasks(index.links, note.path, note.tasks)
+    ]
+
+
+def dated_tasks(links: Resolver, source: str, tasks: Iterable[Task]) -> list[DatedTask]:
+    """The open dated tasks of one note, each for the person whose note it is, else for every
+    person it links to."""
+    owner = links.person_at(source)
     found = []
-    for note in index.notes.values():
-        owner = index.person_at(note.path)
-        for task in note.tasks:
-            if task.done or task.due is None:
-                continue
-            if owner is not None:
-                people = [owner]
-            else:
-                people = [p for t in task.links if (p := index.resolve(t).person) is not None]
-            for person in {p.path: p for p in people}.values():
-                found.append(DatedTask(person, note.path, task.line, task.text, task.due))
+    for task in tasks:
+        if task.done or task.due is None:
+            continue
+        if owner is not None:
+            people = [owner]
+        else:
+            people = [p for t in task.links if (p := links.resolve(t).person) is not None]
+        for person in {p.path: p for p in people}.values():
+            found.append(DatedTask(person, source, task.line, task.text, task.due))
     return found
 
 

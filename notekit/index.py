@@ -7,8 +7,10 @@ on the Index and never touches the disk again.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from notekit.cache import NoteCache, Record, cache_dir, objects_kept
 from notekit.config import Config, load_config
@@ -16,6 +18,8 @@ from notekit.fields import KNOWN_FIELDS, FieldReader
 from notekit.model import ERROR, Interaction, ParsedNote, Person, Problem
 from notekit.parse import MAX_NOTE_BYTES, parse_note
 from notekit.vault import DailyNotes, NoteFile, discover
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,18 +39,23 @@ class LinkTarget:
         return self.note is None and not self.candidates
 
 
-@dataclass
-class Index:
-    vault: Path
-    config: Config
-    notes: dict[str, ParsedNote]
-    people: list[Person]  # sorted by name, case-insensitively
-    problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
-    fields: FieldReader
-    cache: NoteCache
-    _by_stem: dict[str, list[str]] = field(default_factory=dict)
-    _by_name: dict[str, list[Person]] = field(default_factory=dict)
-    _person_at: dict[str, Person] = field(default_factory=dict)
+class Resolver:
+    """Who or what a name or link target means, over the vault's note paths and people.
+
+    Built from paths and people alone, so that a vault summary (notekit.summary) resolves
+    links exactly as the index does without holding any note."""
+
+    def __init__(self, paths: Iterable[str], people: Iterable[Person]) -> None:
+        self._by_stem: dict[str, list[str]] = {}
+        self._by_name: dict[str, list[Person]] = {}
+        self._person_at: dict[str, Person] = {}
+        for path in paths:
+            stem = path.rsplit("/", 1)[-1][:-3].casefold()
+            self._by_stem.setdefault(stem, []).append(path)
+        for person in people:
+            self._person_at[person.path] = person
+            for name in {person.name.casefold(), *(a.casefold() for a in person.aliases)}:
+                self._by_name.setdefault(name, []).append(person)
 
     def person_at(self, path: str) -> Person | None:
         return self._person_at.get(path)
@@ -79,6 +88,27 @@ class Index:
         if len(people) == 1:
             return LinkTarget(person=people[0], note=people[0].path, candidates=people)
         return LinkTarget(candidates=people, note=paths[0] if paths and not people else None)
+
+
+@dataclass
+class Index:
+    vault: Path
+    config: Config
+    notes: dict[str, ParsedNote]
+    people: list[Person]  # sorted by name, case-insensitively
+    problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
+    fields: FieldReader
+    cache: NoteCache
+    links: Resolver
+
+    def person_at(self, path: str) -> Person | None:
+        return self.links.person_at(path)
+
+    def people_named(self, name: str) -> list[Person]:
+        return self.links.people_named(name)
+
+    def resolve(self, target: str) -> LinkTarget:
+        return self.links.resolve(target)
 
 
 Listing = tuple[Config, list[NoteFile], list[Problem]]
@@ -114,7 +144,7 @@ def _build(vault: Path, cache: NoteCache | None, listing: Listing) -> Index:
     for file in files:
         record = cache.get(file)
         if record is None:
-            record = _record(reader, _read(vault, file))
+            record = read_record(vault, reader, file)
             cache.put(file, record)
         note, person, field_problems = record
         notes[file.path] = note
@@ -127,16 +157,17 @@ def _build(vault: Path, cache: NoteCache | None, listing: Listing) -> Index:
     cache.keep_only(set(notes))
     cache.save()
     people.sort(key=lambda p: (p.name.casefold(), p.path))
-    index = Index(vault, config, notes, people, problems, reader, cache)
-    _link_up(index)
+    links = Resolver(notes, people)
+    index = Index(vault, config, notes, people, problems, reader, cache, links)
     _gather_interactions(index, DailyNotes(vault, config))
     return index
 
 
-def _record(reader: FieldReader, note: ParsedNote) -> Record:
-    """What the index keeps of a note: the Person its fields describe, and the note without
-    its raw front-matter, which every later step reads through the Person or `key_lines`
-    (commands that edit a note read it afresh)."""
+def read_record(vault: Path, reader: FieldReader, file: NoteFile) -> Record:
+    """Read and parse one note: the note without its raw front-matter, which every later step
+    reads through the Person or `key_lines` (commands that edit a note read it afresh), and
+    the Person its fields describe, with their problems."""
+    note = _read(vault, file)
     person, problems = (
         reader.person(note) if note.readable and reader.is_person(note) else (None, [])
     )
@@ -158,41 +189,52 @@ def _read(vault: Path, file: NoteFile) -> ParsedNote:
 _READ_LIMIT = MAX_NOTE_BYTES + 1  # one byte more than parse_note keeps tells it to warn
 
 
-def _link_up(index: Index) -> None:
-    for path in index.notes:
-        stem = path.rsplit("/", 1)[-1][:-3].casefold()
-        index._by_stem.setdefault(stem, []).append(path)
-    for person in index.people:
-        index._person_at[person.path] = person
-        for name in {person.name.casefold(), *(a.casefold() for a in person.aliases)}:
-            index._by_name.setdefault(name, []).append(person)
+def mentions(note: ParsedNote, daily: DailyNotes) -> list[tuple[str, Interaction]]:
+    """The contacts a note other than a person's records (SPEC §4): for a daily note or a note
+    with a date, each link that counts, as (link target, interaction on that day)."""
+    if not note.readable:
+        return []
+    date, kind = daily.date_of(note.path), "daily"
+    if date is None:
+        date, kind = note.date, "dated-note"
+    if date is None:
+        return []
+    return [
+        (
+            link.target,
+            Interaction(
+                date,
+                note.path,
+                link.line or None,
+                kind,
+                None,
+                note.title or note.stem if link.in_front_matter else link.context,
+            ),
+        )
+        for link in note.links
+        if link.counts_as_contact
+    ]
+
+
+def mentioned(links: Resolver, found: list[tuple[str, T]]) -> Iterator[tuple[Person, T]]:
+    """The people that a note's mentions (link target, what to record) resolve to, each once
+    per note."""
+    seen: set[str] = set()
+    for target, what in found:
+        person = links.resolve(target).person
+        if person is not None and person.path not in seen:
+            seen.add(person.path)
+            yield person, what
 
 
 def _gather_interactions(index: Index, daily: DailyNotes) -> None:
     for note in index.notes.values():
-        if not note.readable:
-            continue
         owner = index.person_at(note.path)
         if owner is not None:
             owner.interactions.extend(note.entries)
             continue
-        date, kind = daily.date_of(note.path), "daily"
-        if date is None:
-            date, kind = note.date, "dated-note"
-        if date is None:
-            continue
-        seen: set[str] = set()
-        for link in note.links:
-            if not link.counts_as_contact:
-                continue
-            person = index.resolve(link.target).person
-            if person is None or person.path in seen:
-                continue
-            seen.add(person.path)
-            text = note.title or note.stem if link.in_front_matter else link.context
-            person.interactions.append(
-                Interaction(date, note.path, link.line or None, kind, None, text)
-            )
+        for person, interaction in mentioned(index.links, mentions(note, daily)):
+            person.interactions.append(interaction)
     for person in index.people:
         person.interactions.sort(key=lambda i: (i.date, i.source, i.line or 0))
         person.contact_dates = tuple(i.date for i in person.interactions)

@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from notekit.dates import parse_date
+from notekit.fastyaml import load_mapping
 from notekit.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
-from notekit.yamlfm import load_mapping
 
 MAX_NOTE_BYTES = 4 * 1024 * 1024  # larger notes are read up to here, with a warning
 

@@ -1,71 +1,284 @@
 """A vault summary: what `due` and `people` need, kept so that they answer at once when no
-note changed since the last run.
+note changed since the last run, and after an edit read only the notes that changed.
 
-The notes cache (cache.py) spares parsing, but a run still loads every note and builds the
-index. Most runs of the everyday commands find nothing changed, so the people (without their
-notes), their sorted contact dates, their open dated tasks and the vault's problems are kept
-too, under a key made of every note's path, size and mtime, the config, the daily-notes
-settings and the version. Any difference in the key means: build the index as usual.
+What each note adds to the picture is kept per file (`NoteFacts`: the person its fields
+describe, the dates of its own entries, the people it mentions on a day, its open dated tasks,
+its problems), in shards keyed on each file's size and mtime as the notes cache is (cache.py),
+but much smaller: no note bodies, entries or lines of text. A person there also carries their
+contact dates, derived from every note. What else is derived (the order of the people, the
+tasks, the problems) is kept in one more file, with a key made of every file's path, size and
+mtime and with the checksum of every shard it was derived with. When both hold, the kept
+summary is the answer. Otherwise only new and changed notes are read, the summary is derived
+again from the facts (which costs little next to reading notes), and only the shards that
+changed are written. Reading many notes uses both cores where that pays.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
-import time
+import os
+import pickle
+import sys
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from notekit.cache import SETTLE_NS, cache_dir, read_blob, write_blob
+from notekit.cache import NoteCache, cache_dir, objects_kept, read_blob, write_blob
 from notekit.config import Config
-from notekit.due import DatedTask, open_tasks
-from notekit.index import Index, Listing, build_index, list_vault
-from notekit.model import Person, Problem
+from notekit.due import DatedTask, dated_tasks
+from notekit.fields import FieldReader
+from notekit.index import Listing, Resolver, list_vault, mentioned, mentions, read_record
+from notekit.model import Person, Problem, Task
+from notekit.vault import DailyNotes, NoteFile
 
 FILE_NAME = "summary.pickle"
+PATCH_AT_MOST = 200  # changed notes to patch the kept summary with; more: derive it anew
+PARALLEL_FROM = 2000  # notes to read before a second process pays for its start and hand-over
+
+
+class NoteFacts(NamedTuple):
+    """What one note adds to the vault summary."""
+
+    person: Person | None  # without its note (model.Person.__getstate__)
+    entry_dates: tuple[dt.date, ...]  # of a person note's own dated entries
+    mentions: list[tuple[str, dt.date]]  # link target and day, of a daily or dated note
+    tasks: list[Task]  # open and dated
+    problems: list[Problem]
 
 
 @dataclass
 class Summary:
     config: Config
-    people: list[Person]  # without their notes or interactions; contact_dates are kept
+    people: list[Person]  # without their notes or interactions; contact_dates are set
     tasks: list[DatedTask]
     problems: list[Problem]
 
 
+TaskRow = tuple[str, str, int, str, dt.date]  # a DatedTask with its person's path
+
+
+@dataclass
+class _Derived:
+    """The summary without the people, who are kept in the facts."""
+
+    files_key: str
+    digests: tuple[bytes | None, ...]  # of the facts' shards it was derived from
+    people: list[str]  # paths, in the summary's order
+    tasks: list[TaskRow]
+    problems: list[Problem]
+
+
 def vault_summary(vault: Path) -> Summary:
-    """The summary of the vault as it is now: kept, or made from a fresh index."""
+    """The summary of the vault as it is now; raises ConfigError for an unusable config."""
     listing = list_vault(vault)
-    key = _key(vault, listing)
+    config, files, _ = listing
     folder = cache_dir(vault)
-    kept = read_blob(folder / FILE_NAME, key) if folder else None
-    if isinstance(kept, Summary):
-        return kept
-    summary = summarize(build_index(vault, listing=listing))
-    settled = all(time.time_ns() - f.mtime_ns >= SETTLE_NS for f in listing[1])
-    if folder is not None and settled:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            write_blob(folder / FILE_NAME, key, summary)
-        except OSError:
-            pass  # a read-only cache folder only costs speed
+    files_key = _files_key(listing)
+    with objects_kept():
+        kept = NoteCache(folder, _stamp(vault, config), "facts")
+        stamp = f"derived:{kept.key}"
+        derived = read_blob(folder / FILE_NAME, stamp) if folder else None
+        consistent = isinstance(derived, _Derived) and derived.digests == kept.digests
+        if consistent and derived.files_key == files_key:
+            return _kept_summary(config, kept, derived)
+        stale = [file for file in files if kept.get(file) is None]
+        fresh = read_facts(vault, config, stale)
+        patched = _patch(listing, kept, derived, fresh) if consistent else None
+        for file, found in fresh.items():
+            kept.put(file, found)  # unless the file was saved too recently to trust
+        if patched is None:
+            facts = {file.path: kept.known(file.path) for file in files}
+            facts.update((file.path, found) for file, found in fresh.items())
+            patched = derive(listing, facts)
+        summary, changed = patched
+        for path in changed:
+            kept.changed(path)
+        kept.keep_only({file.path for file in files})
+        kept.save()
+    trusted = all(kept.get(f) is not None for f in stale) and None not in kept.digests
+    if folder is not None and trusted:
+        derived = _Derived(
+            files_key,
+            kept.digests,
+            [p.path for p in summary.people],
+            [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
+            summary.problems,
+        )
+        with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
+            write_blob(folder / FILE_NAME, stamp, derived)
     return summary
 
 
-def summarize(index: Index) -> Summary:
-    """The index's own people and tasks: when kept, a Person leaves its note and interactions
-    behind (model.Person.__getstate__), so only what `due` and `people` need is stored."""
-    return Summary(index.config, index.people, open_tasks(index), index.problems)
+def _kept_summary(config: Config, kept: NoteCache, derived: _Derived) -> Summary:
+    people = {path: kept.known(path).person for path in derived.people}
+    tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
+    return Summary(config, list(people.values()), tasks, derived.problems)
 
 
-def _key(vault: Path, listing: Listing) -> str:
-    config, files, problems = listing
+def _patch(
+    listing: Listing, kept: NoteCache, derived: _Derived, fresh: dict[NoteFile, NoteFacts]
+) -> tuple[Summary, set[str]] | None:
+    """The kept summary brought up to date with a few changed notes, as `derive` would make
+    it; None when a change may move what links lead to (a note added or removed, a person's
+    name or aliases changed): derive it all then."""
+    config, files, listed_problems = listing
+    if len(fresh) > PATCH_AT_MOST or len(kept) != len(files):
+        return None
+    old = {file.path: kept.known(file.path) for file in fresh}
+    for file, new in fresh.items():
+        if old[file.path] is None or _identity(old[file.path].person) != _identity(new.person):
+            return None
+    before = _kept_summary(config, kept, derived)
+    people = {p.path: p for p in before.people}
+    resolver: list[Resolver] = []  # made only when a changed note has links to follow
+
+    def links() -> Resolver:
+        if not resolver:
+            resolver.append(Resolver((f.path for f in files), before.people))
+        return resolver[0]
+
+    counts: dict[str, Counter[dt.date]] = {}
+
+    def count(path: str, dates: Iterable[dt.date], sign: int) -> None:
+        counted = counts.setdefault(path, Counter(people[path].contact_dates))
+        for date in dates:
+            counted[date] += sign
+
+    for file, new in fresh.items():
+        was = old[file.path]
+        if new.person is not None:
+            count(file.path, was.entry_dates, -1)
+            count(file.path, new.entry_dates, +1)
+            new.person.contact_dates = people[file.path].contact_dates
+            people[file.path] = new.person
+        for facts, sign in ((was, -1), (new, +1)):
+            if facts.mentions:
+                for person, date in mentioned(links(), facts.mentions):
+                    count(person.path, [date], sign)
+    changed = set()
+    for path, counted in counts.items():
+        dates = tuple(sorted(counted.elements()))
+        if dates != people[path].contact_dates:
+            people[path].contact_dates = dates
+            changed.add(path)
+    tasks = [
+        DatedTask(people[t.person.path], t.source, t.line, t.text, t.due)
+        for t in before.tasks
+        if t.source not in old
+    ]
+    for file, new in fresh.items():
+        if new.tasks:
+            for t in dated_tasks(links(), file.path, new.tasks):
+                tasks.append(DatedTask(people[t.person.path], t.source, t.line, t.text, t.due))
+    position = {file.path: n for n, file in enumerate(files)}
+    tasks.sort(key=lambda t: position[t.source])  # in the files' order, as `derive` gives them
+    by_path = {file.path: new for file, new in fresh.items()}
+    problems = list(listed_problems)
+    for file in files:
+        problems.extend((by_path.get(file.path) or kept.known(file.path)).problems)
+    people_list = [people[p.path] for p in before.people]
+    return Summary(config, people_list, tasks, problems), changed
+
+
+def _identity(person: Person | None) -> tuple[str, list[str]] | None:
+    """What links to a person are resolved by."""
+    return None if person is None else (person.name, person.aliases)
+
+
+def read_facts(vault: Path, config: Config, files: list[NoteFile]) -> dict[NoteFile, NoteFacts]:
+    """Read and parse these notes; many of them in two processes on a machine that has two
+    cores and can fork (Linux), one half each."""
+    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
+        return _facts_of(vault, config, files)
+    half = len(files) // 2
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: the second half, handed back pickled through the pipe
+        status = 1
+        try:
+            os.close(read_end)
+            payload = pickle.dumps(_facts_of(vault, config, files[half:]), pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    facts = _facts_of(vault, config, files[:half])
+    with os.fdopen(read_end, "rb") as handed:
+        payload = handed.read()
+    _, status = os.waitpid(child, 0)
+    if status != 0:  # the child failed: read its half here
+        facts.update(_facts_of(vault, config, files[half:]))
+        return facts
+    facts.update(pickle.loads(payload))
+    return facts
+
+
+def _facts_of(vault: Path, config: Config, files: list[NoteFile]) -> dict[NoteFile, NoteFacts]:
+    reader = FieldReader(config)
+    daily = DailyNotes(vault, config)
+    facts = {}
+    for file in files:
+        note, person, field_problems = read_record(vault, reader, file)
+        facts[file] = NoteFacts(
+            person,
+            tuple(e.date for e in note.entries) if person else (),
+            [] if person else [(t, i.date) for t, i in mentions(note, daily)],
+            [t for t in note.tasks if not t.done and t.due is not None],
+            note.problems + field_problems,
+        )
+    return facts
+
+
+def derive(listing: Listing, facts: dict[str, NoteFacts]) -> tuple[Summary, set[str]]:
+    """The summary from every note's facts, resolving links as the index does, and the paths
+    of the people whose contact dates changed."""
+    config, files, listed_problems = listing
+    people = sorted(
+        (f.person for f in facts.values() if f.person is not None),
+        key=lambda p: (p.name.casefold(), p.path),
+    )
+    links = Resolver((f.path for f in files), people)
+    dates: dict[str, list[dt.date]] = {p.path: list(facts[p.path].entry_dates) for p in people}
+    tasks: list[DatedTask] = []
+    problems = list(listed_problems)
+    for file in files:
+        note = facts[file.path]
+        if note.mentions:
+            for person, date in mentioned(links, note.mentions):
+                dates[person.path].append(date)
+        if note.tasks:
+            tasks.extend(dated_tasks(links, file.path, note.tasks))
+        problems.extend(note.problems)
+    changed = set()
+    for person in people:
+        contact_dates = tuple(sorted(dates[person.path]))
+        if contact_dates != person.contact_dates:
+            person.contact_dates = contact_dates
+            changed.add(person.path)
+    return Summary(config, people, tasks, problems), changed
+
+
+def _stamp(vault: Path, config: Config) -> str:
+    """What the kept facts depend on besides the notes themselves."""
     digest = hashlib.sha256(config.fingerprint.encode())
     for settings in (".obsidian/daily-notes.json", ".obsidian/templates.json"):
         try:
             digest.update((vault / settings).read_bytes())
         except OSError:
             digest.update(b"-")
+    return "summary:" + digest.hexdigest()
+
+
+def _files_key(listing: Listing) -> str:
+    _, files, problems = listing
+    digest = hashlib.sha256()
     for file in files:
         digest.update(f"\0{file.path}\0{file.size}\0{file.mtime_ns}".encode())
     digest.update(repr(problems).encode())
-    return "summary:" + digest.hexdigest()
+    return digest.hexdigest()

@@ -8,16 +8,15 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import NamedTuple
 
 from notekit.config import CONFIG_NAME, Config
 from notekit.model import ERROR, Problem
 
 
-@dataclass(frozen=True)
-class NoteFile:
+class NoteFile(NamedTuple):
     path: str  # relative to the vault, `/` separators
     size: int
     mtime_ns: int

@@ -1,4 +1,5 @@
-"""Front-matter YAML read so that one bad value never costs the user the other fields.
+"""Front-matter YAML read so that one bad value never costs the user the other fields (for
+what the line-by-line reader, notekit.fastyaml, does not take).
 
 This is the one module that imports PyYAML. The loader resolves only `null` and `true`/`false`
 implicitly: dates, numbers and YAML 1.1 words stay the text the user wrote (`NO`, `10:30`,
@@ -13,6 +14,8 @@ import re
 from typing import Any
 
 import yaml
+
+from notekit.fastyaml import Errors
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 20_000  # beyond this, anchors/aliases are expanding into a "billion laughs"
@@ -30,22 +33,10 @@ _TextLoader.add_implicit_resolver(
 )
 _TextLoader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
 
-Errors = list[tuple[int, str]]
-
-
-def load_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int], Errors]:
-    """Parse front-matter text that starts at `first_line` of its file.
-
-    Returns the keys and values, the line of each key, and (line, message) errors.
-    """
-    fast = simple_mapping(text, first_line)
-    if fast is not None:
-        return fast[0], fast[1], []
-    return full_mapping(text, first_line)
-
 
 def full_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int], Errors]:
-    """`load_mapping` through PyYAML, whatever the text."""
+    """Parse front-matter text that starts at `first_line` of its file, whatever the text
+    (see `notekit.fastyaml.load_mapping`)."""
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     errors: Errors = []
@@ -167,126 +158,3 @@ def _flow(values: list[str]) -> str:
     return yaml.safe_dump(
         values, default_flow_style=True, allow_unicode=True, width=1_000_000
     ).strip()
-
-
-# The fast path. Most front-matter is a handful of `key: value` lines whose values are plain
-# or simply quoted scalars, or flow or block lists of them. For exactly that subset the result
-# of the full loader is known, and reading it line by line is many times faster than PyYAML's
-# composer and constructor (which run in Python even with libyaml). Anything outside the subset
-# — nesting, anchors, tags, escapes, multi-line scalars, odd characters — returns None and goes
-# to the full loader; tests/test_yamlfm.py checks that both agree on everything the fast path
-# accepts.
-
-_FAST_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_ .\-]*?)[ ]*:(?:[ ]+(.*))?$")
-_BLOCK_ITEM = re.compile(r"^([ ]*)-(?:[ ]+(.*))?$")
-_PLAIN_START = frozenset("[]{},#&*!|>'\"%@`")
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_NOT_KEYS = frozenset(_BOOLS) | _NULLS | {"<<"}
-
-
-def simple_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
-    """The front-matter read line by line when it stays in the simple subset, else None."""
-    if "\t" in text or not text.replace("\n", "").isprintable():
-        return None
-    data: dict[str, Any] = {}
-    key_lines: dict[str, int] = {}
-    lines = text.split("\n")
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip() or line.startswith("#"):
-            index += 1
-            continue
-        match = _FAST_KEY.match(line)
-        if not match or match.group(1) in _NOT_KEYS or match.group(1) in data:
-            return None
-        key, raw = match.group(1), match.group(2) or ""
-        key_lines[key] = first_line + index
-        value = _scalar_or_flow(raw)
-        index += 1
-        if value is None and (not raw.strip() or raw.lstrip().startswith("#")):
-            items, index = _block_list(lines, index)
-            value = value if items is None else items
-        elif index < len(lines) and lines[index][:1] == " " and lines[index].strip():
-            return None  # a value continued on the next line
-        if value is _UNSURE:
-            return None
-        data[key] = value
-    return data, key_lines
-
-
-_UNSURE = object()
-
-
-def _block_list(lines: list[str], index: int) -> tuple[Any, int]:
-    """Items of a block list starting at `index` (None when there is none)."""
-    items: list[Any] = []
-    indent: str | None = None
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip():
-            index += 1
-            continue
-        match = _BLOCK_ITEM.match(line)
-        if not match:
-            if line[:1] == " ":
-                return _UNSURE, index  # something nested we do not read here
-            break
-        if indent is None:
-            indent = match.group(1)
-        elif match.group(1) != indent:
-            return _UNSURE, index
-        value = _scalar(match.group(2) or "")
-        if value is _UNSURE:
-            return _UNSURE, index
-        items.append(value)
-        index += 1
-    return (items if items else None), index
-
-
-def _scalar_or_flow(raw: str) -> Any:
-    value = raw.rstrip(" ")
-    if value.startswith("["):
-        body, _, rest = value[1:].partition("]")
-        if "]" not in value or "[" in body or "{" in body:
-            return _UNSURE
-        if rest.strip() and not rest.startswith(" #"):
-            return _UNSURE
-        if not body.strip():
-            return []
-        items = [_scalar(part, in_flow=True) for part in body.split(",")]
-        return _UNSURE if any(i is _UNSURE for i in items) else items
-    return _scalar(value)
-
-
-def _scalar(raw: str, in_flow: bool = False) -> Any:
-    if in_flow and "#" in raw:
-        return _UNSURE  # a comment inside a flow list swallows its end
-    value = raw.strip(" ")
-    if value[:1] in ("'", '"'):
-        quote = value[0]
-        end = value.find(quote, 1)
-        if end < 0 or "\\" in value[:end] and quote == '"':
-            return _UNSURE
-        rest = value[end + 1 :].strip(" ")
-        if rest and not (rest.startswith("#") and value[end + 1 : end + 2] == " "):
-            return _UNSURE  # `''` escapes, text after the quote
-        return value[1:end]
-    if " #" in value:
-        value = value.split(" #", 1)[0].rstrip(" ")
-    if value in _NULLS:
-        return None if not in_flow or value else _UNSURE
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if (
-        value[0] in _PLAIN_START
-        or value[0] in "?:"
-        or value[:2] == "- "
-        or value == "-"
-        or ": " in value
-        or value.endswith(":")
-        or (in_flow and any(c in value for c in "[]{},:"))
-    ):
-        return _UNSURE
-    return value

@@ -1,8 +1,11 @@
-"""The vault summary: `due` and `people` answer from it only while nothing changed."""
+"""The vault summary: `due` and `people` answer from it while nothing changed, read only the
+notes that changed otherwise, and always agree with a run that has no cache at all."""
 
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,22 +16,25 @@ PAT = "---\ncadence: 1m\n---\n"
 
 
 def _age(vault: Path) -> None:
-    for path in [*vault.rglob("*.md"), *vault.rglob("*.json")]:
-        stamp = path.stat().st_mtime_ns - 10**10
-        os.utime(path, ns=(stamp, stamp))
+    """Make the files written in the last seconds ten seconds older, as if saved before."""
+    for path in [*vault.rglob("*.md"), *vault.rglob("*.json"), *vault.rglob("*.toml")]:
+        stamp = path.stat().st_mtime_ns
+        if time.time_ns() - stamp < 5 * 10**9:
+            os.utime(path, ns=(stamp - 10**10, stamp - 10**10))
 
 
 @pytest.fixture
-def builds(monkeypatch) -> list[int]:
-    counted: list[int] = []
-    real = notekit.summary.build_index
+def reads(monkeypatch) -> list[str]:
+    """The paths of the notes read to make a summary, in every test run."""
+    read: list[str] = []
+    real = notekit.summary.read_record
 
-    def counting(*args, **kwargs):  # noqa: ANN002, ANN003
-        counted.append(1)
-        return real(*args, **kwargs)
+    def counting(vault, reader, file):  # noqa: ANN001, ANN202
+        read.append(file.path)
+        return real(vault, reader, file)
 
-    monkeypatch.setattr(notekit.summary, "build_index", counting)
-    return counted
+    monkeypatch.setattr(notekit.summary, "read_record", counting)
+    return read
 
 
 @pytest.fixture
@@ -38,6 +44,8 @@ def vault(make_vault) -> Path:
             "People/Pat.md": PAT,
             "People/Sam.md": "---\ncadence: 2w\n---\n- [ ] call 📅 2026-11-24\n",
             "Journal/23.10.2026.md": "coffee with [[Pat]]",
+            "Meetings/Kickoff.md": "---\ndate: 2026-11-02\n---\nwith [[Sammy]]\n"
+            "- [ ] send notes to [[Pat]] 📅 2026-11-25\n",
             "Notes/Bad.md": "---\nname: [broken\n---\n",
         }
     )
@@ -45,22 +53,95 @@ def vault(make_vault) -> Path:
     return vault
 
 
-def test_a_second_run_answers_from_the_summary(run, vault, builds) -> None:
+def _answers(run, vault: Path) -> tuple[str, str, str]:
+    due = run("due", "--json", "--within", "99", vault=vault)
+    people = run("people", "--json", vault=vault)
+    return due.stdout, people.stdout, due.stderr
+
+
+def _uncached(run, vault: Path, monkeypatch) -> tuple[str, str, str]:
+    with monkeypatch.context() as m:
+        m.setenv("NOTEKIT_CACHE_DIR", "")
+        return _answers(run, vault)
+
+
+def test_a_second_run_reads_no_note(run, vault, reads) -> None:
     first = run("due", "--json", vault=vault)
-    assert len(builds) == 1
+    assert len(reads) == 5
     second = run("due", "--json", vault=vault)
     people = run("people", "--json", vault=vault)
-    assert len(builds) == 1
+    assert len(reads) == 5
     assert second.stdout == first.stdout and second.stderr == first.stderr
     assert "Notes/Bad.md" in second.stderr  # problems are told from the summary too
     assert {p["name"] for p in people.json()} == {"Pat", "Sam"}
     assert second.json()["tasks"][0]["name"] == "Sam"
 
 
+EDITS: dict[str, Callable[[Path], object]] = {
+    "log an entry": lambda v: (v / "People/Pat.md").write_text(PAT + "- 2026-11-20 call: new\n"),
+    "give an alias a daily note uses": lambda v: (v / "People/Sam.md").write_text(
+        "---\ncadence: 2w\naliases: [Sammy]\n---\n"
+    ),
+    "add a person a note already links": lambda v: (v / "People/Sammy.md").write_text(
+        "---\ncadence: 1w\n---\n"
+    ),
+    "delete a person": lambda v: (v / "People/Pat.md").unlink(),
+    "add a daily note": lambda v: (v / "Journal/2026-11-21.md").write_text("lunch: [[Sam]]"),
+    "break a person's front-matter": lambda v: (v / "People/Sam.md").write_text(
+        "---\ncadence: [2w\n---\n"
+    ),
+    "mend the broken note": lambda v: (v / "Notes/Bad.md").write_text("fine now"),
+    "change a person's cadence": lambda v: (v / "People/Pat.md").write_text(
+        "---\ncadence: 1w\n---\n"
+    ),
+    "mention someone in a meeting note": lambda v: (v / "Meetings/Kickoff.md").write_text(
+        "---\ndate: 2026-11-02\n---\nwith [[Sam]], then [[Sam]] again\n"
+    ),
+    "add a promise to a meeting note": lambda v: (v / "Meetings/Kickoff.md").write_text(
+        "---\ndate: 2026-11-02\n---\nwith [[Sammy]]\n- [ ] intro [[Sam]] to [[Pat]] 📅 2026-11-20\n"
+    ),
+    "keep a promise": lambda v: (v / "People/Sam.md").write_text(
+        "---\ncadence: 2w\n---\n- [x] call 📅 2026-11-24\n"
+    ),
+    "turn a note into a person": lambda v: (v / "Notes/Bad.md").write_text(
+        "---\ntype: person\n---\n"
+    ),
+}
+
+
+# edits that leave every link leading where it did: the kept summary is patched, not derived
+PATCHED = {
+    "log an entry",
+    "break a person's front-matter",
+    "mend the broken note",
+    "change a person's cadence",
+    "mention someone in a meeting note",
+    "add a promise to a meeting note",
+    "keep a promise",
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_after_an_edit_only_that_note_is_read_and_the_answer_is_a_fresh_one(
+    run, vault, reads, monkeypatch, name
+) -> None:
+    before = _answers(run, vault)
+    reads.clear()
+    derived = []
+    real = notekit.summary.derive
+    monkeypatch.setattr(notekit.summary, "derive", lambda *a: derived.append(1) or real(*a))
+    EDITS[name](vault)
+    _age(vault)
+    after = _answers(run, vault)
+    assert after != before
+    assert len(reads) <= 1
+    assert bool(derived) == (name not in PATCHED)
+    assert after == _uncached(run, vault, monkeypatch)
+
+
 @pytest.mark.parametrize(
     "change",
     [
-        lambda v: (v / "People/Pat.md").write_text(PAT + "- 2026-11-20 call: new\n"),
         lambda v: (v / "notekit.toml").write_text('[people]\nfolders = ["Notes"]\n'),
         lambda v: (
             (v / ".obsidian").mkdir()
@@ -68,13 +149,46 @@ def test_a_second_run_answers_from_the_summary(run, vault, builds) -> None:
                 '{"folder": "Journal", "format": "DD.MM.YYYY"}'
             )
         ),
-        lambda v: (v / "People/Pat.md").unlink(),
     ],
+    ids=["config", "daily-notes settings"],
 )
-def test_any_change_rebuilds(run, vault, builds, change) -> None:
-    before = run("due", "--json", "--within", "99", vault=vault).stdout
+def test_a_settings_change_reads_every_note_again(run, vault, reads, monkeypatch, change) -> None:
+    before = _answers(run, vault)
+    reads.clear()
     change(vault)
     _age(vault)
-    after = run("due", "--json", "--within", "99", vault=vault).stdout
-    assert len(builds) == 2
+    after = _answers(run, vault)
+    assert len(reads) == 5
     assert after != before
+    assert after == _uncached(run, vault, monkeypatch)
+
+
+def test_a_note_saved_this_instant_is_read_again_next_time(run, vault, reads) -> None:
+    run("due", "--json", vault=vault)
+    (vault / "People/Pat.md").write_text(PAT + "- 2026-11-20 call: new\n")  # mtime: now
+    reads.clear()
+    first = run("due", "--json", vault=vault).stdout
+    second = run("due", "--json", vault=vault).stdout
+    assert reads == ["People/Pat.md", "People/Pat.md"]
+    assert first == second
+
+
+def test_two_processes_read_as_one(run, vault, monkeypatch) -> None:
+    serial = _uncached(run, vault, monkeypatch)
+    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    assert _uncached(run, vault, monkeypatch) == serial
+
+
+def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch) -> None:
+    serial = _uncached(run, vault, monkeypatch)
+    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    real = notekit.summary._facts_of
+    parent = os.getpid()
+
+    def failing_in_the_child(*args):  # noqa: ANN002, ANN202
+        if os.getpid() != parent:
+            raise RuntimeError("the child dies")
+        return real(*args)
+
+    monkeypatch.setattr(notekit.summary, "_facts_of", failing_in_the_child)
+    assert _uncached(run, vault, monkeypatch) == serial
