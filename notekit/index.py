@@ -6,6 +6,7 @@ on the Index and never touches the disk again.
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from notekit.parse import MAX_NOTE_BYTES, parse_note
 from notekit.vault import DailyNotes, NoteFile, discover
 
 T = TypeVar("T")
+_CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
 
 
 @dataclass
@@ -236,5 +238,7 @@ def _gather_interactions(index: Index, daily: DailyNotes) -> None:
         for person, interaction in mentioned(index.links, mentions(note, daily)):
             person.interactions.append(interaction)
     for person in index.people:
-        person.interactions.sort(key=lambda i: (i.date, i.source, i.line or 0))
+        # by day, note and line; a line is None only for a link in another note's front-matter,
+        # which counts once per note and person, so it is never compared with a number
+        person.interactions.sort(key=_CHRONOLOGICAL)
         person.contact_dates = tuple(i.date for i in person.interactions)

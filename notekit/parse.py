@@ -102,15 +102,18 @@ def _read_front_matter(note: ParsedNote, lines: list[str]) -> int:
         return 0
     note.has_front_matter = True
     note.body_start = end + 2
-    data, key_lines, errors = load_mapping("\n".join(lines[1:end]), first_line=2)
+    text = "\n".join(lines[1:end])
+    data, key_lines, errors = load_mapping(text, first_line=2)
     note.front_matter = data
     note.key_lines = key_lines
     for line, message in errors:
         note.problems.append(Problem(note.path, line, ERROR, message))
     note.front_matter_ok = not errors
+    links = "[[" in text or "\\" in text  # a YAML escape could spell a link too
     for key, value in data.items():
-        for target in _front_matter_links(value):
-            note.links.append(Link(target, key_lines.get(key, 2), in_front_matter=True))
+        if links:
+            for target in _front_matter_links(value):
+                note.links.append(Link(target, key_lines.get(key, 2), in_front_matter=True))
         if key.lower() == "date" and note.date is None:
             try:
                 note.date = parse_date(value)

@@ -10,7 +10,9 @@ deleted (only files the manifest lists: nothing else in the folder is touched).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import html
 import json
 import os
 import re
@@ -22,16 +24,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
+from markupsafe import Markup
 
-from notekit import __version__, charts, views
+from notekit import __version__, charts, parallel, views
+from notekit.cache import cache_dir
 from notekit.check import check_vault
 from notekit.due import DatedTask, FollowUp, due_report, follow_up, open_tasks
 from notekit.index import Index
-from notekit.model import Person
+from notekit.model import Person, Problem
 
 RECENT_DAYS = 7
+_escape = html.escape  # for markup built outside templates: quotes too, as Jinja's escaping
 MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
 _TEMPLATES = ("base.html", "index.html", "people.html", "person.html", "problems.html", *ASSETS)
@@ -63,6 +67,7 @@ class _Site:
         self.out = out_dir
         self.env = Environment(
             loader=PackageLoader("notekit", "templates"),
+            bytecode_cache=_bytecode_cache(index.vault),
             autoescape=select_autoescape(["html"]),
             trim_blocks=True,
             lstrip_blocks=True,
@@ -74,11 +79,14 @@ class _Site:
         self.tasks_by_person: dict[str, list[DatedTask]] = {}
         for task in open_tasks(index):
             self.tasks_by_person.setdefault(task.person.path, []).append(task)
-        self.backlinks = _backlinks(index)
         self.vault_name = index.vault.name
         self.result = BuildResult(out_dir / "index.html")
         self.version = _template_version()
         self.render_markdown: Callable[[str], str] | None = None
+
+    @functools.cached_property
+    def backlinks(self) -> dict[str, list[Backlink]]:
+        return _backlinks(self.index)
 
     def page_of(self, person: Person | None, prefix: str = "") -> str | None:
         return f"{prefix}people/{self.slugs[person.path]}" if person else None
@@ -93,16 +101,6 @@ class _Site:
         self.out.mkdir(parents=True, exist_ok=True)
         (self.out / "people").mkdir(exist_ok=True)
         old = _read_manifest(self.out)
-        pages: dict[str, str] = {}
-        for person in self.index.people:
-            rel = f"people/{self.slugs[person.path]}"
-            fingerprint = self._fingerprint(person)
-            pages[rel] = fingerprint
-            if old.get(rel) == fingerprint and (self.out / rel).exists():
-                continue
-            context = self._person_context(person)
-            context["body_html"] = self._body_html(person)
-            self._write(rel, self.env.get_template("person.html").render(**context))
         problems = check_vault(self.index)
         common = {
             "title": self.index.config.report_title,
@@ -110,25 +108,10 @@ class _Site:
             "problem_count": len(problems),
             "root": "",
         }
-        self._write(
-            "index.html",
-            self.env.get_template("index.html").render(**common, **self._week_context()),
+        (pages, written), overview = parallel.both(
+            lambda: self._pages(old, common, problems), lambda: self._overview(common)
         )
-        self._write(
-            "people.html",
-            self.env.get_template("people.html").render(
-                **common, rows=self._people_rows(), tags=self._all_tags()
-            ),
-        )
-        self._write(
-            "problems.html",
-            self.env.get_template("problems.html").render(
-                **common, problems=problems, obsidian=self.obsidian
-            ),
-        )
-        for asset in ASSETS:
-            text = resources.files("notekit").joinpath(f"templates/{asset}").read_text("utf-8")
-            self._write(asset, text)
+        self.result.written = [*written, *overview]
         for stale in sorted(old.keys() - pages.keys()):
             path = self.out / stale
             if path.is_file() and stale.startswith("people/"):
@@ -140,9 +123,55 @@ class _Site:
         )
         return self.result
 
-    def _write(self, rel: str, text: str) -> None:
+    def _pages(
+        self, old: dict[str, str], common: dict[str, Any], problems: list[Problem]
+    ) -> tuple[dict[str, str], list[str]]:
+        """The person pages whose fingerprint changed, problems.html and the assets: the
+        fingerprints of all pages, and what was written."""
+        written: list[str] = []
+        present = set(os.listdir(self.out / "people"))
+        pages: dict[str, str] = {}
+        for person in self.index.people:
+            rel = f"people/{self.slugs[person.path]}"
+            fingerprint = self._fingerprint(person)
+            pages[rel] = fingerprint
+            if old.get(rel) == fingerprint and self.slugs[person.path] in present:
+                continue
+            context = self._person_context(person)
+            context["body_html"] = self._body_html(person)
+            self._write(rel, self.env.get_template("person.html").render(**context), written)
+        self._write(
+            "problems.html",
+            self.env.get_template("problems.html").render(
+                **common, problems=problems, obsidian=self.obsidian
+            ),
+            written,
+        )
+        for asset in ASSETS:
+            text = resources.files("notekit").joinpath(f"templates/{asset}").read_text("utf-8")
+            self._write(asset, text, written)
+        return pages, written
+
+    def _overview(self, common: dict[str, Any]) -> list[str]:
+        """index.html and people.html; what was written."""
+        written: list[str] = []
+        self._write(
+            "index.html",
+            self.env.get_template("index.html").render(**common, **self._week_context()),
+            written,
+        )
+        self._write(
+            "people.html",
+            self.env.get_template("people.html").render(
+                **common, rows=self._people_rows(), tags=self._all_tags()
+            ),
+            written,
+        )
+        return written
+
+    def _write(self, rel: str, text: str, written: list[str]) -> None:
         if _write_if_changed(self.out / rel, text):
-            self.result.written.append(rel)
+            written.append(rel)
 
     def _week_context(self) -> dict[str, Any]:
         index, today = self.index, self.today
@@ -152,13 +181,9 @@ class _Site:
         )
         follows = list(self.follows.values())
         followed = [f for f in follows if f.person.followed_up]
+        since = today - dt.timedelta(days=RECENT_DAYS)
         recent = sorted(
-            (
-                (p, i)
-                for p in index.people
-                for i in p.interactions
-                if today - dt.timedelta(days=RECENT_DAYS) < i.date <= today
-            ),
+            ((p, i) for p in index.people for i in p.interactions if since < i.date <= today),
             key=lambda pair: (pair[1].date, pair[0].name.casefold()),
             reverse=True,
         )
@@ -186,7 +211,8 @@ class _Site:
 
     def _people_rows(self) -> Markup:
         """The rows of people.html, built here rather than in the template: a vault of ten
-        thousand people would otherwise spend most of a rebuild in the template loop."""
+        thousand people would otherwise spend most of a rebuild in the template loop. Every
+        value goes through `html.escape`, as autoescaping would."""
         rows = []
         for person in self.index.people:
             follow = self.follows[person.path]
@@ -207,20 +233,24 @@ class _Site:
                     *person.history,
                 ]
             ).casefold()
-            tags = ", ".join(person.tags)
-            context = person.context or ""
+            name, company, context = (
+                _escape(person.name),
+                _escape(person.company or ""),
+                _escape(person.context or ""),
+            )
+            tags = _escape(", ".join(person.tags))
             rows.append(
-                f'<tr data-search="{escape(search)}" '
-                f'data-tags="|{escape("|".join(t.lower() for t in person.tags))}|" '
-                f'data-state="{state}" data-name="{escape(person.name.lower())}" '
-                f'data-company="{escape((person.company or "").lower())}" '
-                f'data-tags-sort="{escape(tags.lower())}" data-context="{escape(context.lower())}" '
+                f'<tr data-search="{_escape(search)}" '
+                f'data-tags="|{_escape("|".join(person.tags)).lower()}|" '
+                f'data-state="{state}" data-name="{name.lower()}" '
+                f'data-company="{company.lower()}" '
+                f'data-tags-sort="{tags.lower()}" data-context="{context.lower()}" '
                 f'data-last="{last}" data-due="{due}">'
-                f'<td class="name"><a href="{escape(self.page_of(person))}">'
-                f"{escape(person.name)}</a></td><td>{escape(person.company or '')}</td>"
-                f'<td class="tags">{escape(tags)}</td><td class="context">{escape(context)}</td>'
+                f'<td class="name"><a href="{_escape(self.page_of(person) or "")}">'
+                f"{name}</a></td><td>{company}</td>"
+                f'<td class="tags">{tags}</td><td class="context">{context}</td>'
                 f'<td class="date">{last or "never"}</td>'
-                f'<td class="date {state}">{escape(shown_due)}</td></tr>'
+                f'<td class="date {state}">{_escape(shown_due)}</td></tr>'
             )
         return Markup("\n".join(rows))
 
@@ -358,6 +388,19 @@ def _slugs(people: list[Person]) -> dict[str, str]:
         taken.add(slug)
         slugs[person.path] = f"{slug}.html"
     return slugs
+
+
+def _bytecode_cache(vault: Path) -> FileSystemBytecodeCache | None:
+    """Compiled templates kept beside the notes cache: compiling them costs more than a
+    rebuild after one edit renders."""
+    folder = cache_dir(vault)
+    if folder is None:
+        return None
+    try:
+        (folder / "templates").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder / "templates"))
 
 
 def _template_version() -> str:

@@ -18,15 +18,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import os
-import pickle
-import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from notekit import parallel
 from notekit.cache import NoteCache, cache_dir, objects_kept, read_blob, write_blob
 from notekit.config import Config
 from notekit.due import DatedTask, dated_tasks
@@ -190,33 +188,15 @@ def _identity(person: Person | None) -> tuple[str, list[str]] | None:
 
 
 def read_facts(vault: Path, config: Config, files: list[NoteFile]) -> dict[NoteFile, NoteFacts]:
-    """Read and parse these notes; many of them in two processes on a machine that has two
-    cores and can fork (Linux), one half each."""
-    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or sys.platform != "linux":
+    """Read and parse these notes; many of them on two cores, each every other note (folders
+    differ in how much their notes hold)."""
+    if len(files) < PARALLEL_FROM:
         return _facts_of(vault, config, files)
-    half = len(files) // 2
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:  # the child: the second half, handed back pickled through the pipe
-        status = 1
-        try:
-            os.close(read_end)
-            payload = pickle.dumps(_facts_of(vault, config, files[half:]), pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as out:
-                out.write(payload)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    facts = _facts_of(vault, config, files[:half])
-    with os.fdopen(read_end, "rb") as handed:
-        payload = handed.read()
-    _, status = os.waitpid(child, 0)
-    if status != 0:  # the child failed: read its half here
-        facts.update(_facts_of(vault, config, files[half:]))
-        return facts
-    facts.update(pickle.loads(payload))
-    return facts
+    mine, theirs = parallel.both(
+        lambda: _facts_of(vault, config, files[::2]),
+        lambda: _facts_of(vault, config, files[1::2]),
+    )
+    return mine | theirs
 
 
 def _facts_of(vault: Path, config: Config, files: list[NoteFile]) -> dict[NoteFile, NoteFacts]:
