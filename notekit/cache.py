@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from notekit import __version__
+from notekit import __version__, parallel
 from notekit.model import ParsedNote, Person, Problem
 from notekit.vault import NoteFile
 
@@ -34,7 +34,7 @@ Record = tuple[ParsedNote, Person | None, list[Problem]]
 Entry = tuple[int, int, Any]  # size, mtime_ns, what was read (a Record for the notes cache)
 
 SHARDS = 32
-_MAGIC = b"notekit-cache 9\n"
+_MAGIC = b"notekit-cache 10\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -91,12 +91,15 @@ class NoteCache:
         """The value kept for `path` was changed in place: write it at the next save."""
         self._dirty.add(_shard_of(path))
 
-    def put(self, file: NoteFile, record: Any) -> None:
-        if time.time_ns() - file.mtime_ns < SETTLE_NS:
-            return
+    def put(self, file: NoteFile, record: Any, now: int | None = None) -> bool:
+        """Keep `record` for `file`, unless the file changed too recently to be trusted (as of
+        `now`, in ns); whether it was kept."""
+        if (now or time.time_ns()) - file.mtime_ns < SETTLE_NS:
+            return False
         shard = _shard_of(file.path)
         self._shards[shard][file.path] = (file.size, file.mtime_ns, record)
         self._dirty.add(shard)
+        return True
 
     def keep_only(self, paths: set[str]) -> None:
         """Forget notes that are gone from the vault."""
@@ -108,20 +111,29 @@ class NoteCache:
                 self._dirty.add(number)
 
     def save(self) -> None:
+        """Write the shards that changed; many of them on two cores (notekit.parallel)."""
         if not self._dirty or self._folder is None:
             return
+        dirty = sorted(self._dirty)
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
-            for number in sorted(self._dirty):
-                self._write(number)
+            if len(dirty) < SHARDS // 2:
+                digests = self._write(dirty)
+            else:
+                mine, theirs = parallel.both(
+                    lambda: self._write(dirty[::2]), lambda: self._write(dirty[1::2])
+                )
+                digests = mine | theirs
         except OSError:  # a read-only cache folder only costs speed
-            for number in self._dirty:
+            for number in dirty:
                 self._digests[number] = None
             return
+        for number, digest in digests.items():
+            self._digests[number] = digest
         self._dirty.clear()
 
-    def _write(self, number: int) -> None:
-        self._digests[number] = write_blob(self._path(number), self._stamp, self._shards[number])
+    def _write(self, numbers: list[int]) -> dict[int, bytes]:
+        return {n: write_blob(self._path(n), self._stamp, self._shards[n]) for n in numbers}
 
     def _path(self, number: int) -> Path:
         assert self._folder is not None

@@ -72,7 +72,9 @@ def parse_note(path: str, raw: bytes) -> ParsedNote:
             )
         )
     text = _decode(path, raw, note.problems)
-    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    lines = text.split("\n")
+    if "\r" in text:  # CRLF: every line loses its one `\r`
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     body_start = _read_front_matter(note, lines)
     _scan_body(note, lines, body_start)
     return note

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -83,22 +84,27 @@ def vault_summary(vault: Path) -> Summary:
         consistent = isinstance(derived, _Derived) and derived.digests == kept.digests
         if consistent and derived.files_key == files_key:
             return _kept_summary(config, kept, derived)
-        stale = [file for file in files if kept.get(file) is None]
+        facts: dict[str, NoteFacts] = {}
+        stale: list[NoteFile] = []
+        for file in files:
+            if (found := kept.get(file)) is not None:
+                facts[file.path] = found
+            else:
+                stale.append(file)
         fresh = read_facts(vault, config, stale)
         patched = _patch(listing, kept, derived, fresh) if consistent else None
+        now = time.time_ns()
+        trusted = True  # every fresh fact was kept: a later run may rely on them
         for file, found in fresh.items():
-            kept.put(file, found)  # unless the file was saved too recently to trust
-        if patched is None:
-            facts = {file.path: kept.known(file.path) for file in files}
-            facts.update((file.path, found) for file, found in fresh.items())
-            patched = derive(listing, facts)
-        summary, changed = patched
+            facts[file.path] = found
+            trusted = kept.put(file, found, now) and trusted  # unless saved too recently
+        summary, changed = patched or derive(listing, facts)
         for path in changed:
             kept.changed(path)
-        kept.keep_only({file.path for file in files})
+        if len(kept) != len(files):
+            kept.keep_only({file.path for file in files})
         kept.save()
-    trusted = all(kept.get(f) is not None for f in stale) and None not in kept.digests
-    if folder is not None and trusted:
+    if folder is not None and trusted and None not in kept.digests:
         derived = _Derived(
             files_key,
             kept.digests,
