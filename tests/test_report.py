@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
+from notekit import parallel
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
 HOSTILE = """\
@@ -109,6 +110,15 @@ def test_same_vault_and_day_give_the_same_bytes(run, tmp_path) -> None:
     third = tmp_path / "c"
     _site(run, copy, third)
     assert _files(third) == _files(first)
+
+
+def test_one_core_and_two_give_the_same_site(run, tmp_path, monkeypatch) -> None:
+    two = tmp_path / "two"
+    _site(run, EXAMPLE, two)
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    one = tmp_path / "one"
+    _site(run, EXAMPLE, one)
+    assert _files(one) == _files(two)
 
 
 def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
