@@ -19,7 +19,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 import zlib
 from collections.abc import Iterator
@@ -170,6 +169,8 @@ def write_blob(path: Path, stamp: str, value: object) -> bytes:
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     header = _MAGIC + len(label).to_bytes(4, "big") + label
     digest = hashlib.sha256(payload).digest()
+    import tempfile  # only for writing: a warm run writes nothing
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as out:

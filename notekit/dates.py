@@ -96,8 +96,9 @@ def add_months(date: dt.date, months: int) -> dt.date:
     total = date.year * 12 + date.month - 1 + months
     year, month = divmod(total, 12)
     month += 1
-    day = min(date.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day)
+    if date.day <= 28:
+        return dt.date(year, month, date.day)
+    return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
 
 
 def add_cadence(date: dt.date, cadence: Cadence) -> dt.date:

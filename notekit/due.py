@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from notekit.config import Config
 from notekit.dates import add_cadence, next_anniversary
@@ -17,9 +18,9 @@ CADENCE = "cadence"
 NEVER_CONTACTED = "never_contacted"
 
 
-@dataclass(frozen=True)
-class FollowUp:
-    """A person's follow-up state on a given day."""
+class FollowUp(NamedTuple):
+    """A person's follow-up state on a given day (one per person on every run: a NamedTuple
+    is the cheapest immutable value to make)."""
 
     person: Person
     last_contact: dt.date | None
@@ -135,7 +136,11 @@ def due_report(
     people = [p for p in people if tag is None or has_tag(p, tag)]
     wanted = {p.path for p in people}
     follow_ups = [
-        f for p in people if (f := follows[p.path] if follows else follow_up(p, config, today)).due
+        f
+        for p in people
+        if p.followed_up
+        and (p.next_contact or cadence_of(p, config))  # else never due: spare the rest
+        and (f := follows[p.path] if follows else follow_up(p, config, today)).due
     ]
     due = sorted(
         (f for f in follow_ups if f.due <= horizon),

@@ -35,10 +35,16 @@ from notekit.index import Index
 from notekit.model import Person, Problem
 
 RECENT_DAYS = 7
-_escape = html.escape  # for markup built outside templates: quotes too, as Jinja's escaping
 MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
 _TEMPLATES = ("base.html", "index.html", "people.html", "person.html", "problems.html", *ASSETS)
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
+def _escape(text: str) -> str:
+    """For markup built outside templates: quotes too, as Jinja's escaping. Most text has
+    nothing to escape, and looking is cheaper than replacing."""
+    return html.escape(text) if _SPECIAL.search(text) else text
 
 
 @dataclass
@@ -187,7 +193,7 @@ class _Site:
             key=lambda pair: (pair[1].date, pair[0].name.casefold()),
             reverse=True,
         )
-        dates = [i.date for p in index.people for i in p.interactions]
+        dates = [d for p in index.people for d in p.contact_dates]
         promises: dict[tuple[str, int], tuple[dt.date, list[Person], str]] = {}
         for task in report.tasks:  # a task naming two people is one promise
             promises.setdefault((task.source, task.line), (task.due, [], task.text))[1].append(

@@ -41,6 +41,7 @@ def discover(vault: Path, config: Config) -> tuple[list[NoteFile], list[Problem]
     files: list[NoteFile] = []
     problems: list[Problem] = []
     seen_dirs: set[tuple[int, int]] = set()
+    ignore = config.ignore
 
     def walk(folder: Path, rel: str) -> None:
         try:
@@ -53,21 +54,25 @@ def discover(vault: Path, config: Config) -> tuple[list[NoteFile], list[Problem]
             problems.append(Problem(rel or ".", None, ERROR, f"cannot read folder: {exc.strerror}"))
             return
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            child = f"{rel}/{entry.name}" if rel else entry.name
-            if _ignored(child, config.ignore):
+            child = f"{rel}/{name}" if rel else name
+            if ignore and _ignored(child, ignore):
                 continue
+            note = name.lower().endswith(".md")
             try:
+                if not note and not entry.is_dir():  # an attachment: no stat needed
+                    continue
                 info = entry.stat()  # follows links; a loop raises ELOOP
             except OSError as exc:
-                if entry.name.lower().endswith(".md"):
+                if note:
                     problems.append(Problem(child, None, ERROR, f"cannot read: {exc.strerror}"))
                 continue
             if stat.S_ISDIR(info.st_mode):
-                if entry.name.lower() != "templates" and child.lower() not in templates:
+                if name.lower() != "templates" and child.lower() not in templates:
                     walk(Path(entry.path), child)
-            elif stat.S_ISREG(info.st_mode) and entry.name.lower().endswith(".md"):
+            elif note and stat.S_ISREG(info.st_mode):
                 files.append(NoteFile(child, info.st_size, info.st_mtime_ns))
 
     walk(vault, "")
