@@ -6,8 +6,10 @@ on the Index and never touches the disk again.
 
 from __future__ import annotations
 
+import errno
 import operator
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,8 +181,7 @@ def read_record(vault: Path, reader: FieldReader, file: NoteFile) -> Record:
 
 def _read(vault: Path, file: NoteFile) -> ParsedNote:
     try:
-        with open(os.path.join(vault, file.path), "rb") as handle:
-            raw = handle.read(_READ_LIMIT)
+        raw = _read_bytes(os.path.join(vault, file.path))
     except OSError as exc:
         note = ParsedNote(path=file.path, readable=False)
         note.problems.append(Problem(file.path, None, ERROR, f"cannot read: {exc.strerror}"))
@@ -189,6 +190,29 @@ def _read(vault: Path, file: NoteFile) -> ParsedNote:
 
 
 _READ_LIMIT = MAX_NOTE_BYTES + 1  # one byte more than parse_note keeps tells it to warn
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in must not block
+
+
+def _read_bytes(path: str) -> bytes:
+    """At most _READ_LIMIT bytes of a regular file, in reads sized by the file itself: a
+    buffered `read(limit)` first sets aside the whole limit, which costs more than reading a
+    note does."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        parts: list[bytes] = []
+        total, expected = 0, info.st_size + 1  # asking one byte more finds a file that grew
+        while total < _READ_LIMIT:
+            chunk = os.read(fd, min(max(expected - total, 1 << 16), _READ_LIMIT - total))
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def mentions(note: ParsedNote, daily: DailyNotes) -> list[tuple[str, Interaction]]:

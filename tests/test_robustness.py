@@ -161,13 +161,33 @@ def test_memory_stays_bounded_on_a_50_mb_note(hostile_vault, tmp_path) -> None:
     assert peak_mb < 200, peak_mb
 
 
-def test_an_unreadable_note_and_one_deleted_during_the_scan(run, make_vault, monkeypatch):
-    vault = make_vault({"People/A.md": "", "People/Locked.md": "", "People/Gone.md": ""})
-    import builtins
-
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_note_swapped_for_a_fifo_during_the_scan_is_reported_not_waited_on(
+    run, make_vault, monkeypatch
+) -> None:
+    vault = make_vault({"People/A.md": "", "People/Pipe.md": ""})
     import notekit.index as index_module
 
-    real_open = builtins.open
+    real_discover = index_module.discover
+
+    def discover_then_swap(*args, **kwargs):  # noqa: ANN002, ANN003
+        found = real_discover(*args, **kwargs)
+        (vault / "People" / "Pipe.md").unlink()
+        os.mkfifo(vault / "People" / "Pipe.md")
+        return found
+
+    monkeypatch.setattr(index_module, "discover", discover_then_swap)
+    result = run("check", "--json", vault=vault)
+    assert result.exit_code == 1
+    problems = {p["path"]: p["message"] for p in result.json()}
+    assert "not a regular file" in problems["People/Pipe.md"]
+
+
+def test_an_unreadable_note_and_one_deleted_during_the_scan(run, make_vault, monkeypatch):
+    vault = make_vault({"People/A.md": "", "People/Locked.md": "", "People/Gone.md": ""})
+    import notekit.index as index_module
+
+    real_open = os.open  # root reads any file, whatever its mode: refuse this one here
     real_discover = index_module.discover
 
     def locked_open(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
@@ -180,7 +200,7 @@ def test_an_unreadable_note_and_one_deleted_during_the_scan(run, make_vault, mon
         (vault / "People" / "Gone.md").unlink()
         return found
 
-    monkeypatch.setattr(builtins, "open", locked_open)
+    monkeypatch.setattr(os, "open", locked_open)
     monkeypatch.setattr(index_module, "discover", discover_then_delete)
     result = run("check", "--json", vault=vault)
     assert result.exit_code == 1
