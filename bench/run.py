@@ -1,6 +1,6 @@
 """notekit's benchmark: one run measures everything against the same files.
 
-    python bench/run.py [--sizes 1000,10000,50000] [--repeat 3] [--write docs/performance.md]
+    python bench/run.py [--sizes 1000,10000,50000] [--repeat 5] [--write docs/performance.md]
 
 For each size it generates a synthetic vault (bench/generate.py), then times, as separate
 processes the way a user runs them: `cat` of every note (the floor), a naive baseline
@@ -265,7 +265,7 @@ def verdicts(benches: list[Bench]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,50000")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--write", type=Path, help="also write the results into this file")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
