@@ -26,7 +26,7 @@ T = TypeVar("T")
 _CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
 
 
-@dataclass
+@dataclass(frozen=True)
 class LinkTarget:
     """What a `[[link]]` points at: a person, some other note, several people, or nothing."""
 
@@ -53,6 +53,7 @@ class Resolver:
         self._by_stem: dict[str, list[str]] = {}
         self._by_name: dict[str, list[Person]] = {}
         self._person_at: dict[str, Person] = {}
+        self._resolved: dict[str, LinkTarget] = {}
         for path in paths:
             stem = path.rsplit("/", 1)[-1][:-3].casefold()
             self._by_stem.setdefault(stem, []).append(path)
@@ -74,7 +75,15 @@ class Resolver:
         return list(found.values())
 
     def resolve(self, target: str) -> LinkTarget:
-        """Resolve a link target as Obsidian does: file path or stem first, then aliases."""
+        """Resolve a link target as Obsidian does: file path or stem first, then aliases.
+        Each target is resolved once: the same names come back from every note, and the
+        index, the checks and the report each follow every link."""
+        found = self._resolved.get(target)
+        if found is None:
+            found = self._resolved[target] = self._resolve(target)
+        return found
+
+    def _resolve(self, target: str) -> LinkTarget:
         key = target.strip().casefold()
         if key.endswith(".md"):
             key = key[:-3]

@@ -9,6 +9,7 @@ deleted (only files the manifest lists: nothing else in the folder is touched).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -189,7 +190,13 @@ class _Site:
         followed = [f for f in follows if f.person.followed_up]
         since = today - dt.timedelta(days=RECENT_DAYS)
         recent = sorted(
-            ((p, i) for p in index.people for i in p.interactions if since < i.date <= today),
+            (
+                (p, i)
+                for p in index.people
+                if _any_between(p.contact_dates, since, today)
+                for i in p.interactions
+                if since < i.date <= today
+            ),
             key=lambda pair: (pair[1].date, pair[0].name.casefold()),
             reverse=True,
         )
@@ -358,6 +365,12 @@ def context_line(person: Person, today: dt.date) -> str:
     last = next((i for i in reversed(person.interactions) if i.date <= today and i.text), None)
     parts = [person.context or "", f"last: {views.plain(last.text)}" if last else ""]
     return " · ".join(p for p in parts if p)
+
+
+def _any_between(dates: tuple[dt.date, ...], after: dt.date, until: dt.date) -> bool:
+    """Whether sorted `dates` hold one in (after, until]."""
+    first = bisect.bisect_right(dates, after)
+    return first < len(dates) and dates[first] <= until
 
 
 def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int:

@@ -34,8 +34,8 @@ def test_python_dash_m_runs_a_listing_command() -> None:
 
 def test_due_does_not_import_heavy_libraries() -> None:
     code = (
-        "import sys; from notekit.cli import main; sys.argv=['notekit','--vault',%r,'due'];\n"
-        "try: main()\nexcept SystemExit: pass\n"
+        "import sys; from notekit.cli import cli\n"
+        "cli(['--vault', %r, 'due'], standalone_mode=False)\n"
         "print(sorted(m for m in ('jinja2','markdown_it','rapidfuzz','frontmatter') "
         "if m in sys.modules))"
     ).replace("%r", repr(str(FIXTURES / "bom-crlf")))

@@ -148,9 +148,8 @@ def test_memory_stays_bounded_on_a_50_mb_note(hostile_vault, tmp_path) -> None:
     env = {**os.environ, "NOTEKIT_CACHE_DIR": str(tmp_path / "cache")}
     code = (
         "import sys\n"
-        "from notekit.cli import main\n"
-        f"sys.argv = ['notekit', '--vault', {str(hostile_vault)!r}, 'due']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from notekit.cli import cli\n"
+        f"cli(['--vault', {str(hostile_vault)!r}, 'due'], standalone_mode=False)\n"
         "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
         "print(int(peak.split()[1]), file=sys.stderr)\n"
     )
