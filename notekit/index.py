@@ -24,6 +24,7 @@ from notekit.vault import DailyNotes, NoteFile, discover
 
 T = TypeVar("T")
 _CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
+_DAY = operator.itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -274,4 +275,4 @@ def _gather_interactions(index: Index, daily: DailyNotes) -> None:
         # by day, note and line; a line is None only for a link in another note's front-matter,
         # which counts once per note and person, so it is never compared with a number
         person.interactions.sort(key=_CHRONOLOGICAL)
-        person.contact_dates = tuple(i.date for i in person.interactions)
+        person.contact_dates = tuple(map(_DAY, person.interactions))

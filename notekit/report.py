@@ -287,10 +287,6 @@ class _Site:
         )
         data = repr(
             (
-                self.version,
-                self.today,
-                self.index.config.fingerprint,
-                self.vault_name,
                 self.slugs[person.path],
                 follow.due,
                 follow.reason,
@@ -299,7 +295,15 @@ class _Site:
                 [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
             )
         )
-        return hashlib.blake2b(data.encode(), digest_size=12).hexdigest()
+        digest = self._fingerprint_base.copy()
+        digest.update(data.encode())
+        return digest.hexdigest()
+
+    @functools.cached_property
+    def _fingerprint_base(self) -> Any:  # noqa: ANN401 - hashlib's blake2b has no public type
+        """What every page depends on alike, hashed once: templates, day, config, vault."""
+        shared = (self.version, self.today, self.index.config.fingerprint, self.vault_name)
+        return hashlib.blake2b(repr(shared).encode(), digest_size=12)
 
     def _person_context(self, person: Person) -> dict[str, Any]:
         """Everything a person page shows, as plain data."""
