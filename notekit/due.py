@@ -150,8 +150,14 @@ def due_report(
         (t for t in tasks if t.due <= horizon and t.person.path in wanted),
         key=lambda t: (t.due, t.person.name.casefold(), t.line),
     )
+    days = _month_days(today, horizon)
     moments = sorted(
-        (m for p in people if p.followed_up for m in moments_of(p, today, horizon)),
+        (
+            m
+            for p in people
+            if p.followed_up and p.birthday and _may_fall(p.birthday, days)
+            for m in moments_of(p, today, horizon)
+        ),
         key=lambda m: (m.date, m.person.name.casefold()),
     )
     return DueReport(today, within, due, tasks, moments)
@@ -181,6 +187,20 @@ def dated_tasks(links: Resolver, source: str, tasks: Iterable[Task]) -> list[Dat
         for person in {p.path: p for p in people}.values():
             found.append(DatedTask(person, source, task.line, task.text, task.due))
     return found
+
+
+def _month_days(start: dt.date, end: dt.date) -> set[tuple[int, int]] | None:
+    """The (month, day) pairs from start to end; None for a year or more (every day)."""
+    span = (end - start).days
+    if span >= 365:
+        return None
+    return {((d := start + dt.timedelta(days=n)).month, d.day) for n in range(span + 1)}
+
+
+def _may_fall(birthday: tuple[int | None, int, int], days: set[tuple[int, int]] | None) -> bool:
+    """A cheap first look before `moments_of`: Feb 29 is kept on Feb 28 in common years."""
+    _, month, day = birthday
+    return days is None or (month, day) in days or ((month, day) == (2, 29) and (2, 28) in days)
 
 
 def moments_of(person: Person, start: dt.date, end: dt.date) -> list[Moment]:

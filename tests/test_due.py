@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, due_by_name
+from notekit.due import _may_fall, _month_days, moments_of
+from notekit.model import Person
 
 
 def _due(run, make_vault, front_matter: str, today: str = "2026-11-23", *args: str) -> dict:
@@ -225,3 +231,16 @@ def test_today_from_the_environment(run, make_vault, monkeypatch) -> None:
     monkeypatch.setenv("NOTEKIT_TODAY", "2026-05-30")
     data = run("due", "--json", vault=vault, today=None).json()
     assert data["today"] == "2026-05-30" and data["due"][0]["overdue_days"] == -2
+
+
+@given(
+    birthday=st.dates(dt.date(2000, 1, 1), dt.date(2000, 12, 31)),  # 2000: Feb 29 included
+    today=st.dates(dt.date(2024, 1, 1), dt.date(2031, 12, 31)),
+    within=st.integers(0, 400),
+)
+def test_the_quick_look_at_birthdays_never_drops_one(birthday, today, within) -> None:
+    person = Person(name="P", path="People/P.md", note=None)
+    person.birthday = (None, birthday.month, birthday.day)
+    horizon = today + dt.timedelta(days=within)
+    if moments_of(person, today, horizon):
+        assert _may_fall(person.birthday, _month_days(today, horizon))
