@@ -68,7 +68,8 @@ class _Derived:
     digests: tuple[bytes | None, ...]  # of the facts' shards it was derived from
     people: list[str]  # paths, in the summary's order
     tasks: list[TaskRow]
-    problems: list[Problem]
+    problems: list[Problem]  # those of the listing first, then each note's in the files' order
+    listed: int  # how many came from the listing
 
 
 def vault_summary(vault: Path) -> Summary:
@@ -111,6 +112,7 @@ def vault_summary(vault: Path) -> Summary:
             [p.path for p in summary.people],
             [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
             summary.problems,
+            len(listing[2]),
         )
         with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
             write_blob(folder / FILE_NAME, stamp, derived)
@@ -174,16 +176,21 @@ def _patch(
         for t in before.tasks
         if t.source not in old
     ]
-    for file, new in fresh.items():
-        if new.tasks:
+    if any(old[file.path].tasks or new.tasks for file, new in fresh.items()):
+        for file, new in fresh.items():
             for t in dated_tasks(links(), file.path, new.tasks):
                 tasks.append(DatedTask(people[t.person.path], t.source, t.line, t.text, t.due))
-    position = {file.path: n for n, file in enumerate(files)}
-    tasks.sort(key=lambda t: position[t.source])  # in the files' order, as `derive` gives them
-    by_path = {file.path: new for file, new in fresh.items()}
-    problems = list(listed_problems)
-    for file in files:
-        problems.extend((by_path.get(file.path) or kept.known(file.path)).problems)
+        position = {file.path: n for n, file in enumerate(files)}
+        tasks.sort(key=lambda t: position[t.source])  # in the files' order, as `derive` has it
+    problems = before.problems
+    same_listing = derived.listed == len(listed_problems) and (
+        problems[: derived.listed] == listed_problems
+    )
+    if not same_listing or any(old[f.path].problems or new.problems for f, new in fresh.items()):
+        by_path = {file.path: new for file, new in fresh.items()}
+        problems = list(listed_problems)
+        for file in files:
+            problems.extend((by_path.get(file.path) or kept.known(file.path)).problems)
     people_list = [people[p.path] for p in before.people]
     return Summary(config, people_list, tasks, problems), changed
 
