@@ -10,11 +10,12 @@ import errno
 import operator
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from notekit import parallel
 from notekit.cache import NoteCache, Record, cache_dir, objects_kept
 from notekit.config import Config, load_config
 from notekit.fields import KNOWN_FIELDS, FieldReader
@@ -128,30 +129,35 @@ class Index:
 Listing = tuple[Config, list[NoteFile], list[Problem]]
 
 
-def list_vault(vault: Path) -> Listing:
-    """The config and the note files, with the problems met listing them."""
+def list_vault(vault: Path, load: Callable[[Config], T]) -> tuple[Listing, T]:
+    """The config and the note files, with the problems met listing them; and what `load`
+    makes of the config (what was kept from earlier runs), at the same time on two cores:
+    listing stats every note and loading unpickles what was kept of them, and neither
+    needs the other."""
     config = load_config(vault, KNOWN_FIELDS)
-    return (config, *discover(vault, config))
+    loaded, (files, problems) = parallel.both(lambda: load(config), lambda: discover(vault, config))
+    return (config, files, problems), loaded
 
 
-def build_index(
-    vault: Path, cache: NoteCache | None = None, listing: Listing | None = None
-) -> Index:
+def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
     """Read the vault; raises ConfigError for an unusable notekit.toml, nothing else.
 
     `cache` lets a long-running caller (watch) keep what was read in memory between builds;
     it is replaced by a fresh one when the config changed. The one used is `index.cache`.
-    `listing` saves listing the vault again when the caller has just done it.
     """
+
+    def load(config: Config) -> NoteCache:
+        if cache is not None and cache.key == config.fingerprint:
+            return cache
+        return NoteCache(cache_dir(vault), config.fingerprint)
+
     with objects_kept():
-        return _build(vault, cache, listing or list_vault(vault))
+        return _build(vault, *list_vault(vault, load))
 
 
-def _build(vault: Path, cache: NoteCache | None, listing: Listing) -> Index:
+def _build(vault: Path, listing: Listing, cache: NoteCache) -> Index:
     config, files, problems = listing
     problems = list(problems)
-    if cache is None or cache.key != config.fingerprint:
-        cache = NoteCache(cache_dir(vault), config.fingerprint)
     reader = FieldReader(config)
     notes: dict[str, ParsedNote] = {}
     people: list[Person] = []

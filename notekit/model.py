@@ -145,7 +145,17 @@ class Person:
     @property
     def followed_up(self) -> bool:
         """False when status or `active: false` takes the person out of follow-ups."""
-        return self.active and (self.status or "").lower() not in INACTIVE_STATUSES
+        return self.active and (not self.status or self.status.lower() not in INACTIVE_STATUSES)
 
 
 INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive"})
+
+
+def _reduce_as_tuple(self: tuple) -> tuple[Any, ...]:
+    """Unpickled by `tuple.__new__`, in C: a NamedTuple's own `__new__` is a Python call,
+    and a cache of ten thousand notes holds tens of thousands of these."""
+    return tuple.__new__, (type(self), tuple(self))
+
+
+for _small in (Problem, Link, Task, Cadence, Interaction):
+    _small.__reduce__ = _reduce_as_tuple  # type: ignore[method-assign]

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import html
 import json
+import operator
 import os
 import re
 import unicodedata
@@ -40,6 +41,8 @@ MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
 _TEMPLATES = ("base.html", "index.html", "people.html", "person.html", "problems.html", *ASSETS)
 _SPECIAL = re.compile(r"[&<>\"']")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PATH = operator.attrgetter("path")
 
 
 def _escape(text: str) -> str:
@@ -97,6 +100,11 @@ class _Site:
 
     def page_of(self, person: Person | None, prefix: str = "") -> str | None:
         return f"{prefix}people/{self.slugs[person.path]}" if person else None
+
+    def link_to(self, person: Person) -> Markup:
+        """A link to the person's page: a template macro costs several times more, and the
+        week page holds thousands of them in a large vault."""
+        return Markup('<a href="%s">%s</a>') % (self.page_of(person), person.name)
 
     def obsidian(self, path: str) -> str:
         return (
@@ -219,7 +227,7 @@ class _Site:
             "weekly": charts.weekly_interactions(dates, today),
             "freshness": charts.freshness(follows, today),
             "context_of": context_line,
-            "page_of": self.page_of,
+            "who": self.link_to,
         }
 
     def _people_rows(self) -> Markup:
@@ -401,9 +409,11 @@ def _slugs(people: list[Person]) -> dict[str, str]:
     """A readable, stable file name per person; a number tells namesakes apart."""
     slugs: dict[str, str] = {}
     taken: set[str] = set()
-    for person in sorted(people, key=lambda p: p.path):
-        ascii_name = unicodedata.normalize("NFKD", person.stem).encode("ascii", "ignore").decode()
-        base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "person"
+    for person in sorted(people, key=_PATH):
+        stem = person.stem
+        if not stem.isascii():
+            stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+        base = _NOT_SLUG.sub("-", stem.lower()).strip("-") or "person"
         slug, n = base, 1
         while slug in taken:
             n += 1

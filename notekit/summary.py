@@ -74,14 +74,16 @@ class _Derived:
 
 def vault_summary(vault: Path) -> Summary:
     """The summary of the vault as it is now; raises ConfigError for an unusable config."""
-    listing = list_vault(vault)
-    config, files, _ = listing
     folder = cache_dir(vault)
-    files_key = _files_key(listing)
-    with objects_kept():
+
+    def load(config: Config) -> tuple[NoteCache, object]:
         kept = NoteCache(folder, _stamp(vault, config), "facts")
-        stamp = f"derived:{kept.key}"
-        derived = read_blob(folder / FILE_NAME, stamp) if folder else None
+        return kept, read_blob(folder / FILE_NAME, f"derived:{kept.key}") if folder else None
+
+    with objects_kept():
+        listing, (kept, derived) = list_vault(vault, load)
+        config, files, _ = listing
+        files_key = _files_key(listing)
         consistent = isinstance(derived, _Derived) and derived.digests == kept.digests
         if consistent and derived.files_key == files_key:
             return _kept_summary(config, kept, derived)
@@ -115,7 +117,7 @@ def vault_summary(vault: Path) -> Summary:
             len(listing[2]),
         )
         with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
-            write_blob(folder / FILE_NAME, stamp, derived)
+            write_blob(folder / FILE_NAME, f"derived:{kept.key}", derived)
     return summary
 
 
