@@ -179,6 +179,20 @@ def test_two_processes_read_as_one(run, vault, monkeypatch) -> None:
     assert _uncached(run, vault, monkeypatch) == serial
 
 
+def test_what_a_second_process_writes_is_kept(run, vault, reads, monkeypatch) -> None:
+    """Many notes read on two cores: the next runs answer from what was kept without reading
+    a note."""
+    expected = _uncached(run, vault, monkeypatch)
+    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    assert _answers(run, vault) == expected
+    reads.clear()
+    derived = []
+    real = notekit.summary.derive
+    monkeypatch.setattr(notekit.summary, "derive", lambda *a: derived.append(1) or real(*a))
+    assert _answers(run, vault) == expected
+    assert reads == derived == []
+
+
 def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch) -> None:
     serial = _uncached(run, vault, monkeypatch)
     monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
