@@ -198,6 +198,14 @@ class Bench:
         return self.site / "people" / f"{slug}.html"
 
 
+def _beside(value: float, target: float) -> str:
+    """Two decimals, or more where two would round onto the target and hide its side."""
+    for digits in (2, 3):
+        if round(value, digits) != target:
+            return f"{value:.{digits}f}"
+    return f"{value:.4f}"
+
+
 TARGETS = [  # (measure, ratio to naive or None, absolute seconds or None), at 10k people
     ("due cold", 1.2, None),
     ("due warm", 0.3, 0.5),
@@ -267,9 +275,10 @@ def verdicts(benches: list[Bench]) -> str:
         checks = []
         if ratio is not None:
             actual = at.ratio(name)
-            checks.append((actual <= ratio, f"{actual:.2f}× the baseline (target ≤ {ratio}×)"))
+            shown = _beside(actual, ratio)
+            checks.append((actual <= ratio, f"{shown}× the baseline (target ≤ {ratio}×)"))
         if seconds is not None:
-            checks.append((value <= seconds, f"{value:.2f} s (target < {seconds} s)"))
+            checks.append((value <= seconds, f"{_beside(value, seconds)} s (target < {seconds} s)"))
         met = all(ok for ok, _ in checks)
         out.append(f"- {name}: {'met' if met else 'NOT met'} — " + "; ".join(t for _, t in checks))
     out.append(
