@@ -49,6 +49,10 @@ def cache_dir(vault: Path) -> Path | None:
     return Path(base) / digest
 
 
+def _shard_path(folder: Path, name: str, number: int) -> Path:
+    return folder / f"{name}-{number:02d}.pickle"
+
+
 def _shard_of(path: str) -> int:
     return zlib.crc32(path.encode("utf-8")) % SHARDS
 
@@ -65,6 +69,12 @@ class NoteCache:
         self._digests: list[bytes | None] = [None] * SHARDS  # of each shard as on disk
         self._dirty: set[int] = set()
         self._shards: list[dict[str, Entry]] = [self._load(n) for n in range(SHARDS)]
+
+    @staticmethod
+    def kept_in(folder: Path | None, name: str = "notes") -> bool:
+        """Whether `folder` may keep something under `name`: every save leaves all shards, so
+        one look at the first tells."""
+        return folder is not None and _shard_path(folder, name, 0).exists()
 
     @property
     def digests(self) -> tuple[bytes | None, ...]:
@@ -136,7 +146,7 @@ class NoteCache:
 
     def _path(self, number: int) -> Path:
         assert self._folder is not None
-        return self._folder / f"{self._name}-{number:02d}.pickle"
+        return _shard_path(self._folder, self._name, number)
 
     def _load(self, number: int) -> dict[str, Entry]:
         if self._folder is None:

@@ -129,12 +129,16 @@ class Index:
 Listing = tuple[Config, list[NoteFile], list[Problem]]
 
 
-def list_vault(vault: Path, load: Callable[[Config], T]) -> tuple[Listing, T]:
+def list_vault(
+    vault: Path, load: Callable[[Config], T], alongside: bool = True
+) -> tuple[Listing, T]:
     """The config and the note files, with the problems met listing them; and what `load`
-    makes of the config (what was kept from earlier runs), at the same time on two cores:
-    listing stats every note and loading unpickles what was kept of them, and neither
-    needs the other."""
+    makes of the config (what was kept from earlier runs), `alongside` on two cores: listing
+    stats every note and loading unpickles what was kept of them, and neither needs the
+    other. With nothing kept, a second process costs more than it saves."""
     config = load_config(vault, KNOWN_FIELDS)
+    if not alongside:
+        return (config, *discover(vault, config)), load(config)
     loaded, (files, problems) = parallel.both(lambda: load(config), lambda: discover(vault, config))
     return (config, files, problems), loaded
 
@@ -151,8 +155,9 @@ def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
             return cache
         return NoteCache(cache_dir(vault), config.fingerprint)
 
+    kept = cache is not None or NoteCache.kept_in(cache_dir(vault))
     with objects_kept():
-        return _build(vault, *list_vault(vault, load))
+        return _build(vault, *list_vault(vault, load, alongside=kept))
 
 
 def _build(vault: Path, listing: Listing, cache: NoteCache) -> Index:

@@ -81,7 +81,7 @@ def vault_summary(vault: Path) -> Summary:
         return kept, read_blob(folder / FILE_NAME, f"derived:{kept.key}") if folder else None
 
     with objects_kept():
-        listing, (kept, derived) = list_vault(vault, load)
+        listing, (kept, derived) = list_vault(vault, load, NoteCache.kept_in(folder, "facts"))
         config, files, _ = listing
         files_key = _files_key(listing)
         consistent = isinstance(derived, _Derived) and derived.digests == kept.digests
