@@ -280,7 +280,8 @@ class _Site:
 
     def _fingerprint(self, person: Person) -> str:
         """Changes whenever anything the person's page shows may have changed: the content of
-        every note that feeds the page, the follow-up state, and where its links lead."""
+        every note that feeds the page and the page it is shown as (another person's, whose
+        file name a namesake can move), the follow-up state, and where its links lead."""
         notes = self.index.notes
         follow = self.follows[person.path]
         sources = sorted(
@@ -299,7 +300,7 @@ class _Site:
                 follow.due,
                 follow.reason,
                 follow.last_contact,
-                [(s, notes[s].digest if s in notes else None) for s in sources],
+                [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
                 [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
             )
         )

@@ -185,3 +185,23 @@ def test_weekly_note_is_written_kept_and_never_overwritten_once_edited(run, tmp_
 def test_fixture_vaults_build(run, tmp_path, fixture) -> None:
     index = _site(run, FIXTURES / fixture, tmp_path / "site")
     assert index.stat().st_size > 1000
+
+
+def test_a_rebuild_after_a_namesake_arrives_is_a_fresh_build(run, make_vault, tmp_path) -> None:
+    """A new note can move another person's page to a new file name; every page linking to
+    it is written again, whatever else changed."""
+    vault = make_vault(
+        {
+            "People/Ann.md": "---\ncadence: 1m\n---\n",
+            "Work/Bob.md": "---\ntype: person\n---\n- 2026-11-01 lunch, met [[Ann]]\n",
+        }
+    )
+    out = tmp_path / "site"
+    _site(run, vault, out)
+    assert 'href="../people/bob.html"' in (out / "people/ann.html").read_text()
+    (vault / "People/Bob.md").write_text("---\ncadence: 1y\n---\n")  # takes bob.html
+    _site(run, vault, out)
+    fresh = tmp_path / "fresh"
+    _site(run, vault, fresh)
+    assert _files(out) == _files(fresh)
+    assert 'href="../people/bob-2.html"' in (out / "people/ann.html").read_text()
