@@ -39,7 +39,6 @@ CHANNELS = frozenset(
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_QUOTE = re.compile(r"^\s*>")
 HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _TASK = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
