@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -91,20 +92,39 @@ def last_contact(person: Person, today: dt.date) -> dt.date | None:
 
 
 def cadence_of(person: Person, config: Config) -> Cadence | None:
+    """The person's own cadence, else that of the first `[cadence.tags]` rule one of their
+    tags (or a segment of a nested tag) matches, else the default."""
     if person.fm_cadence:
         return person.fm_cadence
-    if not config.cadence_tags or not person.tags:
-        return config.default_cadence
-    tags = {segment for tag in person.tags for segment in (tag.lower(), *tag.lower().split("/"))}
-    for tag, cadence in config.cadence_tags:
-        if tag in tags:
-            return cadence
+    if config.cadence_tags and person.tags:
+        ranks = _tag_ranks(config.cadence_tags)
+        found = None
+        for tag in person.tags:
+            lowered = tag.lower()
+            for segment in lowered.split("/") + [lowered] if "/" in lowered else (lowered,):
+                rank = ranks.get(segment)
+                if rank is not None and (found is None or rank < found):
+                    found = rank
+        if found is not None:
+            return found[1]
     return config.default_cadence
 
 
+@functools.lru_cache(maxsize=8)
+def _tag_ranks(rules: tuple[tuple[str, Cadence], ...]) -> dict[str, tuple[int, Cadence]]:
+    """Each tag of the rules with its rule's position: the first rule wins."""
+    ranks: dict[str, tuple[int, Cadence]] = {}
+    for position, (tag, cadence) in enumerate(rules):
+        ranks.setdefault(tag, (position, cadence))
+    return ranks
+
+
 def follow_up(person: Person, config: Config, today: dt.date) -> FollowUp:
+    return _follow_up(person, cadence_of(person, config), today)
+
+
+def _follow_up(person: Person, cadence: Cadence | None, today: dt.date) -> FollowUp:
     last = last_contact(person, today)
-    cadence = cadence_of(person, config)
     due, reason = None, None
     if person.followed_up:
         if person.next_contact and (last is None or last < person.next_contact):
@@ -133,29 +153,36 @@ def due_report(
     their open dated tasks (of an Index or of a vault Summary). `follows`, by person path,
     saves computing them again when the caller has them already."""
     horizon = today + dt.timedelta(days=within)
-    people = [p for p in people if tag is None or has_tag(p, tag)]
-    wanted = {p.path for p in people}
-    follow_ups = [
-        f
-        for p in people
-        if p.followed_up
-        and (p.next_contact or cadence_of(p, config))  # else never due: spare the rest
-        and (f := follows[p.path] if follows else follow_up(p, config, today)).due
-    ]
+    wanted = None
+    if tag is not None:
+        people = [p for p in people if has_tag(p, tag)]
+        wanted = {p.path for p in people}
+    followed = [p for p in people if p.followed_up]
+    follow_ups = []
+    for p in followed:
+        if follows:
+            found = follows[p.path]
+        else:
+            cadence = cadence_of(p, config)
+            if not (p.next_contact or cadence):
+                continue  # never due: spare the rest
+            found = _follow_up(p, cadence, today)
+        if found.due:
+            follow_ups.append(found)
     due = sorted(
         (f for f in follow_ups if f.due <= horizon),
         key=lambda f: (f.due, f.person.name.casefold()),
     )
     tasks = sorted(
-        (t for t in tasks if t.due <= horizon and t.person.path in wanted),
+        (t for t in tasks if t.due <= horizon and (wanted is None or t.person.path in wanted)),
         key=lambda t: (t.due, t.person.name.casefold(), t.line),
     )
     days = _month_days(today, horizon)
     moments = sorted(
         (
             m
-            for p in people
-            if p.followed_up and p.birthday and _may_fall(p.birthday, days)
+            for p in followed
+            if p.birthday and _may_fall(p.birthday, days)
             for m in moments_of(p, today, horizon)
         ),
         key=lambda m: (m.date, m.person.name.casefold()),
