@@ -33,7 +33,7 @@ Record = tuple[ParsedNote, Person | None, list[Problem]]
 Entry = tuple[int, int, Any]  # size, mtime_ns, what was read (a Record for the notes cache)
 
 SHARDS = 32
-_MAGIC = b"notekit-cache 10\n"
+_MAGIC = b"notekit-cache 11\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -96,10 +96,6 @@ class NoteCache:
         entry = self._shards[_shard_of(path)].get(path)
         return entry[2] if entry else None
 
-    def changed(self, path: str) -> None:
-        """The value kept for `path` was changed in place: write it at the next save."""
-        self._dirty.add(_shard_of(path))
-
     def put(self, file: NoteFile, record: Any, now: int | None = None) -> bool:
         """Keep `record` for `file`, unless the file changed too recently to be trusted (as of
         `now`, in ns); whether it was kept."""
@@ -121,25 +117,57 @@ class NoteCache:
 
     def save(self) -> None:
         """Write the shards that changed; many of them on two cores (notekit.parallel)."""
-        if not self._dirty or self._folder is None:
-            return
         dirty = sorted(self._dirty)
-        try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            if len(dirty) < SHARDS // 2:
-                digests = self._write(dirty)
-            else:
-                mine, theirs = parallel.both(
-                    lambda: self._write(dirty[::2]), lambda: self._write(dirty[1::2])
-                )
-                digests = mine | theirs
-        except OSError:  # a read-only cache folder only costs speed
-            for number in dirty:
-                self._digests[number] = None
+        if len(dirty) < SHARDS // 2 or self._folder is None:
+            self._save(dirty)
             return
-        for number, digest in digests.items():
-            self._digests[number] = digest
-        self._dirty.clear()
+        mine, theirs = parallel.both(
+            lambda: self._save(dirty[::2]), lambda: self._save(dirty[1::2])
+        )
+        self._saved(dirty, mine | theirs)
+
+    @staticmethod
+    def halves(files: list[NoteFile]) -> tuple[list[NoteFile], list[NoteFile]]:
+        """The files split by the parity of their shard: two processes can each read one half
+        and write its shards (`save_half`) without touching the other's."""
+        halves: tuple[list[NoteFile], list[NoteFile]] = ([], [])
+        for file in files:
+            halves[_shard_of(file.path) % 2].append(file)
+        return halves
+
+    def save_half(self, half: int) -> dict[int, bytes]:
+        """Write the changed shards of one half (0: even numbers, 1: odd) in this process;
+        the checksums of those written, for `adopt` in another."""
+        return self._save([n for n in sorted(self._dirty) if n % 2 == half])
+
+    def adopt(self, written: dict[int, bytes]) -> None:
+        """Take the shards another process wrote (`save_half`) from disk. A shard that holds
+        something else by now (a run at the same time wrote it) keeps what this one had."""
+        for number, digest in written.items():
+            entries, found = read_checked(self._path(number), self._stamp)
+            if found == digest and isinstance(entries, dict):
+                self._shards[number] = entries
+                self._saved([number], written)
+
+    def is_saved(self, file: NoteFile) -> bool:
+        """Whether what is kept for `file` is on disk as it is now."""
+        return self.get(file) is not None and _shard_of(file.path) not in self._dirty
+
+    def _save(self, numbers: list[int]) -> dict[int, bytes]:
+        written = {}
+        if numbers and self._folder is not None:
+            with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
+                self._folder.mkdir(parents=True, exist_ok=True)
+                written = self._write(numbers)
+        self._saved(numbers, written)
+        return written
+
+    def _saved(self, numbers: list[int], written: dict[int, bytes]) -> None:
+        """Shards not written no longer match any checksum (see `digests`)."""
+        for number in numbers:
+            self._digests[number] = written.get(number)
+            if number in written:
+                self._dirty.discard(number)
 
     def _write(self, numbers: list[int]) -> dict[int, bytes]:
         return {n: write_blob(self._path(n), self._stamp, self._shards[n]) for n in numbers}

@@ -137,9 +137,11 @@ class Person:
         return self.path.rsplit("/", 1)[-1][:-3]
 
     def __getstate__(self) -> dict[str, Any]:
-        """Kept without its note (stored beside it) and interactions (gathered per build)."""
+        """Kept without its note (stored beside it), interactions and contact dates (which
+        come from every note: gathered per build, or kept in the vault summary's derived
+        part)."""
         state = dict(self.__dict__)
-        state["note"], state["interactions"] = None, []
+        state["note"], state["interactions"], state["contact_dates"] = None, [], ()
         return state
 
     @property

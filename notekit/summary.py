@@ -4,10 +4,10 @@ note changed since the last run, and after an edit read only the notes that chan
 What each note adds to the picture is kept per file (`NoteFacts`: the person its fields
 describe, the dates of its own entries, the people it mentions on a day, its open dated tasks,
 its problems), in shards keyed on each file's size and mtime as the notes cache is (cache.py),
-but much smaller: no note bodies, entries or lines of text. A person there also carries their
-contact dates, derived from every note. What else is derived (the order of the people, the
-tasks, the problems) is kept in one more file, with a key made of every file's path, size and
-mtime and with the checksum of every shard it was derived with. When both hold, the kept
+but much smaller: no note bodies, entries or lines of text. What is derived from every note
+(each person's contact dates, the order of the people, the tasks, the problems) is kept in one
+more file, with a key made of every file's path, size and mtime and with the checksum of every
+shard it was derived with. When both hold, the kept
 summary is the answer. Otherwise only new and changed notes are read, the summary is derived
 again from the facts (which costs little next to reading notes), and only the shards that
 changed are written. Reading many notes uses both cores where that pays.
@@ -67,6 +67,7 @@ class _Derived:
     files_key: str
     digests: tuple[bytes | None, ...]  # of the facts' shards it was derived from
     people: list[str]  # paths, in the summary's order
+    contact_dates: list[tuple[dt.date, ...]]  # of each of them
     tasks: list[TaskRow]
     problems: list[Problem]  # those of the listing first, then each note's in the files' order
     listed: int  # how many came from the listing
@@ -94,16 +95,12 @@ def vault_summary(vault: Path) -> Summary:
                 facts[file.path] = found
             else:
                 stale.append(file)
-        fresh = read_facts(vault, config, stale)
-        patched = _patch(listing, kept, derived, fresh) if consistent else None
-        now = time.time_ns()
-        trusted = True  # every fresh fact was kept: a later run may rely on them
+        was = {file.path: kept.known(file.path) for file in stale} if consistent else {}
+        fresh, trusted = read_facts(vault, config, stale, kept)
+        patched = _patch(listing, kept, derived, was, fresh) if consistent else None
         for file, found in fresh.items():
             facts[file.path] = found
-            trusted = kept.put(file, found, now) and trusted  # unless saved too recently
-        summary, changed = patched or derive(listing, facts)
-        for path in changed:
-            kept.changed(path)
+        summary = patched or derive(listing, facts)
         if len(kept) != len(files):
             kept.keep_only({file.path for file in files})
         kept.save()
@@ -112,6 +109,7 @@ def vault_summary(vault: Path) -> Summary:
             files_key,
             kept.digests,
             [p.path for p in summary.people],
+            [p.contact_dates for p in summary.people],
             [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
             summary.problems,
             len(listing[2]),
@@ -123,20 +121,25 @@ def vault_summary(vault: Path) -> Summary:
 
 def _kept_summary(config: Config, kept: NoteCache, derived: _Derived) -> Summary:
     people = {path: kept.known(path).person for path in derived.people}
+    for person, contact_dates in zip(people.values(), derived.contact_dates, strict=True):
+        person.contact_dates = contact_dates
     tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
     return Summary(config, list(people.values()), tasks, derived.problems)
 
 
 def _patch(
-    listing: Listing, kept: NoteCache, derived: _Derived, fresh: dict[NoteFile, NoteFacts]
-) -> tuple[Summary, set[str]] | None:
-    """The kept summary brought up to date with a few changed notes, as `derive` would make
-    it; None when a change may move what links lead to (a note added or removed, a person's
-    name or aliases changed): derive it all then."""
+    listing: Listing,
+    kept: NoteCache,
+    derived: _Derived,
+    old: dict[str, NoteFacts | None],
+    fresh: dict[NoteFile, NoteFacts],
+) -> Summary | None:
+    """The kept summary brought up to date with a few changed notes (`old`: what was kept
+    for them), as `derive` would make it; None when a change may move what links lead to (a
+    note added or removed, a person's name or aliases changed): derive it all then."""
     config, files, listed_problems = listing
     if len(fresh) > PATCH_AT_MOST or len(kept) != len(files):
         return None
-    old = {file.path: kept.known(file.path) for file in fresh}
     for file, new in fresh.items():
         if old[file.path] is None or _identity(old[file.path].person) != _identity(new.person):
             return None
@@ -167,12 +170,8 @@ def _patch(
             if facts.mentions:
                 for person, date in mentioned(links(), facts.mentions):
                     count(person.path, [date], sign)
-    changed = set()
     for path, counted in counts.items():
-        dates = tuple(sorted(counted.elements()))
-        if dates != people[path].contact_dates:
-            people[path].contact_dates = dates
-            changed.add(path)
+        people[path].contact_dates = tuple(sorted(counted.elements()))
     tasks = [
         DatedTask(people[t.person.path], t.source, t.line, t.text, t.due)
         for t in before.tasks
@@ -194,7 +193,7 @@ def _patch(
         for file in files:
             problems.extend((by_path.get(file.path) or kept.known(file.path)).problems)
     people_list = [people[p.path] for p in before.people]
-    return Summary(config, people_list, tasks, problems), changed
+    return Summary(config, people_list, tasks, problems)
 
 
 def _identity(person: Person | None) -> tuple[str, list[str]] | None:
@@ -202,16 +201,49 @@ def _identity(person: Person | None) -> tuple[str, list[str]] | None:
     return None if person is None else (person.name, person.aliases)
 
 
-def read_facts(vault: Path, config: Config, files: list[NoteFile]) -> dict[NoteFile, NoteFacts]:
-    """Read and parse these notes; many of them on two cores, each every other note (folders
-    differ in how much their notes hold)."""
+def read_facts(
+    vault: Path, config: Config, files: list[NoteFile], kept: NoteCache
+) -> tuple[dict[NoteFile, NoteFacts], bool]:
+    """Read and parse these notes and keep their facts; and whether every one was kept (not
+    one changed in the last seconds), so that a later run may rely on them.
+
+    Many notes are read on two cores, each process the notes of every other shard, and each
+    writes the shards it read: they are its own new objects (a forked child that walks its
+    parent's pays for every page it touches), and this process takes the other's from disk
+    rather than from a second pickle of the same facts."""
+    now = time.time_ns()
     if len(files) < PARALLEL_FROM:
-        return _facts_of(vault, config, files)
-    mine, theirs = parallel.both(
-        lambda: _facts_of(vault, config, files[::2]),
-        lambda: _facts_of(vault, config, files[1::2]),
+        fresh = _facts_of(vault, config, files)
+        return fresh, _keep(kept, fresh, now)
+    mine, theirs = kept.halves(files)
+
+    def read_half(half: int, files: list[NoteFile]) -> tuple[dict, bool, dict[int, bytes]]:
+        fresh = _facts_of(vault, config, files)
+        trusted = _keep(kept, fresh, now)
+        return fresh, trusted, kept.save_half(half)
+
+    def read_theirs() -> tuple[dict[NoteFile, NoteFacts], bool, dict[int, bytes]]:
+        fresh, trusted, written = read_half(1, theirs)
+        return {f: x for f, x in fresh.items() if not kept.is_saved(f)}, trusted, written
+
+    (fresh, trusted, _), (handed, handed_trusted, written) = parallel.both(
+        lambda: read_half(0, mine), read_theirs
     )
-    return mine | theirs
+    kept.adopt(written)
+    lost = []  # a run at the same time wrote one of their shards over
+    for file in theirs:
+        found = handed.get(file) or kept.get(file)
+        if found is None:
+            lost.append(file)
+        else:
+            fresh[file] = found
+    again = _facts_of(vault, config, lost)
+    return fresh | again, trusted and handed_trusted and _keep(kept, again, now)
+
+
+def _keep(kept: NoteCache, fresh: dict[NoteFile, NoteFacts], now: int) -> bool:
+    """Keep these facts; whether every one was (see `NoteCache.put`)."""
+    return all([kept.put(file, found, now) for file, found in fresh.items()])
 
 
 def _facts_of(vault: Path, config: Config, files: list[NoteFile]) -> dict[NoteFile, NoteFacts]:
@@ -230,9 +262,8 @@ def _facts_of(vault: Path, config: Config, files: list[NoteFile]) -> dict[NoteFi
     return facts
 
 
-def derive(listing: Listing, facts: dict[str, NoteFacts]) -> tuple[Summary, set[str]]:
-    """The summary from every note's facts, resolving links as the index does, and the paths
-    of the people whose contact dates changed."""
+def derive(listing: Listing, facts: dict[str, NoteFacts]) -> Summary:
+    """The summary from every note's facts, resolving links as the index does."""
     config, files, listed_problems = listing
     people = sorted(
         (f.person for f in facts.values() if f.person is not None),
@@ -250,13 +281,11 @@ def derive(listing: Listing, facts: dict[str, NoteFacts]) -> tuple[Summary, set[
         if note.tasks:
             tasks.extend(dated_tasks(links, file.path, note.tasks))
         problems.extend(note.problems)
-    changed = set()
+    same_day = {}.setdefault  # one object per day: the derived part pickles each once
     for person in people:
-        contact_dates = tuple(sorted(dates[person.path]))
-        if contact_dates != person.contact_dates:
-            person.contact_dates = contact_dates
-            changed.add(person.path)
-    return Summary(config, people, tasks, problems), changed
+        found = dates[person.path]
+        person.contact_dates = tuple(sorted(map(same_day, found, found)))
+    return Summary(config, people, tasks, problems)
 
 
 def _stamp(vault: Path, config: Config) -> str:

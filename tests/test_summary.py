@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 import notekit.summary
+from notekit.cache import NoteCache, write_blob
+from notekit.vault import NoteFile
 
 PAT = "---\ncadence: 1m\n---\n"
 
@@ -193,7 +195,8 @@ def test_what_a_second_process_writes_is_kept(run, vault, reads, monkeypatch) ->
     assert reads == derived == []
 
 
-def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch) -> None:
+@pytest.mark.parametrize("cached", [True, False])
+def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch, cached) -> None:
     serial = _uncached(run, vault, monkeypatch)
     monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
     real = notekit.summary._facts_of
@@ -205,4 +208,39 @@ def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch) -> No
         return real(*args)
 
     monkeypatch.setattr(notekit.summary, "_facts_of", failing_in_the_child)
-    assert _uncached(run, vault, monkeypatch) == serial
+    assert (_answers(run, vault) if cached else _uncached(run, vault, monkeypatch)) == serial
+
+
+def test_a_shard_written_over_by_another_run_costs_only_its_notes(
+    run, vault, reads, monkeypatch
+) -> None:
+    """Between the second process writing its shards and this one taking them from disk, a
+    run at the same time writes them with what it read: their notes are read again here."""
+    expected = _uncached(run, vault, monkeypatch)
+    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    real = NoteCache.adopt
+
+    def after_another_run(kept: NoteCache, written: dict[int, bytes]) -> None:
+        for number in written:
+            write_blob(kept._path(number), kept._stamp, {})
+        real(kept, written)
+
+    monkeypatch.setattr(NoteCache, "adopt", after_another_run)
+    paths = sorted(path.relative_to(vault).as_posix() for path in vault.rglob("*.md"))
+    assert NoteCache.halves([NoteFile(path, 0, 0) for path in paths])[1]  # theirs: not none
+    reads.clear()
+    assert _answers(run, vault) == expected
+    assert sorted(set(reads)) == paths  # theirs too, here
+    monkeypatch.setattr(NoteCache, "adopt", real)
+    reads.clear()
+    assert _answers(run, vault) == expected
+    assert reads == []
+
+
+def test_an_unwritable_cache_folder_on_two_cores(run, vault, monkeypatch, tmp_path) -> None:
+    expected = _uncached(run, vault, monkeypatch)
+    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", str(blocker / "cache"))
+    assert _answers(run, vault) == expected
