@@ -212,7 +212,7 @@ def read_facts(
     parent's pays for every page it touches), and this process takes the other's from disk
     rather than from a second pickle of the same facts."""
     now = time.time_ns()
-    if len(files) < PARALLEL_FROM:
+    if len(files) < PARALLEL_FROM or not parallel.can_fork():  # one process: read them all
         fresh = _facts_of(vault, config, files)
         return fresh, _keep(kept, fresh, now)
     mine, theirs = kept.halves(files)
