@@ -160,7 +160,7 @@ def due_report(
     followed = [p for p in people if p.followed_up]
     follow_ups = []
     for p in followed:
-        if follows:
+        if follows is not None:
             found = follows[p.path]
         else:
             cadence = cadence_of(p, config)

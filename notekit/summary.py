@@ -7,10 +7,10 @@ its problems), in shards keyed on each file's size and mtime as the notes cache 
 but much smaller: no note bodies, entries or lines of text. What is derived from every note
 (each person's contact dates, the order of the people, the tasks, the problems) is kept in one
 more file, with a key made of every file's path, size and mtime and with the checksum of every
-shard it was derived with. When both hold, the kept
-summary is the answer. Otherwise only new and changed notes are read, the summary is derived
-again from the facts (which costs little next to reading notes), and only the shards that
-changed are written. Reading many notes uses both cores where that pays.
+shard it was derived with. When both hold, the kept summary is the answer. Otherwise only new
+and changed notes are read, the summary is patched or derived again from the facts (which
+costs little next to reading notes), and only the shards that changed are written. Reading
+many notes uses both cores where that pays.
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ class NoteFacts(NamedTuple):
     mentions: list[tuple[str, dt.date]]  # link target and day, of a daily or dated note
     tasks: list[Task]  # open and dated
     problems: list[Problem]
+
+
+FactsByFile = dict[NoteFile, NoteFacts]
 
 
 @dataclass
@@ -132,7 +135,7 @@ def _patch(
     kept: NoteCache,
     derived: _Derived,
     old: dict[str, NoteFacts | None],
-    fresh: dict[NoteFile, NoteFacts],
+    fresh: FactsByFile,
 ) -> Summary | None:
     """The kept summary brought up to date with a few changed notes (`old`: what was kept
     for them), as `derive` would make it; None when a change may move what links lead to (a
@@ -203,7 +206,7 @@ def _identity(person: Person | None) -> tuple[str, list[str]] | None:
 
 def read_facts(
     vault: Path, config: Config, files: list[NoteFile], kept: NoteCache
-) -> tuple[dict[NoteFile, NoteFacts], bool]:
+) -> tuple[FactsByFile, bool]:
     """Read and parse these notes and keep their facts; and whether every one was kept (not
     one changed in the last seconds), so that a later run may rely on them.
 
@@ -217,12 +220,12 @@ def read_facts(
         return fresh, _keep(kept, fresh, now)
     mine, theirs = kept.halves(files)
 
-    def read_half(half: int, files: list[NoteFile]) -> tuple[dict, bool, dict[int, bytes]]:
+    def read_half(half: int, files: list[NoteFile]) -> tuple[FactsByFile, bool, dict[int, bytes]]:
         fresh = _facts_of(vault, config, files)
         trusted = _keep(kept, fresh, now)
         return fresh, trusted, kept.save_half(half)
 
-    def read_theirs() -> tuple[dict[NoteFile, NoteFacts], bool, dict[int, bytes]]:
+    def read_theirs() -> tuple[FactsByFile, bool, dict[int, bytes]]:
         fresh, trusted, written = read_half(1, theirs)
         return {f: x for f, x in fresh.items() if not kept.is_saved(f)}, trusted, written
 
@@ -241,12 +244,12 @@ def read_facts(
     return fresh | again, trusted and handed_trusted and _keep(kept, again, now)
 
 
-def _keep(kept: NoteCache, fresh: dict[NoteFile, NoteFacts], now: int) -> bool:
+def _keep(kept: NoteCache, fresh: FactsByFile, now: int) -> bool:
     """Keep these facts; whether every one was (see `NoteCache.put`)."""
     return all([kept.put(file, found, now) for file, found in fresh.items()])
 
 
-def _facts_of(vault: Path, config: Config, files: list[NoteFile]) -> dict[NoteFile, NoteFacts]:
+def _facts_of(vault: Path, config: Config, files: list[NoteFile]) -> FactsByFile:
     reader = FieldReader(config)
     daily = DailyNotes(vault, config)
     facts = {}
