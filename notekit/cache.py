@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from notekit import __version__, parallel
+from notekit.files import replace_atomic
 from notekit.model import ParsedNote, Person, Problem
 from notekit.vault import NoteFile
 
@@ -207,17 +208,7 @@ def write_blob(path: Path, stamp: str, value: object) -> bytes:
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     header = _MAGIC + len(label).to_bytes(4, "big") + label
     digest = hashlib.sha256(payload).digest()
-    import tempfile  # only for writing: a warm run writes nothing
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(header + digest + payload)
-        os.replace(tmp, path)
-    except OSError:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    replace_atomic(path, header + digest + payload)
     return digest
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,6 +24,8 @@ from notekit.edit import (
     create_new,
     open_note,
     set_value,
+    vault_path,
+    verify_edit,
     write_atomic,
 )
 from notekit.fields import tag_list
@@ -46,9 +49,15 @@ class Change:
     after: bytes
     message: str  # one line, also the git commit message
 
+    def discard(self) -> None:
+        """Drop the change unwritten, letting other writers of the note go on."""
+        if self.before is not None:
+            self.before.release()
+
     @property
     def path(self) -> Path:
-        return self.vault / self.rel
+        """The real file written: links followed, never outside the vault."""
+        return vault_path(self.vault, self.rel)
 
 
 def single_line(text: str) -> str:
@@ -73,13 +82,15 @@ def plan_log(
         channel = channel.lower()
         if channel not in CHANNELS:
             raise EditError(f"unknown channel {channel!r} (one of: {', '.join(sorted(CHANNELS))})")
-    snapshot, note = _open(index, person.path)
     entry = f"{date.isoformat()} {channel}: {text}" if channel else f"{date.isoformat()} {text}"
-    append_log_entry(note, date, entry)
-    if date <= today and _should_move_last_contact(index, snapshot, date):
-        set_value(note, "last_contact", date.isoformat(), _is_field(index, "last_contact"))
+
+    def edit(note: NoteText, snapshot: Snapshot) -> None:
+        append_log_entry(note, date, entry)
+        if date <= today and _should_move_last_contact(index, snapshot, date):
+            set_value(note, "last_contact", date.isoformat(), _is_field(index, "last_contact"))
+
     summary = f"{channel} with {person.name}" if channel else f"{person.name}: {_short(text)}"
-    return Change(index.vault, person.path, snapshot, note.encode(), f"log: {summary}")
+    return _edit(index, person.path, edit, f"log: {summary}")
 
 
 def _should_move_last_contact(index: Index, snapshot: Snapshot, date: dt.date) -> bool:
@@ -95,10 +106,15 @@ def plan_snooze(index: Index, person: Person, today: dt.date, until: dt.date) ->
     """Set the next-contact field (keeping the key the note uses, else `next_contact`)."""
     if until <= today:
         raise EditError(f"{until.isoformat()} is not after today ({today.isoformat()})")
-    snapshot, note = _open(index, person.path)
-    set_value(note, "next_contact", until.isoformat(), _is_field(index, "next_contact"))
     message = f"snooze: {person.name} until {until.isoformat()}"
-    return Change(index.vault, person.path, snapshot, note.encode(), message)
+    return _edit(
+        index,
+        person.path,
+        lambda note, _: set_value(
+            note, "next_contact", until.isoformat(), _is_field(index, "next_contact")
+        ),
+        message,
+    )
 
 
 def plan_add(
@@ -131,6 +147,7 @@ def plan_add(
     data = note.encode()
     if not parse_note(rel, data).front_matter_ok:
         raise EditError(f"the person template gives broken front-matter: {rel} not written")
+    verify_edit(template.encode("utf-8"), data, note.intended, rel)
     return Change(index.vault, rel, None, data, f"add: {name}")
 
 
@@ -144,9 +161,22 @@ def safe_stem(name: str) -> str:
     return stem or "Unnamed"
 
 
-def _open(index: Index, rel: str) -> tuple[Snapshot, NoteText]:
-    snapshot = Snapshot.read(index.vault / rel)
-    return snapshot, open_note(snapshot.data, rel)
+def _edit(
+    index: Index, rel: str, edit: Callable[[NoteText, Snapshot], None], message: str
+) -> Change:
+    """Read the note (taking its write lock, held until the change is written or dropped),
+    edit its text, and check that the front-matter still says what it said but for the keys
+    the edit set."""
+    snapshot = Snapshot.read(vault_path(index.vault, rel))
+    try:
+        note = open_note(snapshot.data, rel)
+        edit(note, snapshot)
+        after = note.encode()
+        verify_edit(snapshot.data, after, note.intended, rel)
+    except BaseException:
+        snapshot.release()
+        raise
+    return Change(index.vault, rel, snapshot, after, message)
 
 
 def _is_field(index: Index, field: str):

@@ -12,22 +12,24 @@ and re-check, right before the rename, that the file is still what was read.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import hashlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from notekit.fastyaml import load_mapping
+from notekit.files import create_exclusive, locked_open, replace_atomic
 from notekit.parse import DATED, FENCE, HEADING, LIST_ITEM, parse_note
 
 BOM = "\ufeff"
 LOG_HEADINGS = ("log", "interactions", "timeline")
 _KEY_LINE = re.compile(
-    r"""^(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<plain>[^\s#'"\-?:][^:]*?))\s*:(?=\s|$)"""
+    r"""^[ ]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<plain>[^\s#'"\-?:][^:]*?))\s*:(?=\s|$)"""
 )
 _VALUE = re.compile(
     r"""^(?P<gap>\s*)(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|.*?)(?P<rest>\s+#.*|\s*)$"""
@@ -44,37 +46,63 @@ class ConflictError(EditError):
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A file as it was read: its bytes and what tells a later change apart."""
+    """A file as it was read, with the lock that keeps other notekit writers of it waiting
+    until this one has written or given up (`release`)."""
 
     path: Path
     data: bytes
-    size: int
-    mtime_ns: int
     mode: int
-    digest: str
+    owner: tuple[int, int]
+    lock: int | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def read(cls, path: Path) -> Snapshot:
         try:
-            with open(path, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                data = handle.read()
+            fd = locked_open(path)
         except OSError as exc:
             raise EditError(f"{path}: cannot read: {exc.strerror}") from None
-        return cls(path, data, info.st_size, info.st_mtime_ns, info.st_mode, _digest(data))
+        try:
+            info = os.fstat(fd)
+            data = _read_all(fd)
+        except OSError as exc:
+            os.close(fd)
+            raise EditError(f"{path}: cannot read: {exc.strerror}") from None
+        return cls(path, data, info.st_mode, (info.st_uid, info.st_gid), fd)
 
     def changed(self) -> bool:
+        """Whether the file no longer holds what was read: its content is compared whole,
+        since an editor may save the same number of bytes and put the mtime back."""
         try:
-            info = os.stat(self.path)
-            if (info.st_size, info.st_mtime_ns) != (self.size, self.mtime_ns):
-                return True
-            return _digest(Path(self.path).read_bytes()) != self.digest
+            with open(self.path, "rb") as handle:
+                return handle.read() != self.data
         except OSError:
             return True
 
+    def release(self) -> None:
+        if self.lock is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.lock)
+            object.__setattr__(self, "lock", None)
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+
+def vault_path(vault: Path, rel: str) -> Path:
+    """The real file that vault-relative `rel` names, links resolved; refused when it lies
+    outside the vault (a folder or file link leading out, `..`)."""
+    root = vault.resolve()
+    real = (root / rel).resolve()
+    if not real.is_relative_to(root) or real == root:
+        raise EditError(
+            f"{rel} leads outside the vault (through a symbolic link or `..`); notekit writes "
+            "only inside the vault"
+        )
+    return real
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 class NoteText:
@@ -90,6 +118,7 @@ class NoteText:
         self.lines = text.split("\n")  # the last item is what follows the final newline
         self.newline = "\r\n" if self.lines[0].endswith("\r") and len(self.lines) > 1 else "\n"
         self.name = name
+        self.intended: dict[str, str] = {}  # front-matter keys set, with their YAML values
 
     def encode(self) -> bytes:
         return ((BOM if self.bom else "") + "\n".join(self.lines)).encode("utf-8")
@@ -132,6 +161,49 @@ class NoteText:
         return None
 
 
+def verify_edit(before: bytes, after: bytes, intended: dict[str, str], name: str) -> None:
+    """Refuse an edit whose front-matter no longer parses as YAML, or where any key other than
+    the ones meant to change reads differently (an anchor lost, a line of a multi-line value
+    rewritten). The intended keys must read as the values written."""
+    old, old_errors = _front_matter(before)
+    new, new_errors = _front_matter(after)
+    if new_errors and not old_errors:
+        line, message = new_errors[0]
+        raise EditError(
+            f"{name}: this edit would leave front-matter that does not parse (line {line}: "
+            f"{message}); nothing was written. Edit the note by hand, or simplify its "
+            "front-matter."
+        )
+    expected = {
+        key: _front_matter(f"---\nk: {value}\n---\n".encode())[0].get("k")
+        for key, value in intended.items()
+    }
+    for key in old.keys() | new.keys():
+        want = expected[key] if key in expected else old.get(key, _MISSING)
+        if new.get(key, _MISSING) != want:
+            raise EditError(
+                f"{name}: this edit would change {key!r}, which it does not mean to (the "
+                "front-matter has a shape notekit cannot edit line by line: an anchor, or a "
+                "value over several lines); nothing was written. Edit the note by hand."
+            )
+
+
+_MISSING = object()
+
+
+def _front_matter(data: bytes) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """The front-matter as the full YAML loader reads it, and its errors."""
+    text = NoteText(data, "")
+    end = text.front_matter_end()
+    if end is None:
+        return {}, []
+    body = "".join(text.content(i) + "\n" for i in range(1, end))
+    from notekit.yamlfm import full_mapping  # PyYAML: only when something is written
+
+    data_, _, errors = full_mapping(body, first_line=2)
+    return data_, errors
+
+
 def open_note(data: bytes, name: str) -> NoteText:
     """The note's text, refusing notes whose front-matter cannot be parsed."""
     note = parse_note(name, data)
@@ -145,15 +217,22 @@ def open_note(data: bytes, name: str) -> NoteText:
 
 
 def top_level_keys(text: NoteText) -> dict[str, int]:
-    """Each front-matter key as written -> its line index."""
+    """Each top-level front-matter key as written -> its line index, as YAML reads the
+    front-matter (a line inside a multi-line string or flow list is no key)."""
     end = text.front_matter_end()
-    keys: dict[str, int] = {}
-    for index in range(1, end or 0):
-        match = _KEY_LINE.match(text.content(index))
-        if match:
-            key = match.group("dq") or match.group("sq") or match.group("plain")
-            keys.setdefault(key.strip(), index)
-    return keys
+    if end is None:
+        return {}
+    body = "\n".join(text.content(i) for i in range(1, end))
+    _, key_lines, _ = load_mapping(body, first_line=1)
+    return {key: line for key, line in key_lines.items() if _KEY_LINE.match(text.content(line))}
+
+
+def _indent(text: NoteText) -> str:
+    """The indentation of the front-matter's keys (YAML allows a mapping to be indented)."""
+    for index in top_level_keys(text).values():
+        line = text.content(index)
+        return line[: len(line) - len(line.lstrip(" "))]
+    return ""
 
 
 def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool]) -> None:
@@ -162,17 +241,19 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
     front-matter line (a front-matter block is added when the note has none).
 
     `value` is YAML as it should appear: a plain date, or the result of `flow_scalar` or
-    `flow_list`.
+    `flow_list`. The key is recorded in `text.intended`, which `verify_edit` checks.
     """
     for written, index in top_level_keys(text).items():
         if find(written):
             _replace_value(text, index, value)
+            text.intended[written] = value
             return
     end = text.front_matter_end()
     if end is None:
         text.insert(0, ["---", f"{key}: {value}", "---"])
     else:
-        text.insert(end, [f"{key}: {value}"])
+        text.insert(end, [f"{_indent(text)}{key}: {value}"])
+    text.intended[key] = value
 
 
 def _replace_value(text: NoteText, index: int, value: str) -> None:
@@ -182,8 +263,9 @@ def _replace_value(text: NoteText, index: int, value: str) -> None:
     gap, old, rest = match.group("gap") or " ", match.group("value"), match.group("rest")
     if old[:1] in ("'", '"') and value[:1] not in ("'", '"', "["):
         value = _requote(value, old[0])
+    indent = len(line) - len(line.lstrip(" "))
     end = index + 1
-    while end <= text.last and _continues(text.content(end)):
+    while end <= text.last and _continues(text.content(end), indent):
         end += 1
     # the old value's own lines (a block list, a scalar continued) go with it; blank lines and
     # comments among or after them are the user's and stay
@@ -194,9 +276,13 @@ def _replace_value(text: NoteText, index: int, value: str) -> None:
     text.lines[index] = f"{line[:colon]}{gap}{value}{rest}{ending}"
 
 
-def _continues(line: str) -> bool:
-    """Could belong to the value above: indented, blank, or a block-list item."""
-    return line.startswith((" ", "\t", "- ")) or line in ("-", "")
+def _continues(line: str, indent: int) -> bool:
+    """Could belong to the value of a key indented by `indent`: more indented, blank, or a
+    block-list item at the key's own indentation."""
+    own = len(line) - len(line.lstrip(" \t"))
+    if not line.strip():
+        return True
+    return own > indent or (own == indent and (line[own:].startswith("- ") or line[own:] == "-"))
 
 
 def _holds_value(line: str) -> bool:
@@ -299,49 +385,32 @@ def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
 
 
 def write_atomic(snapshot: Snapshot, data: bytes) -> None:
-    """Replace the file with `data` unless it changed since `snapshot` was read."""
-    path = snapshot.path
-    tmp = _written_beside(path, data, stat.S_IMODE(snapshot.mode))
+    """Replace the file with `data` unless it changed since `snapshot` was read; the file keeps
+    its mode, and its owner and group where the process may set them."""
     try:
-        if snapshot.changed():
-            raise ConflictError(
-                f"{path.name} changed while notekit was editing it (another program saved it); "
-                "nothing was written. Run the command again."
-            )
-        os.replace(tmp, path)
+        written = replace_atomic(
+            snapshot.path,
+            data,
+            mode=stat.S_IMODE(snapshot.mode),
+            owner=snapshot.owner,
+            still_valid=lambda: not snapshot.changed(),
+        )
+    except OSError as exc:
+        raise EditError(f"{snapshot.path}: cannot write: {exc.strerror}") from None
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        snapshot.release()
+    if not written:
+        raise ConflictError(
+            f"{snapshot.path.name} changed while notekit was editing it (another program saved "
+            "it); nothing was written. Run the command again."
+        )
 
 
 def create_new(path: Path, data: bytes) -> None:
     """Write a new file atomically; never replaces one that exists."""
-    tmp = _written_beside(path, data, 0o666 & ~_umask())
     try:
-        os.link(tmp, path)  # fails if the file appeared meanwhile
-    except FileExistsError:
-        raise EditError(f"{path.name} already exists; nothing was written") from None
-    finally:
-        os.unlink(tmp)
-
-
-def _written_beside(path: Path, data: bytes, mode: int) -> str:
-    """A temporary file in the target's folder (a dot file: editors, git and notekit skip it),
-    holding `data` on disk with `mode`."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return tmp
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        created = create_exclusive(path, data)
+    except OSError as exc:
+        raise EditError(f"{path}: cannot write: {exc.strerror}") from None
+    if not created:
+        raise EditError(f"{path.name} already exists; nothing was written")

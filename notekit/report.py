@@ -33,6 +33,7 @@ from notekit import __version__, charts, parallel, views
 from notekit.cache import cache_dir
 from notekit.check import check_vault
 from notekit.due import DatedTask, FollowUp, due_report, follow_up, open_tasks
+from notekit.files import replace_atomic
 from notekit.index import Index
 from notekit.model import Person, Problem
 
@@ -461,7 +462,5 @@ def _write_if_changed(path: Path, text: str) -> bool:
             return False
     except OSError:
         pass
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    replace_atomic(path, data)
     return True

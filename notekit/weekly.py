@@ -12,7 +12,7 @@ import hashlib
 
 from notekit.changes import Change
 from notekit.due import due_report, follow_up, open_tasks
-from notekit.edit import EditError, Snapshot
+from notekit.edit import EditError, Snapshot, vault_path
 from notekit.index import Index
 from notekit.model import Person
 from notekit.parse import TASK_DUE, parse_note
@@ -34,20 +34,25 @@ def plan_weekly_note(index: Index, today: dt.date) -> Change | None:
         f"---\ntype: weekly-review\nweek: {week_name(today)}\ngenerated_by: notekit\n"
         f"{DIGEST_KEY}: {digest}\n---\n{body}"
     )
-    path = index.vault / rel
+    path = vault_path(index.vault, rel)
     if not path.exists():
         return Change(index.vault, rel, None, text.encode("utf-8"), f"report: {rel}")
     snapshot = Snapshot.read(path)
-    if snapshot.data == text.encode("utf-8"):
-        return None
-    existing = parse_note(rel, snapshot.data)
-    lines = snapshot.data.decode("utf-8", errors="replace").split("\n")
-    old_body = "\n".join(lines[existing.body_start - 1 :]) if existing.has_front_matter else ""
-    if existing.front_matter.get(DIGEST_KEY) != _digest(old_body):
-        raise EditError(
-            f"{rel} was edited since notekit wrote it (or notekit did not write it): left "
-            "alone. Rename or delete it to have it written again."
-        )
+    try:
+        if snapshot.data == text.encode("utf-8"):
+            snapshot.release()
+            return None
+        existing = parse_note(rel, snapshot.data)
+        lines = snapshot.data.decode("utf-8", errors="replace").split("\n")
+        old_body = "\n".join(lines[existing.body_start - 1 :]) if existing.has_front_matter else ""
+        if existing.front_matter.get(DIGEST_KEY) != _digest(old_body):
+            raise EditError(
+                f"{rel} was edited since notekit wrote it (or notekit did not write it): left "
+                "alone. Rename or delete it to have it written again."
+            )
+    except BaseException:
+        snapshot.release()
+        raise
     return Change(index.vault, rel, snapshot, text.encode("utf-8"), f"report: {rel}")
 
 

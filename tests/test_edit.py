@@ -246,3 +246,78 @@ def test_broken_front_matter_is_refused() -> None:
             assert "n.md" in str(exc)
         else:
             raise AssertionError(f"edited {data!r}")
+
+
+@st.composite
+def hard_value_lines(draw: st.DrawFn, key: str, indent: str) -> list[str]:
+    """Shapes a line-by-line edit could damage: anchors and aliases, multi-line scalars and
+    flow collections whose inner lines look like keys, nested mappings."""
+    trap = draw(st.sampled_from(["next_contact: 2030-01-01", "last_contact: 2030-01-01", "x"]))
+    kind = draw(
+        st.sampled_from(
+            ["anchor", "alias", "quoted", "block", "folded", "flow", "mapping", "plain_multi"]
+        )
+    )
+    date = draw(dates).isoformat()
+    if kind == "anchor":
+        return [f"{indent}{key}: &d {date}"]
+    if kind == "alias":
+        return [f"{indent}{key}: *d"]
+    if kind == "quoted":
+        return [f'{indent}{key}: "first', f"{trap}", '  end"']
+    if kind == "block":
+        return [f"{indent}{key}: |", f"{indent}  {trap}", f"{indent}  more"]
+    if kind == "folded":
+        return [f"{indent}{key}: >-", f"{indent}  {trap}"]
+    if kind == "flow":
+        return [f"{indent}{key}: [a,", f"{trap},", f"{indent}  b]"]
+    if kind == "mapping":
+        return [f"{indent}{key}:", f"{indent}  {trap}"]
+    return [f"{indent}{key}: one", f"{indent}  {trap}"]
+
+
+@st.composite
+def hard_notes(draw: st.DrawFn) -> bytes:
+    indent = draw(st.sampled_from(["", "", "  "]))
+    chosen = draw(st.lists(keys, min_size=1, max_size=6, unique_by=lambda k: k.lower()))
+    front: list[str] = []
+    for key in chosen:
+        if draw(st.booleans()):
+            front.extend(draw(hard_value_lines(key, indent)))
+        else:
+            front.extend(f"{indent}{line}" for line in draw(value_lines(key)))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return newline.join(["---", *front, "---", "## Log", "- 2026-01-01 call: hi", ""]).encode()
+
+
+def _full(data: bytes) -> tuple[dict, list]:
+    from notekit.edit import _front_matter
+
+    return _front_matter(data)
+
+
+@SETTINGS
+@given(hard_notes(), dates, st.sampled_from(["next_contact", "last_contact"]), st.booleans())
+def test_an_edit_either_keeps_every_other_value_or_is_refused(data, date, field, log) -> None:
+    from notekit.edit import verify_edit
+
+    before, errors = _full(data)
+    try:
+        text = open_note(data, "n.md")
+    except EditError:
+        return
+    if log:
+        append_log_entry(text, date, f"{date.isoformat()} call: x")
+    set_value(text, field, date.isoformat(), _field_predicate(field))
+    after = text.encode()
+    try:
+        verify_edit(data, after, text.intended, "n.md")
+    except EditError as exc:
+        assert "nothing was written" in str(exc)
+        return
+    values, new_errors = _full(after)
+    assert new_errors == [] or errors
+    changed = {k for k in before.keys() | values.keys() if before.get(k) != values.get(k)}
+    assert changed <= set(text.intended)
+    person, _ = READER.person(parse_note("n.md", after))
+    assert getattr(person, "next_contact" if field == "next_contact" else "fm_last_contact") == date

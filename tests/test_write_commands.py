@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import due_by_name, people_by_name
+from conftest import TODAY, due_by_name, people_by_name
 from notekit.edit import ConflictError, Snapshot, write_atomic
 
 ANA = """\
@@ -259,3 +260,73 @@ def test_autocommit_commits_just_the_changed_file(run, vault, monkeypatch) -> No
     assert git("log", "-1", "--format=%s") == "log: coffee with Ana Costa\n"
     assert git("show", "--name-only", "--format=", "HEAD") == "People/Ana Costa.md\n"
     assert "People/Ana Lima.md" in git("status", "--porcelain")
+
+
+def test_parallel_writes_to_one_note_lose_nothing(make_vault, tmp_path) -> None:
+    """50 pairs of `log` at once on one note: every run that exits 0 has its entry in the
+    file, and none is lost (notekit's own writers wait for each other)."""
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\nlast_contact: 2026-01-01\n---\n"})
+    env = {**os.environ, "NOTEKIT_CACHE_DIR": str(tmp_path / "cache"), "NOTEKIT_TODAY": TODAY}
+    command = [sys.executable, "-m", "notekit", "--vault", str(vault), "log", "Pat"]
+    succeeded: list[str] = []
+    for pair in range(50):
+        texts = [f"pair {pair} first", f"pair {pair} second"]
+        runs = [
+            subprocess.Popen([*command, text], env=env, stderr=subprocess.PIPE) for text in texts
+        ]
+        for text, process in zip(texts, runs, strict=True):
+            _, err = process.communicate(timeout=60)
+            assert process.returncode in (0, 1), err
+            if process.returncode == 0:
+                succeeded.append(text)
+    written = (vault / "People/Pat.md").read_text()
+    assert [t for t in succeeded if f"- {TODAY} {t}\n" not in written] == []
+    assert written.count("\n- 2026-11-23 pair ") == len(succeeded)
+    assert len(succeeded) == 100  # waiting for the lock, not a conflict
+
+
+def _front_matter_values(path: Path) -> dict:
+    from notekit.edit import _front_matter
+
+    values, errors = _front_matter(path.read_bytes())
+    assert errors == []
+    return values
+
+
+def test_an_edit_that_would_break_an_anchor_is_refused(run, make_vault) -> None:
+    note = "---\nlast_contact: &d 2026-01-01\nfirst_met: *d\ncadence: 1m\n---\n"
+    vault = make_vault({"People/Pat.md": note})
+    result = run("log", "Pat", "coffee again", vault=vault)
+    assert result.exit_code == 2
+    assert "nothing was written" in result.stderr and "People/Pat.md" in result.stderr
+    assert (vault / "People/Pat.md").read_text() == note
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        'about: "she said\nnext_contact: 2020-01-01\n  and left"\n',
+        "topics: [queues,\nnext_contact: 2020-01-01,\n  rust]\n",
+        "about: |\n  next_contact: 2020-01-01\n",
+    ],
+)
+def test_snooze_leaves_lines_inside_other_values_alone(run, make_vault, other) -> None:
+    vault = make_vault({"People/Pat.md": f"---\ncadence: 1m\n{other}---\n"})
+    before = _front_matter_values(vault / "People/Pat.md")
+    result = run("snooze", "Pat", "2026-12-24", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    after = _front_matter_values(vault / "People/Pat.md")
+    assert after == {**before, "next_contact": "2026-12-24"}
+
+
+def test_log_on_indented_front_matter_keeps_it_valid(run, make_vault) -> None:
+    note = "---\n  cadence: 1m\n  last_contact: 2026-01-01\n  tags: [person]\n---\n"
+    vault = make_vault({"Pat.md": note})
+    assert run("log", "Pat", "call", vault=vault).exit_code == 0
+    text = (vault / "Pat.md").read_text()
+    assert text.startswith(
+        "---\n  cadence: 1m\n  last_contact: 2026-11-23\n  tags: [person]\n---\n"
+    )
+    assert _front_matter_values(vault / "Pat.md")["last_contact"] == "2026-11-23"
+    assert run("snooze", "Pat", "2026-12-24", vault=vault).exit_code == 0
+    assert "\n  next_contact: 2026-12-24\n---\n" in (vault / "Pat.md").read_text()

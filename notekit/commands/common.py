@@ -153,6 +153,7 @@ def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -
     from notekit.edit import ConflictError, EditError
 
     if dry_run:
+        change.discard()
         click.echo(diff(change), nl=False)
         click.echo(f"(dry run: {change.rel} not written)", err=True)
         return
