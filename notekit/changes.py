@@ -7,11 +7,12 @@ the surgical edits of `edit`; `apply` writes them atomically, or `diff` shows th
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -29,6 +30,7 @@ from notekit.edit import (
     write_atomic,
 )
 from notekit.fields import tag_list
+from notekit.files import remove_stale_temp
 from notekit.gitvault import commit_file
 from notekit.index import Index
 from notekit.model import Person
@@ -224,8 +226,14 @@ def diff(change: Change) -> str:
     return "".join(difflib.unified_diff(old, new, source, f"b/{change.rel}"))
 
 
-def apply(change: Change, autocommit: bool) -> str | None:
-    """Write the change; commit it when asked. Returns a warning about git, or None."""
+def apply(change: Change, autocommit: bool, leftovers: Sequence[str] = ()) -> str | None:
+    """Write the change; commit it when asked. Returns a warning about git, or None.
+
+    `leftovers` are vault-relative temporary files that earlier writes left when they were
+    killed: the stale ones go first."""
+    for rel in leftovers:
+        with contextlib.suppress(EditError):  # one that lies outside the vault stays
+            remove_stale_temp(vault_path(change.vault, rel))
     if change.before is None:
         change.path.parent.mkdir(parents=True, exist_ok=True)
         create_new(change.path, change.after)

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from notekit.config import CONFIG_NAME, Config
-from notekit.model import ERROR, Problem
+from notekit.files import is_temp_name
+from notekit.model import ERROR, WARNING, Problem
+
+LEFTOVER = (
+    "a temporary file of a notekit write that did not finish (or is under way): the next "
+    "notekit write removes it once it is stale; it is safe to delete"
+)
 
 
 class NoteFile(NamedTuple):
@@ -56,6 +62,10 @@ def discover(vault: Path, config: Config) -> tuple[list[NoteFile], list[Problem]
         for entry in entries:
             name = entry.name
             if name.startswith("."):
+                if is_temp_name(name):
+                    problems.append(
+                        Problem(f"{rel}/{name}" if rel else name, None, WARNING, LEFTOVER)
+                    )
                 continue
             child = f"{rel}/{name}" if rel else name
             if ignore and _ignored(child, ignore):
@@ -77,6 +87,11 @@ def discover(vault: Path, config: Config) -> tuple[list[NoteFile], list[Problem]
 
     walk(vault, "")
     return files, problems
+
+
+def leftovers(problems: list[Problem]) -> list[str]:
+    """The temporary files of unfinished notekit writes that a listing found."""
+    return [p.path for p in problems if p.message == LEFTOVER]
 
 
 def _ignored(rel: str, patterns: tuple[str, ...]) -> bool:

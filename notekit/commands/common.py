@@ -17,7 +17,7 @@ import click
 from notekit.config import ConfigError
 from notekit.index import Index, build_index
 from notekit.model import ERROR, Person, Problem
-from notekit.vault import find_vault
+from notekit.vault import find_vault, leftovers
 
 if TYPE_CHECKING:
     from notekit.changes import Change
@@ -158,7 +158,8 @@ def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -
         click.echo(f"(dry run: {change.rel} not written)", err=True)
         return
     try:
-        warning = apply(change, app.index(quiet=True).config.git_autocommit)
+        index = app.index(quiet=True)
+        warning = apply(change, index.config.git_autocommit, leftovers(index.problems))
     except ConflictError as exc:
         fail(str(exc), EXIT_PROBLEMS)
     except EditError as exc:

@@ -1,0 +1,94 @@
+"""The atomic writer and its locks: leftovers of killed writes, owners, modes."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from notekit.files import is_temp_name, remove_stale_temp, replace_atomic
+
+NOTE = "---\ncadence: 1m\n---\n"
+
+
+def _leftover(folder: Path, name: str = ".Pat.md.k3j9x_2a.tmp", age: float = 60) -> Path:
+    path = folder / name
+    path.write_bytes(b"half a note")
+    past = time.time() - age
+    os.utime(path, (past, past))
+    return path
+
+
+def test_check_mentions_a_leftover_and_the_next_write_removes_it(run, make_vault) -> None:
+    vault = make_vault({"People/Pat.md": NOTE})
+    leftover = _leftover(vault / "People")
+    result = run("check", "--json", vault=vault)
+    assert result.exit_code == 1
+    assert [p["path"] for p in result.json()] == ["People/.Pat.md.k3j9x_2a.tmp"]
+    assert "did not finish" in result.json()[0]["message"]
+    assert run("due", vault=vault).exit_code == 0
+    assert leftover.exists()  # read commands never delete
+    assert run("log", "Pat", "call", vault=vault).exit_code == 0
+    assert not leftover.exists()
+    assert run("check", vault=vault).exit_code == 0
+
+
+def test_a_temporary_file_in_use_is_not_removed(make_vault) -> None:
+    vault = make_vault({"People/Pat.md": NOTE})
+    busy = _leftover(vault / "People")
+    with open(busy, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert not remove_stale_temp(busy)
+    young = _leftover(vault / "People", ".Pat.md.aaaaaaaa.tmp", age=0)
+    assert not remove_stale_temp(young)
+    assert busy.exists() and young.exists()
+    assert remove_stale_temp(busy) and not busy.exists()
+
+
+def test_only_notekit_temporary_names_are_recognised() -> None:
+    assert is_temp_name(".Ana Costa.md.93j7mu_8.tmp")
+    for name in (".Ana.md.tmp", "Ana.md.93j7mu_8.tmp", ".Ana.md.93J7MU_8.tmp", ".x.swp"):
+        assert not is_temp_name(name)
+
+
+def test_a_killed_write_leaves_a_file_the_next_write_removes(run, make_vault, tmp_path) -> None:
+    """A writer killed between writing its temporary file and the rename (SIGKILL)."""
+    vault = make_vault({"People/Pat.md": NOTE})
+    script = (
+        "import os, sys, pathlib\n"
+        "import notekit.files as f\n"
+        "os.replace = lambda *a: os.kill(os.getpid(), 9)\n"
+        "f.replace_atomic(pathlib.Path(sys.argv[1]), b'x' * 100000)\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script, str(vault / "People/Pat.md")])
+    assert killed.returncode == -signal.SIGKILL
+    temps = [p for p in (vault / "People").iterdir() if is_temp_name(p.name)]
+    assert len(temps) == 1
+    past = time.time() - 60
+    os.utime(temps[0], (past, past))
+    assert run("log", "Pat", "call", vault=vault).exit_code == 0
+    assert sorted(p.name for p in (vault / "People").iterdir()) == ["Pat.md"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_a_write_by_root_keeps_the_owner_and_group(run, make_vault) -> None:
+    vault = make_vault({"People/Pat.md": NOTE})
+    path = vault / "People/Pat.md"
+    os.chown(path, 1234, 1234)
+    os.chmod(path, 0o640)
+    assert run("log", "Pat", "call", vault=vault).exit_code == 0
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (1234, 1234, 0o640)
+
+
+def test_replace_atomic_gives_up_when_told_the_file_changed(tmp_path) -> None:
+    path = tmp_path / "n.md"
+    path.write_bytes(b"old")
+    assert not replace_atomic(path, b"new", still_valid=lambda: False)
+    assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["n.md"]
