@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
@@ -33,7 +33,7 @@ from notekit import __version__, charts, parallel, views
 from notekit.cache import cache_dir
 from notekit.check import check_vault
 from notekit.due import DatedTask, FollowUp, due_report, follow_up, open_tasks
-from notekit.files import replace_atomic
+from notekit.files import folder_lock, replace_atomic
 from notekit.index import Index
 from notekit.model import Person, Problem
 
@@ -52,6 +52,13 @@ def _escape(text: str) -> str:
     return html.escape(text) if _SPECIAL.search(text) else text
 
 
+class SiteError(Exception):
+    """The output folder cannot take the site; the message says why. Nothing was written."""
+
+
+_OWN_PAGE = re.compile(r"people/[a-z0-9-]+\.html")
+
+
 @dataclass
 class BuildResult:
     index_html: Path
@@ -66,9 +73,10 @@ class Backlink:
     context: str
 
 
-def build_site(index: Index, today: dt.date, out_dir: Path) -> BuildResult:
-    """Write (or bring up to date) the site in `out_dir`."""
-    return _Site(index, today, out_dir).build()
+def build_site(index: Index, today: dt.date, out_dir: Path, force: bool = False) -> BuildResult:
+    """Write (or bring up to date) the site in `out_dir`; a folder holding files notekit did
+    not write is refused (SiteError) unless `force`."""
+    return _Site(index, today, out_dir).build(force)
 
 
 class _Site:
@@ -94,6 +102,7 @@ class _Site:
         self.result = BuildResult(out_dir / "index.html")
         self.version = _template_version()
         self.render_markdown: Callable[[str], str] | None = None
+        self.files: dict[str, str] = {}  # each file of the site -> digest of what it holds
 
     @functools.cached_property
     def backlinks(self) -> dict[str, list[Backlink]]:
@@ -113,10 +122,22 @@ class _Site:
             f"&file={quote(path[:-3] if path.endswith('.md') else path, safe='')}"
         )
 
-    def build(self) -> BuildResult:
+    def build(self, force: bool) -> BuildResult:
+        check_output(self.out, self.index.vault, force)
         self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / "people").mkdir(exist_ok=True)
+        with folder_lock(self.out):  # one build of a folder at a time
+            check_output(self.out, self.index.vault, force)  # as another build left it
+            if not (self.out / MANIFEST).is_file():  # the folder is notekit's from now on
+                _write_if_changed(self.out / MANIFEST, '{"pages": {}, "files": {}}\n')
+            return self._build()
+
+    def _build(self) -> BuildResult:
+        people_dir = self.out / "people"
+        if people_dir.is_symlink():
+            raise SiteError(f"{people_dir} is a symbolic link; notekit writes only real folders")
+        people_dir.mkdir(exist_ok=True)
         old = _read_manifest(self.out)
+        self.files = dict(old.files)
         problems = check_vault(self.index)
         common = {
             "title": self.index.config.report_title,
@@ -124,27 +145,44 @@ class _Site:
             "problem_count": len(problems),
             "root": "",
         }
-        (pages, written), overview = parallel.both(
-            lambda: self._pages(old, common, problems), lambda: self._overview(common)
+        (pages, written, files), (overview, overview_files) = parallel.both(
+            lambda: self._pages(old.pages, common, problems), lambda: self._overview(common)
         )
+        self.files.update(files)
+        self.files.update(overview_files)
         self.result.written = [*written, *overview]
-        for stale in sorted(old.keys() - pages.keys()):
-            path = self.out / stale
-            if path.is_file() and stale.startswith("people/"):
-                path.unlink()
+        for stale in sorted(old.pages.keys() - pages.keys()):
+            if self._remove_own(stale):
                 self.result.removed.append(stale)
+            self.files.pop(stale, None)
+        manifest = {"version": self.version, "pages": pages, "files": self.files}
         _write_if_changed(
-            self.out / MANIFEST,
-            json.dumps({"version": self.version, "pages": pages}, indent=1, sort_keys=True) + "\n",
+            self.out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n"
         )
         return self.result
 
+    def _remove_own(self, rel: str) -> bool:
+        """Delete a page of the site that is no longer needed: only a person page that the
+        manifest lists and that still holds exactly what notekit wrote there."""
+        digest = self.files.get(rel)
+        if digest is None or not _OWN_PAGE.fullmatch(rel):
+            return False
+        path = self.out / rel
+        try:
+            if path.is_symlink() or not path.is_file() or _file_digest(path.read_bytes()) != digest:
+                return False
+            path.unlink()
+        except OSError:
+            return False
+        return True
+
     def _pages(
         self, old: dict[str, str], common: dict[str, Any], problems: list[Problem]
-    ) -> tuple[dict[str, str], list[str]]:
+    ) -> tuple[dict[str, str], list[str], dict[str, str]]:
         """The person pages whose fingerprint changed, problems.html and the assets: the
-        fingerprints of all pages, and what was written."""
+        fingerprints of all pages, what was written, and the digest of each file written."""
         written: list[str] = []
+        files: dict[str, str] = {}
         present = set(os.listdir(self.out / "people"))
         pages: dict[str, str] = {}
         for person in self.index.people:
@@ -155,8 +193,10 @@ class _Site:
                 continue
             context = self._person_context(person)
             context["body_html"] = self._body_html(person)
-            self._write(rel, self.env.get_template("person.html").render(**context), written)
-        self._write(
+            files[rel] = self._write(
+                rel, self.env.get_template("person.html").render(**context), written
+            )
+        files["problems.html"] = self._write(
             "problems.html",
             self.env.get_template("problems.html").render(
                 **common, problems=problems, obsidian=self.obsidian
@@ -165,29 +205,28 @@ class _Site:
         )
         for asset in ASSETS:
             text = resources.files("notekit").joinpath(f"templates/{asset}").read_text("utf-8")
-            self._write(asset, text, written)
-        return pages, written
+            files[asset] = self._write(asset, text, written)
+        return pages, written, files
 
-    def _overview(self, common: dict[str, Any]) -> list[str]:
-        """index.html and people.html; what was written."""
+    def _overview(self, common: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+        """index.html and people.html: what was written, and the digest of each."""
+        index_html = self.env.get_template("index.html").render(**common, **self._week_context())
+        people_html = self.env.get_template("people.html").render(
+            **common, rows=self._people_rows(), tags=self._all_tags()
+        )
         written: list[str] = []
-        self._write(
-            "index.html",
-            self.env.get_template("index.html").render(**common, **self._week_context()),
-            written,
-        )
-        self._write(
-            "people.html",
-            self.env.get_template("people.html").render(
-                **common, rows=self._people_rows(), tags=self._all_tags()
-            ),
-            written,
-        )
-        return written
+        files = {
+            rel: self._write(rel, text, written)
+            for rel, text in (("index.html", index_html), ("people.html", people_html))
+        }
+        return written, files
 
-    def _write(self, rel: str, text: str, written: list[str]) -> None:
-        if _write_if_changed(self.out / rel, text):
+    def _write(self, rel: str, text: str, written: list[str]) -> str:
+        """Write one file of the site when its content changed; the digest of the content."""
+        data = text.encode("utf-8")
+        if _write_if_changed(self.out / rel, data):
             written.append(rel)
+        return _file_digest(data)
 
     def _week_context(self) -> dict[str, Any]:
         index, today = self.index, self.today
@@ -445,18 +484,32 @@ def _template_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _read_manifest(out: Path) -> dict[str, str]:
+class Manifest(NamedTuple):
+    pages: dict[str, str]  # person page -> fingerprint of its inputs
+    files: dict[str, str]  # every file written -> digest of what was written
+
+
+def _read_manifest(out: Path) -> Manifest:
     try:
         data = json.loads((out / MANIFEST).read_text("utf-8"))
-        pages = data["pages"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    return pages if isinstance(pages, dict) else {}
+    except (OSError, ValueError):
+        return Manifest({}, {})
+    if not isinstance(data, dict):
+        return Manifest({}, {})
+    pages, files = data.get("pages"), data.get("files")
+    return Manifest(
+        pages if isinstance(pages, dict) else {}, files if isinstance(files, dict) else {}
+    )
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
-    """Atomically replace `path` with `text` unless it already holds exactly that."""
-    data = text.encode("utf-8")
+def _file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_if_changed(path: Path, data: bytes | str) -> bool:
+    """Atomically replace `path` with `data` unless it already holds exactly that."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     try:
         if path.read_bytes() == data:
             return False
@@ -464,3 +517,27 @@ def _write_if_changed(path: Path, text: str) -> bool:
         pass
     replace_atomic(path, data)
     return True
+
+
+def check_output(out: Path, vault: Path, force: bool = False) -> None:
+    """Refuse an output folder where writing the site could destroy the user's files: the root,
+    the home folder, the vault, a file, or a folder with files of its own and no manifest
+    (unless `force`)."""
+    real = out.resolve()
+    if real == Path(real.anchor) or real == Path.home().resolve():
+        raise SiteError(f"{out}: notekit will not write its report into {real}; choose a folder")
+    if real == vault.resolve():
+        raise SiteError(
+            f"{out}: the report cannot be written into the vault folder itself; choose another -o"
+        )
+    if real.exists() and not real.is_dir():
+        raise SiteError(f"{out}: is a file, not a folder")
+    if force or not real.is_dir() or (real / MANIFEST).is_file():
+        return
+    with os.scandir(real) as entries:
+        if any(True for _ in entries):
+            raise SiteError(
+                f"{out}: the folder holds files that notekit did not write (it has no "
+                f"{MANIFEST}), and the report would overwrite index.html, people.html and "
+                "style.css there; choose an empty or new folder, or pass --force"
+            )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from watchdog.observers.polling import PollingObserver
 from notekit.cache import NoteCache
 from notekit.config import CONFIG_NAME, ConfigError
 from notekit.index import build_index
-from notekit.report import build_site
+from notekit.report import SiteError, build_site
 
 _EDITOR_DEBRIS = ("~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".crswap")
 
@@ -82,6 +83,33 @@ class _Changes(FileSystemEventHandler):
             return paths
 
 
+VAULT_CHECK_S = 1.0  # how often to look whether the vault folder itself was replaced
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: cannot write the report: {exc.strerror}".lstrip(": ")
+    return str(exc)
+
+
+class _Idle:
+    """Stands for the observer while there is no folder to observe."""
+
+    def stop(self) -> None:
+        pass
+
+    def join(self, timeout: float | None = None) -> None:
+        pass
+
+
 class Watcher:
     """Builds the site once, then again after each debounced burst of changes."""
 
@@ -93,10 +121,12 @@ class Watcher:
         say: Callable[[str], None],
         debounce: float = 0.3,
         poll: bool = False,
+        force: bool = False,
     ) -> None:
         self.vault, self.out, self.today, self.say = vault, out, today, say
         self.debounce = debounce
         self.poll = poll
+        self.force = force
         self.stop_event = threading.Event()
         self.changes = _Changes(vault, [out])
         self.cache: NoteCache | None = None  # kept between builds: only changes are read
@@ -110,7 +140,11 @@ class Watcher:
         except ConfigError as exc:
             self.say(f"notekit: error: {exc} (the site was left as it was)")
             return
-        result = build_site(index, self.today(), self.out)
+        try:
+            result = build_site(index, self.today(), self.out, self.force)
+        except (SiteError, OSError) as exc:
+            self.say(f"notekit: error: {_reason(exc)} (the site was left as it was)")
+            return
         seconds = time.perf_counter() - started
         removed = f", {len(result.removed)} removed" if result.removed else ""
         problems = f", {len(index.problems)} problems" if index.problems else ""
@@ -138,9 +172,11 @@ class Watcher:
     def run(self) -> None:
         """Watch until `stop()` or Ctrl-C."""
         observer = self._observer()  # first, so that no edit made during the build is lost
+        watched = _identity(self.vault)
         self.rebuild("built")
         how = "polling" if self.poll else "watching"
         self.say(f"{how} {self.vault} — site in {self.out} (Ctrl-C to stop)")
+        checked = time.monotonic()
         try:
             while not self.stop_event.is_set():
                 self.changes.wake.wait(timeout=0.2)
@@ -148,6 +184,23 @@ class Watcher:
                 if paths:
                     shown = ", ".join(sorted(paths)[:3]) + (" …" if len(paths) > 3 else "")
                     self.rebuild(f"{shown} changed")
+                if time.monotonic() - checked >= VAULT_CHECK_S:
+                    checked = time.monotonic()
+                    now = _identity(self.vault)
+                    if now == watched:
+                        continue
+                    # the folder was deleted, moved or replaced: its events no longer come
+                    observer.stop()
+                    observer.join(timeout=5)
+                    if now is None:
+                        if watched is not None:
+                            self.say(f"notekit: {self.vault} is gone; waiting for it to return")
+                        watched = None
+                        observer = _Idle()
+                        continue
+                    watched = now
+                    observer = self._observer()
+                    self.rebuild("the vault folder was replaced")
         except KeyboardInterrupt:
             pass
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -205,3 +206,88 @@ def test_a_rebuild_after_a_namesake_arrives_is_a_fresh_build(run, make_vault, tm
     _site(run, vault, fresh)
     assert _files(out) == _files(fresh)
     assert 'href="../people/bob-2.html"' in (out / "people/ann.html").read_text()
+
+
+def test_a_forged_manifest_deletes_nothing_outside_or_edited(run, make_vault, tmp_path) -> None:
+    import json
+
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
+    out = tmp_path / "site"
+    _site(run, vault, out)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine")
+    (out / "people/kept.html").write_text("edited by me")
+    manifest = json.loads((out / ".notekit-site.json").read_text())
+    digest = manifest["files"]["people/pat.html"]
+    manifest["pages"].update({"people/../../victim.txt": "x", "people/kept.html": "x"})
+    manifest["files"].update({"people/../../victim.txt": digest, "people/kept.html": digest})
+    (out / ".notekit-site.json").write_text(json.dumps(manifest))
+    _site(run, vault, out)
+    assert victim.read_text() == "mine"
+    assert (out / "people/kept.html").read_text() == "edited by me"
+    (vault / "People/Pat.md").unlink()
+    _site(run, vault, out)
+    assert not (out / "people/pat.html").exists()  # its own page, unchanged: removed
+
+
+def test_a_folder_notekit_did_not_write_is_refused_unless_forced(run, make_vault, tmp_path):
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "index.html").write_text("my own page")
+    result = run("report", "-o", str(mine), vault=vault)
+    assert result.exit_code == 2
+    assert "did not write" in result.stderr and "--force" in result.stderr
+    assert os.listdir(mine) == ["index.html"]
+    assert (mine / "index.html").read_text() == "my own page"
+    _site(run, vault, mine, "--force")
+    assert (mine / ".notekit-site.json").is_file()
+    _site(run, vault, mine)  # now it is notekit's folder
+
+
+def test_root_home_vault_and_a_file_are_refused(run, make_vault, tmp_path, monkeypatch) -> None:
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    for out, says in (
+        ("/", "will not write"),
+        (str(home), "will not write"),
+        (str(vault), "vault folder"),
+        (str(a_file), "is a file"),
+    ):
+        result = run("report", "-o", out, "--force", vault=vault)
+        assert result.exit_code == 2, out
+        assert says in result.stderr and "Traceback" not in result.stderr
+    assert os.listdir(home) == [] and a_file.read_text() == "x"
+
+
+def test_four_builds_of_one_folder_at_once_take_turns(make_vault, tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    vault = make_vault({f"People/P{n}.md": "---\ncadence: 1m\n---\n" for n in range(30)})
+    out = tmp_path / "site"
+    env = {**os.environ, "NOTEKIT_TODAY": "2026-11-23"}
+    command = [sys.executable, "-m", "notekit", "--vault", str(vault), "report", "-o", str(out)]
+    runs = [subprocess.Popen(command, env=env, stderr=subprocess.PIPE) for _ in range(4)]
+    for process in runs:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    manifest = json.loads((out / ".notekit-site.json").read_text())
+    assert len(manifest["pages"]) == 30
+    assert sorted(os.listdir(out / "people")) == sorted(f"p{n}.html" for n in range(30))
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_message(run, make_vault, tmp_path):
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    (blocked / "people").write_text("a file where a folder should be")
+    (blocked / ".notekit-site.json").write_text("{}")
+    result = run("report", "-o", str(blocked), vault=vault)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("notekit: error:") and "Traceback" not in result.stderr

@@ -87,3 +87,30 @@ def test_watch_polls_when_asked(make_vault, tmp_path) -> None:
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=10)
     assert process.returncode == 0 and "polling" in output and output.endswith("stopped\n")
+
+
+def test_watch_rearms_when_the_vault_folder_is_replaced(make_vault, tmp_path) -> None:
+    import shutil
+
+    for mode in ([], ["--poll"]):
+        vault = make_vault({"People/Ana.md": PERSON.format(name="Ana", text="before")})
+        site = tmp_path / f"site{len(mode)}"
+        process = _start(vault, site, "--debounce", "0.1", *mode)
+        try:
+            ana = site / "people" / "ana.html"
+            _wait_for(_page_has(ana, "before"), "the first build")
+            moved = tmp_path / "moved-away"
+            vault.rename(moved)  # moved away, then a new folder put in its place
+            time.sleep(1.5)
+            shutil.copytree(moved, vault)
+            shutil.rmtree(moved)
+            (vault / "People/Ana.md").write_text(PERSON.format(name="Ana", text="after"))
+            _wait_for(_page_has(ana, "after"), f"a rebuild of the new folder {mode}")
+            (vault / "People/Ana.md").write_text(PERSON.format(name="Ana", text="again"))
+            _wait_for(_page_has(ana, "again"), f"an edit in the new folder {mode}")
+        finally:
+            process.send_signal(signal.SIGINT)
+            output, _ = process.communicate(timeout=10)
+        assert process.returncode == 0, output
+        assert "is gone" in output and "Traceback" not in output
+        shutil.rmtree(vault)

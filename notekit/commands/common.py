@@ -27,12 +27,19 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
-site_option = click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False),
-    help="Folder of the site (default: the config's [report] output, else site/).",
-)
+def site_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`-o DIR` and `--force`, shared by the commands that write the site."""
+    command = click.option(
+        "--force",
+        is_flag=True,
+        help="Write into a folder that holds other files (notekit's files there are replaced).",
+    )(command)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(file_okay=False),
+        help="Folder of the site (default: the config's [report] output, else site/).",
+    )(command)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -66,13 +73,20 @@ class App:
                 report_problems(self._index.problems)
         return self._index
 
-    def site_dir(self, output: str | None) -> Path:
-        """Where the report goes: `-o`, else the config's [report] output (from here)."""
+    def site_dir(self, output: str | None, force: bool = False) -> Path:
+        """Where the report goes: `-o`, else the config's [report] output (from here); a
+        folder that could hold the user's own files is refused (exit 2)."""
+        from notekit.report import SiteError, check_output
+
         out = (
             Path(output) if output else Path(self.cwd) / self.index(quiet=True).config.report_output
         )
-        if out.resolve() == self.vault.resolve():
-            fail("the report cannot be written into the vault folder itself; choose another -o")
+        try:
+            check_output(out, self.vault, force)
+        except SiteError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{out}: {exc.strerror}")
         return out
 
     def summary(self) -> Summary:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, site_option, write_change
+from notekit.commands.common import App, fail, site_option, write_change
 
 
 @click.command("report")
@@ -16,21 +16,22 @@ from notekit.commands.common import App, site_option, write_change
     help="Also write the week's overview as a note in the vault (Reviews/YYYY-Www.md).",
 )
 @click.pass_obj
-def command(app: App, output: str | None, with_note: bool) -> None:
+def command(app: App, output: str | None, force: bool, with_note: bool) -> None:
     """Write the static HTML report and print the path of its index.html.
 
     The site opens from disk and needs no network. Only pages whose content changed are
-    rewritten, and pages of people no longer in the vault are removed.
+    rewritten, and pages of people no longer in the vault are removed. A folder holding files
+    notekit did not write is refused unless --force is given.
 
     \b
     Examples:
       notekit report -o site && xdg-open site/index.html
       notekit report --note        # also Reviews/2026-W48.md, with [[links]] to people
     """
-    from notekit.report import build_site
+    from notekit.report import SiteError, build_site
 
     index = app.index()
-    out = app.site_dir(output)
+    out = app.site_dir(output, force)
     if with_note:
         from notekit.edit import EditError
         from notekit.weekly import plan_weekly_note
@@ -44,4 +45,10 @@ def command(app: App, output: str | None, with_note: bool) -> None:
                 click.echo("weekly note unchanged", err=True)
             else:
                 write_change(app, change, dry_run=False, quiet=True)
-    click.echo(build_site(index, app.today, out).index_html.resolve())
+    try:
+        result = build_site(index, app.today, out, force)
+    except SiteError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or out}: cannot write the report: {exc.strerror}")
+    click.echo(result.index_html.resolve())

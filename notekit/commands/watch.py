@@ -21,7 +21,7 @@ from notekit.commands.common import App, site_option
     help="Seconds of quiet to wait after a change before rebuilding.",
 )
 @click.pass_obj
-def command(app: App, output: str | None, poll: bool, debounce: float) -> None:
+def command(app: App, output: str | None, force: bool, poll: bool, debounce: float) -> None:
     """Build the report, then rebuild it each time notes change, until Ctrl-C.
 
     Only notes that changed are read again and only pages whose content changed are written;
@@ -33,7 +33,7 @@ def command(app: App, output: str | None, poll: bool, debounce: float) -> None:
     """
     from notekit.watch import Watcher
 
-    out = app.site_dir(output)
+    out = app.site_dir(output, force)
 
     def today() -> dt.date:  # a watch left running overnight moves on to the next day
         return app.today if app.today_fixed else dt.date.today()
@@ -45,6 +45,7 @@ def command(app: App, output: str | None, poll: bool, debounce: float) -> None:
         lambda line: click.echo(line, err=False),
         debounce=debounce,
         poll=poll,
+        force=force,
     )
     for stop_signal in (signal.SIGINT, signal.SIGTERM):  # also when started with SIGINT ignored
         signal.signal(stop_signal, lambda *_: watcher.stop())
