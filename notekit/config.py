@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from notekit.dates import parse_cadence
@@ -102,6 +102,21 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
             raise fail(f"{key!r} must be a string")
         return value
 
+    def inside(value: str | None, key: str) -> str | None:
+        """A folder or file notekit may write to: relative, and inside the vault."""
+        if value is None:
+            return None
+        parts = PurePosixPath(value.replace("\\", "/")).parts
+        if not parts or value.startswith(("/", "~")) or ":" in value or ".." in parts:
+            raise fail(f'{key} = {value!r}: must be a path inside the vault, like "People"')
+        return value
+
+    def folders(table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        values = words(table, key, default)
+        for value in values:
+            inside(value, key)
+        return values
+
     people = data.get("people", {})
     defaults = Config()
     aliases: dict[str, tuple[str, ...]] = {}
@@ -118,8 +133,8 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
     daily = data.get("daily_notes", {})
     return Config(
         path=path,
-        person_folders=words(people, "folders", defaults.person_folders),
-        person_template=text(people, "template", None),
+        person_folders=folders(people, "folders", defaults.person_folders),
+        person_template=inside(text(people, "template", None), "template"),
         person_types=tuple(t.lower() for t in words(people, "types", defaults.person_types)),
         person_tags=tuple(t.lower() for t in words(people, "tags", defaults.person_tags)),
         person_categories=tuple(
@@ -133,11 +148,13 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
             if (c := cadence(value, f"[cadence.tags] {tag}")) is not None
         ),
         ignore=words(data, "ignore", ()),
-        daily_folder=text(daily, "folder", None),
+        daily_folder=text(daily, "folder", None),  # only read: may lie anywhere
         daily_format=text(daily, "format", None),
         report_title=text(report, "title", defaults.report_title) or defaults.report_title,
         report_output=text(report, "output", defaults.report_output) or defaults.report_output,
-        report_notes_folder=text(report, "notes_folder", defaults.report_notes_folder)
+        report_notes_folder=inside(
+            text(report, "notes_folder", defaults.report_notes_folder), "notes_folder"
+        )
         or defaults.report_notes_folder,
         git_autocommit=_flag(data.get("git", {}), "autocommit", fail),
         fingerprint=digest,

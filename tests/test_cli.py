@@ -82,3 +82,15 @@ def test_init_creates_a_vault_and_keeps_existing_files(tmp_path) -> None:
     people = _shell("--vault", str(fresh), "people", "--json")
     assert people.returncode == 0, people.stderr
     assert '"Ana"' in people.stdout and "Person" not in people.stdout
+
+
+def test_init_never_creates_what_a_dangling_link_points_to(run, tmp_path) -> None:
+    target = tmp_path / "elsewhere"
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    (folder / "notekit.toml").symlink_to(target / "notekit.toml")
+    (folder / "People").symlink_to(target / "People")
+    result = run("init", str(folder), vault=None, today=None)
+    assert result.exit_code == 2
+    assert "symbolic link" in result.stderr
+    assert not target.exists()

@@ -16,6 +16,12 @@ import pytest
         ("default_cadence = 'often'", "default_cadence: not a cadence"),
         ("ignore = 'Archive'", "'ignore' must be a list"),
         ("title = ", "notekit.toml"),
+        ("[people]\nfolders = ['../x']", "inside the vault"),
+        ("[people]\nfolders = ['/tmp/x']", "inside the vault"),
+        ("[people]\ntemplate = '../../t.md'", "inside the vault"),
+        ("[report]\nnotes_folder = '/etc'", "inside the vault"),
+        ("[report]\nnotes_folder = 'a/../../b'", "inside the vault"),
+        ("[report]\nnotes_folder = '~/x'", "inside the vault"),
     ],
 )
 def test_bad_config_is_a_clear_error_naming_file_and_key(run, make_vault, toml, named) -> None:

@@ -330,3 +330,35 @@ def test_log_on_indented_front_matter_keeps_it_valid(run, make_vault) -> None:
     assert _front_matter_values(vault / "Pat.md")["last_contact"] == "2026-11-23"
     assert run("snooze", "Pat", "2026-12-24", vault=vault).exit_code == 0
     assert "\n  next_contact: 2026-12-24\n---\n" in (vault / "Pat.md").read_text()
+
+
+def test_writes_never_follow_links_out_of_the_vault(run, make_vault, tmp_path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "People").mkdir(parents=True)
+    (outside / "People/Pat.md").write_text("---\ncadence: 1m\n---\n")
+    (outside / "Reviews").mkdir()
+    vault = make_vault({"notekit.toml": "", "Work/Ana.md": "---\ntype: person\n---\n"})
+    (vault / "Friends").symlink_to(outside / "People", target_is_directory=True)
+    (vault / "Reviews").symlink_to(outside / "Reviews", target_is_directory=True)
+    (vault / "notekit.toml").write_text('[people]\nfolders = ["Friends"]\n')
+    before = (outside / "People/Pat.md").read_text()
+    result = run("log", "Pat", "call", vault=vault)
+    assert result.exit_code == 2 and "outside the vault" in result.stderr
+    assert run("snooze", "Pat", "2w", vault=vault).exit_code == 2
+    assert (outside / "People/Pat.md").read_text() == before
+    assert run("add", "Kim Park", vault=vault).exit_code == 2
+    assert os.listdir(outside / "People") == ["Pat.md"]
+    result = run("report", "--note", "-o", str(tmp_path / "site"), vault=vault)
+    assert "outside the vault" in result.stderr
+    assert os.listdir(outside / "Reviews") == []
+
+
+def test_a_linked_note_inside_the_vault_is_written_through_its_link(run, make_vault) -> None:
+    vault = make_vault({"Notes/Pat.md": "---\ncadence: 1m\n---\n"})
+    (vault / "People").mkdir()
+    (vault / "People/Pat.md").symlink_to(vault / "Notes/Pat.md")
+    vault_ignore = vault / "notekit.toml"
+    vault_ignore.write_text('ignore = ["Notes/**"]\n')
+    assert run("log", "Pat", "call", vault=vault).exit_code == 0
+    assert (vault / "People/Pat.md").is_symlink()  # never replaced by a file
+    assert "- 2026-11-23 call" in (vault / "Notes/Pat.md").read_text()

@@ -49,6 +49,9 @@ def command(folder: str) -> None:
     Example:
       notekit init ~/notes
     """
+    from notekit.commands.common import fail
+    from notekit.files import create_exclusive
+
     root = Path(folder)
     template = resources.files("notekit").joinpath("templates/person.md").read_text("utf-8")
     plan = [
@@ -56,14 +59,26 @@ def command(folder: str) -> None:
         (root / "People", None),
         (root / "Templates" / "Person.md", template),
     ]
-    for path, text in plan:
-        if path.exists():
-            click.echo(f"kept     {path}")
-        elif text is None:
-            path.mkdir(parents=True)
-            click.echo(f"created  {path}/")
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            click.echo(f"created  {path}")
+    for path, _ in plan:
+        for part in (path, *path.relative_to(root).parents):
+            link = root / part if part != path else path
+            if link.is_symlink() and not link.exists():
+                fail(
+                    f"{link} is a symbolic link to nothing; notekit init will not create its target"
+                )
+    try:
+        for path, text in plan:
+            if path.exists():
+                click.echo(f"kept     {path}")
+            elif text is None:
+                path.mkdir(parents=True)
+                click.echo(f"created  {path}/")
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if create_exclusive(path, text.encode("utf-8")):
+                    click.echo(f"created  {path}")
+                else:
+                    click.echo(f"kept     {path}")
+    except OSError as exc:
+        fail(f"{exc.filename or root}: {exc.strerror}")
     click.echo("\nNext: add a note to People/ (copy Templates/Person.md), then run `notekit due`.")
