@@ -123,10 +123,11 @@ class _Site:
         )
 
     def build(self, force: bool) -> BuildResult:
-        check_output(self.out, self.index.vault, force)
+        check_output(self.out, self.index.vault)
         self.out.mkdir(parents=True, exist_ok=True)
         with folder_lock(self.out):  # one build of a folder at a time
-            check_output(self.out, self.index.vault, force)  # as another build left it
+            if not force:
+                _refuse_foreign(self.out)  # as another build may just have left it
             if not (self.out / MANIFEST).is_file():  # the folder is notekit's from now on
                 _write_if_changed(self.out / MANIFEST, '{"pages": {}, "files": {}}\n')
             return self._build()
@@ -519,10 +520,9 @@ def _write_if_changed(path: Path, data: bytes | str) -> bool:
     return True
 
 
-def check_output(out: Path, vault: Path, force: bool = False) -> None:
+def check_output(out: Path, vault: Path) -> None:
     """Refuse an output folder where writing the site could destroy the user's files: the root,
-    the home folder, the vault, a file, or a folder with files of its own and no manifest
-    (unless `force`)."""
+    the home folder, the vault or a file."""
     real = out.resolve()
     if real == Path(real.anchor) or real == Path.home().resolve():
         raise SiteError(f"{out}: notekit will not write its report into {real}; choose a folder")
@@ -532,9 +532,13 @@ def check_output(out: Path, vault: Path, force: bool = False) -> None:
         )
     if real.exists() and not real.is_dir():
         raise SiteError(f"{out}: is a file, not a folder")
-    if force or not real.is_dir() or (real / MANIFEST).is_file():
+
+
+def _refuse_foreign(out: Path) -> None:
+    """Refuse a folder with files of its own and no manifest: the site would overwrite them."""
+    if (out / MANIFEST).is_file():
         return
-    with os.scandir(real) as entries:
+    with os.scandir(out) as entries:
         if any(True for _ in entries):
             raise SiteError(
                 f"{out}: the folder holds files that notekit did not write (it has no "

@@ -73,16 +73,16 @@ class App:
                 report_problems(self._index.problems)
         return self._index
 
-    def site_dir(self, output: str | None, force: bool = False) -> Path:
-        """Where the report goes: `-o`, else the config's [report] output (from here); a
-        folder that could hold the user's own files is refused (exit 2)."""
+    def site_dir(self, output: str | None) -> Path:
+        """Where the report goes: `-o`, else the config's [report] output (from here); the
+        root, the home folder, the vault and a file are refused (exit 2)."""
         from notekit.report import SiteError, check_output
 
         out = (
             Path(output) if output else Path(self.cwd) / self.index(quiet=True).config.report_output
         )
         try:
-            check_output(out, self.vault, force)
+            check_output(out, self.vault)
         except SiteError as exc:
             fail(str(exc))
         except OSError as exc:

@@ -31,7 +31,7 @@ def command(app: App, output: str | None, force: bool, with_note: bool) -> None:
     from notekit.report import SiteError, build_site
 
     index = app.index()
-    out = app.site_dir(output, force)
+    out = app.site_dir(output)
     if with_note:
         from notekit.edit import EditError
         from notekit.weekly import plan_weekly_note

@@ -33,7 +33,7 @@ def command(app: App, output: str | None, force: bool, poll: bool, debounce: flo
     """
     from notekit.watch import Watcher
 
-    out = app.site_dir(output, force)
+    out = app.site_dir(output)
 
     def today() -> dt.date:  # a watch left running overnight moves on to the next day
         return app.today if app.today_fixed else dt.date.today()
