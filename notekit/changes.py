@@ -210,7 +210,7 @@ def _template_text(index: Index, name: str, today: dt.date) -> str:
     else:
         text = resources.files("notekit").joinpath("templates/person.md").read_text("utf-8")
     text = re.sub(r"\{\{\s*title\s*\}\}|<%\s*tp\.file\.title\s*%>", lambda _: name, text)
-    return re.sub(r"\{\{\s*date(?::[^}]*)?\s*\}\}", lambda _: today.isoformat(), text)
+    return re.sub(r"\{\{\s*date(?::[^}]*|\s*)\}\}", lambda _: today.isoformat(), text)
 
 
 def _short(text: str, limit: int = 60) -> str:

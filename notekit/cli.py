@@ -26,6 +26,9 @@ COMMANDS = {
 }
 
 
+TODAY_RANGE = (dt.date(1900, 1, 1), dt.date(9899, 12, 31))
+
+
 class LazyGroup(click.Group):
     """Imports a command's module only when that command is asked for, so `notekit due`
     never pays for Jinja2 or markdown-it."""
@@ -42,9 +45,15 @@ def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) 
     if not value:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value.strip())
+        today = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+    if not TODAY_RANGE[0] <= today <= TODAY_RANGE[1]:
+        raise click.BadParameter(
+            f"{today} is out of range ({TODAY_RANGE[0]} to {TODAY_RANGE[1]}: a century of "
+            "follow-ups must fit in the calendar)"
+        )
+    return today
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

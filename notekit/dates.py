@@ -14,8 +14,10 @@ from notekit.model import Cadence
 
 ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _BIRTHDAY_NO_YEAR = re.compile(r"^(?:--)?(\d{1,2})-(\d{1,2})$")
+MAX_CADENCE_DAYS = 100 * 366  # a longer cadence is a typo, and dates past 9999 do not exist
+_DAYS_IN = {"d": 1, "w": 7, "m": 31, "y": 366}
 _CADENCE = re.compile(
-    r"^(\d+)\s*(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)?$", re.IGNORECASE
+    r"^(\d{1,9})\s*(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)?$", re.IGNORECASE
 )
 _CADENCE_WORDS = {
     "daily": Cadence(1, "d"),
@@ -88,6 +90,8 @@ def parse_cadence(value: object) -> Cadence | None:
             "or weekly, monthly, quarterly, yearly)"
         )
     unit = (match.group(2) or "d")[0].lower()
+    if int(match.group(1)) * _DAYS_IN[unit] > MAX_CADENCE_DAYS:
+        raise ValueError(f"cadence too long: {str(value)!r} (at most 100 years)")
     return Cadence(int(match.group(1)), unit)
 
 
@@ -102,13 +106,25 @@ def add_months(date: dt.date, months: int) -> dt.date:
 
 
 def add_cadence(date: dt.date, cadence: Cadence) -> dt.date:
-    if cadence.unit == "d":
-        return date + dt.timedelta(days=cadence.count)
-    if cadence.unit == "w":
-        return date + dt.timedelta(weeks=cadence.count)
-    if cadence.unit == "m":
-        return add_months(date, cadence.count)
-    return add_months(date, 12 * cadence.count)
+    """`date` + `cadence`; past the last day there is (year 9999), that last day."""
+    try:
+        if cadence.unit == "d":
+            return date + dt.timedelta(days=cadence.count)
+        if cadence.unit == "w":
+            return date + dt.timedelta(weeks=cadence.count)
+        if cadence.unit == "m":
+            return add_months(date, cadence.count)
+        return add_months(date, 12 * cadence.count)
+    except (OverflowError, ValueError):
+        return dt.date.max
+
+
+def add_days(date: dt.date, days: int) -> dt.date:
+    """`date` + `days`, kept within the calendar (year 1 to 9999)."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def next_anniversary(month: int, day: int, on_or_after: dt.date) -> dt.date:

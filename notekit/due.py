@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from notekit.config import Config
-from notekit.dates import add_cadence, next_anniversary
+from notekit.dates import add_cadence, add_days, next_anniversary
 from notekit.index import Index, Resolver
 from notekit.model import Cadence, Person, Task
 
@@ -152,7 +152,7 @@ def due_report(
     """Everything due by `today + within` days, sorted by date then name, from the people and
     their open dated tasks (of an Index or of a vault Summary). `follows`, by person path,
     saves computing them again when the caller has them already."""
-    horizon = today + dt.timedelta(days=within)
+    horizon = add_days(today, within)
     wanted = None
     if tag is not None:
         people = [p for p in people if has_tag(p, tag)]

@@ -24,16 +24,16 @@ from typing import Any
 
 from notekit.fastyaml import load_mapping
 from notekit.files import create_exclusive, locked_open, replace_atomic
-from notekit.parse import DATED, FENCE, HEADING, LIST_ITEM, parse_note
+from notekit.parse import DATED, FENCE, LIST_ITEM, heading, parse_note
 
 BOM = "\ufeff"
 LOG_HEADINGS = ("log", "interactions", "timeline")
 _KEY_LINE = re.compile(
-    r"""^[ ]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<plain>[^\s#'"\-?:][^:]*?))\s*:(?=\s|$)"""
+    r"""^[ ]*(?:(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')[ \t]*|(?P<plain>[^\s#'"\-?:][^:]*)):(?=\s|$)"""
 )
-_VALUE = re.compile(
-    r"""^(?P<gap>\s*)(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|.*?)(?P<rest>\s+#.*|\s*)$"""
-)
+_QUOTED = re.compile(r"""^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
+_COMMENT = re.compile(r"(?<!\s)\s+#")  # only the first blank of a run starts a try: linear
+_BLANK_OR_COMMENT = re.compile(r"^(?:\s*|\s+#.*)$")
 
 
 class EditError(Exception):
@@ -259,8 +259,8 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
 def _replace_value(text: NoteText, index: int, value: str) -> None:
     line = text.content(index)
     colon = _KEY_LINE.match(line).end()
-    match = _VALUE.match(line[colon:])
-    gap, old, rest = match.group("gap") or " ", match.group("value"), match.group("rest")
+    gap, old, rest = _split_value(line[colon:])
+    gap = gap or " "
     if old[:1] in ("'", '"') and value[:1] not in ("'", '"', "["):
         value = _requote(value, old[0])
     indent = len(line) - len(line.lstrip(" "))
@@ -274,6 +274,18 @@ def _replace_value(text: NoteText, index: int, value: str) -> None:
     ]
     ending = "\r" if text.lines[index].endswith("\r") else ""
     text.lines[index] = f"{line[:colon]}{gap}{value}{rest}{ending}"
+
+
+def _split_value(after: str) -> tuple[str, str, str]:
+    """What follows a key's colon: (blanks before the value, the value, blanks and comment)."""
+    text = after.lstrip()
+    gap = after[: len(after) - len(text)]
+    quoted = _QUOTED.match(text)
+    if quoted and _BLANK_OR_COMMENT.match(text[quoted.end() :]):
+        return gap, quoted.group(0), text[quoted.end() :]
+    comment = _COMMENT.search(text)
+    value = text[: comment.start()] if comment else text.rstrip()
+    return gap, value, text[len(value) :]
 
 
 def _continues(line: str, indent: int) -> bool:
@@ -373,13 +385,13 @@ def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
         if opening:
             fence = opening.group(1)
             continue
-        heading = HEADING.match(line)
-        if not heading:
+        title = heading(line)
+        if not title:
             continue
-        level = len(heading.group(1))
+        level = title[0]
         if found is not None and level <= found[1]:
             return (found[0], index), None
-        if found is None and heading.group(2).strip().lower() in LOG_HEADINGS:
+        if found is None and title[1].lower() in LOG_HEADINGS:
             found = (index, level)
     return ((found[0], text.last + 1) if found else None), fence
 

@@ -30,7 +30,7 @@ def load_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
     return full_mapping(text, first_line)
 
 
-_FAST_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_ .\-]*?)[ ]*:(?:[ ]+(.*))?$")
+_FAST_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_ .\-]*):(?:[ ]+(.*))?$")  # key: blanks stripped
 _BLOCK_ITEM = re.compile(r"^([ ]*)-(?:[ ]+(.*))?$")
 _PLAIN_START = frozenset("[]{},#&*!|>'\"%@`")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -52,9 +52,10 @@ def simple_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str
             index += 1
             continue
         match = _FAST_KEY.match(line)
-        if not match or match.group(1) in _NOT_KEYS or match.group(1) in data:
+        key = match.group(1).rstrip(" ") if match else ""
+        if not match or key in _NOT_KEYS or key in data:
             return None
-        key, raw = match.group(1), match.group(2) or ""
+        raw = match.group(2) or ""
         key_lines[key] = first_line + index
         value = _scalar_or_flow(raw)
         index += 1

@@ -7,6 +7,7 @@ file; every finding becomes a Problem with the note's path and line.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -39,17 +40,62 @@ CHANNELS = frozenset(
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=\s)(.*)$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _TASK = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
 DATED = re.compile(rf"^(?:\*\*)?(?:\[\[({_DATE})(?:\|[^\]]*)?\]\]|({_DATE}))(?:\*\*)?(.*)$")
 TASK_DUE = re.compile(rf"(?:📅\s*({_DATE})|\(due:?\s*({_DATE})\)|\[due::\s*({_DATE})\])")
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]*[^\W\d][\w\-/]*)")
+_BACKTICKS = re.compile(r"`+")
+_TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]+)")
+_NOT_DIGIT_WORD = re.compile(r"[^\W\d]")  # a tag needs one: `#2026` is no tag
 _SEPARATORS = " \t:-–—,.;"
 _DATES: dict[str, dt.date] = {}  # one object per day: the cache then stores each day once
 _MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # quote, heading, list
+
+
+# Every pattern here runs on text users (or imports) wrote, line by line: each is linear in the
+# line's length (no nested or adjacent quantifiers that can split the same text two ways), and
+# tests/test_parse.py feeds them lines built to make a backtracking engine stall.
+
+
+def heading(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text (closing `#`s dropped), or None."""
+    match = _HEADING.match(line)
+    if match is None:
+        return None
+    return len(match.group(1)), match.group(2).strip().rstrip("#").rstrip()
+
+
+def blank_code_spans(line: str) -> str:
+    """The line with each inline code span (`…`, ``…``) blanked out, its length kept: what is
+    in code is neither a tag nor a link. A run of n backticks closes only a span opened by a run
+    of exactly n (CommonMark); found by bisecting the runs of each length, never by
+    backtracking."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for number, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(number)
+    out: list[str] = []
+    done = 0  # the line is copied up to here
+    number = 0
+    while number < len(runs):
+        start, end = runs[number]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, number)
+        if start < done or after == len(same):
+            number += 1
+            continue
+        closing = same[after]
+        close_end = runs[closing][1]
+        out.append(line[done:start])
+        out.append(" " * (close_end - start))
+        done = close_end
+        number = closing + 1
+    if not out:
+        return line
+    out.append(line[done:])
+    return "".join(out)
 
 
 def parse_note(path: str, raw: bytes) -> ParsedNote:
@@ -158,16 +204,18 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
             if fence_match:
                 fence = fence_match.group(1)
                 continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        visible = blank_code_spans(line) if "`" in line else line
         if first == ">":
             _add_links(note, visible, number, in_quote=True)
             continue
         if "#" in visible:
-            note.tags.extend(m.group(1) for m in _TAG.finditer(visible))
-            heading = HEADING.match(visible) if first == "#" else None
-            if heading:
-                content = heading.group(2)
-                if heading.group(1) == "#" and note.title is None:
+            note.tags.extend(
+                tag for m in _TAG.finditer(visible) if _NOT_DIGIT_WORD.search(tag := m.group(1))
+            )
+            found = heading(visible) if first == "#" else None
+            if found:
+                level, content = found
+                if level == 1 and note.title is None:
                     note.title = content
                 _add_entry(note, content, number)
                 _add_links(note, visible, number)

@@ -19,6 +19,7 @@ from notekit.fastyaml import Errors
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 20_000  # beyond this, anchors/aliases are expanding into a "billion laughs"
+MAX_DEPTH = 64  # lists in lists this deep are no front-matter, and would exhaust the stack
 
 
 class _TextLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
@@ -42,6 +43,10 @@ def full_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
     errors: Errors = []
     try:
         _load_into(text, first_line, data, key_lines, errors)
+    except RecursionError:  # a composer nesting deeper than the stack: no front-matter either
+        data.clear()
+        key_lines.clear()
+        errors.append((first_line, f"front-matter is nested more than {MAX_DEPTH} levels deep"))
     except yaml.YAMLError as exc:
         line = _error_line(exc, first_line)
         message = _error_message(exc)
@@ -68,6 +73,9 @@ def _load_into(
         if not isinstance(root, yaml.MappingNode):
             errors.append((first_line, "front-matter is not a list of `key: value` lines"))
             return
+        if _too_deep(root):
+            errors.append((first_line, f"front-matter is nested more than {MAX_DEPTH} levels deep"))
+            return
         if "*" in text and _too_many_nodes(root):
             errors.append(
                 (first_line, "front-matter expands to too many values (YAML alias bomb?)")
@@ -76,6 +84,9 @@ def _load_into(
         loader.flatten_mapping(root)
         for key_node, value_node in root.value:
             line = first_line + key_node.start_mark.line
+            if _too_deep(value_node):
+                errors.append((line, f"value left out: nested more than {MAX_DEPTH} levels deep"))
+                continue
             try:
                 key = loader.construct_object(key_node, deep=True)
                 value = loader.construct_object(value_node, deep=True)
@@ -112,6 +123,26 @@ def _salvage(text: str, first_line: int, data: dict[str, Any], key_lines: dict[s
         for key, value in part.items():
             data.setdefault(key, value)
             key_lines.setdefault(key, part_lines[key])
+
+
+def _too_deep(root: yaml.Node) -> bool:
+    """Whether collections nest deeper than MAX_DEPTH (walked without recursion)."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if id(node) in seen:  # an alias: its node was walked already
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+    return False
 
 
 def _too_many_nodes(root: yaml.Node) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -17,6 +18,25 @@ from hypothesis import strategies as st
 from notekit.parse import parse_note
 
 EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
+
+
+ADVERSARIAL_LINES = [
+    "# x" + " " * 2000 + "y",
+    "`" * 1000,
+    "`" * 1000 + "x" + "`" * 999,
+    "``x`" * 500,
+    "[" * 2000,
+    "[[" * 1000,
+    "[[x" * 700 + "]",
+    "#" * 2000,
+    "#1" * 1000,
+    "- " + "**" * 1000,
+    "key" + " " * 2000 + "x",
+    "- 2026-01-01" + " " * 2000 + "x",
+    "- [ ] " + "📅 " * 700,
+    "> " * 1000,
+    "(due " * 500,
+]
 
 
 def _lines(raw: bytes) -> int:
@@ -93,6 +113,14 @@ def hostile_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (people / "Tabs.md").write_text("---\ntags:\n\t- person\n---\n")
     (people / "Date.md").write_text("---\nlast_contact: 2026-02-30\n---\n")
+    (people / "Deep.md").write_text("---\ncadence: 1m\nx: " + "[" * 300 + "]" * 300 + "\n---\n")
+    (people / "Forever.md").write_text("---\ncadence: 9999y\nlast_contact: 2026-01-01\n---\n")
+    (people / "Overflow.md").write_text(
+        "---\ncadence: 99999999999d\nlast_contact: 9999-12-30\n---\n"
+    )
+    (people / "Backtrack.md").write_text(
+        "---\ncadence: 1m\n---\n" + "".join(f"{line}\n" for line in ADVERSARIAL_LINES)
+    )
     (people / "Loop.md").symlink_to(people / "Loop.md")
     (people / "Folder loop").symlink_to(vault)
     (people / "Dangling.md").symlink_to(vault / "nowhere.md")
@@ -129,7 +157,8 @@ def test_every_read_command_survives_a_hostile_vault(hostile_vault, tmp_path, ar
     if args[0] == "check":
         problems = json.loads(result.stdout)
         paths = {p["path"] for p in problems}
-        for name in ("Huge", "Binary", "Latin1", "Bomb", "Tabs", "Date", "Loop", "Dangling"):
+        hostile = ("Huge", "Binary", "Latin1", "Bomb", "Tabs", "Date", "Loop", "Dangling")
+        for name in (*hostile, "Deep", "Forever", "Overflow"):
             assert f"People/{name}.md" in paths, name
         assert all(p["line"] is None or p["line"] >= 1 for p in problems)
         found = [(p["path"], p["line"], p["message"]) for p in problems]
@@ -209,3 +238,68 @@ def test_an_unreadable_note_and_one_deleted_during_the_scan(run, make_vault, mon
     monkeypatch.setattr(index_module, "discover", real_discover)
     people = run("people", "--json", vault=vault)
     assert people.exit_code == 0 and [p["name"] for p in people.json()] == ["A"]
+
+
+def _patterns() -> dict[str, re.Pattern]:
+    """Every regular expression the package compiles at import time."""
+    import importlib
+    import pkgutil
+
+    import notekit
+
+    found: dict[str, re.Pattern] = {}
+    for info in pkgutil.walk_packages(notekit.__path__, "notekit."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+def test_every_pattern_is_linear_on_lines_built_to_make_it_backtrack() -> None:
+    """Each line is tried whole and 8 times as long: a linear pattern takes about 8 times as
+    long, a backtracking one 64 times or more (and seconds, not milliseconds)."""
+    patterns = _patterns()
+    assert len(patterns) > 15
+    slow = []
+    for name, pattern in patterns.items():
+        for line in ADVERSARIAL_LINES:
+            for text in (line[: len(line) // 8], line):
+                started = time.perf_counter()
+                pattern.match(text)
+                pattern.search(text)
+                list(pattern.finditer(text))
+                elapsed = time.perf_counter() - started
+            if elapsed > 0.05:
+                slow.append((name, line[:12], round(elapsed, 3)))
+    assert slow == []
+
+
+def test_parsing_adversarial_lines_takes_milliseconds() -> None:
+    from notekit.parse import blank_code_spans
+
+    raw = ("---\ncadence: 1m\n---\n" + "\n".join(ADVERSARIAL_LINES)).encode()
+    started = time.perf_counter()
+    for _ in range(5):
+        parse_note("x.md", raw)
+    assert time.perf_counter() - started < 2.0
+    assert blank_code_spans("a `b` c ``d` e`` f") == "a " + " " * 3 + " c " + " " * 8 + " f"
+    assert blank_code_spans("``` x `") == "``` x `"  # an unclosed run is text
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["snooze", "Good", "99999y"], "at most 100 years"),
+        (["snooze", "Good", "99999999999d"], "nor a duration"),
+        (["due", "--within", "99999999"], "not in the range"),
+        (["--today", "9999-12-31", "due"], "out of range"),
+    ],
+)
+def test_out_of_range_arguments_are_usage_errors(run, make_vault, args, says) -> None:
+    vault = make_vault({"People/Good.md": "---\ncadence: 1m\nlast_contact: 2026-01-01\n---\n"})
+    result = run(*args, vault=vault, today=None if "--today" in args else "2026-11-23")
+    assert result.exit_code == 2
+    assert says in result.stderr and "Traceback" not in result.stderr

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import click
 
 from notekit import views
 from notekit.commands.common import App, emit_json, table, text_or_dash
+from notekit.dates import MAX_CADENCE_DAYS, add_days
 from notekit.due import describe_days, due_report
 from notekit.model import Person
 
@@ -18,8 +17,8 @@ from notekit.model import Person
     "-w",
     default=7,
     show_default=True,
-    type=click.IntRange(min=0),
-    help="Include what falls due within this many days from today.",
+    type=click.IntRange(min=0, max=MAX_CADENCE_DAYS),
+    help="Include what falls due within this many days from today (at most 100 years).",
 )
 @click.option("--tag", help="Only people with this tag.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
@@ -42,7 +41,7 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
         emit_json(views.due_report(report))
         return
     if not (report.due or report.tasks or report.moments):
-        horizon = report.today + dt.timedelta(days=within)
+        horizon = add_days(report.today, within)
         click.echo(f"Nobody is due by {horizon}. Enjoy the quiet week.")
         return
     if report.due:

@@ -32,8 +32,10 @@ def command(app: App, name: str, until: str, dry_run: bool) -> None:
     else:
         try:
             cadence = parse_cadence(until)
-        except ValueError:
-            fail(f"{until!r} is neither a date (YYYY-MM-DD) nor a duration (2w, 3m, monthly)")
+        except ValueError as exc:
+            if not until[:1].isdigit() or "too long" not in str(exc):
+                fail(f"{until!r} is neither a date (YYYY-MM-DD) nor a duration (2w, 3m, monthly)")
+            fail(f"{until!r}: {exc}")
         if cadence is None:
             fail("a date or a duration is needed")
         date = add_cadence(app.today, cadence)
