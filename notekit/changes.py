@@ -234,13 +234,18 @@ def apply(change: Change, autocommit: bool, leftovers: Sequence[str] = ()) -> st
     for rel in leftovers:
         with contextlib.suppress(EditError):  # one that lies outside the vault stays
             remove_stale_temp(vault_path(change.vault, rel))
+    path = change.path
     if change.before is None:
-        change.path.parent.mkdir(parents=True, exist_ok=True)
-        create_new(change.path, change.after)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EditError(f"{path.parent}: cannot create the folder: {exc.strerror}") from None
+        create_new(path, change.after)
     else:
         write_atomic(change.before, change.after)
     if autocommit:
-        problem = commit_file(change.vault, change.rel, change.message)
+        before = change.before.data if change.before else None
+        problem = commit_file(change.vault, path, before, change.after, change.message)
         if problem:
             return f"written, but not committed: {problem}"
     return None

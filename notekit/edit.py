@@ -374,12 +374,20 @@ def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
     the fence of a code block still open at the end of the note."""
     start = (text.front_matter_end() or -1) + 1
     fence = None
+    in_comment = False  # an HTML comment over several lines hides what it holds
     found: tuple[int, int] | None = None
     for index in range(start, text.last + 1):
         line = text.content(index)
         if fence:
             if _closes(line, fence):
                 fence = None
+            continue
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        opened = line.rfind("<!--")
+        if opened >= 0 and "-->" not in line[opened + 4 :]:
+            in_comment = True
             continue
         opening = FENCE.match(line)
         if opening:

@@ -13,7 +13,9 @@ from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
-_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|obsidian:|#|[^:]*$)", re.IGNORECASE)
+# web, mail and Obsidian links, anchors and relative paths; never another scheme, and never a
+# scheme-relative `//host/x` (or `\\host`), which from a page on disk reaches out to a host
+_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|obsidian:|#|(?![/\\]{2})[^:]*$)", re.IGNORECASE)
 
 # target text -> href of its page, or None when it is not a person with a page
 LinkResolver = Callable[[str], str | None]

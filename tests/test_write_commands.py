@@ -260,6 +260,22 @@ def test_autocommit_commits_just_the_changed_file(run, vault, monkeypatch) -> No
     assert git("log", "-1", "--format=%s") == "log: coffee with Ana Costa\n"
     assert git("show", "--name-only", "--format=", "HEAD") == "People/Ana Costa.md\n"
     assert "People/Ana Lima.md" in git("status", "--porcelain")
+    assert "Ana Costa" not in git("status", "--porcelain")  # the index agrees with the commit
+
+    # the user's own unsaved edit to the note is never swept into notekit's commit
+    ana = vault / "People/Ana Costa.md"
+    ana.write_text(ana.read_text() + "my private draft, not for a commit yet\n")
+    git("add", "People/Ana Lima.md")  # and what the user staged stays staged, uncommitted
+    result = run("log", "Ana Costa", "second", vault=vault)
+    assert result.exit_code == 0
+    assert "not committed" in result.stderr and "changes of yours" in result.stderr
+    assert git("log", "-1", "--format=%s") == "log: coffee with Ana Costa\n"
+    assert "my private draft" not in git("show", "HEAD:People/Ana Costa.md")
+    assert git("diff", "--cached", "--name-only") == "People/Ana Lima.md\n"
+    git("commit", "-qam", "mine")
+    assert run("snooze", "Ana Costa", "2w", vault=vault).exit_code == 0
+    assert git("log", "-1", "--format=%s").startswith("snooze: Ana Costa")
+    assert git("status", "--porcelain") == ""
 
 
 def test_parallel_writes_to_one_note_lose_nothing(make_vault, tmp_path) -> None:
@@ -362,3 +378,10 @@ def test_a_linked_note_inside_the_vault_is_written_through_its_link(run, make_va
     assert run("log", "Pat", "call", vault=vault).exit_code == 0
     assert (vault / "People/Pat.md").is_symlink()  # never replaced by a file
     assert "- 2026-11-23 call" in (vault / "Notes/Pat.md").read_text()
+
+
+def test_a_log_heading_inside_an_html_comment_is_not_the_log(run, make_vault) -> None:
+    note = "---\ncadence: 1m\n---\n<!--\n## Log\n- template hint\n-->\n# Pat\n"
+    vault = make_vault({"People/Pat.md": note})
+    assert run("log", "Pat", "call", vault=vault).exit_code == 0
+    assert (vault / "People/Pat.md").read_text() == note + "\n## Log\n- 2026-11-23 call\n"
