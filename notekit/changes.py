@@ -34,7 +34,7 @@ from notekit.files import remove_stale_temp
 from notekit.gitvault import commit_file
 from notekit.index import Index
 from notekit.model import Person
-from notekit.parse import CHANNELS, parse_note
+from notekit.parse import CHANNELS, one_line, parse_note
 from notekit.yamlfm import flow_list, flow_scalar
 
 MAX_STEM = 120
@@ -62,10 +62,6 @@ class Change:
         return vault_path(self.vault, self.rel)
 
 
-def single_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def plan_log(
     index: Index,
     person: Person,
@@ -77,7 +73,7 @@ def plan_log(
     """A `- DATE channel: text` entry in the log section; the front-matter last-contact field,
     when the note has one, moves forward to DATE (never back, never into the future)."""
     date = date or today
-    text = single_line(text)
+    text = one_line(text)
     if not text:
         raise EditError("nothing to log: the text is empty")
     if channel is not None:
@@ -130,7 +126,7 @@ def plan_add(
     `fields` maps field names (company, role, email, tags, cadence, context, linkedin) to a
     text or a list of texts.
     """
-    name = unicodedata.normalize("NFC", single_line(name))
+    name = unicodedata.normalize("NFC", one_line(name))
     stem = safe_stem(name)
     folder = _people_folder(index)
     rel = f"{folder}/{stem}.md"

@@ -59,6 +59,16 @@ _MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # qu
 # tests/test_parse.py feeds them lines built to make a backtracking engine stall.
 
 
+_LINE_BREAKS = {code: " " for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """Text as it may be written into one line of a note: line breaks and other control
+    characters become spaces, so a value can never start a line (a task, a heading) of its
+    own."""
+    return " ".join(text.translate(_LINE_BREAKS).split())
+
+
 def heading(line: str) -> tuple[int, str] | None:
     """An ATX heading's level and text (closing `#`s dropped), or None."""
     match = _HEADING.match(line)

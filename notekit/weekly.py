@@ -15,7 +15,7 @@ from notekit.due import due_report, follow_up, open_tasks
 from notekit.edit import EditError, Snapshot, vault_path
 from notekit.index import Index
 from notekit.model import Person
-from notekit.parse import TASK_DUE, parse_note
+from notekit.parse import TASK_DUE, one_line, parse_note
 
 DIGEST_KEY = "notekit_digest"
 
@@ -69,12 +69,14 @@ def _body(index: Index, today: dt.date) -> str:
 
     def link(person: Person) -> str:
         target = person.stem if stems.get(person.stem.casefold()) == 1 else person.path[:-3]
-        return f"[[{target}]]" if target == person.name else f"[[{target}|{person.name}]]"
+        target, name = one_line(target), one_line(person.name)
+        shown = name.replace("[", "(").replace("]", ")").replace("|", "/")
+        return f"[[{target}]]" if target == name else f"[[{target}|{shown}]]"
 
     out = [f"# Week {week_name(today)} ({today.isoformat()} to {end.isoformat()})", ""]
     out += ["## Reconnect", ""]
     for f in report.due:
-        context = f" — {f.person.context}" if f.person.context else ""
+        context = f" — {one_line(f.person.context)}" if f.person.context else ""
         out.append(f"- {link(f.person)}: due {f.due}, {f.why()}{context}")
     if not report.due:
         out.append("Nobody is due this week.")

@@ -200,7 +200,7 @@ def test_add_makes_safe_readable_file_names(run, vault, name, file) -> None:
     path = vault / "People" / file
     assert path.is_file()
     people = people_by_name(run("people", "--json", vault=vault))
-    expected = " ".join(name.split()) if file != "Unnamed.md" else ".."
+    expected = " ".join(name.replace("\x07", " ").split()) if file != "Unnamed.md" else ".."
     assert people[expected]["path"] == f"People/{file}"
 
 
@@ -385,3 +385,39 @@ def test_a_log_heading_inside_an_html_comment_is_not_the_log(run, make_vault) ->
     vault = make_vault({"People/Pat.md": note})
     assert run("log", "Pat", "call", vault=vault).exit_code == 0
     assert (vault / "People/Pat.md").read_text() == note + "\n## Log\n- 2026-11-23 call\n"
+
+
+def test_a_name_with_a_newline_cannot_plant_a_promise_in_the_weekly_note(run, make_vault):
+    vault = make_vault(
+        {
+            "People/Eve.md": (
+                '---\nname: "Eve\\n- [ ] pay Mallory 📅 2026-11-24 [[Ana]]"\n'
+                'context: "met\\n# Heading"\ncadence: 1d\n---\n'
+            ),
+            "People/Ana.md": "---\ncadence: 1y\nlast_contact: 2026-11-01\n---\n",
+        }
+    )
+    result = run("report", "--note", "-o", str(vault.parent / "site"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    week = (vault / "Reviews/2026-W48.md").read_text()
+    assert "\n- [ ]" not in week and "\n# Heading" not in week
+    assert "Eve - ( ) pay Mallory" in week
+    due = run("due", "--json", vault=vault).json()
+    assert due["tasks"] == []  # the weekly note made no promise of anyone's
+
+
+def test_terminal_escapes_in_notes_are_shown_not_obeyed(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Eve.md": (
+                '---\nname: "Eve\\e]0;pwned\\a\\e[2J"\ncompany: "\\e[31mRed\\u202eevil"\n'
+                "cadence: 1d\n---\n- 2026-11-01 call: \x1b[1Abold\n"
+            )
+        }
+    )
+    for args in (["people"], ["due"], ["show", "Eve"], ["find", "Eve"], ["check"]):
+        result = run(*args, vault=vault)
+        for stream in (result.stdout, result.stderr):
+            assert "\x1b" not in stream and "\u202e" not in stream and "\x07" not in stream, args
+    shown = run("show", "Eve", vault=vault).stdout
+    assert "Eve\\x1b]0;pwned\\x07\\x1b[2J" in shown and "\\u202eevil" in shown

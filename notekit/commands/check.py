@@ -8,7 +8,7 @@ import click
 
 from notekit import views
 from notekit.check import check_vault
-from notekit.commands.common import EXIT_PROBLEMS, App, emit_json
+from notekit.commands.common import EXIT_PROBLEMS, App, emit_json, visible
 from notekit.model import ERROR
 
 
@@ -29,7 +29,8 @@ def command(app: App, as_json: bool) -> None:
     else:
         for p in problems:
             colour = "red" if p.severity == ERROR else "yellow"
-            click.echo(f"{p.location()}: " + click.style(p.severity, fg=colour) + f": {p.message}")
+            where, what = visible(p.location()), visible(p.message)
+            click.echo(f"{where}: " + click.style(p.severity, fg=colour) + f": {what}")
         people = len(app.index().people)
         summary = (
             f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"

@@ -42,8 +42,26 @@ def site_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+# C0 and C1 controls and the bidirectional overrides: shown as escapes, never sent raw to a
+# terminal (a name could otherwise move the cursor, retitle the window or reverse the text)
+_HIDDEN = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def visible(text: str) -> str:
+    """Text from notes as it may be shown on a terminal: control characters made visible."""
+    return text.translate(_HIDDEN)
+
+
+def echo(text: str, err: bool = False) -> None:
+    """One or more lines of notekit's own, each line's content made visible."""
+    click.echo("\n".join(visible(line) for line in text.split("\n")), err=err)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    click.echo(f"notekit: error: {message}", err=True)
+    echo(f"notekit: error: {message}", err=True)
     sys.exit(code)
 
 
@@ -119,7 +137,7 @@ def report_problems(problems: list[Problem]) -> None:
     """Errors one per line; warnings as a count pointing at `notekit check`."""
     errors = [p for p in problems if p.severity == ERROR]
     for problem in errors:
-        click.echo(f"notekit: warning: {problem.location()}: {problem.message}", err=True)
+        echo(f"notekit: warning: {problem.location()}: {problem.message}", err=True)
     warnings = len(problems) - len(errors)
     if warnings:
         click.echo(
@@ -149,6 +167,7 @@ def table(headers: list[str], rows: list[list[str]], styles: list[dict] | None =
         padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)]
         return "  ".join(padded).rstrip()
 
+    rows = [[visible(cell) for cell in row] for row in rows]
     out = [click.style(line(headers), bold=True)]
     for n, row in enumerate(rows):
         text = line(row)
@@ -178,9 +197,9 @@ def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -
         fail(str(exc), EXIT_PROBLEMS)
     except EditError as exc:
         fail(str(exc))
-    click.echo(f"{change.message}  ({change.rel})", err=quiet)
+    echo(f"{change.message}  ({change.rel})", err=quiet)
     if warning:
-        click.echo(f"notekit: warning: {warning}", err=True)
+        echo(f"notekit: warning: {warning}", err=True)
 
 
 def planned(plan: Callable[[], Change]) -> Change:

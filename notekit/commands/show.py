@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from notekit import views
-from notekit.commands.common import App, emit_json
+from notekit.commands.common import App, echo, emit_json, visible
 from notekit.due import follow_up, open_tasks
 from notekit.model import Interaction
 
@@ -33,7 +33,7 @@ def command(app: App, name: str, as_json: bool) -> None:
     if as_json:
         emit_json(views.person_detail(follow, tasks))
         return
-    click.echo(click.style(person.name, bold=True) + f"  ({person.path})")
+    click.echo(click.style(visible(person.name), bold=True) + f"  ({visible(person.path)})")
     work = " at ".join(x for x in (person.role, person.company) if x)
     facts = [
         ("", work),
@@ -56,21 +56,21 @@ def command(app: App, name: str, as_json: bool) -> None:
     ]
     for label, value in facts:
         if value:
-            click.echo(f"  {label}: {value}" if label else f"  {value}")
+            echo(f"  {label}: {value}" if label else f"  {value}")
     past = [i for i in person.interactions if i.date <= app.today]
     planned = [i for i in person.interactions if i.date > app.today]
     if past:
         click.echo(f"\nLast interactions ({min(len(past), RECENT)} of {len(past)}):")
         for item in reversed(past[-RECENT:]):
-            click.echo(f"  {_interaction_line(item)}")
+            echo(f"  {_interaction_line(item)}")
     if planned:
         click.echo("\nPlanned:")
         for item in planned:
-            click.echo(f"  {_interaction_line(item)}")
+            echo(f"  {_interaction_line(item)}")
     if tasks:
         click.echo("\nOpen promises:")
         for task in tasks:
-            click.echo(f"  {task.due}  {views.plain(task.text)}  ({task.source}:{task.line})")
+            echo(f"  {task.due}  {views.plain(task.text)}  ({task.source}:{task.line})")
 
 
 def _interaction_line(item: Interaction) -> str:
