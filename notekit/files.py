@@ -28,6 +28,7 @@ except ImportError:  # not on Windows: locks become no-ops there
     fcntl = None  # type: ignore[assignment]
 
 _TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
+MAX_TEMP_STEM = 255 - len(".") - len(".12345678.tmp")  # bytes of the target's name kept
 TEMP_GRACE_S = 5.0  # a temporary file younger than this may be between creation and its lock
 
 
@@ -139,7 +140,8 @@ def _temp_beside(path: Path) -> tuple[int, str]:
     """A locked temporary file in the target's folder."""
     import tempfile  # only for writing: a warm run writes nothing
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    name = path.name.encode()[:MAX_TEMP_STEM].decode(errors="ignore")  # within NAME_MAX
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}.", suffix=".tmp")
     _lock(fd)
     return fd, tmp
 

@@ -92,3 +92,34 @@ def test_replace_atomic_gives_up_when_told_the_file_changed(tmp_path) -> None:
     path.write_bytes(b"old")
     assert not replace_atomic(path, b"new", still_valid=lambda: False)
     assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["n.md"]
+
+
+def test_a_note_with_a_252_byte_name_can_be_written(run, make_vault) -> None:
+    stem = "P" + "a" * 248  # 252 bytes with `.md`: the longest names most systems allow
+    vault = make_vault({f"People/{stem}.md": NOTE})
+    result = run("log", stem, "call", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "- 2026-11-23 call" in (vault / f"People/{stem}.md").read_text()
+    assert os.listdir(vault / "People") == [f"{stem}.md"]
+
+
+@pytest.mark.parametrize(
+    ("error", "says"), [(28, "No space left on device"), (30, "Read-only file system")]
+)
+def test_a_full_or_read_only_disk_is_a_message_and_leaves_the_note(
+    run, make_vault, monkeypatch, error, says
+) -> None:
+    vault = make_vault({"People/Pat.md": NOTE})
+
+    def refuse(fd: int) -> None:
+        raise OSError(error, os.strerror(error))
+
+    monkeypatch.setattr(os, "fsync", refuse)
+    for args in (["log", "Pat", "call"], ["snooze", "Pat", "2w"], ["add", "Kim Park"]):
+        result = run(*args, vault=vault)
+        assert result.exit_code == 2, args
+        assert says in result.stderr and "Traceback" not in result.stderr
+    assert (vault / "People/Pat.md").read_text() == NOTE
+    assert os.listdir(vault / "People") == ["Pat.md"]
+    result = run("report", "-o", str(vault.parent / "site"), vault=vault)
+    assert result.exit_code == 2 and says in result.stderr
