@@ -33,8 +33,8 @@ def test_people_and_check_survive_every_corpus_file(run, corpus_vault) -> None:
         f for f in files if (corpus_vault / "People" / f).read_bytes()[:8192].count(b"\0") == 0
     )
     check = run("check", "--json", vault=corpus_vault)
-    assert check.exit_code in (0, 1)
     problems = check.json()
+    assert check.exit_code == (1 if problems else 0)
     for problem in problems:
         assert problem["path"] in {f"People/{f}" for f in files}
         assert problem["line"] is None or problem["line"] >= 1
@@ -43,7 +43,9 @@ def test_people_and_check_survive_every_corpus_file(run, corpus_vault) -> None:
 
 
 def test_known_broken_corpus_files_are_reported(run, corpus_vault) -> None:
-    problems = run("check", "--json", vault=corpus_vault).json()
+    check = run("check", "--json", vault=corpus_vault)
+    assert check.exit_code == 1
+    problems = check.json()
     flagged = {p["path"] for p in problems if p["severity"] == "error"}
     # obsidiantools' invalid front-matter fixture must be among the errors when present
     expected = [

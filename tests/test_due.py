@@ -244,3 +244,30 @@ def test_the_quick_look_at_birthdays_never_drops_one(birthday, today, within) ->
     horizon = today + dt.timedelta(days=within)
     if moments_of(person, today, horizon):
         assert _may_fall(person.birthday, _month_days(today, horizon))
+
+
+def test_a_follow_up_date_reached_by_a_contact_that_day_is_no_longer_pending(run, make_vault):
+    """SPEC §4: next_contact counts while last_contact is *earlier* than it."""
+    vault = make_vault(
+        {
+            "People/Same.md": "---\nnext_contact: 2026-11-20\nlast_contact: 2026-11-20\n"
+            "cadence: 1m\n---\n",
+            "People/Before.md": "---\nnext_contact: 2026-11-20\nlast_contact: 2026-11-19\n"
+            "cadence: 1m\n---\n",
+        }
+    )
+    rows = due_by_name(run("due", "--json", "--within", "60", vault=vault))
+    assert rows["Same"]["due"] == "2026-12-20" and rows["Same"]["reason"] == "cadence"
+    assert rows["Before"]["due"] == "2026-11-20" and rows["Before"]["reason"] == "next_contact"
+
+
+def test_a_promise_and_a_birthday_on_the_last_day_of_the_window_are_shown(run, make_vault):
+    vault = make_vault(
+        {
+            "People/Pat.md": "---\nbirthday: 1990-11-30\n---\n- [ ] send the deck 📅 2026-11-30\n",
+            "People/Sam.md": "---\nbirthday: --12-01\n---\n- [ ] call back 📅 2026-12-01\n",
+        }
+    )
+    report = run("due", "--json", vault=vault).json()  # today 2026-11-23, within 7: to 11-30
+    assert [(t["name"], t["due"]) for t in report["tasks"]] == [("Pat", "2026-11-30")]
+    assert [(m["name"], m["date"]) for m in report["moments"]] == [("Pat", "2026-11-30")]

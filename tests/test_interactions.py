@@ -86,3 +86,18 @@ def test_a_persons_own_dated_front_matter_is_not_a_contact_with_others(run, make
         }
     )
     assert people_by_name(run("people", "--json", vault=vault))["Sam"]["last_contact"] is None
+
+
+def test_a_two_digit_year_in_the_daily_note_format_is_this_century(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            ".obsidian/daily-notes.json": '{"folder": "Journal", "format": "DD.MM.YY"}',
+            "Journal/20.04.26.md": "coffee with [[Pat]]\n",
+            "People/Pat.md": "---\ncadence: 1y\n---\n",
+        }
+    )
+    pat = run("show", "Pat", "--json", vault=vault).json()
+    assert [(i["date"], i["source"]) for i in pat["interactions"]] == [
+        ("2026-04-20", "Journal/20.04.26.md")
+    ]
+    assert pat["last_contact"] == "2026-04-20"

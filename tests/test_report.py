@@ -185,8 +185,22 @@ def test_weekly_note_is_written_kept_and_never_overwritten_once_edited(run, tmp_
 
 @pytest.mark.parametrize("fixture", ["interactions", "bom-crlf", "detection"])
 def test_fixture_vaults_build(run, tmp_path, fixture) -> None:
+    import html
+
     index = _site(run, FIXTURES / fixture, tmp_path / "site")
-    assert index.stat().st_size > 1000
+    people = run("people", "--json", vault=FIXTURES / fixture).json()
+    assert people
+    listed = (index.parent / "people.html").read_text("utf-8")
+    pages = [
+        (index.parent / "people").joinpath(p).read_text("utf-8")
+        for p in sorted(os.listdir(index.parent / "people"))
+    ]
+    assert len(pages) == len(people)
+    for person in people:
+        name = html.escape(person["name"])
+        assert name in listed, name
+        assert sum(f"<h1>{name}" in page for page in pages) == 1, name
+    assert "<h1>" in index.read_text("utf-8")
 
 
 def test_a_rebuild_after_a_namesake_arrives_is_a_fresh_build(run, make_vault, tmp_path) -> None:
