@@ -8,7 +8,7 @@ VAULT ?= vault-example
 REPORT_DIR ?= site
 TODAY ?= $(if $(filter vault-example vault-example/,$(VAULT)),$(EXAMPLE_TODAY),)
 
-.PHONY: report test lint format bench clean
+.PHONY: report test lint format bench mutate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,5 +40,11 @@ format: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py --write docs/performance.md
 
+# Mutation testing of the rules and the write path (see docs/testing.md); takes about an hour.
+mutate: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet 'mutmut>=3.2,<4'
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache
+	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache mutants
