@@ -97,11 +97,7 @@ def replace_atomic(
     """
     fd, tmp = _temp_beside(path)
     try:
-        with os.fdopen(fd, "wb", closefd=False) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(fd)
-        os.fchmod(fd, 0o666 & ~_umask() if mode is None else mode)
+        _fill(fd, data, mode)
         if owner is not None:
             _keep_owner(fd, owner)
         if still_valid is not None and not still_valid():
@@ -120,11 +116,7 @@ def create_exclusive(path: Path, data: bytes) -> bool:
     """Create `path` holding `data`, atomically; False (and nothing written) when it exists."""
     fd, tmp = _temp_beside(path)
     try:
-        with os.fdopen(fd, "wb", closefd=False) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(fd)
-        os.fchmod(fd, 0o666 & ~_umask())
+        _fill(fd, data, None)
         try:
             os.link(tmp, path)  # fails if the file appeared meanwhile
         except FileExistsError:
@@ -144,6 +136,15 @@ def _temp_beside(path: Path) -> tuple[int, str]:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}.", suffix=".tmp")
     _lock(fd)
     return fd, tmp
+
+
+def _fill(fd: int, data: bytes, mode: int | None) -> None:
+    """Write `data` to the temporary file, on disk, with `mode` (default: a new file's)."""
+    with os.fdopen(fd, "wb", closefd=False) as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(fd)
+    os.fchmod(fd, 0o666 & ~_umask() if mode is None else mode)
 
 
 def _keep_owner(fd: int, owner: tuple[int, int]) -> None:

@@ -306,3 +306,8 @@ def test_an_output_folder_that_cannot_be_written_is_a_message(run, make_vault, t
     result = run("report", "-o", str(blocked), vault=vault)
     assert result.exit_code == 2
     assert result.stderr.startswith("notekit: error:") and "Traceback" not in result.stderr
+    (blocked / "people").unlink()
+    (blocked / "index.html").mkdir()  # and the reverse: a folder where a page should be
+    result = run("report", "-o", str(blocked), vault=vault)
+    assert result.exit_code == 2 and "index.html" in result.stderr
+    assert "Traceback" not in result.stderr
