@@ -51,8 +51,10 @@ def locked_open(path: Path) -> int:
     """An open descriptor of `path`, holding its exclusive lock. Waits while another notekit
     process holds it; returns the file as it is after that writer's rename."""
     while True:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(errno.EINVAL, "not a regular file")
             _lock(fd)
             if _same_file(fd, path):
                 return fd
@@ -74,7 +76,7 @@ def _same_file(fd: int, path: Path) -> bool:
 @contextlib.contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
     """Hold the exclusive lock of a folder: one writer of that folder at a time."""
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(folder, os.O_RDONLY)
     try:
         _lock(fd)
         yield
@@ -168,7 +170,7 @@ def stale_temp(path: Path) -> bool:
     """Whether `path` is a temporary file of a notekit write that was killed: nobody holds its
     lock and it is not brand new."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError:
         return False
     try:

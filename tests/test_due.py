@@ -145,13 +145,16 @@ def test_window_sorting_and_tag_filter(run, make_vault) -> None:
             "People/Cy.md": "---\nnext_contact: 2026-11-01\n---\n",
             "People/Di.md": "---\nnext_contact: 2026-12-01\n---\n",
             "People/Ed.md": "---\nnext_contact: 2026-11-30\n---\n",
+            "People/Fy.md": "---\nnext_contact: 2026-11-30\ntags: [y, xy, x-ray]\n---\n",
+            "People/Gu.md": "---\nnext_contact: 2026-11-30\ntags: [circle/X]\n---\n",
         }
     )
     result = run("due", "--json", vault=vault)
-    assert [r["name"] for r in result.json()["due"]] == ["Cy", "Al", "Bea", "Ed"]
+    assert [r["name"] for r in result.json()["due"]] == ["Cy", "Al", "Bea", "Ed", "Fy", "Gu"]
     assert [r["name"] for r in run("due", "--json", "-w", "0", vault=vault).json()["due"]] == ["Cy"]
-    tagged = run("due", "--json", "--tag", "X", vault=vault).json()["due"]
-    assert [r["name"] for r in tagged] == ["Bea"]
+    for wanted in ("X", "#x"):
+        tagged = run("due", "--json", "--tag", wanted, vault=vault).json()["due"]
+        assert [r["name"] for r in tagged] == ["Bea", "Gu"]
 
 
 def test_due_json_shape(run) -> None:

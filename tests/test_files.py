@@ -123,3 +123,27 @@ def test_a_full_or_read_only_disk_is_a_message_and_leaves_the_note(
     assert os.listdir(vault / "People") == ["Pat.md"]
     result = run("report", "-o", str(vault.parent / "site"), vault=vault)
     assert result.exit_code == 2 and says in result.stderr
+
+
+def test_only_a_real_file_of_notekit_is_a_leftover(tmp_path) -> None:
+    """A link or a folder that happens to bear a temporary file's name is not notekit's."""
+    target = _leftover(tmp_path, "target.md")
+    link = tmp_path / ".Pat.md.aaaaaaaa.tmp"
+    link.symlink_to(target)
+    folder = tmp_path / ".Pat.md.bbbbbbbb.tmp"
+    folder.mkdir()
+    past = time.time() - 60
+    os.utime(folder, (past, past))
+    os.utime(link, (past, past), follow_symlinks=False)
+    assert not remove_stale_temp(link) and not remove_stale_temp(folder)
+    assert link.is_symlink() and folder.is_dir() and target.exists()
+    assert not remove_stale_temp(tmp_path / ".gone.md.cccccccc.tmp")
+
+
+def test_a_note_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path) -> None:
+    from notekit.edit import EditError, Snapshot
+
+    fifo = tmp_path / "Pat.md"
+    os.mkfifo(fifo)
+    with pytest.raises(EditError, match="not a regular file"):
+        Snapshot.read(fifo)
