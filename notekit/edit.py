@@ -6,8 +6,10 @@ and the presence or absence of a final newline all stay byte for byte. A whole-d
 round trip (ruamel.yaml included) cannot promise that, so the front-matter is only *read* as
 YAML — to refuse broken notes and to know what a key holds — and edited as text.
 
-Writes are atomic (a temporary file in the same folder, then a rename, keeping the file's mode)
-and re-check, right before the rename, that the file is still what was read.
+A note is read under its lock (notekit.files), held until the new version is renamed over it,
+so notekit's own writers take turns; the planned text is checked with the full YAML loader
+(`verify_edit`) before anything is written; and the write re-reads the file right before the
+rename, so a save by another program in between is never overwritten.
 """
 
 from __future__ import annotations
