@@ -191,6 +191,8 @@ class _Site:
             fingerprint = self._fingerprint(person)
             pages[rel] = fingerprint
             if old.get(rel) == fingerprint and self.slugs[person.path] in present:
+                if rel not in self.files:  # a site from before digests were kept
+                    files[rel] = _file_digest((self.out / rel).read_bytes())
                 continue
             context = self._person_context(person)
             context["body_html"] = self._body_html(person)

@@ -311,3 +311,20 @@ def test_an_output_folder_that_cannot_be_written_is_a_message(run, make_vault, t
     result = run("report", "-o", str(blocked), vault=vault)
     assert result.exit_code == 2 and "index.html" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_site_built_before_digests_were_kept_still_loses_pages_of_the_gone(
+    run, make_vault, tmp_path
+) -> None:
+    import json
+
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n", "People/Sam.md": ""})
+    out = tmp_path / "site"
+    _site(run, vault, out)
+    manifest = json.loads((out / ".notekit-site.json").read_text())
+    del manifest["files"]
+    (out / ".notekit-site.json").write_text(json.dumps(manifest))
+    _site(run, vault, out)  # nothing to render again, but the digests are taken
+    (vault / "People/Pat.md").unlink()
+    _site(run, vault, out)
+    assert sorted(os.listdir(out / "people")) == ["sam.html"]
