@@ -274,3 +274,15 @@ def test_a_promise_and_a_birthday_on_the_last_day_of_the_window_are_shown(run, m
     report = run("due", "--json", vault=vault).json()  # today 2026-11-23, within 7: to 11-30
     assert [(t["name"], t["due"]) for t in report["tasks"]] == [("Pat", "2026-11-30")]
     assert [(m["name"], m["date"]) for m in report["moments"]] == [("Pat", "2026-11-30")]
+
+
+def test_days_are_told_in_words() -> None:
+    from notekit.due import describe_days
+
+    assert [describe_days(n) for n in (0, 1, 2, -1, -2)] == [
+        "due today",
+        "1 day overdue",
+        "2 days overdue",
+        "due in 1 day",
+        "due in 2 days",
+    ]

@@ -328,3 +328,14 @@ def test_a_site_built_before_digests_were_kept_still_loses_pages_of_the_gone(
     (vault / "People/Pat.md").unlink()
     _site(run, vault, out)
     assert sorted(os.listdir(out / "people")) == ["sam.html"]
+
+
+def test_the_weekly_note_of_the_example_vault_is_the_golden_one(run, tmp_path) -> None:
+    """The whole weekly note, byte for byte: every section, order, link form and figure."""
+    vault = tmp_path / "vault"
+    shutil.copytree(EXAMPLE, vault)
+    _site(run, vault, tmp_path / "site", "--note")
+    golden = FIXTURES / "weekly" / "vault-example-2026-W48.md"
+    assert (vault / "Reviews/2026-W48.md").read_bytes() == golden.read_bytes()
+    again = run("report", "--note", "-o", str(tmp_path / "site"), vault=vault)
+    assert "weekly note unchanged" in again.stderr
