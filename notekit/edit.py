@@ -314,6 +314,9 @@ def append_log_entry(text: NoteText, date: dt.date, entry: str) -> None:
     """Add `- entry` to the note's log section, in the order its entries already follow
     (newest first or last); add a `## Log` section at the end when there is none."""
     section, open_fence = _log_section(text)
+    if text.lines == [""]:  # an empty note: the section is all there is
+        text.insert(0, ["## Log", f"- {entry}"])
+        return
     if section is None:
         new = ["", "## Log", f"- {entry}"]
         if text.last < 0 or not text.content(text.last).strip():

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -321,3 +322,75 @@ def test_an_edit_either_keeps_every_other_value_or_is_refused(data, date, field,
     assert changed <= set(text.intended)
     person, _ = READER.person(parse_note("n.md", after))
     assert getattr(person, "next_contact" if field == "next_contact" else "fm_last_contact") == date
+
+
+LOG_CASES = [  # (note, date of the new entry, the note after)
+    (b"", "2026-02-01", b"## Log\n- 2026-02-01 new\n"),
+    (b"text", "2026-02-01", b"text\n\n## Log\n- 2026-02-01 new"),
+    (b"\n", "2026-02-01", b"\n## Log\n- 2026-02-01 new\n"),
+    (  # newest first: before the first entry not later than the new one, equal dates too
+        b"## Log\n- 2026-03-01 c\n- 2026-02-01 b\n- 2026-01-01 a\n",
+        "2026-02-01",
+        b"## Log\n- 2026-03-01 c\n- 2026-02-01 new\n- 2026-02-01 b\n- 2026-01-01 a\n",
+    ),
+    (
+        b"## Log\n- 2026-03-01 c\n- 2026-02-01 b\n- 2026-01-01 a\n",
+        "2025-01-01",
+        b"## Log\n- 2026-03-01 c\n- 2026-02-01 b\n- 2026-01-01 a\n- 2025-01-01 new\n",
+    ),
+    (  # oldest first: after entries of the same day, before later ones
+        b"## Log\n- 2026-01-01 a\n- 2026-02-01 b\n\n## Next\n",
+        "2026-02-01",
+        b"## Log\n- 2026-01-01 a\n- 2026-02-01 b\n- 2026-02-01 new\n\n## Next\n",
+    ),
+    (
+        b"## Log\n- 2026-01-01 a\n- 2026-02-01 b\n\n## Next\n",
+        "2025-01-01",
+        b"## Log\n- 2025-01-01 new\n- 2026-01-01 a\n- 2026-02-01 b\n\n## Next\n",
+    ),
+    (  # a YAML comment in the front-matter is no heading
+        b"---\n## Log\nk: v\n---\n# T\n",
+        "2026-02-01",
+        b"---\n## Log\nk: v\n---\n# T\n\n## Log\n- 2026-02-01 new\n",
+    ),
+    (  # entries in a code block do not count
+        b"## Log\n```\n- 2026-05-01 in code\n```\n- 2026-01-01 a\n- 2026-03-01 c\n",
+        "2026-02-01",
+        b"## Log\n```\n- 2026-05-01 in code\n```\n- 2026-01-01 a\n- 2026-02-01 new\n"
+        b"- 2026-03-01 c\n",
+    ),
+    (  # a deeper heading stays inside the section; one of the same level ends it
+        b"# T\n## Log\n### Sub\n- 2026-01-01 a\n## Other\n- 2026-09-09 z\n",
+        "2026-02-01",
+        b"# T\n## Log\n### Sub\n- 2026-01-01 a\n- 2026-02-01 new\n## Other\n- 2026-09-09 z\n",
+    ),
+    (  # a comment closed on its line, then one left open: the first `## Log` is hidden
+        b"<!-- a --> <!-- b\n## Log\n-->\n## Log\n- 2026-01-01 a\n",
+        "2026-02-01",
+        b"<!-- a --> <!-- b\n## Log\n-->\n## Log\n- 2026-01-01 a\n- 2026-02-01 new\n",
+    ),
+    (  # an impossible date and a nested item are no entries to order by
+        b"## Log\n- 2026-02-30 bad\n- 2026-01-01 a\n  - 2026-09-09 nested\n- 2026-03-01 c\n",
+        "2026-02-01",
+        b"## Log\n- 2026-02-30 bad\n- 2026-01-01 a\n  - 2026-09-09 nested\n- 2026-02-01 new\n"
+        b"- 2026-03-01 c\n",
+    ),
+    (
+        b"## Log\n- 2026-02-30 bad\n- 2026-01-01 a\n  - 2026-09-09 nested\n- 2026-03-01 c\n",
+        "2025-01-01",
+        b"## Log\n- 2026-02-30 bad\n- 2025-01-01 new\n- 2026-01-01 a\n  - 2026-09-09 nested\n"
+        b"- 2026-03-01 c\n",
+    ),
+    (  # a section without dated entries: after its last line of text, past a closed fence
+        b"## Log\nsome words\n```\ncode\n```\n\n## Next\n",
+        "2026-02-01",
+        b"## Log\nsome words\n```\ncode\n```\n- 2026-02-01 new\n\n## Next\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("note", "date", "after"), LOG_CASES)
+def test_where_a_log_entry_goes(note: bytes, date: str, after: bytes) -> None:
+    text = NoteText(note, "n.md")
+    append_log_entry(text, dt.date.fromisoformat(date), f"{date} new")
+    assert text.encode() == after
