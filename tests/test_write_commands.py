@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -431,3 +432,44 @@ def test_a_save_of_the_same_size_with_the_mtime_put_back_is_still_a_conflict(tmp
     with pytest.raises(ConflictError):
         write_atomic(snapshot, b"mine\n")
     assert path.read_bytes() == b"---\ncadence: 2m\n---\n"
+
+
+def test_log_says_what_it_wrote_and_refuses_what_it_cannot(run, make_vault) -> None:
+    from notekit.changes import plan_log
+    from notekit.edit import EditError
+    from notekit.index import build_index
+
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
+    result = run("log", "Pat", "talked shop", vault=vault)
+    assert result.stdout == "log: Pat: talked shop  (People/Pat.md)\n"
+    empty = run("log", "Pat", " \n ", vault=vault)
+    assert empty.exit_code == 2 and "nothing to log: the text is empty" in empty.stderr
+    index = build_index(vault)
+    with pytest.raises(EditError, match="unknown channel 'fax' .one of: call, coffee"):
+        plan_log(index, index.people[0], dt.date(2026, 11, 23), "x", channel="Fax")
+
+
+def test_a_key_that_an_edit_would_drop_or_add_is_refused() -> None:
+    from notekit.edit import EditError, verify_edit
+
+    with pytest.raises(EditError, match="would change 'x'"):
+        verify_edit(b"---\nx:\na: 1\n---\n", b"---\na: 1\n---\n", {}, "n.md")
+    with pytest.raises(EditError, match="would change 'y'"):
+        verify_edit(b"---\na: 1\n---\n", b"---\na: 1\ny:\n---\n", {}, "n.md")
+    verify_edit(b"---\na: 1\n---\n", b"---\na: 2\n---\n", {"a": "2"}, "n.md")
+
+
+def test_a_writer_waiting_for_the_lock_reads_what_the_first_one_wrote(tmp_path) -> None:
+    import threading
+
+    path = tmp_path / "n.md"
+    path.write_bytes(b"first\n")
+    first = Snapshot.read(path)
+    seen: list[bytes] = []
+    waiting = threading.Thread(target=lambda: seen.append(Snapshot.read(path).data))
+    waiting.start()
+    waiting.join(timeout=0.3)
+    assert waiting.is_alive()  # it waits for the lock
+    write_atomic(first, b"first\nsecond\n")  # renames a new file over the path, then releases
+    waiting.join(timeout=5)
+    assert seen == [b"first\nsecond\n"]
