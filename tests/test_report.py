@@ -339,3 +339,34 @@ def test_the_weekly_note_of_the_example_vault_is_the_golden_one(run, tmp_path) -
     assert (vault / "Reviews/2026-W48.md").read_bytes() == golden.read_bytes()
     again = run("report", "--note", "-o", str(tmp_path / "site"), vault=vault)
     assert "weekly note unchanged" in again.stderr
+
+
+def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(run, make_vault, tmp_path) -> None:
+    vault = make_vault(
+        {
+            "People/Pat.md": "---\ncadence: 1y\n---\n- 2026-11-16 call: a week ago, out\n"
+            "- 2026-11-17 call: six days ago\n- 2026-11-23 coffee: today\n",
+            "Work/Pat.md": "---\ntype: person\nname: Pat B\n---\n- 2026-11-24 plan\n",
+        }
+    )
+    out = str(tmp_path / "site")
+    first = run("report", "--note", "-o", out, vault=vault)
+    assert "report: Reviews/2026-W48.md  (Reviews/2026-W48.md)" in first.stderr
+    note = vault / "Reviews/2026-W48.md"
+    body = note.read_text().split("---\n", 2)[2]
+    assert body == (
+        "# Week 2026-W48 (2026-11-23 to 2026-11-29)\n\n"
+        "## Reconnect\n\nNobody is due this week.\n\n"
+        "## Promises\n\nNo dated promises this week.\n\n"
+        "## Moments\n\nNo birthdays this week.\n\n"
+        "## Last 7 days\n\n"
+        "- 2026-11-23: [[People/Pat|Pat]] (coffee): today\n"
+        "- 2026-11-17: [[People/Pat|Pat]] (call): six days ago\n\n"
+        "## Figures\n\n- People: 2\n- Overdue: 0\n"
+    )
+    (vault / "People/Pat.md").write_text("---\ncadence: 1d\nlast_contact: 2026-11-01\n---\n")
+    again = run("report", "--note", "-o", out, vault=vault, today="2026-11-24")
+    assert again.exit_code == 0 and "edited since" not in again.stderr
+    rewritten = note.read_text()
+    assert "(2026-11-24 to 2026-11-30)" in rewritten
+    assert "- [[People/Pat|Pat]]: due 2026-11-02, cadence 1d" in rewritten
