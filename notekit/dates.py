@@ -15,7 +15,7 @@ from notekit.model import Cadence
 ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _BIRTHDAY_NO_YEAR = re.compile(r"^(?:--)?(\d{1,2})-(\d{1,2})$")
 MAX_CADENCE_DAYS = 100 * 366  # a longer cadence is a typo, and dates past 9999 do not exist
-_DAYS_IN = {"d": 1, "w": 7, "m": 31, "y": 366}
+_DAYS_IN = {"d": 1.0, "w": 7.0, "m": 30.5, "y": 366.0}  # 1200m = 100y = 36600d
 _CADENCE = re.compile(
     r"^(\d{1,9})\s*(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)?$", re.IGNORECASE
 )

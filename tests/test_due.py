@@ -286,3 +286,26 @@ def test_days_are_told_in_words() -> None:
         "due in 1 day",
         "due in 2 days",
     ]
+
+
+def test_calendar_edges_of_the_date_helpers() -> None:
+    import datetime as dt
+
+    from notekit.dates import add_cadence, add_days, next_anniversary, parse_cadence
+    from notekit.model import Cadence
+
+    assert add_days(dt.date(9999, 12, 30), 5) == dt.date.max
+    assert add_days(dt.date(1, 1, 2), -5) == dt.date.min
+    assert add_days(dt.date(2026, 1, 1), 0) == dt.date(2026, 1, 1)
+    assert add_cadence(dt.date(9999, 1, 1), Cadence(2, "y")) == dt.date.max
+    assert add_cadence(dt.date(2026, 1, 28), Cadence(1, "m")) == dt.date(2026, 2, 28)
+    assert add_cadence(dt.date(2026, 1, 31), Cadence(1, "m")) == dt.date(2026, 2, 28)
+    assert next_anniversary(11, 23, dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)
+    assert next_anniversary(11, 22, dt.date(2026, 11, 23)) == dt.date(2027, 11, 22)
+    assert next_anniversary(2, 29, dt.date(2027, 3, 1)) == dt.date(2028, 2, 29)
+    assert parse_cadence("100y") == Cadence(100, "y")
+    assert parse_cadence("36600d") == Cadence(36600, "d")
+    assert parse_cadence("1200m") == Cadence(1200, "m")
+    for too_long in ("101y", "36601d", "1201m", "5229w"):
+        with pytest.raises(ValueError, match="at most 100 years"):
+            parse_cadence(too_long)

@@ -394,3 +394,45 @@ def test_where_a_log_entry_goes(note: bytes, date: str, after: bytes) -> None:
     text = NoteText(note, "n.md")
     append_log_entry(text, dt.date.fromisoformat(date), f"{date} new")
     assert text.encode() == after
+
+
+SET_CASES = [  # (front-matter lines, the lines after setting next_contact to 2026-12-24)
+    ("next_contact: 2026-01-01   # ping", "next_contact: 2026-12-24   # ping"),
+    ("next_contact: 2026-01-01 #tag-like", "next_contact: 2026-12-24 #tag-like"),
+    ("next_contact:    2026-01-01", "next_contact:    2026-12-24"),
+    ('next_contact: "2026-01-01" # q', 'next_contact: "2026-12-24" # q'),
+    ("next_contact: [2026-01-01]", "next_contact: 2026-12-24"),
+    (
+        "next_contact:\n  - 2026-01-01\n  # kept\n  - 2026-02-01\nb: 1",
+        "next_contact: 2026-12-24\n  # kept\nb: 1",
+    ),
+    ("next_contact:\n- 2026-01-01\n\nb: 1", "next_contact: 2026-12-24\n\nb: 1"),
+    (
+        "  a: 1\n  next_contact: 2026-01-01\n  b:\n    - x",
+        "  a: 1\n  next_contact: 2026-12-24\n  b:\n    - x",
+    ),
+    ("a: x\nnext_contact: 2026-01-01", "a: x\nnext_contact: 2026-12-24"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), SET_CASES)
+def test_how_a_value_is_replaced(before: str, after: str) -> None:
+    text = NoteText(f"---\n{before}\n---\nbody\n".encode(), "n.md")
+    set_value(text, "next_contact", "2026-12-24", _field_predicate("next_contact"))
+    assert text.encode() == f"---\n{after}\n---\nbody\n".encode()
+
+
+def test_refusals_name_the_file_and_the_reason(tmp_path) -> None:
+    from notekit.edit import Snapshot, create_new
+
+    existing = tmp_path / "n.md"
+    existing.write_text("x")
+    with pytest.raises(EditError, match="n.md already exists; nothing was written"):
+        create_new(existing, b"y")
+    with pytest.raises(EditError, match="gone.md: cannot read: No such file"):
+        Snapshot.read(tmp_path / "gone.md")
+    with pytest.raises(EditError, match="n.md: not valid UTF-8"):
+        NoteText(b"\xff\xfe", "n.md")
+    unparsable = r"n.md: the front-matter cannot be parsed \(line 3: invalid YAML"
+    with pytest.raises(EditError, match=unparsable):
+        open_note(b"---\na: [b\n---\n", "n.md")
