@@ -473,3 +473,46 @@ def test_a_writer_waiting_for_the_lock_reads_what_the_first_one_wrote(tmp_path) 
     write_atomic(first, b"first\nsecond\n")  # renames a new file over the path, then releases
     waiting.join(timeout=5)
     assert seen == [b"first\nsecond\n"]
+
+
+def test_add_finds_its_folder_and_template_from_the_config(run, make_vault) -> None:
+    from notekit.changes import safe_stem
+
+    vault = make_vault(
+        {
+            "notekit.toml": '[people]\nfolders = ["Contacts", "People"]\ntemplate = "T/P.md"\n',
+            "people/Old.md": "---\ncadence: 1m\n---\n",
+            "T/P.md": "---\ntype: contact\ntags: [crm]\n---\n# {{title}}\n",
+        }
+    )
+    result = run("add", "Kim Park", "--email", "k@x.org", "--email", "kim@y.org", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "people/Kim Park.md").read_text() == (
+        "---\ntype: contact\ntags: [crm]\nemail: [k@x.org, kim@y.org]\n---\n# Kim Park\n"
+    )
+    (vault / "notekit.toml").write_text('[people]\nfolders = ["Friends"]\n')
+    assert run("add", "Lea", "--tag", "x", vault=vault).exit_code == 0
+    assert (vault / "Friends/Lea.md").is_file()
+    (vault / "notekit.toml").write_text("[people]\nfolders = []\n")
+    assert run("add", "Mo", "--force", vault=vault).exit_code == 0
+    assert (vault / "People/Mo.md").is_file()
+    assert safe_stem("a" * 120) == "a" * 120
+    assert safe_stem("a" * 118 + " .bc") == "a" * 118
+    assert safe_stem(" .Zoë. ") == "Zoë"
+
+
+def test_add_refuses_a_taken_file_name_and_a_broken_template(run, make_vault) -> None:
+    from notekit.changes import plan_add
+    from notekit.edit import EditError
+    from notekit.index import build_index
+
+    vault = make_vault({"People/Kim Park.md": "---\nname: K. P.\n---\n"})
+    with pytest.raises(EditError, match="^People/Kim Park.md already exists$"):
+        plan_add(build_index(vault), "Kim/Park", dt.date(2026, 11, 23), {})
+    (vault / "Templates").mkdir()
+    (vault / "Templates/Person.md").write_text("---\ntags: [person\n---\n")
+    broken = run("add", "Lea", vault=vault)
+    assert broken.exit_code == 2
+    assert "the person template gives broken front-matter: People/Lea.md not written" in (
+        broken.stderr
+    )
