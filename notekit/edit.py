@@ -26,7 +26,7 @@ from typing import Any
 
 from notekit.fastyaml import load_mapping
 from notekit.files import create_exclusive, locked_open, replace_atomic
-from notekit.parse import DATED, FENCE, LIST_ITEM, heading, parse_note
+from notekit.parse import DATED, FENCE, LIST_ITEM, heading, html_comment, parse_note
 
 BOM = "\ufeff"
 LOG_HEADINGS = ("log", "interactions", "timeline")
@@ -387,12 +387,8 @@ def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
             if _closes(line, fence):
                 fence = None
             continue
-        if in_comment:
-            in_comment = "-->" not in line
-            continue
-        opened = line.rfind("<!--")
-        if opened >= 0 and "-->" not in line[opened + 4 :]:
-            in_comment = True
+        hidden, in_comment = html_comment(line, in_comment)
+        if hidden:
             continue
         opening = FENCE.match(line)
         if opening:

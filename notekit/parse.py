@@ -69,6 +69,17 @@ def one_line(text: str) -> str:
     return " ".join(text.translate(_LINE_BREAKS).split())
 
 
+def html_comment(line: str, inside: bool) -> tuple[bool, bool]:
+    """Whether `line` is hidden in an HTML comment (`<!-- … -->` over several lines), and
+    whether a comment is still open after it; `inside`: whether one was open before it."""
+    if inside:
+        return True, "-->" not in line
+    opened = line.rfind("<!--")
+    if opened >= 0 and "-->" not in line[opened + 4 :]:
+        return True, True
+    return False, False
+
+
 def heading(line: str) -> tuple[int, str] | None:
     """An ATX heading's level and text (closing `#`s dropped), or None."""
     match = _HEADING.match(line)
@@ -195,6 +206,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
     """One pass over the body. Cheap tests on each line's first character decide which
     patterns can apply, so most lines never meet a regular expression."""
     fence: str | None = None
+    in_comment = False
     for index in range(start, len(lines)):
         line = lines[index]
         stripped = line.lstrip()
@@ -209,6 +221,10 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
             elif "[[" in line:
                 _add_links(note, line, number, in_code=True)
             continue
+        if in_comment or "<!--" in line:
+            hidden, in_comment = html_comment(line, in_comment)
+            if hidden:
+                continue
         if first in "`~":
             fence_match = FENCE.match(line)
             if fence_match:

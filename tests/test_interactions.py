@@ -101,3 +101,19 @@ def test_a_two_digit_year_in_the_daily_note_format_is_this_century(run, make_vau
         ("2026-04-20", "Journal/20.04.26.md")
     ]
     assert pat["last_contact"] == "2026-04-20"
+
+
+def test_entries_and_links_inside_an_html_comment_do_not_count(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Pat.md": "---\ncadence: 1y\n---\n<!-- how to log:\n- 2026-01-01 call: example\n"
+            "-->\n<!-- one line --> visible\n- 2026-02-01 coffee: real\n",
+            "Daily/2026-03-01.md": "<!--\nlunch with [[Pat]]\n-->\n",
+            "Daily/2026-03-02.md": "<!-- a note --> lunch with [[Pat]]\n",
+        }
+    )
+    pat = run("show", "Pat", "--json", vault=vault).json()
+    assert [(i["date"], i["source"]) for i in pat["interactions"]] == [
+        ("2026-02-01", "People/Pat.md"),
+        ("2026-03-02", "Daily/2026-03-02.md"),
+    ]
