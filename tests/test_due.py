@@ -309,3 +309,18 @@ def test_calendar_edges_of_the_date_helpers() -> None:
     for too_long in ("101y", "36601d", "1201m", "5229w"):
         with pytest.raises(ValueError, match="at most 100 years"):
             parse_cadence(too_long)
+
+
+def test_what_is_wrong_with_a_date_or_cadence_is_said(run, make_vault) -> None:
+    from notekit.dates import parse_birthday, parse_cadence, parse_date
+
+    with pytest.raises(ValueError, match=r"^not a date \(expected YYYY-MM-DD\): 'soon'$"):
+        parse_date("soon")
+    with pytest.raises(ValueError, match=r"^no such day of the year: '02-30'$"):
+        parse_birthday("02-30")
+    with pytest.raises(ValueError, match=r"^not a cadence: True$"):
+        parse_cadence(True)
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
+    result = run("snooze", "Pat", "2026-11-01", vault=vault)
+    assert result.exit_code == 2
+    assert "2026-11-01 is not after today (2026-11-23)" in result.stderr
