@@ -153,6 +153,14 @@ class NoteText:
             return
         self.lines[index:index] = [line + ending for line in new_lines]
 
+    def front_matter_text(self) -> str | None:
+        """The front-matter between the `---` lines, each line ending in `\n` (line 1 of it is
+        the file's line 2); None when the note has none."""
+        end = self.front_matter_end()
+        if end is None:
+            return None
+        return "".join(self.content(i) + "\n" for i in range(1, end))
+
     def front_matter_end(self) -> int | None:
         """Index of the closing `---`, or None when the note has no front-matter."""
         if not self.lines or self.content(0).rstrip() != "---":
@@ -195,11 +203,9 @@ _MISSING = object()
 
 def _front_matter(data: bytes) -> tuple[dict[str, Any], list[tuple[int, str]]]:
     """The front-matter as the full YAML loader reads it, and its errors."""
-    text = NoteText(data, "")
-    end = text.front_matter_end()
-    if end is None:
+    body = NoteText(data, "").front_matter_text()
+    if body is None:
         return {}, []
-    body = "".join(text.content(i) + "\n" for i in range(1, end))
     from notekit.yamlfm import full_mapping  # PyYAML: only when something is written
 
     data_, _, errors = full_mapping(body, first_line=2)
@@ -221,10 +227,9 @@ def open_note(data: bytes, name: str) -> NoteText:
 def top_level_keys(text: NoteText) -> dict[str, int]:
     """Each top-level front-matter key as written -> its line index, as YAML reads the
     front-matter (a line inside a multi-line string or flow list is no key)."""
-    end = text.front_matter_end()
-    if end is None:
+    body = text.front_matter_text()
+    if body is None:
         return {}
-    body = "\n".join(text.content(i) for i in range(1, end))
     _, key_lines, _ = load_mapping(body, first_line=1)
     return {key: line for key, line in key_lines.items() if _KEY_LINE.match(text.content(line))}
 

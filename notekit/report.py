@@ -129,7 +129,7 @@ class _Site:
             if not force:
                 _refuse_foreign(self.out)  # as another build may just have left it
             if not (self.out / MANIFEST).is_file():  # the folder is notekit's from now on
-                _write_if_changed(self.out / MANIFEST, '{"pages": {}, "files": {}}\n')
+                _write_if_changed(self.out / MANIFEST, b'{"pages": {}, "files": {}}\n')
             return self._build()
 
     def _build(self) -> BuildResult:
@@ -158,7 +158,7 @@ class _Site:
             self.files.pop(stale, None)
         manifest = {"version": self.version, "pages": pages, "files": self.files}
         _write_if_changed(
-            self.out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+            self.out / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
         )
         return self.result
 
@@ -509,10 +509,8 @@ def _file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_if_changed(path: Path, data: bytes | str) -> bool:
+def _write_if_changed(path: Path, data: bytes) -> bool:
     """Atomically replace `path` with `data` unless it already holds exactly that."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     try:
         if path.read_bytes() == data:
             return False
@@ -520,6 +518,11 @@ def _write_if_changed(path: Path, data: bytes | str) -> bool:
         pass
     replace_atomic(path, data)
     return True
+
+
+def write_failure(exc: OSError, out: Path) -> str:
+    """Why the site could not be written, naming the file at fault."""
+    return f"{exc.filename or out}: cannot write the report: {exc.strerror}"
 
 
 def check_output(out: Path, vault: Path) -> None:

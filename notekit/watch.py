@@ -24,7 +24,7 @@ from watchdog.observers.polling import PollingObserver
 from notekit.cache import NoteCache
 from notekit.config import CONFIG_NAME, ConfigError
 from notekit.index import build_index
-from notekit.report import SiteError, build_site
+from notekit.report import SiteError, build_site, write_failure
 
 _EDITOR_DEBRIS = ("~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".crswap")
 
@@ -94,12 +94,6 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError):
-        return f"{exc.filename or ''}: cannot write the report: {exc.strerror}".lstrip(": ")
-    return str(exc)
-
-
 class _Idle:
     """Stands for the observer while there is no folder to observe."""
 
@@ -143,7 +137,8 @@ class Watcher:
         try:
             result = build_site(index, self.today(), self.out, self.force)
         except (SiteError, OSError) as exc:
-            self.say(f"notekit: error: {_reason(exc)} (the site was left as it was)")
+            why = write_failure(exc, self.out) if isinstance(exc, OSError) else str(exc)
+            self.say(f"notekit: error: {why} (the site was left as it was)")
             return
         seconds = time.perf_counter() - started
         removed = f", {len(result.removed)} removed" if result.removed else ""

@@ -60,8 +60,7 @@ def command(folder: str) -> None:
         (root / "Templates" / "Person.md", template),
     ]
     for path, _ in plan:
-        for part in (path, *path.relative_to(root).parents):
-            link = root / part if part != path else path
+        for link in (path, *(root / folder for folder in path.relative_to(root).parents)):
             if link.is_symlink() and not link.exists():
                 fail(
                     f"{link} is a symbolic link to nothing; notekit init will not create its target"

@@ -28,7 +28,7 @@ def command(app: App, output: str | None, force: bool, with_note: bool) -> None:
       notekit report -o site && xdg-open site/index.html
       notekit report --note        # also Reviews/2026-W48.md, with [[links]] to people
     """
-    from notekit.report import SiteError, build_site
+    from notekit.report import SiteError, build_site, write_failure
 
     index = app.index()
     out = app.site_dir(output)
@@ -50,5 +50,5 @@ def command(app: App, output: str | None, force: bool, with_note: bool) -> None:
     except SiteError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"{exc.filename or out}: cannot write the report: {exc.strerror}")
+        fail(write_failure(exc, out))
     click.echo(result.index_html.resolve())

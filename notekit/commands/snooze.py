@@ -33,9 +33,7 @@ def command(app: App, name: str, until: str, dry_run: bool) -> None:
         try:
             cadence = parse_cadence(until)
         except ValueError as exc:
-            if not until[:1].isdigit() or "too long" not in str(exc):
-                fail(f"{until!r} is neither a date (YYYY-MM-DD) nor a duration (2w, 3m, monthly)")
-            fail(f"{until!r}: {exc}")
+            fail(f"{until!r} is neither a date (YYYY-MM-DD) nor a duration: {exc}")
         if cadence is None:
             fail("a date or a duration is needed")
         date = add_cadence(app.today, cadence)
