@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from notekit import parse
-from notekit.cache import cache_dir
+from notekit.read import parse
+from notekit.store.kept import cache_dir
 
 NOTE = "---\ncadence: 1m\nlast_contact: 2026-10-01\n---\n"
 
@@ -22,7 +22,7 @@ def counted_parses(monkeypatch) -> list[str]:
         parsed.append(path)
         return real(path, raw)
 
-    monkeypatch.setattr("notekit.index.parse_note", counting)
+    monkeypatch.setattr("notekit.store.index.parse_note", counting)
     return parsed
 
 

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, due_by_name
-from notekit.due import _may_fall, _month_days, moments_of
-from notekit.model import Person
+from notekit.core.model import Person
+from notekit.rules.due import _may_fall, _month_days, moments_of
 
 
 def _due(run, make_vault, front_matter: str, today: str = "2026-11-23", *args: str) -> dict:
@@ -277,7 +277,7 @@ def test_a_promise_and_a_birthday_on_the_last_day_of_the_window_are_shown(run, m
 
 
 def test_days_are_told_in_words() -> None:
-    from notekit.due import describe_days
+    from notekit.rules.due import describe_days
 
     assert [describe_days(n) for n in (0, 1, 2, -1, -2)] == [
         "due today",
@@ -291,8 +291,8 @@ def test_days_are_told_in_words() -> None:
 def test_calendar_edges_of_the_date_helpers() -> None:
     import datetime as dt
 
-    from notekit.dates import add_cadence, add_days, next_anniversary, parse_cadence
-    from notekit.model import Cadence
+    from notekit.core.dates import add_cadence, add_days, next_anniversary, parse_cadence
+    from notekit.core.model import Cadence
 
     assert add_days(dt.date(9999, 12, 30), 5) == dt.date.max
     assert add_days(dt.date(1, 1, 2), -5) == dt.date.min
@@ -312,7 +312,7 @@ def test_calendar_edges_of_the_date_helpers() -> None:
 
 
 def test_what_is_wrong_with_a_date_or_cadence_is_said(run, make_vault) -> None:
-    from notekit.dates import parse_birthday, parse_cadence, parse_date
+    from notekit.core.dates import parse_birthday, parse_cadence, parse_date
 
     with pytest.raises(ValueError, match=r"^not a date \(expected YYYY-MM-DD\): 'soon'$"):
         parse_date("soon")

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from notekit.config import Config
-from notekit.edit import BOM, EditError, NoteText, append_log_entry, open_note, set_value
-from notekit.fields import FieldReader
-from notekit.parse import parse_note
+from notekit.read.config import Config
+from notekit.read.fields import FieldReader
+from notekit.read.parse import parse_note
+from notekit.write.edit import BOM, EditError, NoteText, append_log_entry, open_note, set_value
 
 READER = FieldReader(Config())
 SETTINGS = settings(
@@ -292,7 +292,7 @@ def hard_notes(draw: st.DrawFn) -> bytes:
 
 
 def _full(data: bytes) -> tuple[dict, list]:
-    from notekit.edit import _front_matter
+    from notekit.write.edit import _front_matter
 
     return _front_matter(data)
 
@@ -300,7 +300,7 @@ def _full(data: bytes) -> tuple[dict, list]:
 @SETTINGS
 @given(hard_notes(), dates, st.sampled_from(["next_contact", "last_contact"]), st.booleans())
 def test_an_edit_either_keeps_every_other_value_or_is_refused(data, date, field, log) -> None:
-    from notekit.edit import verify_edit
+    from notekit.write.edit import verify_edit
 
     before, errors = _full(data)
     try:
@@ -423,7 +423,7 @@ def test_how_a_value_is_replaced(before: str, after: str) -> None:
 
 
 def test_refusals_name_the_file_and_the_reason(tmp_path) -> None:
-    from notekit.edit import Snapshot, create_new
+    from notekit.write.edit import Snapshot, create_new
 
     existing = tmp_path / "n.md"
     existing.write_text("x")

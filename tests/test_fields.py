@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import people_by_name
-from notekit.fields import BUILTIN_ALIASES
+from notekit.read.fields import BUILTIN_ALIASES
 
 
 def _person(run, make_vault, front_matter: str) -> dict:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from notekit.files import is_temp_name, remove_stale_temp, replace_atomic
+from notekit.read.files import is_temp_name, remove_stale_temp, replace_atomic
 
 NOTE = "---\ncadence: 1m\n---\n"
 
@@ -62,7 +62,7 @@ def test_a_killed_write_leaves_a_file_the_next_write_removes(run, make_vault, tm
     vault = make_vault({"People/Pat.md": NOTE})
     script = (
         "import os, sys, pathlib\n"
-        "import notekit.files as f\n"
+        "import notekit.read.files as f\n"
         "os.replace = lambda *a: os.kill(os.getpid(), 9)\n"
         "f.replace_atomic(pathlib.Path(sys.argv[1]), b'x' * 100000)\n"
     )
@@ -141,7 +141,7 @@ def test_only_a_real_file_of_notekit_is_a_leftover(tmp_path) -> None:
 
 
 def test_a_note_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path) -> None:
-    from notekit.edit import EditError, Snapshot
+    from notekit.write.edit import EditError, Snapshot
 
     fifo = tmp_path / "Pat.md"
     os.mkfifo(fifo)

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from notekit import parallel
+from notekit.store import parallel
 
 needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="forking is not used here")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from notekit.parse import MAX_NOTE_BYTES, parse_note
+from notekit.read.parse import MAX_NOTE_BYTES, parse_note
 
 GOLDEN = Path(__file__).parent / "fixtures" / "parse"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from notekit import parallel
+from notekit.store import parallel
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
 HOSTILE = """\

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from notekit.parse import parse_note
+from notekit.read.parse import parse_note
 
 EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
 
@@ -194,7 +194,7 @@ def test_a_note_swapped_for_a_fifo_during_the_scan_is_reported_not_waited_on(
     run, make_vault, monkeypatch
 ) -> None:
     vault = make_vault({"People/A.md": "", "People/Pipe.md": ""})
-    import notekit.index as index_module
+    import notekit.store.index as index_module
 
     real_discover = index_module.discover
 
@@ -213,7 +213,7 @@ def test_a_note_swapped_for_a_fifo_during_the_scan_is_reported_not_waited_on(
 
 def test_an_unreadable_note_and_one_deleted_during_the_scan(run, make_vault, monkeypatch):
     vault = make_vault({"People/A.md": "", "People/Locked.md": "", "People/Gone.md": ""})
-    import notekit.index as index_module
+    import notekit.store.index as index_module
 
     real_open = os.open  # root reads any file, whatever its mode: refuse this one here
     real_discover = index_module.discover
@@ -278,7 +278,7 @@ def test_every_pattern_is_linear_on_lines_built_to_make_it_backtrack() -> None:
 
 
 def test_parsing_adversarial_lines_takes_milliseconds() -> None:
-    from notekit.parse import blank_code_spans
+    from notekit.read.parse import blank_code_spans
 
     raw = ("---\ncadence: 1m\n---\n" + "\n".join(ADVERSARIAL_LINES)).encode()
     started = time.perf_counter()

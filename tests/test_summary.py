@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import notekit.summary
-from notekit.cache import NoteCache, write_blob
-from notekit.vault import NoteFile
+import notekit.store.summary
+from notekit.read.vault import NoteFile
+from notekit.store.kept import NoteCache, write_blob
 
 PAT = "---\ncadence: 1m\n---\n"
 
@@ -29,13 +29,13 @@ def _age(vault: Path) -> None:
 def reads(monkeypatch) -> list[str]:
     """The paths of the notes read to make a summary, in every test run."""
     read: list[str] = []
-    real = notekit.summary.read_record
+    real = notekit.store.summary.read_record
 
     def counting(vault, reader, file):  # noqa: ANN001, ANN202
         read.append(file.path)
         return real(vault, reader, file)
 
-    monkeypatch.setattr(notekit.summary, "read_record", counting)
+    monkeypatch.setattr(notekit.store.summary, "read_record", counting)
     return read
 
 
@@ -130,8 +130,8 @@ def test_after_an_edit_only_that_note_is_read_and_the_answer_is_a_fresh_one(
     before = _answers(run, vault)
     reads.clear()
     derived = []
-    real = notekit.summary.derive
-    monkeypatch.setattr(notekit.summary, "derive", lambda *a: derived.append(1) or real(*a))
+    real = notekit.store.summary.derive
+    monkeypatch.setattr(notekit.store.summary, "derive", lambda *a: derived.append(1) or real(*a))
     EDITS[name](vault)
     _age(vault)
     after = _answers(run, vault)
@@ -177,7 +177,7 @@ def test_a_note_saved_this_instant_is_read_again_next_time(run, vault, reads) ->
 
 def test_two_processes_read_as_one(run, vault, monkeypatch) -> None:
     serial = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
     assert _uncached(run, vault, monkeypatch) == serial
 
 
@@ -185,12 +185,12 @@ def test_what_a_second_process_writes_is_kept(run, vault, reads, monkeypatch) ->
     """Many notes read on two cores: the next runs answer from what was kept without reading
     a note."""
     expected = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
     assert _answers(run, vault) == expected
     reads.clear()
     derived = []
-    real = notekit.summary.derive
-    monkeypatch.setattr(notekit.summary, "derive", lambda *a: derived.append(1) or real(*a))
+    real = notekit.store.summary.derive
+    monkeypatch.setattr(notekit.store.summary, "derive", lambda *a: derived.append(1) or real(*a))
     assert _answers(run, vault) == expected
     assert reads == derived == []
 
@@ -198,8 +198,8 @@ def test_what_a_second_process_writes_is_kept(run, vault, reads, monkeypatch) ->
 @pytest.mark.parametrize("cached", [True, False])
 def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch, cached) -> None:
     serial = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
-    real = notekit.summary._facts_of
+    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
+    real = notekit.store.summary._facts_of
     parent = os.getpid()
 
     def failing_in_the_child(*args):  # noqa: ANN002, ANN202
@@ -207,7 +207,7 @@ def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch, cache
             raise RuntimeError("the child dies")
         return real(*args)
 
-    monkeypatch.setattr(notekit.summary, "_facts_of", failing_in_the_child)
+    monkeypatch.setattr(notekit.store.summary, "_facts_of", failing_in_the_child)
     assert (_answers(run, vault) if cached else _uncached(run, vault, monkeypatch)) == serial
 
 
@@ -217,7 +217,7 @@ def test_a_shard_written_over_by_another_run_costs_only_its_notes(
     """Between the second process writing its shards and this one taking them from disk, a
     run at the same time writes them with what it read: their notes are read again here."""
     expected = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
     real = NoteCache.adopt
 
     def after_another_run(kept: NoteCache, written: dict[int, bytes]) -> None:
@@ -239,7 +239,7 @@ def test_a_shard_written_over_by_another_run_costs_only_its_notes(
 
 def test_an_unwritable_cache_folder_on_two_cores(run, vault, monkeypatch, tmp_path) -> None:
     expected = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.summary, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", str(blocker / "cache"))

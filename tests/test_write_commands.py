@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, due_by_name, people_by_name
-from notekit.edit import ConflictError, Snapshot, write_atomic
+from notekit.write.edit import ConflictError, Snapshot, write_atomic
 
 ANA = """\
 ---
@@ -301,7 +301,7 @@ def test_parallel_writes_to_one_note_lose_nothing(make_vault, tmp_path) -> None:
 
 
 def _front_matter_values(path: Path) -> dict:
-    from notekit.edit import _front_matter
+    from notekit.write.edit import _front_matter
 
     values, errors = _front_matter(path.read_bytes())
     assert errors == []
@@ -435,9 +435,9 @@ def test_a_save_of_the_same_size_with_the_mtime_put_back_is_still_a_conflict(tmp
 
 
 def test_log_says_what_it_wrote_and_refuses_what_it_cannot(run, make_vault) -> None:
-    from notekit.changes import plan_log
-    from notekit.edit import EditError
-    from notekit.index import build_index
+    from notekit.store.index import build_index
+    from notekit.write.changes import plan_log
+    from notekit.write.edit import EditError
 
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
     result = run("log", "Pat", "talked shop", vault=vault)
@@ -450,7 +450,7 @@ def test_log_says_what_it_wrote_and_refuses_what_it_cannot(run, make_vault) -> N
 
 
 def test_a_key_that_an_edit_would_drop_or_add_is_refused() -> None:
-    from notekit.edit import EditError, verify_edit
+    from notekit.write.edit import EditError, verify_edit
 
     with pytest.raises(EditError, match="would change 'x'"):
         verify_edit(b"---\nx:\na: 1\n---\n", b"---\na: 1\n---\n", {}, "n.md")
@@ -476,7 +476,7 @@ def test_a_writer_waiting_for_the_lock_reads_what_the_first_one_wrote(tmp_path) 
 
 
 def test_add_finds_its_folder_and_template_from_the_config(run, make_vault) -> None:
-    from notekit.changes import safe_stem
+    from notekit.write.changes import safe_stem
 
     vault = make_vault(
         {
@@ -502,9 +502,9 @@ def test_add_finds_its_folder_and_template_from_the_config(run, make_vault) -> N
 
 
 def test_add_refuses_a_taken_file_name_and_a_broken_template(run, make_vault) -> None:
-    from notekit.changes import plan_add
-    from notekit.edit import EditError
-    from notekit.index import build_index
+    from notekit.store.index import build_index
+    from notekit.write.changes import plan_add
+    from notekit.write.edit import EditError
 
     vault = make_vault({"People/Kim Park.md": "---\nname: K. P.\n---\n"})
     with pytest.raises(EditError, match="^People/Kim Park.md already exists$"):

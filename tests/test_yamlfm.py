@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS, FIXTURES
-from notekit.fastyaml import load_mapping, simple_mapping
-from notekit.yamlfm import full_mapping
+from notekit.read.front_matter import load_mapping, simple_mapping
+from notekit.read.yamlfm import full_mapping
 
 EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
 # characters that matter to YAML, mixed with ordinary and non-ASCII text

@@ -43,9 +43,9 @@ def command(
       notekit add "Zoë Ångström" --company "Nordic Film Institute" --tag northfield
       notekit add "Liam O'Reilly" --met "Northfield High football team" --cadence 6m
     """
-    from notekit.changes import plan_add
-    from notekit.dates import parse_cadence
-    from notekit.match import named, search
+    from notekit.core.dates import parse_cadence
+    from notekit.rules.match import named, search
+    from notekit.write.changes import plan_add
 
     index = app.index()
     existing = named(index, name)

@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from notekit import views
-from notekit.check import check_vault
 from notekit.commands.common import EXIT_PROBLEMS, App, emit_json, visible
-from notekit.model import ERROR
+from notekit.core.model import ERROR
+from notekit.rules import views
+from notekit.rules.check import check_vault
 
 
 @click.command("check")

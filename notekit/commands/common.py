@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from notekit.config import ConfigError
-from notekit.index import Index, build_index
-from notekit.model import ERROR, Person, Problem
-from notekit.vault import find_vault, leftovers
+from notekit.core.model import ERROR, Person, Problem
+from notekit.read.config import ConfigError
+from notekit.read.vault import find_vault, leftovers
+from notekit.store.index import Index, build_index
 
 if TYPE_CHECKING:
-    from notekit.changes import Change
-    from notekit.summary import Summary
+    from notekit.store.summary import Summary
+    from notekit.write.changes import Change
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -94,7 +94,7 @@ class App:
     def site_dir(self, output: str | None) -> Path:
         """Where the report goes: `-o`, else the config's [report] output (from here); the
         root, the home folder, the vault and a file are refused (exit 2)."""
-        from notekit.report import SiteError, check_output
+        from notekit.site.report import SiteError, check_output
 
         out = (
             Path(output) if output else Path(self.cwd) / self.index(quiet=True).config.report_output
@@ -109,7 +109,7 @@ class App:
 
     def summary(self) -> Summary:
         """What `due` and `people` need: kept from the last run when no note changed."""
-        from notekit.summary import vault_summary
+        from notekit.store.summary import vault_summary
 
         try:
             summary = vault_summary(self.vault)
@@ -120,7 +120,7 @@ class App:
 
     def person(self, name: str) -> Person:
         """The one person `name` means, or exit 2 listing the candidates."""
-        from notekit.match import lookup
+        from notekit.rules.match import lookup
 
         found = lookup(self.index(), name)
         if found.person:
@@ -182,8 +182,8 @@ def text_or_dash(value: object) -> str:
 def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -> None:
     """Show the diff (`--dry-run`) or write the change, telling the user what happened
     (on stderr when `quiet`, so that stdout stays free for the command's own output)."""
-    from notekit.changes import apply, diff
-    from notekit.edit import ConflictError, EditError
+    from notekit.write.changes import apply, diff
+    from notekit.write.edit import ConflictError, EditError
 
     if dry_run:
         change.discard()
@@ -204,7 +204,7 @@ def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -
 
 def planned(plan: Callable[[], Change]) -> Change:
     """Run a planning step, turning its refusal into a clear error (exit 2)."""
-    from notekit.edit import EditError
+    from notekit.write.edit import EditError
 
     try:
         return plan()
@@ -213,7 +213,7 @@ def planned(plan: Callable[[], Change]) -> Change:
 
 
 def parse_date_option(value: str, what: str) -> dt.date:
-    from notekit.dates import parse_date
+    from notekit.core.dates import parse_date
 
     try:
         date = parse_date(value)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from notekit import views
 from notekit.commands.common import App, emit_json, table, text_or_dash
-from notekit.dates import MAX_CADENCE_DAYS, add_days
-from notekit.due import describe_days, due_report
-from notekit.model import Person
+from notekit.core.dates import MAX_CADENCE_DAYS, add_days
+from notekit.core.model import Person
+from notekit.rules import views
+from notekit.rules.due import describe_days, due_report
 
 
 @click.command("due")

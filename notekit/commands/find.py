@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, emit_json, table, text_or_dash
-from notekit.match import search
+from notekit.rules.match import search
 
 
 @click.command("find")

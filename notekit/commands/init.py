@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from notekit.config import CONFIG_NAME
+from notekit.read.config import CONFIG_NAME
 
 CONFIG_TEXT = """\
 # notekit settings. Every key is optional; see docs/format.md.
@@ -50,10 +50,10 @@ def command(folder: str) -> None:
       notekit init ~/notes
     """
     from notekit.commands.common import fail
-    from notekit.files import create_exclusive
+    from notekit.read.files import create_exclusive
 
     root = Path(folder)
-    template = resources.files("notekit").joinpath("templates/person.md").read_text("utf-8")
+    template = resources.files("notekit.write").joinpath("templates/person.md").read_text("utf-8")
     plan = [
         (root / CONFIG_NAME, CONFIG_TEXT),
         (root / "People", None),

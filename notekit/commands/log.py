@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, parse_date_option, planned, write_change
-from notekit.parse import CHANNELS
+from notekit.read.parse import CHANNELS
 
 
 @click.command("log")
@@ -37,7 +37,7 @@ def command(
       notekit log "Ana Costa" "talked about her move to Globex" --channel coffee
       notekit log ana "sent the intro to Sam" -c email --date 2026-11-20 --dry-run
     """
-    from notekit.changes import plan_log
+    from notekit.write.changes import plan_log
 
     person = app.person(name)
     date = parse_date_option(when, "--date") if when else None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from notekit import views
 from notekit.commands.common import App, emit_json, table, text_or_dash
-from notekit.due import follow_up, has_tag
+from notekit.rules import views
+from notekit.rules.due import follow_up, has_tag
 
 
 @click.command("people")

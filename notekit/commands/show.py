@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from notekit import views
 from notekit.commands.common import App, echo, emit_json, visible
-from notekit.due import follow_up, open_tasks
-from notekit.model import Interaction
+from notekit.core.model import Interaction
+from notekit.rules import views
+from notekit.rules.due import follow_up, open_tasks
 
 RECENT = 10
 

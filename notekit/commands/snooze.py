@@ -23,8 +23,8 @@ def command(app: App, name: str, until: str, dry_run: bool) -> None:
       notekit snooze "Grace Liu" 2026-12-15
       notekit snooze grace 2w --dry-run
     """
-    from notekit.changes import plan_snooze
-    from notekit.dates import ISO_PREFIX, add_cadence, parse_cadence
+    from notekit.core.dates import ISO_PREFIX, add_cadence, parse_cadence
+    from notekit.write.changes import plan_snooze
 
     person = app.person(name)
     if ISO_PREFIX.match(until.strip()):

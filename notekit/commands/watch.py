@@ -31,7 +31,7 @@ def command(app: App, output: str | None, force: bool, poll: bool, debounce: flo
     Example:
       notekit watch -o site
     """
-    from notekit.watch import Watcher
+    from notekit.site.watch import Watcher
 
     out = app.site_dir(output)
 

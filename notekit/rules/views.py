@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from notekit.due import DatedTask, DueReport, FollowUp, Moment
-from notekit.model import Interaction, Person, Problem
-from notekit.parse import TASK_DUE
+from notekit.core.model import Interaction, Person, Problem
+from notekit.read.parse import TASK_DUE
+from notekit.rules.due import DatedTask, DueReport, FollowUp, Moment
 
 _WIKILINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 

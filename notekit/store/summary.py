@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from notekit import parallel
-from notekit.cache import NoteCache, cache_dir, objects_kept, read_blob, write_blob
-from notekit.config import Config
-from notekit.due import DatedTask, dated_tasks
-from notekit.fields import FieldReader
-from notekit.index import Listing, Resolver, list_vault, mentioned, mentions, read_record
-from notekit.model import Person, Problem, Task
-from notekit.vault import DailyNotes, NoteFile
+from notekit.core.model import Person, Problem, Task
+from notekit.read.config import Config
+from notekit.read.fields import FieldReader
+from notekit.read.vault import DailyNotes, NoteFile
+from notekit.rules.due import DatedTask, dated_tasks
+from notekit.store import parallel
+from notekit.store.index import Listing, Resolver, list_vault, mentioned, mentions, read_record
+from notekit.store.kept import NoteCache, cache_dir, objects_kept, read_blob, write_blob
 
 FILE_NAME = "summary.pickle"
 PATCH_AT_MOST = 200  # changed notes to patch the kept summary with; more: derive it anew

@@ -107,7 +107,7 @@ class Person:
 
     name: str
     path: str
-    note: ParsedNote | None  # None in a vault summary (notekit.summary), which keeps no notes
+    note: ParsedNote | None  # None in a vault summary (notekit.store.summary), which keeps no notes
     aliases: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     company: str | None = None

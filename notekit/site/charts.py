@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from notekit.due import FollowUp
+from notekit.rules.due import FollowUp
 
 WEEKS = 26
 FRESH_DAYS = 90  # contacted within three months

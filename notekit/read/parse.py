@@ -13,9 +13,9 @@ import hashlib
 import re
 from typing import Any
 
-from notekit.dates import parse_date
-from notekit.fastyaml import load_mapping
-from notekit.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
+from notekit.core.dates import parse_date
+from notekit.core.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
+from notekit.read.front_matter import load_mapping
 
 MAX_NOTE_BYTES = 4 * 1024 * 1024  # larger notes are read up to here, with a warning
 

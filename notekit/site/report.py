@@ -29,13 +29,16 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from notekit import __version__, charts, parallel, views
-from notekit.cache import cache_dir
-from notekit.check import check_vault
-from notekit.due import DatedTask, FollowUp, due_report, follow_up, open_tasks
-from notekit.files import folder_lock, replace_atomic
-from notekit.index import Index
-from notekit.model import Person, Problem
+from notekit import __version__
+from notekit.core.model import Person, Problem
+from notekit.read.files import folder_lock, replace_atomic
+from notekit.rules import views
+from notekit.rules.check import check_vault
+from notekit.rules.due import DatedTask, FollowUp, due_report, follow_up, open_tasks
+from notekit.site import charts
+from notekit.store import parallel
+from notekit.store.index import Index
+from notekit.store.kept import cache_dir
 
 RECENT_DAYS = 7
 MANIFEST = ".notekit-site.json"
@@ -85,7 +88,7 @@ class _Site:
         self.today = today
         self.out = out_dir
         self.env = Environment(
-            loader=PackageLoader("notekit", "templates"),
+            loader=PackageLoader("notekit.site", "templates"),
             bytecode_cache=_bytecode_cache(index.vault),
             autoescape=select_autoescape(["html"]),
             trim_blocks=True,
@@ -207,7 +210,7 @@ class _Site:
             written,
         )
         for asset in ASSETS:
-            text = resources.files("notekit").joinpath(f"templates/{asset}").read_text("utf-8")
+            text = resources.files("notekit.site").joinpath(f"templates/{asset}").read_text("utf-8")
             files[asset] = self._write(asset, text, written)
         return pages, written, files
 
@@ -408,7 +411,7 @@ class _Site:
             else text.split("\n")
         )
         if self.render_markdown is None:
-            from notekit.markdown import make_renderer  # only when a person page is written
+            from notekit.site.markdown import make_renderer  # only when a person page is written
 
             self.render_markdown = make_renderer(
                 lambda t: self.page_of(self.index.resolve(t).person, "../")
@@ -483,7 +486,7 @@ def _bytecode_cache(vault: Path) -> FileSystemBytecodeCache | None:
 def _template_version() -> str:
     digest = hashlib.sha256(__version__.encode())
     for name in _TEMPLATES:
-        digest.update(resources.files("notekit").joinpath(f"templates/{name}").read_bytes())
+        digest.update(resources.files("notekit.site").joinpath(f"templates/{name}").read_bytes())
     return digest.hexdigest()[:16]
 
 

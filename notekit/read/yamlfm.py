@@ -1,5 +1,5 @@
 """Front-matter YAML read so that one bad value never costs the user the other fields (for
-what the line-by-line reader, notekit.fastyaml, does not take).
+what the line-by-line reader, notekit.read.front_matter, does not take).
 
 This is the one module that imports PyYAML. The loader resolves only `null` and `true`/`false`
 implicitly: dates, numbers and YAML 1.1 words stay the text the user wrote (`NO`, `10:30`,
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from notekit.fastyaml import Errors
+from notekit.read.front_matter import Errors
 
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 20_000  # beyond this, anchors/aliases are expanding into a "billion laughs"
@@ -37,7 +37,7 @@ _TextLoader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<
 
 def full_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int], Errors]:
     """Parse front-matter text that starts at `first_line` of its file, whatever the text
-    (see `notekit.fastyaml.load_mapping`)."""
+    (see `notekit.read.front_matter.load_mapping`)."""
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     errors: Errors = []

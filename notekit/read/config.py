@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from notekit.dates import parse_cadence
-from notekit.model import Cadence
+from notekit.core.dates import parse_cadence
+from notekit.core.model import Cadence
 
 CONFIG_NAME = "notekit.toml"
 

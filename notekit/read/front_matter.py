@@ -1,4 +1,4 @@
-"""Front-matter read line by line where that is safe, else by PyYAML (notekit.yamlfm).
+"""Front-matter read line by line where that is safe, else by PyYAML (notekit.read.yamlfm).
 
 Most front-matter is a handful of `key: value` lines whose values are plain or simply quoted
 scalars, or flow or block lists of them. For exactly that subset the result of the full loader
@@ -25,7 +25,7 @@ def load_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
     fast = simple_mapping(text, first_line)
     if fast is not None:
         return fast[0], fast[1], []
-    from notekit.yamlfm import full_mapping  # PyYAML, only for what the fast path leaves
+    from notekit.read.yamlfm import full_mapping  # PyYAML, only for what the fast path leaves
 
     return full_mapping(text, first_line)
 

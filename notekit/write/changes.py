@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from notekit.edit import (
+from notekit.core.model import Person
+from notekit.read.fields import tag_list
+from notekit.read.files import remove_stale_temp
+from notekit.read.parse import CHANNELS, one_line, parse_note
+from notekit.read.yamlfm import flow_list, flow_scalar
+from notekit.store.index import Index
+from notekit.write.edit import (
     EditError,
     NoteText,
     Snapshot,
@@ -29,13 +35,7 @@ from notekit.edit import (
     verify_edit,
     write_atomic,
 )
-from notekit.fields import tag_list
-from notekit.files import remove_stale_temp
-from notekit.gitvault import commit_file
-from notekit.index import Index
-from notekit.model import Person
-from notekit.parse import CHANNELS, one_line, parse_note
-from notekit.yamlfm import flow_list, flow_scalar
+from notekit.write.gitvault import commit_file
 
 MAX_STEM = 120
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|#^\[\]]+')
@@ -204,7 +204,7 @@ def _template_text(index: Index, name: str, today: dt.date) -> str:
             text = path.read_text("utf-8")
             break
     else:
-        text = resources.files("notekit").joinpath("templates/person.md").read_text("utf-8")
+        text = resources.files("notekit.write").joinpath("templates/person.md").read_text("utf-8")
     text = re.sub(r"\{\{\s*title\s*\}\}|<%\s*tp\.file\.title\s*%>", lambda _: name, text)
     return re.sub(r"\{\{\s*date(?::[^}]*|\s*)\}\}", lambda _: today.isoformat(), text)
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from notekit.config import Config
-from notekit.dates import parse_birthday, parse_cadence, parse_date
-from notekit.model import WARNING, ParsedNote, Person, Problem
+from notekit.core.dates import parse_birthday, parse_cadence, parse_date
+from notekit.core.model import WARNING, ParsedNote, Person, Problem
+from notekit.read.config import Config
 
 BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("name", "fullname", "fn"),

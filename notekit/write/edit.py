@@ -6,7 +6,7 @@ and the presence or absence of a final newline all stay byte for byte. A whole-d
 round trip (ruamel.yaml included) cannot promise that, so the front-matter is only *read* as
 YAML — to refuse broken notes and to know what a key holds — and edited as text.
 
-A note is read under its lock (notekit.files), held until the new version is renamed over it,
+A note is read under its lock (notekit.read.files), held until the new version is renamed over it,
 so notekit's own writers take turns; the planned text is checked with the full YAML loader
 (`verify_edit`) before anything is written; and the write re-reads the file right before the
 rename, so a save by another program in between is never overwritten.
@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from notekit.fastyaml import load_mapping
-from notekit.files import create_exclusive, locked_open, replace_atomic
-from notekit.parse import DATED, FENCE, LIST_ITEM, heading, html_comment, parse_note
+from notekit.read.files import create_exclusive, locked_open, replace_atomic
+from notekit.read.front_matter import load_mapping
+from notekit.read.parse import DATED, FENCE, LIST_ITEM, heading, html_comment, parse_note
 
 BOM = "\ufeff"
 LOG_HEADINGS = ("log", "interactions", "timeline")
@@ -206,7 +206,7 @@ def _front_matter(data: bytes) -> tuple[dict[str, Any], list[tuple[int, str]]]:
     body = NoteText(data, "").front_matter_text()
     if body is None:
         return {}, []
-    from notekit.yamlfm import full_mapping  # PyYAML: only when something is written
+    from notekit.read.yamlfm import full_mapping  # PyYAML: only when something is written
 
     data_, _, errors = full_mapping(body, first_line=2)
     return data_, errors

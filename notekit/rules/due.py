@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from notekit.config import Config
-from notekit.dates import add_cadence, add_days, next_anniversary
-from notekit.index import Index, Resolver
-from notekit.model import Cadence, Person, Task
+from notekit.core.dates import add_cadence, add_days, next_anniversary
+from notekit.core.model import Cadence, Person, Task
+from notekit.read.config import Config
+from notekit.store.index import Index, Resolver
 
 NEXT_CONTACT = "next_contact"
 CADENCE = "cadence"

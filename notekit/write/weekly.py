@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from notekit.changes import Change
-from notekit.due import due_report, follow_up, open_tasks
-from notekit.edit import EditError, Snapshot, vault_path
-from notekit.index import Index
-from notekit.model import Person
-from notekit.parse import TASK_DUE, one_line, parse_note
+from notekit.core.model import Person
+from notekit.read.parse import TASK_DUE, one_line, parse_note
+from notekit.rules.due import due_report, follow_up, open_tasks
+from notekit.store.index import Index
+from notekit.write.changes import Change
+from notekit.write.edit import EditError, Snapshot, vault_path
 
 DIGEST_KEY = "notekit_digest"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from notekit.index import Index
-from notekit.model import ERROR, WARNING, Problem
+from notekit.core.model import ERROR, WARNING, Problem
+from notekit.store.index import Index
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 _DAILY_LINK = re.compile(r"^\d{4}-\d{2}-\d{2}$")

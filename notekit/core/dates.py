@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 
-from notekit.model import Cadence
+from notekit.core.model import Cadence
 
 ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _BIRTHDAY_NO_YEAR = re.compile(r"^(?:--)?(\d{1,2})-(\d{1,2})$")

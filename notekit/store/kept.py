@@ -25,10 +25,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from notekit import __version__, parallel
-from notekit.files import replace_atomic
-from notekit.model import ParsedNote, Person, Problem
-from notekit.vault import NoteFile
+from notekit import __version__
+from notekit.core.model import ParsedNote, Person, Problem
+from notekit.read.files import replace_atomic
+from notekit.read.vault import NoteFile
+from notekit.store import parallel
 
 Record = tuple[ParsedNote, Person | None, list[Problem]]
 Entry = tuple[int, int, Any]  # size, mtime_ns, what was read (a Record for the notes cache)
@@ -117,7 +118,7 @@ class NoteCache:
                 self._dirty.add(number)
 
     def save(self) -> None:
-        """Write the shards that changed; many of them on two cores (notekit.parallel)."""
+        """Write the shards that changed; many of them on two cores (notekit.store.parallel)."""
         dirty = sorted(self._dirty)
         if len(dirty) < SHARDS // 2 or self._folder is None:
             self._save(dirty)

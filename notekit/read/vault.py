@@ -12,9 +12,9 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import NamedTuple
 
-from notekit.config import CONFIG_NAME, Config
-from notekit.files import is_temp_name
-from notekit.model import ERROR, WARNING, Problem
+from notekit.core.model import ERROR, WARNING, Problem
+from notekit.read.config import CONFIG_NAME, Config
+from notekit.read.files import is_temp_name
 
 LEFTOVER = (
     "a temporary file of a notekit write that did not finish (or is under way): the next "

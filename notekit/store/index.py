@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from notekit import parallel
-from notekit.cache import NoteCache, Record, cache_dir, objects_kept
-from notekit.config import Config, load_config
-from notekit.fields import KNOWN_FIELDS, FieldReader
-from notekit.model import ERROR, Interaction, ParsedNote, Person, Problem
-from notekit.parse import MAX_NOTE_BYTES, parse_note
-from notekit.vault import DailyNotes, NoteFile, discover
+from notekit.core.model import ERROR, Interaction, ParsedNote, Person, Problem
+from notekit.read.config import Config, load_config
+from notekit.read.fields import KNOWN_FIELDS, FieldReader
+from notekit.read.parse import MAX_NOTE_BYTES, parse_note
+from notekit.read.vault import DailyNotes, NoteFile, discover
+from notekit.store import parallel
+from notekit.store.kept import NoteCache, Record, cache_dir, objects_kept
 
 T = TypeVar("T")
 _CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
@@ -48,7 +48,7 @@ class LinkTarget:
 class Resolver:
     """Who or what a name or link target means, over the vault's note paths and people.
 
-    Built from paths and people alone, so that a vault summary (notekit.summary) resolves
+    Built from paths and people alone, so that a vault summary (notekit.store.summary) resolves
     links exactly as the index does without holding any note."""
 
     def __init__(self, paths: Iterable[str], people: Iterable[Person]) -> None:

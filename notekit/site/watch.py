@@ -21,10 +21,10 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from notekit.cache import NoteCache
-from notekit.config import CONFIG_NAME, ConfigError
-from notekit.index import build_index
-from notekit.report import SiteError, build_site, write_failure
+from notekit.read.config import CONFIG_NAME, ConfigError
+from notekit.site.report import SiteError, build_site, write_failure
+from notekit.store.index import build_index
+from notekit.store.kept import NoteCache
 
 _EDITOR_DEBRIS = ("~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".crswap")
 

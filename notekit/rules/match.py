@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from notekit.index import Index
-from notekit.model import Person
+from notekit.core.model import Person
+from notekit.store.index import Index
 
 FIND_THRESHOLD = 70.0
 PICK_THRESHOLD = 80.0

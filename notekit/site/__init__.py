@@ -1,0 +1,1 @@
+"""The static HTML report and the watcher that rebuilds it."""
