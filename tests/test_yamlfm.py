@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS, FIXTURES
-from notekit.read.front_matter import load_mapping, simple_mapping
+from notekit.read.front_matter import front_matter_end, load_mapping, simple_mapping
 from notekit.read.yamlfm import full_mapping
 
 EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
@@ -96,12 +96,9 @@ def _front_matter_texts() -> list[tuple[str, str]]:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
             lines = [line.rstrip("\r") for line in text.split("\n")]
-            if lines[0].rstrip() != "---":
-                continue
-            for end in range(1, len(lines)):
-                if lines[end].rstrip() in ("---", "..."):
-                    found.append((str(path), "\n".join(lines[1:end])))
-                    break
+            end = front_matter_end(lines)
+            if end is not None:
+                found.append((str(path), "\n".join(lines[1:end])))
     return found
 
 

@@ -12,9 +12,26 @@ accepts.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-Errors = list[tuple[int, str]]
+if TYPE_CHECKING:
+    from notekit.read.yamlfm import Errors
+
+DELIMITER = "---"
+_CLOSERS = ("---", "...")
+
+
+def front_matter_end(lines: Sequence[str]) -> int | None:
+    """Index of the line that closes a note's front-matter, or None when the note has none (or
+    never closes it). Every reader and writer of notes finds the front-matter here: a line of
+    `---` first, then the first `---` or `...` line. Trailing blanks and a CR are allowed."""
+    if not lines or lines[0].rstrip() != DELIMITER:
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in _CLOSERS:
+            return index
+    return None
 
 
 def load_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int], Errors]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from notekit.core.dates import parse_date
 from notekit.core.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
-from notekit.read.front_matter import load_mapping
+from notekit.read.front_matter import DELIMITER, front_matter_end, load_mapping
 
 MAX_NOTE_BYTES = 4 * 1024 * 1024  # larger notes are read up to here, with a warning
 
@@ -157,12 +157,10 @@ def _decode(path: str, raw: bytes, problems: list[Problem]) -> str:
 
 def _read_front_matter(note: ParsedNote, lines: list[str]) -> int:
     """Fill the note's front-matter; return the index of the first body line."""
-    if not lines or lines[0].rstrip() != "---":
-        return 0
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            break
-    else:
+    end = front_matter_end(lines)
+    if end is None:
+        if not lines or lines[0].rstrip() != DELIMITER:
+            return 0
         note.front_matter_ok = False
         note.problems.append(
             Problem(note.path, 1, ERROR, "front-matter has no closing `---`: read as body text")

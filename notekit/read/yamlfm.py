@@ -15,9 +15,8 @@ from typing import Any
 
 import yaml
 
-from notekit.read.front_matter import Errors
-
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Errors = list[tuple[int, str]]  # (line, message)
 MAX_NODES = 20_000  # beyond this, anchors/aliases are expanding into a "billion laughs"
 MAX_DEPTH = 64  # lists in lists this deep are no front-matter, and would exhaust the stack
 

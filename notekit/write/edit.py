@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from notekit.read.files import create_exclusive, locked_open, replace_atomic
-from notekit.read.front_matter import load_mapping
+from notekit.read.front_matter import front_matter_end, load_mapping
 from notekit.read.parse import DATED, FENCE, LIST_ITEM, heading, html_comment, parse_note
 
 BOM = "\ufeff"
@@ -163,12 +163,7 @@ class NoteText:
 
     def front_matter_end(self) -> int | None:
         """Index of the closing `---`, or None when the note has no front-matter."""
-        if not self.lines or self.content(0).rstrip() != "---":
-            return None
-        for index in range(1, len(self.lines)):
-            if self.content(index).rstrip() in ("---", "..."):
-                return index
-        return None
+        return front_matter_end(self.lines)
 
 
 def verify_edit(before: bytes, after: bytes, intended: dict[str, str], name: str) -> None:
