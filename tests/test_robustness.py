@@ -278,7 +278,7 @@ def test_every_pattern_is_linear_on_lines_built_to_make_it_backtrack() -> None:
 
 
 def test_parsing_adversarial_lines_takes_milliseconds() -> None:
-    from notekit.read.parse import blank_code_spans
+    from notekit.core.syntax import blank_code_spans
 
     raw = ("---\ncadence: 1m\n---\n" + "\n".join(ADVERSARIAL_LINES)).encode()
     started = time.perf_counter()

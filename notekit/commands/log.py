@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, parse_date_option, planned, write_change
-from notekit.read.parse import CHANNELS
+from notekit.core.syntax import CHANNELS
 
 
 @click.command("log")

@@ -13,6 +13,7 @@ from typing import Any
 
 from notekit.core.dates import parse_birthday, parse_cadence, parse_date
 from notekit.core.model import WARNING, ParsedNote, Person, Problem
+from notekit.core.syntax import WIKILINK
 from notekit.read.config import Config
 
 BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -67,7 +68,6 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
 }
 KNOWN_FIELDS = frozenset(BUILTIN_ALIASES)
 
-_WIKILINK = re.compile(r"^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]$")
 _FALSE_WORDS = frozenset({"false", "no", "off", "0", "n"})
 
 
@@ -203,7 +203,7 @@ def _texts(value: Any) -> list[str]:
 
 
 def _unlink(text: str) -> str:
-    match = _WIKILINK.match(text.strip())
+    match = WIKILINK.fullmatch(text.strip())
     return match.group(1).strip() if match else text.strip()
 
 

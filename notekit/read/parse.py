@@ -7,116 +7,33 @@ file; every finding becomes a Problem with the note's path and line.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
-import re
 from typing import Any
 
 from notekit.core.dates import parse_date
 from notekit.core.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
+from notekit.core.syntax import (
+    CHANNELS,
+    DATED,
+    FENCE,
+    LIST_ITEM,
+    MARKERS,
+    NOT_DIGIT_WORD,
+    TAG,
+    TASK_BOX,
+    TASK_DUE,
+    WIKILINK,
+    blank_code_spans,
+    heading,
+    html_comment,
+)
 from notekit.read.front_matter import DELIMITER, front_matter_end, load_mapping
 
 MAX_NOTE_BYTES = 4 * 1024 * 1024  # larger notes are read up to here, with a warning
 
-CHANNELS = frozenset(
-    [
-        "email",
-        "linkedin",
-        "call",
-        "phone",
-        "video",
-        "coffee",
-        "lunch",
-        "dinner",
-        "meeting",
-        "message",
-        "text",
-        "conference",
-        "event",
-        "social",
-    ]
-)
-
-_DATE = r"\d{4}-\d{2}-\d{2}"
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=\s)(.*)$")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-_TASK = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
-DATED = re.compile(rf"^(?:\*\*)?(?:\[\[({_DATE})(?:\|[^\]]*)?\]\]|({_DATE}))(?:\*\*)?(.*)$")
-TASK_DUE = re.compile(rf"(?:📅\s*({_DATE})|\(due:?\s*({_DATE})\)|\[due::\s*({_DATE})\])")
-_WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
-_BACKTICKS = re.compile(r"`+")
-_TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]+)")
-_NOT_DIGIT_WORD = re.compile(r"[^\W\d]")  # a tag needs one: `#2026` is no tag
 _SEPARATORS = " \t:-–—,.;"
 _DATES: dict[str, dt.date] = {}  # one object per day: the cache then stores each day once
-_MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # quote, heading, list
-
-
-# Every pattern here runs on text users (or imports) wrote, line by line: each is linear in the
-# line's length (no nested or adjacent quantifiers that can split the same text two ways), and
-# tests/test_parse.py feeds them lines built to make a backtracking engine stall.
-
-
-_LINE_BREAKS = {code: " " for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
-
-
-def one_line(text: str) -> str:
-    """Text as it may be written into one line of a note: line breaks and other control
-    characters become spaces, so a value can never start a line (a task, a heading) of its
-    own."""
-    return " ".join(text.translate(_LINE_BREAKS).split())
-
-
-def html_comment(line: str, inside: bool) -> tuple[bool, bool]:
-    """Whether `line` is hidden in an HTML comment (`<!-- … -->` over several lines), and
-    whether a comment is still open after it; `inside`: whether one was open before it."""
-    if inside:
-        return True, "-->" not in line
-    opened = line.rfind("<!--")
-    if opened >= 0 and "-->" not in line[opened + 4 :]:
-        return True, True
-    return False, False
-
-
-def heading(line: str) -> tuple[int, str] | None:
-    """An ATX heading's level and text (closing `#`s dropped), or None."""
-    match = _HEADING.match(line)
-    if match is None:
-        return None
-    return len(match.group(1)), match.group(2).strip().rstrip("#").rstrip()
-
-
-def blank_code_spans(line: str) -> str:
-    """The line with each inline code span (`…`, ``…``) blanked out, its length kept: what is
-    in code is neither a tag nor a link. A run of n backticks closes only a span opened by a run
-    of exactly n (CommonMark); found by bisecting the runs of each length, never by
-    backtracking."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
-    by_length: dict[int, list[int]] = {}
-    for number, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(number)
-    out: list[str] = []
-    done = 0  # the line is copied up to here
-    number = 0
-    while number < len(runs):
-        start, end = runs[number]
-        same = by_length[end - start]
-        after = bisect.bisect_right(same, number)
-        if start < done or after == len(same):
-            number += 1
-            continue
-        closing = same[after]
-        close_end = runs[closing][1]
-        out.append(line[done:start])
-        out.append(" " * (close_end - start))
-        done = close_end
-        number = closing + 1
-    if not out:
-        return line
-    out.append(line[done:])
-    return "".join(out)
 
 
 def parse_note(path: str, raw: bytes) -> ParsedNote:
@@ -192,7 +109,7 @@ def _read_front_matter(note: ParsedNote, lines: list[str]) -> int:
 
 def _front_matter_links(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [m.group(1).strip() for m in _WIKILINK.finditer(value)]
+        return [m.group(1).strip() for m in WIKILINK.finditer(value)]
     if isinstance(value, list):
         return [target for item in value for target in _front_matter_links(item)]
     if isinstance(value, dict):
@@ -234,7 +151,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
             continue
         if "#" in visible:
             note.tags.extend(
-                tag for m in _TAG.finditer(visible) if _NOT_DIGIT_WORD.search(tag := m.group(1))
+                tag for m in TAG.finditer(visible) if NOT_DIGIT_WORD.search(tag := m.group(1))
             )
             found = heading(visible) if first == "#" else None
             if found:
@@ -248,7 +165,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
         item = LIST_ITEM.match(visible) if first in "-*+0123456789" else None
         if item:
             content = item.group(1)
-            task = _TASK.match(content) if content[:1] == "[" else None
+            task = TASK_BOX.match(content) if content[:1] == "[" else None
             if task:
                 open_task = task.group(1) == " "
                 _add_task(note, task.group(2), number, done=not open_task)
@@ -263,10 +180,10 @@ def _add_links(note: ParsedNote, line: str, number: int, **where: bool) -> None:
     if "[[" not in line:
         return
     context = ""
-    for match in _WIKILINK.finditer(line):
+    for match in WIKILINK.finditer(line):
         target = match.group(1).strip()
         if target:
-            context = context or _shorten(_MARKERS.sub("", line))
+            context = context or _shorten(MARKERS.sub("", line))
             note.links.append(Link(target, number, context=context, **where))
 
 
@@ -275,7 +192,7 @@ def _shorten(text: str, limit: int = 160) -> str:
 
 
 def _link_targets(text: str) -> tuple[str, ...]:
-    return tuple(m.group(1).strip() for m in _WIKILINK.finditer(text) if m.group(1).strip())
+    return tuple(m.group(1).strip() for m in WIKILINK.finditer(text) if m.group(1).strip())
 
 
 def _add_entry(note: ParsedNote, content: str, number: int) -> None:

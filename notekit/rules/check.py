@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from notekit.core.model import ERROR, WARNING, Problem
+from notekit.core.syntax import DAILY_NAME
 from notekit.store.index import Index
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
-_DAILY_LINK = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def check_vault(index: Index) -> list[Problem]:
@@ -36,7 +34,7 @@ def _link_problems(index: Index) -> list[Problem]:
         for link in note.links:
             if link.in_code or (link.in_front_matter and link.line == category_line):
                 continue  # `categories: [[People]]` names a category, not a person
-            if _DAILY_LINK.match(link.target):
+            if DAILY_NAME.match(link.target):
                 continue  # `[[2026-03-01]]` points at a daily note, written or not
             target = index.resolve(link.target)
             if target.ambiguous:

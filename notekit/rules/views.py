@@ -4,21 +4,18 @@ the report so that both always say the same thing."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from notekit.core.model import Interaction, Person, Problem
-from notekit.read.parse import TASK_DUE
+from notekit.core.syntax import TASK_DUE, WIKILINK
 from notekit.rules.due import DatedTask, DueReport, FollowUp, Moment
-
-_WIKILINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 
 
 def plain(text: str) -> str:
     """Note text for reading: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`, and a
     task's due marker (shown beside it as a date) is dropped."""
     text = TASK_DUE.sub("", text)
-    return " ".join(_WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text).split())
+    return " ".join(WIKILINK.sub(lambda m: (m.group(3) or m.group(1)).strip(), text).split())
 
 
 def iso(date: dt.date | None) -> str | None:

@@ -12,7 +12,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-_WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
+from notekit.core.syntax import WIKILINK
+
 # web, mail and Obsidian links, anchors and relative paths; never another scheme, and never a
 # scheme-relative `//host/x` (or `\\host`), which from a page on disk reaches out to a host
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|obsidian:|#|(?![/\\]{2})[^:]*$)", re.IGNORECASE)
@@ -36,7 +37,7 @@ def make_renderer(resolve: LinkResolver) -> Callable[[str], str]:
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not state.src.startswith("[[", state.pos) and not state.src.startswith("![[", state.pos):
         return False
-    match = _WIKILINK.match(state.src, state.pos)
+    match = WIKILINK.match(state.src, state.pos)
     if not match:
         return False
     if not silent:

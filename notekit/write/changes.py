@@ -18,9 +18,10 @@ from importlib import resources
 from pathlib import Path
 
 from notekit.core.model import Person
+from notekit.core.syntax import CHANNELS, one_line
 from notekit.read.fields import tag_list
 from notekit.read.files import remove_stale_temp
-from notekit.read.parse import CHANNELS, one_line, parse_note
+from notekit.read.parse import parse_note
 from notekit.read.yamlfm import flow_list, flow_scalar
 from notekit.store.index import Index
 from notekit.write.edit import (

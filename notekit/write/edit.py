@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from notekit.core.syntax import DATED, FENCE, LIST_ITEM, heading, html_comment
 from notekit.read.files import create_exclusive, locked_open, replace_atomic
 from notekit.read.front_matter import front_matter_end, load_mapping
-from notekit.read.parse import DATED, FENCE, LIST_ITEM, heading, html_comment, parse_note
+from notekit.read.parse import parse_note
 
 BOM = "\ufeff"
 LOG_HEADINGS = ("log", "interactions", "timeline")

@@ -11,7 +11,8 @@ import datetime as dt
 import hashlib
 
 from notekit.core.model import Person
-from notekit.read.parse import TASK_DUE, one_line, parse_note
+from notekit.core.syntax import TASK_DUE, one_line
+from notekit.read.parse import parse_note
 from notekit.rules.due import due_report, follow_up, open_tasks
 from notekit.store.index import Index
 from notekit.write.changes import Change

@@ -1,0 +1,108 @@
+"""The note format in one place: every pattern notekit reads in (or writes into) a note's
+text, and the small functions that apply them line by line (SPEC §3, §4). Readers, writers and
+the report all take them from here, so a note means the same thing to each of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+CHANNELS = frozenset(
+    [
+        "email",
+        "linkedin",
+        "call",
+        "phone",
+        "video",
+        "coffee",
+        "lunch",
+        "dinner",
+        "meeting",
+        "message",
+        "text",
+        "conference",
+        "event",
+        "social",
+    ]
+)
+
+DATE = r"\d{4}-\d{2}-\d{2}"
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?=\s)(.*)$")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+TASK_BOX = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
+DATED = re.compile(rf"^(?:\*\*)?(?:\[\[({DATE})(?:\|[^\]]*)?\]\]|({DATE}))(?:\*\*)?(.*)$")
+TASK_DUE = re.compile(rf"(?:📅\s*({DATE})|\(due:?\s*({DATE})\)|\[due::\s*({DATE})\])")
+# `[[target#heading|shown]]`, `![[embed]]`: groups target, `#heading`, shown text
+WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
+DAILY_NAME = re.compile(rf"^{DATE}$")  # `[[2026-03-01]]` names a daily note, written or not
+BACKTICKS = re.compile(r"`+")
+TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]+)")
+NOT_DIGIT_WORD = re.compile(r"[^\W\d]")  # a tag needs one: `#2026` is no tag
+MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # quote, heading, list
+
+
+# Every pattern here runs on text users (or imports) wrote, line by line: each is linear in the
+# line's length (no nested or adjacent quantifiers that can split the same text two ways), and
+# tests/test_parse.py feeds them lines built to make a backtracking engine stall.
+
+
+_LINE_BREAKS = {code: " " for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """Text as it may be written into one line of a note: line breaks and other control
+    characters become spaces, so a value can never start a line (a task, a heading) of its
+    own."""
+    return " ".join(text.translate(_LINE_BREAKS).split())
+
+
+def html_comment(line: str, inside: bool) -> tuple[bool, bool]:
+    """Whether `line` is hidden in an HTML comment (`<!-- … -->` over several lines), and
+    whether a comment is still open after it; `inside`: whether one was open before it."""
+    if inside:
+        return True, "-->" not in line
+    opened = line.rfind("<!--")
+    if opened >= 0 and "-->" not in line[opened + 4 :]:
+        return True, True
+    return False, False
+
+
+def heading(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text (closing `#`s dropped), or None."""
+    match = HEADING.match(line)
+    if match is None:
+        return None
+    return len(match.group(1)), match.group(2).strip().rstrip("#").rstrip()
+
+
+def blank_code_spans(line: str) -> str:
+    """The line with each inline code span (`…`, ``…``) blanked out, its length kept: what is
+    in code is neither a tag nor a link. A run of n backticks closes only a span opened by a run
+    of exactly n (CommonMark); found by bisecting the runs of each length, never by
+    backtracking."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for number, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(number)
+    out: list[str] = []
+    done = 0  # the line is copied up to here
+    number = 0
+    while number < len(runs):
+        start, end = runs[number]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, number)
+        if start < done or after == len(same):
+            number += 1
+            continue
+        closing = same[after]
+        close_end = runs[closing][1]
+        out.append(line[done:start])
+        out.append(" " * (close_end - start))
+        done = close_end
+        number = closing + 1
+    if not out:
+        return line
+    out.append(line[done:])
+    return "".join(out)
