@@ -22,7 +22,7 @@ def counted_parses(monkeypatch) -> list[str]:
         parsed.append(path)
         return real(path, raw)
 
-    monkeypatch.setattr("notekit.store.index.parse_note", counting)
+    monkeypatch.setattr("notekit.store.reading.parse_note", counting)
     return parsed
 
 

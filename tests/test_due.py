@@ -242,7 +242,7 @@ def test_today_from_the_environment(run, make_vault, monkeypatch) -> None:
     within=st.integers(0, 400),
 )
 def test_the_quick_look_at_birthdays_never_drops_one(birthday, today, within) -> None:
-    person = Person(name="P", path="People/P.md", note=None)
+    person = Person(name="P", path="People/P.md")
     person.birthday = (None, birthday.month, birthday.day)
     horizon = today + dt.timedelta(days=within)
     if moments_of(person, today, horizon):

@@ -98,5 +98,5 @@ def test_the_walk_sees_imports() -> None:
     """The checks above would pass on nothing at all: the walk must find the known edges."""
     graph = imports()
     assert "notekit.core.model" in graph["notekit.read.parse"]
-    assert "notekit.store.index" in graph["notekit.rules.due"]
+    assert "notekit.store.summary" in graph["notekit.rules.due"]
     assert "notekit.read.yamlfm" in graph["notekit.read.front_matter"]  # a lazy import

@@ -194,7 +194,7 @@ def test_a_note_swapped_for_a_fifo_during_the_scan_is_reported_not_waited_on(
     run, make_vault, monkeypatch
 ) -> None:
     vault = make_vault({"People/A.md": "", "People/Pipe.md": ""})
-    import notekit.store.index as index_module
+    import notekit.store.reading as index_module
 
     real_discover = index_module.discover
 
@@ -213,7 +213,7 @@ def test_a_note_swapped_for_a_fifo_during_the_scan_is_reported_not_waited_on(
 
 def test_an_unreadable_note_and_one_deleted_during_the_scan(run, make_vault, monkeypatch):
     vault = make_vault({"People/A.md": "", "People/Locked.md": "", "People/Gone.md": ""})
-    import notekit.store.index as index_module
+    import notekit.store.reading as index_module
 
     real_open = os.open  # root reads any file, whatever its mode: refuse this one here
     real_discover = index_module.discover

@@ -47,7 +47,7 @@ def command(
     from notekit.rules.match import named, search
     from notekit.write.changes import plan_add
 
-    index = app.index()
+    index = app.summary()
     existing = named(index, name)
     if existing:
         fail(f"{name!r} already exists: {existing[0].path}")

@@ -17,7 +17,8 @@ import click
 from notekit.core.model import ERROR, Person, Problem
 from notekit.read.config import ConfigError
 from notekit.read.vault import find_vault, leftovers
-from notekit.store.index import Index, build_index
+from notekit.store.facade import Store
+from notekit.store.index import Index
 
 if TYPE_CHECKING:
     from notekit.store.summary import Summary
@@ -71,7 +72,7 @@ class App:
     today: dt.date
     cwd: str
     today_fixed: bool = False  # True when --today or $NOTEKIT_TODAY set it
-    _index: Index | None = field(default=None, repr=False)
+    _told: bool = field(default=False, repr=False)  # problems in files were told already
 
     @functools.cached_property
     def vault(self) -> Path:
@@ -80,16 +81,33 @@ class App:
             fail(f"{vault}: no such folder")
         return vault
 
+    @functools.cached_property
+    def store(self) -> Store:
+        return Store(self.vault)
+
     def index(self, quiet: bool = False) -> Index:
-        """The vault's index; problems in files are told on stderr unless `quiet`."""
-        if self._index is None:
-            try:
-                self._index = build_index(self.vault)
-            except ConfigError as exc:
-                fail(str(exc))
-            if not quiet:
-                report_problems(self._index.problems)
-        return self._index
+        """Every note of the vault; problems in files are told on stderr unless `quiet`."""
+        try:
+            index = self.store.index()
+        except ConfigError as exc:
+            fail(str(exc))
+        self._tell(index.problems, quiet)
+        return index
+
+    def summary(self, quiet: bool = False) -> Summary:
+        """What most commands need, kept from the last run when no note changed; problems
+        in files are told on stderr unless `quiet`."""
+        try:
+            summary = self.store.summary()
+        except ConfigError as exc:
+            fail(str(exc))
+        self._tell(summary.problems, quiet)
+        return summary
+
+    def _tell(self, problems: list[Problem], quiet: bool) -> None:
+        if not quiet and not self._told:
+            self._told = True
+            report_problems(problems)
 
     def site_dir(self, output: str | None) -> Path:
         """Where the report goes: `-o`, else the config's [report] output (from here); the
@@ -97,7 +115,9 @@ class App:
         from notekit.site.report import SiteError, check_output
 
         out = (
-            Path(output) if output else Path(self.cwd) / self.index(quiet=True).config.report_output
+            Path(output)
+            if output
+            else Path(self.cwd) / self.summary(quiet=True).config.report_output
         )
         try:
             check_output(out, self.vault)
@@ -107,22 +127,11 @@ class App:
             fail(f"{out}: {exc.strerror}")
         return out
 
-    def summary(self) -> Summary:
-        """What `due` and `people` need: kept from the last run when no note changed."""
-        from notekit.store.summary import vault_summary
-
-        try:
-            summary = vault_summary(self.vault)
-        except ConfigError as exc:
-            fail(str(exc))
-        report_problems(summary.problems)
-        return summary
-
     def person(self, name: str) -> Person:
         """The one person `name` means, or exit 2 listing the candidates."""
         from notekit.rules.match import lookup
 
-        found = lookup(self.index(), name)
+        found = lookup(self.summary(), name)
         if found.person:
             return found.person
         if not found.candidates:
@@ -191,8 +200,8 @@ def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -
         click.echo(f"(dry run: {change.rel} not written)", err=True)
         return
     try:
-        index = app.index(quiet=True)
-        warning = apply(change, index.config.git_autocommit, leftovers(index.problems))
+        summary = app.summary(quiet=True)
+        warning = apply(change, summary.config.git_autocommit, leftovers(summary.problems))
     except ConflictError as exc:
         fail(str(exc), EXIT_PROBLEMS)
     except EditError as exc:

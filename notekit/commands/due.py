@@ -36,7 +36,7 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
       notekit --today 2026-12-01 due --json
     """
     summary = app.summary()
-    report = due_report(summary.people, summary.tasks, summary.config, app.today, within, tag)
+    report = due_report(summary, app.today, within, tag)
     if as_json:
         emit_json(views.due_report(report))
         return
@@ -47,7 +47,7 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
     if report.due:
         rows, styles = [], []
         for f in report.due:
-            rows.append([f.person.name, f.due.isoformat(), f.why(), _channel(f.person)])
+            rows.append([f.person.name, str(f.due), f.why(), _channel(f.person)])
             overdue = f.overdue_days or 0
             styles.append(
                 {"fg": "red"} if overdue > 0 else {"fg": "yellow"} if overdue == 0 else {}

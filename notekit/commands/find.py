@@ -22,7 +22,7 @@ def command(app: App, query: str, as_json: bool) -> None:
       notekit find globex
       notekit find "jose peres"
     """
-    matches = search(app.index(), query)
+    matches = search(app.summary(), query)
     if as_json:
         emit_json(
             [

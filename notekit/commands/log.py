@@ -42,6 +42,6 @@ def command(
     person = app.person(name)
     date = parse_date_option(when, "--date") if when else None
     change = planned(
-        lambda: plan_log(app.index(), person, app.today, text, date=date, channel=channel)
+        lambda: plan_log(app.summary(), person, app.today, text, date=date, channel=channel)
     )
     write_change(app, change, dry_run)

@@ -22,9 +22,7 @@ def command(app: App, tag: str | None, as_json: bool) -> None:
     """
     summary = app.summary()
     follows = [
-        follow_up(p, summary.config, app.today)
-        for p in summary.people
-        if tag is None or has_tag(p, tag)
+        follow_up(p, summary, app.today) for p in summary.people if tag is None or has_tag(p, tag)
     ]
     if as_json:
         emit_json([views.person_summary(f) for f in follows])

@@ -7,7 +7,7 @@ import click
 from notekit.commands.common import App, echo, emit_json, visible
 from notekit.core.model import Interaction
 from notekit.rules import views
-from notekit.rules.due import follow_up, open_tasks
+from notekit.rules.due import follow_up
 
 RECENT = 10
 
@@ -27,11 +27,12 @@ def command(app: App, name: str, as_json: bool) -> None:
       notekit show ana --json
     """
     person = app.person(name)
-    index = app.index()
-    follow = follow_up(person, index.config, app.today)
-    tasks = [t for t in open_tasks(index) if t.person.path == person.path]
+    summary = app.summary()
+    follow = follow_up(person, summary, app.today)
+    tasks = [t for t in summary.tasks if t.person.path == person.path]
+    interactions = app.store.interactions_of(person)
     if as_json:
-        emit_json(views.person_detail(follow, tasks))
+        emit_json(views.person_detail(follow, interactions, tasks))
         return
     click.echo(click.style(visible(person.name), bold=True) + f"  ({visible(person.path)})")
     work = " at ".join(x for x in (person.role, person.company) if x)
@@ -57,8 +58,8 @@ def command(app: App, name: str, as_json: bool) -> None:
     for label, value in facts:
         if value:
             echo(f"  {label}: {value}" if label else f"  {value}")
-    past = [i for i in person.interactions if i.date <= app.today]
-    planned = [i for i in person.interactions if i.date > app.today]
+    past = [i for i in interactions if i.date <= app.today]
+    planned = [i for i in interactions if i.date > app.today]
     if past:
         click.echo(f"\nLast interactions ({min(len(past), RECENT)} of {len(past)}):")
         for item in reversed(past[-RECENT:]):

@@ -37,4 +37,4 @@ def command(app: App, name: str, until: str, dry_run: bool) -> None:
         if cadence is None:
             fail("a date or a duration is needed")
         date = add_cadence(app.today, cadence)
-    write_change(app, planned(lambda: plan_snooze(app.index(), person, app.today, date)), dry_run)
+    write_change(app, planned(lambda: plan_snooze(app.summary(), person, app.today, date)), dry_run)

@@ -82,7 +82,7 @@ class ParsedNote:
 class Cadence(NamedTuple):
     """How often to be in touch: `count` of `unit` (d, w, m, y)."""
 
-    count: int
+    count: int  # type: ignore[assignment]  # a field, as the unit's number, over tuple.count
     unit: str
 
     def __str__(self) -> str:
@@ -103,11 +103,11 @@ class Interaction(NamedTuple):
 
 @dataclass
 class Person:
-    """A person note with its fields resolved through the aliases of SPEC §3."""
+    """A person note with its fields resolved through the aliases of SPEC §3: what the note
+    itself says, nothing more (what other notes say of them is in the store's Summary)."""
 
     name: str
     path: str
-    note: ParsedNote | None  # None in a vault summary (notekit.store.summary), which keeps no notes
     aliases: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     company: str | None = None
@@ -129,20 +129,10 @@ class Person:
     fm_last_contact: dt.date | None = None
     next_contact: dt.date | None = None
     fm_cadence: Cadence | None = None
-    interactions: list[Interaction] = field(default_factory=list)
-    contact_dates: tuple[dt.date, ...] = ()  # of every interaction, sorted: for `last_contact`
 
     @property
     def stem(self) -> str:
         return self.path.rsplit("/", 1)[-1][:-3]
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Kept without its note (stored beside it), interactions and contact dates (which
-        come from every note: gathered per build, or kept in the vault summary's derived
-        part)."""
-        state = dict(self.__dict__)
-        state["note"], state["interactions"], state["contact_dates"] = None, [], ()
-        return state
 
     @property
     def followed_up(self) -> bool:
@@ -160,4 +150,4 @@ def _reduce_as_tuple(self: tuple) -> tuple[Any, ...]:
 
 
 for _small in (Problem, Link, Task, Cadence, Interaction):
-    _small.__reduce__ = _reduce_as_tuple  # type: ignore[method-assign]
+    _small.__reduce__ = _reduce_as_tuple  # type: ignore[method-assign, assignment]

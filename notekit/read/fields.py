@@ -146,7 +146,6 @@ class FieldReader:
         person = Person(
             name=text("name") or note.stem,
             path=note.path,
-            note=note,
             aliases=texts("aliases"),
             tags=_dedupe([*tag_list(raw.get("tags", (None, None, 0))[1]), *note.tags]),
             company=text("company"),

@@ -5,14 +5,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from notekit.core.dates import add_cadence, add_days, next_anniversary
-from notekit.core.model import Cadence, Person, Task
+from notekit.core.model import Cadence, Person
 from notekit.read.config import Config
-from notekit.store.index import Index, Resolver
+from notekit.store.links import DatedTask
+from notekit.store.summary import Summary
 
 NEXT_CONTACT = "next_contact"
 CADENCE = "cadence"
@@ -56,15 +57,6 @@ def describe_days(overdue: int) -> str:
 
 
 @dataclass(frozen=True)
-class DatedTask:
-    person: Person
-    source: str
-    line: int
-    text: str
-    due: dt.date
-
-
-@dataclass(frozen=True)
 class Moment:
     person: Person
     kind: str  # "birthday"
@@ -81,10 +73,11 @@ class DueReport:
     moments: list[Moment]
 
 
-def last_contact(person: Person, today: dt.date) -> dt.date | None:
-    """The latest of the front-matter date and every interaction on or before today."""
-    before = bisect.bisect_right(person.contact_dates, today)
-    latest = person.contact_dates[before - 1] if before else None
+def last_contact(person: Person, dates: Sequence[dt.date], today: dt.date) -> dt.date | None:
+    """The latest of the front-matter date and every interaction on or before today (`dates`:
+    of every interaction, sorted)."""
+    before = bisect.bisect_right(dates, today)
+    latest = dates[before - 1] if before else None
     written = person.fm_last_contact
     if written and written <= today and (latest is None or written > latest):
         return written
@@ -119,12 +112,15 @@ def _tag_ranks(rules: tuple[tuple[str, Cadence], ...]) -> dict[str, tuple[int, C
     return ranks
 
 
-def follow_up(person: Person, config: Config, today: dt.date) -> FollowUp:
-    return _follow_up(person, cadence_of(person, config), today)
+def follow_up(person: Person, vault: Summary, today: dt.date) -> FollowUp:
+    dates = vault.contact_dates_of(person)
+    return _follow_up(person, dates, cadence_of(person, vault.config), today)
 
 
-def _follow_up(person: Person, cadence: Cadence | None, today: dt.date) -> FollowUp:
-    last = last_contact(person, today)
+def _follow_up(
+    person: Person, dates: Sequence[dt.date], cadence: Cadence | None, today: dt.date
+) -> FollowUp:
+    last = last_contact(person, dates, today)
     due, reason = None, None
     if person.followed_up:
         if person.next_contact and (last is None or last < person.next_contact):
@@ -141,17 +137,16 @@ def has_tag(person: Person, tag: str) -> bool:
 
 
 def due_report(
-    people: list[Person],
-    tasks: list[DatedTask],
-    config: Config,
+    vault: Summary,
     today: dt.date,
     within: int = 7,
     tag: str | None = None,
     follows: dict[str, FollowUp] | None = None,
 ) -> DueReport:
     """Everything due by `today + within` days, sorted by date then name, from the people and
-    their open dated tasks (of an Index or of a vault Summary). `follows`, by person path,
-    saves computing them again when the caller has them already."""
+    their open dated tasks (of an Index or a Summary). `follows`, by person path, saves
+    computing them again when the caller has them already."""
+    people, tasks, config = vault.people, vault.tasks, vault.config
     horizon = add_days(today, within)
     wanted = None
     if tag is not None:
@@ -166,11 +161,11 @@ def due_report(
             cadence = cadence_of(p, config)
             if not (p.next_contact or cadence):
                 continue  # never due: spare the rest
-            found = _follow_up(p, cadence, today)
-        if found.due:
+            found = _follow_up(p, vault.contact_dates_of(p), cadence, today)
+        if found.due and found.due <= horizon:
             follow_ups.append(found)
     due = sorted(
-        (f for f in follow_ups if f.due <= horizon),
+        follow_ups,
         key=lambda f: (f.due, f.person.name.casefold()),
     )
     tasks = sorted(
@@ -188,32 +183,6 @@ def due_report(
         key=lambda m: (m.date, m.person.name.casefold()),
     )
     return DueReport(today, within, due, tasks, moments)
-
-
-def open_tasks(index: Index) -> list[DatedTask]:
-    """Open dated tasks in people's notes, and in other notes where they link to a person."""
-    return [
-        found
-        for note in index.notes.values()
-        for found in dated_tasks(index.links, note.path, note.tasks)
-    ]
-
-
-def dated_tasks(links: Resolver, source: str, tasks: Iterable[Task]) -> list[DatedTask]:
-    """The open dated tasks of one note, each for the person whose note it is, else for every
-    person it links to."""
-    owner = links.person_at(source)
-    found = []
-    for task in tasks:
-        if task.done or task.due is None:
-            continue
-        if owner is not None:
-            people = [owner]
-        else:
-            people = [p for t in task.links if (p := links.resolve(t).person) is not None]
-        for person in {p.path: p for p in people}.values():
-            found.append(DatedTask(person, source, task.line, task.text, task.due))
-    return found
 
 
 def _month_days(start: dt.date, end: dt.date) -> set[tuple[int, int]] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from notekit.core.model import Person
-from notekit.store.index import Index
+from notekit.store.summary import Summary
 
 FIND_THRESHOLD = 70.0
 PICK_THRESHOLD = 80.0
@@ -41,7 +41,7 @@ def _keys(person: Person, with_company: bool) -> list[str]:
     return keys
 
 
-def search(index: Index, query: str, with_company: bool = True) -> list[Match]:
+def search(index: Summary, query: str, with_company: bool = True) -> list[Match]:
     """People matching the query, best first."""
     wanted = fold(query)
     if not wanted:
@@ -66,7 +66,7 @@ def _score(query: str, key: str, **_: object) -> float:
     return max(fuzz.token_sort_ratio(query, key), fuzz.token_set_ratio(query, key) - 5)
 
 
-def named(index: Index, name: str) -> list[Person]:
+def named(index: Summary, name: str) -> list[Person]:
     """People whose name, alias or file stem is `name`, ignoring case, then accents too."""
     exact = index.people_named(name)
     if exact:
@@ -81,7 +81,7 @@ class Lookup:
     candidates: list[Match]  # when person is None: what the user may have meant
 
 
-def lookup(index: Index, name: str) -> Lookup:
+def lookup(index: Summary, name: str) -> Lookup:
     """One person by name, alias or file stem; fuzzy only when one is clearly best."""
     exact = named(index, name)
     if len(exact) == 1:

@@ -8,7 +8,8 @@ from typing import Any
 
 from notekit.core.model import Interaction, Person, Problem
 from notekit.core.syntax import TASK_DUE, WIKILINK
-from notekit.rules.due import DatedTask, DueReport, FollowUp, Moment
+from notekit.rules.due import DueReport, FollowUp, Moment
+from notekit.store.links import DatedTask
 
 
 def plain(text: str) -> str:
@@ -47,7 +48,9 @@ def person_summary(follow: FollowUp) -> dict[str, Any]:
     }
 
 
-def person_detail(follow: FollowUp, tasks: list[DatedTask]) -> dict[str, Any]:
+def person_detail(
+    follow: FollowUp, interactions: list[Interaction], tasks: list[DatedTask]
+) -> dict[str, Any]:
     """`show --json`: the summary plus everything the note says about the person."""
     person = follow.person
     return {
@@ -68,7 +71,7 @@ def person_detail(follow: FollowUp, tasks: list[DatedTask]) -> dict[str, Any]:
         "introduced_by": person.introduced_by,
         "knows": person.knows,
         "birthday": birthday_text(person),
-        "interactions": [interaction(i) for i in person.interactions],
+        "interactions": [interaction(i) for i in interactions],
         "tasks": [task(t) for t in tasks],
     }
 

@@ -9,7 +9,6 @@ deleted (only files the manifest lists: nothing else in the folder is touched).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -30,17 +29,18 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_a
 from markupsafe import Markup
 
 from notekit import __version__
-from notekit.core.model import Person, Problem
+from notekit.core.model import Interaction, Person, Problem
 from notekit.read.files import folder_lock, replace_atomic
 from notekit.rules import views
 from notekit.rules.check import check_vault
-from notekit.rules.due import DatedTask, FollowUp, due_report, follow_up, open_tasks
+from notekit.rules.due import FollowUp, follow_up
+from notekit.rules.week import week_of
 from notekit.site import charts
 from notekit.store import parallel
 from notekit.store.index import Index
 from notekit.store.kept import cache_dir
+from notekit.store.links import DatedTask
 
-RECENT_DAYS = 7
 MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
 _TEMPLATES = ("base.html", "index.html", "people.html", "person.html", "problems.html", *ASSETS)
@@ -96,10 +96,10 @@ class _Site:
             keep_trailing_newline=True,
         )
         self.env.filters["plain"] = views.plain
-        self.follows = {p.path: follow_up(p, index.config, today) for p in index.people}
+        self.follows = {p.path: follow_up(p, index, today) for p in index.people}
         self.slugs = _slugs(index.people)
         self.tasks_by_person: dict[str, list[DatedTask]] = {}
-        for task in open_tasks(index):
+        for task in index.tasks:
             self.tasks_by_person.setdefault(task.person.path, []).append(task)
         self.vault_name = index.vault.name
         self.result = BuildResult(out_dir / "index.html")
@@ -236,43 +236,24 @@ class _Site:
 
     def _week_context(self) -> dict[str, Any]:
         index, today = self.index, self.today
-        tasks = [t for found in self.tasks_by_person.values() for t in found]
-        report = due_report(
-            index.people, tasks, index.config, today, within=7, follows=self.follows
-        )
+        week = week_of(index, today, self.follows)
         follows = list(self.follows.values())
-        followed = [f for f in follows if f.person.followed_up]
-        since = today - dt.timedelta(days=RECENT_DAYS)
-        recent = sorted(
-            (
-                (p, i)
-                for p in index.people
-                if _any_between(p.contact_dates, since, today)
-                for i in p.interactions
-                if since < i.date <= today
-            ),
-            key=lambda pair: (pair[1].date, pair[0].name.casefold()),
-            reverse=True,
-        )
-        dates = [d for p in index.people for d in p.contact_dates]
-        promises: dict[tuple[str, int], tuple[dt.date, list[Person], str]] = {}
-        for task in report.tasks:  # a task naming two people is one promise
-            promises.setdefault((task.source, task.line), (task.due, [], task.text))[1].append(
-                task.person
-            )
+        dates = [d for p in index.people for d in index.contact_dates_of(p)]
         return {
-            "report": report,
-            "promises": list(promises.values()),
-            "recent": recent,
+            "report": week.report,
+            "promises": [(p.due, p.people, p.text) for p in week.promises],
+            "recent": week.recent,
             "figures": {
                 "people": len(index.people),
                 "contacted_30": _contacted_within(follows, today, 30),
                 "contacted_90": _contacted_within(follows, today, 90),
-                "overdue": sum(1 for f in followed if f.due and f.due < today),
+                "overdue": week.overdue,
             },
             "weekly": charts.weekly_interactions(dates, today),
             "freshness": charts.freshness(follows, today),
-            "context_of": context_line,
+            "context_of": lambda person, today: context_line(
+                person, index.interactions_of(person), today
+            ),
             "who": self.link_to,
         }
 
@@ -331,13 +312,13 @@ class _Site:
         notes = self.index.notes
         follow = self.follows[person.path]
         sources = sorted(
-            {i.source for i in person.interactions}
+            {i.source for i in self.index.interactions_of(person)}
             | {t.source for t in self.tasks_by_person.get(person.path, [])}
             | {b.source for b in self.backlinks.get(person.path, [])}
             | {person.path}
         )
         targets = sorted(
-            {link.target for link in person.note.links if not link.in_code}
+            {link.target for link in notes[person.path].links if not link.in_code}
             | {*person.introduced_by, *person.knows}
         )
         data = repr(
@@ -363,7 +344,11 @@ class _Site:
     def _person_context(self, person: Person) -> dict[str, Any]:
         """Everything a person page shows, as plain data."""
         follow: FollowUp = self.follows[person.path]
-        detail = views.person_detail(follow, self.tasks_by_person.get(person.path, []))
+        detail = views.person_detail(
+            follow,
+            self.index.interactions_of(person),
+            self.tasks_by_person.get(person.path, []),
+        )
         detail["interactions"] = [
             dict(
                 item,
@@ -396,8 +381,8 @@ class _Site:
         }
 
     def _source_href(self, source: str) -> str:
-        person = self.index.person_at(source)
-        return self.page_of(person, "../") if person else self.obsidian(source)
+        page = self.page_of(self.index.person_at(source), "../")
+        return page or self.obsidian(source)
 
     def _body_html(self, person: Person) -> str:
         try:
@@ -405,11 +390,9 @@ class _Site:
         except OSError:
             return ""
         text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-        lines = (
-            text.split("\n")[person.note.body_start - 1 :]
-            if person.note.has_front_matter
-            else text.split("\n")
-        )
+        note = self.index.note_of(person)
+        lines = text.split("\n")
+        lines = lines[note.body_start - 1 :] if note.has_front_matter else lines
         if self.render_markdown is None:
             from notekit.site.markdown import make_renderer  # only when a person page is written
 
@@ -419,17 +402,11 @@ class _Site:
         return self.render_markdown("\n".join(lines))
 
 
-def context_line(person: Person, today: dt.date) -> str:
+def context_line(person: Person, interactions: list[Interaction], today: dt.date) -> str:
     """How we know each other, and what we last talked about."""
-    last = next((i for i in reversed(person.interactions) if i.date <= today and i.text), None)
+    last = next((i for i in reversed(interactions) if i.date <= today and i.text), None)
     parts = [person.context or "", f"last: {views.plain(last.text)}" if last else ""]
     return " · ".join(p for p in parts if p)
-
-
-def _any_between(dates: tuple[dt.date, ...], after: dt.date, until: dt.date) -> bool:
-    """Whether sorted `dates` hold one in (after, until]."""
-    first = bisect.bisect_right(dates, after)
-    return first < len(dates) and dates[first] <= until
 
 
 def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,10 +30,10 @@ from notekit.core.model import Person, Problem, Task
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes, NoteFile
-from notekit.rules.due import DatedTask, dated_tasks
 from notekit.store import parallel
-from notekit.store.index import Listing, Resolver, list_vault, mentioned, mentions, read_record
 from notekit.store.kept import NoteCache, cache_dir, objects_kept, read_blob, write_blob
+from notekit.store.links import DatedTask, LinkTarget, Resolver, dated_tasks, mentioned, mentions
+from notekit.store.reading import Listing, list_vault, read_record
 
 FILE_NAME = "summary.pickle"
 PATCH_AT_MOST = 200  # changed notes to patch the kept summary with; more: derive it anew
@@ -42,7 +43,7 @@ PARALLEL_FROM = 2000  # notes to read before a second process pays for its start
 class NoteFacts(NamedTuple):
     """What one note adds to the vault summary."""
 
-    person: Person | None  # without its note (model.Person.__getstate__)
+    person: Person | None
     entry_dates: tuple[dt.date, ...]  # of a person note's own dated entries
     mentions: list[tuple[str, dt.date]]  # link target and day, of a daily or dated note
     tasks: list[Task]  # open and dated
@@ -54,10 +55,55 @@ FactsByFile = dict[NoteFile, NoteFacts]
 
 @dataclass
 class Summary:
+    """What every command knows of the vault without its notes: the people, the days each was
+    in touch (from every note), the open dated tasks and the problems found reading files."""
+
+    vault: Path
     config: Config
-    people: list[Person]  # without their notes or interactions; contact_dates are set
-    tasks: list[DatedTask]
-    problems: list[Problem]
+    people: list[Person]  # sorted by name, case-insensitively
+    paths: list[str]  # of every note, in the files' order
+    contact_dates: dict[str, tuple[dt.date, ...]]  # by person path, sorted
+    tasks: list[DatedTask]  # in the files' order
+    problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
+    # what each note adds, by path (None for a note the summary was not made with)
+    facts_of: Callable[[str], NoteFacts | None] = field(
+        default_factory=lambda: _unknown, init=False, repr=False
+    )
+
+    @functools.cached_property
+    def fields(self) -> FieldReader:
+        return FieldReader(self.config)
+
+    @functools.cached_property
+    def links(self) -> Resolver:
+        return Resolver(self.paths, self.people)
+
+    def person_at(self, path: str) -> Person | None:
+        return self.links.person_at(path)
+
+    def people_named(self, name: str) -> list[Person]:
+        return self.links.people_named(name)
+
+    def resolve(self, target: str) -> LinkTarget:
+        return self.links.resolve(target)
+
+    def contact_dates_of(self, person: Person) -> tuple[dt.date, ...]:
+        return self.contact_dates.get(person.path, ())
+
+    def mention_sources(self, person: Person) -> list[str]:
+        """The daily and dated notes that mention `person` on their day, in the files' order."""
+        sources = []
+        for path in self.paths:
+            facts = self.facts_of(path)
+            if facts is None or not facts.mentions:
+                continue
+            if any(p is person for p, _ in mentioned(self.links, facts.mentions)):
+                sources.append(path)
+        return sources
+
+
+def _unknown(path: str) -> None:
+    return None
 
 
 TaskRow = tuple[str, str, int, str, dt.date]  # a DatedTask with its person's path
@@ -88,9 +134,12 @@ def vault_summary(vault: Path) -> Summary:
         listing, (kept, derived) = list_vault(vault, load, NoteCache.kept_in(folder, "facts"))
         config, files, _ = listing
         files_key = _files_key(listing)
-        consistent = isinstance(derived, _Derived) and derived.digests == kept.digests
-        if consistent and derived.files_key == files_key:
-            return _kept_summary(config, kept, derived)
+        if not isinstance(derived, _Derived) or derived.digests != kept.digests:
+            derived = None  # made from other facts than those kept: of no use
+        if derived is not None and derived.files_key == files_key:
+            summary = _kept_summary(vault, config, listing, kept, derived)
+            summary.facts_of = kept.known
+            return summary
         facts: dict[str, NoteFacts] = {}
         stale: list[NoteFile] = []
         for file in files:
@@ -98,12 +147,13 @@ def vault_summary(vault: Path) -> Summary:
                 facts[file.path] = found
             else:
                 stale.append(file)
-        was = {file.path: kept.known(file.path) for file in stale} if consistent else {}
+        was = {file.path: kept.known(file.path) for file in stale}
         fresh, trusted = read_facts(vault, config, stale, kept)
-        patched = _patch(listing, kept, derived, was, fresh) if consistent else None
+        patched = None if derived is None else _patch(vault, listing, kept, derived, was, fresh)
         for file, found in fresh.items():
             facts[file.path] = found
-        summary = patched or derive(listing, facts)
+        summary = patched or derive(vault, listing, facts)
+        summary.facts_of = facts.get
         if len(kept) != len(files):
             kept.keep_only({file.path for file in files})
         kept.save()
@@ -112,7 +162,7 @@ def vault_summary(vault: Path) -> Summary:
             files_key,
             kept.digests,
             [p.path for p in summary.people],
-            [p.contact_dates for p in summary.people],
+            [summary.contact_dates[p.path] for p in summary.people],
             [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
             summary.problems,
             len(listing[2]),
@@ -122,15 +172,18 @@ def vault_summary(vault: Path) -> Summary:
     return summary
 
 
-def _kept_summary(config: Config, kept: NoteCache, derived: _Derived) -> Summary:
+def _kept_summary(
+    vault: Path, config: Config, listing: Listing, kept: NoteCache, derived: _Derived
+) -> Summary:
     people = {path: kept.known(path).person for path in derived.people}
-    for person, contact_dates in zip(people.values(), derived.contact_dates, strict=True):
-        person.contact_dates = contact_dates
+    dates = dict(zip(people, derived.contact_dates, strict=True))
     tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
-    return Summary(config, list(people.values()), tasks, derived.problems)
+    paths = [file.path for file in listing[1]]
+    return Summary(vault, config, list(people.values()), paths, dates, tasks, derived.problems)
 
 
 def _patch(
+    vault: Path,
     listing: Listing,
     kept: NoteCache,
     derived: _Derived,
@@ -143,10 +196,13 @@ def _patch(
     config, files, listed_problems = listing
     if len(fresh) > PATCH_AT_MOST or len(kept) != len(files):
         return None
+    olds: dict[str, NoteFacts] = {}
     for file, new in fresh.items():
-        if old[file.path] is None or _identity(old[file.path].person) != _identity(new.person):
+        was = old[file.path]
+        if was is None or _identity(was.person) != _identity(new.person):
             return None
-    before = _kept_summary(config, kept, derived)
+        olds[file.path] = was
+    before = _kept_summary(vault, config, listing, kept, derived)
     people = {p.path: p for p in before.people}
     resolver: list[Resolver] = []  # made only when a changed note has links to follow
 
@@ -158,29 +214,29 @@ def _patch(
     counts: dict[str, Counter[dt.date]] = {}
 
     def count(path: str, dates: Iterable[dt.date], sign: int) -> None:
-        counted = counts.setdefault(path, Counter(people[path].contact_dates))
+        counted = counts.setdefault(path, Counter(before.contact_dates[path]))
         for date in dates:
             counted[date] += sign
 
     for file, new in fresh.items():
-        was = old[file.path]
+        was = olds[file.path]
         if new.person is not None:
             count(file.path, was.entry_dates, -1)
             count(file.path, new.entry_dates, +1)
-            new.person.contact_dates = people[file.path].contact_dates
             people[file.path] = new.person
         for facts, sign in ((was, -1), (new, +1)):
             if facts.mentions:
                 for person, date in mentioned(links(), facts.mentions):
                     count(person.path, [date], sign)
+    dates = before.contact_dates
     for path, counted in counts.items():
-        people[path].contact_dates = tuple(sorted(counted.elements()))
+        dates[path] = tuple(sorted(counted.elements()))
     tasks = [
         DatedTask(people[t.person.path], t.source, t.line, t.text, t.due)
         for t in before.tasks
         if t.source not in old
     ]
-    if any(old[file.path].tasks or new.tasks for file, new in fresh.items()):
+    if any(olds[file.path].tasks or new.tasks for file, new in fresh.items()):
         for file, new in fresh.items():
             for t in dated_tasks(links(), file.path, new.tasks):
                 tasks.append(DatedTask(people[t.person.path], t.source, t.line, t.text, t.due))
@@ -190,13 +246,13 @@ def _patch(
     same_listing = derived.listed == len(listed_problems) and (
         problems[: derived.listed] == listed_problems
     )
-    if not same_listing or any(old[f.path].problems or new.problems for f, new in fresh.items()):
+    if not same_listing or any(olds[f.path].problems or new.problems for f, new in fresh.items()):
         by_path = {file.path: new for file, new in fresh.items()}
         problems = list(listed_problems)
         for file in files:
             problems.extend((by_path.get(file.path) or kept.known(file.path)).problems)
     people_list = [people[p.path] for p in before.people]
-    return Summary(config, people_list, tasks, problems)
+    return Summary(vault, config, people_list, before.paths, dates, tasks, problems)
 
 
 def _identity(person: Person | None) -> tuple[str, list[str]] | None:
@@ -265,7 +321,7 @@ def _facts_of(vault: Path, config: Config, files: list[NoteFile]) -> FactsByFile
     return facts
 
 
-def derive(listing: Listing, facts: dict[str, NoteFacts]) -> Summary:
+def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summary:
     """The summary from every note's facts, resolving links as the index does."""
     config, files, listed_problems = listing
     people = sorted(
@@ -284,11 +340,12 @@ def derive(listing: Listing, facts: dict[str, NoteFacts]) -> Summary:
         if note.tasks:
             tasks.extend(dated_tasks(links, file.path, note.tasks))
         problems.extend(note.problems)
-    same_day = {}.setdefault  # one object per day: the derived part pickles each once
-    for person in people:
-        found = dates[person.path]
-        person.contact_dates = tuple(sorted(map(same_day, found, found)))
-    return Summary(config, people, tasks, problems)
+    same_day: dict[dt.date, dt.date] = {}  # one object per day: the derived part pickles each once
+    contact_dates = {
+        path: tuple(sorted(map(same_day.setdefault, found, found))) for path, found in dates.items()
+    }
+    paths = [file.path for file in files]
+    return Summary(vault, config, people, paths, contact_dates, tasks, problems)
 
 
 def _stamp(vault: Path, config: Config) -> str:

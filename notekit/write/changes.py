@@ -23,7 +23,7 @@ from notekit.read.fields import tag_list
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note
 from notekit.read.yamlfm import flow_list, flow_scalar
-from notekit.store.index import Index
+from notekit.store.summary import Summary
 from notekit.write.edit import (
     EditError,
     NoteText,
@@ -64,7 +64,7 @@ class Change:
 
 
 def plan_log(
-    index: Index,
+    index: Summary,
     person: Person,
     today: dt.date,
     text: str,
@@ -92,7 +92,7 @@ def plan_log(
     return _edit(index, person.path, edit, f"log: {summary}")
 
 
-def _should_move_last_contact(index: Index, snapshot: Snapshot, date: dt.date) -> bool:
+def _should_move_last_contact(index: Summary, snapshot: Snapshot, date: dt.date) -> bool:
     parsed = parse_note(snapshot.path.name, snapshot.data)
     key = index.fields.key_for(parsed, "last_contact")
     if key is None:
@@ -101,7 +101,7 @@ def _should_move_last_contact(index: Index, snapshot: Snapshot, date: dt.date) -
     return person.fm_last_contact is None or person.fm_last_contact < date
 
 
-def plan_snooze(index: Index, person: Person, today: dt.date, until: dt.date) -> Change:
+def plan_snooze(index: Summary, person: Person, today: dt.date, until: dt.date) -> Change:
     """Set the next-contact field (keeping the key the note uses, else `next_contact`)."""
     if until <= today:
         raise EditError(f"{until.isoformat()} is not after today ({today.isoformat()})")
@@ -117,7 +117,7 @@ def plan_snooze(index: Index, person: Person, today: dt.date, until: dt.date) ->
 
 
 def plan_add(
-    index: Index,
+    index: Summary,
     name: str,
     today: dt.date,
     fields: dict[str, str | list[str]],
@@ -161,7 +161,7 @@ def safe_stem(name: str) -> str:
 
 
 def _edit(
-    index: Index, rel: str, edit: Callable[[NoteText, Snapshot], None], message: str
+    index: Summary, rel: str, edit: Callable[[NoteText, Snapshot], None], message: str
 ) -> Change:
     """Read the note (taking its write lock, held until the change is written or dropped),
     edit its text, and check that the front-matter still says what it said but for the keys
@@ -178,17 +178,17 @@ def _edit(
     return Change(index.vault, rel, snapshot, after, message)
 
 
-def _is_field(index: Index, field: str):
+def _is_field(index: Summary, field: str):
     return lambda key: index.fields.field_of(key) == field
 
 
-def _template_tags(index: Index, note: NoteText) -> list[str]:
+def _template_tags(index: Summary, note: NoteText) -> list[str]:
     parsed = parse_note("template.md", note.encode())
     key = index.fields.key_for(parsed, "tags")
     return tag_list(parsed.front_matter.get(key)) if key else []
 
 
-def _people_folder(index: Index) -> str:
+def _people_folder(index: Summary) -> str:
     existing = {p.name.lower(): p.name for p in index.vault.iterdir() if p.is_dir()}
     for folder in index.config.person_folders:
         if folder.lower() in existing:
@@ -196,7 +196,7 @@ def _people_folder(index: Index) -> str:
     return index.config.person_folders[0] if index.config.person_folders else "People"
 
 
-def _template_text(index: Index, name: str, today: dt.date) -> str:
+def _template_text(index: Summary, name: str, today: dt.date) -> str:
     candidates = [index.config.person_template] if index.config.person_template else []
     candidates.append("Templates/Person.md")
     for rel in candidates:

@@ -261,7 +261,9 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
 
 def _replace_value(text: NoteText, index: int, value: str) -> None:
     line = text.content(index)
-    colon = _KEY_LINE.match(line).end()
+    key = _KEY_LINE.match(line)
+    assert key is not None, "set_value found this line as a key"
+    colon = key.end()
     gap, old, rest = _split_value(line[colon:])
     gap = gap or " "
     if old[:1] in ("'", '"') and value[:1] not in ("'", '"', "["):

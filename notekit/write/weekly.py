@@ -13,17 +13,12 @@ import hashlib
 from notekit.core.model import Person
 from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import parse_note
-from notekit.rules.due import due_report, follow_up, open_tasks
+from notekit.rules.week import week_name, week_of
 from notekit.store.index import Index
 from notekit.write.changes import Change
 from notekit.write.edit import EditError, Snapshot, vault_path
 
 DIGEST_KEY = "notekit_digest"
-
-
-def week_name(today: dt.date) -> str:
-    year, week, _ = today.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def plan_weekly_note(index: Index, today: dt.date) -> Change | None:
@@ -62,8 +57,8 @@ def _digest(body: str) -> str:
 
 
 def _body(index: Index, today: dt.date) -> str:
-    report = due_report(index.people, open_tasks(index), index.config, today, within=7)
-    end = today + dt.timedelta(days=6)
+    week = week_of(index, today)
+    report = week.report
     stems: dict[str, int] = {}
     for note in index.notes.values():
         stems[note.stem.casefold()] = stems.get(note.stem.casefold(), 0) + 1
@@ -74,21 +69,18 @@ def _body(index: Index, today: dt.date) -> str:
         shown = name.replace("[", "(").replace("]", ")").replace("|", "/")
         return f"[[{target}]]" if target == name else f"[[{target}|{shown}]]"
 
-    out = [f"# Week {week_name(today)} ({today.isoformat()} to {end.isoformat()})", ""]
+    out = [f"# Week {week.name} ({today.isoformat()} to {week.end.isoformat()})", ""]
     out += ["## Reconnect", ""]
     for f in report.due:
         context = f" — {one_line(f.person.context)}" if f.person.context else ""
         out.append(f"- {link(f.person)}: due {f.due}, {f.why()}{context}")
     if not report.due:
         out.append("Nobody is due this week.")
-    promises: dict[tuple[str, int], tuple[dt.date, list[str], str]] = {}
-    for task in report.tasks:
-        text = " ".join(TASK_DUE.sub("", task.text).split())
-        entry = promises.setdefault((task.source, task.line), (task.due, [], text))
-        entry[1].append(link(task.person))
     out += ["", "## Promises", ""]
-    out += [f"- {due}: {', '.join(who)}: {text}" for due, who, text in promises.values()]
-    if not promises:
+    for promise in week.promises:
+        who = ", ".join(link(p) for p in promise.people)
+        out.append(f"- {promise.due}: {who}: {' '.join(TASK_DUE.sub('', promise.text).split())}")
+    if not week.promises:
         out.append("No dated promises this week.")
     out += ["", "## Moments", ""]
     for m in report.moments:
@@ -98,12 +90,7 @@ def _body(index: Index, today: dt.date) -> str:
         out.append("No birthdays this week.")
     out += ["", "## Last 7 days", ""]
     recent = sorted(
-        (
-            (i.date, p.name.casefold(), link(p), i.channel, i.text)
-            for p in index.people
-            for i in p.interactions
-            if today - dt.timedelta(days=7) < i.date <= today
-        ),
+        ((i.date, p.name.casefold(), link(p), i.channel, i.text) for p, i in week.recent),
         reverse=True,
     )
     for date, _, who, channel, text in recent:
@@ -111,7 +98,12 @@ def _body(index: Index, today: dt.date) -> str:
         out.append(f"- {date}: {who}{how}: {text}" if text else f"- {date}: {who}{how}")
     if not recent:
         out.append("No interactions logged.")
-    follows = [follow_up(p, index.config, today) for p in index.people]
-    overdue = sum(1 for f in follows if f.due and f.due < today)
-    out += ["", "## Figures", "", f"- People: {len(index.people)}", f"- Overdue: {overdue}", ""]
+    out += [
+        "",
+        "## Figures",
+        "",
+        f"- People: {len(index.people)}",
+        f"- Overdue: {week.overdue}",
+        "",
+    ]
     return "\n".join(out)

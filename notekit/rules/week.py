@@ -1,0 +1,82 @@
+"""The week ahead and behind, as the report's front page and the weekly note both show it:
+who is due, the promises, birthdays, the interactions of the last days and a few figures."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from notekit.core.model import Interaction, Person
+from notekit.rules.due import DueReport, FollowUp, due_report, follow_up
+from notekit.store.index import Index
+
+DAYS = 7  # the week ahead (due) and the days behind (recent interactions)
+
+
+@dataclass(frozen=True)
+class Promise:
+    """An open dated task, once for all the people it names."""
+
+    due: dt.date
+    people: list[Person]
+    text: str
+    source: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Week:
+    today: dt.date
+    report: DueReport  # due within the week, with its tasks and birthdays
+    promises: list[Promise]
+    recent: list[tuple[Person, Interaction]]  # of the last DAYS days, newest first
+    follows: dict[str, FollowUp]  # of every person, by path
+    overdue: int  # people followed up whose date has passed
+
+    @property
+    def name(self) -> str:
+        return week_name(self.today)
+
+    @property
+    def end(self) -> dt.date:
+        return self.today + dt.timedelta(days=DAYS - 1)
+
+
+def week_name(today: dt.date) -> str:
+    """The ISO week, `2026-W48`."""
+    year, week, _ = today.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = None) -> Week:
+    """The week from `today`; `follows`, by person path, when the caller has them already."""
+    if follows is None:
+        follows = {p.path: follow_up(p, index, today) for p in index.people}
+    report = due_report(index, today, within=DAYS, follows=follows)
+    promises: dict[tuple[str, int], Promise] = {}
+    for task in report.tasks:  # a task naming two people is one promise
+        found = promises.setdefault(
+            (task.source, task.line), Promise(task.due, [], task.text, task.source, task.line)
+        )
+        found.people.append(task.person)
+    since = today - dt.timedelta(days=DAYS)
+    recent = sorted(
+        (
+            (p, i)
+            for p in index.people
+            if _any_between(index.contact_dates_of(p), since, today)
+            for i in index.interactions_of(p)
+            if since < i.date <= today
+        ),
+        key=lambda pair: (pair[1].date, pair[0].name.casefold()),
+        reverse=True,
+    )
+    overdue = sum(1 for f in follows.values() if f.due and f.due < today)
+    return Week(today, report, list(promises.values()), recent, follows, overdue)
+
+
+def _any_between(dates: tuple[dt.date, ...], after: dt.date, until: dt.date) -> bool:
+    """Whether sorted `dates` hold one in (after, until]."""
+    position = bisect.bisect_right(dates, after)
+    return position < len(dates) and dates[position] <= until

@@ -1,0 +1,61 @@
+"""The one way up to the vault for everything above the store: `Store(vault)`.
+
+Each command asks for what it needs and gets it from the state kept between runs:
+`summary()` (people, contact dates, open dated tasks, problems: what `due`, `people`, `find`,
+`log`, `snooze` and `add` need), `interactions_of(person)` (what `show` lists, read from the
+few notes that record them), or `index()` (every note, for `check`, the report and the weekly
+note). Whatever is built once is reused: after `index()`, `summary()` is that index.
+"""
+
+from __future__ import annotations
+
+import operator
+from pathlib import Path
+
+from notekit.core.model import Interaction, Person
+from notekit.read.vault import DailyNotes
+from notekit.store.index import Index, build_index
+from notekit.store.links import mentioned, mentions
+from notekit.store.reading import read_note
+from notekit.store.summary import Summary, vault_summary
+
+_CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
+
+
+class Store:
+    """The vault's kept state; each part is read at most once per command. Raises ConfigError
+    (notekit.core.errors) for an unusable notekit.toml, nothing else."""
+
+    def __init__(self, vault: Path) -> None:
+        self.vault = vault
+        self._summary: Summary | None = None
+        self._index: Index | None = None
+
+    def summary(self) -> Summary:
+        if self._index is not None:
+            return self._index
+        if self._summary is None:
+            self._summary = vault_summary(self.vault)
+        return self._summary
+
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = build_index(self.vault)
+        return self._index
+
+    def interactions_of(self, person: Person) -> list[Interaction]:
+        """The person's interactions, oldest first, exactly as the index gathers them: the
+        dated entries of their note and the mentions in daily and dated notes that resolve to
+        them. Only those notes are read."""
+        if self._index is not None:
+            return self._index.interactions_of(person)
+        summary = self.summary()
+        found = list(read_note(self.vault, person.path).entries)
+        daily = DailyNotes(self.vault, summary.config)
+        for path in summary.mention_sources(person):
+            note = read_note(self.vault, path)
+            found.extend(
+                i for p, i in mentioned(summary.links, mentions(note, daily)) if p is person
+            )
+        found.sort(key=_CHRONOLOGICAL)
+        return found

@@ -1,0 +1,155 @@
+"""What `[[links]]` and names lead to, resolved over the whole vault as Obsidian resolves them;
+and what other notes say of a person through them: contacts on a day, open dated tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from notekit.core.model import Interaction, ParsedNote, Person, Task
+from notekit.read.vault import DailyNotes
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """What a `[[link]]` points at: a person, some other note, several people, or nothing."""
+
+    person: Person | None = None
+    note: str | None = None
+    candidates: list[Person] = field(default_factory=list)
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+    @property
+    def broken(self) -> bool:
+        return self.note is None and not self.candidates
+
+
+class Resolver:
+    """Who or what a name or link target means, over the vault's note paths and people.
+
+    Built from paths and people alone, so that a vault summary (notekit.store.summary) resolves
+    links exactly as the index does without holding any note."""
+
+    def __init__(self, paths: Iterable[str], people: Iterable[Person]) -> None:
+        self._by_stem: dict[str, list[str]] = {}
+        self._by_name: dict[str, list[Person]] = {}
+        self._person_at: dict[str, Person] = {}
+        self._resolved: dict[str, LinkTarget] = {}
+        for path in paths:
+            stem = path.rsplit("/", 1)[-1][:-3].casefold()
+            self._by_stem.setdefault(stem, []).append(path)
+        for person in people:
+            self._person_at[person.path] = person
+            for name in {person.name.casefold(), *(a.casefold() for a in person.aliases)}:
+                self._by_name.setdefault(name, []).append(person)
+
+    def person_at(self, path: str) -> Person | None:
+        return self._person_at.get(path)
+
+    def people_named(self, name: str) -> list[Person]:
+        """People whose name, alias or file stem is `name`, ignoring case."""
+        key = name.strip().casefold()
+        found = {p.path: p for p in self._by_name.get(key, [])}
+        for path in self._by_stem.get(key, []):
+            if path in self._person_at:
+                found.setdefault(path, self._person_at[path])
+        return list(found.values())
+
+    def resolve(self, target: str) -> LinkTarget:
+        """Resolve a link target as Obsidian does: file path or stem first, then aliases.
+        Each target is resolved once: the same names come back from every note, and the
+        index, the checks and the report each follow every link."""
+        found = self._resolved.get(target)
+        if found is None:
+            found = self._resolved[target] = self._resolve(target)
+        return found
+
+    def _resolve(self, target: str) -> LinkTarget:
+        key = target.strip().casefold()
+        if key.endswith(".md"):
+            key = key[:-3]
+        stem = key.rsplit("/", 1)[-1]
+        paths = self._by_stem.get(stem, [])
+        if "/" in key:  # `[[folder/Stem]]`: the notes of that stem whose path ends so
+            paths = [
+                p for p in paths if (bare := p[:-3].casefold()) == key or bare.endswith("/" + key)
+            ]
+        if len(paths) == 1:
+            return LinkTarget(person=self._person_at.get(paths[0]), note=paths[0])
+        people = [self._person_at[p] for p in paths if p in self._person_at]
+        if not paths:
+            people = self._by_name.get(key, [])
+        if len(people) == 1:
+            return LinkTarget(person=people[0], note=people[0].path, candidates=people)
+        return LinkTarget(candidates=people, note=paths[0] if paths and not people else None)
+
+
+@dataclass(frozen=True)
+class DatedTask:
+    person: Person
+    source: str
+    line: int
+    text: str
+    due: dt.date
+
+
+def dated_tasks(links: Resolver, source: str, tasks: Iterable[Task]) -> list[DatedTask]:
+    """The open dated tasks of one note, each for the person whose note it is, else for every
+    person it links to."""
+    owner = links.person_at(source)
+    found = []
+    for task in tasks:
+        if task.done or task.due is None:
+            continue
+        if owner is not None:
+            people = [owner]
+        else:
+            people = [p for t in task.links if (p := links.resolve(t).person) is not None]
+        for person in {p.path: p for p in people}.values():
+            found.append(DatedTask(person, source, task.line, task.text, task.due))
+    return found
+
+
+def mentions(note: ParsedNote, daily: DailyNotes) -> list[tuple[str, Interaction]]:
+    """The contacts a note other than a person's records (SPEC §4): for a daily note or a note
+    with a date, each link that counts, as (link target, interaction on that day)."""
+    if not note.readable:
+        return []
+    date, kind = daily.date_of(note.path), "daily"
+    if date is None:
+        date, kind = note.date, "dated-note"
+    if date is None:
+        return []
+    return [
+        (
+            link.target,
+            Interaction(
+                date,
+                note.path,
+                link.line or None,
+                kind,
+                None,
+                note.title or note.stem if link.in_front_matter else link.context,
+            ),
+        )
+        for link in note.links
+        if link.counts_as_contact
+    ]
+
+
+def mentioned(links: Resolver, found: list[tuple[str, T]]) -> Iterator[tuple[Person, T]]:
+    """The people that a note's mentions (link target, what to record) resolve to, each once
+    per note."""
+    seen: set[str] = set()
+    for target, what in found:
+        person = links.resolve(target).person
+        if person is not None and person.path not in seen:
+            seen.add(person.path)
+            yield person, what

@@ -1,0 +1,90 @@
+"""Listing the vault and reading one note from disk: what the index and the summary both
+start from."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from notekit.core.model import ERROR, ParsedNote, Person, Problem
+from notekit.read.config import Config, load_config
+from notekit.read.fields import KNOWN_FIELDS, FieldReader
+from notekit.read.parse import MAX_NOTE_BYTES, parse_note
+from notekit.read.vault import NoteFile, discover
+from notekit.store import parallel
+
+T = TypeVar("T")
+Record = tuple[ParsedNote, Person | None, list[Problem]]
+
+Listing = tuple[Config, list[NoteFile], list[Problem]]
+
+
+def list_vault(
+    vault: Path, load: Callable[[Config], T], alongside: bool = True
+) -> tuple[Listing, T]:
+    """The config and the note files, with the problems met listing them; and what `load`
+    makes of the config (what was kept from earlier runs), `alongside` on two cores: listing
+    stats every note and loading unpickles what was kept of them, and neither needs the
+    other. With nothing kept, a second process costs more than it saves."""
+    config = load_config(vault, KNOWN_FIELDS)
+    if not alongside:
+        return (config, *discover(vault, config)), load(config)
+    loaded, (files, problems) = parallel.both(lambda: load(config), lambda: discover(vault, config))
+    return (config, files, problems), loaded
+
+
+def read_record(vault: Path, reader: FieldReader, file: NoteFile) -> Record:
+    """Read and parse one note: the note without its raw front-matter, which every later step
+    reads through the Person or `key_lines` (commands that edit a note read it afresh), and
+    the Person its fields describe, with their problems."""
+    note = _read(vault, file)
+    person, problems = (
+        reader.person(note) if note.readable and reader.is_person(note) else (None, [])
+    )
+    note.front_matter = {}
+    return note, person, problems
+
+
+def _read(vault: Path, file: NoteFile) -> ParsedNote:
+    try:
+        raw = _read_bytes(os.path.join(vault, file.path))
+    except OSError as exc:
+        note = ParsedNote(path=file.path, readable=False)
+        note.problems.append(Problem(file.path, None, ERROR, f"cannot read: {exc.strerror}"))
+        return note
+    return parse_note(file.path, raw)
+
+
+_READ_LIMIT = MAX_NOTE_BYTES + 1  # one byte more than parse_note keeps tells it to warn
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in must not block
+
+
+def _read_bytes(path: str) -> bytes:
+    """At most _READ_LIMIT bytes of a regular file, in reads sized by the file itself: a
+    buffered `read(limit)` first sets aside the whole limit, which costs more than reading a
+    note does."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        parts: list[bytes] = []
+        total, expected = 0, info.st_size + 1  # asking one byte more finds a file that grew
+        while total < _READ_LIMIT:
+            chunk = os.read(fd, min(max(expected - total, 1 << 16), _READ_LIMIT - total))
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
+def read_note(vault: Path, path: str) -> ParsedNote:
+    """One note as it is on disk now, for a command that needs a few notes, not the vault."""
+    return _read(vault, NoteFile(path, 0, 0))
