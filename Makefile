@@ -27,11 +27,13 @@ report: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check notekit tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check notekit tests
 	$(BIN)/ruff format --check notekit tests
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format notekit tests

@@ -1,11 +1,12 @@
 """Record what every command prints on a vault, and compare two such records byte for byte.
 
-    python bench/compare.py record VAULT OUT_DIR [--today YYYY-MM-DD]
+    python bench/compare.py record VAULT OUT_DIR [--today YYYY-MM-DD] [--code CHECKOUT]
     python bench/compare.py diff BEFORE_DIR AFTER_DIR
 
-A refactoring must not change what a user sees: record on the code before, record on the code
-after, and diff. Each command runs twice, without a cache and then from the kept state, and
-both outputs are recorded (they must agree with each other too). The commands that write run
+A refactoring must not change what a user sees: record on the code before (a checkout of it,
+`git worktree add /tmp/before HEAD~3`, given as --code), record on the code after, and diff.
+Each command runs twice, without a cache and then from the kept state, and both outputs are
+recorded (they must agree with each other too). The commands that write run
 with `--dry-run`, so the vault is never touched; `report` is not recorded (its pages carry the
 time they were built).
 """
@@ -53,11 +54,18 @@ def commands(vault: Path) -> dict[str, list[str]]:
     return found
 
 
-def record(vault: Path, out: Path, today: str) -> None:
+def record(vault: Path, out: Path, today: str, code: Path) -> None:
+    """Run every command on `vault` with the notekit of the checkout `code`."""
+    vault = vault.resolve()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="notekit-compare-") as tmp:
         cache = Path(tmp) / "cache"
-        env = {**os.environ, "NOTEKIT_CACHE_DIR": str(cache), "COLUMNS": "120"}
+        env = {
+            **os.environ,
+            "NOTEKIT_CACHE_DIR": str(cache),
+            "COLUMNS": "120",
+            "PYTHONPATH": str(code),
+        }
         for run in ("cold", "warm"):
             for name, args in commands(vault).items():
                 if run == "cold":
@@ -67,6 +75,7 @@ def record(vault: Path, out: Path, today: str) -> None:
                     + args,
                     capture_output=True,
                     env=env,
+                    cwd=code,  # `python -m` looks in the working folder first
                 )
                 text = done.stdout + b"\n--- stderr\n" + done.stderr
                 text += f"\n--- exit {done.returncode}\n".encode()
@@ -97,12 +106,13 @@ def main() -> None:
     rec.add_argument("vault", type=Path)
     rec.add_argument("out", type=Path)
     rec.add_argument("--today", default="2026-11-23")
+    rec.add_argument("--code", type=Path, default=Path(__file__).resolve().parents[1])
     cmp = sub.add_parser("diff")
     cmp.add_argument("before", type=Path)
     cmp.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.action == "record":
-        record(args.vault, args.out, args.today)
+        record(args.vault, args.out, args.today, args.code.resolve())
     else:
         sys.exit(diff(args.before, args.after))
 

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from notekit.core.errors import EditError
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.parse import parse_note
-from notekit.write.edit import BOM, EditError, NoteText, append_log_entry, open_note, set_value
+from notekit.write.edit import BOM, NoteText, append_log_entry, open_note, set_value
 
 READER = FieldReader(Config())
 SETTINGS = settings(

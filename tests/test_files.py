@@ -141,7 +141,8 @@ def test_only_a_real_file_of_notekit_is_a_leftover(tmp_path) -> None:
 
 
 def test_a_note_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path) -> None:
-    from notekit.write.edit import EditError, Snapshot
+    from notekit.core.errors import EditError
+    from notekit.write.edit import Snapshot
 
     fifo = tmp_path / "Pat.md"
     os.mkfifo(fifo)

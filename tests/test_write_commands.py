@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, due_by_name, people_by_name
-from notekit.write.edit import ConflictError, Snapshot, write_atomic
+from notekit.core.errors import ConflictError
+from notekit.write.edit import Snapshot, write_atomic
 
 ANA = """\
 ---
@@ -435,9 +436,9 @@ def test_a_save_of_the_same_size_with_the_mtime_put_back_is_still_a_conflict(tmp
 
 
 def test_log_says_what_it_wrote_and_refuses_what_it_cannot(run, make_vault) -> None:
+    from notekit.core.errors import EditError
     from notekit.store.index import build_index
     from notekit.write.changes import plan_log
-    from notekit.write.edit import EditError
 
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
     result = run("log", "Pat", "talked shop", vault=vault)
@@ -450,7 +451,8 @@ def test_log_says_what_it_wrote_and_refuses_what_it_cannot(run, make_vault) -> N
 
 
 def test_a_key_that_an_edit_would_drop_or_add_is_refused() -> None:
-    from notekit.write.edit import EditError, verify_edit
+    from notekit.core.errors import EditError
+    from notekit.write.edit import verify_edit
 
     with pytest.raises(EditError, match="would change 'x'"):
         verify_edit(b"---\nx:\na: 1\n---\n", b"---\na: 1\n---\n", {}, "n.md")
@@ -502,9 +504,9 @@ def test_add_finds_its_folder_and_template_from_the_config(run, make_vault) -> N
 
 
 def test_add_refuses_a_taken_file_name_and_a_broken_template(run, make_vault) -> None:
+    from notekit.core.errors import EditError
     from notekit.store.index import build_index
     from notekit.write.changes import plan_add
-    from notekit.write.edit import EditError
 
     vault = make_vault({"People/Kim Park.md": "---\nname: K. P.\n---\n"})
     with pytest.raises(EditError, match="^People/Kim Park.md already exists$"):

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from notekit.core.errors import ConfigError
 from notekit.core.model import ERROR, Person, Problem
-from notekit.read.config import ConfigError
 from notekit.read.vault import find_vault, leftovers
 from notekit.store.facade import Store
 from notekit.store.index import Index
@@ -112,7 +112,8 @@ class App:
     def site_dir(self, output: str | None) -> Path:
         """Where the report goes: `-o`, else the config's [report] output (from here); the
         root, the home folder, the vault and a file are refused (exit 2)."""
-        from notekit.site.report import SiteError, check_output
+        from notekit.core.errors import SiteError
+        from notekit.site.report import check_output
 
         out = (
             Path(output)
@@ -191,8 +192,8 @@ def text_or_dash(value: object) -> str:
 def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -> None:
     """Show the diff (`--dry-run`) or write the change, telling the user what happened
     (on stderr when `quiet`, so that stdout stays free for the command's own output)."""
+    from notekit.core.errors import ConflictError, EditError
     from notekit.write.changes import apply, diff
-    from notekit.write.edit import ConflictError, EditError
 
     if dry_run:
         change.discard()
@@ -213,7 +214,7 @@ def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -
 
 def planned(plan: Callable[[], Change]) -> Change:
     """Run a planning step, turning its refusal into a clear error (exit 2)."""
-    from notekit.write.edit import EditError
+    from notekit.core.errors import EditError
 
     try:
         return plan()

@@ -28,12 +28,13 @@ def command(app: App, output: str | None, force: bool, with_note: bool) -> None:
       notekit report -o site && xdg-open site/index.html
       notekit report --note        # also Reviews/2026-W48.md, with [[links]] to people
     """
-    from notekit.site.report import SiteError, build_site, write_failure
+    from notekit.core.errors import SiteError
+    from notekit.site.report import build_site, write_failure
 
     index = app.index()
     out = app.site_dir(output)
     if with_note:
-        from notekit.write.edit import EditError
+        from notekit.core.errors import EditError
         from notekit.write.weekly import plan_weekly_note
 
         try:

@@ -9,13 +9,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from notekit.core.dates import parse_cadence
+from notekit.core.errors import ConfigError
 from notekit.core.model import Cadence
 
 CONFIG_NAME = "notekit.toml"
-
-
-class ConfigError(Exception):
-    """The config file is unusable; the message names the file and the key."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +66,15 @@ def load_config(vault: Path, known_fields: frozenset[str]) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
     return _build(path, data, known_fields, hashlib.sha256(raw).hexdigest())
+
+
+def parse_config(text: str, known_fields: frozenset[str]) -> Config:
+    """A config from the text of a `notekit.toml` (for a vault that is not on disk)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{CONFIG_NAME}: {exc}") from None
+    return _build(Path(CONFIG_NAME), data, known_fields, hashlib.sha256(text.encode()).hexdigest())
 
 
 def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], digest: str) -> Config:

@@ -29,6 +29,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_a
 from markupsafe import Markup
 
 from notekit import __version__
+from notekit.core.errors import SiteError
 from notekit.core.model import Interaction, Person, Problem
 from notekit.read.files import folder_lock, replace_atomic
 from notekit.rules import views
@@ -53,10 +54,6 @@ def _escape(text: str) -> str:
     """For markup built outside templates: quotes too, as Jinja's escaping. Most text has
     nothing to escape, and looking is cheaper than replacing."""
     return html.escape(text) if _SPECIAL.search(text) else text
-
-
-class SiteError(Exception):
-    """The output folder cannot take the site; the message says why. Nothing was written."""
 
 
 _OWN_PAGE = re.compile(r"people/[a-z0-9-]+\.html")

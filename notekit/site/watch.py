@@ -21,8 +21,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from notekit.read.config import CONFIG_NAME, ConfigError
-from notekit.site.report import SiteError, build_site, write_failure
+from notekit.core.errors import ConfigError, SiteError
+from notekit.read.config import CONFIG_NAME
+from notekit.site.report import build_site, write_failure
 from notekit.store.index import build_index
 from notekit.store.kept import NoteCache
 

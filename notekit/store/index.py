@@ -13,13 +13,13 @@ import operator
 from dataclasses import dataclass
 from pathlib import Path
 
-from notekit.core.model import Interaction, ParsedNote, Person
+from notekit.core.model import Interaction, ParsedNote, Person, Problem
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 from notekit.store.kept import NoteCache, cache_dir, objects_kept
 from notekit.store.links import DatedTask, Resolver, dated_tasks, mentioned, mentions
-from notekit.store.reading import Listing, list_vault, read_record
+from notekit.store.reading import Listing, Record, list_vault, read_record
 from notekit.store.summary import Summary
 
 _CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
@@ -68,23 +68,34 @@ def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
 
 def _build(vault: Path, listing: Listing, cache: NoteCache) -> Index:
     config, files, problems = listing
-    problems = list(problems)
     reader = FieldReader(config)
-    notes: dict[str, ParsedNote] = {}
-    people: list[Person] = []
+    records = []
     for file in files:
         record = cache.get(file)
         if record is None:
             record = read_record(vault, reader, file)
             cache.put(file, record)
-        note, person, field_problems = record
-        notes[file.path] = note
+        records.append(record)
+    index = assemble(vault, config, records, problems, cache)
+    cache.keep_only(set(index.notes))
+    cache.save()
+    return index
+
+
+def assemble(
+    vault: Path, config: Config, records: list[Record], listed: list[Problem], cache: NoteCache
+) -> Index:
+    """The index of these notes' records, in the files' order (`listed`: the problems met
+    listing them): people sorted, links resolved, interactions gathered."""
+    problems = list(listed)
+    notes: dict[str, ParsedNote] = {}
+    people: list[Person] = []
+    for note, person, field_problems in records:
+        notes[note.path] = note
         problems.extend(note.problems)
         if person is not None:
             people.append(person)
             problems.extend(field_problems)
-    cache.keep_only(set(notes))
-    cache.save()
     people.sort(key=lambda p: (p.name.casefold(), p.path))
     links = Resolver(notes, people)
     interactions = _gather_interactions(notes, links, people, DailyNotes(vault, config))

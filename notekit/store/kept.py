@@ -35,7 +35,7 @@ Record = tuple[ParsedNote, Person | None, list[Problem]]
 Entry = tuple[int, int, Any]  # size, mtime_ns, what was read (a Record for the notes cache)
 
 SHARDS = 32
-_MAGIC = b"notekit-cache 12\n"
+_MAGIC = b"notekit-cache 13\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 

@@ -41,7 +41,12 @@ def read_record(vault: Path, reader: FieldReader, file: NoteFile) -> Record:
     """Read and parse one note: the note without its raw front-matter, which every later step
     reads through the Person or `key_lines` (commands that edit a note read it afresh), and
     the Person its fields describe, with their problems."""
-    note = _read(vault, file)
+    return record_of(_read(vault, file), reader)
+
+
+def record_of(note: ParsedNote, reader: FieldReader) -> Record:
+    """The kept state of a parsed note: the note without its raw front-matter, and the Person
+    its fields describe, with their problems."""
     person, problems = (
         reader.person(note) if note.readable and reader.is_person(note) else (None, [])
     )

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from notekit.core.errors import ConflictError, EditError
 from notekit.core.syntax import DATED, FENCE, LIST_ITEM, heading, html_comment
 from notekit.read.files import create_exclusive, locked_open, replace_atomic
 from notekit.read.front_matter import front_matter_end, load_mapping
@@ -37,14 +38,6 @@ _KEY_LINE = re.compile(
 _QUOTED = re.compile(r"""^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
 _COMMENT = re.compile(r"(?<!\s)\s+#")  # only the first blank of a run starts a try: linear
 _BLANK_OR_COMMENT = re.compile(r"^(?:\s*|\s+#.*)$")
-
-
-class EditError(Exception):
-    """The note cannot be edited safely; nothing was written. The message says why."""
-
-
-class ConflictError(EditError):
-    """The file changed between reading and writing; nothing was written."""
 
 
 @dataclass(frozen=True)

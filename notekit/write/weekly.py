@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from notekit.core.errors import EditError
 from notekit.core.model import Person
 from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import parse_note
 from notekit.rules.week import week_name, week_of
 from notekit.store.index import Index
 from notekit.write.changes import Change
-from notekit.write.edit import EditError, Snapshot, vault_path
+from notekit.write.edit import Snapshot, vault_path
 
 DIGEST_KEY = "notekit_digest"
 

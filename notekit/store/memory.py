@@ -1,0 +1,27 @@
+"""A vault that exists only in memory, for tests of the rules: `{path: text}` in, Index out,
+built exactly as from disk (same parser, fields, link resolution and gathering), with nothing
+kept and nothing read but the texts given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notekit.read.config import Config, parse_config
+from notekit.read.fields import KNOWN_FIELDS, FieldReader
+from notekit.read.parse import parse_note
+from notekit.store.index import Index, assemble
+from notekit.store.kept import NoteCache
+from notekit.store.reading import record_of
+
+NOWHERE = Path("/nonexistent/notekit-vault")  # no settings can be read from it
+
+
+def index_from_texts(notes: dict[str, str], config: str = "", vault: Path = NOWHERE) -> Index:
+    """The index of a vault holding these notes (vault-relative paths ending in `.md`) and,
+    when given, this `notekit.toml` text. Raises ConfigError for an unusable config."""
+    settings = parse_config(config, KNOWN_FIELDS) if config else Config()
+    reader = FieldReader(settings)
+    records = [
+        record_of(parse_note(path, notes[path].encode("utf-8")), reader) for path in sorted(notes)
+    ]
+    return assemble(vault, settings, records, [], NoteCache(None, settings.fingerprint))

@@ -1,0 +1,70 @@
+"""The week the report's front page and the weekly note share (notekit.rules.week), on vaults
+held in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from notekit.rules.week import week_name, week_of
+from notekit.store.memory import index_from_texts
+
+TODAY = dt.date(2026, 11, 23)  # a Monday
+
+
+def person(cadence: str = "", log: str = "", extra: str = "") -> str:
+    front = f"cadence: {cadence}\n" if cadence else ""
+    return f"---\n{front}{extra}---\n## Log\n{log}"
+
+
+def test_due_promises_recent_and_overdue_of_one_week() -> None:
+    index = index_from_texts(
+        {
+            "People/Ana.md": person("1m", "- 2026-10-01 call: old news\n"),  # overdue
+            "People/Ben.md": person("1m", "- 2026-11-20 coffee: plans\n"),  # recent, not due
+            "People/Cy.md": person("1y", "- 2026-01-01 email: hello\n"),  # due in 2027
+            "Daily/2026-11-22.md": "Lunch with [[Cy]]\n"
+            "- [ ] send [[Ana]] and [[Ben]] the deck 📅 2026-11-25\n",
+        }
+    )
+    week = week_of(index, TODAY)
+    assert [f.person.name for f in week.report.due] == ["Ana"]
+    assert week.overdue == 1
+    assert [(p.due, [x.name for x in p.people]) for p in week.promises] == [
+        (dt.date(2026, 11, 25), ["Ana", "Ben"])
+    ]
+    assert [(p.name, i.date, i.source) for p, i in week.recent] == [
+        ("Cy", dt.date(2026, 11, 22), "Daily/2026-11-22.md"),
+        ("Ben", dt.date(2026, 11, 20), "People/Ben.md"),
+    ]
+    assert (week.name, week.end) == ("2026-W48", dt.date(2026, 11, 29))
+
+
+def test_recent_stops_seven_days_back_and_at_today() -> None:
+    log = (
+        "- 2026-11-16 call: eight days ago\n- 2026-11-17 call: seven\n- 2026-11-24 call: tomorrow\n"
+    )
+    week = week_of(index_from_texts({"People/Ana.md": person("", log)}), TODAY)
+    assert [i.text for _, i in week.recent] == ["seven"]
+
+
+def test_people_not_followed_up_are_never_overdue() -> None:
+    notes = {
+        "People/Ana.md": person("1w", "- 2026-01-01 call: x\n", "status: archived\n"),
+        "People/Ben.md": person("1w", "- 2026-01-01 call: x\n"),
+    }
+    week = week_of(index_from_texts(notes), TODAY)
+    assert week.overdue == 1 and [f.person.name for f in week.report.due] == ["Ben"]
+
+
+def test_a_config_in_memory_sets_the_default_cadence() -> None:
+    notes = {"People/Ana.md": person("", "- 2026-10-01 call: x\n")}
+    assert week_of(index_from_texts(notes), TODAY).report.due == []
+    index = index_from_texts(notes, config='default_cadence = "1m"\n')
+    assert [f.why() for f in week_of(index, TODAY).report.due] == [
+        "cadence 1m, last contact 2026-10-01, 22 days overdue"
+    ]
+
+
+def test_week_names_follow_iso_weeks_across_the_year() -> None:
+    assert week_name(dt.date(2026, 12, 31)) == "2026-W53"
+    assert week_name(dt.date(2027, 1, 4)) == "2027-W01"
