@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from notekit.rules.match import fold
 
 PEOPLE = {
     "People/Ana Costa.md": "---\naliases: [Nina]\ncompany: Globex\n---\n",
@@ -80,3 +85,10 @@ def test_one_weak_candidate_is_offered_not_taken(run, make_vault) -> None:
     assert result.exit_code == 2
     assert "no person is called 'ana lim'; did you mean:" in result.stderr
     assert "Ana Costa" in result.stderr
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_fast_path_folds_as_the_full_one(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    assert fold(text) == " ".join(letters.split())

@@ -19,8 +19,14 @@ PICK_THRESHOLD = 80.0
 CLEAR_LEAD = 8.0
 
 
+# ASCII punctuation and controls as spaces: most names need nothing more than this and lower()
+_ASCII_SPACES = {c: " " for c in range(128) if not chr(c).isalnum()}
+
+
 def fold(text: str) -> str:
     """Lower-case, accents removed, punctuation as spaces, single-spaced."""
+    if text.isascii():  # the same result, many times faster: NFKD leaves ASCII as it is
+        return " ".join(text.lower().translate(_ASCII_SPACES).split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
     return " ".join(letters.split())
