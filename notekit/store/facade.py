@@ -52,7 +52,7 @@ class Store:
         summary = self.summary()
         found = list(read_note(self.vault, person.path).entries)
         daily = DailyNotes(self.vault, summary.config)
-        for path in summary.mention_sources(person):
+        for path in summary.mentioned_in.get(person.path, []):
             note = read_note(self.vault, path)
             found.extend(
                 i for p, i in mentioned(summary.links, mentions(note, daily)) if p is person

@@ -98,10 +98,21 @@ def assemble(
             problems.extend(field_problems)
     people.sort(key=lambda p: (p.name.casefold(), p.path))
     links = Resolver(notes, people)
-    interactions = _gather_interactions(notes, links, people, DailyNotes(vault, config))
+    interactions, sources = _gather_interactions(notes, links, people, DailyNotes(vault, config))
     contact_dates = {path: tuple(map(_DAY, found)) for path, found in interactions.items()}
+    paths = list(notes)
     index = Index(
-        vault, config, people, list(notes), contact_dates, [], problems, notes, interactions, cache
+        vault,
+        config,
+        people,
+        paths,
+        contact_dates,
+        [],
+        problems,
+        sources,
+        notes,
+        interactions,
+        cache,
     )
     index.links = links
     index.tasks = index.open_tasks
@@ -110,16 +121,19 @@ def assemble(
 
 def _gather_interactions(
     notes: dict[str, ParsedNote], links: Resolver, people: list[Person], daily: DailyNotes
-) -> dict[str, list[Interaction]]:
+) -> tuple[dict[str, list[Interaction]], dict[str, list[str]]]:
+    """Each person's interactions, and the daily and dated notes that mention each."""
     found: dict[str, list[Interaction]] = {person.path: [] for person in people}
+    sources: dict[str, list[str]] = {}
     for note in notes.values():
         if note.path in found:
             found[note.path].extend(note.entries)
             continue
         for person, interaction in mentioned(links, mentions(note, daily)):
             found[person.path].append(interaction)
+            sources.setdefault(person.path, []).append(note.path)
     for interactions in found.values():
         # by day, note and line; a line is None only for a link in another note's front-matter,
         # which counts once per note and person, so it is never compared with a number
         interactions.sort(key=_CHRONOLOGICAL)
-    return found
+    return found, sources

@@ -1,15 +1,18 @@
-"""Read notes kept between runs, keyed on path, size and modification time.
+"""The one state kept per note between runs: what reading it gave, keyed on path, size and
+modification time.
 
-A record is what reading one file gives: the parsed note and, for a person, the Person its
-fields describe (which depends on the config, so the cache is keyed on the config too), with
-the problems found in those fields. The vault summary (summary.py) keeps its own, smaller
-value per file the same way, under another name.
+A record is what reading one file gives: the parsed note (without its raw front-matter) and,
+for a person, the Person its fields describe (which depends on the config, so the records are
+keyed on the config too), with the problems found in those fields. Every command that reads
+notes reads them through here, so a note is parsed once whichever command reads it first;
+what is derived from all the notes at once (the summary) is kept beside, in one more blob.
 
-The cache lives in the user's cache folder, never in the vault, so git and Obsidian do not see
-it and read commands leave the vault untouched. It is split into shards by path, so that one
-edited note rewrites one small shard, not the whole cache. Each shard carries a checksum: a
-truncated, corrupt or foreign shard is ignored and its notes are read again, never trusted.
-Writes are atomic, so two runs at once cost at most some re-reading.
+The kept state lives in the user's cache folder, never in the vault, so git and Obsidian do
+not see it and read commands leave the vault untouched. It is split into shards by path, each
+loaded only when a note of it is asked for, so that one edited note costs one small shard.
+Each shard carries a checksum: a truncated, corrupt or foreign shard is ignored and its notes
+are read again, never trusted. Writes are atomic, so two runs at once cost at most some
+re-reading.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from notekit import __version__
 from notekit.core.model import ParsedNote, Person, Problem
@@ -32,7 +34,7 @@ from notekit.read.vault import NoteFile
 from notekit.store import parallel
 
 Record = tuple[ParsedNote, Person | None, list[Problem]]
-Entry = tuple[int, int, Any]  # size, mtime_ns, what was read (a Record for the notes cache)
+Entry = tuple[int, int, Record]  # size, mtime_ns, what was read
 
 SHARDS = 32
 _MAGIC = b"notekit-cache 13\n"
@@ -60,17 +62,16 @@ def _shard_of(path: str) -> int:
 
 
 class NoteCache:
-    """What was read of each file, valid while the file's size and mtime and the `key` (what
-    else the value depends on) stay the same; `name` tells apart what is kept."""
+    """The record of each note, valid while the file's size and mtime and the `key` (what else
+    a record depends on: the config) stay the same. Shards are loaded when first needed."""
 
     def __init__(self, folder: Path | None, key: str, name: str = "notes") -> None:
         self._folder = folder
         self.key = key
-        self._name = name
         self._stamp = f"{name}:{key}"
-        self._digests: list[bytes | None] = [None] * SHARDS  # of each shard as on disk
+        self._name = name
         self._dirty: set[int] = set()
-        self._shards: list[dict[str, Entry]] = [self._load(n) for n in range(SHARDS)]
+        self._shards: list[dict[str, Entry] | None] = [None] * SHARDS
 
     @staticmethod
     def kept_in(folder: Path | None, name: str = "notes") -> bool:
@@ -78,39 +79,35 @@ class NoteCache:
         one look at the first tells."""
         return folder is not None and _shard_path(folder, name, 0).exists()
 
-    @property
-    def digests(self) -> tuple[bytes | None, ...]:
-        """Name the content of every shard as last read or written: what was derived from
-        this cache can be kept under them and trusted only while they hold."""
-        return tuple(self._digests)
-
-    def get(self, file: NoteFile) -> Any:
-        entry = self._shards[_shard_of(file.path)].get(file.path)
+    def get(self, file: NoteFile) -> Record | None:
+        """The record of `file` as it is now (same size and mtime), else None."""
+        entry = self._shard(_shard_of(file.path)).get(file.path)
         if entry and entry[0] == file.size and entry[1] == file.mtime_ns:
             return entry[2]
         return None
 
-    def __len__(self) -> int:
-        return sum(len(shard) for shard in self._shards)
+    def entry(self, path: str) -> Entry | None:
+        """What is kept for `path` with the size and mtime it was read at, whatever its file
+        is now."""
+        return self._shard(_shard_of(path)).get(path)
 
-    def known(self, path: str) -> Any:
-        """What is kept for `path`, whatever its file is now (see `digests`)."""
-        entry = self._shards[_shard_of(path)].get(path)
-        return entry[2] if entry else None
-
-    def put(self, file: NoteFile, record: Any, now: int | None = None) -> bool:
+    def put(self, file: NoteFile, record: Record, now: int | None = None) -> bool:
         """Keep `record` for `file`, unless the file changed too recently to be trusted (as of
         `now`, in ns); whether it was kept."""
         if (now or time.time_ns()) - file.mtime_ns < SETTLE_NS:
             return False
         shard = _shard_of(file.path)
-        self._shards[shard][file.path] = (file.size, file.mtime_ns, record)
+        self._shard(shard)[file.path] = (file.size, file.mtime_ns, record)
         self._dirty.add(shard)
         return True
 
     def keep_only(self, paths: set[str]) -> None:
-        """Forget notes that are gone from the vault."""
+        """Forget notes that are gone from the vault, in the shards loaded (a shard not loaded
+        is cleaned the next time a command loads it: what it holds of a gone note is only
+        ever returned for a file of the very same path, size and mtime)."""
         for number, shard in enumerate(self._shards):
+            if shard is None:
+                continue
             gone = shard.keys() - paths
             for path in gone:
                 del shard[path]
@@ -123,10 +120,8 @@ class NoteCache:
         if len(dirty) < SHARDS // 2 or self._folder is None:
             self._save(dirty)
             return
-        mine, theirs = parallel.both(
-            lambda: self._save(dirty[::2]), lambda: self._save(dirty[1::2])
-        )
-        self._saved(dirty, mine | theirs)
+        parallel.both(lambda: self._save(dirty[::2]), lambda: self._save(dirty[1::2]))
+        self._dirty.clear()
 
     @staticmethod
     def halves(files: list[NoteFile]) -> tuple[list[NoteFile], list[NoteFile]]:
@@ -137,56 +132,40 @@ class NoteCache:
             halves[_shard_of(file.path) % 2].append(file)
         return halves
 
-    def save_half(self, half: int) -> dict[int, bytes]:
-        """Write the changed shards of one half (0: even numbers, 1: odd) in this process;
-        the checksums of those written, for `adopt` in another."""
-        return self._save([n for n in sorted(self._dirty) if n % 2 == half])
+    def save_half(self, half: int) -> None:
+        """Write the changed shards of one half (0: even numbers, 1: odd) in this process."""
+        self._save([n for n in sorted(self._dirty) if n % 2 == half])
 
-    def adopt(self, written: dict[int, bytes]) -> None:
-        """Take the shards another process wrote (`save_half`) from disk. A shard that holds
-        something else by now (a run at the same time wrote it) keeps what this one had."""
-        for number, digest in written.items():
-            entries, found = read_checked(self._path(number), self._stamp)
-            if found == digest and isinstance(entries, dict):
-                self._shards[number] = entries
-                self._saved([number], written)
+    def forget_half(self, half: int) -> None:
+        """Drop what this process holds of one half's shards, which another process wrote:
+        they are loaded from disk again if asked for."""
+        for number in range(half, SHARDS, 2):
+            self._shards[number] = None
+            self._dirty.discard(number)
 
-    def is_saved(self, file: NoteFile) -> bool:
-        """Whether what is kept for `file` is on disk as it is now."""
-        return self.get(file) is not None and _shard_of(file.path) not in self._dirty
-
-    def _save(self, numbers: list[int]) -> dict[int, bytes]:
-        written = {}
+    def _save(self, numbers: list[int]) -> None:
         if numbers and self._folder is not None:
             with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
                 self._folder.mkdir(parents=True, exist_ok=True)
-                written = self._write(numbers)
-        self._saved(numbers, written)
-        return written
-
-    def _saved(self, numbers: list[int], written: dict[int, bytes]) -> None:
-        """Shards not written no longer match any checksum (see `digests`)."""
-        for number in numbers:
-            self._digests[number] = written.get(number)
-            if number in written:
-                self._dirty.discard(number)
-
-    def _write(self, numbers: list[int]) -> dict[int, bytes]:
-        return {n: write_blob(self._path(n), self._stamp, self._shards[n]) for n in numbers}
+                for number in numbers:
+                    write_blob(self._path(number), self._stamp, self._shard(number))
+        self._dirty.difference_update(numbers)
 
     def _path(self, number: int) -> Path:
         assert self._folder is not None
         return _shard_path(self._folder, self._name, number)
 
+    def _shard(self, number: int) -> dict[str, Entry]:
+        shard = self._shards[number]
+        if shard is None:
+            shard = self._shards[number] = self._load(number)
+        return shard
+
     def _load(self, number: int) -> dict[str, Entry]:
         if self._folder is None:
             return {}
-        entries, digest = read_checked(self._path(number), self._stamp)
-        if not isinstance(entries, dict):
-            self._dirty.add(number)  # written at the next save, even empty: see `digests`
-            return {}
-        self._digests[number] = digest
-        return entries
+        entries = read_blob(self._path(number), self._stamp)
+        return entries if isinstance(entries, dict) else {}
 
 
 @contextlib.contextmanager
@@ -202,39 +181,31 @@ def objects_kept() -> Iterator[None]:
         gc.enable()
 
 
-def write_blob(path: Path, stamp: str, value: object) -> bytes:
-    """Pickle `value` under a checksum, atomically; `stamp` tells what it is. Returns the
-    checksum, which names this very content."""
+def write_blob(path: Path, stamp: str, value: object) -> None:
+    """Pickle `value` under a checksum, atomically; `stamp` tells what it is."""
     label = f"{__version__}:{stamp}".encode()
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     header = _MAGIC + len(label).to_bytes(4, "big") + label
-    digest = hashlib.sha256(payload).digest()
-    replace_atomic(path, header + digest + payload)
-    return digest
+    replace_atomic(path, header + hashlib.sha256(payload).digest() + payload)
 
 
 def read_blob(path: Path, stamp: str) -> object | None:
-    """What `write_blob` wrote with this stamp, or None: missing, damaged or something else."""
-    return read_checked(path, stamp)[0]
-
-
-def read_checked(path: Path, stamp: str) -> tuple[object | None, bytes | None]:
-    """`read_blob`, with the checksum of what was read. The stamp is compared before anything
-    is unpickled."""
+    """What `write_blob` wrote with this stamp, or None: missing, damaged or something else.
+    The stamp is compared before anything is unpickled."""
     label = f"{__version__}:{stamp}".encode()
     header = _MAGIC + len(label).to_bytes(4, "big") + label
     try:
         with open(path, "rb") as handle:
             if handle.read(len(header)) != header:
-                return None, None
+                return None
             data = handle.read()
     except OSError:
-        return None, None
+        return None
     digest, payload = data[:32], data[32:]
     if hashlib.sha256(payload).digest() != digest:
-        return None, None
+        return None
     try:
         with objects_kept():
-            return pickle.loads(payload), digest
+            return pickle.loads(payload)
     except Exception:  # noqa: BLE001 - any damage means: read the notes again
-        return None, None
+        return None

@@ -1,16 +1,16 @@
-"""A vault summary: what `due` and `people` need, kept so that they answer at once when no
-note changed since the last run, and after an edit read only the notes that changed.
+"""The vault summary: what most commands need, answered at once when no note changed since
+the last run, and after an edit by reading only the notes that changed.
 
-What each note adds to the picture is kept per file (`NoteFacts`: the person its fields
-describe, the dates of its own entries, the people it mentions on a day, its open dated tasks,
-its problems), in shards keyed on each file's size and mtime as the notes cache is (cache.py),
-but much smaller: no note bodies, entries or lines of text. What is derived from every note
-(each person's contact dates, the order of the people, the tasks, the problems) is kept in one
-more file, with a key made of every file's path, size and mtime and with the checksum of every
-shard it was derived with. When both hold, the kept summary is the answer. Otherwise only new
-and changed notes are read, the summary is patched or derived again from the facts (which
-costs little next to reading notes), and only the shards that changed are written. Reading
-many notes uses both cores where that pays.
+What each note adds to the picture (`NoteFacts`: the person its fields describe, the dates of
+its own entries, the people it mentions on a day, its open dated tasks, its problems) comes
+from the note's kept record (notekit.store.kept), the same record every command reads. What is
+derived from every note (the people in order, each one's contact dates, the notes that mention
+each, the tasks, the problems) is kept in one more blob, with the size and mtime of every file
+it was derived from and a key made of the config and the daily-notes settings. When every
+file is as it was, the kept summary is the answer and no shard is loaded. Otherwise only new
+and changed notes are read, and the summary is patched from the facts of those notes alone,
+or derived again from every note's facts when a link may lead elsewhere (a note added or
+removed, a person renamed). Reading many notes uses both cores where that pays.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import functools
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,26 +31,13 @@ from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes, NoteFile
 from notekit.store import parallel
-from notekit.store.kept import NoteCache, cache_dir, objects_kept, read_blob, write_blob
+from notekit.store.kept import NoteCache, Record, cache_dir, objects_kept, read_blob, write_blob
 from notekit.store.links import DatedTask, LinkTarget, Resolver, dated_tasks, mentioned, mentions
 from notekit.store.reading import Listing, list_vault, read_record
 
 FILE_NAME = "summary.pickle"
 PATCH_AT_MOST = 200  # changed notes to patch the kept summary with; more: derive it anew
 PARALLEL_FROM = 2000  # notes to read before a second process pays for its start and hand-over
-
-
-class NoteFacts(NamedTuple):
-    """What one note adds to the vault summary."""
-
-    person: Person | None
-    entry_dates: tuple[dt.date, ...]  # of a person note's own dated entries
-    mentions: list[tuple[str, dt.date]]  # link target and day, of a daily or dated note
-    tasks: list[Task]  # open and dated
-    problems: list[Problem]
-
-
-FactsByFile = dict[NoteFile, NoteFacts]
 
 
 @dataclass
@@ -65,10 +52,7 @@ class Summary:
     contact_dates: dict[str, tuple[dt.date, ...]]  # by person path, sorted
     tasks: list[DatedTask]  # in the files' order
     problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
-    # what each note adds, by path (None for a note the summary was not made with)
-    facts_of: Callable[[str], NoteFacts | None] = field(
-        default_factory=lambda: _unknown, init=False, repr=False
-    )
+    mentioned_in: dict[str, list[str]]  # person path -> daily and dated notes that mention them
 
     @functools.cached_property
     def fields(self) -> FieldReader:
@@ -90,169 +74,211 @@ class Summary:
     def contact_dates_of(self, person: Person) -> tuple[dt.date, ...]:
         return self.contact_dates.get(person.path, ())
 
-    def mention_sources(self, person: Person) -> list[str]:
-        """The daily and dated notes that mention `person` on their day, in the files' order."""
-        sources = []
-        for path in self.paths:
-            facts = self.facts_of(path)
-            if facts is None or not facts.mentions:
-                continue
-            if any(p is person for p, _ in mentioned(self.links, facts.mentions)):
-                sources.append(path)
-        return sources
+
+class NoteFacts(NamedTuple):
+    """What one note adds to the summary, taken from its record."""
+
+    person: Person | None
+    entry_dates: tuple[dt.date, ...]  # of a person note's own dated entries
+    mentions: list[tuple[str, dt.date]]  # link target and day, of a daily or dated note
+    tasks: list[Task]  # open and dated
+    problems: list[Problem]
 
 
-def _unknown(path: str) -> None:
-    return None
+def facts_of(record: Record, daily: DailyNotes) -> NoteFacts:
+    note, person, field_problems = record
+    return NoteFacts(
+        person,
+        tuple(e.date for e in note.entries) if person else (),
+        [] if person else [(t, i.date) for t, i in mentions(note, daily)],
+        [t for t in note.tasks if not t.done and t.due is not None],
+        note.problems + field_problems,
+    )
 
 
 TaskRow = tuple[str, str, int, str, dt.date]  # a DatedTask with its person's path
+Stamp = tuple[int, int]  # a file's size and mtime_ns
 
 
 @dataclass
 class _Derived:
-    """The summary without the people, who are kept in the facts."""
+    """The summary as kept, with what it was derived from."""
 
     files_key: str
-    digests: tuple[bytes | None, ...]  # of the facts' shards it was derived from
-    people: list[str]  # paths, in the summary's order
+    stamps: dict[str, Stamp]  # of every note it was derived from
+    people: list[Person]
     contact_dates: list[tuple[dt.date, ...]]  # of each of them
     tasks: list[TaskRow]
     problems: list[Problem]  # those of the listing first, then each note's in the files' order
     listed: int  # how many came from the listing
+    mentioned_in: dict[str, list[str]]
 
 
-def vault_summary(vault: Path) -> Summary:
-    """The summary of the vault as it is now; raises ConfigError for an unusable config."""
+def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
+    """The summary of the vault as it is now; raises ConfigError for an unusable config.
+    `kept`: the records already in memory (a long-running caller's)."""
     folder = cache_dir(vault)
 
-    def load(config: Config) -> tuple[NoteCache, object]:
-        kept = NoteCache(folder, _stamp(vault, config), "facts")
-        return kept, read_blob(folder / FILE_NAME, f"derived:{kept.key}") if folder else None
+    def load(config: Config) -> _Derived | None:
+        found = read_blob(folder / FILE_NAME, _derived_stamp(vault, config)) if folder else None
+        return found if isinstance(found, _Derived) else None
 
+    alongside = folder is not None and (folder / FILE_NAME).exists()
     with objects_kept():
-        listing, (kept, derived) = list_vault(vault, load, NoteCache.kept_in(folder, "facts"))
+        listing, derived = list_vault(vault, load, alongside)
         config, files, _ = listing
         files_key = _files_key(listing)
-        if not isinstance(derived, _Derived) or derived.digests != kept.digests:
-            derived = None  # made from other facts than those kept: of no use
         if derived is not None and derived.files_key == files_key:
-            summary = _kept_summary(vault, config, listing, kept, derived)
-            summary.facts_of = kept.known
-            return summary
-        facts: dict[str, NoteFacts] = {}
-        stale: list[NoteFile] = []
-        for file in files:
-            if (found := kept.get(file)) is not None:
-                facts[file.path] = found
-            else:
-                stale.append(file)
-        was = {file.path: kept.known(file.path) for file in stale}
-        fresh, trusted = read_facts(vault, config, stale, kept)
-        patched = None if derived is None else _patch(vault, listing, kept, derived, was, fresh)
-        for file, found in fresh.items():
-            facts[file.path] = found
-        summary = patched or derive(vault, listing, facts)
-        summary.facts_of = facts.get
-        if len(kept) != len(files):
+            return _kept_summary(vault, listing, derived)
+        if kept is None or kept.key != config.fingerprint:
+            kept = NoteCache(folder, config.fingerprint)
+        daily = DailyNotes(vault, config)
+        patched = _patched(vault, listing, derived, kept, daily) if derived else None
+        if patched is not None:
+            summary, trusted = patched
+        else:
+            facts, trusted = _all_facts(vault, listing, kept, daily)
+            summary = derive(vault, listing, facts)
             kept.keep_only({file.path for file in files})
         kept.save()
-    if folder is not None and trusted and None not in kept.digests:
-        derived = _Derived(
-            files_key,
-            kept.digests,
-            [p.path for p in summary.people],
-            [summary.contact_dates[p.path] for p in summary.people],
-            [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
-            summary.problems,
-            len(listing[2]),
-        )
-        with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
-            write_blob(folder / FILE_NAME, f"derived:{kept.key}", derived)
+    if folder is not None and trusted:
+        _keep(folder, _derived_stamp(vault, config), listing, files_key, summary)
     return summary
 
 
-def _kept_summary(
-    vault: Path, config: Config, listing: Listing, kept: NoteCache, derived: _Derived
-) -> Summary:
-    people = {path: kept.known(path).person for path in derived.people}
+def _kept_summary(vault: Path, listing: Listing, derived: _Derived) -> Summary:
+    people = {p.path: p for p in derived.people}
     dates = dict(zip(people, derived.contact_dates, strict=True))
     tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
     paths = [file.path for file in listing[1]]
-    return Summary(vault, config, list(people.values()), paths, dates, tasks, derived.problems)
+    return Summary(
+        vault,
+        listing[0],
+        derived.people,
+        paths,
+        dates,
+        tasks,
+        derived.problems,
+        derived.mentioned_in,
+    )
+
+
+def _keep(folder: Path, stamp: str, listing: Listing, files_key: str, summary: Summary) -> None:
+    derived = _Derived(
+        files_key,
+        {file.path: (file.size, file.mtime_ns) for file in listing[1]},
+        summary.people,
+        [summary.contact_dates[p.path] for p in summary.people],
+        [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
+        summary.problems,
+        len(listing[2]),
+        summary.mentioned_in,
+    )
+    with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
+        folder.mkdir(parents=True, exist_ok=True)
+        write_blob(folder / FILE_NAME, stamp, derived)
+
+
+def _patched(
+    vault: Path, listing: Listing, derived: _Derived, kept: NoteCache, daily: DailyNotes
+) -> tuple[Summary, bool] | None:
+    """The kept summary brought up to date with a few changed notes, exactly as `derive` would
+    make it, and whether every note read was kept; None when a change may move what links lead
+    to (a note added or removed, a person's name or aliases changed), or when what was kept of
+    a changed note is not what the summary was derived from: derive it all then."""
+    _, files, _ = listing
+    if len(files) != len(derived.stamps):
+        return None
+    changed = [file for file in files if derived.stamps.get(file.path) != file[1:]]
+    if len(changed) > PATCH_AT_MOST or any(file.path not in derived.stamps for file in changed):
+        return None
+    old: dict[str, NoteFacts] = {}
+    for file in changed:
+        entry = kept.entry(file.path)
+        if entry is None or entry[:2] != derived.stamps[file.path]:
+            return None
+        old[file.path] = facts_of(entry[2], daily)
+    fresh, trusted = _read(vault, listing[0], changed, kept)
+    new = {path: facts_of(record, daily) for path, record in fresh.items()}
+    for path, facts in new.items():
+        if _identity(old[path].person) != _identity(facts.person):
+            return None
+    return _patch(_kept_summary(vault, listing, derived), listing, derived, old, new), trusted
 
 
 def _patch(
-    vault: Path,
+    before: Summary,
     listing: Listing,
-    kept: NoteCache,
     derived: _Derived,
-    old: dict[str, NoteFacts | None],
-    fresh: FactsByFile,
-) -> Summary | None:
-    """The kept summary brought up to date with a few changed notes (`old`: what was kept
-    for them), as `derive` would make it; None when a change may move what links lead to (a
-    note added or removed, a person's name or aliases changed): derive it all then."""
-    config, files, listed_problems = listing
-    if len(fresh) > PATCH_AT_MOST or len(kept) != len(files):
-        return None
-    olds: dict[str, NoteFacts] = {}
-    for file, new in fresh.items():
-        was = old[file.path]
-        if was is None or _identity(was.person) != _identity(new.person):
-            return None
-        olds[file.path] = was
-    before = _kept_summary(vault, config, listing, kept, derived)
+    old: dict[str, NoteFacts],
+    new: dict[str, NoteFacts],
+) -> Summary:
+    _, files, listed_problems = listing
     people = {p.path: p for p in before.people}
-    resolver: list[Resolver] = []  # made only when a changed note has links to follow
-
-    def links() -> Resolver:
-        if not resolver:
-            resolver.append(Resolver((f.path for f in files), before.people))
-        return resolver[0]
-
+    position = {file.path: n for n, file in enumerate(files)}
     counts: dict[str, Counter[dt.date]] = {}
+    sources = {path: list(found) for path, found in before.mentioned_in.items()}
 
     def count(path: str, dates: Iterable[dt.date], sign: int) -> None:
         counted = counts.setdefault(path, Counter(before.contact_dates[path]))
         for date in dates:
             counted[date] += sign
 
-    for file, new in fresh.items():
-        was = olds[file.path]
-        if new.person is not None:
-            count(file.path, was.entry_dates, -1)
-            count(file.path, new.entry_dates, +1)
-            people[file.path] = new.person
-        for facts, sign in ((was, -1), (new, +1)):
-            if facts.mentions:
-                for person, date in mentioned(links(), facts.mentions):
-                    count(person.path, [date], sign)
-    dates = before.contact_dates
+    for path, facts in new.items():
+        was = old[path]
+        if facts.person is not None:
+            count(path, was.entry_dates, -1)
+            count(path, facts.entry_dates, +1)
+            people[path] = facts.person
+        for found, sign in ((was, -1), (facts, +1)):
+            for person, date in mentioned(before.links, found.mentions):
+                count(person.path, [date], sign)
+        for person, _ in mentioned(before.links, was.mentions):
+            sources[person.path].remove(path)
+        for person, _ in mentioned(before.links, facts.mentions):
+            sources.setdefault(person.path, []).append(path)
+            sources[person.path].sort(key=position.__getitem__)
+    dates = dict(before.contact_dates)
     for path, counted in counts.items():
         dates[path] = tuple(sorted(counted.elements()))
     tasks = [
         DatedTask(people[t.person.path], t.source, t.line, t.text, t.due)
         for t in before.tasks
-        if t.source not in old
+        if t.source not in new
     ]
-    if any(olds[file.path].tasks or new.tasks for file, new in fresh.items()):
-        for file, new in fresh.items():
-            for t in dated_tasks(links(), file.path, new.tasks):
+    if any(old[path].tasks or facts.tasks for path, facts in new.items()):
+        for path, facts in new.items():
+            for t in dated_tasks(before.links, path, facts.tasks):
                 tasks.append(DatedTask(people[t.person.path], t.source, t.line, t.text, t.due))
-        position = {file.path: n for n, file in enumerate(files)}
         tasks.sort(key=lambda t: position[t.source])  # in the files' order, as `derive` has it
     problems = before.problems
     same_listing = derived.listed == len(listed_problems) and (
         problems[: derived.listed] == listed_problems
     )
-    if not same_listing or any(olds[f.path].problems or new.problems for f, new in fresh.items()):
-        by_path = {file.path: new for file, new in fresh.items()}
-        problems = list(listed_problems)
-        for file in files:
-            problems.extend((by_path.get(file.path) or kept.known(file.path)).problems)
+    if not same_listing or any(old[p].problems or f.problems for p, f in new.items()):
+        problems = _problems(listing, derived, old, new)
     people_list = [people[p.path] for p in before.people]
-    return Summary(vault, config, people_list, before.paths, dates, tasks, problems)
+    sources = {path: found for path, found in sources.items() if found}
+    return Summary(
+        before.vault, before.config, people_list, before.paths, dates, tasks, problems, sources
+    )
+
+
+def _problems(
+    listing: Listing, derived: _Derived, old: dict[str, NoteFacts], new: dict[str, NoteFacts]
+) -> list[Problem]:
+    """The kept problems with those of the changed notes replaced, in the files' order."""
+    _, files, listed_problems = listing
+    by_path: dict[str, list[Problem]] = {}
+    for problem in derived.problems[derived.listed :]:
+        by_path.setdefault(problem.path, []).append(problem)
+    problems = list(listed_problems)
+    for file in files:
+        if file.path in new:
+            problems.extend(new[file.path].problems)
+        else:
+            problems.extend(by_path.get(file.path, []))
+    return problems
 
 
 def _identity(person: Person | None) -> tuple[str, list[str]] | None:
@@ -260,65 +286,73 @@ def _identity(person: Person | None) -> tuple[str, list[str]] | None:
     return None if person is None else (person.name, person.aliases)
 
 
-def read_facts(
-    vault: Path, config: Config, files: list[NoteFile], kept: NoteCache
-) -> tuple[FactsByFile, bool]:
-    """Read and parse these notes and keep their facts; and whether every one was kept (not
-    one changed in the last seconds), so that a later run may rely on them.
-
-    Many notes are read on two cores, each process the notes of every other shard, and each
-    writes the shards it read: they are its own new objects (a forked child that walks its
-    parent's pays for every page it touches), and this process takes the other's from disk
-    rather than from a second pickle of the same facts."""
-    now = time.time_ns()
-    if len(files) < PARALLEL_FROM or not parallel.can_fork():  # one process: read them all
-        fresh = _facts_of(vault, config, files)
-        return fresh, _keep(kept, fresh, now)
-    mine, theirs = kept.halves(files)
-
-    def read_half(half: int, files: list[NoteFile]) -> tuple[FactsByFile, bool, dict[int, bytes]]:
-        fresh = _facts_of(vault, config, files)
-        trusted = _keep(kept, fresh, now)
-        return fresh, trusted, kept.save_half(half)
-
-    def read_theirs() -> tuple[FactsByFile, bool, dict[int, bytes]]:
-        fresh, trusted, written = read_half(1, theirs)
-        return {f: x for f, x in fresh.items() if not kept.is_saved(f)}, trusted, written
-
-    (fresh, trusted, _), (handed, handed_trusted, written) = parallel.both(
-        lambda: read_half(0, mine), read_theirs
-    )
-    kept.adopt(written)
-    lost = []  # a run at the same time wrote one of their shards over
-    for file in theirs:
-        found = handed.get(file) or kept.get(file)
-        if found is None:
-            lost.append(file)
-        else:
-            fresh[file] = found
-    again = _facts_of(vault, config, lost)
-    return fresh | again, trusted and handed_trusted and _keep(kept, again, now)
-
-
-def _keep(kept: NoteCache, fresh: FactsByFile, now: int) -> bool:
-    """Keep these facts; whether every one was (see `NoteCache.put`)."""
-    return all([kept.put(file, found, now) for file, found in fresh.items()])
-
-
-def _facts_of(vault: Path, config: Config, files: list[NoteFile]) -> FactsByFile:
-    reader = FieldReader(config)
-    daily = DailyNotes(vault, config)
-    facts = {}
+def _all_facts(
+    vault: Path, listing: Listing, kept: NoteCache, daily: DailyNotes
+) -> tuple[dict[str, NoteFacts], bool]:
+    """Every note's facts, from what was kept and else from the file; and whether every note
+    read was kept."""
+    config, files, _ = listing
+    records: dict[str, Record] = {}
+    stale = []
     for file in files:
-        note, person, field_problems = read_record(vault, reader, file)
-        facts[file] = NoteFacts(
-            person,
-            tuple(e.date for e in note.entries) if person else (),
-            [] if person else [(t, i.date) for t, i in mentions(note, daily)],
-            [t for t in note.tasks if not t.done and t.due is not None],
-            note.problems + field_problems,
-        )
-    return facts
+        if (record := kept.get(file)) is not None:
+            records[file.path] = record
+        else:
+            stale.append(file)
+    if len(stale) < PARALLEL_FROM or not parallel.can_fork():
+        fresh, trusted = _read(vault, config, stale, kept)
+        records.update(fresh)
+        return {path: facts_of(records[path], daily) for path in (f.path for f in files)}, trusted
+    return _read_on_two_cores(vault, config, records, stale, kept, daily)
+
+
+def _read_on_two_cores(
+    vault: Path,
+    config: Config,
+    records: dict[str, Record],
+    stale: list[NoteFile],
+    kept: NoteCache,
+    daily: DailyNotes,
+) -> tuple[dict[str, NoteFacts], bool]:
+    """Many notes read on two cores, each process the notes of every other shard, and each
+    writes the shards it read: they are its own new objects (a forked child that walks its
+    parent's pays for every page it touches). The child hands back only the facts of its notes;
+    this process takes their records from disk only if a later step asks for them."""
+    mine, theirs = kept.halves(stale)
+
+    def read_theirs() -> tuple[dict[str, NoteFacts], bool]:
+        fresh, trusted = _read(vault, config, theirs, kept)
+        kept.save_half(1)
+        return {path: facts_of(record, daily) for path, record in fresh.items()}, trusted
+
+    def read_mine() -> tuple[dict[str, NoteFacts], bool]:
+        fresh, trusted = _read(vault, config, mine, kept)
+        kept.save_half(0)
+        return {path: facts_of(record, daily) for path, record in fresh.items()}, trusted
+
+    (facts, trusted), (handed, handed_trusted) = parallel.both(read_mine, read_theirs)
+    kept.forget_half(1)  # the child wrote them
+    facts.update(handed)
+    facts.update((path, facts_of(record, daily)) for path, record in records.items())
+    return facts, trusted and handed_trusted
+
+
+def _read(
+    vault: Path, config: Config, files: list[NoteFile], kept: NoteCache
+) -> tuple[dict[str, Record], bool]:
+    """Read and parse these notes and keep their records; and whether every one was kept (not
+    one changed in the last seconds), so that a later run may rely on them."""
+    now = time.time_ns()
+    reader = FieldReader(config)
+    records = {}
+    trusted = True
+    for file in files:
+        record = kept.get(file)  # read by another command since the summary was kept
+        if record is None:
+            record = read_record(vault, reader, file)
+            trusted = kept.put(file, record, now) and trusted
+        records[file.path] = record
+    return records, trusted
 
 
 def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summary:
@@ -330,6 +364,7 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
     )
     links = Resolver((f.path for f in files), people)
     dates: dict[str, list[dt.date]] = {p.path: list(facts[p.path].entry_dates) for p in people}
+    sources: dict[str, list[str]] = {}
     tasks: list[DatedTask] = []
     problems = list(listed_problems)
     for file in files:
@@ -337,6 +372,7 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
         if note.mentions:
             for person, date in mentioned(links, note.mentions):
                 dates[person.path].append(date)
+                sources.setdefault(person.path, []).append(file.path)
         if note.tasks:
             tasks.extend(dated_tasks(links, file.path, note.tasks))
         problems.extend(note.problems)
@@ -345,11 +381,13 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
         path: tuple(sorted(map(same_day.setdefault, found, found))) for path, found in dates.items()
     }
     paths = [file.path for file in files]
-    return Summary(vault, config, people, paths, contact_dates, tasks, problems)
+    summary = Summary(vault, config, people, paths, contact_dates, tasks, problems, sources)
+    summary.links = links
+    return summary
 
 
-def _stamp(vault: Path, config: Config) -> str:
-    """What the kept facts depend on besides the notes themselves."""
+def _derived_stamp(vault: Path, config: Config) -> str:
+    """What the derived part depends on besides the notes themselves."""
     digest = hashlib.sha256(config.fingerprint.encode())
     for settings in (".obsidian/daily-notes.json", ".obsidian/templates.json"):
         try:
