@@ -23,7 +23,8 @@ def command(app: App, as_json: bool) -> None:
     Example:
       notekit check
     """
-    problems = check_vault(app.index(quiet=True))
+    summary = app.summary(quiet=True)
+    problems = check_vault(summary)
     if as_json:
         emit_json([views.problem(p) for p in problems])
     else:
@@ -31,14 +32,14 @@ def command(app: App, as_json: bool) -> None:
             colour = "red" if p.severity == ERROR else "yellow"
             where, what = visible(p.location()), visible(p.message)
             click.echo(f"{where}: " + click.style(p.severity, fg=colour) + f": {what}")
-        people = len(app.index().people)
-        summary = (
+        found = (
             f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
             if problems
             else "No problems"
         )
         click.echo(
-            f"{summary} in {len(app.index().notes)} notes ({people} people).", err=bool(problems)
+            f"{found} in {len(summary.paths)} notes ({len(summary.people)} people).",
+            err=bool(problems),
         )
     if problems:
         sys.exit(EXIT_PROBLEMS)

@@ -72,7 +72,7 @@ class App:
     today: dt.date
     cwd: str
     today_fixed: bool = False  # True when --today or $NOTEKIT_TODAY set it
-    _told: bool = field(default=False, repr=False)  # problems in files were told already
+    _asked: bool = field(default=False, repr=False)  # for the vault: its problems were told
 
     @functools.cached_property
     def vault(self) -> Path:
@@ -105,9 +105,12 @@ class App:
         return summary
 
     def _tell(self, problems: list[Problem], quiet: bool) -> None:
-        if not quiet and not self._told:
-            self._told = True
-            report_problems(problems)
+        """The first time the vault is asked for decides: its problems are told then, unless
+        quiet (a command that reports problems itself asks quietly first)."""
+        if not self._asked:
+            self._asked = True
+            if not quiet:
+                report_problems(problems)
 
     def site_dir(self, output: str | None) -> Path:
         """Where the report goes: `-o`, else the config's [report] output (from here); the

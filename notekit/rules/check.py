@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from notekit.core.model import ERROR, WARNING, Problem
 from notekit.core.syntax import DAILY_NAME
-from notekit.store.index import Index
+from notekit.store.summary import Summary
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 
 
-def check_vault(index: Index) -> list[Problem]:
+def check_vault(index: Summary) -> list[Problem]:
     """Every problem once, sorted by path and line."""
     problems = list(index.problems)
     problems.extend(_link_problems(index))
@@ -21,19 +21,12 @@ def check_vault(index: Index) -> list[Problem]:
     )
 
 
-def _link_problems(index: Index) -> list[Problem]:
+def _link_problems(index: Summary) -> list[Problem]:
     """Ambiguous links anywhere; broken links where links name people: front-matter values,
     dated entries and tasks (free prose may link to notes not written yet, as Obsidian allows)."""
     problems = []
-    for note in index.notes.values():
-        people_lines = {e.line for e in note.entries} | {t.line for t in note.tasks}
-        category_line = None
-        if any(link.in_front_matter for link in note.links):
-            category_key = index.fields.key_for(note, "categories")
-            category_line = note.key_lines.get(category_key) if category_key else None
-        for link in note.links:
-            if link.in_code or (link.in_front_matter and link.line == category_line):
-                continue  # `categories: [[People]]` names a category, not a person
+    for path, links in index.note_links.items():
+        for link in links:
             if DAILY_NAME.match(link.target):
                 continue  # `[[2026-03-01]]` points at a daily note, written or not
             target = index.resolve(link.target)
@@ -41,25 +34,22 @@ def _link_problems(index: Index) -> list[Problem]:
                 names = ", ".join(p.path for p in target.candidates)
                 problems.append(
                     Problem(
-                        note.path,
-                        link.line or None,
+                        path,
+                        link.line,
                         WARNING,
                         f"[[{link.target}]] could mean several people: {names}",
                     )
                 )
-            elif target.broken and (link.in_front_matter or link.line in people_lines):
+            elif target.broken and link.names_person:
                 problems.append(
                     Problem(
-                        note.path,
-                        link.line or None,
-                        WARNING,
-                        f"[[{link.target}]] links to no note or person",
+                        path, link.line, WARNING, f"[[{link.target}]] links to no note or person"
                     )
                 )
     return problems
 
 
-def _duplicate_names(index: Index) -> list[Problem]:
+def _duplicate_names(index: Summary) -> list[Problem]:
     by_name: dict[str, list[str]] = {}
     for person in index.people:
         by_name.setdefault(person.name.casefold(), []).append(person.path)

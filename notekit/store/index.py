@@ -18,7 +18,7 @@ from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 from notekit.store.kept import NoteCache, cache_dir, objects_kept
-from notekit.store.links import DatedTask, Resolver, dated_tasks, mentioned, mentions
+from notekit.store.links import DatedTask, Resolver, dated_tasks, mentioned, mentions, note_links
 from notekit.store.reading import Listing, Record, list_vault, read_record
 from notekit.store.summary import Summary
 
@@ -59,7 +59,7 @@ def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
     def load(config: Config) -> NoteCache:
         if cache is not None and cache.key == config.fingerprint:
             return cache
-        return NoteCache(cache_dir(vault), config.fingerprint)
+        return NoteCache(cache_dir(vault), config.fingerprint).load_all()
 
     kept = cache is not None or NoteCache.kept_in(cache_dir(vault))
     with objects_kept():
@@ -100,19 +100,21 @@ def assemble(
     links = Resolver(notes, people)
     interactions, sources = _gather_interactions(notes, links, people, DailyNotes(vault, config))
     contact_dates = {path: tuple(map(_DAY, found)) for path, found in interactions.items()}
-    paths = list(notes)
+    reader = FieldReader(config)
+    linked = {path: found for path, note in notes.items() if (found := note_links(note, reader))}
     index = Index(
         vault,
         config,
         people,
-        paths,
+        list(notes),
         contact_dates,
         [],
         problems,
         sources,
-        notes,
-        interactions,
-        cache,
+        linked,
+        notes=notes,
+        interactions=interactions,
+        cache=cache,
     )
     index.links = links
     index.tasks = index.open_tasks

@@ -79,6 +79,12 @@ class NoteCache:
         one look at the first tells."""
         return folder is not None and _shard_path(folder, name, 0).exists()
 
+    def load_all(self) -> NoteCache:
+        """Load every shard now (for a caller that will ask for every note)."""
+        for number in range(SHARDS):
+            self._shard(number)
+        return self
+
     def get(self, file: NoteFile) -> Record | None:
         """The record of `file` as it is now (same size and mtime), else None."""
         entry = self._shard(_shard_of(file.path)).get(file.path)

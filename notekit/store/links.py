@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from notekit.core.model import Interaction, ParsedNote, Person, Task
+from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 
 T = TypeVar("T")
@@ -153,3 +154,28 @@ def mentioned(links: Resolver, found: list[tuple[str, T]]) -> Iterator[tuple[Per
         if person is not None and person.path not in seen:
             seen.add(person.path)
             yield person, what
+
+
+class NoteLink(NamedTuple):
+    """A link of a note that may point at a person, as the vault-wide checks need it."""
+
+    target: str
+    line: int | None
+    names_person: bool  # in a front-matter value, a dated entry or a task: it should resolve
+
+
+def note_links(note: ParsedNote, reader: FieldReader) -> tuple[NoteLink, ...]:
+    """The links of a note that may point at a person: not those in code, nor the note's
+    `categories: [[People]]`, which names a category."""
+    if not note.links:
+        return ()
+    people_lines = {e.line for e in note.entries} | {t.line for t in note.tasks}
+    category_line = None
+    if any(link.in_front_matter for link in note.links):
+        category_key = reader.key_for(note, "categories")
+        category_line = note.key_lines.get(category_key) if category_key else None
+    return tuple(
+        NoteLink(link.target, link.line or None, link.in_front_matter or link.line in people_lines)
+        for link in note.links
+        if not link.in_code and not (link.in_front_matter and link.line == category_line)
+    )

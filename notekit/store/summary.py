@@ -21,7 +21,7 @@ import functools
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -32,7 +32,16 @@ from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes, NoteFile
 from notekit.store import parallel
 from notekit.store.kept import NoteCache, Record, cache_dir, objects_kept, read_blob, write_blob
-from notekit.store.links import DatedTask, LinkTarget, Resolver, dated_tasks, mentioned, mentions
+from notekit.store.links import (
+    DatedTask,
+    LinkTarget,
+    NoteLink,
+    Resolver,
+    dated_tasks,
+    mentioned,
+    mentions,
+    note_links,
+)
 from notekit.store.reading import Listing, list_vault, read_record
 
 FILE_NAME = "summary.pickle"
@@ -53,6 +62,7 @@ class Summary:
     tasks: list[DatedTask]  # in the files' order
     problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
     mentioned_in: dict[str, list[str]]  # person path -> daily and dated notes that mention them
+    note_links: dict[str, tuple[NoteLink, ...]]  # note path -> links that may point at a person
 
     @functools.cached_property
     def fields(self) -> FieldReader:
@@ -83,9 +93,10 @@ class NoteFacts(NamedTuple):
     mentions: list[tuple[str, dt.date]]  # link target and day, of a daily or dated note
     tasks: list[Task]  # open and dated
     problems: list[Problem]
+    links: tuple[NoteLink, ...]
 
 
-def facts_of(record: Record, daily: DailyNotes) -> NoteFacts:
+def facts_of(record: Record, daily: DailyNotes, reader: FieldReader) -> NoteFacts:
     note, person, field_problems = record
     return NoteFacts(
         person,
@@ -93,6 +104,7 @@ def facts_of(record: Record, daily: DailyNotes) -> NoteFacts:
         [] if person else [(t, i.date) for t, i in mentions(note, daily)],
         [t for t in note.tasks if not t.done and t.due is not None],
         note.problems + field_problems,
+        note_links(note, reader),
     )
 
 
@@ -112,6 +124,7 @@ class _Derived:
     problems: list[Problem]  # those of the listing first, then each note's in the files' order
     listed: int  # how many came from the listing
     mentioned_in: dict[str, list[str]]
+    note_links: dict[str, tuple[NoteLink, ...]]
 
 
 def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
@@ -132,12 +145,17 @@ def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
             return _kept_summary(vault, listing, derived)
         if kept is None or kept.key != config.fingerprint:
             kept = NoteCache(folder, config.fingerprint)
+        reader = FieldReader(config)
         daily = DailyNotes(vault, config)
-        patched = _patched(vault, listing, derived, kept, daily) if derived else None
+
+        def to_facts(record: Record) -> NoteFacts:
+            return facts_of(record, daily, reader)
+
+        patched = _patched(vault, listing, derived, kept, to_facts) if derived else None
         if patched is not None:
             summary, trusted = patched
         else:
-            facts, trusted = _all_facts(vault, listing, kept, daily)
+            facts, trusted = _all_facts(vault, listing, kept, to_facts)
             summary = derive(vault, listing, facts)
             kept.keep_only({file.path for file in files})
         kept.save()
@@ -160,6 +178,7 @@ def _kept_summary(vault: Path, listing: Listing, derived: _Derived) -> Summary:
         tasks,
         derived.problems,
         derived.mentioned_in,
+        derived.note_links,
     )
 
 
@@ -173,6 +192,7 @@ def _keep(folder: Path, stamp: str, listing: Listing, files_key: str, summary: S
         summary.problems,
         len(listing[2]),
         summary.mentioned_in,
+        summary.note_links,
     )
     with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
         folder.mkdir(parents=True, exist_ok=True)
@@ -180,7 +200,11 @@ def _keep(folder: Path, stamp: str, listing: Listing, files_key: str, summary: S
 
 
 def _patched(
-    vault: Path, listing: Listing, derived: _Derived, kept: NoteCache, daily: DailyNotes
+    vault: Path,
+    listing: Listing,
+    derived: _Derived,
+    kept: NoteCache,
+    to_facts: Callable[[Record], NoteFacts],
 ) -> tuple[Summary, bool] | None:
     """The kept summary brought up to date with a few changed notes, exactly as `derive` would
     make it, and whether every note read was kept; None when a change may move what links lead
@@ -197,9 +221,9 @@ def _patched(
         entry = kept.entry(file.path)
         if entry is None or entry[:2] != derived.stamps[file.path]:
             return None
-        old[file.path] = facts_of(entry[2], daily)
+        old[file.path] = to_facts(entry[2])
     fresh, trusted = _read(vault, listing[0], changed, kept)
-    new = {path: facts_of(record, daily) for path, record in fresh.items()}
+    new = {path: to_facts(record) for path, record in fresh.items()}
     for path, facts in new.items():
         if _identity(old[path].person) != _identity(facts.person):
             return None
@@ -259,8 +283,23 @@ def _patch(
         problems = _problems(listing, derived, old, new)
     people_list = [people[p.path] for p in before.people]
     sources = {path: found for path, found in sources.items() if found}
+    links = dict(before.note_links)
+    for path, facts in new.items():
+        if facts.links:
+            links[path] = facts.links
+        else:
+            links.pop(path, None)
+    links = {file.path: links[file.path] for file in files if file.path in links}
     return Summary(
-        before.vault, before.config, people_list, before.paths, dates, tasks, problems, sources
+        before.vault,
+        before.config,
+        people_list,
+        before.paths,
+        dates,
+        tasks,
+        problems,
+        sources,
+        links,
     )
 
 
@@ -287,7 +326,7 @@ def _identity(person: Person | None) -> tuple[str, list[str]] | None:
 
 
 def _all_facts(
-    vault: Path, listing: Listing, kept: NoteCache, daily: DailyNotes
+    vault: Path, listing: Listing, kept: NoteCache, to_facts: Callable[[Record], NoteFacts]
 ) -> tuple[dict[str, NoteFacts], bool]:
     """Every note's facts, from what was kept and else from the file; and whether every note
     read was kept."""
@@ -302,8 +341,8 @@ def _all_facts(
     if len(stale) < PARALLEL_FROM or not parallel.can_fork():
         fresh, trusted = _read(vault, config, stale, kept)
         records.update(fresh)
-        return {path: facts_of(records[path], daily) for path in (f.path for f in files)}, trusted
-    return _read_on_two_cores(vault, config, records, stale, kept, daily)
+        return {path: to_facts(records[path]) for path in (f.path for f in files)}, trusted
+    return _read_on_two_cores(vault, config, records, stale, kept, to_facts)
 
 
 def _read_on_two_cores(
@@ -312,7 +351,7 @@ def _read_on_two_cores(
     records: dict[str, Record],
     stale: list[NoteFile],
     kept: NoteCache,
-    daily: DailyNotes,
+    to_facts: Callable[[Record], NoteFacts],
 ) -> tuple[dict[str, NoteFacts], bool]:
     """Many notes read on two cores, each process the notes of every other shard, and each
     writes the shards it read: they are its own new objects (a forked child that walks its
@@ -323,17 +362,17 @@ def _read_on_two_cores(
     def read_theirs() -> tuple[dict[str, NoteFacts], bool]:
         fresh, trusted = _read(vault, config, theirs, kept)
         kept.save_half(1)
-        return {path: facts_of(record, daily) for path, record in fresh.items()}, trusted
+        return {path: to_facts(record) for path, record in fresh.items()}, trusted
 
     def read_mine() -> tuple[dict[str, NoteFacts], bool]:
         fresh, trusted = _read(vault, config, mine, kept)
         kept.save_half(0)
-        return {path: facts_of(record, daily) for path, record in fresh.items()}, trusted
+        return {path: to_facts(record) for path, record in fresh.items()}, trusted
 
     (facts, trusted), (handed, handed_trusted) = parallel.both(read_mine, read_theirs)
     kept.forget_half(1)  # the child wrote them
     facts.update(handed)
-    facts.update((path, facts_of(record, daily)) for path, record in records.items())
+    facts.update((path, to_facts(record)) for path, record in records.items())
     return facts, trusted and handed_trusted
 
 
@@ -381,7 +420,8 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
         path: tuple(sorted(map(same_day.setdefault, found, found))) for path, found in dates.items()
     }
     paths = [file.path for file in files]
-    summary = Summary(vault, config, people, paths, contact_dates, tasks, problems, sources)
+    linked = {file.path: facts[file.path].links for file in files if facts[file.path].links}
+    summary = Summary(vault, config, people, paths, contact_dates, tasks, problems, sources, linked)
     summary.links = links
     return summary
 
