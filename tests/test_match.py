@@ -5,11 +5,13 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from conftest import FIXTURES
-from notekit.rules.match import fold
+from notekit.rules.match import fold, search
+from notekit.store.memory import index_from_texts
 
 PEOPLE = {
     "People/Ana Costa.md": "---\naliases: [Nina]\ncompany: Globex\n---\n",
@@ -92,3 +94,40 @@ def test_the_ascii_fast_path_folds_as_the_full_one(text: str) -> None:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
     assert fold(text) == " ".join(letters.split())
+
+
+def _reference_score(query: str, key: str) -> float:
+    """The scoring rule, one key at a time, as docs/cli.md states it."""
+    if query == key:
+        return 100.0
+    if query in key.split():
+        return 90.0
+    return max(fuzz.token_sort_ratio(query, key), fuzz.token_set_ratio(query, key) - 5)
+
+
+_WORDS = st.sampled_from(["ana", "costa", "anna", "cost", "lima", "globex", "zoë", "jose", "x"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    names=st.lists(st.lists(_WORDS, min_size=1, max_size=3), min_size=1, max_size=6),
+    companies=st.lists(st.one_of(st.none(), _WORDS), min_size=6, max_size=6),
+    query=st.lists(_WORDS, min_size=1, max_size=2),
+)
+def test_search_scores_every_key_by_the_rule(names, companies, query) -> None:
+    texts = {}
+    for n, words in enumerate(names):
+        company = f"company: {companies[n]}\n" if companies[n] else ""
+        texts[f"People/P{n}.md"] = f"---\nname: {' '.join(words)}\n{company}---\n"
+    index = index_from_texts(texts)
+    wanted = fold(" ".join(query))
+    expected = []
+    for person in index.people:
+        keys = [person.name, person.stem, *([person.company] if person.company else [])]
+        scored = [(_reference_score(wanted, fold(k)), -at, k) for at, k in enumerate(keys)]
+        score, _, key = max(scored)
+        if score >= 70:
+            expected.append((person.path, score, key))
+    expected.sort(key=lambda m: (-m[1], index.person_at(m[0]).name.casefold()))
+    found = [(m.person.path, m.score, m.matched) for m in search(index, " ".join(query))]
+    assert found == expected

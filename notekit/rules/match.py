@@ -48,28 +48,40 @@ def _keys(person: Person, with_company: bool) -> list[str]:
 
 
 def search(index: Summary, query: str, with_company: bool = True) -> list[Match]:
-    """People matching the query, best first."""
+    """People matching the query, best first. A key scores 100 when it is the query, 90 when
+    the query is one of its words, else the better of the token-sort ratio and the token-set
+    ratio less 5; each person is matched by their best key (the first of equals). Every key of
+    the vault is scored in one call per ratio, in C."""
     wanted = fold(query)
     if not wanted:
         return []
-    matches = []
-    for person in index.people:
-        keys = _keys(person, with_company)
-        best = process.extractOne(
-            wanted, [fold(k) for k in keys], scorer=_score, score_cutoff=FIND_THRESHOLD
+    owners: list[int] = []
+    shown: list[str] = []
+    for number, person in enumerate(index.people):
+        for key in _keys(person, with_company):
+            owners.append(number)
+            shown.append(key)
+    keys = [fold(key) for key in shown]
+    scores = [0.0] * len(keys)
+    for scorer, less in ((fuzz.token_sort_ratio, 0), (fuzz.token_set_ratio, 5)):
+        found = process.extract(
+            wanted, keys, scorer=scorer, limit=None, score_cutoff=FIND_THRESHOLD + less
         )
-        if best:
-            matches.append(Match(person, best[1], keys[best[2]]))
+        for _, score, at in found:
+            scores[at] = max(scores[at], score - less)
+    for at, key in enumerate(keys):
+        if wanted in key:  # a cheap look first: most keys do not hold the query at all
+            if key == wanted:
+                scores[at] = 100.0
+            elif wanted in key.split():  # a whole word: "costa" in "ana costa"
+                scores[at] = 90.0
+    best: dict[int, int] = {}
+    for at, owner in enumerate(owners):
+        if scores[at] >= FIND_THRESHOLD and (owner not in best or scores[at] > scores[best[owner]]):
+            best[owner] = at
+    matches = [Match(index.people[owner], scores[at], shown[at]) for owner, at in best.items()]
     matches.sort(key=lambda m: (-m.score, m.person.name.casefold()))
     return matches
-
-
-def _score(query: str, key: str, **_: object) -> float:
-    if query == key:
-        return 100.0
-    if query in key.split():  # a whole word: "costa" in "ana costa"
-        return 90.0
-    return max(fuzz.token_sort_ratio(query, key), fuzz.token_set_ratio(query, key) - 5)
 
 
 def named(index: Summary, name: str) -> list[Person]:
