@@ -47,3 +47,39 @@ def test_without_forking_both_run_here(monkeypatch) -> None:
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     here = os.getpid()
     assert parallel.both(os.getpid, os.getpid) == (here, here)
+
+
+@needs_fork
+def test_the_child_goes_on_after_handing_back(tmp_path) -> None:
+    """`then` runs in the child after `second` came back, and the finisher waits for it."""
+    mark = tmp_path / "then"
+    mine, theirs, finish = parallel.both_then(
+        lambda: 1, lambda: 2, lambda: mark.write_text(str(os.getpid()))
+    )
+    assert (mine, theirs) == (1, 2)
+    finish()
+    assert int(mark.read_text()) != os.getpid()
+
+
+@pytest.mark.parametrize("forking", [True, False])
+def test_without_a_child_then_runs_here_before_returning(monkeypatch, tmp_path, forking) -> None:
+    here = os.getpid()
+    if forking:
+        if not parallel.can_fork():
+            pytest.skip("forking is not used here")
+
+        def second() -> int:
+            if os.getpid() != here:
+                raise RuntimeError("the child dies")
+            return 2
+    else:
+        monkeypatch.setattr(parallel, "can_fork", lambda: False)
+
+        def second() -> int:
+            return 2
+
+    ran: list[int] = []
+    mine, theirs, finish = parallel.both_then(lambda: 1, second, lambda: ran.append(os.getpid()))
+    assert (mine, theirs, ran) == (1, 2, [here])
+    finish()
+    assert ran == [here]

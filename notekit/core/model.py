@@ -151,3 +151,13 @@ def _reduce_as_tuple(self: tuple) -> tuple[Any, ...]:
 
 for _small in (Problem, Link, Task, Cadence, Interaction):
     _small.__reduce__ = _reduce_as_tuple  # type: ignore[method-assign, assignment]
+
+
+def _reduce_as_values(self: Any) -> tuple[Any, ...]:
+    """Pickled as the values of its fields, in order: the default pickles each object's
+    `__dict__` with every field name, and the kept state holds one per note and person."""
+    return type(self), tuple(self.__dict__.values())
+
+
+for _record in (ParsedNote, Person):
+    _record.__reduce__ = _reduce_as_values  # type: ignore[method-assign]

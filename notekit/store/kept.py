@@ -130,6 +130,11 @@ class NoteCache:
         self._dirty.clear()
 
     @staticmethod
+    def half_of(path: str) -> int:
+        """Which half of the shards holds `path` (see `halves`)."""
+        return _shard_of(path) % 2
+
+    @staticmethod
     def halves(files: list[NoteFile]) -> tuple[list[NoteFile], list[NoteFile]]:
         """The files split by the parity of their shard: two processes can each read one half
         and write its shards (`save_half`) without touching the other's."""

@@ -26,8 +26,22 @@ def can_fork() -> bool:
 
 def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     """`(first(), second())`, the two at once when `can_fork()`."""
+    result, handed, finish = both_then(first, second, _nothing)
+    finish()
+    return result, handed
+
+
+def both_then(
+    first: Callable[[], A], second: Callable[[], B], then: Callable[[], object]
+) -> tuple[A, B, Callable[[], None]]:
+    """As `both`, and a function to call once the results are used. The child runs `then`
+    after it has handed back `second()`, while this process goes on with the results; the
+    function waits for the child. When there was no child, `then` runs here before this
+    returns. A child that fails in `then` costs only what `then` was for."""
     if not can_fork():
-        return first(), second()
+        result, handed = first(), second()
+        then()
+        return result, handed, _nothing
     read_end, write_end = os.pipe()
     child = os.fork()
     if child == 0:
@@ -37,16 +51,48 @@ def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
             payload = pickle.dumps(second(), pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as out:
                 out.write(payload)
+            then()
             status = 0
         finally:
             os._exit(status)  # never back into the caller's code, whatever happened
     os.close(write_end)
+    with os.fdopen(read_end, "rb") as handed_back:
+        try:
+            result = first()
+        finally:
+            payload = handed_back.read()  # until the child closes its end: `second` is done
+            if sys.exc_info()[0] is not None:
+                os.waitpid(child, 0)  # `first` failed: leave no child behind
     try:
-        result = first()
-    finally:
-        with os.fdopen(read_end, "rb") as handed:
-            payload = handed.read()
-        _, status = os.waitpid(child, 0)
-    if status != 0:
-        return result, second()
-    return result, pickle.loads(payload)
+        return result, pickle.loads(payload), lambda: _reap(child)
+    except Exception:  # noqa: BLE001 - the child failed before it handed anything back
+        os.waitpid(child, 0)
+        handed = second()
+        then()
+        return result, handed, _nothing
+
+
+def background(job: Callable[[], object]) -> Callable[[], None]:
+    """Run `job` in a forked child while this process goes on; returns the function that waits
+    for it. Where forking is not used, `job` runs here at once. A child that fails costs only
+    what `job` was for."""
+    if not can_fork():
+        job()
+        return _nothing
+    child = os.fork()
+    if child == 0:
+        status = 1
+        try:
+            job()
+            status = 0
+        finally:
+            os._exit(status)
+    return lambda: _reap(child)
+
+
+def _nothing() -> None:
+    return None
+
+
+def _reap(child: int) -> None:
+    os.waitpid(child, 0)

@@ -19,6 +19,7 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
+import pickle
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -118,7 +119,8 @@ class _Derived:
 
     files_key: str
     stamps: dict[str, Stamp]  # of every note it was derived from
-    people: list[Person]
+    people: list[str]  # paths, in the summary's order
+    people_parts: list[bytes]  # the Persons of each half of the shards, pickled (`_pickled`)
     contact_dates: list[tuple[dt.date, ...]]  # of each of them
     tasks: list[TaskRow]
     problems: list[Problem]  # those of the listing first, then each note's in the files' order
@@ -152,27 +154,45 @@ def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
             return facts_of(record, daily, reader)
 
         patched = _patched(vault, listing, derived, kept, to_facts) if derived else None
+        finish = _nothing_left
         if patched is not None:
-            summary, trusted = patched
+            summary, trusted, parts = patched
         else:
-            facts, trusted = _all_facts(vault, listing, kept, to_facts)
+            facts, trusted, parts, finish = _all_facts(vault, listing, kept, to_facts)
             summary = derive(vault, listing, facts)
             kept.keep_only({file.path for file in files})
         kept.save()
     if folder is not None and trusted:
-        _keep(folder, _derived_stamp(vault, config), listing, files_key, summary)
+        _keep(folder, _derived_stamp(vault, config), listing, files_key, summary, parts)
+    finish()  # the second process may still be writing its shards
     return summary
 
 
+def _nothing_left() -> None:
+    return None
+
+
+Parts = list[bytes | None]  # pickled people of each half; None: to be pickled from the summary
+
+
+def _pickled(people: Iterable[Person]) -> bytes:
+    """People kept by path, pickled apart from the rest of the derived part: each process that
+    reads half of the notes pickles the people of its half, at the same time as the other."""
+    return pickle.dumps({person.path: person for person in people}, pickle.HIGHEST_PROTOCOL)
+
+
 def _kept_summary(vault: Path, listing: Listing, derived: _Derived) -> Summary:
-    people = {p.path: p for p in derived.people}
+    kept: dict[str, Person] = {}
+    for part in derived.people_parts:
+        kept.update(pickle.loads(part))
+    people = {path: kept[path] for path in derived.people}
     dates = dict(zip(people, derived.contact_dates, strict=True))
     tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
     paths = [file.path for file in listing[1]]
     return Summary(
         vault,
         listing[0],
-        derived.people,
+        list(people.values()),
         paths,
         dates,
         tasks,
@@ -182,11 +202,20 @@ def _kept_summary(vault: Path, listing: Listing, derived: _Derived) -> Summary:
     )
 
 
-def _keep(folder: Path, stamp: str, listing: Listing, files_key: str, summary: Summary) -> None:
+def _keep(
+    folder: Path, stamp: str, listing: Listing, files_key: str, summary: Summary, parts: Parts
+) -> None:
+    people_parts = [
+        part
+        if part is not None
+        else _pickled(p for p in summary.people if NoteCache.half_of(p.path) == half)
+        for half, part in enumerate(parts)
+    ]
     derived = _Derived(
         files_key,
         {file.path: (file.size, file.mtime_ns) for file in listing[1]},
-        summary.people,
+        [p.path for p in summary.people],
+        people_parts,
         [summary.contact_dates[p.path] for p in summary.people],
         [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
         summary.problems,
@@ -205,7 +234,7 @@ def _patched(
     derived: _Derived,
     kept: NoteCache,
     to_facts: Callable[[Record], NoteFacts],
-) -> tuple[Summary, bool] | None:
+) -> tuple[Summary, bool, Parts] | None:
     """The kept summary brought up to date with a few changed notes, exactly as `derive` would
     make it, and whether every note read was kept; None when a change may move what links lead
     to (a note added or removed, a person's name or aliases changed), or when what was kept of
@@ -227,7 +256,12 @@ def _patched(
     for path, facts in new.items():
         if _identity(old[path].person) != _identity(facts.person):
             return None
-    return _patch(_kept_summary(vault, listing, derived), listing, derived, old, new), trusted
+    parts: Parts = list(derived.people_parts)
+    for path, facts in new.items():
+        if facts.person is not None:
+            parts[NoteCache.half_of(path)] = None  # a person changed: pickled again
+    summary = _patch(_kept_summary(vault, listing, derived), listing, derived, old, new)
+    return summary, trusted, parts
 
 
 def _patch(
@@ -327,9 +361,10 @@ def _identity(person: Person | None) -> tuple[str, list[str]] | None:
 
 def _all_facts(
     vault: Path, listing: Listing, kept: NoteCache, to_facts: Callable[[Record], NoteFacts]
-) -> tuple[dict[str, NoteFacts], bool]:
-    """Every note's facts, from what was kept and else from the file; and whether every note
-    read was kept."""
+) -> tuple[dict[str, NoteFacts], bool, Parts, Callable[[], None]]:
+    """Every note's facts, from what was kept and else from the file; whether every note read
+    was kept; the people pickled by half when that was done on the way; and what to call
+    before returning (a second process may still be writing what it read)."""
     config, files, _ = listing
     records: dict[str, Record] = {}
     stale = []
@@ -341,39 +376,58 @@ def _all_facts(
     if len(stale) < PARALLEL_FROM or not parallel.can_fork():
         fresh, trusted = _read(vault, config, stale, kept)
         records.update(fresh)
-        return {path: to_facts(records[path]) for path in (f.path for f in files)}, trusted
-    return _read_on_two_cores(vault, config, records, stale, kept, to_facts)
+        facts = {file.path: to_facts(records[file.path]) for file in files}
+        return facts, trusted, [None, None], _nothing_left
+    return _read_on_two_cores(vault, config, files, records, kept, to_facts)
 
 
 def _read_on_two_cores(
     vault: Path,
     config: Config,
+    files: list[NoteFile],
     records: dict[str, Record],
-    stale: list[NoteFile],
     kept: NoteCache,
     to_facts: Callable[[Record], NoteFacts],
-) -> tuple[dict[str, NoteFacts], bool]:
+) -> tuple[dict[str, NoteFacts], bool, Parts, Callable[[], None]]:
     """Many notes read on two cores, each process the notes of every other shard, and each
-    writes the shards it read: they are its own new objects (a forked child that walks its
-    parent's pays for every page it touches). The child hands back only the facts of its notes;
-    this process takes their records from disk only if a later step asks for them."""
-    mine, theirs = kept.halves(stale)
+    writes the shards it read and pickles the people of its half: they are its own new objects
+    (a forked child that walks its parent's pays for every page it touches). The child hands
+    back its facts with the people pickled once, as they are kept, and then writes its shards
+    while this process derives the summary; this process takes the child's records from disk
+    only if a later step asks for them."""
+    halves = kept.halves(files)
 
-    def read_theirs() -> tuple[dict[str, NoteFacts], bool]:
-        fresh, trusted = _read(vault, config, theirs, kept)
-        kept.save_half(1)
-        return {path: to_facts(record) for path, record in fresh.items()}, trusted
+    def read_half(half: int) -> tuple[dict[str, NoteFacts], bytes, bool]:
+        stale = [file for file in halves[half] if file.path not in records]
+        fresh, trusted = _read(vault, config, stale, kept)
+        facts = {
+            file.path: to_facts(records.get(file.path) or fresh[file.path]) for file in halves[half]
+        }
+        people = _pickled(f.person for f in facts.values() if f.person is not None)
+        return facts, people, trusted
 
-    def read_mine() -> tuple[dict[str, NoteFacts], bool]:
-        fresh, trusted = _read(vault, config, mine, kept)
-        kept.save_half(0)
-        return {path: to_facts(record) for path, record in fresh.items()}, trusted
+    def read_mine() -> tuple[dict[str, NoteFacts], bytes, bool, Callable[[], None]]:
+        facts, people, trusted = read_half(0)
+        return facts, people, trusted, parallel.background(lambda: kept.save_half(0))
 
-    (facts, trusted), (handed, handed_trusted) = parallel.both(read_mine, read_theirs)
-    kept.forget_half(1)  # the child wrote them
-    facts.update(handed)
-    facts.update((path, to_facts(record)) for path, record in records.items())
-    return facts, trusted and handed_trusted
+    def read_theirs() -> tuple[dict[str, NoteFacts], bytes, bool]:
+        facts, people, trusted = read_half(1)
+        return {path: f._replace(person=None) for path, f in facts.items()}, people, trusted
+
+    (facts, mine, trusted, written), (handed, theirs, handed_trusted), finish = parallel.both_then(
+        read_mine, read_theirs, lambda: kept.save_half(1)
+    )
+    kept.forget_half(0)  # written by a child of this process, from the same records
+    kept.forget_half(1)  # written by the child that read them
+    persons = pickle.loads(theirs)
+    for path, found in handed.items():
+        facts[path] = found._replace(person=persons.get(path))
+
+    def both_written() -> None:
+        written()
+        finish()
+
+    return facts, trusted and handed_trusted, [mine, theirs], both_written
 
 
 def _read(
