@@ -47,7 +47,9 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time in seconds and peak resident memory in MB of one process. (ru_maxrss counts
     this small process's own size too, as Linux carries it over the child's exec: a few MB.)"""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from notekit.store.summary import Summary
     from notekit.write.changes import Change
 
+V = TypeVar("V", bound="Summary")  # a Summary or an Index
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
@@ -87,30 +88,26 @@ class App:
 
     def index(self, quiet: bool = False) -> Index:
         """Every note of the vault; problems in files are told on stderr unless `quiet`."""
-        try:
-            index = self.store.index()
-        except ConfigError as exc:
-            fail(str(exc))
-        self._tell(index.problems, quiet)
-        return index
+        return self._ask(self.store.index, quiet)
 
     def summary(self, quiet: bool = False) -> Summary:
         """What most commands need, kept from the last run when no note changed; problems
         in files are told on stderr unless `quiet`."""
+        return self._ask(self.store.summary, quiet)
+
+    def _ask(self, read: Callable[[], V], quiet: bool) -> V:
+        """What `read` gives, or exit 2 for an unusable config. The first time the vault is
+        asked for decides: its problems are told then, unless quiet (a command that reports
+        problems itself asks quietly first)."""
         try:
-            summary = self.store.summary()
+            found = read()
         except ConfigError as exc:
             fail(str(exc))
-        self._tell(summary.problems, quiet)
-        return summary
-
-    def _tell(self, problems: list[Problem], quiet: bool) -> None:
-        """The first time the vault is asked for decides: its problems are told then, unless
-        quiet (a command that reports problems itself asks quietly first)."""
         if not self._asked:
             self._asked = True
             if not quiet:
-                report_problems(problems)
+                report_problems(found.problems)
+        return found
 
     def site_dir(self, output: str | None) -> Path:
         """Where the report goes: `-o`, else the config's [report] output (from here); the

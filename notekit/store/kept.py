@@ -57,7 +57,8 @@ def _shard_path(folder: Path, name: str, number: int) -> Path:
     return folder / f"{name}-{number:02d}.pickle"
 
 
-def _shard_of(path: str) -> int:
+def shard_of(path: str) -> int:
+    """The shard that keeps `path`."""
     return zlib.crc32(path.encode("utf-8")) % SHARDS
 
 
@@ -72,6 +73,7 @@ class NoteCache:
         self._name = name
         self._dirty: set[int] = set()
         self._shards: list[dict[str, Entry] | None] = [None] * SHARDS
+        self._retired: list[object] = []
 
     @staticmethod
     def kept_in(folder: Path | None, name: str = "notes") -> bool:
@@ -87,7 +89,7 @@ class NoteCache:
 
     def get(self, file: NoteFile) -> Record | None:
         """The record of `file` as it is now (same size and mtime), else None."""
-        entry = self._shard(_shard_of(file.path)).get(file.path)
+        entry = self._shard(shard_of(file.path)).get(file.path)
         if entry and entry[0] == file.size and entry[1] == file.mtime_ns:
             return entry[2]
         return None
@@ -95,14 +97,14 @@ class NoteCache:
     def entry(self, path: str) -> Entry | None:
         """What is kept for `path` with the size and mtime it was read at, whatever its file
         is now."""
-        return self._shard(_shard_of(path)).get(path)
+        return self._shard(shard_of(path)).get(path)
 
     def put(self, file: NoteFile, record: Record, now: int | None = None) -> bool:
         """Keep `record` for `file`, unless the file changed too recently to be trusted (as of
         `now`, in ns); whether it was kept."""
         if (now or time.time_ns()) - file.mtime_ns < SETTLE_NS:
             return False
-        shard = _shard_of(file.path)
+        shard = shard_of(file.path)
         self._shard(shard)[file.path] = (file.size, file.mtime_ns, record)
         self._dirty.add(shard)
         return True
@@ -130,17 +132,12 @@ class NoteCache:
         self._dirty.clear()
 
     @staticmethod
-    def half_of(path: str) -> int:
-        """Which half of the shards holds `path` (see `halves`)."""
-        return _shard_of(path) % 2
-
-    @staticmethod
     def halves(files: list[NoteFile]) -> tuple[list[NoteFile], list[NoteFile]]:
         """The files split by the parity of their shard: two processes can each read one half
         and write its shards (`save_half`) without touching the other's."""
         halves: tuple[list[NoteFile], list[NoteFile]] = ([], [])
         for file in files:
-            halves[_shard_of(file.path) % 2].append(file)
+            halves[shard_of(file.path) % 2].append(file)
         return halves
 
     def save_half(self, half: int) -> None:
@@ -151,6 +148,9 @@ class NoteCache:
         """Drop what this process holds of one half's shards, which another process wrote:
         they are loaded from disk again if asked for."""
         for number in range(half, SHARDS, 2):
+            # kept alive, not freed: freeing thousands of records one object at a time costs
+            # more than the memory is worth to a command that is about to leave
+            self._retired.append(self._shards[number])
             self._shards[number] = None
             self._dirty.discard(number)
 

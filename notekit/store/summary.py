@@ -16,6 +16,7 @@ removed, a person renamed). Reading many notes uses both cores where that pays.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -32,7 +33,16 @@ from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes, NoteFile
 from notekit.store import parallel
-from notekit.store.kept import NoteCache, Record, cache_dir, objects_kept, read_blob, write_blob
+from notekit.store.kept import (
+    SHARDS,
+    NoteCache,
+    Record,
+    cache_dir,
+    objects_kept,
+    read_blob,
+    shard_of,
+    write_blob,
+)
 from notekit.store.links import (
     DatedTask,
     LinkTarget,
@@ -120,7 +130,7 @@ class _Derived:
     files_key: str
     stamps: dict[str, Stamp]  # of every note it was derived from
     people: list[str]  # paths, in the summary's order
-    people_parts: list[bytes]  # the Persons of each half of the shards, pickled (`_pickled`)
+    people_parts: list[bytes]  # the Persons, by shard, each pickled apart (`_pickled`)
     contact_dates: list[tuple[dt.date, ...]]  # of each of them
     tasks: list[TaskRow]
     problems: list[Problem]  # those of the listing first, then each note's in the files' order
@@ -134,16 +144,18 @@ def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
     `kept`: the records already in memory (a long-running caller's)."""
     folder = cache_dir(vault)
 
-    def load(config: Config) -> _Derived | None:
+    def load(config: Config) -> _Kept | None:
         found = read_blob(folder / FILE_NAME, _derived_stamp(vault, config)) if folder else None
-        return found if isinstance(found, _Derived) else None
+        if not isinstance(found, _Derived) or len(found.people_parts) != SHARDS:
+            return None  # of another make: derived again
+        return _unpickled(found)
 
     alongside = folder is not None and (folder / FILE_NAME).exists()
     with objects_kept():
         listing, derived = list_vault(vault, load, alongside)
         config, files, _ = listing
         files_key = _files_key(listing)
-        if derived is not None and derived.files_key == files_key:
+        if derived is not None and derived[0].files_key == files_key:
             return _kept_summary(vault, listing, derived)
         if kept is None or kept.key != config.fingerprint:
             kept = NoteCache(folder, config.fingerprint)
@@ -172,19 +184,30 @@ def _nothing_left() -> None:
     return None
 
 
-Parts = list[bytes | None]  # pickled people of each half; None: to be pickled from the summary
+Parts = list[bytes | None]  # pickled people of each shard; None: to be pickled from the summary
+_Kept = tuple[_Derived, dict[str, Person]]  # the derived part, and its people by path
 
 
-def _pickled(people: Iterable[Person]) -> bytes:
-    """People kept by path, pickled apart from the rest of the derived part: each process that
-    reads half of the notes pickles the people of its half, at the same time as the other."""
-    return pickle.dumps({person.path: person for person in people}, pickle.HIGHEST_PROTOCOL)
+def _pickled(people: Iterable[Person], shards: Iterable[int]) -> dict[int, bytes]:
+    """The people of these shards, each shard's pickled apart from the rest of the derived
+    part: each process that reads half of the notes pickles the people of its half, at the
+    same time as the other, and after an edit only the edited person's shard is pickled again."""
+    by_shard: dict[int, dict[str, Person]] = {number: {} for number in shards}
+    for person in people:
+        by_shard[shard_of(person.path)][person.path] = person
+    return {n: pickle.dumps(found, pickle.HIGHEST_PROTOCOL) for n, found in by_shard.items()}
 
 
-def _kept_summary(vault: Path, listing: Listing, derived: _Derived) -> Summary:
-    kept: dict[str, Person] = {}
+def _unpickled(derived: _Derived) -> _Kept:
+    """Done while the vault is listed: the people take the most time to load."""
+    people: dict[str, Person] = {}
     for part in derived.people_parts:
-        kept.update(pickle.loads(part))
+        people.update(pickle.loads(part))
+    return derived, people
+
+
+def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
+    derived, kept = loaded
     people = {path: kept[path] for path in derived.people}
     dates = dict(zip(people, derived.contact_dates, strict=True))
     tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
@@ -205,12 +228,10 @@ def _kept_summary(vault: Path, listing: Listing, derived: _Derived) -> Summary:
 def _keep(
     folder: Path, stamp: str, listing: Listing, files_key: str, summary: Summary, parts: Parts
 ) -> None:
-    people_parts = [
-        part
-        if part is not None
-        else _pickled(p for p in summary.people if NoteCache.half_of(p.path) == half)
-        for half, part in enumerate(parts)
-    ]
+    missing = {number for number, part in enumerate(parts) if part is None}
+    people = (p for p in summary.people if shard_of(p.path) in missing) if missing else ()
+    pickled = _pickled(people, missing)
+    people_parts = [part if part is not None else pickled[n] for n, part in enumerate(parts)]
     derived = _Derived(
         files_key,
         {file.path: (file.size, file.mtime_ns) for file in listing[1]},
@@ -231,14 +252,16 @@ def _keep(
 def _patched(
     vault: Path,
     listing: Listing,
-    derived: _Derived,
+    loaded: _Kept,
     kept: NoteCache,
     to_facts: Callable[[Record], NoteFacts],
 ) -> tuple[Summary, bool, Parts] | None:
     """The kept summary brought up to date with a few changed notes, exactly as `derive` would
-    make it, and whether every note read was kept; None when a change may move what links lead
-    to (a note added or removed, a person's name or aliases changed), or when what was kept of
-    a changed note is not what the summary was derived from: derive it all then."""
+    make it, whether every note read was kept, and the people's parts still good; None when a
+    change may move what links lead to (a note added or removed, a person's name or aliases
+    changed), or when what was kept of a changed note is not what the summary was derived from:
+    derive it all then."""
+    derived = loaded[0]
     _, files, _ = listing
     if len(files) != len(derived.stamps):
         return None
@@ -259,8 +282,8 @@ def _patched(
     parts: Parts = list(derived.people_parts)
     for path, facts in new.items():
         if facts.person is not None:
-            parts[NoteCache.half_of(path)] = None  # a person changed: pickled again
-    summary = _patch(_kept_summary(vault, listing, derived), listing, derived, old, new)
+            parts[shard_of(path)] = None  # a person changed: their shard's are pickled again
+    summary = _patch(_kept_summary(vault, listing, loaded), listing, derived, old, new)
     return summary, trusted, parts
 
 
@@ -271,11 +294,20 @@ def _patch(
     old: dict[str, NoteFacts],
     new: dict[str, NoteFacts],
 ) -> Summary:
+    """`before` (just loaded, and changed in place) with the changed notes' facts `old`
+    replaced by `new`."""
     _, files, listed_problems = listing
-    people = {p.path: p for p in before.people}
-    position = {file.path: n for n, file in enumerate(files)}
+    changed = {path: facts.person for path, facts in new.items() if facts.person is not None}
+
+    def person(found: Person) -> Person:
+        return changed.get(found.path, found)
+
+    @functools.cache
+    def position() -> dict[str, int]:
+        return {file.path: n for n, file in enumerate(files)}
+
     counts: dict[str, Counter[dt.date]] = {}
-    sources = {path: list(found) for path, found in before.mentioned_in.items()}
+    sources = before.mentioned_in
 
     def count(path: str, dates: Iterable[dt.date], sign: int) -> None:
         counted = counts.setdefault(path, Counter(before.contact_dates[path]))
@@ -287,53 +319,48 @@ def _patch(
         if facts.person is not None:
             count(path, was.entry_dates, -1)
             count(path, facts.entry_dates, +1)
-            people[path] = facts.person
         for found, sign in ((was, -1), (facts, +1)):
-            for person, date in mentioned(before.links, found.mentions):
-                count(person.path, [date], sign)
-        for person, _ in mentioned(before.links, was.mentions):
-            sources[person.path].remove(path)
-        for person, _ in mentioned(before.links, facts.mentions):
-            sources.setdefault(person.path, []).append(path)
-            sources[person.path].sort(key=position.__getitem__)
-    dates = dict(before.contact_dates)
+            for mentioned_person, date in mentioned(before.links, found.mentions):
+                count(mentioned_person.path, [date], sign)
+        for mentioned_person, _ in mentioned(before.links, was.mentions):
+            sources[mentioned_person.path].remove(path)
+        for mentioned_person, _ in mentioned(before.links, facts.mentions):
+            sources.setdefault(mentioned_person.path, []).append(path)
+            sources[mentioned_person.path].sort(key=position().__getitem__)
+        if facts.links:
+            before.note_links[path] = facts.links
+        else:
+            before.note_links.pop(path, None)
     for path, counted in counts.items():
-        dates[path] = tuple(sorted(counted.elements()))
+        before.contact_dates[path] = tuple(sorted(counted.elements()))
+    for path in [path for path, found in sources.items() if not found]:
+        del sources[path]
     tasks = [
-        DatedTask(people[t.person.path], t.source, t.line, t.text, t.due)
+        DatedTask(person(t.person), t.source, t.line, t.text, t.due)
         for t in before.tasks
         if t.source not in new
     ]
     if any(old[path].tasks or facts.tasks for path, facts in new.items()):
         for path, facts in new.items():
             for t in dated_tasks(before.links, path, facts.tasks):
-                tasks.append(DatedTask(people[t.person.path], t.source, t.line, t.text, t.due))
-        tasks.sort(key=lambda t: position[t.source])  # in the files' order, as `derive` has it
+                tasks.append(DatedTask(person(t.person), t.source, t.line, t.text, t.due))
+        tasks.sort(key=lambda t: position()[t.source])  # in the files' order, as `derive` has it
     problems = before.problems
     same_listing = derived.listed == len(listed_problems) and (
         problems[: derived.listed] == listed_problems
     )
     if not same_listing or any(old[p].problems or f.problems for p, f in new.items()):
         problems = _problems(listing, derived, old, new)
-    people_list = [people[p.path] for p in before.people]
-    sources = {path: found for path, found in sources.items() if found}
-    links = dict(before.note_links)
-    for path, facts in new.items():
-        if facts.links:
-            links[path] = facts.links
-        else:
-            links.pop(path, None)
-    links = {file.path: links[file.path] for file in files if file.path in links}
     return Summary(
         before.vault,
         before.config,
-        people_list,
+        [person(p) for p in before.people],
         before.paths,
-        dates,
+        before.contact_dates,
         tasks,
         problems,
         sources,
-        links,
+        before.note_links,
     )
 
 
@@ -377,7 +404,7 @@ def _all_facts(
         fresh, trusted = _read(vault, config, stale, kept)
         records.update(fresh)
         facts = {file.path: to_facts(records[file.path]) for file in files}
-        return facts, trusted, [None, None], _nothing_left
+        return facts, trusted, [None] * SHARDS, _nothing_left
     return _read_on_two_cores(vault, config, files, records, kept, to_facts)
 
 
@@ -397,20 +424,20 @@ def _read_on_two_cores(
     only if a later step asks for them."""
     halves = kept.halves(files)
 
-    def read_half(half: int) -> tuple[dict[str, NoteFacts], bytes, bool]:
+    def read_half(half: int) -> tuple[dict[str, NoteFacts], dict[int, bytes], bool]:
         stale = [file for file in halves[half] if file.path not in records]
         fresh, trusted = _read(vault, config, stale, kept)
         facts = {
             file.path: to_facts(records.get(file.path) or fresh[file.path]) for file in halves[half]
         }
-        people = _pickled(f.person for f in facts.values() if f.person is not None)
-        return facts, people, trusted
+        people = (f.person for f in facts.values() if f.person is not None)
+        return facts, _pickled(people, range(half, SHARDS, 2)), trusted
 
-    def read_mine() -> tuple[dict[str, NoteFacts], bytes, bool, Callable[[], None]]:
+    def read_mine() -> tuple[dict[str, NoteFacts], dict[int, bytes], bool, Callable[[], None]]:
         facts, people, trusted = read_half(0)
         return facts, people, trusted, parallel.background(lambda: kept.save_half(0))
 
-    def read_theirs() -> tuple[dict[str, NoteFacts], bytes, bool]:
+    def read_theirs() -> tuple[dict[str, NoteFacts], dict[int, bytes], bool]:
         facts, people, trusted = read_half(1)
         return {path: f._replace(person=None) for path, f in facts.items()}, people, trusted
 
@@ -419,7 +446,9 @@ def _read_on_two_cores(
     )
     kept.forget_half(0)  # written by a child of this process, from the same records
     kept.forget_half(1)  # written by the child that read them
-    persons = pickle.loads(theirs)
+    persons: dict[str, Person] = {}
+    for part in theirs.values():
+        persons.update(pickle.loads(part))
     for path, found in handed.items():
         facts[path] = found._replace(person=persons.get(path))
 
@@ -427,7 +456,8 @@ def _read_on_two_cores(
         written()
         finish()
 
-    return facts, trusted and handed_trusted, [mine, theirs], both_written
+    parts = {**mine, **theirs}
+    return facts, trusted and handed_trusted, [parts[n] for n in range(SHARDS)], both_written
 
 
 def _read(
@@ -481,8 +511,11 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
 
 
 def _derived_stamp(vault: Path, config: Config) -> str:
-    """What the derived part depends on besides the notes themselves."""
-    digest = hashlib.sha256(config.fingerprint.encode())
+    """What the derived part depends on besides the notes themselves: the config, the Obsidian
+    settings that say which notes are daily notes and templates, and its own shape (a kept
+    summary of another shape is of no use, even within one version)."""
+    shape = ",".join(f.name for f in dataclasses.fields(_Derived))
+    digest = hashlib.sha256(f"{shape}\0{config.fingerprint}".encode())
     for settings in (".obsidian/daily-notes.json", ".obsidian/templates.json"):
         try:
             digest.update((vault / settings).read_bytes())
