@@ -21,6 +21,7 @@ from notekit.store.facade import Store
 from notekit.store.index import Index
 
 if TYPE_CHECKING:
+    from notekit.read.config import Config
     from notekit.store.summary import Summary
     from notekit.write.changes import Change
 
@@ -95,6 +96,12 @@ class App:
         in files are told on stderr unless `quiet`."""
         return self._ask(self.store.summary, quiet)
 
+    def _ask_config(self) -> Config:
+        try:
+            return self.store.config()
+        except ConfigError as exc:
+            fail(str(exc))
+
     def _ask(self, read: Callable[[], V], quiet: bool) -> V:
         """What `read` gives, or exit 2 for an unusable config. The first time the vault is
         asked for decides: its problems are told then, unless quiet (a command that reports
@@ -115,11 +122,7 @@ class App:
         from notekit.core.errors import SiteError
         from notekit.site.report import check_output
 
-        out = (
-            Path(output)
-            if output
-            else Path(self.cwd) / self.summary(quiet=True).config.report_output
-        )
+        out = Path(output) if output else Path(self.cwd) / self._ask_config().report_output
         try:
             check_output(out, self.vault)
         except SiteError as exc:

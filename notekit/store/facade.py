@@ -13,6 +13,8 @@ import operator
 from pathlib import Path
 
 from notekit.core.model import Interaction, Person
+from notekit.read.config import Config, load_config
+from notekit.read.fields import KNOWN_FIELDS
 from notekit.read.vault import DailyNotes
 from notekit.store.index import Index, build_index
 from notekit.store.links import mentioned, mentions
@@ -30,6 +32,12 @@ class Store:
         self.vault = vault
         self._summary: Summary | None = None
         self._index: Index | None = None
+
+    def config(self) -> Config:
+        """The vault's config, without reading any note when nothing else was asked for."""
+        if self._index is not None or self._summary is not None:
+            return self.summary().config
+        return load_config(self.vault, KNOWN_FIELDS)
 
     def summary(self) -> Summary:
         if self._index is not None:

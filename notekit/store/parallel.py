@@ -1,5 +1,8 @@
 """Two pieces of one job on two cores: the second runs in a forked child and is handed back
-pickled through a pipe.
+pickled through a pipe (`both`); the child may go on with a last step, such as writing what it
+read, while this process uses what it handed back (`both_then`); or a child only writes
+(`background`). Each returns only once, or gives a function that waits until, every child is
+done: no command leaves while a child of it still writes.
 
 Only where forking is safe and pays: on Linux, with two cores or more, from a process that
 runs no other thread (a fork copies only the calling thread, and a lock another thread held
@@ -26,7 +29,7 @@ def can_fork() -> bool:
 
 def both(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
     """`(first(), second())`, the two at once when `can_fork()`."""
-    result, handed, finish = both_then(first, second, _nothing)
+    result, handed, finish = both_then(first, second, nothing_left)
     finish()
     return result, handed
 
@@ -41,7 +44,7 @@ def both_then(
     if not can_fork():
         result, handed = first(), second()
         then()
-        return result, handed, _nothing
+        return result, handed, nothing_left
     read_end, write_end = os.pipe()
     child = os.fork()
     if child == 0:
@@ -69,7 +72,7 @@ def both_then(
         os.waitpid(child, 0)
         handed = second()
         then()
-        return result, handed, _nothing
+        return result, handed, nothing_left
 
 
 def background(job: Callable[[], object]) -> Callable[[], None]:
@@ -78,7 +81,7 @@ def background(job: Callable[[], object]) -> Callable[[], None]:
     what `job` was for."""
     if not can_fork():
         job()
-        return _nothing
+        return nothing_left
     child = os.fork()
     if child == 0:
         status = 1
@@ -90,7 +93,8 @@ def background(job: Callable[[], object]) -> Callable[[], None]:
     return lambda: _reap(child)
 
 
-def _nothing() -> None:
+def nothing_left() -> None:
+    """The finisher when there is nothing to wait for."""
     return None
 
 

@@ -2,10 +2,11 @@
 the last run, and after an edit by reading only the notes that changed.
 
 What each note adds to the picture (`NoteFacts`: the person its fields describe, the dates of
-its own entries, the people it mentions on a day, its open dated tasks, its problems) comes
-from the note's kept record (notekit.store.kept), the same record every command reads. What is
-derived from every note (the people in order, each one's contact dates, the notes that mention
-each, the tasks, the problems) is kept in one more blob, with the size and mtime of every file
+its own entries, the people it mentions on a day, its open dated tasks, its links that may
+point at a person, its problems) comes from the note's kept record (notekit.store.kept), the
+same record every command reads. What is derived from every note (the people in order, each
+one's contact dates, the notes that mention each, the tasks, the links, the problems) is kept
+in one more blob, with the size and mtime of every file
 it was derived from and a key made of the config and the daily-notes settings. When every
 file is as it was, the kept summary is the answer and no shard is loaded. Otherwise only new
 and changed notes are read, and the summary is patched from the facts of those notes alone,
@@ -139,9 +140,8 @@ class _Derived:
     note_links: dict[str, tuple[NoteLink, ...]]
 
 
-def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
-    """The summary of the vault as it is now; raises ConfigError for an unusable config.
-    `kept`: the records already in memory (a long-running caller's)."""
+def vault_summary(vault: Path) -> Summary:
+    """The summary of the vault as it is now; raises ConfigError for an unusable config."""
     folder = cache_dir(vault)
 
     def load(config: Config) -> _Kept | None:
@@ -157,8 +157,7 @@ def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
         files_key = _files_key(listing)
         if derived is not None and derived[0].files_key == files_key:
             return _kept_summary(vault, listing, derived)
-        if kept is None or kept.key != config.fingerprint:
-            kept = NoteCache(folder, config.fingerprint)
+        kept = NoteCache(folder, config.fingerprint)
         reader = FieldReader(config)
         daily = DailyNotes(vault, config)
 
@@ -166,7 +165,7 @@ def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
             return facts_of(record, daily, reader)
 
         patched = _patched(vault, listing, derived, kept, to_facts) if derived else None
-        finish = _nothing_left
+        finish = parallel.nothing_left
         if patched is not None:
             summary, trusted, parts = patched
         else:
@@ -178,10 +177,6 @@ def vault_summary(vault: Path, kept: NoteCache | None = None) -> Summary:
         _keep(folder, _derived_stamp(vault, config), listing, files_key, summary, parts)
     finish()  # the second process may still be writing its shards
     return summary
-
-
-def _nothing_left() -> None:
-    return None
 
 
 Parts = list[bytes | None]  # pickled people of each shard; None: to be pickled from the summary
@@ -404,7 +399,7 @@ def _all_facts(
         fresh, trusted = _read(vault, config, stale, kept)
         records.update(fresh)
         facts = {file.path: to_facts(records[file.path]) for file in files}
-        return facts, trusted, [None] * SHARDS, _nothing_left
+        return facts, trusted, [None] * SHARDS, parallel.nothing_left
     return _read_on_two_cores(vault, config, files, records, kept, to_facts)
 
 
