@@ -8,7 +8,7 @@ VAULT ?= vault-example
 REPORT_DIR ?= site
 TODAY ?= $(if $(filter vault-example vault-example/,$(VAULT)),$(EXAMPLE_TODAY),)
 
-.PHONY: report test lint format bench mutate clean
+.PHONY: report test wheel-check lint format bench mutate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,24 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check notekit tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory wheel-check
+
+# What users install, not the checkout: the wheel, built from a copy of the files git has (no
+# build/ or egg-info left over to fill gaps), in a venv of its own, builds the report of the
+# sample vault and answers `due`; a file left out of the wheel fails here.
+WHEEL_DIR := build/wheel-check
+wheel-check: $(BIN)/python
+	rm -rf $(WHEEL_DIR)
+	mkdir -p $(WHEEL_DIR)/source
+	git ls-files --cached --others --exclude-standard -z | xargs -0 tar -cf - | tar -xf - -C $(WHEEL_DIR)/source
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(WHEEL_DIR)/dist $(WHEEL_DIR)/source
+	$(PYTHON) -m venv $(WHEEL_DIR)/venv
+	$(WHEEL_DIR)/venv/bin/python -m pip install --quiet $(WHEEL_DIR)/dist/*.whl
+	cd $(WHEEL_DIR) && venv/bin/notekit --vault $(CURDIR)/vault-example --today $(EXAMPLE_TODAY) \
+		report -o site >/dev/null && test -s site/people/ana-costa.html && test -s site/app.js
+	cd $(WHEEL_DIR) && venv/bin/notekit --vault $(CURDIR)/vault-example --today $(EXAMPLE_TODAY) \
+		due --json | venv/bin/python -c "import json, sys; assert json.load(sys.stdin)['due']"
+	@echo "wheel-check: the installed wheel builds the report and answers due"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check notekit tests
@@ -49,4 +67,4 @@ mutate: $(VENV)/.installed-test
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache mutants
+	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache mutants build
