@@ -38,7 +38,55 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)
-        return importlib.import_module(module).command if module else None
+        if module is None:
+            return None
+        command: click.Command = importlib.import_module(module).command
+        if not any(param.name in _AFTER for param in command.params):
+            command.params.extend(_options_after())
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its whole summary, wrapped, rather than cut at the line's end."""
+        rows = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(
+                [(name, cmd.get_short_help_str(limit=1_000)) for name, cmd in rows if cmd]
+            )
+
+
+_AFTER = ("vault_after", "today_after")
+
+
+def _options_after() -> list[click.Option]:
+    """`--vault` and `--today` after the command too (`notekit due --vault ~/notes`), as people
+    type them; there they win over the same option before the command."""
+    return [
+        click.Option(
+            ["--vault", "vault_after"],
+            type=click.Path(file_okay=False),
+            expose_value=False,
+            callback=_vault_after,
+            help="The vault folder (as before the command).",
+        ),
+        click.Option(
+            ["--today", "today_after"],
+            metavar="YYYY-MM-DD",
+            expose_value=False,
+            callback=_today_after,
+            help="Take this date as today (as before the command).",
+        ),
+    ]
+
+
+def _vault_after(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.obj.vault_option = value
+
+
+def _today_after(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.obj.today = _parse_today(ctx, param, value)
+        ctx.obj.today_fixed = True
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:

@@ -48,6 +48,8 @@ def test_due_does_not_import_heavy_libraries() -> None:
     [
         (["--today", "2026-02-30", "due"], "is not a date"),
         (["--vault", "/no/such/folder", "due"], "no such folder"),
+        (["due", "--today", "2026-02-30"], "is not a date"),
+        (["due", "--vault", "/no/such/folder"], "no such folder"),
         (["due", "--within", "-1"], "-1"),
         (["frobnicate"], "No such command"),
     ],
@@ -56,6 +58,41 @@ def test_bad_usage_exits_2(run, args, message) -> None:
     result = _shell(*args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--vault", str(FIXTURES / "bom-crlf"), "--today", "2026-01-05", "due", "--json"],
+        ["due", "--vault", str(FIXTURES / "bom-crlf"), "--today", "2026-01-05", "--json"],
+        [
+            "--vault",
+            "/elsewhere",
+            "due",
+            "--json",
+            "--vault",
+            str(FIXTURES / "bom-crlf"),
+            "--today",
+            "2026-01-05",
+        ],
+    ],
+    ids=["before", "after", "after wins"],
+)
+def test_global_options_work_before_and_after_the_command(args) -> None:
+    result = _shell(*args)
+    assert result.returncode == 0, result.stderr
+    assert '"today": "2026-01-05"' in result.stdout
+
+
+def test_the_command_list_shows_each_summary_whole() -> None:
+    from notekit.cli import COMMANDS, cli
+
+    listing = _shell("--help").stdout
+    flat = " ".join(listing.split())
+    for name in COMMANDS:
+        summary = cli.get_command(None, name).get_short_help_str(limit=1_000)  # type: ignore[arg-type]
+        assert " ".join(summary.split()) in flat, name
+        assert "..." not in summary
 
 
 def test_every_command_has_help_with_an_example() -> None:
