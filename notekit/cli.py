@@ -41,7 +41,7 @@ class LazyGroup(click.Group):
         if module is None:
             return None
         command: click.Command = importlib.import_module(module).command
-        if not any(param.name in _AFTER for param in command.params):
+        if not any(param.name in OPTIONS_AFTER_COMMAND for param in command.params):
             command.params.extend(_options_after())
         return command
 
@@ -54,7 +54,7 @@ class LazyGroup(click.Group):
             )
 
 
-_AFTER = ("vault_after", "today_after")
+OPTIONS_AFTER_COMMAND = ("vault_after", "today_after")
 
 
 def _options_after() -> list[click.Option]:

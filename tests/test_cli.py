@@ -113,7 +113,9 @@ def test_init_creates_a_vault_and_keeps_existing_files(tmp_path) -> None:
     template = (tmp_path / "Templates" / "Person.md").read_text()
     assert template.startswith("---\n") and "cadence:" in template
     fresh = tmp_path / "fresh"
-    assert _shell("init", str(fresh)).returncode == 0
+    created = _shell("init", str(fresh))
+    assert created.returncode == 0 and "notekit add" in created.stdout
+    assert '\ndefault_cadence = "6m"\n' in (fresh / "notekit.toml").read_text()  # a setting
     (fresh / "People" / "Ana.md").write_text("---\ncadence: 1m\n---\n")
     # the generated config is valid, and the template is not read as a person
     people = _shell("--vault", str(fresh), "people", "--json")

@@ -324,3 +324,33 @@ def test_what_is_wrong_with_a_date_or_cadence_is_said(run, make_vault) -> None:
     result = run("snooze", "Pat", "2026-11-01", vault=vault)
     assert result.exit_code == 2
     assert "2026-11-01 is not after today (2026-11-23)" in result.stderr
+
+
+def test_people_without_a_cadence_are_counted_and_told_what_to_do(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ncompany: Globex\n---\n",
+            "People/Ben.md": "---\ncompany: Initech\n---\n",
+            "People/Cy.md": "---\ncadence: 1m\n---\n- 2026-11-20 call: hi\n",
+            "People/Old.md": "---\nstatus: archived\n---\n",
+        }
+    )
+    text = run("due", vault=vault).stdout
+    assert "Nobody is due by 2026-11-30." in text and "Enjoy" not in text
+    assert "2 of 3 people have no cadence" in text
+    assert 'default_cadence = "6m"' in text and "[cadence.tags]" in text and "cadence: 3m" in text
+    data = run("due", "--json", vault=vault).json()
+    assert (data["people"], data["no_cadence"]) == (3, 2)
+    (vault / "notekit.toml").write_text('default_cadence = "6m"\n')
+    text = run("due", vault=vault).stdout
+    assert "no cadence" not in text and "Ana" in text  # never contacted: due today
+    assert run("due", "--json", vault=vault).json()["no_cadence"] == 0
+
+
+def test_a_vault_without_people_says_where_it_looked(run, make_vault) -> None:
+    vault = make_vault({"Notes/Groceries.md": "- milk\n"})
+    result = run("due", vault=vault)
+    assert result.exit_code == 0
+    assert "No people in" in result.stdout and "People/" in result.stdout
+    assert "type: person" in result.stdout and "notekit init" in result.stdout
+    assert "Enjoy" not in result.stdout

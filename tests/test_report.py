@@ -370,3 +370,12 @@ def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(run, make_vault, tmp_pa
     rewritten = note.read_text()
     assert "(2026-11-24 to 2026-11-30)" in rewritten
     assert "- [[People/Pat|Pat]]: due 2026-11-02, cadence 1d" in rewritten
+
+
+def test_the_week_page_says_who_has_no_cadence(run, make_vault, tmp_path) -> None:
+    vault = make_vault({"People/Ana.md": "---\ncompany: Globex\n---\n"})
+    page = _site(run, vault, tmp_path / "site").read_text("utf-8")
+    assert "1 person has no cadence" in page and "default_cadence" in page
+    (vault / "notekit.toml").write_text('default_cadence = "6m"\n')
+    page = _site(run, vault, tmp_path / "site").read_text("utf-8")
+    assert "no cadence" not in page

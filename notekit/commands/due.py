@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, emit_json, table, text_or_dash
+from notekit.commands.common import App, echo, emit_json, table, text_or_dash
 from notekit.core.dates import MAX_CADENCE_DAYS, add_days
 from notekit.core.model import Person
 from notekit.rules import views
@@ -40,10 +40,14 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
     if as_json:
         emit_json(views.due_report(report))
         return
+    if not summary.people:
+        echo(views.no_people_hint(summary))
+        return
+    hint = views.no_cadence_hint(report)
     if not (report.due or report.tasks or report.moments):
         horizon = add_days(report.today, within)
-        click.echo(f"Nobody is due by {horizon}. Enjoy the quiet week.")
-        return
+        quiet = "" if hint else " Enjoy the quiet week."
+        click.echo(f"Nobody is due by {horizon}.{quiet}")
     if report.due:
         rows, styles = [], []
         for f in report.due:
@@ -73,6 +77,8 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
             for m in report.moments
         ]
         click.echo(table(["Name", "Date", "What"], rows))
+    if hint:
+        click.echo(f"\n{hint}")
 
 
 def _channel(person: Person) -> str:

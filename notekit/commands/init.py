@@ -13,7 +13,8 @@ CONFIG_TEXT = """\
 # notekit settings. Every key is optional; see docs/format.md.
 
 # How often to be in touch with people who have no cadence of their own (e.g. "3m", "6w").
-# default_cadence = "6m"
+# Without it, only people with a `cadence:` of their own or a tag rule below are ever due.
+default_cadence = "6m"
 
 # Files and folders to leave out, as globs relative to this folder.
 # ignore = ["Archive/**"]
@@ -80,4 +81,8 @@ def command(folder: str) -> None:
                     click.echo(f"kept     {path}")
     except OSError as exc:
         fail(f"{exc.filename or root}: {exc.strerror}")
-    click.echo("\nNext: add a note to People/ (copy Templates/Person.md), then run `notekit due`.")
+    click.echo(
+        "\nNext: add the people you want to keep in touch with, one note each:\n"
+        '  notekit add "Ana Costa" --company Globex --met "the payments team at Initech"\n'
+        "(or write a note in People/ from Templates/Person.md), then run `notekit due`."
+    )

@@ -71,6 +71,8 @@ class DueReport:
     due: list[FollowUp]
     tasks: list[DatedTask]
     moments: list[Moment]
+    people: int  # followed up (of the tag, when one was asked for)
+    no_cadence: int  # of them, how many have no cadence at all: never due unless a date says so
 
 
 def last_contact(person: Person, dates: Sequence[dt.date], today: dt.date) -> dt.date | None:
@@ -154,11 +156,14 @@ def due_report(
         wanted = {p.path for p in people}
     followed = [p for p in people if p.followed_up]
     follow_ups = []
+    no_cadence = 0
     for p in followed:
         if follows is not None:
             found = follows[p.path]
+            no_cadence += found.cadence is None
         else:
             cadence = cadence_of(p, config)
+            no_cadence += cadence is None
             if not (p.next_contact or cadence):
                 continue  # never due: spare the rest
             found = _follow_up(p, vault.contact_dates_of(p), cadence, today)
@@ -182,7 +187,7 @@ def due_report(
         ),
         key=lambda m: (m.date, m.person.name.casefold()),
     )
-    return DueReport(today, within, due, tasks, moments)
+    return DueReport(today, within, due, tasks, moments, len(followed), no_cadence)
 
 
 def _month_days(start: dt.date, end: dt.date) -> set[tuple[int, int]] | None:

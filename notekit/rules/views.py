@@ -10,6 +10,7 @@ from notekit.core.model import Interaction, Person, Problem
 from notekit.core.syntax import TASK_DUE, WIKILINK
 from notekit.rules.due import DueReport, FollowUp, Moment
 from notekit.store.links import DatedTask
+from notekit.store.summary import Summary
 
 
 def plain(text: str) -> str:
@@ -17,6 +18,33 @@ def plain(text: str) -> str:
     task's due marker (shown beside it as a date) is dropped."""
     text = TASK_DUE.sub("", text)
     return " ".join(WIKILINK.sub(lambda m: (m.group(3) or m.group(1)).strip(), text).split())
+
+
+def no_cadence_hint(report: DueReport) -> str | None:
+    """What to do when people have no cadence, so that notekit never says they are due."""
+    if not report.no_cadence:
+        return None
+    some = "" if report.no_cadence == report.people else f" of {report.people}"
+    noun = "person" if report.no_cadence == 1 and not some else "people"
+    who = f"{report.no_cadence}{some} {noun} {'has' if report.no_cadence == 1 else 'have'}"
+    return (
+        f"{who} no cadence, so notekit never says they are due. Set one for everybody with "
+        '`default_cadence = "6m"` in notekit.toml, for a group with a `[cadence.tags]` rule '
+        '(`mentor = "1m"`), or for one person with `cadence: 3m` in their note.'
+    )
+
+
+def no_people_hint(vault: Summary) -> str:
+    """Where notekit looked for people in a vault where it found none."""
+    config = vault.config
+    folders = ", ".join(f"{name}/" for name in config.person_folders) or "no folder"
+    kind = config.person_types[0] if config.person_types else "person"
+    tag = config.person_tags[0] if config.person_tags else "person"
+    return (
+        f"No people in {vault.vault}. A note is a person when it lies in a folder named "
+        f"{folders} (at any depth), or has `type: {kind}` or a #{tag} tag. Start with "
+        '`notekit add "Ana Costa"`, or `notekit init` to set up this folder.'
+    )
 
 
 def iso(date: dt.date | None) -> str | None:
@@ -128,6 +156,8 @@ def due_report(report: DueReport) -> dict[str, Any]:
         "due": [follow_up_row(f) for f in report.due],
         "tasks": [dict(task(t), overdue_days=(report.today - t.due).days) for t in report.tasks],
         "moments": [moment(m) for m in report.moments],
+        "people": report.people,
+        "no_cadence": report.no_cadence,
     }
 
 

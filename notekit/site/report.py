@@ -238,6 +238,7 @@ class _Site:
         dates = [d for p in index.people for d in index.contact_dates_of(p)]
         return {
             "report": week.report,
+            "no_cadence": views.no_cadence_hint(week.report),
             "promises": [(p.due, p.people, p.text) for p in week.promises],
             "recent": week.recent,
             "figures": {
