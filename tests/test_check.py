@@ -15,7 +15,7 @@ def test_a_clean_vault_passes(run, make_vault) -> None:
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n- 2026-01-01 call [[Pat]]\n"})
     result = run("check", vault=vault)
     assert result.exit_code == 0
-    assert "No problems in 1 notes (1 people)." in result.stdout
+    assert "No problems in 1 note (1 person)." in result.stdout
     assert run("check", "--json", vault=vault).json() == []
 
 
@@ -106,4 +106,4 @@ def test_human_output_names_file_and_line(run, make_vault) -> None:
     result = run("check", vault=vault)
     assert result.exit_code == 1
     assert result.stdout.startswith("People/Pat.md:3: warning: cadence: not a cadence: 'often'")
-    assert "1 problem in 1 notes (1 people)." in result.stderr
+    assert "1 problem in 1 note (1 person)." in result.stderr

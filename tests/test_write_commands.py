@@ -518,3 +518,27 @@ def test_add_refuses_a_taken_file_name_and_a_broken_template(run, make_vault) ->
     assert "the person template gives broken front-matter: People/Lea.md not written" in (
         broken.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "after_log", "after_snooze"),
+    [
+        ('"[[2026-06-01]]"', '"[[2026-11-23]]"', '"[[2026-12-07]]"'),
+        ("'[[2026-06-01|June 1]]'", "'[[2026-11-23]]'", "'[[2026-12-07]]'"),
+        ("[[2026-06-01]]", '"[[2026-11-23]]"', '"[[2026-12-07]]"'),  # bare: a list to YAML
+    ],
+)
+def test_obsidian_date_properties_are_dates_and_keep_their_form(
+    run, make_vault, written, after_log, after_snooze
+) -> None:
+    note = f"---\ncadence: 3m\nlast_contact: {written}\nnext_contact: {written}\n---\n## Log\n"
+    vault = make_vault({"People/Ana.md": note})
+    assert run("check", vault=vault).exit_code == 0  # a date, not a problem
+    shown = run("show", "ana", "--json", vault=vault).json()
+    assert shown["last_contact"] == "2026-06-01"
+    assert run("log", "ana", "caught up", vault=vault).exit_code == 0
+    assert f"last_contact: {after_log}\n" in (vault / "People/Ana.md").read_text()
+    assert run("snooze", "ana", "2w", vault=vault).exit_code == 0
+    text = (vault / "People/Ana.md").read_text()
+    assert f"next_contact: {after_snooze}\n" in text
+    assert run("show", "ana", "--json", vault=vault).json()["next_contact"] == "2026-12-07"

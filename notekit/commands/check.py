@@ -38,8 +38,13 @@ def command(app: App, as_json: bool) -> None:
             else "No problems"
         )
         click.echo(
-            f"{found} in {len(summary.paths)} notes ({len(summary.people)} people).",
+            f"{found} in {_count(len(summary.paths), 'note', 'notes')} "
+            f"({_count(len(summary.people), 'person', 'people')}).",
             err=bool(problems),
         )
     if problems:
         sys.exit(EXIT_PROBLEMS)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

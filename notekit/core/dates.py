@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from notekit.core.model import Cadence
+from notekit.core.syntax import LINKED_DATE
 
 ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _BIRTHDAY_NO_YEAR = re.compile(r"^(?:--)?(\d{1,2})-(\d{1,2})$")
@@ -42,10 +43,14 @@ def parse_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, list) and len(value) == 1:  # `[[2026-06-01]]` unquoted: YAML's lists
+        inner = value[0]
+        value = f"[[{inner[0]}]]" if isinstance(inner, list) and len(inner) == 1 else value
     text = str(value).strip()
     if not text:
         return None
-    match = ISO_PREFIX.match(text)
+    linked = LINKED_DATE.fullmatch(text)  # Obsidian's form of a date property
+    match = ISO_PREFIX.match(linked.group(1) if linked else text)
     if not match:
         raise ValueError(f"not a date (expected YYYY-MM-DD): {text!r}")
     year, month, day = (int(g) for g in match.groups())

@@ -28,6 +28,8 @@ CHANNELS = frozenset(
 )
 
 DATE = r"\d{4}-\d{2}-\d{2}"
+ISO_DATE = re.compile(DATE)  # with fullmatch: a value that is a date and nothing else
+LINKED_DATE = re.compile(rf"\[\[({DATE})(?:\|[^\]\n]*)?\]\]")  # Obsidian's date: `[[2026-06-01]]`
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?=\s)(.*)$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")

@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from notekit.core.errors import ConflictError, EditError
-from notekit.core.syntax import DATED, FENCE, LIST_ITEM, heading, html_comment
+from notekit.core.syntax import (
+    DATED,
+    FENCE,
+    ISO_DATE,
+    LINKED_DATE,
+    LIST_ITEM,
+    heading,
+    html_comment,
+)
 from notekit.read.files import create_exclusive, locked_open, replace_atomic
 from notekit.read.front_matter import front_matter_end, load_mapping
 from notekit.read.parse import parse_note
@@ -237,12 +245,12 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
     front-matter line (a front-matter block is added when the note has none).
 
     `value` is YAML as it should appear: a plain date, or the result of `flow_scalar` or
-    `flow_list`. The key is recorded in `text.intended`, which `verify_edit` checks.
+    `flow_list`. The key is recorded in `text.intended`, which `verify_edit` checks. A plain
+    date replacing a date written as Obsidian links one (`"[[2026-06-01]]"`) takes that form.
     """
     for written, index in top_level_keys(text).items():
         if find(written):
-            _replace_value(text, index, value)
-            text.intended[written] = value
+            text.intended[written] = _replace_value(text, index, value)
             return
     end = text.front_matter_end()
     if end is None:
@@ -252,14 +260,19 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
     text.intended[key] = value
 
 
-def _replace_value(text: NoteText, index: int, value: str) -> None:
+def _replace_value(text: NoteText, index: int, value: str) -> str:
+    """Replace the value of the key on line `index`; the value written."""
     line = text.content(index)
     key = _KEY_LINE.match(line)
     assert key is not None, "set_value found this line as a key"
     colon = key.end()
     gap, old, rest = _split_value(line[colon:])
     gap = gap or " "
-    if old[:1] in ("'", '"') and value[:1] not in ("'", '"', "["):
+    quote = old[0] if old[:1] in ("'", '"') and old[-1:] == old[:1] and len(old) > 1 else ""
+    if ISO_DATE.fullmatch(value) and LINKED_DATE.fullmatch(old[len(quote) : len(old) - len(quote)]):
+        quote = quote or '"'  # `[[…]]` bare is a list in YAML
+        value = f"{quote}[[{value}]]{quote}"
+    elif old[:1] in ("'", '"') and value[:1] not in ("'", '"', "["):
         value = _requote(value, old[0])
     indent = len(line) - len(line.lstrip(" "))
     end = index + 1
@@ -272,6 +285,7 @@ def _replace_value(text: NoteText, index: int, value: str) -> None:
     ]
     ending = "\r" if text.lines[index].endswith("\r") else ""
     text.lines[index] = f"{line[:colon]}{gap}{value}{rest}{ending}"
+    return value
 
 
 def _split_value(after: str) -> tuple[str, str, str]:
