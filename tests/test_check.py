@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import FIXTURES
 
 
@@ -107,3 +109,21 @@ def test_human_output_names_file_and_line(run, make_vault) -> None:
     assert result.exit_code == 1
     assert result.stdout.startswith("People/Pat.md:3: warning: cadence: not a cadence: 'often'")
     assert "1 problem in 1 note (1 person)." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("notes", "told"),
+    [
+        ({"People/Ana.md": "---\ncadence: often\n---\n"}, "notekit: 1 problem in notes: run"),
+        (
+            {"People/Ana.md": "---\ncadence: often\n---\n", "People/Bad.md": "---\nx: [\n---\n"},
+            "notekit: 1 more problem in notes: run",
+        ),
+    ],
+    ids=["none shown", "after errors"],
+)
+def test_lesser_problems_are_counted_as_more_only_after_some_were_shown(
+    run, make_vault, notes, told
+) -> None:
+    result = run("due", vault=make_vault(notes))
+    assert told in result.stderr

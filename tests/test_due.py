@@ -354,3 +354,17 @@ def test_a_vault_without_people_says_where_it_looked(run, make_vault) -> None:
     assert "No people in" in result.stdout and "People/" in result.stdout
     assert "type: person" in result.stdout and "notekit init" in result.stdout
     assert "Enjoy" not in result.stdout
+
+
+def test_a_promise_naming_two_people_is_listed_once(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "",
+            "People/Ben.md": "",
+            "Daily/2026-11-20.md": "- [ ] send [[Ana]] and [[Ben]] the deck 📅 2026-11-25\n",
+        }
+    )
+    text = run("due", vault=vault).stdout
+    assert text.count("send Ana and Ben the deck") == 1
+    assert "Ana, Ben" in text
+    assert len(run("due", "--json", vault=vault).json()["tasks"]) == 2  # one per person in JSON

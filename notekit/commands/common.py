@@ -153,8 +153,9 @@ def report_problems(problems: list[Problem]) -> None:
         echo(f"notekit: warning: {problem.location()}: {problem.message}", err=True)
     warnings = len(problems) - len(errors)
     if warnings:
+        more = " more" if errors else ""
         click.echo(
-            f"notekit: {warnings} more problem{'s' if warnings != 1 else ''} in notes: "
+            f"notekit: {warnings}{more} problem{'s' if warnings != 1 else ''} in notes: "
             "run `notekit check` to see them",
             err=True,
         )

@@ -9,6 +9,7 @@ from notekit.core.dates import MAX_CADENCE_DAYS, add_days
 from notekit.core.model import Person
 from notekit.rules import views
 from notekit.rules.due import describe_days, due_report
+from notekit.store.links import DatedTask
 
 
 @click.command("due")
@@ -59,15 +60,18 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
         click.echo(table(["Name", "Due", "Why", "Reach via"], rows, styles))
     if report.tasks:
         click.echo("\nPromises:")
+        promises: dict[tuple[str, int], list[DatedTask]] = {}
+        for task in report.tasks:  # a task naming two people is one promise, as in the report
+            promises.setdefault((task.source, task.line), []).append(task)
         rows = [
             [
-                t.person.name,
-                t.due.isoformat(),
-                describe_days((report.today - t.due).days),
-                views.plain(t.text),
-                f"{t.source}:{t.line}",
+                ", ".join(t.person.name for t in same),
+                same[0].due.isoformat(),
+                describe_days((report.today - same[0].due).days),
+                views.plain(same[0].text),
+                f"{source}:{line}",
             ]
-            for t in report.tasks
+            for (source, line), same in promises.items()
         ]
         click.echo(table(["Name", "Due", "When", "Task", "Where"], rows))
     if report.moments:
