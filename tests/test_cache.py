@@ -18,9 +18,9 @@ def counted_parses(monkeypatch) -> list[str]:
     parsed: list[str] = []
     real = parse.parse_note
 
-    def counting(path: str, raw: bytes):
+    def counting(path: str, raw: bytes, channels: frozenset[str]):
         parsed.append(path)
-        return real(path, raw)
+        return real(path, raw, channels)
 
     monkeypatch.setattr("notekit.store.reading.parse_note", counting)
     return parsed

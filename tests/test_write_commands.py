@@ -446,8 +446,8 @@ def test_log_says_what_it_wrote_and_refuses_what_it_cannot(run, make_vault) -> N
     empty = run("log", "Pat", " \n ", vault=vault)
     assert empty.exit_code == 2 and "nothing to log: the text is empty" in empty.stderr
     index = build_index(vault)
-    with pytest.raises(EditError, match="unknown channel 'fax' .one of: call, coffee"):
-        plan_log(index, index.people[0], dt.date(2026, 11, 23), "x", channel="Fax")
+    with pytest.raises(EditError, match="a channel is one word"):
+        plan_log(index, index.people[0], dt.date(2026, 11, 23), "x", channel="by fax")
 
 
 def test_a_key_that_an_edit_would_drop_or_add_is_refused() -> None:
@@ -542,3 +542,27 @@ def test_obsidian_date_properties_are_dates_and_keep_their_form(
     text = (vault / "People/Ana.md").read_text()
     assert f"next_contact: {after_snooze}\n" in text
     assert run("show", "ana", "--json", vault=vault).json()["next_contact"] == "2026-12-07"
+
+
+def test_log_takes_any_channel_word_and_the_config_adds_channels(run, make_vault) -> None:
+    vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n## Log\n"})
+    assert run("log", "Pat", "voice note", "-c", "WhatsApp", vault=vault).exit_code == 0
+    unknown = run(
+        "log", "Pat", "on the server", "-c", "discord", "--date", "2026-11-20", vault=vault
+    )
+    assert unknown.exit_code == 0 and 'channels = ["discord"]' in unknown.stderr
+    text = (vault / "People/Pat.md").read_text()
+    assert "- 2026-11-23 whatsapp: voice note\n" in text
+    assert "- 2026-11-20 discord: on the server\n" in text
+    shown = run("show", "Pat", "--json", vault=vault).json()["interactions"]
+    assert [(i["channel"], i["text"]) for i in shown] == [
+        (None, "discord: on the server"),
+        ("whatsapp", "voice note"),
+    ]
+    (vault / "notekit.toml").write_text('channels = ["Discord"]\n')
+    shown = run("show", "Pat", "--json", vault=vault).json()["interactions"]
+    assert [(i["channel"], i["text"]) for i in shown][0] == ("discord", "on the server")
+    again = run("log", "Pat", "again", "-c", "discord", vault=vault)
+    assert again.exit_code == 0 and "not a channel" not in again.stderr
+    bad = run("log", "Pat", "x", "-c", "by fax", vault=vault)
+    assert bad.exit_code == 2 and "one word" in bad.stderr

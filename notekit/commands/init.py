@@ -16,6 +16,9 @@ CONFIG_TEXT = """\
 # Without it, only people with a `cadence:` of their own or a tag rule below are ever due.
 default_cadence = "6m"
 
+# More words read as a channel after an entry's date (email, call, coffee, … are built in).
+# channels = ["discord", "zoom"]
+
 # Files and folders to leave out, as globs relative to this folder.
 # ignore = ["Archive/**"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, parse_date_option, planned, write_change
+from notekit.commands.common import App, echo, parse_date_option, planned, write_change
 from notekit.core.syntax import CHANNELS
 
 
@@ -17,8 +17,9 @@ from notekit.core.syntax import CHANNELS
 @click.option(
     "--channel",
     "-c",
-    type=click.Choice(sorted(CHANNELS), case_sensitive=False),
-    help="How: email, call, coffee, lunch, video, …",
+    metavar="WORD",
+    help=f"How: {', '.join(sorted(CHANNELS))}, or a word of your own (see `channels` in "
+    "docs/format.md).",
 )
 @click.option("--dry-run", is_flag=True, help="Print the diff and write nothing.")
 @click.pass_obj
@@ -45,3 +46,11 @@ def command(
         lambda: plan_log(app.summary(), person, app.today, text, date=date, channel=channel)
     )
     write_change(app, change, dry_run)
+    known = app.summary(quiet=True).config.channels
+    if channel and channel.lower() not in known:
+        echo(
+            f"notekit: note: {channel.lower()!r} is not a channel notekit reads, so the entry "
+            f'counts as a contact without one; add `channels = ["{channel.lower()}"]` to '
+            "notekit.toml to read it as a channel.",
+            err=True,
+        )

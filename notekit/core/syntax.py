@@ -24,9 +24,16 @@ CHANNELS = frozenset(
         "conference",
         "event",
         "social",
+        "whatsapp",
+        "signal",
+        "slack",
+        "telegram",
+        "sms",
+        "letter",
     ]
 )
 
+CHANNEL_WORD = re.compile(r"[^\W_][\w-]*")  # with fullmatch: what may name a channel
 DATE = r"\d{4}-\d{2}-\d{2}"
 ISO_DATE = re.compile(DATE)  # with fullmatch: a value that is a date and nothing else
 LINKED_DATE = re.compile(rf"\[\[({DATE})(?:\|[^\]\n]*)?\]\]")  # Obsidian's date: `[[2026-06-01]]`

@@ -11,6 +11,7 @@ from typing import Any
 from notekit.core.dates import parse_cadence
 from notekit.core.errors import ConfigError
 from notekit.core.model import Cadence
+from notekit.core.syntax import CHANNEL_WORD, CHANNELS
 
 CONFIG_NAME = "notekit.toml"
 
@@ -33,12 +34,14 @@ class Config:
     report_output: str = "site"
     report_notes_folder: str = "Reviews"  # where `report --note` writes the week's note
     git_autocommit: bool = False
+    channels: frozenset[str] = CHANNELS  # words read as a channel after an entry's date
     fingerprint: str = ""  # changes whenever the file's content does
 
 
 _SECTIONS: dict[str, set[str]] = {
     "": {
         "default_cadence",
+        "channels",
         "ignore",
         "people",
         "fields",
@@ -163,8 +166,15 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         )
         or defaults.report_notes_folder,
         git_autocommit=_flag(data.get("git", {}), "autocommit", fail),
+        channels=CHANNELS | {_channel(word, fail) for word in words(data, "channels", ())},
         fingerprint=digest,
     )
+
+
+def _channel(word: str, fail: Any) -> str:
+    if not CHANNEL_WORD.fullmatch(word):
+        raise fail(f"channels: {word!r} is not one word (letters, digits, - or _)")
+    return word.lower()
 
 
 def _flag(table: dict[str, Any], key: str, fail: Any) -> bool:

@@ -86,6 +86,7 @@ class FieldReader:
             for key in (*config.field_aliases.get(name, ()), *keys):
                 self._lookup.setdefault(normalise_key(key), name)
         self._config = config
+        self.channels = config.channels
 
     def field_of(self, key: str) -> str | None:
         """The field a front-matter key stands for, if any."""

@@ -36,8 +36,9 @@ _SEPARATORS = " \t:-–—,.;"
 _DATES: dict[str, dt.date] = {}  # one object per day: the cache then stores each day once
 
 
-def parse_note(path: str, raw: bytes) -> ParsedNote:
-    """Parse the bytes of the note at vault-relative `path`."""
+def parse_note(path: str, raw: bytes, channels: frozenset[str] = CHANNELS) -> ParsedNote:
+    """Parse the bytes of the note at vault-relative `path`; `channels`: the words that name
+    a channel after an entry's date (SPEC §4, and the config's own)."""
     note = ParsedNote(path=path, digest=hashlib.blake2b(raw, digest_size=16).hexdigest())
     if b"\x00" in raw[:8192]:
         note.readable = False
@@ -59,7 +60,7 @@ def parse_note(path: str, raw: bytes) -> ParsedNote:
     if "\r" in text:  # CRLF: every line loses its one `\r`
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     body_start = _read_front_matter(note, lines)
-    _scan_body(note, lines, body_start)
+    _scan_body(note, lines, body_start, channels)
     return note
 
 
@@ -117,7 +118,7 @@ def _front_matter_links(value: Any) -> list[str]:
     return []
 
 
-def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
+def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozenset[str]) -> None:
     """One pass over the body. Cheap tests on each line's first character decide which
     patterns can apply, so most lines never meet a regular expression."""
     fence: str | None = None
@@ -158,7 +159,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
                 level, content = found
                 if level == 1 and note.title is None:
                     note.title = content
-                _add_entry(note, content, number)
+                _add_entry(note, content, number, channels)
                 _add_links(note, visible, number)
                 continue
         open_task = False
@@ -170,9 +171,9 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int) -> None:
                 open_task = task.group(1) == " "
                 _add_task(note, task.group(2), number, done=not open_task)
                 if not open_task:
-                    _add_entry(note, task.group(2), number)
+                    _add_entry(note, task.group(2), number, channels)
             else:
-                _add_entry(note, content, number)
+                _add_entry(note, content, number, channels)
         _add_links(note, visible, number, in_open_task=open_task)
 
 
@@ -195,7 +196,7 @@ def _link_targets(text: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in WIKILINK.finditer(text) if m.group(1).strip())
 
 
-def _add_entry(note: ParsedNote, content: str, number: int) -> None:
+def _add_entry(note: ParsedNote, content: str, number: int, channels: frozenset[str]) -> None:
     content = content.strip()
     if content[:1] not in "0123456789[*" or not content:
         return
@@ -211,15 +212,15 @@ def _add_entry(note: ParsedNote, content: str, number: int) -> None:
         except ValueError as exc:
             note.problems.append(Problem(note.path, number, WARNING, f"dated entry: {exc}"))
         return
-    channel, text = _split_channel(match.group(3))
+    channel, text = _split_channel(match.group(3), channels)
     note.entries.append(Interaction(date, note.path, number, "entry", channel, text))
 
 
-def _split_channel(rest: str) -> tuple[str | None, str]:
+def _split_channel(rest: str, channels: frozenset[str]) -> tuple[str | None, str]:
     rest = rest.lstrip(_SEPARATORS)
     word, _, after = rest.partition(" ")
     candidate = word.rstrip(_SEPARATORS).lower()
-    if candidate not in CHANNELS:
+    if candidate not in channels:
         return None, rest.strip()
     if word.endswith(":"):  # `coffee: talked about …` — the text is what follows
         return candidate, after.strip()

@@ -58,10 +58,11 @@ class Store:
         if self._index is not None:
             return self._index.interactions_of(person)
         summary = self.summary()
-        found = list(read_note(self.vault, person.path).entries)
+        channels = summary.config.channels
+        found = list(read_note(self.vault, person.path, channels).entries)
         daily = DailyNotes(self.vault, summary.config)
         for path in summary.mentioned_in.get(person.path, []):
-            note = read_note(self.vault, path)
+            note = read_note(self.vault, path, channels)
             found.extend(
                 i for p, i in mentioned(summary.links, mentions(note, daily)) if p is person
             )

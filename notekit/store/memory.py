@@ -22,6 +22,7 @@ def index_from_texts(notes: dict[str, str], config: str = "", vault: Path = NOWH
     settings = parse_config(config, KNOWN_FIELDS) if config else Config()
     reader = FieldReader(settings)
     records = [
-        record_of(parse_note(path, notes[path].encode("utf-8")), reader) for path in sorted(notes)
+        record_of(parse_note(path, notes[path].encode("utf-8"), settings.channels), reader)
+        for path in sorted(notes)
     ]
     return assemble(vault, settings, records, [], NoteCache(None, settings.fingerprint))

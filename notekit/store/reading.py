@@ -41,7 +41,7 @@ def read_record(vault: Path, reader: FieldReader, file: NoteFile) -> Record:
     """Read and parse one note: the note without its raw front-matter, which every later step
     reads through the Person or `key_lines` (commands that edit a note read it afresh), and
     the Person its fields describe, with their problems."""
-    return record_of(_read(vault, file), reader)
+    return record_of(_read(vault, file, reader.channels), reader)
 
 
 def record_of(note: ParsedNote, reader: FieldReader) -> Record:
@@ -54,14 +54,14 @@ def record_of(note: ParsedNote, reader: FieldReader) -> Record:
     return note, person, problems
 
 
-def _read(vault: Path, file: NoteFile) -> ParsedNote:
+def _read(vault: Path, file: NoteFile, channels: frozenset[str]) -> ParsedNote:
     try:
         raw = _read_bytes(os.path.join(vault, file.path))
     except OSError as exc:
         note = ParsedNote(path=file.path, readable=False)
         note.problems.append(Problem(file.path, None, ERROR, f"cannot read: {exc.strerror}"))
         return note
-    return parse_note(file.path, raw)
+    return parse_note(file.path, raw, channels)
 
 
 _READ_LIMIT = MAX_NOTE_BYTES + 1  # one byte more than parse_note keeps tells it to warn
@@ -90,6 +90,6 @@ def _read_bytes(path: str) -> bytes:
         os.close(fd)
 
 
-def read_note(vault: Path, path: str) -> ParsedNote:
+def read_note(vault: Path, path: str, channels: frozenset[str]) -> ParsedNote:
     """One note as it is on disk now, for a command that needs a few notes, not the vault."""
-    return _read(vault, NoteFile(path, 0, 0))
+    return _read(vault, NoteFile(path, 0, 0), channels)

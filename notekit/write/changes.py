@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from notekit.core.model import Person
-from notekit.core.syntax import CHANNELS, one_line
+from notekit.core.syntax import CHANNEL_WORD, one_line
 from notekit.read.fields import tag_list
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note
@@ -79,8 +79,8 @@ def plan_log(
         raise EditError("nothing to log: the text is empty")
     if channel is not None:
         channel = channel.lower()
-        if channel not in CHANNELS:
-            raise EditError(f"unknown channel {channel!r} (one of: {', '.join(sorted(CHANNELS))})")
+        if not CHANNEL_WORD.fullmatch(channel):
+            raise EditError(f"a channel is one word (letters, digits, - or _), not {channel!r}")
     entry = f"{date.isoformat()} {channel}: {text}" if channel else f"{date.isoformat()} {text}"
 
     def edit(note: NoteText, snapshot: Snapshot) -> None:
