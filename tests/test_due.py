@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, due_by_name
+from notekit.core.dates import add_cadence, parse_cadence, parse_days, parse_when
 from notekit.core.model import Person
 from notekit.rules.due import _may_fall, _month_days, moments_of
 
@@ -368,3 +369,51 @@ def test_a_promise_naming_two_people_is_listed_once(run, make_vault) -> None:
     assert text.count("send Ana and Ben the deck") == 1
     assert "Ana, Ben" in text
     assert len(run("due", "--json", vault=vault).json()["tasks"]) == 2  # one per person in JSON
+
+
+_TODAYS = st.dates(dt.date(2000, 1, 1), dt.date(2090, 12, 31))
+
+
+@given(today=_TODAYS, weekday=st.integers(0, 6), short=st.booleans())
+def test_a_weekday_is_the_next_one_never_today(today, weekday, short) -> None:
+    name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[weekday]
+    found = parse_when(name[:3] if short else name.upper(), today)
+    assert found.weekday() == weekday and 1 <= (found - today).days <= 7
+
+
+@given(today=_TODAYS, day=st.dates(dt.date(2001, 1, 1), dt.date(2001, 12, 31)), first=st.booleans())
+def test_a_day_of_a_month_is_the_next_one(today, day, first) -> None:
+    month = day.strftime("%b")
+    found = parse_when(f"{month} {day.day}" if first else f"{day.day} {day.strftime('%B')}", today)
+    assert (found.month, found.day) == (day.month, day.day)
+    assert 0 <= (found - today).days < 366
+
+
+@given(today=_TODAYS, count=st.integers(1, 30), unit=st.sampled_from("dwmy"))
+def test_durations_mean_the_same_to_snooze_and_to_within(today, count, unit) -> None:
+    cadence = parse_cadence(f"{count}{unit}")
+    assert parse_when(f"{count}{unit}", today) == add_cadence(today, cadence)
+    assert parse_days(f"{count}{unit}", today) == (add_cadence(today, cadence) - today).days
+    assert parse_days(str(count), today) == count
+
+
+def test_words_for_days_and_what_is_refused() -> None:
+    monday = dt.date(2026, 11, 23)
+    assert parse_when("tomorrow", monday) == dt.date(2026, 11, 24)
+    assert parse_when("Next  Week", monday) == dt.date(2026, 11, 30)
+    assert parse_when("next month", dt.date(2026, 1, 31)) == dt.date(2026, 2, 28)
+    assert parse_when("2026-12-15", monday) == dt.date(2026, 12, 15)
+    for bad in ("soon", "feb 30", "2026-02-30", "fr", "13 smarch"):
+        with pytest.raises(ValueError):
+            parse_when(bad, monday)
+
+
+def test_snooze_and_due_take_the_words_and_durations(run, make_vault) -> None:
+    vault = make_vault({"People/Grace.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: hi\n"})
+    assert run("snooze", "grace", "friday", vault=vault).exit_code == 0
+    assert "next_contact: 2026-11-27\n" in (vault / "People/Grace.md").read_text()
+    assert run("due", "--json", vault=vault).json()["due"][0]["due"] == "2026-11-27"
+    assert run("snooze", "grace", "Dec 15", vault=vault).exit_code == 0
+    assert run("due", "--json", vault=vault).json()["due"] == []
+    within = run("due", "--within", "1m", "--json", vault=vault).json()
+    assert within["within"] == 30 and within["due"][0]["due"] == "2026-12-15"

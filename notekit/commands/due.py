@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, table, text_or_dash
-from notekit.core.dates import MAX_CADENCE_DAYS, add_days
+from notekit.commands.common import App, echo, emit_json, fail, table, text_or_dash
+from notekit.core.dates import add_days, parse_days
 from notekit.core.model import Person
 from notekit.rules import views
 from notekit.rules.due import describe_days, due_report
@@ -16,15 +16,16 @@ from notekit.store.links import DatedTask
 @click.option(
     "--within",
     "-w",
-    default=7,
+    default="7",
     show_default=True,
-    type=click.IntRange(min=0, max=MAX_CADENCE_DAYS),
-    help="Include what falls due within this many days from today (at most 100 years).",
+    metavar="DAYS",
+    help="Include what falls due within this many days from today, or a duration such as 2w "
+    "or 1m (at most 100 years).",
 )
 @click.option("--tag", help="Only people with this tag.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.pass_obj
-def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
+def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
     """Who is due for a follow-up by today + WITHIN days, and why.
 
     A person is due from their follow-up date (next_contact), else from their cadence since the
@@ -36,8 +37,12 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
       notekit due --within 30 --tag mentor
       notekit --today 2026-12-01 due --json
     """
+    try:
+        days = parse_days(within, app.today)
+    except ValueError as exc:
+        fail(f"--within: {exc}")
     summary = app.summary()
-    report = due_report(summary, app.today, within, tag)
+    report = due_report(summary, app.today, days, tag)
     if as_json:
         emit_json(views.due_report(report))
         return
@@ -46,7 +51,7 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
         return
     hint = views.no_cadence_hint(report)
     if not (report.due or report.tasks or report.moments):
-        horizon = add_days(report.today, within)
+        horizon = add_days(report.today, days)
         quiet = "" if hint else " Enjoy the quiet week."
         click.echo(f"Nobody is due by {horizon}.{quiet}")
     if report.due:

@@ -142,3 +142,89 @@ def next_anniversary(month: int, day: int, on_or_after: dt.date) -> dt.date:
         if candidate >= on_or_after:
             return candidate
     raise AssertionError("unreachable: a day of the year recurs within a year")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_DAY = re.compile(
+    r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$|^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?$"
+)
+
+
+def _named(word: str, names: tuple[str, ...]) -> int | None:
+    """The position of the name `word` stands for: whole, or its first three letters or more."""
+    if len(word) >= 3:
+        for position, name in enumerate(names):
+            if name.startswith(word):
+                return position
+    return None
+
+
+def parse_when(value: str, today: dt.date) -> dt.date:
+    """A day as people name one: `2026-12-15`; a duration from today (`2w`, `3m`, `monthly`);
+    `today`, `tomorrow`, `next week`, `next month`; a weekday (`friday`, `fri`: the next one,
+    never today); a day of a month (`Dec 15`, `15 december`: the next one, today included).
+    ValueError saying what is accepted otherwise."""
+    text = " ".join(value.strip().lower().split())
+    if ISO_PREFIX.match(text):
+        found = parse_date(text)
+        assert found is not None
+        return found
+    words = {"today": 0, "tomorrow": 1, "next week": 7}
+    if text in words:
+        return add_days(today, words[text])
+    if text == "next month":
+        return add_months(today, 1)
+    weekday = _named(text, _WEEKDAYS)
+    if weekday is not None:
+        return today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    match = _MONTH_DAY.match(text)
+    if match:
+        name, day = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 3)
+        month = _named(name, _MONTHS)
+        if month is not None:
+            try:
+                dt.date(2000, month + 1, int(day))  # a leap year: Feb 29 is a day
+            except ValueError:
+                raise ValueError(f"no such day: {value.strip()!r}") from None
+            return next_anniversary(month + 1, int(day), today)
+    try:
+        cadence = parse_cadence(text)
+    except ValueError:
+        if _CADENCE.match(text):
+            raise  # a duration, but too long: say so
+        cadence = None
+    if cadence is None:
+        raise ValueError(
+            f"not a day: {value.strip()!r} (use YYYY-MM-DD, a duration like 2w or 3m, today, "
+            "tomorrow, next week, next month, a weekday like friday, or a day like Dec 15)"
+        )
+    return add_cadence(today, cadence)
+
+
+def parse_days(value: str, today: dt.date) -> int:
+    """A number of days, or a duration from today (`2w`, `1m`) in days; ValueError otherwise."""
+    text = value.strip()
+    if text.isdigit():
+        days = int(text)
+    else:
+        cadence = parse_cadence(text)  # ValueError says what is accepted
+        if cadence is None:
+            raise ValueError("a number of days or a duration is needed")
+        days = (add_cadence(today, cadence) - today).days
+    if days > MAX_CADENCE_DAYS:
+        raise ValueError(f"{text!r} is more than 100 years")
+    return days
