@@ -192,7 +192,6 @@ def test_unparseable_front_matter_is_never_rewritten(run, make_vault, content) -
         ("O'Reilly, Liam", "O'Reilly, Liam.md"),
         ("AC/DC Fan", "AC DC Fan.md"),
         ("../../etc/passwd", "etc passwd.md"),
-        ("..", "Unnamed.md"),
         ("Tab\tand\x07bell [[link]] #tag", "Tab and bell link tag.md"),
     ],
 )
@@ -202,7 +201,7 @@ def test_add_makes_safe_readable_file_names(run, vault, name, file) -> None:
     path = vault / "People" / file
     assert path.is_file()
     people = people_by_name(run("people", "--json", vault=vault))
-    expected = " ".join(name.replace("\x07", " ").split()) if file != "Unnamed.md" else ".."
+    expected = " ".join(name.replace("\x07", " ").split())
     assert people[expected]["path"] == f"People/{file}"
 
 
@@ -566,3 +565,57 @@ def test_log_takes_any_channel_word_and_the_config_adds_channels(run, make_vault
     assert again.exit_code == 0 and "not a channel" not in again.stderr
     bad = run("log", "Pat", "x", "-c", "by fax", vault=vault)
     assert bad.exit_code == 2 and "one word" in bad.stderr
+
+
+@pytest.mark.parametrize("name", ["", "  ", "..", "#!?", "[[]]"])
+def test_add_refuses_a_name_without_a_letter_or_digit(run, vault, name) -> None:
+    before = _bytes(vault)
+    result = run("add", name, vault=vault)
+    assert result.exit_code == 2 and "a letter or a digit" in result.stderr
+    assert _bytes(vault) == before
+
+
+def test_add_outside_a_vault_asks_for_one(run, tmp_path) -> None:
+    folder = tmp_path / "just a folder"
+    folder.mkdir()
+    result = run("add", "Ana Costa", vault=folder)
+    assert result.exit_code == 2 and "notekit init" in result.stderr and "--vault" in result.stderr
+    assert list(folder.iterdir()) == []
+    (folder / ".obsidian").mkdir()
+    assert run("add", "Ana Costa", vault=folder).exit_code == 0
+    assert (folder / "People/Ana Costa.md").is_file()
+
+
+def test_add_force_adds_a_second_person_of_the_same_name(run, vault) -> None:
+    assert run("add", "Sam Lee", vault=vault).exit_code == 0
+    again = run("add", "Sam Lee", vault=vault)
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert run("add", "Sam Lee", "--force", vault=vault).exit_code == 0
+    second = (vault / "People/Sam Lee 2.md").read_text()
+    assert "name: Sam Lee\n" in second
+    assert run("add", "Sam Lee", "--force", vault=vault).exit_code == 0
+    assert (vault / "People/Sam Lee 3.md").is_file()
+
+
+def test_add_takes_aliases_birthday_history_and_cadence(run, vault) -> None:
+    result = run(
+        "add",
+        "Priya Nair",
+        "--alias",
+        "Pri",
+        "--alias",
+        "P. Nair",
+        "--birthday",
+        "1990-04-02",
+        "--history",
+        "Initech (2014-2017)",
+        "--cadence",
+        "2m",
+        vault=vault,
+    )
+    assert result.exit_code == 0, result.stderr
+    shown = run("show", "Pri", "--json", vault=vault).json()
+    assert shown["aliases"] == ["Pri", "P. Nair"] and shown["history"] == ["Initech (2014-2017)"]
+    assert shown["birthday"] == "1990-04-02" and shown["cadence"] == "2m"
+    bad = run("add", "Someone Else", "--birthday", "04/02", vault=vault)
+    assert bad.exit_code == 2 and "--birthday" in bad.stderr

@@ -14,9 +14,22 @@ from notekit.commands.common import App, fail, planned, write_change
 @click.option("--email", multiple=True, help="An email address (repeat for more).")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeat for more).")
 @click.option("--cadence", help="How often to be in touch: 6w, 3m, quarterly, …")
+@click.option(
+    "--alias", "aliases", multiple=True, help="Another name they go by (repeat for more)."
+)
+@click.option("--birthday", help="YYYY-MM-DD, or MM-DD without the year.")
+@click.option(
+    "--history",
+    multiple=True,
+    help="What you shared, e.g. `Initech (2014-2017)` (repeat for more).",
+)
 @click.option("--met", help="How you know each other (the `context` field).")
 @click.option("--linkedin", help="Their LinkedIn profile URL.")
-@click.option("--force", is_flag=True, help="Add even when a similar name exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Add even when the same or a similar name exists (a second note, its file numbered).",
+)
 @click.option("--dry-run", is_flag=True, help="Print the new note and write nothing.")
 @click.pass_obj
 def command(
@@ -27,6 +40,9 @@ def command(
     email: tuple[str, ...],
     tags: tuple[str, ...],
     cadence: str | None,
+    aliases: tuple[str, ...],
+    birthday: str | None,
+    history: tuple[str, ...],
     met: str | None,
     linkedin: str | None,
     force: bool,
@@ -43,23 +59,36 @@ def command(
       notekit add "Zoë Ångström" --company "Nordic Film Institute" --tag northfield
       notekit add "Liam O'Reilly" --met "Northfield High football team" --cadence 6m
     """
-    from notekit.core.dates import parse_cadence
+    from notekit.core.dates import parse_birthday, parse_cadence
+    from notekit.read.config import CONFIG_NAME
     from notekit.rules.match import named, search
     from notekit.write.changes import plan_add
 
+    if not any(c.isalnum() for c in name):
+        fail(f"a name needs a letter or a digit, not {name!r}")
     index = app.summary()
+    if not (
+        index.people or (app.vault / CONFIG_NAME).is_file() or (app.vault / ".obsidian").is_dir()
+    ):
+        fail(
+            f"{app.vault} is no vault yet (no {CONFIG_NAME}, no .obsidian/, no people): run "
+            "`notekit init` there first, or give the vault with --vault"
+        )
     existing = named(index, name)
-    if existing:
-        fail(f"{name!r} already exists: {existing[0].path}")
+    if existing and not force:
+        fail(f"{name!r} already exists: {existing[0].path}. Use --force to add a second one")
     close = [m for m in search(index, name, with_company=False) if m.score >= 85]
     if close and not force:
         names = ", ".join(f"{m.person.name} ({m.person.path})" for m in close[:3])
         fail(f"did you mean {names}? Use --force to add {name!r} anyway")
-    if cadence:
+    for option, value, parse in (
+        ("--cadence", cadence, parse_cadence),
+        ("--birthday", birthday, parse_birthday),
+    ):
         try:
-            parse_cadence(cadence)
+            parse(value)
         except ValueError as exc:
-            fail(f"--cadence: {exc}")
+            fail(f"{option}: {exc}")
     fields: dict[str, str | list[str]] = {
         key: value
         for key, value in (
@@ -68,10 +97,13 @@ def command(
             ("email", list(email) if len(email) > 1 else (email[0] if email else None)),
             ("tags", [t.lstrip("#") for t in tags] or None),
             ("cadence", cadence),
+            ("aliases", list(aliases) or None),
+            ("birthday", birthday),
+            ("history", list(history) or None),
             ("context", met),
             ("linkedin", linkedin),
         )
         if value
     }
-    change = planned(lambda: plan_add(index, name, app.today, fields))
+    change = planned(lambda: plan_add(index, name, app.today, fields, numbered=force))
     write_change(app, change, dry_run)

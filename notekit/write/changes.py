@@ -121,18 +121,27 @@ def plan_add(
     name: str,
     today: dt.date,
     fields: dict[str, str | list[str]],
+    numbered: bool = False,
 ) -> Change:
     """A new person note from the vault's template (or the built-in one) in the people folder.
 
-    `fields` maps field names (company, role, email, tags, cadence, context, linkedin) to a
-    text or a list of texts.
+    `fields` maps field names (company, role, email, tags, cadence, aliases, birthday, history,
+    context, linkedin) to a text or a list of texts. `numbered`: when the file exists, the note
+    is `NAME 2.md` (or the next free number) rather than refused.
     """
     name = unicodedata.normalize("NFC", one_line(name))
+    if not any(c.isalnum() for c in name):
+        raise EditError(f"a name needs a letter or a digit, not {name!r}")
     stem = safe_stem(name)
     folder = _people_folder(index)
     rel = f"{folder}/{stem}.md"
-    if (index.vault / rel).exists():
-        raise EditError(f"{rel} already exists")
+    number = 1
+    while (index.vault / rel).exists():
+        if not numbered:
+            raise EditError(f"{rel} already exists")
+        number += 1
+        stem = safe_stem(f"{name} {number}")
+        rel = f"{folder}/{stem}.md"
     template = _template_text(index, name, today)
     note = NoteText(template.encode("utf-8"), rel)
     if stem != name:
@@ -152,12 +161,13 @@ def plan_add(
 
 def safe_stem(name: str) -> str:
     """A file name that keeps a name readable (`Zoë Ångström`, `O'Reilly, Liam`) but can never
-    leave its folder or break a wikilink: no separators, `..`, control or link characters."""
+    leave its folder or break a wikilink: no separators, `..`, control or link characters.
+    `name` holds a letter or a digit (plan_add refuses others), so some of it always stays."""
     stem = _UNSAFE.sub(" ", unicodedata.normalize("NFC", name))
     stem = " ".join(stem.split()).strip(". ")
     while len(stem.encode("utf-8")) > MAX_STEM:
         stem = stem[:-1].rstrip(". ")
-    return stem or "Unnamed"
+    return stem
 
 
 def _edit(
