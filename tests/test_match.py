@@ -131,3 +131,47 @@ def test_search_scores_every_key_by_the_rule(names, companies, query) -> None:
     expected.sort(key=lambda m: (-m[1], index.person_at(m[0]).name.casefold()))
     found = [(m.person.path, m.score, m.matched) for m in search(index, " ".join(query))]
     assert found == expected
+
+
+def test_show_prints_the_notes_own_sections_but_not_its_log(run, make_vault) -> None:
+    note = (
+        "---\ncadence: 1m\n---\n# Ana\nMet at the Initech offsite.\n\n## Memories\n"
+        "- climbing at Arco\n\n```\n## not a heading\n```\n\n## Log\n- 2026-11-01 call: hi\n"
+        "### 2026\n- 2026-10-01 email: old\n\n## Ideas\n- ask about Rust\n## Empty\n"
+    )
+    vault = make_vault({"People/Ana.md": note})
+    shown = run("show", "ana", "--json", vault=vault).json()
+    assert [(s["heading"], s["line"]) for s in shown["sections"]] == [
+        ("Ana", 4),
+        ("Memories", 7),
+        ("Ideas", 19),
+    ]
+    assert shown["sections"][1]["text"] == "- climbing at Arco\n\n```\n## not a heading\n```"
+    text = run("show", "ana", vault=vault).stdout
+    assert "Memories:\n  - climbing at Arco" in text and "Ideas:\n  - ask about Rust" in text
+    assert "Log:" not in text and "Empty" not in text
+
+
+NAMES = ("Ana", "Ben", "Cy", "Di")
+
+
+def test_reach_via_shows_the_address_itself(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nchannel: email\nemail: ana@example.com\n---\n",
+            "People/Ben.md": "---\nchannel: linkedin\nlinkedin: https://linkedin.com/in/ben\n---\n",
+            "People/Cy.md": "---\nchannel: whatsapp\nphone: +351 900 000 000\n---\n",
+            "People/Di.md": "---\nchannel: coffee\n---\n",
+        }
+    )
+    reach = {
+        n: run("show", n, "--json", vault=vault).json()["reach_via"]
+        for n in "Ana Ben Cy Di".split()
+    }
+    assert reach == {
+        "Ana": "email: ana@example.com",
+        "Ben": "linkedin: https://linkedin.com/in/ben",
+        "Cy": "whatsapp: +351 900 000 000",
+        "Di": "coffee",
+    }
+    assert "Reach via: email: ana@example.com" in run("show", "Ana", vault=vault).stdout

@@ -6,7 +6,6 @@ import click
 
 from notekit.commands.common import App, echo, emit_json, fail, table, text_or_dash
 from notekit.core.dates import add_days, parse_days
-from notekit.core.model import Person
 from notekit.rules import views
 from notekit.rules.due import describe_days, due_report
 from notekit.store.links import DatedTask
@@ -57,7 +56,9 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
     if report.due:
         rows, styles = [], []
         for f in report.due:
-            rows.append([f.person.name, str(f.due), f.why(), _channel(f.person)])
+            rows.append(
+                [f.person.name, str(f.due), f.why(), text_or_dash(views.reach_via(f.person))]
+            )
             overdue = f.overdue_days or 0
             styles.append(
                 {"fg": "red"} if overdue > 0 else {"fg": "yellow"} if overdue == 0 else {}
@@ -88,9 +89,3 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         click.echo(table(["Name", "Date", "What"], rows))
     if hint:
         click.echo(f"\n{hint}")
-
-
-def _channel(person: Person) -> str:
-    if person.channel:
-        return person.channel
-    return text_or_dash(person.emails[0] if person.emails else person.phone)

@@ -31,8 +31,11 @@ def command(app: App, name: str, as_json: bool) -> None:
     follow = follow_up(person, summary, app.today)
     tasks = [t for t in summary.tasks if t.person.path == person.path]
     interactions = app.store.interactions_of(person)
+    sections = app.store.sections_of(person)
     if as_json:
-        emit_json(views.person_detail(follow, interactions, tasks))
+        detail = views.person_detail(follow, interactions, tasks)
+        detail["sections"] = [views.section(s) for s in sections]
+        emit_json(detail)
         return
     click.echo(click.style(visible(person.name), bold=True) + f"  ({visible(person.path)})")
     work = " at ".join(x for x in (person.role, person.company) if x)
@@ -48,7 +51,7 @@ def command(app: App, name: str, as_json: bool) -> None:
         ("Knows", ", ".join(person.knows)),
         ("Email", ", ".join(person.emails)),
         ("Phone", person.phone or ""),
-        ("Reach via", person.channel or ""),
+        ("Reach via", views.reach_via(person) or ""),
         ("Location", person.location or ""),
         ("LinkedIn", person.linkedin or ""),
         ("Birthday", views.birthday_text(person) or ""),
@@ -58,6 +61,10 @@ def command(app: App, name: str, as_json: bool) -> None:
     for label, value in facts:
         if value:
             echo(f"  {label}: {value}" if label else f"  {value}")
+    for part in sections:
+        click.echo(f"\n{visible(part.heading)}:")
+        for line in part.text.split("\n"):
+            echo(f"  {line}".rstrip())
     past = [i for i in interactions if i.date <= app.today]
     planned = [i for i in interactions if i.date > app.today]
     if past:

@@ -35,6 +35,7 @@ CHANNELS = frozenset(
 
 CHANNEL_WORD = re.compile(r"[^\W_][\w-]*")  # with fullmatch: what may name a channel
 DATE = r"\d{4}-\d{2}-\d{2}"
+LOG_HEADINGS = ("log", "interactions", "timeline")  # a person's log section, in any case
 ISO_DATE = re.compile(DATE)  # with fullmatch: a value that is a date and nothing else
 LINKED_DATE = re.compile(rf"\[\[({DATE})(?:\|[^\]\n]*)?\]\]")  # Obsidian's date: `[[2026-06-01]]`
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -76,6 +77,13 @@ def html_comment(line: str, inside: bool) -> tuple[bool, bool]:
     if opened >= 0 and "-->" not in line[opened + 4 :]:
         return True, True
     return False, False
+
+
+def closes_fence(line: str, fence: str) -> bool:
+    """Whether `line` closes a code block opened by `fence` (as many of its character or more,
+    and nothing else)."""
+    stripped = line.strip()
+    return set(stripped) == {fence[0]} and len(stripped) >= len(fence)
 
 
 def heading(line: str) -> tuple[int, str] | None:

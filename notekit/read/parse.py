@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any
+from typing import Any, NamedTuple
 
 from notekit.core.dates import parse_date
 from notekit.core.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
@@ -18,6 +18,7 @@ from notekit.core.syntax import (
     DATED,
     FENCE,
     LIST_ITEM,
+    LOG_HEADINGS,
     MARKERS,
     NOT_DIGIT_WORD,
     TAG,
@@ -25,6 +26,7 @@ from notekit.core.syntax import (
     TASK_DUE,
     WIKILINK,
     blank_code_spans,
+    closes_fence,
     heading,
     html_comment,
 )
@@ -131,8 +133,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
         number = index + 1
         first = stripped[0]
         if fence is not None:
-            closing = stripped.rstrip()
-            if first == fence[0] and set(closing) == {fence[0]} and len(closing) >= len(fence):
+            if first == fence[0] and closes_fence(stripped, fence):
                 fence = None
             elif "[[" in line:
                 _add_links(note, line, number, in_code=True)
@@ -236,3 +237,44 @@ def _add_task(note: ParsedNote, text: str, number: int, done: bool) -> None:
         except ValueError as exc:
             note.problems.append(Problem(note.path, number, WARNING, f"task due date: {exc}"))
     note.tasks.append(Task(text.strip(), number, done, due, _link_targets(text)))
+
+
+class Section(NamedTuple):
+    """A part of a note under a heading: what `show` prints of the note itself."""
+
+    heading: str
+    line: int  # of the heading
+    text: str  # the lines under it, up to the next heading, blank edges trimmed
+
+
+def sections(raw: bytes) -> list[Section]:
+    """The note's sections other than its log (and what the log holds), each up to the next
+    heading outside code; sections with nothing under them are left out."""
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    start = (front_matter_end(lines) or -1) + 1
+    found: list[tuple[str, int, list[str]]] = []
+    fence: str | None = None
+    log_level: int | None = None  # inside a log section of this level
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if fence is not None:
+            fence = None if closes_fence(line, fence) else fence
+        elif opening := FENCE.match(line):
+            fence = opening.group(1)
+        elif (title := heading(line)) is not None:
+            level, name = title
+            if log_level is not None and level > log_level:
+                continue  # a heading within the log is part of it
+            log_level = level if name.lower() in LOG_HEADINGS else None
+            if log_level is None:
+                found.append((name, index + 1, []))
+            continue
+        if found and log_level is None:
+            found[-1][2].append(line)
+    result = []
+    for name, number, body in found:
+        content = "\n".join(body).strip("\n")
+        if content.strip():
+            result.append(Section(name, number, content))
+    return result

@@ -8,6 +8,7 @@ from typing import Any
 
 from notekit.core.model import Interaction, Person, Problem
 from notekit.core.syntax import TASK_DUE, WIKILINK
+from notekit.read.parse import Section
 from notekit.rules.due import DueReport, FollowUp, Moment
 from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
@@ -92,6 +93,7 @@ def person_detail(
         "location": person.location,
         "linkedin": person.linkedin,
         "channel": person.channel,
+        "reach_via": reach_via(person),
         "context": person.context,
         "history": person.history,
         "interests": person.interests,
@@ -102,6 +104,32 @@ def person_detail(
         "interactions": [interaction(i) for i in interactions],
         "tasks": [task(t) for t in tasks],
     }
+
+
+_BY_PHONE = frozenset({"phone", "call", "sms", "text", "whatsapp", "signal", "telegram"})
+
+
+def reach_via(person: Person) -> str | None:
+    """How to reach the person, with the address itself: `email: ana@example.com`, the
+    LinkedIn URL, the phone number; the channel alone when the note has no such address, and
+    the first address there is when it names no channel."""
+    channel = (person.channel or "").strip()
+    key = channel.lower()
+    if key in ("email", "e-mail", "mail") and person.emails:
+        address = person.emails[0]
+    elif key == "linkedin" and person.linkedin:
+        address = person.linkedin
+    elif key in _BY_PHONE and person.phone:
+        address = person.phone
+    elif not channel:
+        return (person.emails[0] if person.emails else None) or person.phone or person.linkedin
+    else:
+        return channel
+    return f"{channel}: {address}"
+
+
+def section(item: Section) -> dict[str, Any]:
+    return {"heading": item.heading, "line": item.line, "text": item.text}
 
 
 def interaction(item: Interaction) -> dict[str, Any]:

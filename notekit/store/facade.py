@@ -15,10 +15,11 @@ from pathlib import Path
 from notekit.core.model import Interaction, Person
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS
+from notekit.read.parse import Section
 from notekit.read.vault import DailyNotes
 from notekit.store.index import Index, build_index
 from notekit.store.links import mentioned, mentions
-from notekit.store.reading import read_note
+from notekit.store.reading import read_note, read_sections
 from notekit.store.summary import Summary, vault_summary
 
 _CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
@@ -50,6 +51,10 @@ class Store:
         if self._index is None:
             self._index = build_index(self.vault)
         return self._index
+
+    def sections_of(self, person: Person) -> list[Section]:
+        """The parts of the person's note under its own headings, the log aside."""
+        return read_sections(self.vault, person.path)
 
     def interactions_of(self, person: Person) -> list[Interaction]:
         """The person's interactions, oldest first, exactly as the index gathers them: the

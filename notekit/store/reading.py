@@ -13,7 +13,7 @@ from typing import TypeVar
 from notekit.core.model import ERROR, ParsedNote, Person, Problem
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
-from notekit.read.parse import MAX_NOTE_BYTES, parse_note
+from notekit.read.parse import MAX_NOTE_BYTES, Section, parse_note, sections
 from notekit.read.vault import NoteFile, discover
 from notekit.store import parallel
 
@@ -88,6 +88,14 @@ def _read_bytes(path: str) -> bytes:
         return b"".join(parts)
     finally:
         os.close(fd)
+
+
+def read_sections(vault: Path, path: str) -> list[Section]:
+    """The sections of one note as it is on disk now (none when it cannot be read)."""
+    try:
+        return sections(_read_bytes(os.path.join(vault, path)))
+    except OSError:
+        return []
 
 
 def read_note(vault: Path, path: str, channels: frozenset[str]) -> ParsedNote:

@@ -31,6 +31,8 @@ from notekit.core.syntax import (
     ISO_DATE,
     LINKED_DATE,
     LIST_ITEM,
+    LOG_HEADINGS,
+    closes_fence,
     heading,
     html_comment,
 )
@@ -39,7 +41,6 @@ from notekit.read.front_matter import front_matter_end, load_mapping
 from notekit.read.parse import parse_note
 
 BOM = "\ufeff"
-LOG_HEADINGS = ("log", "interactions", "timeline")
 _KEY_LINE = re.compile(
     r"""^[ ]*(?:(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')[ \t]*|(?P<plain>[^\s#'"\-?:][^:]*)):(?=\s|$)"""
 )
@@ -359,7 +360,7 @@ def _section_contents(
     for index in range(start + 1, end):
         line = text.content(index)
         if fence:
-            if _closes(line, fence):
+            if closes_fence(line, fence):
                 fence, last_text = None, index
             continue
         opening = FENCE.match(line)
@@ -379,11 +380,6 @@ def _section_contents(
     return dated, last_text
 
 
-def _closes(line: str, fence: str) -> bool:
-    stripped = line.strip()
-    return set(stripped) == {fence[0]} and len(stripped) >= len(fence)
-
-
 def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
     """(heading index, index after the section) of the first log heading outside code, and
     the fence of a code block still open at the end of the note."""
@@ -394,7 +390,7 @@ def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
     for index in range(start, text.last + 1):
         line = text.content(index)
         if fence:
-            if _closes(line, fence):
+            if closes_fence(line, fence):
                 fence = None
             continue
         hidden, in_comment = html_comment(line, in_comment)
