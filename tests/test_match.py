@@ -175,3 +175,36 @@ def test_reach_via_shows_the_address_itself(run, make_vault) -> None:
         "Di": "coffee",
     }
     assert "Reach via: email: ana@example.com" in run("show", "Ana", vault=vault).stdout
+
+
+def test_nobody_matching_gets_the_closest_names_and_how_to_add(run, make_vault) -> None:
+    vault = make_vault(PEOPLE)
+    result = run("log", "Ane Koster", "hi", vault=vault)
+    assert result.exit_code == 2 and "no person matches 'Ane Koster'" in result.stderr
+    assert "closest names" in result.stderr and "Ana Costa" in result.stderr
+    assert "notekit add 'Ane Koster'" in result.stderr
+    far = run("show", "Xavier Qwerty", vault=vault)
+    assert far.exit_code == 2 and "notekit add 'Xavier Qwerty'" in far.stderr
+
+
+def test_find_searches_every_field_and_says_which_matched(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ntags: [climbing]\ncontext: Initech payments team\n---\n",
+            "People/Ben.md": "---\ninterests: [sourdough]\ngoals: [mentorship]\n---\n",
+        }
+    )
+    found = {
+        query: [
+            (m["name"], m["field"], m["matched"])
+            for m in run("find", query, "--json", vault=vault).json()
+        ]
+        for query in ("climbing", "payments", "sourdough", "mentorship")
+    }
+    assert found == {
+        "climbing": [("Ana", "tag", "climbing")],
+        "payments": [("Ana", "context", "Initech payments team")],
+        "sourdough": [("Ben", "interest", "sourdough")],
+        "mentorship": [("Ben", "goal", "mentorship")],
+    }
+    assert "tag: climbing" in run("find", "climbing", vault=vault).stdout

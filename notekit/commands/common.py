@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import shlex
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -16,6 +17,7 @@ import click
 
 from notekit.core.errors import ConfigError
 from notekit.core.model import ERROR, Person, Problem
+from notekit.core.syntax import one_line
 from notekit.read.vault import find_vault, leftovers
 from notekit.store.facade import Store
 from notekit.store.index import Index
@@ -138,12 +140,16 @@ class App:
         found = lookup(self.summary(), name)
         if found.person:
             return found.person
-        if not found.candidates:
-            fail(f"no person matches {name!r}")
-        lines = "\n".join(f"  {m.person.name}  ({m.person.path})" for m in found.candidates)
-        if len(found.candidates) == 1:
-            fail(f"no person is called {name!r}; did you mean:\n{lines}")
-        fail(f"{name!r} could mean several people; say which:\n{lines}")
+        add = f"To add them: notekit add {shlex.quote(one_line(name))}"
+        if found.candidates:
+            lines = "\n".join(f"  {m.person.name}  ({m.person.path})" for m in found.candidates)
+            if len(found.candidates) == 1:
+                fail(f"no person is called {name!r}; did you mean:\n{lines}\n{add}")
+            fail(f"{name!r} could mean several people; say which:\n{lines}")
+        if found.nearest:
+            lines = "\n".join(f"  {m.person.name}  ({m.person.path})" for m in found.nearest)
+            fail(f"no person matches {name!r}; the closest names:\n{lines}\n{add}")
+        fail(f"no person matches {name!r}. {add}")
 
 
 def report_problems(problems: list[Problem]) -> None:

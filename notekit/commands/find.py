@@ -13,7 +13,8 @@ from notekit.rules.match import search
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.pass_obj
 def command(app: App, query: str, as_json: bool) -> None:
-    """Find people whose name, alias, company, role or history matches QUERY.
+    """Find people by name, alias, company, role, history, tags, how you met, interests or
+    goals matching QUERY; each result says which field matched.
 
     Matching ignores case, accents and word order, and forgives small typos.
 
@@ -30,6 +31,7 @@ def command(app: App, query: str, as_json: bool) -> None:
                     "name": m.person.name,
                     "path": m.person.path,
                     "matched": m.matched,
+                    "field": m.field,
                     "score": round(m.score, 1),
                     "company": m.person.company,
                     "role": m.person.role,
@@ -42,6 +44,7 @@ def command(app: App, query: str, as_json: bool) -> None:
         click.echo(f"Nobody matches {query!r}.")
         return
     rows = [
-        [m.person.name, m.matched, text_or_dash(m.person.company), m.person.path] for m in matches
+        [m.person.name, f"{m.field}: {m.matched}", text_or_dash(m.person.company), m.person.path]
+        for m in matches
     ]
     click.echo(table(["Name", "Matched", "Company", "Note"], rows))

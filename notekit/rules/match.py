@@ -17,6 +17,7 @@ from notekit.store.summary import Summary
 FIND_THRESHOLD = 70.0
 PICK_THRESHOLD = 80.0
 CLEAR_LEAD = 8.0
+NEAR_THRESHOLD = 50.0  # names shown as the closest when nobody matches
 
 
 # ASCII punctuation and controls as spaces: most names need nothing more than this and lower()
@@ -36,36 +37,48 @@ def fold(text: str) -> str:
 class Match:
     person: Person
     score: float
-    matched: str  # the name, alias or company that matched
+    matched: str  # the text that matched: a name, an alias, a company, a tag, …
+    field: str = "name"  # which: name, file, alias, company, role, history, tag, context, …
 
 
-def _keys(person: Person, with_company: bool) -> list[str]:
-    keys = [person.name, person.stem, *person.aliases]
+def _keys(person: Person, with_company: bool) -> list[tuple[str, str]]:
+    """(field, text) of everything a person can be found by: names only, or everything."""
+    keys = [("name", person.name), ("file", person.stem), *(("alias", a) for a in person.aliases)]
     if with_company:
-        keys.extend(k for k in (person.company, person.role) if k)
-        keys.extend(person.history)
+        keys.extend(
+            (field, k) for field, k in (("company", person.company), ("role", person.role)) if k
+        )
+        keys.extend(("history", k) for k in person.history)
+        keys.extend(("tag", k) for k in person.tags)
+        keys.extend(("context", k) for k in (person.context,) if k)
+        keys.extend(("interest", k) for k in person.interests)
+        keys.extend(("goal", k) for k in person.goals)
     return keys
 
 
-def search(index: Summary, query: str, with_company: bool = True) -> list[Match]:
+def search(
+    index: Summary, query: str, with_company: bool = True, threshold: float = FIND_THRESHOLD
+) -> list[Match]:
     """People matching the query, best first. A key scores 100 when it is the query, 90 when
     the query is one of its words, else the better of the token-sort ratio and the token-set
-    ratio less 5; each person is matched by their best key (the first of equals). Every key of
-    the vault is scored in one call per ratio, in C."""
+    ratio less 5; each person is matched by their best key (the first of equals) when it scores
+    `threshold` or more. Every key of the vault is scored in one call per ratio, in C."""
     wanted = fold(query)
     if not wanted:
         return []
     owners: list[int] = []
+    fields: list[str] = []
     shown: list[str] = []
     for number, person in enumerate(index.people):
-        for key in _keys(person, with_company):
+        for field, key in _keys(person, with_company):
             owners.append(number)
+            fields.append(field)
             shown.append(key)
     keys = [fold(key) for key in shown]
     scores = [0.0] * len(keys)
     for scorer, less in ((fuzz.token_sort_ratio, 0), (fuzz.token_set_ratio, 5)):
         found = process.extract(
-            wanted, keys, scorer=scorer, limit=None, score_cutoff=FIND_THRESHOLD + less
+            wanted, keys, scorer=scorer, limit=None, score_cutoff=threshold + less
         )
         for _, score, at in found:
             scores[at] = max(scores[at], score - less)
@@ -77,9 +90,11 @@ def search(index: Summary, query: str, with_company: bool = True) -> list[Match]
                 scores[at] = 90.0
     best: dict[int, int] = {}
     for at, owner in enumerate(owners):
-        if scores[at] >= FIND_THRESHOLD and (owner not in best or scores[at] > scores[best[owner]]):
+        if scores[at] >= threshold and (owner not in best or scores[at] > scores[best[owner]]):
             best[owner] = at
-    matches = [Match(index.people[owner], scores[at], shown[at]) for owner, at in best.items()]
+    matches = [
+        Match(index.people[owner], scores[at], shown[at], fields[at]) for owner, at in best.items()
+    ]
     matches.sort(key=lambda m: (-m.score, m.person.name.casefold()))
     return matches
 
@@ -90,27 +105,32 @@ def named(index: Summary, name: str) -> list[Person]:
     if exact:
         return exact
     folded = fold(name)
-    return [p for p in index.people if folded in {fold(k) for k in _keys(p, False)}]
+    return [p for p in index.people if folded in {fold(k) for _, k in _keys(p, False)}]
 
 
 @dataclass(frozen=True)
 class Lookup:
     person: Person | None
-    candidates: list[Match]  # when person is None: what the user may have meant
+    candidates: list[Match]  # when person is None: who the name could mean
+    nearest: list[Match]  # when nobody could be meant: the closest names there are
 
 
 def lookup(index: Summary, name: str) -> Lookup:
-    """One person by name, alias or file stem; fuzzy only when one is clearly best."""
+    """One person by name, alias or file stem; else fuzzily, forgiving typos as `find` does,
+    when one person scores high and clearly ahead. Never a guess: a weak match is offered, not
+    taken (a `log` in the wrong person's note costs more than a question)."""
     exact = named(index, name)
     if len(exact) == 1:
-        return Lookup(exact[0], [])
+        return Lookup(exact[0], [], [])
     if exact:
-        return Lookup(None, [Match(p, 100.0, p.name) for p in exact])
+        return Lookup(None, [Match(p, 100.0, p.name) for p in exact], [])
     candidates = search(index, name, with_company=False)
     if (
         candidates
         and candidates[0].score >= PICK_THRESHOLD
         and (len(candidates) == 1 or candidates[0].score - candidates[1].score >= CLEAR_LEAD)
     ):
-        return Lookup(candidates[0].person, [])
-    return Lookup(None, candidates[:10])
+        return Lookup(candidates[0].person, [], [])
+    if candidates:
+        return Lookup(None, candidates[:10], [])
+    return Lookup(None, [], search(index, name, with_company=False, threshold=NEAR_THRESHOLD)[:3])
