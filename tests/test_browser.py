@@ -110,6 +110,14 @@ def test_people_search_sort_and_tag_filter(open_page) -> None:
         "Yara Haddad",
     ]
     assert page.inner_text("#count") == "6 of 30"
+    for query in ("tomas", "TOMÁS", "tomás peres", "peres, tomas"):  # accents, case, order
+        page.fill("#search", query)
+        shown = page.locator("#people tbody tr:not([hidden]) td.name").all_inner_texts()
+        assert shown == ["Tomás Peres"], query
+    page.fill("#search", "chloe")
+    assert page.locator("#people tbody tr:not([hidden]) td.name").all_inner_texts() == [
+        "Chloé Martin"
+    ]
     page.fill("#search", "zzzz nobody")
     assert page.is_visible("#nobody")
     page.fill("#search", "")

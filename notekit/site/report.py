@@ -35,6 +35,7 @@ from notekit.read.files import folder_lock, replace_atomic
 from notekit.rules import views
 from notekit.rules.check import check_vault
 from notekit.rules.due import FollowUp, follow_up
+from notekit.rules.match import fold
 from notekit.rules.week import week_of
 from notekit.site import charts
 from notekit.store import parallel
@@ -268,17 +269,19 @@ class _Site:
             if follow.due and follow.due <= self.today:
                 state = "overdue" if follow.due < self.today else "today"
             shown_due = due or ("" if person.followed_up else (person.status or "inactive"))
-            search = " ".join(
-                [
-                    person.name,
-                    *person.aliases,
-                    person.company or "",
-                    person.role or "",
-                    person.context or "",
-                    *person.tags,
-                    *person.history,
-                ]
-            ).casefold()
+            search = fold(
+                " ".join(
+                    [
+                        person.name,
+                        *person.aliases,
+                        person.company or "",
+                        person.role or "",
+                        person.context or "",
+                        *person.tags,
+                        *person.history,
+                    ]
+                )
+            )
             name, company, context = (
                 _escape(person.name),
                 _escape(person.company or ""),

@@ -11,8 +11,14 @@
   var count = document.getElementById("count");
   var nobody = document.getElementById("nobody");
 
+  // as notekit folds names (match.fold): case, accents and punctuation do not count
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ");
+  }
+
   function filter() {
-    var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = fold(search.value).split(" ").filter(Boolean);
     var wanted = tag.value ? "|" + tag.value + "|" : "";
     var shown = 0;
     rows.forEach(function (row) {
