@@ -379,3 +379,17 @@ def test_the_week_page_says_who_has_no_cadence(run, make_vault, tmp_path) -> Non
     (vault / "notekit.toml").write_text('default_cadence = "6m"\n')
     page = _site(run, vault, tmp_path / "site").read_text("utf-8")
     assert "no cadence" not in page
+
+
+def test_a_weekly_review_is_not_a_mention_on_person_pages(run, make_vault, tmp_path) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ncadence: 1m\n---\n",
+            "Notes/Lunch plan.md": "Ask [[Ana]] about Rust.\n",
+        }
+    )
+    _site(run, vault, tmp_path / "site", "--note")
+    assert (vault / "Reviews/2026-W48.md").is_file()  # the review links to Ana, who is due
+    page = _site(run, vault, tmp_path / "site").parent / "people/ana.html"
+    text = page.read_text("utf-8")
+    assert "Notes/Lunch plan.md" in text and "Reviews/2026-W48" not in text

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from notekit.core.model import Interaction, Person
+from notekit.read.config import Config
 from notekit.rules.due import DueReport, FollowUp, due_report, follow_up
 from notekit.store.index import Index
 
@@ -47,6 +49,18 @@ def week_name(today: dt.date) -> str:
     """The ISO week, `2026-W48`."""
     year, week, _ = today.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+_WEEK_NAME = re.compile(r"\d{4}-W\d{2}")
+
+
+def is_week_note(path: str, config: Config) -> bool:
+    """Whether `path` is where `report --note` writes a week's note (a review, not a note
+    about anyone)."""
+    folder, _, name = path.rpartition("/")
+    return folder == config.report_notes_folder.strip("/") and bool(
+        _WEEK_NAME.fullmatch(name.removesuffix(".md"))
+    )
 
 
 def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = None) -> Week:

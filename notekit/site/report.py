@@ -36,7 +36,7 @@ from notekit.rules import views
 from notekit.rules.check import check_vault
 from notekit.rules.due import FollowUp, follow_up
 from notekit.rules.match import fold
-from notekit.rules.week import week_of
+from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts
 from notekit.store import parallel
 from notekit.store.index import Index
@@ -418,6 +418,8 @@ def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int
 def _backlinks(index: Index) -> dict[str, list[Backlink]]:
     found: dict[str, dict[str, Backlink]] = {}
     for note in index.notes.values():
+        if is_week_note(note.path, index.config):
+            continue  # a weekly review names everyone due: it mentions nobody in particular
         for link in note.links:
             if link.in_code:
                 continue
