@@ -393,3 +393,29 @@ def test_a_weekly_review_is_not_a_mention_on_person_pages(run, make_vault, tmp_p
     page = _site(run, vault, tmp_path / "site").parent / "people/ana.html"
     text = page.read_text("utf-8")
     assert "Notes/Lunch plan.md" in text and "Reviews/2026-W48" not in text
+
+
+def test_a_report_run_inside_the_vault_stays_out_of_obsidians_and_gits_way(
+    make_vault, tmp_path, monkeypatch
+) -> None:
+    from conftest import run_cli
+
+    vault = make_vault({"People/Ana.md": "---\ncadence: 1m\n---\n"})
+    monkeypatch.chdir(vault / "People")
+    result = run_cli("report", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    site = vault / ".notekit" / "site"
+    assert (
+        Path(result.stdout.strip()) == site / "index.html" and "(Obsidian and git" in result.stderr
+    )
+    assert (vault / ".notekit/.gitignore").read_text().endswith("*\n")
+    assert not (vault / "People/site").exists()
+    assert run_cli("people", "--json", vault=vault).json()[0]["name"] == "Ana"  # not read
+    # an output of one's own choosing is kept, inside the vault or not
+    (vault / "notekit.toml").write_text('[report]\noutput = "site"\n')
+    chosen = run_cli("report", vault=vault)
+    assert chosen.exit_code == 0 and (vault / "People/site/index.html").is_file()
+    monkeypatch.chdir(tmp_path)
+    (vault / "notekit.toml").unlink()
+    outside = run_cli("report", vault=vault)
+    assert Path(outside.stdout.strip()).resolve() == (tmp_path / "site/index.html").resolve()

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from notekit.write.changes import Change
 
 V = TypeVar("V", bound="Summary")  # a Summary or an Index
+DEFAULT_SITE = "site"
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
@@ -119,13 +120,19 @@ class App:
         return found
 
     def site_dir(self, output: str | None) -> Path:
-        """Where the report goes: `-o`, else the config's [report] output (from here); the
-        root, the home folder, the vault and a file are refused (exit 2)."""
+        """Where the report goes: `-o`, else the config's [report] output (from here), else
+        `site/` here, unless here is inside the vault: then `.notekit/site` in the vault, a
+        dot folder that Obsidian and notekit do not read and git is told to ignore. The root,
+        the home folder, the vault and a file are refused (exit 2)."""
         from notekit.core.errors import SiteError
-        from notekit.site.report import check_output
+        from notekit.site.report import check_output, hidden_site
 
-        out = Path(output) if output else Path(self.cwd) / self._ask_config().report_output
+        chosen = output or self._ask_config().report_output
+        out = Path(self.cwd) / (chosen or DEFAULT_SITE)  # an absolute path stays as it is
         try:
+            if not chosen and out.resolve().is_relative_to(self.vault.resolve()):
+                out = hidden_site(self.vault)
+                echo(f"notekit: the report goes to {out} (Obsidian and git skip it)", err=True)
             check_output(out, self.vault)
         except SiteError as exc:
             fail(str(exc))

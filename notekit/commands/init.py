@@ -36,7 +36,9 @@ tags = ["person", "people", "contact"]
 
 [report]
 title = "My people"
-output = "site"
+# Where `notekit report` writes the site, from the folder it runs in. Default: site/ there, or
+# .notekit/site in the vault when it runs inside the vault (Obsidian and git skip it).
+# output = "site"
 
 [git]
 # true: add, log and snooze commit just the file they changed.

@@ -31,7 +31,7 @@ class Config:
     daily_folder: str | None = None
     daily_format: str | None = None
     report_title: str = "notekit"
-    report_output: str = "site"
+    report_output: str | None = None  # relative to the current folder; None: not set
     report_notes_folder: str = "Reviews"  # where `report --note` writes the week's note
     git_autocommit: bool = False
     channels: frozenset[str] = CHANNELS  # words read as a channel after an entry's date
@@ -160,7 +160,7 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         daily_folder=text(daily, "folder", None),  # only read: may lie anywhere
         daily_format=text(daily, "format", None),
         report_title=text(report, "title", defaults.report_title) or defaults.report_title,
-        report_output=text(report, "output", defaults.report_output) or defaults.report_output,
+        report_output=text(report, "output", None) or None,
         report_notes_folder=inside(
             text(report, "notes_folder", defaults.report_notes_folder), "notes_folder"
         )

@@ -31,7 +31,7 @@ from markupsafe import Markup
 from notekit import __version__
 from notekit.core.errors import SiteError
 from notekit.core.model import Interaction, Person, Problem
-from notekit.read.files import folder_lock, replace_atomic
+from notekit.read.files import create_exclusive, folder_lock, replace_atomic
 from notekit.rules import views
 from notekit.rules.check import check_vault
 from notekit.rules.due import FollowUp, follow_up
@@ -506,6 +506,18 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 def write_failure(exc: OSError, out: Path) -> str:
     """Why the site could not be written, naming the file at fault."""
     return f"{exc.filename or out}: cannot write the report: {exc.strerror}"
+
+
+HIDDEN_SITE = (".notekit", "site")
+
+
+def hidden_site(vault: Path) -> Path:
+    """The site's folder inside the vault when no other was chosen: in a dot folder, which
+    Obsidian and notekit do not read, with a `.gitignore` so that git does not list it."""
+    folder = vault.joinpath(HIDDEN_SITE[0])
+    folder.mkdir(exist_ok=True)
+    create_exclusive(folder / ".gitignore", b"# notekit's own files: the report\n*\n")
+    return folder.joinpath(*HIDDEN_SITE[1:])
 
 
 def check_output(out: Path, vault: Path) -> None:
