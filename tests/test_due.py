@@ -417,3 +417,31 @@ def test_snooze_and_due_take_the_words_and_durations(run, make_vault) -> None:
     assert run("due", "--json", vault=vault).json()["due"] == []
     within = run("due", "--within", "1m", "--json", vault=vault).json()
     assert within["within"] == 30 and within["due"][0]["due"] == "2026-12-15"
+
+
+def test_a_plan_ahead_holds_off_what_would_be_due(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ncadence: 1m\n---\n- 2026-09-01 call: last\n"
+            "- 2026-12-02 lunch: booked\n",
+            "People/Ben.md": "---\ncadence: 1m\n---\n- 2026-09-01 call: last\n",
+            "People/Cy.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: hi\n",
+            "Daily/2026-11-25.md": "Coffee with [[Cy]] booked.\n",
+        }
+    )
+    data = run("due", "--json", vault=vault).json()
+    assert [f["name"] for f in data["due"]] == ["Ben"]
+    assert [(f["name"], f["planned"], f["reason"]) for f in data["planned"]] == [
+        ("Cy", "2026-11-25", "planned"),
+        ("Ana", "2026-12-02", "planned"),
+    ]
+    assert data["planned"][1]["why"] == (
+        "planned for 2026-12-02, due in 9 days, would be due 2026-10-01"
+    )
+    text = run("due", vault=vault).stdout
+    assert "Planned:" in text and "planned for 2026-12-02" in text
+    shown = run("show", "Ana", "--json", vault=vault).json()
+    assert (shown["due"], shown["planned"], shown["reason"]) == (None, "2026-12-02", "planned")
+    later = run("due", "--json", vault=vault, today="2026-12-03").json()
+    assert [f["name"] for f in later["due"]] == ["Ben"]  # the lunch happened: a contact now
+    assert later["planned"] == []

@@ -49,7 +49,7 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         echo(views.no_people_hint(summary))
         return
     hint = views.no_cadence_hint(report)
-    if not (report.due or report.tasks or report.moments):
+    if not (report.due or report.tasks or report.moments or report.planned):
         horizon = add_days(report.today, days)
         quiet = "" if hint else " Enjoy the quiet week."
         click.echo(f"Nobody is due by {horizon}.{quiet}")
@@ -64,6 +64,10 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
                 {"fg": "red"} if overdue > 0 else {"fg": "yellow"} if overdue == 0 else {}
             )
         click.echo(table(["Name", "Due", "Why", "Reach via"], rows, styles))
+    if report.planned:
+        click.echo("\nPlanned:")
+        rows = [[f.person.name, str(f.planned), f.why()] for f in report.planned]
+        click.echo(table(["Name", "Planned", "Why"], rows))
     if report.tasks:
         click.echo("\nPromises:")
         promises: dict[tuple[str, int], list[DatedTask]] = {}

@@ -18,6 +18,7 @@ from notekit.store.summary import Summary
 NEXT_CONTACT = "next_contact"
 CADENCE = "cadence"
 NEVER_CONTACTED = "never_contacted"
+PLANNED = "planned"
 
 
 class FollowUp(NamedTuple):
@@ -27,16 +28,24 @@ class FollowUp(NamedTuple):
     person: Person
     last_contact: dt.date | None
     cadence: Cadence | None
-    due: dt.date | None  # None: not due at all
-    reason: str | None  # NEXT_CONTACT, CADENCE or NEVER_CONTACTED
+    due: dt.date | None  # None: not due at all (or a plan is ahead)
+    reason: str | None  # NEXT_CONTACT, CADENCE, NEVER_CONTACTED or PLANNED
     today: dt.date
+    planned: dt.date | None = None  # the next contact after today, when one is written
+    held: dt.date | None = None  # when PLANNED: the day it would be due without the plan
 
     @property
     def overdue_days(self) -> int | None:
-        return (self.today - self.due).days if self.due else None
+        return self._days(self.due) if self.due else None
+
+    def _days(self, date: dt.date) -> int:
+        return (self.today - date).days
 
     def why(self) -> str:
         """The reason in words: `cadence 3m, last contact 2026-08-15, 7 days overdue`."""
+        if self.reason == PLANNED and self.planned is not None:
+            held = f", would be due {self.held}" if self.held else ""
+            return f"planned for {self.planned}, {describe_days(self._days(self.planned))}{held}"
         if self.due is None:
             return "no cadence or follow-up date" if self.person.followed_up else "not followed up"
         if self.reason == NEXT_CONTACT:
@@ -73,6 +82,7 @@ class DueReport:
     moments: list[Moment]
     people: int  # followed up (of the tag, when one was asked for)
     no_cadence: int  # of them, how many have no cadence at all: never due unless a date says so
+    planned: list[FollowUp]  # not due: a plan is ahead, in the window or holding off a due day
 
 
 def last_contact(person: Person, dates: Sequence[dt.date], today: dt.date) -> dt.date | None:
@@ -130,7 +140,11 @@ def _follow_up(
         elif cadence:
             due = add_cadence(last, cadence) if last else today
             reason = CADENCE if last else NEVER_CONTACTED
-    return FollowUp(person, last, cadence, due, reason, today)
+    ahead = bisect.bisect_right(dates, today)
+    planned = dates[ahead] if ahead < len(dates) else None
+    if planned is not None and person.followed_up:  # a plan ahead: nothing is due till then
+        return FollowUp(person, last, cadence, None, PLANNED, today, planned, due)
+    return FollowUp(person, last, cadence, due, reason, today, planned)
 
 
 def has_tag(person: Person, tag: str) -> bool:
@@ -156,6 +170,7 @@ def due_report(
         wanted = {p.path for p in people}
     followed = [p for p in people if p.followed_up]
     follow_ups = []
+    planned: list[FollowUp] = []  # plans in the window, or holding off what would be due in it
     no_cadence = 0
     for p in followed:
         if follows is not None:
@@ -169,10 +184,13 @@ def due_report(
             found = _follow_up(p, vault.contact_dates_of(p), cadence, today)
         if found.due and found.due <= horizon:
             follow_ups.append(found)
+        elif found.planned and (found.planned <= horizon or (found.held and found.held <= horizon)):
+            planned.append(found)
     due = sorted(
         follow_ups,
         key=lambda f: (f.due, f.person.name.casefold()),
     )
+    planned.sort(key=lambda f: (f.planned, f.person.name.casefold()))
     tasks = sorted(
         (t for t in tasks if t.due <= horizon and (wanted is None or t.person.path in wanted)),
         key=lambda t: (t.due, t.person.name.casefold(), t.line),
@@ -187,7 +205,7 @@ def due_report(
         ),
         key=lambda m: (m.date, m.person.name.casefold()),
     )
-    return DueReport(today, within, due, tasks, moments, len(followed), no_cadence)
+    return DueReport(today, within, due, tasks, moments, len(followed), no_cadence, planned)
 
 
 def _month_days(start: dt.date, end: dt.date) -> set[tuple[int, int]] | None:

@@ -72,6 +72,7 @@ def person_summary(follow: FollowUp) -> dict[str, Any]:
         "last_contact": iso(follow.last_contact),
         "cadence": str(follow.cadence) if follow.cadence else None,
         "due": iso(follow.due),
+        "planned": iso(follow.planned),
         "status": person.status,
         "followed_up": person.followed_up,
     }
@@ -149,6 +150,7 @@ def follow_up_row(follow: FollowUp) -> dict[str, Any]:
         "path": follow.person.path,
         "due": iso(follow.due),
         "overdue_days": follow.overdue_days,
+        "planned": iso(follow.planned),
         "reason": follow.reason,
         "why": follow.why(),
         "last_contact": iso(follow.last_contact),
@@ -184,6 +186,7 @@ def due_report(report: DueReport) -> dict[str, Any]:
         "due": [follow_up_row(f) for f in report.due],
         "tasks": [dict(task(t), overdue_days=(report.today - t.due).days) for t in report.tasks],
         "moments": [moment(m) for m in report.moments],
+        "planned": [follow_up_row(f) for f in report.planned],
         "people": report.people,
         "no_cadence": report.no_cadence,
     }
