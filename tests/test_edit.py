@@ -18,7 +18,15 @@ from notekit.core.errors import EditError
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.parse import parse_note
-from notekit.write.edit import BOM, NoteText, append_log_entry, open_note, set_value
+from notekit.write.edit import (
+    BOM,
+    NoteText,
+    append_log_entry,
+    open_note,
+    remove_value,
+    set_value,
+    verify_edit,
+)
 
 READER = FieldReader(Config())
 SETTINGS = settings(
@@ -165,6 +173,29 @@ def test_snooze_changes_exactly_one_front_matter_line_or_adds_one(data: bytes, d
         if before_values.get(k) != after_values.get(k)
     }
     assert all(READER.field_of(k) == "next_contact" for k in changed)
+
+
+@SETTINGS
+@given(notes())
+def test_removing_a_field_takes_only_its_lines(data: bytes) -> None:
+    try:
+        text = open_note(data, "n.md")
+    except EditError:
+        return
+    removed = remove_value(text, _field_predicate("next_contact"))
+    after = text.encode()
+    _keeps_the_envelope(data, after)
+    old, new = _lines(data), _lines(after)
+    if removed is None:
+        assert after == data
+        return
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    assert all(tag == "delete" for tag, *_ in ops)  # lines go, none is added or rewritten
+    before_values, after_values = _values(data), _values(after)
+    assert removed in before_values and removed not in after_values
+    assert {k: v for k, v in before_values.items() if k != removed} == after_values
+    verify_edit(data, after, text.intended, "n.md")  # the check agrees
 
 
 @SETTINGS

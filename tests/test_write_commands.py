@@ -619,3 +619,28 @@ def test_add_takes_aliases_birthday_history_and_cadence(run, vault) -> None:
     assert shown["birthday"] == "1990-04-02" and shown["cadence"] == "2m"
     bad = run("add", "Someone Else", "--birthday", "04/02", vault=vault)
     assert bad.exit_code == 2 and "--birthday" in bad.stderr
+
+
+def test_log_clears_a_follow_up_date_it_meets(run, make_vault) -> None:
+    note = (
+        "---\ncadence: 3m\nfollow_up_on: 2026-11-30  # ask about the move\nrole: CTO\n---\n## Log\n"
+    )
+    vault = make_vault({"People/Ana.md": note})
+    path = vault / "People/Ana.md"
+    planned = run("log", "ana", "lunch booked", "-d", "2026-12-05", vault=vault)
+    assert planned.exit_code == 0 and "follow_up_on" in path.read_text()  # a plan meets nothing
+    kept = run("log", "ana", "quick hello", "--keep-follow-up", vault=vault)
+    assert kept.exit_code == 0 and "follow_up_on: 2026-11-30" in path.read_text()
+    result = run("log", "ana", "caught up", "-c", "call", vault=vault)
+    assert result.exit_code == 0
+    assert "follow-up date 2026-11-30 is met by this contact" in result.stderr
+    text = path.read_text()
+    assert "follow_up_on" not in text and "role: CTO\n" in text and "cadence: 3m\n" in text
+    assert run("show", "ana", "--json", vault=vault).json()["next_contact"] is None
+
+
+def test_log_leaves_a_follow_up_date_already_spent(run, make_vault) -> None:
+    vault = make_vault({"People/Ana.md": "---\nnext_contact: 2026-11-01\n---\n"})
+    result = run("log", "ana", "hello", vault=vault)
+    assert result.exit_code == 0 and "met by this contact" not in result.stderr
+    assert "next_contact: 2026-11-01\n" in (vault / "People/Ana.md").read_text()

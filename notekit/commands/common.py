@@ -225,6 +225,8 @@ def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -
     except EditError as exc:
         fail(str(exc))
     echo(f"{change.message}  ({change.rel})", err=quiet)
+    if change.aside:
+        echo(f"notekit: {change.aside}", err=True)
     if warning:
         echo(f"notekit: warning: {warning}", err=True)
 

@@ -21,10 +21,21 @@ from notekit.core.syntax import CHANNELS
     help=f"How: {', '.join(sorted(CHANNELS))}, or a word of your own (see `channels` in "
     "docs/format.md).",
 )
+@click.option(
+    "--keep-follow-up",
+    is_flag=True,
+    help="Keep the note's follow-up date, which this contact would otherwise clear.",
+)
 @click.option("--dry-run", is_flag=True, help="Print the diff and write nothing.")
 @click.pass_obj
 def command(
-    app: App, name: str, text: str, when: str | None, channel: str | None, dry_run: bool
+    app: App,
+    name: str,
+    text: str,
+    when: str | None,
+    channel: str | None,
+    keep_follow_up: bool,
+    dry_run: bool,
 ) -> None:
     """Add `- DATE channel: TEXT` to NAME's log section.
 
@@ -43,7 +54,15 @@ def command(
     person = app.person(name)
     date = parse_date_option(when, "--date") if when else None
     change = planned(
-        lambda: plan_log(app.summary(), person, app.today, text, date=date, channel=channel)
+        lambda: plan_log(
+            app.summary(),
+            person,
+            app.today,
+            text,
+            date=date,
+            channel=channel,
+            keep_follow_up=keep_follow_up,
+        )
     )
     write_change(app, change, dry_run)
     known = app.summary(quiet=True).config.channels

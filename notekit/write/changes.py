@@ -8,6 +8,7 @@ the surgical edits of `edit`; `apply` writes them atomically, or `diff` shows th
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -31,6 +32,7 @@ from notekit.write.edit import (
     append_log_entry,
     create_new,
     open_note,
+    remove_value,
     set_value,
     vault_path,
     verify_edit,
@@ -51,6 +53,7 @@ class Change:
     before: Snapshot | None  # None: a new file
     after: bytes
     message: str  # one line, also the git commit message
+    aside: str = ""  # what the user should know besides, said after the message
 
     def discard(self) -> None:
         """Drop the change unwritten, letting other writers of the note go on."""
@@ -70,9 +73,12 @@ def plan_log(
     text: str,
     date: dt.date | None = None,
     channel: str | None = None,
+    keep_follow_up: bool = False,
 ) -> Change:
     """A `- DATE channel: text` entry in the log section; the front-matter last-contact field,
-    when the note has one, moves forward to DATE (never back, never into the future)."""
+    when the note has one, moves forward to DATE (never back, never into the future); and a
+    follow-up date on or after DATE is cleared, since this contact meets it (unless
+    `keep_follow_up`, or DATE is ahead: a plan meets nothing yet)."""
     date = date or today
     text = one_line(text)
     if not text:
@@ -83,22 +89,31 @@ def plan_log(
             raise EditError(f"a channel is one word (letters, digits, - or _), not {channel!r}")
     entry = f"{date.isoformat()} {channel}: {text}" if channel else f"{date.isoformat()} {text}"
 
+    cleared: list[dt.date] = []
+
     def edit(note: NoteText, snapshot: Snapshot) -> None:
         append_log_entry(note, date, entry)
-        if date <= today and _should_move_last_contact(index, snapshot, date):
+        if date > today:
+            return
+        parsed = parse_note(snapshot.path.name, snapshot.data)
+        written, _ = index.fields.person(parsed)
+        has_last = index.fields.key_for(parsed, "last_contact") is not None
+        if has_last and (written.fm_last_contact is None or written.fm_last_contact < date):
             set_value(note, "last_contact", date.isoformat(), _is_field(index, "last_contact"))
+        follow_up = written.next_contact
+        if not keep_follow_up and follow_up is not None and follow_up >= date:
+            remove_value(note, _is_field(index, "next_contact"))
+            cleared.append(follow_up)
 
     summary = f"{channel} with {person.name}" if channel else f"{person.name}: {_short(text)}"
-    return _edit(index, person.path, edit, f"log: {summary}")
-
-
-def _should_move_last_contact(index: Summary, snapshot: Snapshot, date: dt.date) -> bool:
-    parsed = parse_note(snapshot.path.name, snapshot.data)
-    key = index.fields.key_for(parsed, "last_contact")
-    if key is None:
-        return False  # only update a field the note already has
-    person, _ = index.fields.person(parsed)
-    return person.fm_last_contact is None or person.fm_last_contact < date
+    change = _edit(index, person.path, edit, f"log: {summary}")
+    if not cleared:
+        return change
+    aside = (
+        f"the follow-up date {cleared[0]} is met by this contact, so it was cleared "
+        "(--keep-follow-up keeps it)"
+    )
+    return dataclasses.replace(change, aside=aside)
 
 
 def plan_snooze(index: Summary, person: Person, today: dt.date, until: dt.date) -> Change:

@@ -123,7 +123,7 @@ class NoteText:
         self.lines = text.split("\n")  # the last item is what follows the final newline
         self.newline = "\r\n" if self.lines[0].endswith("\r") and len(self.lines) > 1 else "\n"
         self.name = name
-        self.intended: dict[str, str] = {}  # front-matter keys set, with their YAML values
+        self.intended: dict[str, str | None] = {}  # keys set, with their YAML; None: removed
 
     def encode(self) -> bytes:
         return ((BOM if self.bom else "") + "\n".join(self.lines)).encode("utf-8")
@@ -169,7 +169,7 @@ class NoteText:
         return front_matter_end(self.lines)
 
 
-def verify_edit(before: bytes, after: bytes, intended: dict[str, str], name: str) -> None:
+def verify_edit(before: bytes, after: bytes, intended: dict[str, str | None], name: str) -> None:
     """Refuse an edit whose front-matter no longer parses as YAML, or where any key other than
     the ones meant to change reads differently (an anchor lost, a line of a multi-line value
     rewritten). The intended keys must read as the values written."""
@@ -183,7 +183,9 @@ def verify_edit(before: bytes, after: bytes, intended: dict[str, str], name: str
             "front-matter."
         )
     expected = {
-        key: _front_matter(f"---\nk: {value}\n---\n".encode())[0].get("k")
+        key: _MISSING
+        if value is None
+        else _front_matter(f"---\nk: {value}\n---\n".encode())[0].get("k")
         for key, value in intended.items()
     }
     for key in old.keys() | new.keys():
@@ -259,6 +261,24 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
     else:
         text.insert(end, [f"{_indent(text)}{key}: {value}"])
     text.intended[key] = value
+
+
+def remove_value(text: NoteText, find: Callable[[str], bool]) -> str | None:
+    """Remove the first front-matter key `find` says is the field, with its value's lines (the
+    user's comments and blank lines among them stay); the key as written, or None when the
+    note has none. Recorded in `text.intended` as removed, which `verify_edit` checks."""
+    for written, index in top_level_keys(text).items():
+        if find(written):
+            line = text.content(index)
+            indent = len(line) - len(line.lstrip(" "))
+            end = index + 1
+            while end <= text.last and _continues(text.content(end), indent):
+                end += 1
+            kept = [line for line in text.lines[index + 1 : end] if not _holds_value(line)]
+            text.lines[index:end] = kept
+            text.intended[written] = None
+            return written
+    return None
 
 
 def _replace_value(text: NoteText, index: int, value: str) -> str:
