@@ -62,19 +62,21 @@ def search(
     """People matching the query, best first. A key scores 100 when it is the query, 90 when
     the query is one of its words, else the better of the token-sort ratio and the token-set
     ratio less 5; each person is matched by their best key (the first of equals) when it scores
-    `threshold` or more. Every key of the vault is scored in one call per ratio, in C."""
+    `threshold` or more. Each distinct text of the vault (a tag or a company is shared by many
+    people) is folded and scored once, in one call per ratio, in C."""
     wanted = fold(query)
     if not wanted:
         return []
     owners: list[int] = []
     fields: list[str] = []
-    shown: list[str] = []
+    texts: dict[str, int] = {}  # each distinct text -> its place in `scores`
+    places: list[int] = []
     for number, person in enumerate(index.people):
         for field, key in _keys(person, with_company):
             owners.append(number)
             fields.append(field)
-            shown.append(key)
-    keys = [fold(key) for key in shown]
+            places.append(texts.setdefault(key, len(texts)))
+    keys = [fold(text) for text in texts]
     scores = [0.0] * len(keys)
     for scorer, less in ((fuzz.token_sort_ratio, 0), (fuzz.token_set_ratio, 5)):
         found = process.extract(
@@ -88,12 +90,15 @@ def search(
                 scores[at] = 100.0
             elif wanted in key.split():  # a whole word: "costa" in "ana costa"
                 scores[at] = 90.0
-    best: dict[int, int] = {}
+    best: dict[int, int] = {}  # person -> the first of their best keys
     for at, owner in enumerate(owners):
-        if scores[at] >= threshold and (owner not in best or scores[at] > scores[best[owner]]):
+        score = scores[places[at]]
+        if score >= threshold and (owner not in best or score > scores[places[best[owner]]]):
             best[owner] = at
+    shown = list(texts)
     matches = [
-        Match(index.people[owner], scores[at], shown[at], fields[at]) for owner, at in best.items()
+        Match(index.people[owner], scores[places[at]], shown[places[at]], fields[at])
+        for owner, at in best.items()
     ]
     matches.sort(key=lambda m: (-m.score, m.person.name.casefold()))
     return matches
