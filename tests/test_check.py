@@ -127,3 +127,30 @@ def test_lesser_problems_are_counted_as_more_only_after_some_were_shown(
 ) -> None:
     result = run("due", vault=make_vault(notes))
     assert told in result.stderr
+
+
+def test_a_broken_link_close_to_a_name_says_which(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Priya Nair.md": "---\naliases: [Pri]\n---\n",
+            "Daily/2026-11-20.md": "Lunch with [[Priya Nar]]; read [[Some Book]].\n",
+            "Meetings/Kickoff.md": "---\ndate: 2026-11-02\n---\n[[priya nair ]], [[Pryia Nair]]\n",
+            "Notes/Ideas.md": "Ask [[Priya Nar]] about [[Rust]].\n",
+            "People/Ben.md": "- 2026-11-01 call: intro to [[Priya Nairr]]\n",
+        }
+    )
+    found = {(p["path"], p["message"]) for p in run("check", "--json", vault=vault).json()}
+    assert found == {
+        (
+            "Daily/2026-11-20.md",
+            "[[Priya Nar]] links to no note or person (did you mean [[Priya Nair]]?)",
+        ),
+        (
+            "Meetings/Kickoff.md",
+            "[[Pryia Nair]] links to no note or person (did you mean [[Priya Nair]]?)",
+        ),
+        (
+            "People/Ben.md",
+            "[[Priya Nairr]] links to no note or person (did you mean [[Priya Nair]]?)",
+        ),
+    }  # a book not written yet, and prose outside daily and meeting notes, are no problem

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from notekit.core.model import ERROR, WARNING, Problem
 from notekit.core.syntax import DAILY_NAME
+from notekit.rules.match import closest_name
 from notekit.store.summary import Summary
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
@@ -23,8 +27,11 @@ def check_vault(index: Summary) -> list[Problem]:
 
 def _link_problems(index: Summary) -> list[Problem]:
     """Ambiguous links anywhere; broken links where links name people: front-matter values,
-    dated entries and tasks (free prose may link to notes not written yet, as Obsidian allows)."""
+    dated entries and tasks, and in daily and meeting notes any link close to a person's name
+    (elsewhere, free prose may link to notes not written yet, as Obsidian allows). A broken link
+    close to a name says which."""
     problems = []
+    closest = _closest(index)
     for path, links in index.note_links.items():
         for link in links:
             if DAILY_NAME.match(link.target):
@@ -32,21 +39,30 @@ def _link_problems(index: Summary) -> list[Problem]:
             target = index.resolve(link.target)
             if target.ambiguous:
                 names = ", ".join(p.path for p in target.candidates)
-                problems.append(
-                    Problem(
-                        path,
-                        link.line,
-                        WARNING,
-                        f"[[{link.target}]] could mean several people: {names}",
-                    )
-                )
-            elif target.broken and link.names_person:
-                problems.append(
-                    Problem(
-                        path, link.line, WARNING, f"[[{link.target}]] links to no note or person"
-                    )
-                )
+                message = f"[[{link.target}]] could mean several people: {names}"
+                problems.append(Problem(path, link.line, WARNING, message))
+            elif target.broken and (link.names_person or link.in_dated_note):
+                near = closest(link.target)
+                if near is None and not link.names_person:
+                    continue  # in a daily note's prose, a link to a note not written yet
+                hint = f" (did you mean [[{near}]]?)" if near else ""
+                message = f"[[{link.target}]] links to no note or person{hint}"
+                problems.append(Problem(path, link.line, WARNING, message))
     return problems
+
+
+def _closest(index: Summary) -> Callable[[str], str | None]:
+    """`match.closest_name`, made only when the first broken link asks for it (it folds every
+    name of the vault), and asked once per target."""
+    made: list[Callable[[str], str | None]] = []
+
+    @functools.cache
+    def closest(target: str) -> str | None:
+        if not made:
+            made.append(closest_name(index))
+        return made[0](target)
+
+    return closest
 
 
 def _duplicate_names(index: Summary) -> list[Problem]:

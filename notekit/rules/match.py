@@ -7,6 +7,7 @@ guesses: it picks a fuzzy match only when one candidate is clearly ahead of the 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -111,6 +112,24 @@ def named(index: Summary, name: str) -> list[Person]:
         return exact
     folded = fold(name)
     return [p for p in index.people if folded in {fold(k) for _, k in _keys(p, False)}]
+
+
+def closest_name(index: Summary) -> Callable[[str], str | None]:
+    """A function from a link target that resolves to nothing to the name or alias it is most
+    likely a typo of (`[[Priya Nar]]` → `Priya Nair`), or None when none is close. The names
+    are folded once, for all the links to look at."""
+    names: list[str] = []
+    for person in index.people:
+        names.extend(text for _, text in _keys(person, with_company=False))
+    folded = [fold(name) for name in names]
+
+    def closest(target: str) -> str | None:
+        best = process.extractOne(
+            fold(target), folded, scorer=fuzz.token_sort_ratio, score_cutoff=PICK_THRESHOLD
+        )
+        return names[best[2]] if best else None
+
+    return closest
 
 
 @dataclass(frozen=True)

@@ -98,10 +98,13 @@ def assemble(
             problems.extend(field_problems)
     people.sort(key=lambda p: (p.name.casefold(), p.path))
     links = Resolver(notes, people)
-    interactions, sources = _gather_interactions(notes, links, people, DailyNotes(vault, config))
+    daily = DailyNotes(vault, config)
+    interactions, sources = _gather_interactions(notes, links, people, daily)
     contact_dates = {path: tuple(map(_DAY, found)) for path, found in interactions.items()}
     reader = FieldReader(config)
-    linked = {path: found for path, note in notes.items() if (found := note_links(note, reader))}
+    linked = {
+        path: found for path, note in notes.items() if (found := note_links(note, reader, daily))
+    }
     index = Index(
         vault,
         config,

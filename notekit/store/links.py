@@ -162,9 +162,10 @@ class NoteLink(NamedTuple):
     target: str
     line: int | None
     names_person: bool  # in a front-matter value, a dated entry or a task: it should resolve
+    in_dated_note: bool  # of a daily or meeting note, where links are mostly to people
 
 
-def note_links(note: ParsedNote, reader: FieldReader) -> tuple[NoteLink, ...]:
+def note_links(note: ParsedNote, reader: FieldReader, daily: DailyNotes) -> tuple[NoteLink, ...]:
     """The links of a note that may point at a person: not those in code, nor the note's
     `categories: [[People]]`, which names a category."""
     if not note.links:
@@ -174,8 +175,14 @@ def note_links(note: ParsedNote, reader: FieldReader) -> tuple[NoteLink, ...]:
     if any(link.in_front_matter for link in note.links):
         category_key = reader.key_for(note, "categories")
         category_line = note.key_lines.get(category_key) if category_key else None
+    dated = note.date is not None or daily.date_of(note.path) is not None
     return tuple(
-        NoteLink(link.target, link.line or None, link.in_front_matter or link.line in people_lines)
+        NoteLink(
+            link.target,
+            link.line or None,
+            link.in_front_matter or link.line in people_lines,
+            dated,
+        )
         for link in note.links
         if not link.in_code and not (link.in_front_matter and link.line == category_line)
     )

@@ -116,7 +116,7 @@ def facts_of(record: Record, daily: DailyNotes, reader: FieldReader) -> NoteFact
         [] if person else [(t, i.date) for t, i in mentions(note, daily)],
         [t for t in note.tasks if not t.done and t.due is not None],
         note.problems + field_problems,
-        note_links(note, reader),
+        note_links(note, reader, daily),
     )
 
 
