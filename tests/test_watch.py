@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -114,3 +115,31 @@ def test_watch_rearms_when_the_vault_folder_is_replaced(make_vault, tmp_path) ->
         assert process.returncode == 0, output
         assert "is gone" in output and "Traceback" not in output
         shutil.rmtree(vault)
+
+
+def test_watch_survives_a_write_that_fails_and_keeps_going(
+    make_vault, tmp_path, monkeypatch
+) -> None:
+    """A full disk (or a permission refused) while writing the site: said, nothing half
+    written is left, and the next rebuild writes the site."""
+    import errno
+
+    import notekit.read.files as files
+    from notekit.site.watch import Watcher
+
+    vault = make_vault({"People/Ana.md": "---\ncadence: 1m\n---\n"})
+    out = tmp_path / "site"
+    said: list[str] = []
+    watcher = Watcher(vault, out, lambda: dt.date(2026, 11, 23), said.append)
+    real = files.os.replace
+
+    def full_disk(src, dst):  # noqa: ANN001, ANN202
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", full_disk)
+    watcher.rebuild("start")
+    assert "No space left on device" in said[-1] and "left as it was" in said[-1]
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    monkeypatch.setattr(files.os, "replace", real)
+    watcher.rebuild("People/Ana.md changed")
+    assert "written" in said[-1] and (out / "people/ana.html").is_file()
