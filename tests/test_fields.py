@@ -130,3 +130,25 @@ def test_empty_values_mean_not_set(run, make_vault) -> None:
 def test_a_time_after_the_date_is_ignored(run, make_vault) -> None:
     person = _person(run, make_vault, "last_contact: 2026-10-01T18:30:00+02:00")
     assert person["last_contact"] == "2026-10-01"
+
+
+def test_dataview_inline_fields_count_as_fields(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "# Ana\nLast Contact:: 2026-10-01\n**Cadence::** 1m\n"
+            "Works at [company:: Globex] and (role:: CTO).\n- Alias:: Annie\n",
+            "People/Ben.md": "---\ncompany: Initech\n---\ncompany:: Globex\n",
+            "Notes/Cy.md": "type:: person\nlast contacted:: [[2026-11-01]]\n",
+            "Notes/Code.md": "```\ntype:: person\n```\n",
+        }
+    )
+    people = {p["name"]: p for p in run("people", "--json", vault=vault).json()}
+    assert set(people) == {"Ana", "Ben", "Cy"}  # inline `type::` makes a person; code does not
+    ana = run("show", "Ana", "--json", vault=vault).json()
+    assert (ana["company"], ana["role"], ana["aliases"]) == ("Globex", "CTO", ["Annie"])
+    assert (ana["last_contact"], ana["cadence"], ana["due"]) == ("2026-10-01", "1m", "2026-11-01")
+    assert people["Cy"]["last_contact"] == "2026-11-01"
+    assert people["Ben"]["company"] == "Initech"  # the front-matter wins
+    problems = run("check", "--json", vault=vault).json()
+    assert [(p["path"], p["line"]) for p in problems] == [("People/Ben.md", 4)]
+    assert "front-matter" in problems[0]["message"]

@@ -644,3 +644,38 @@ def test_log_leaves_a_follow_up_date_already_spent(run, make_vault) -> None:
     result = run("log", "ana", "hello", vault=vault)
     assert result.exit_code == 0 and "met by this contact" not in result.stderr
     assert "next_contact: 2026-11-01\n" in (vault / "People/Ana.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("line", "after_log", "after_snooze"),
+    [
+        ("Next contact:: 2026-11-30", "Next contact::", "Next contact:: 2026-12-07"),
+        (
+            "**Next contact::** [[2026-11-30]]",
+            "**Next contact::**",
+            "**Next contact::** [[2026-12-07]]",
+        ),
+        (
+            "Call her back [next contact:: 2026-11-30] soon",
+            "Call her back [next contact::] soon",
+            "Call her back [next contact:: 2026-12-07] soon",
+        ),
+    ],
+)
+def test_log_and_snooze_edit_inline_fields_in_place(
+    run, make_vault, line, after_log, after_snooze
+) -> None:
+    note = (
+        f"# Ana\nLast contact:: 2026-10-01\n{line}\ncadence:: 3m\n\n## Log\n- 2026-10-01 call: hi\n"
+    )
+    vault = make_vault({"People/Ana.md": note})
+    path = vault / "People/Ana.md"
+    assert run("snooze", "ana", "2w", vault=vault).exit_code == 0
+    text = path.read_text()
+    assert f"\n{after_snooze}\n" in text and not text.startswith("---")  # no front-matter added
+    assert run("log", "ana", "caught up", vault=vault).exit_code == 0
+    text = path.read_text()
+    assert "Last contact:: 2026-11-23\n" in text and f"\n{after_log}\n" in text
+    assert text.endswith("- 2026-10-01 call: hi\n- 2026-11-23 caught up\n")
+    shown = run("show", "ana", "--json", vault=vault).json()
+    assert (shown["last_contact"], shown["next_contact"]) == ("2026-11-23", None)

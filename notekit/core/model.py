@@ -71,6 +71,7 @@ class ParsedNote:
     links: list[Link] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # inline `#tags`, without `#`
     problems: list[Problem] = field(default_factory=list)
+    inline_fields: list[tuple[str, str, int]] = field(default_factory=list)  # key, value, line
     readable: bool = True  # False: binary, unreadable or too large; nothing else is set
 
     @property

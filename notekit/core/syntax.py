@@ -47,6 +47,12 @@ TASK_DUE = re.compile(rf"(?:📅\s*({DATE})|\(due:?\s*({DATE})\)|\[due::\s*({DAT
 # `[[target#heading|shown]]`, `![[embed]]`: groups target, `#heading`, shown text
 WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
 DAILY_NAME = re.compile(rf"^{DATE}$")  # `[[2026-03-01]]` names a daily note, written or not
+# Dataview inline fields: `Key:: value` as a line (a list item, or a bold key, may hold it) and
+# `[key:: value]` or `(key:: value)` within one; groups: the key, then the value (unstripped)
+INLINE_FIELD = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(\*\*|__)?([A-Za-z][\w \-]{0,60}?)::(?:\1)?(.*)$"
+)
+BRACKETED_FIELD = re.compile(r"[\[(]([A-Za-z][\w \-]{0,60}?)::([^\])\n]*)[\])]")
 BACKTICKS = re.compile(r"`+")
 TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]+)")
 NOT_DIGIT_WORD = re.compile(r"[^\W\d]")  # a tag needs one: `#2026` is no tag

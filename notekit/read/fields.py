@@ -93,13 +93,53 @@ class FieldReader:
         return self._lookup.get(normalise_key(key))
 
     def raw(self, note: ParsedNote) -> dict[str, tuple[str, Any, int]]:
-        """Field name -> (key as written, value, line); the first key in the file wins."""
+        """Field name -> (key as written, value, line): from the front-matter, where the first
+        key wins, else from Dataview inline fields in the body (`Last contact:: 2026-11-01`),
+        where several lines of one field make a list."""
         found: dict[str, tuple[str, Any, int]] = {}
         for key, value in note.front_matter.items():
             name = self._lookup.get(normalise_key(key))
             if name and name not in found:
                 found[name] = (key, value, note.key_lines.get(key, 1))
+        for key, value, line in note.inline_fields:
+            name = self._lookup.get(normalise_key(key))
+            if not name:
+                continue
+            if name not in found:
+                found[name] = (key, value, line)
+            elif found[name][2] >= note.body_start:  # inline already: one more item
+                first_key, values, first_line = found[name]
+                items = values if isinstance(values, list) else [values]
+                found[name] = (first_key, [*items, value], first_line)
         return found
+
+    def inline_overridden(self, note: ParsedNote) -> list[Problem]:
+        """A warning for each inline field that the front-matter also sets (it wins)."""
+        problems = []
+        for key, _, line in note.inline_fields:
+            name = self._lookup.get(normalise_key(key))
+            written = self.key_for(note, name) if name else None
+            if written is not None:
+                problems.append(
+                    Problem(
+                        note.path,
+                        line,
+                        WARNING,
+                        f"{key}:: is set in the front-matter too ({written}, line "
+                        f"{note.key_lines[written]}); the front-matter's value is used",
+                    )
+                )
+        return problems
+
+    def inline_line(self, note: ParsedNote, field_name: str) -> int | None:
+        """The line of the first inline field for `field_name`, when the front-matter has no
+        key for it (where an edit of that field goes)."""
+        if self.key_for(note, field_name) is not None:
+            return None
+        for key, _, line in note.inline_fields:
+            if self._lookup.get(normalise_key(key)) == field_name:
+                return line
+        return None
 
     def key_for(self, note: ParsedNote, field_name: str) -> str | None:
         """The key this note already uses for a field, spelled as the user spelled it."""
@@ -125,7 +165,7 @@ class FieldReader:
     def person(self, note: ParsedNote) -> tuple[Person, list[Problem]]:
         """Build the Person a note describes, with a problem for each unusable value."""
         raw = self.raw(note)
-        problems: list[Problem] = []
+        problems: list[Problem] = self.inline_overridden(note) if note.inline_fields else []
 
         def typed(name: str, parse: Callable[[Any], Any]) -> Any:
             if name not in raw:

@@ -14,9 +14,11 @@ from typing import Any, NamedTuple
 from notekit.core.dates import parse_date
 from notekit.core.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
 from notekit.core.syntax import (
+    BRACKETED_FIELD,
     CHANNELS,
     DATED,
     FENCE,
+    INLINE_FIELD,
     LIST_ITEM,
     LOG_HEADINGS,
     MARKERS,
@@ -148,6 +150,8 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
                 fence = fence_match.group(1)
                 continue
         visible = blank_code_spans(line) if "`" in line else line
+        if "::" in visible:
+            _add_inline_fields(note, visible, number)
         if first == ">":
             _add_links(note, visible, number, in_quote=True)
             continue
@@ -176,6 +180,16 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
             else:
                 _add_entry(note, content, number, channels)
         _add_links(note, visible, number, in_open_task=open_task)
+
+
+def _add_inline_fields(note: ParsedNote, line: str, number: int) -> None:
+    """Dataview's inline fields of one line: the whole line, or bracketed ones within it."""
+    whole = INLINE_FIELD.match(line)
+    if whole and not BRACKETED_FIELD.search(line):
+        note.inline_fields.append((whole.group(2).strip(), whole.group(3).strip(), number))
+        return
+    for found in BRACKETED_FIELD.finditer(line):
+        note.inline_fields.append((found.group(1).strip(), found.group(2).strip(), number))
 
 
 def _add_links(note: ParsedNote, line: str, number: int, **where: bool) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from notekit.core.model import Person
+from notekit.core.model import ParsedNote, Person
 from notekit.core.syntax import CHANNEL_WORD, one_line
 from notekit.read.fields import tag_list
 from notekit.read.files import remove_stale_temp
@@ -33,6 +33,7 @@ from notekit.write.edit import (
     create_new,
     open_note,
     remove_value,
+    set_inline,
     set_value,
     vault_path,
     verify_edit,
@@ -92,18 +93,18 @@ def plan_log(
     cleared: list[dt.date] = []
 
     def edit(note: NoteText, snapshot: Snapshot) -> None:
+        # fields first, inline ones first of all: their line numbers are those read
+        if date <= today:
+            parsed = parse_note(snapshot.path.name, snapshot.data)
+            written, _ = index.fields.person(parsed)
+            last = written.fm_last_contact
+            if last is None or last < date:
+                _set_field(note, parsed, index, "last_contact", date.isoformat(), added=False)
+            follow_up = written.next_contact
+            if not keep_follow_up and follow_up is not None and follow_up >= date:
+                _set_field(note, parsed, index, "next_contact", None, added=False)
+                cleared.append(follow_up)
         append_log_entry(note, date, entry)
-        if date > today:
-            return
-        parsed = parse_note(snapshot.path.name, snapshot.data)
-        written, _ = index.fields.person(parsed)
-        has_last = index.fields.key_for(parsed, "last_contact") is not None
-        if has_last and (written.fm_last_contact is None or written.fm_last_contact < date):
-            set_value(note, "last_contact", date.isoformat(), _is_field(index, "last_contact"))
-        follow_up = written.next_contact
-        if not keep_follow_up and follow_up is not None and follow_up >= date:
-            remove_value(note, _is_field(index, "next_contact"))
-            cleared.append(follow_up)
 
     summary = f"{channel} with {person.name}" if channel else f"{person.name}: {_short(text)}"
     change = _edit(index, person.path, edit, f"log: {summary}")
@@ -121,14 +122,33 @@ def plan_snooze(index: Summary, person: Person, today: dt.date, until: dt.date) 
     if until <= today:
         raise EditError(f"{until.isoformat()} is not after today ({today.isoformat()})")
     message = f"snooze: {person.name} until {until.isoformat()}"
-    return _edit(
-        index,
-        person.path,
-        lambda note, _: set_value(
-            note, "next_contact", until.isoformat(), _is_field(index, "next_contact")
-        ),
-        message,
-    )
+
+    def edit(note: NoteText, snapshot: Snapshot) -> None:
+        parsed = parse_note(snapshot.path.name, snapshot.data)
+        _set_field(note, parsed, index, "next_contact", until.isoformat(), added=True)
+
+    return _edit(index, person.path, edit, message)
+
+
+def _set_field(
+    note: NoteText,
+    parsed: ParsedNote,
+    index: Summary,
+    field: str,
+    value: str | None,
+    added: bool,
+) -> None:
+    """Set a date field where the note keeps it: its front-matter key, else its inline field
+    (`Next contact:: …`), else (when `added`) a new front-matter key. None removes the value:
+    the front-matter line goes, an inline field is left empty."""
+    find = _is_field(index, field)
+    inline = index.fields.inline_line(parsed, field)
+    if inline is not None:
+        set_inline(note, inline, find, value or "")
+    elif value is None:
+        remove_value(note, find)
+    elif added or index.fields.key_for(parsed, field) is not None:
+        set_value(note, field, value, find)
 
 
 def plan_add(
@@ -196,7 +216,7 @@ def _edit(
         note = open_note(snapshot.data, rel)
         edit(note, snapshot)
         after = note.encode()
-        verify_edit(snapshot.data, after, note.intended, rel)
+        verify_edit(snapshot.data, after, note.intended, rel, note.inline)
     except BaseException:
         snapshot.release()
         raise

@@ -26,8 +26,10 @@ from typing import Any
 
 from notekit.core.errors import ConflictError, EditError
 from notekit.core.syntax import (
+    BRACKETED_FIELD,
     DATED,
     FENCE,
+    INLINE_FIELD,
     ISO_DATE,
     LINKED_DATE,
     LIST_ITEM,
@@ -124,6 +126,7 @@ class NoteText:
         self.newline = "\r\n" if self.lines[0].endswith("\r") and len(self.lines) > 1 else "\n"
         self.name = name
         self.intended: dict[str, str | None] = {}  # keys set, with their YAML; None: removed
+        self.inline: dict[str, str] = {}  # inline fields set: key as written -> value written
 
     def encode(self) -> bytes:
         return ((BOM if self.bom else "") + "\n".join(self.lines)).encode("utf-8")
@@ -169,7 +172,13 @@ class NoteText:
         return front_matter_end(self.lines)
 
 
-def verify_edit(before: bytes, after: bytes, intended: dict[str, str | None], name: str) -> None:
+def verify_edit(
+    before: bytes,
+    after: bytes,
+    intended: dict[str, str | None],
+    name: str,
+    inline: dict[str, str] | None = None,
+) -> None:
     """Refuse an edit whose front-matter no longer parses as YAML, or where any key other than
     the ones meant to change reads differently (an anchor lost, a line of a multi-line value
     rewritten). The intended keys must read as the values written."""
@@ -196,6 +205,14 @@ def verify_edit(before: bytes, after: bytes, intended: dict[str, str | None], na
                 "front-matter has a shape notekit cannot edit line by line: an anchor, or a "
                 "value over several lines); nothing was written. Edit the note by hand."
             )
+    if inline:
+        found = {(key, value) for key, value, _ in parse_note(name, after).inline_fields}
+        for key, value in inline.items():
+            if (key, value) not in found:
+                raise EditError(
+                    f"{name}: the inline field {key}:: would not read {value!r} after this "
+                    "edit; nothing was written. Edit the note by hand."
+                )
 
 
 _MISSING = object()
@@ -279,6 +296,35 @@ def remove_value(text: NoteText, find: Callable[[str], bool]) -> str | None:
             text.intended[written] = None
             return written
     return None
+
+
+def set_inline(text: NoteText, number: int, find: Callable[[str], bool], value: str) -> None:
+    """Set the value of the Dataview inline field on line `number` (`Last contact:: …`,
+    `[next contact:: …]`) that `find` says is the field, in place: the key, its bold and
+    brackets, and a date's `[[…]]` form stay as written. Recorded in `text.inline`, which
+    `verify_edit` checks."""
+    index = number - 1
+    line = text.content(index)
+    whole = INLINE_FIELD.match(line)
+    if whole and not BRACKETED_FIELD.search(line):
+        spans = [(whole.start(3), whole.end(3), whole.group(2))]
+    else:
+        spans = [(m.start(2), m.end(2), m.group(1)) for m in BRACKETED_FIELD.finditer(line)]
+    for start, end, key in spans:
+        if not find(key.strip()):
+            continue
+        old = line[start:end]
+        bare = old.strip()
+        lead = old[: len(old) - len(old.lstrip())] or (" " if whole else "")
+        trail = old[len(old.rstrip()) :]
+        if value and ISO_DATE.fullmatch(value) and LINKED_DATE.fullmatch(bare):
+            value = f"[[{value}]]"
+        new = f"{lead}{value}{trail}" if value else trail
+        ending = "\r" if text.lines[index].endswith("\r") else ""
+        text.lines[index] = f"{line[:start]}{new}{line[end:]}{ending}"
+        text.inline[key.strip()] = value
+        return
+    raise EditError(f"{text.name}: line {number} holds no such field")
 
 
 def _replace_value(text: NoteText, index: int, value: str) -> str:
