@@ -139,7 +139,7 @@ def test_dataview_inline_fields_count_as_fields(run, make_vault) -> None:
             "Works at [company:: Globex] and (role:: CTO).\n- Alias:: Annie\n",
             "People/Ben.md": "---\ncompany: Initech\n---\ncompany:: Globex\n",
             "Notes/Cy.md": "type:: person\nlast contacted:: [[2026-11-01]]\n",
-            "Notes/Code.md": "```\ntype:: person\n```\n",
+            "Notes/Code.md": "```\ntype:: person\n```\n> type:: person\n<!-- type:: person -->\n",
         }
     )
     people = {p["name"]: p for p in run("people", "--json", vault=vault).json()}

@@ -150,11 +150,11 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
                 fence = fence_match.group(1)
                 continue
         visible = blank_code_spans(line) if "`" in line else line
-        if "::" in visible:
-            _add_inline_fields(note, visible, number)
         if first == ">":
             _add_links(note, visible, number, in_quote=True)
             continue
+        if "::" in visible:
+            _add_inline_fields(note, visible, number)
         if "#" in visible:
             note.tags.extend(
                 tag for m in TAG.finditer(visible) if NOT_DIGIT_WORD.search(tag := m.group(1))
