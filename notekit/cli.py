@@ -18,6 +18,7 @@ COMMANDS = {
     "due": "notekit.commands.due",
     "check": "notekit.commands.check",
     "init": "notekit.commands.init",
+    "import": "notekit.commands.import_",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",
     "log": "notekit.commands.log",

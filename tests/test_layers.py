@@ -10,17 +10,17 @@ from pathlib import Path
 import notekit
 
 PACKAGE = Path(notekit.__file__).parent
-LAYERS = {  # lower numbers sit lower; write, interop and site are side by side
+LAYERS = {  # lower numbers sit lower; write and site are side by side
     "core": 0,
     "read": 1,
     "store": 2,
     "rules": 3,
     "write": 4,
-    "interop": 4,
     "site": 4,
-    "commands": 5,
-    "cli": 6,
-    "__main__": 7,
+    "interop": 5,  # an import writes notes through write/
+    "commands": 6,
+    "cli": 7,
+    "__main__": 8,
 }
 
 

@@ -117,6 +117,32 @@ def plan_log(
     return dataclasses.replace(change, aside=aside)
 
 
+def plan_fill(
+    index: Summary, person: Person, fields: dict[str, str], message: str
+) -> Change | None:
+    """Set the fields the note has no value for yet (company, role, email, linkedin, …), each
+    where the note keeps it or as a new front-matter key; None when every one has a value."""
+    missing: list[str] = []
+
+    def edit(note: NoteText, snapshot: Snapshot) -> None:
+        written, _ = index.fields.person(parse_note(snapshot.path.name, snapshot.data))
+        for field, value in fields.items():
+            if not _has_value(written, field):
+                set_value(note, field, flow_scalar(value), _is_field(index, field))
+                missing.append(field)
+
+    change = _edit(index, person.path, edit, message)
+    if not missing:
+        change.discard()
+        return None
+    return dataclasses.replace(change, message=f"{message}: {', '.join(missing)}")
+
+
+def _has_value(person: Person, field: str) -> bool:
+    value = person.emails if field == "email" else getattr(person, field, None)
+    return bool(value)
+
+
 def plan_snooze(index: Summary, person: Person, today: dt.date, until: dt.date) -> Change:
     """Set the next-contact field (keeping the key the note uses, else `next_contact`)."""
     if until <= today:

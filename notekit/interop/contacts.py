@@ -1,0 +1,90 @@
+"""A contact coming from another tool, and the person of the vault it is: the same email, the
+same LinkedIn profile, else the same name when exactly one person has it. A merely similar name
+is only ever a possible match, for the user to decide."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from notekit.core.model import Person
+from notekit.rules.match import fold, search
+from notekit.store.summary import Summary
+
+SIMILAR = 88.0  # a name this close to a person's is shown as a possible match
+
+
+class Contact(NamedTuple):
+    """What an import knows of one person."""
+
+    name: str
+    emails: tuple[str, ...] = ()
+    linkedin: str | None = None
+    company: str | None = None
+    role: str | None = None
+    since: dt.date | None = None  # when the contact began (LinkedIn: connected on)
+    source: str = ""  # linkedin, google, vcard
+
+
+def profile_key(url: str | None) -> str | None:
+    """A LinkedIn profile URL as one key whatever its form: scheme, `www.`, a trailing slash
+    and case do not count."""
+    if not url:
+        return None
+    key = url.strip().lower().split("?", 1)[0].rstrip("/")
+    for prefix in ("https://", "http://"):
+        key = key.removeprefix(prefix)
+    return key.removeprefix("www.") or None
+
+
+def name_key(name: str) -> str:
+    """A name whatever its case, accents and word order: `Peres, Tomás` is `tomas peres`."""
+    return " ".join(sorted(fold(name).split()))
+
+
+@dataclass
+class Matched:
+    """The person a contact is, or why there is none: `people` holds the candidates when the
+    name is shared (`ambiguous`) or only similar (`possible`)."""
+
+    person: Person | None
+    how: str  # email, linkedin, name; or new, ambiguous, possible
+    people: list[Person] = field(default_factory=list)
+
+
+class Matcher:
+    """Matches contacts against the people of a vault, and against those an import adds."""
+
+    def __init__(self, vault: Summary) -> None:
+        self._vault = vault
+        self._emails: dict[str, Person] = {}
+        self._profiles: dict[str, Person] = {}
+        self._names: dict[str, list[Person]] = {}
+        for person in vault.people:
+            self.add(person)
+
+    def add(self, person: Person) -> None:
+        for email in person.emails:
+            self._emails.setdefault(email.strip().lower(), person)
+        if key := profile_key(person.linkedin):
+            self._profiles.setdefault(key, person)
+        for name in {name_key(person.name), *(name_key(a) for a in person.aliases)}:
+            self._names.setdefault(name, []).append(person)
+
+    def match(self, contact: Contact) -> Matched:
+        for email in contact.emails:
+            if found := self._emails.get(email.strip().lower()):
+                return Matched(found, "email")
+        if (key := profile_key(contact.linkedin)) and (found := self._profiles.get(key)):
+            return Matched(found, "linkedin")
+        same = self._names.get(name_key(contact.name), [])
+        if len(same) == 1:
+            theirs = profile_key(same[0].linkedin)
+            if key and theirs and key != theirs:  # a namesake: another profile
+                return Matched(None, "possible", same)
+            return Matched(same[0], "name")
+        if same:
+            return Matched(None, "ambiguous", same)
+        similar = [m.person for m in search(self._vault, contact.name, False, SIMILAR)]
+        return Matched(None, "possible" if similar else "new", similar[:3])

@@ -1,0 +1,104 @@
+"""`notekit import`: contacts from other tools into the vault, matched, never duplicated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from notekit.interop.linkedin import connected_on, connections
+
+LINKEDIN = FIXTURES / "linkedin"
+
+
+def _notes(vault: Path) -> dict[str, str]:
+    return {p.relative_to(vault).as_posix(): p.read_text() for p in vault.rglob("*.md")}
+
+
+def test_connections_are_read_whatever_the_preamble_order_and_era() -> None:
+    current = list(connections((LINKEDIN / "Connections.csv").read_text("utf-8-sig")))
+    assert [c.name for c in current] == ["Ana Costa", "Ben Okafor", "Chloé Martin", "Dana Lee"]
+    ben = current[1]
+    assert (ben.company, ben.role, ben.emails) == ("Initech, Inc.", "Director, Engineering", ())
+    assert current[2].emails == ()  # `urn:li:member:…` is no email
+    assert current[0].since == dt.date(2024, 3, 15)
+    legacy = list(connections((LINKEDIN / "legacy.csv").read_text()))
+    assert [(c.name, c.linkedin, c.since) for c in legacy] == [
+        ("Erik Berg", None, dt.date(2018, 1, 8))
+    ]
+    reordered = list(connections((LINKEDIN / "reordered.csv").read_text()))
+    assert [(c.name, c.company, c.role) for c in reordered] == [("Fay Wong", "Globex", "CEO")]
+    assert connected_on("yesterday") is None
+
+
+def test_import_adds_people_fills_matches_and_is_idempotent(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            # matched by email: only the empty fields are filled
+            "People/Ana Costa.md": "---\nemail: ana.costa@example.com\ncompany: Globex\n---\n",
+            # matched by name: Ben's note gains his company and role
+            "People/Ben Okafor.md": "---\ncadence: 3m\n---\n",
+            # a namesake with another LinkedIn profile: left for the user
+            "People/Dana Lee.md": "---\nlinkedin: https://www.linkedin.com/in/another-dana\n---\n",
+        }
+    )
+    plan = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), "--dry-run", vault=vault)
+    assert plan.exit_code == 0, plan.stderr
+    assert "1 people would be added, 2 updated, 0 unchanged." in plan.stdout
+    assert "+linkedin: 'https://www.linkedin.com/in/anacosta'" in plan.stdout  # the diffs
+    before = _notes(vault)
+    result = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "1 people were added, 2 updated, 0 unchanged." in result.stdout
+    assert "left for you: Dana Lee may be Dana Lee (People/Dana Lee.md)" in result.stdout
+    notes = _notes(vault)
+    assert notes["People/Dana Lee.md"] == before["People/Dana Lee.md"]
+    ben = run("show", "Ben Okafor", "--json", vault=vault).json()
+    assert (ben["company"], ben["role"], ben["cadence"]) == (
+        "Initech, Inc.",
+        "Director, Engineering",
+        "3m",
+    )
+    chloe = run("show", "Chloé Martin", "--json", vault=vault).json()
+    assert chloe["linkedin"] == "https://www.linkedin.com/in/chloemartin"
+    assert "source: linkedin" in notes["People/Chloé Martin.md"]
+    again = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
+    assert "0 people were added, 0 updated, 3 unchanged." in again.stdout
+    assert _notes(vault) == notes  # the same import twice changes nothing
+
+
+def test_the_zip_and_the_folder_as_linkedin_sends_them(run, make_vault, tmp_path) -> None:
+    archive = tmp_path / "Basic_LinkedInDataExport_11-30-2026.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(LINKEDIN / "Connections.csv", "Connections.csv")
+        out.writestr("Invitations.csv", "From,To\n")
+        out.writestr("Profile.csv", "First Name\n")
+    vault = make_vault({"People/.keep.md": ""})
+    result = run("import", "linkedin", str(archive), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "4 people were added" in result.stdout
+    assert "Not read (other parts of the export): Invitations.csv, Profile.csv" in result.stdout
+    folder = tmp_path / "unzipped"
+    folder.mkdir()
+    (folder / "Connections.csv").write_bytes((LINKEDIN / "Connections.csv").read_bytes())
+    again = run("import", "linkedin", str(folder), vault=vault)
+    assert "0 people were added, 0 updated, 4 unchanged." in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"not a zip\n", "cannot read"), (b"PK\x03\x04broken", "cannot read")],
+)
+def test_what_is_no_export_is_said(run, make_vault, tmp_path, content, message) -> None:
+    path = tmp_path / "export.zip"
+    path.write_bytes(content)
+    vault = make_vault({"People/A.md": ""})
+    result = run("import", "linkedin", str(path), vault=vault)
+    assert result.exit_code == 2 and message in result.stderr
+    csv_file = tmp_path / "Connections.csv"
+    csv_file.write_text("Name,Company\nAna,Globex\n")
+    result = run("import", "linkedin", str(csv_file), vault=vault)
+    assert result.exit_code == 2 and "no `First Name,Last Name" in result.stderr
