@@ -102,3 +102,39 @@ def test_what_is_no_export_is_said(run, make_vault, tmp_path, content, message) 
     csv_file.write_text("Name,Company\nAna,Globex\n")
     result = run("import", "linkedin", str(csv_file), vault=vault)
     assert result.exit_code == 2 and "no `First Name,Last Name" in result.stderr
+
+
+def test_messages_become_log_entries_once_per_person_day_and_direction(
+    run, make_vault, tmp_path
+) -> None:
+    archive = tmp_path / "Complete_LinkedInDataExport_11-30-2026.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(LINKEDIN / "Connections.csv", "Connections.csv")
+        out.write(LINKEDIN / "messages.csv", "messages.csv")
+    vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
+    result = run("import", "linkedin", str(archive), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "3 log entries were added from messages, 0 were there" in result.stdout
+    assert "1 messages with nobody of the vault and 1 drafts left out" in result.stdout
+    ana = (vault / "People/Ana Costa.md").read_text()
+    assert "- 2026-08-01 linkedin to: Hi Ana, how is the new team?\n" in ana
+    assert "- 2026-08-03 linkedin from: Great, let's get coffee!\n" in ana
+    assert "unsent" not in ana and "One more thing" not in ana
+    ben = (vault / "People/Ben Okafor.md").read_text()  # added from the connections, then
+    assert "- 2026-09-10 linkedin from: Reunion in October?\n" in ben
+    assert not (vault / "People/Zed Stranger.md").exists()
+    assert run("show", "Ana Costa", "--json", vault=vault).json()["last_contact"] == "2026-08-03"
+    notes = _notes(vault)
+    again = run("import", "linkedin", str(archive), vault=vault)
+    assert "0 log entries were added from messages, 3 were there" in again.stdout
+    assert _notes(vault) == notes
+
+
+def test_messages_without_text(run, make_vault) -> None:
+    vault = make_vault(
+        {"People/Ana Costa.md": "---\nlinkedin: https://linkedin.com/in/anacosta/\n---\n"}
+    )
+    result = run("import", "linkedin", str(LINKEDIN / "messages.csv"), "--no-text", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    text = (vault / "People/Ana Costa.md").read_text()
+    assert "- 2026-08-01 linkedin to:\n" in text and "Hi Ana" not in text

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from notekit.commands.common import App, echo, fail, write_change
+
+if TYPE_CHECKING:
+    from notekit.write.changes import Change
 
 
 @click.group("import")
@@ -23,15 +27,17 @@ def command() -> None:
 
 @command.command("linkedin")
 @click.argument("path", type=click.Path(exists=True))
+@click.option("--no-text", is_flag=True, help="Log messages without their first line.")
 @click.option("--dry-run", is_flag=True, help="Print what would change and write nothing.")
 @click.pass_obj
-def linkedin(app: App, path: str, dry_run: bool) -> None:
-    """Import the connections of a LinkedIn data export: the zip as LinkedIn sends it, its
-    folder, or its Connections.csv.
+def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
+    """Import a LinkedIn data export: the zip as LinkedIn sends it, its folder, or its
+    Connections.csv or messages.csv.
 
     A connection is the person with the same email, else the same LinkedIn profile, else the
     same name when one person has it; a similar name or a shared one is listed for you to
-    decide, and nothing is written for it.
+    decide, and nothing is written for it. Each message with a person of the vault becomes a
+    `linkedin to:` or `linkedin from:` entry in their log, one per person, day and direction.
 
     \b
     Example:
@@ -39,26 +45,25 @@ def linkedin(app: App, path: str, dry_run: bool) -> None:
     """
     import zipfile
 
-    from notekit.interop.imports import import_contacts
-    from notekit.interop.linkedin import CONNECTIONS, connections, read_export
+    from notekit.interop.imports import import_contacts, import_messages
+    from notekit.interop.linkedin import connections, messages, owner, read_export
 
     try:
         export = read_export(Path(path))
+        found = connections(export.connections) if export.connections else []
+        talk = messages(export.messages) if export.messages else []
     except (OSError, zipfile.BadZipFile) as exc:
         fail(f"{path}: cannot read the export ({exc})")
-    if export.connections is None:
-        fail(f"{path}: no {CONNECTIONS} in this export")
-    try:
-        found = connections(export.connections)
     except ValueError as exc:
         fail(f"{path}: {exc}")
+    if export.connections is None and export.messages is None:
+        fail(f"{path}: neither Connections.csv nor messages.csv in this export")
     summary = app.summary(quiet=True)
-    outcome = import_contacts(
-        summary,
-        found,
-        app.today,
-        lambda change: write_change(app, change, dry_run, quiet=True),
-    )
+
+    def hand_over(change: Change) -> None:
+        write_change(app, change, dry_run, quiet=True)
+
+    outcome = import_contacts(summary, found, app.today, hand_over)
     done = "would be" if dry_run else "were"
     click.echo(
         f"{len(outcome.created)} people {done} added, {len(outcome.updated)} updated, "
@@ -70,5 +75,15 @@ def linkedin(app: App, path: str, dry_run: bool) -> None:
         echo(f"  left for you: {contact.name} {kind} {names}")
     for name, why in outcome.refused:
         echo(f"  not imported: {name}: {why}")
+    if talk:
+        said = import_messages(
+            summary, talk, owner(talk), app.today, hand_over, not no_text, outcome.added
+        )
+        if said.owner_unknown:
+            echo("Messages: whose export this is cannot be told (no one is in every conversation).")
+        click.echo(
+            f"{said.logged} log entries {done} added from messages, {said.known} were there; "
+            f"{said.strangers} messages with nobody of the vault and {said.drafts} drafts left out."
+        )
     if export.ignored:
         echo(f"Not read (other parts of the export): {', '.join(export.ignored)}")

@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 
 from notekit.core.errors import EditError
 from notekit.core.model import Person
+from notekit.core.syntax import one_line
 from notekit.interop.contacts import Contact, Matched, Matcher
+from notekit.interop.linkedin import Message
+from notekit.store.reading import read_note
 from notekit.store.summary import Summary
-from notekit.write.changes import Change, plan_add, plan_fill
+from notekit.write.changes import Change, plan_add, plan_fill, plan_log
 
 
 @dataclass
@@ -25,6 +28,7 @@ class Outcome:
     unchanged: list[str] = field(default_factory=list)
     undecided: list[tuple[Contact, Matched]] = field(default_factory=list)  # for the user
     refused: list[tuple[str, str]] = field(default_factory=list)  # name, why
+    added: list[Person] = field(default_factory=list)  # the people of new notes
 
 
 def _fields(contact: Contact) -> dict[str, str]:
@@ -63,7 +67,8 @@ def import_contacts(
                 change = plan_add(vault, contact.name, today, dict(fields), numbered=True)
                 hand_over(change)
                 outcome.created.append(contact.name)
-                matcher.add(_person(contact, change.rel))  # the same contact twice is one note
+                outcome.added.append(_person(contact, change.rel))
+                matcher.add(outcome.added[-1])  # the same contact twice is one note
             else:
                 outcome.undecided.append((contact, matched))
         except EditError as exc:
@@ -80,3 +85,88 @@ def _person(contact: Contact, path: str) -> Person:
         company=contact.company,
         role=contact.role,
     )
+
+
+@dataclass
+class Conversations:
+    """What an import of messages did, or would do."""
+
+    logged: int = 0  # entries
+    known: int = 0  # entries the notes had already
+    strangers: int = 0  # messages with nobody of the vault
+    drafts: int = 0
+    owner_unknown: bool = False
+
+
+def import_messages(
+    vault: Summary,
+    found: Iterable[Message],
+    me: str | None,
+    today: dt.date,
+    hand_over: Callable[[Change], None],
+    with_text: bool = True,
+    also: Iterable[Person] = (),
+) -> Conversations:
+    """A `linkedin to:` or `linkedin from:` entry (SPEC §4) per person of the vault, day and
+    direction, with the first line of the first such message; `me` is the owner's profile URL.
+    `also`: people an import is adding in the same run. Entries a note holds already are not
+    written again."""
+    result = Conversations(owner_unknown=me is None)
+    matcher = Matcher(vault)
+    for person in also:
+        matcher.add(person)
+    entries: dict[tuple[str, dt.date, str], tuple[Person, str]] = {}
+    for message in found:
+        if message.draft:
+            result.drafts += 1
+            continue
+        if me is None or message.day > today:
+            continue
+        mine = message.sender[1] == me
+        others = message.recipients if mine else (message.sender,)
+        matched = False
+        for name, url in others:
+            if url == me:
+                continue
+            who = matcher.match(Contact(name, linkedin=url or None)).person
+            if who is None:
+                continue
+            matched = True
+            direction = "to" if mine else "from"
+            entries.setdefault(
+                (who.path, message.day, direction), (who, _first_line(message.content))
+            )
+        result.strangers += not matched
+    for (path, day, direction), (person, text) in entries.items():
+        if _logged(vault, path, day, direction):
+            result.known += 1
+            continue
+        try:
+            change = plan_log(
+                vault,
+                person,
+                today,
+                text if with_text else "",
+                date=day,
+                channel="linkedin",
+                direction=direction,
+            )
+        except (EditError, OSError):
+            continue  # a note not written yet (a dry run's new person), or gone
+        hand_over(change)
+        result.logged += 1
+    return result
+
+
+def _first_line(content: str, limit: int = 80) -> str:
+    line = one_line(content.strip().split("\n", 1)[0])
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _logged(vault: Summary, path: str, day: dt.date, direction: str) -> bool:
+    """Whether the note has a `linkedin to:` (or `from:`) entry on that day already."""
+    if not (vault.vault / path).is_file():
+        return False
+    head = f"linkedin {direction}:"
+    note = read_note(vault.vault, path, vault.config.channels)
+    return any(e.date == day and e.text.startswith(head) for e in note.entries)

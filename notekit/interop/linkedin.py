@@ -21,6 +21,8 @@ from typing import NamedTuple
 from notekit.interop.contacts import Contact
 
 CONNECTIONS = "Connections.csv"
+MESSAGES = "messages.csv"
+READ = (CONNECTIONS, MESSAGES)
 _NAME_COLUMNS = ("first name", "last name")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -29,29 +31,87 @@ class Export(NamedTuple):
     """The files of an export this module reads, as text, and the names of the others."""
 
     connections: str | None
+    messages: str | None
     ignored: list[str]
 
 
+def _text(data: bytes) -> str:
+    return data.decode("utf-8-sig", errors="replace")
+
+
 def read_export(path: Path) -> Export:
-    """The export at `path`: a zip, a folder or one CSV file. OSError or zipfile.BadZipFile
-    when it cannot be read."""
+    """The export at `path`: a zip, a folder or one CSV file (named `messages.csv` or not: the
+    connections). OSError or zipfile.BadZipFile when it cannot be read."""
+    found: dict[str, str] = {}
     if path.is_dir():
         files = {p.name: p for p in path.rglob("*") if p.is_file()}
-        found = files.get(CONNECTIONS)
-        text = found.read_bytes().decode("utf-8-sig", errors="replace") if found else None
-        return Export(text, sorted(name for name in files if name != CONNECTIONS))
-    if path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):  # a broken zip: BadZipFile
+        found = {name: _text(files[name].read_bytes()) for name in READ if name in files}
+        names = list(files)
+    elif path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):  # a broken zip: BadZipFile
         with zipfile.ZipFile(path) as archive:
-            names = {Path(info.filename).name: info for info in archive.infolist()}
-            names = {name: info for name, info in names.items() if not info.is_dir()}
-            found_info = names.get(CONNECTIONS)
-            text = (
-                archive.read(found_info).decode("utf-8-sig", errors="replace")
-                if found_info
-                else None
+            infos = {Path(i.filename).name: i for i in archive.infolist() if not i.is_dir()}
+            found = {name: _text(archive.read(infos[name])) for name in READ if name in infos}
+            names = list(infos)
+    else:
+        kind = MESSAGES if path.name.lower() == MESSAGES.lower() else CONNECTIONS
+        found = {kind: _text(path.read_bytes())}
+        names = []
+    ignored = sorted(name for name in names if name not in READ)
+    return Export(found.get(CONNECTIONS), found.get(MESSAGES), ignored)
+
+
+class Message(NamedTuple):
+    """One message of `messages.csv`: who wrote it to whom (name and profile URL), and when."""
+
+    conversation: str
+    sender: tuple[str, str]  # name, profile URL
+    recipients: tuple[tuple[str, str], ...]
+    day: dt.date
+    content: str
+    draft: bool
+
+
+def messages(text: str) -> list[Message]:
+    """The messages of a `messages.csv` text; ValueError when it has no such header. A row
+    without a date is skipped."""
+    reader = csv.DictReader(io.StringIO(text))
+    columns = {(name or "").strip().upper() for name in reader.fieldnames or []}
+    if not {"CONVERSATION ID", "FROM", "DATE"} <= columns:
+        raise ValueError("no `CONVERSATION ID,…,FROM,…,DATE` header: not LinkedIn's messages.csv")
+    found = []
+    for row in reader:
+        cells = {(key or "").strip().upper(): (value or "").strip() for key, value in row.items()}
+        try:
+            day = dt.date.fromisoformat(cells.get("DATE", "")[:10])
+        except ValueError:
+            continue
+        names = [n.strip() for n in cells.get("TO", "").split(",")]
+        urls = [u.strip() for u in cells.get("RECIPIENT PROFILE URLS", "").split(",")]
+        names += [""] * (len(urls) - len(names))
+        urls += [""] * (len(names) - len(urls))
+        found.append(
+            Message(
+                cells.get("CONVERSATION ID", ""),
+                (cells.get("FROM", ""), cells.get("SENDER PROFILE URL", "")),
+                tuple((n, u) for n, u in zip(names, urls, strict=True) if n or u),
+                day,
+                cells.get("CONTENT", ""),
+                cells.get("IS MESSAGE DRAFT", "").lower() in ("yes", "true"),
             )
-        return Export(text, sorted(name for name in names if name != CONNECTIONS))
-    return Export(path.read_bytes().decode("utf-8-sig", errors="replace"), [])
+        )
+    return found
+
+
+def owner(found: list[Message]) -> str | None:
+    """The profile URL of the export's owner: the one participant of every conversation."""
+    everyone: set[str] | None = None
+    by_conversation: dict[str, set[str]] = {}
+    for message in found:
+        urls = {message.sender[1], *(url for _, url in message.recipients)} - {""}
+        by_conversation.setdefault(message.conversation, set()).update(urls)
+    for urls in by_conversation.values():
+        everyone = urls if everyone is None else everyone & urls
+    return next(iter(everyone)) if everyone and len(everyone) == 1 else None
 
 
 def connections(text: str) -> list[Contact]:

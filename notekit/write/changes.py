@@ -75,6 +75,7 @@ def plan_log(
     date: dt.date | None = None,
     channel: str | None = None,
     keep_follow_up: bool = False,
+    direction: str | None = None,
 ) -> Change:
     """A `- DATE channel: text` entry in the log section; the front-matter last-contact field,
     when the note has one, moves forward to DATE (never back, never into the future); and a
@@ -82,13 +83,18 @@ def plan_log(
     `keep_follow_up`, or DATE is ahead: a plan meets nothing yet)."""
     date = date or today
     text = one_line(text)
-    if not text:
+    if not text and not direction:
         raise EditError("nothing to log: the text is empty")
     if channel is not None:
         channel = channel.lower()
         if not CHANNEL_WORD.fullmatch(channel):
             raise EditError(f"a channel is one word (letters, digits, - or _), not {channel!r}")
-    entry = f"{date.isoformat()} {channel}: {text}" if channel else f"{date.isoformat()} {text}"
+    if direction:  # SPEC §4: `- DATE channel to: text`, `from:` for their message to me
+        entry = f"{date.isoformat()} {channel} {direction}: {text}".rstrip()
+    elif channel:
+        entry = f"{date.isoformat()} {channel}: {text}"
+    else:
+        entry = f"{date.isoformat()} {text}"
 
     cleared: list[dt.date] = []
 
