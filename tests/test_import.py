@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import CORPUS, FIXTURES
 from notekit.interop.linkedin import connected_on, connections
+from notekit.interop.vcard import decode
 
 LINKEDIN = FIXTURES / "linkedin"
 
@@ -138,3 +139,46 @@ def test_messages_without_text(run, make_vault) -> None:
     assert result.exit_code == 0, result.stderr
     text = (vault / "People/Ana Costa.md").read_text()
     assert "- 2026-08-01 linkedin to:\n" in text and "Hi Ana" not in text
+
+
+VCARDS = FIXTURES / "vcard"
+
+
+def test_vcards_of_every_version_and_charset_are_imported(run, make_vault) -> None:
+    vault = make_vault({"People/Ana Costa.md": "---\ncadence: 3m\n---\n"})
+    result = run("import", "vcard", str(VCARDS), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "4 people were added, 1 updated, 0 unchanged." in result.stdout
+    assert "broken.vcf, card 1: cannot be read" in result.stdout
+    assert "broken.vcf, card 2: no name" in result.stdout
+    people = {p["name"] for p in run("people", "--json", vault=vault).json()}
+    assert people == {"Ana Costa", "Ben Okafor", "Chloé Martin", "Zoë Ångström", "山田 太郎"}
+    ana = run("show", "Ana Costa", "--json", vault=vault).json()
+    assert (ana["company"], ana["role"], ana["birthday"]) == ("Globex", "Staff Engineer", "--11-27")
+    assert ana["linkedin"] == "https://www.linkedin.com/in/anacosta" and ana["cadence"] == "3m"
+    zoe = run("show", "Zoë Ångström", "--json", vault=vault).json()
+    assert (zoe["phone"], zoe["birthday"]) == ("+46 70 000 00 00", "1990-04-02")
+    notes = _notes(vault)
+    again = run("import", "vcard", str(VCARDS), vault=vault)
+    assert "0 people were added, 0 updated, 5 unchanged." in again.stdout
+    assert _notes(vault) == notes
+
+
+@pytest.mark.skipif(not (CORPUS / "vcards").is_dir(), reason="no ../shared/corpus here")
+def test_every_card_of_the_corpus_is_imported_or_said_why_not(run, make_vault) -> None:
+    from notekit.interop.vcard import files_of, read_cards
+
+    vault = make_vault({"People/.keep.md": ""})
+    files = files_of(CORPUS / "vcards")
+    found, skipped = read_cards(CORPUS / "vcards")
+    cards = 0
+    for path in files:  # cards that begin at the top level: a card within a card is its part
+        depth = 0
+        for line in decode(path.read_bytes()).splitlines():
+            word = line.strip().upper()
+            cards += word == "BEGIN:VCARD" and depth == 0
+            depth += (word == "BEGIN:VCARD") - (word == "END:VCARD" and depth > 0)
+    assert len(found) + len(skipped) == cards > 0
+    result = run("import", "vcard", str(CORPUS / "vcards"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("skipped:") == len(skipped)

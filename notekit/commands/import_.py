@@ -10,6 +10,7 @@ import click
 from notekit.commands.common import App, echo, fail, write_change
 
 if TYPE_CHECKING:
+    from notekit.interop.imports import Outcome
     from notekit.write.changes import Change
 
 
@@ -64,17 +65,7 @@ def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
         write_change(app, change, dry_run, quiet=True)
 
     outcome = import_contacts(summary, found, app.today, hand_over)
-    done = "would be" if dry_run else "were"
-    click.echo(
-        f"{len(outcome.created)} people {done} added, {len(outcome.updated)} updated, "
-        f"{len(outcome.unchanged)} unchanged."
-    )
-    for contact, matched in outcome.undecided:
-        names = ", ".join(f"{p.name} ({p.path})" for p in matched.people)
-        kind = "shares a name with" if matched.how == "ambiguous" else "may be"
-        echo(f"  left for you: {contact.name} {kind} {names}")
-    for name, why in outcome.refused:
-        echo(f"  not imported: {name}: {why}")
+    done = _tell(outcome, dry_run)
     if talk:
         said = import_messages(
             summary, talk, owner(talk), app.today, hand_over, not no_text, outcome.added
@@ -87,3 +78,49 @@ def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
         )
     if export.ignored:
         echo(f"Not read (other parts of the export): {', '.join(export.ignored)}")
+
+
+@command.command("vcard")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--dry-run", is_flag=True, help="Print what would change and write nothing.")
+@click.pass_obj
+def vcard(app: App, path: str, dry_run: bool) -> None:
+    """Import the cards of a vCard file (2.1, 3.0 or 4.0), or of every .vcf in a folder.
+
+    Name, emails, phone, organisation, title, birthday and a LinkedIn URL are read; a card
+    that cannot be read is named with its reason, and the others are imported.
+
+    \b
+    Example:
+      notekit import vcard ~/Downloads/contacts.vcf --dry-run
+    """
+    from notekit.interop.imports import import_contacts
+    from notekit.interop.vcard import read_cards
+
+    try:
+        found, skipped = read_cards(Path(path))
+    except OSError as exc:
+        fail(f"{path}: {exc.strerror}")
+    summary = app.summary(quiet=True)
+    outcome = import_contacts(
+        summary, found, app.today, lambda change: write_change(app, change, dry_run, quiet=True)
+    )
+    _tell(outcome, dry_run)
+    for card in skipped:
+        echo(f"  skipped: {card.file}, card {card.card}: {card.reason}")
+
+
+def _tell(outcome: Outcome, dry_run: bool) -> str:
+    """What an import of contacts did; the verb for the lines after."""
+    done = "would be" if dry_run else "were"
+    click.echo(
+        f"{len(outcome.created)} people {done} added, {len(outcome.updated)} updated, "
+        f"{len(outcome.unchanged)} unchanged."
+    )
+    for contact, matched in outcome.undecided:
+        names = ", ".join(f"{p.name} ({p.path})" for p in matched.people)
+        kind = "shares a name with" if matched.how == "ambiguous" else "may be"
+        echo(f"  left for you: {contact.name} {kind} {names}")
+    for name, why in outcome.refused:
+        echo(f"  not imported: {name}: {why}")
+    return done

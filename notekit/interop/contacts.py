@@ -25,6 +25,8 @@ class Contact(NamedTuple):
     role: str | None = None
     since: dt.date | None = None  # when the contact began (LinkedIn: connected on)
     source: str = ""  # linkedin, google, vcard
+    phone: str | None = None
+    birthday: str | None = None  # `1988-11-27`, or `11-27` without the year
 
 
 def profile_key(url: str | None) -> str | None:

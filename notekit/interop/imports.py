@@ -37,6 +37,8 @@ def _fields(contact: Contact) -> dict[str, str]:
         "role": contact.role,
         "email": contact.emails[0] if contact.emails else None,
         "linkedin": contact.linkedin,
+        "phone": contact.phone,
+        "birthday": contact.birthday,
     }
     return {name: value for name, value in values.items() if value}
 

@@ -1,0 +1,138 @@
+"""vCard files (2.1, 3.0, 4.0) as contacts; the one module that imports vobject.
+
+A file may hold many cards; lines may be folded, values quoted-printable, and the text in a
+charset other than UTF-8 (`CHARSET=Shift_JIS` on a line of a 2.1 card). A card that cannot be
+read is a problem with its file and reason, and the others are read all the same.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from notekit.interop.contacts import Contact
+
+SUFFIXES = (".vcf", ".vcard")
+_CHARSET = re.compile(r"CHARSET=([A-Za-z0-9_\-]+)", re.IGNORECASE)
+
+
+class Skipped(NamedTuple):
+    """A card not imported, and why."""
+
+    file: str
+    card: int  # its place in the file, from 1
+    reason: str
+
+
+def files_of(path: Path) -> list[Path]:
+    """The vCard files at `path`: the file itself, or those of a folder (any depth)."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+    return [path]
+
+
+def decode(data: bytes) -> str:
+    """The text of a vCard file: UTF-8 (a BOM aside), else the charset its lines name."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    as_bytes = data.decode("latin-1")  # one character per byte: where the charset is named
+    for name in dict.fromkeys(m.group(1) for m in _CHARSET.finditer(as_bytes)):
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1")  # every byte is something: the name stays readable enough
+
+
+def read_cards(path: Path) -> tuple[list[Contact], list[Skipped]]:
+    """Every card of the file or folder at `path`, as contacts; and the cards left out."""
+    import vobject  # only when a vCard is read
+
+    contacts: list[Contact] = []
+    skipped: list[Skipped] = []
+    for file in files_of(path):
+        text = decode(file.read_bytes()).replace("\r\n", "\n")
+        for number, raw in enumerate(cards(text), start=1):
+            if raw is None:
+                skipped.append(Skipped(str(file), number, "not closed (no END:VCARD)"))
+                continue
+            try:
+                card = vobject.readOne(raw)
+                contact = _contact(card)
+            except Exception as exc:  # noqa: BLE001 - vobject raises many kinds on bad input
+                skipped.append(Skipped(str(file), number, f"cannot be read ({exc})"))
+                continue
+            if contact is None:
+                skipped.append(Skipped(str(file), number, "no name"))
+            else:
+                contacts.append(contact)
+    return contacts, skipped
+
+
+def cards(text: str) -> list[str | None]:
+    """The text of each card of a file, a card within a card (AGENT) kept in its own; None
+    for a card the file never closes."""
+    found: list[str | None] = []
+    lines: list[str] = []
+    depth = 0
+    for line in text.split("\n"):
+        word = line.strip().upper()
+        if word == "BEGIN:VCARD":
+            depth += 1
+        if depth:
+            lines.append(line)
+        if word == "END:VCARD" and depth:
+            depth -= 1
+            if not depth:
+                found.append("\n".join(lines) + "\n")
+                lines = []
+    if depth:
+        found.append(None)
+    return found
+
+
+def _values(card: Any, name: str) -> list[Any]:
+    return [line.value for line in card.contents.get(name, [])]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value if v)
+    return " ".join(str(value).split())
+
+
+def _contact(card: Any) -> Contact | None:
+    name = next((_text(v) for v in _values(card, "fn") if _text(v)), "")
+    if not name:
+        name = next((_text(v) for v in _values(card, "n") if _text(v)), "")
+    if not name:
+        return None
+    urls = [_text(v) for v in _values(card, "url")]
+    orgs = [_text(v[0] if isinstance(v, list) and v else v) for v in _values(card, "org")]
+    org = next((o for o in orgs if o), None)  # the organisation, without its units
+    return Contact(
+        name=name,
+        emails=tuple(e for v in _values(card, "email") if "@" in (e := _text(v))),
+        linkedin=next((u for u in urls if "linkedin.com/" in u.lower()), None),
+        company=org,
+        role=next((_text(v) for v in _values(card, "title") if _text(v)), None),
+        phone=next((_text(v) for v in _values(card, "tel") if _text(v)), None),
+        birthday=next((b for v in _values(card, "bday") if (b := birthday(_text(v)))), None),
+        source="vcard",
+    )
+
+
+_BDAY = re.compile(r"^(\d{4}|--)-?(\d{2})-?(\d{2})")
+
+
+def birthday(text: str) -> str | None:
+    """`1988-11-27`, `19881127`, `--1127`, `--11-27` as notekit writes a birthday:
+    `1988-11-27` or `11-27` without the year; None for anything else."""
+    match = _BDAY.match(text.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    return f"{month}-{day}" if year == "--" else f"{year}-{month}-{day}"
