@@ -182,3 +182,26 @@ def test_every_card_of_the_corpus_is_imported_or_said_why_not(run, make_vault) -
     result = run("import", "vcard", str(CORPUS / "vcards"), vault=vault)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("skipped:") == len(skipped)
+
+
+def test_google_contacts_csv(run, make_vault) -> None:
+    vault = make_vault({"People/Tomás Peres.md": "---\nemail: tomas@example.com\n---\n"})
+    result = run("import", "google", str(FIXTURES / "google.csv"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "1 people were added, 1 updated, 0 unchanged." in result.stdout
+    priya = run("show", "Priya Nair", "--json", vault=vault).json()
+    assert priya["emails"] == ["priya@hooli.com"]  # the first of ` ::: `
+    assert (priya["company"], priya["role"], priya["phone"]) == (
+        "Hooli",
+        "Principal Engineer",
+        "+1 555 0100",
+    )
+    assert {"mentors", "old-team"} <= set(priya["tags"]) and "* mycontacts" not in priya["tags"]
+    assert priya["linkedin"] == "https://www.linkedin.com/in/priyanair"
+    assert run("show", "Tomás", "--json", vault=vault).json()["birthday"] == "--03-14"
+    notes = _notes(vault)
+    again = run("import", "google", str(FIXTURES / "google.csv"), vault=vault)
+    assert "0 people were added, 0 updated, 2 unchanged." in again.stdout
+    assert _notes(vault) == notes
+    bad = run("import", "google", str(LINKEDIN / "legacy.csv"), vault=vault)
+    assert bad.exit_code == 2 and "not a Google Contacts CSV" in bad.stderr

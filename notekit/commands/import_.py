@@ -124,3 +124,33 @@ def _tell(outcome: Outcome, dry_run: bool) -> str:
     for name, why in outcome.refused:
         echo(f"  not imported: {name}: {why}")
     return done
+
+
+@command.command("google")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Print what would change and write nothing.")
+@click.pass_obj
+def google(app: App, file: str, dry_run: bool) -> None:
+    """Import a Google Contacts export (Google CSV).
+
+    Names, emails, phone, organisation, title, birthday, a LinkedIn website and the labels (as
+    tags) are read; several values in one cell (` ::: `) are split.
+
+    \b
+    Example:
+      notekit import google ~/Downloads/contacts.csv --dry-run
+    """
+    from notekit.interop.google import contacts
+    from notekit.interop.imports import import_contacts
+
+    try:
+        found = contacts(Path(file).read_bytes().decode("utf-8-sig", errors="replace"))
+    except OSError as exc:
+        fail(f"{file}: {exc.strerror}")
+    except ValueError as exc:
+        fail(f"{file}: {exc}")
+    summary = app.summary(quiet=True)
+    outcome = import_contacts(
+        summary, found, app.today, lambda change: write_change(app, change, dry_run, quiet=True)
+    )
+    _tell(outcome, dry_run)

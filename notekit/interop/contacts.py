@@ -27,6 +27,7 @@ class Contact(NamedTuple):
     source: str = ""  # linkedin, google, vcard
     phone: str | None = None
     birthday: str | None = None  # `1988-11-27`, or `11-27` without the year
+    tags: tuple[str, ...] = ()
 
 
 def profile_key(url: str | None) -> str | None:

@@ -31,14 +31,15 @@ class Outcome:
     added: list[Person] = field(default_factory=list)  # the people of new notes
 
 
-def _fields(contact: Contact) -> dict[str, str]:
-    values = {
+def _fields(contact: Contact) -> dict[str, str | list[str]]:
+    values: dict[str, str | list[str] | None] = {
         "company": contact.company,
         "role": contact.role,
         "email": contact.emails[0] if contact.emails else None,
         "linkedin": contact.linkedin,
         "phone": contact.phone,
         "birthday": contact.birthday,
+        "tags": list(contact.tags) or None,
     }
     return {name: value for name, value in values.items() if value}
 

@@ -124,7 +124,7 @@ def plan_log(
 
 
 def plan_fill(
-    index: Summary, person: Person, fields: dict[str, str], message: str
+    index: Summary, person: Person, fields: dict[str, str | list[str]], message: str
 ) -> Change | None:
     """Set the fields the note has no value for yet (company, role, email, linkedin, …), each
     where the note keeps it or as a new front-matter key; None when every one has a value."""
@@ -134,7 +134,8 @@ def plan_fill(
         written, _ = index.fields.person(parse_note(snapshot.path.name, snapshot.data))
         for field, value in fields.items():
             if not _has_value(written, field):
-                set_value(note, field, flow_scalar(value), _is_field(index, field))
+                rendered = flow_list(value) if isinstance(value, list) else flow_scalar(value)
+                set_value(note, field, rendered, _is_field(index, field))
                 missing.append(field)
 
     change = _edit(index, person.path, edit, message)

@@ -1,0 +1,72 @@
+"""Google Contacts' CSV export ("Google CSV"), as contacts.
+
+Names in `First Name`, `Middle Name`, `Last Name` (the older export: `Name`, `Given Name`,
+`Family Name`); several values in one cell separated by ` ::: `; labels (`Labels`, formerly
+`Group Membership`) as tags, without Google's own `* myContacts` and `* starred`; birthdays with
+a year or without one (`--03-14`); a BOM.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from notekit.interop.contacts import Contact
+from notekit.interop.vcard import birthday
+
+SEPARATOR = " ::: "
+_OWN_LABELS = frozenset({"* mycontacts", "* starred", "* friends", "* family", "* coworkers"})
+
+
+def _many(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(SEPARATOR) if part.strip()]
+
+
+def _first(cells: dict[str, str], *columns: str) -> str | None:
+    return next((cells[c] for c in columns if cells.get(c)), None)
+
+
+def _all(cells: dict[str, str], kind: str) -> list[str]:
+    """Every value of the `KIND N - Value` columns (`E-mail 1 - Value`, `Phone 2 - Value`)."""
+    return [
+        part
+        for column, cell in cells.items()
+        if column.startswith(kind) and column.endswith("- value")
+        for part in _many(cell)
+    ]
+
+
+def contacts(text: str) -> list[Contact]:
+    """Each contact of a Google CSV text; ValueError when it has no such header."""
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    if not ({"first name", "last name"} <= columns or {"given name", "family name"} <= columns):
+        raise ValueError("no `First Name,…,Last Name` header: not a Google Contacts CSV")
+    found = []
+    for row in reader:
+        cells = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
+        parts = ("first name", "middle name", "last name", "given name", "family name")
+        name = " ".join(cells[c] for c in parts if cells.get(c)) or _first(cells, "name")
+        if not name:
+            continue
+        sites = _all(cells, "website")
+        labels = _many(_first(cells, "labels", "group membership") or "")
+        phones = _all(cells, "phone")
+        found.append(
+            Contact(
+                name=name,
+                emails=tuple(dict.fromkeys(e for e in _all(cells, "e-mail") if "@" in e)),
+                linkedin=next((s for s in sites if "linkedin.com/" in s.lower()), None),
+                company=_first(cells, "organization name", "organization 1 - name"),
+                role=_first(cells, "organization title", "organization 1 - title"),
+                phone=phones[0] if phones else None,
+                birthday=birthday(cells.get("birthday", "")),
+                tags=tuple(
+                    label.lower().replace(" ", "-")
+                    for label in labels
+                    if label.lower() not in _OWN_LABELS
+                ),
+                source="google",
+            )
+        )
+    return found
