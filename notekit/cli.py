@@ -19,6 +19,7 @@ COMMANDS = {
     "check": "notekit.commands.check",
     "init": "notekit.commands.init",
     "import": "notekit.commands.import_",
+    "export": "notekit.commands.export",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",
     "log": "notekit.commands.log",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
 from pathlib import Path
 
@@ -190,7 +191,7 @@ def test_google_contacts_csv(run, make_vault) -> None:
     assert result.exit_code == 0, result.stderr
     assert "1 people were added, 1 updated, 0 unchanged." in result.stdout
     priya = run("show", "Priya Nair", "--json", vault=vault).json()
-    assert priya["emails"] == ["priya@hooli.com"]  # the first of ` ::: `
+    assert priya["emails"] == ["priya@hooli.com", "priya@home.example"]  # split on ` ::: `
     assert (priya["company"], priya["role"], priya["phone"]) == (
         "Hooli",
         "Principal Engineer",
@@ -205,3 +206,41 @@ def test_google_contacts_csv(run, make_vault) -> None:
     assert _notes(vault) == notes
     bad = run("import", "google", str(LINKEDIN / "legacy.csv"), vault=vault)
     assert bad.exit_code == 2 and "not a Google Contacts CSV" in bad.stderr
+
+
+EXAMPLE = Path(__file__).parents[1] / "vault-example"
+
+
+def test_exports_round_trip_through_an_import(run, tmp_path) -> None:
+    import shutil
+
+    vault = tmp_path / "vault"
+    shutil.copytree(EXAMPLE, vault)
+    cards = tmp_path / "people.vcf"
+    assert run("export", "vcard", "-o", str(cards), vault=vault).exit_code == 0
+    before = _notes(vault)
+    again = run("import", "vcard", str(cards), vault=vault)
+    assert again.exit_code == 0, again.stderr
+    assert _notes(vault) == before  # importing the export back changes nothing
+    fresh = tmp_path / "fresh"
+    (fresh / "People").mkdir(parents=True)
+    assert run("import", "vcard", str(cards), vault=fresh).exit_code == 0
+    assert run("export", "vcard", vault=fresh).stdout == cards.read_text()
+
+
+def test_csv_and_json_exports(run) -> None:
+    table = run("export", "csv", vault=EXAMPLE).stdout
+    assert table.startswith("\ufeffname,path,aliases,emails")
+    rows = table.strip("\ufeff").splitlines()
+    assert len(rows) == 1 + len(run("people", "--json", vault=EXAMPLE).json())
+    assert any(row.startswith("Ana Costa,People/Ana Costa.md,Ana C.,") for row in rows)
+    people = json.loads(run("export", "json", vault=EXAMPLE).stdout)
+    ana = next(p for p in people if p["name"] == "Ana Costa")
+    assert ana["interactions"] and ana["due"] == "2026-11-20"
+
+
+def test_an_export_never_writes_over_a_note(run, make_vault) -> None:
+    vault = make_vault({"People/Ana.md": "---\ncadence: 1m\n---\n"})
+    result = run("export", "csv", "-o", str(vault / "People/Ana.md"), vault=vault)
+    assert result.exit_code == 2 and "never writes over a note" in result.stderr
+    assert (vault / "People/Ana.md").read_text() == "---\ncadence: 1m\n---\n"

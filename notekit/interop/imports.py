@@ -32,10 +32,11 @@ class Outcome:
 
 
 def _fields(contact: Contact) -> dict[str, str | list[str]]:
+    emails = contact.emails
     values: dict[str, str | list[str] | None] = {
         "company": contact.company,
         "role": contact.role,
-        "email": contact.emails[0] if contact.emails else None,
+        "email": list(emails) if len(emails) > 1 else (emails[0] if emails else None),
         "linkedin": contact.linkedin,
         "phone": contact.phone,
         "birthday": contact.birthday,

@@ -1,0 +1,52 @@
+"""`notekit export FORMAT`: the people of the vault for a spreadsheet, a script or an address
+book."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from notekit.commands.common import App, fail
+
+FORMATS = ("csv", "json", "vcard")
+
+
+@click.command("export")
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(FORMATS))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout)."
+)
+@click.pass_obj
+def command(app: App, format_name: str, output: str | None) -> None:
+    """Export everyone: `csv` (one row per person, UTF-8 with a BOM for spreadsheets), `json`
+    (as `show --json`, interactions included) or `vcard` (3.0; importing it back changes
+    nothing).
+
+    \b
+    Examples:
+      notekit export csv -o people.csv
+      notekit export vcard > people.vcf
+    """
+    from notekit.interop.export import to_csv, to_json, to_vcard
+
+    if format_name == "json":
+        text = to_json(app.index(), app.today)
+    elif format_name == "csv":
+        text = to_csv(app.summary(), app.today)
+    else:
+        text = to_vcard(app.summary())
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from notekit.read.files import replace_atomic
+
+    path = Path(output)
+    if path.suffix.lower() == ".md" and path.resolve().is_relative_to(app.vault.resolve()):
+        fail(f"{output}: a note of the vault; an export never writes over a note")
+    try:
+        replace_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror}")
+    click.echo(f"{len(text.encode('utf-8'))} bytes written to {output}", err=True)

@@ -1,0 +1,106 @@
+"""The people of the vault out to other tools: CSV for a spreadsheet, JSON for scripts, vCard
+for an address book. Each export is text, the same for the same vault and day, so that two
+exports diff cleanly; importing a vCard export back changes nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from notekit.core.model import Person
+from notekit.rules import views
+from notekit.rules.due import follow_up
+from notekit.store.index import Index
+from notekit.store.summary import Summary
+
+CSV_COLUMNS = (
+    "name",
+    "path",
+    "aliases",
+    "emails",
+    "phone",
+    "company",
+    "role",
+    "location",
+    "linkedin",
+    "channel",
+    "tags",
+    "birthday",
+    "cadence",
+    "last_contact",
+    "next_contact",
+    "due",
+    "status",
+    "context",
+    "history",
+    "interests",
+    "goals",
+)
+LIST_SEPARATOR = "; "
+
+
+def to_csv(vault: Summary, today: Any) -> str:
+    """One row per person, the columns of CSV_COLUMNS, lists joined by `; `; with a BOM, so
+    that a spreadsheet opens it as UTF-8."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for person in vault.people:
+        row = _row(person, views.person_detail(follow_up(person, vault, today), [], []))
+        writer.writerow(row[column] for column in CSV_COLUMNS)
+    return "\ufeff" + out.getvalue()
+
+
+def _row(person: Person, detail: dict[str, Any]) -> dict[str, str]:
+    row = {}
+    for column in CSV_COLUMNS:
+        value = detail.get(column)
+        if isinstance(value, list):
+            value = LIST_SEPARATOR.join(str(v) for v in value)
+        row[column] = "" if value is None else str(value)
+    return row
+
+
+def to_json(index: Index, today: Any) -> str:
+    """Everyone as `show --json` gives them: facts, follow-up, interactions and promises."""
+    people = [
+        views.person_detail(
+            follow_up(person, index, today),
+            index.interactions_of(person),
+            [t for t in index.tasks if t.person.path == person.path],
+        )
+        for person in index.people
+    ]
+    return json.dumps(people, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_vcard(vault: Summary) -> str:
+    """A vCard 3.0 card per person: name, emails, phone, organisation, title, birthday and the
+    LinkedIn URL; nothing that depends on where the note lies, so that a vault built from the
+    export exports the same cards."""
+    import vobject  # only when a vCard is written
+
+    cards = []
+    for person in vault.people:
+        card = vobject.vCard()
+        card.add("fn").value = person.name
+        parts = person.name.rsplit(" ", 1)
+        card.add("n").value = vobject.vcard.Name(
+            family=parts[-1] if len(parts) > 1 else "", given=parts[0]
+        )
+        for email in person.emails:
+            card.add("email").value = email
+        if person.phone:
+            card.add("tel").value = person.phone
+        if person.company:
+            card.add("org").value = [person.company]
+        if person.role:
+            card.add("title").value = person.role
+        if birthday := views.birthday_text(person):
+            card.add("bday").value = birthday.replace("-", "") if birthday[0] != "-" else birthday
+        if person.linkedin:
+            card.add("url").value = person.linkedin
+        cards.append(card.serialize())
+    return "".join(cards)
