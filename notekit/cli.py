@@ -20,6 +20,7 @@ COMMANDS = {
     "init": "notekit.commands.init",
     "import": "notekit.commands.import_",
     "export": "notekit.commands.export",
+    "dedupe": "notekit.commands.dedupe",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",
     "log": "notekit.commands.log",

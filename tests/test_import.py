@@ -244,3 +244,35 @@ def test_an_export_never_writes_over_a_note(run, make_vault) -> None:
     result = run("export", "csv", "-o", str(vault / "People/Ana.md"), vault=vault)
     assert result.exit_code == 2 and "never writes over a note" in result.stderr
     assert (vault / "People/Ana.md").read_text() == "---\ncadence: 1m\n---\n"
+
+
+def test_dedupe_lists_likely_duplicates_with_the_evidence(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana Costa.md": "---\nemail: Ana@Example.com\n---\n",
+            "People/Costa, Ana.md": "---\nname: Costa Ana\nemail: ana@example.com\n---\n",
+            "People/Ben Okafor.md": "---\nlinkedin: https://www.linkedin.com/in/ben/\n---\n",
+            "People/Benjamin O.md": "---\nlinkedin: http://linkedin.com/in/ben\n---\n",
+            "People/Chloé Martin.md": "",
+            "People/Chloe Martinn.md": "",
+            "People/Dana Lee.md": "",
+        }
+    )
+    pairs = run("dedupe", "--json", vault=vault).json()
+    found = {(p["first"], p["second"]): p["evidence"] for p in pairs}
+    assert found == {
+        ("People/Ana Costa.md", "People/Costa, Ana.md"): [
+            "same email ana@example.com",
+            "same name",
+        ],
+        ("People/Ben Okafor.md", "People/Benjamin O.md"): [
+            "same LinkedIn profile linkedin.com/in/ben"
+        ],
+        ("People/Chloe Martinn.md", "People/Chloé Martin.md"): ["similar names (96%)"],
+    }
+    text = run("dedupe", vault=vault).stdout
+    assert "3 pairs." in text
+    (vault / "People/Costa, Ana.md").unlink()
+    (vault / "People/Benjamin O.md").unlink()
+    (vault / "People/Chloe Martinn.md").unlink()
+    assert run("dedupe", vault=vault).stdout == "No likely duplicates.\n"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.model import Person
-from notekit.rules.match import fold, search
+from notekit.rules.match import name_key, profile_key, search
 from notekit.store.summary import Summary
 
 SIMILAR = 88.0  # a name this close to a person's is shown as a possible match
@@ -28,22 +28,6 @@ class Contact(NamedTuple):
     phone: str | None = None
     birthday: str | None = None  # `1988-11-27`, or `11-27` without the year
     tags: tuple[str, ...] = ()
-
-
-def profile_key(url: str | None) -> str | None:
-    """A LinkedIn profile URL as one key whatever its form: scheme, `www.`, a trailing slash
-    and case do not count."""
-    if not url:
-        return None
-    key = url.strip().lower().split("?", 1)[0].rstrip("/")
-    for prefix in ("https://", "http://"):
-        key = key.removeprefix(prefix)
-    return key.removeprefix("www.") or None
-
-
-def name_key(name: str) -> str:
-    """A name whatever its case, accents and word order: `Peres, Tomás` is `tomas peres`."""
-    return " ".join(sorted(fold(name).split()))
 
 
 @dataclass

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from notekit.core.model import Person
+from notekit.interop.vcard import write_cards
 from notekit.rules import views
 from notekit.rules.due import follow_up
 from notekit.store.index import Index
@@ -77,30 +78,5 @@ def to_json(index: Index, today: Any) -> str:
 
 
 def to_vcard(vault: Summary) -> str:
-    """A vCard 3.0 card per person: name, emails, phone, organisation, title, birthday and the
-    LinkedIn URL; nothing that depends on where the note lies, so that a vault built from the
-    export exports the same cards."""
-    import vobject  # only when a vCard is written
-
-    cards = []
-    for person in vault.people:
-        card = vobject.vCard()
-        card.add("fn").value = person.name
-        parts = person.name.rsplit(" ", 1)
-        card.add("n").value = vobject.vcard.Name(
-            family=parts[-1] if len(parts) > 1 else "", given=parts[0]
-        )
-        for email in person.emails:
-            card.add("email").value = email
-        if person.phone:
-            card.add("tel").value = person.phone
-        if person.company:
-            card.add("org").value = [person.company]
-        if person.role:
-            card.add("title").value = person.role
-        if birthday := views.birthday_text(person):
-            card.add("bday").value = birthday.replace("-", "") if birthday[0] != "-" else birthday
-        if person.linkedin:
-            card.add("url").value = person.linkedin
-        cards.append(card.serialize())
-    return "".join(cards)
+    """A vCard 3.0 card per person (notekit.interop.vcard)."""
+    return write_cards(vault.people)

@@ -1,4 +1,5 @@
-"""vCard files (2.1, 3.0, 4.0) as contacts; the one module that imports vobject.
+"""vCard files (2.1, 3.0, 4.0) as contacts, and people as vCard 3.0 cards; the one module
+that imports vobject.
 
 A file may hold many cards; lines may be folded, values quoted-printable, and the text in a
 charset other than UTF-8 (`CHARSET=Shift_JIS` on a line of a 2.1 card). A card that cannot be
@@ -11,7 +12,9 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from notekit.core.model import Person
 from notekit.interop.contacts import Contact
+from notekit.rules.views import birthday_text
 
 SUFFIXES = (".vcf", ".vcard")
 _CHARSET = re.compile(r"CHARSET=([A-Za-z0-9_\-]+)", re.IGNORECASE)
@@ -136,3 +139,33 @@ def birthday(text: str) -> str | None:
         return None
     year, month, day = match.groups()
     return f"{month}-{day}" if year == "--" else f"{year}-{month}-{day}"
+
+
+def write_cards(people: list[Person]) -> str:
+    """A vCard 3.0 card per person: name, emails, phone, organisation, title, birthday and the
+    LinkedIn URL; nothing that depends on where the note lies, so that a vault built from the
+    export exports the same cards."""
+    import vobject  # only when a vCard is written
+
+    cards = []
+    for person in people:
+        card = vobject.vCard()
+        card.add("fn").value = person.name
+        parts = person.name.rsplit(" ", 1)
+        card.add("n").value = vobject.vcard.Name(
+            family=parts[-1] if len(parts) > 1 else "", given=parts[0]
+        )
+        for email in person.emails:
+            card.add("email").value = email
+        if person.phone:
+            card.add("tel").value = person.phone
+        if person.company:
+            card.add("org").value = [person.company]
+        if person.role:
+            card.add("title").value = person.role
+        if birthday := birthday_text(person):
+            card.add("bday").value = birthday.replace("-", "") if birthday[0] != "-" else birthday
+        if person.linkedin:
+            card.add("url").value = person.linkedin
+        cards.append(card.serialize())
+    return "".join(cards)

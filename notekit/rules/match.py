@@ -34,6 +34,31 @@ def fold(text: str) -> str:
     return " ".join(letters.split())
 
 
+def profile_key(url: str | None) -> str | None:
+    """A LinkedIn profile URL as one key whatever its form: scheme, `www.`, a trailing slash
+    and case do not count."""
+    if not url:
+        return None
+    key = url.strip().lower().split("?", 1)[0].rstrip("/")
+    for prefix in ("https://", "http://"):
+        key = key.removeprefix(prefix)
+    return key.removeprefix("www.") or None
+
+
+def name_key(name: str) -> str:
+    """A name whatever its case, accents and word order: `Peres, Tomás` is `tomas peres`."""
+    return " ".join(sorted(fold(name).split()))
+
+
+def close_to(key: str, keys: list[str], threshold: float) -> list[tuple[int, float]]:
+    """(position, score) of the folded `keys` whose token-sort ratio to the folded `key` is
+    `threshold` or more, scored in C."""
+    found = process.extract(
+        key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
+    )
+    return [(at, score) for _, score, at in found]
+
+
 @dataclass(frozen=True)
 class Match:
     person: Person

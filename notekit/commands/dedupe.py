@@ -1,0 +1,38 @@
+"""`notekit dedupe`: people who are likely one person written twice."""
+
+from __future__ import annotations
+
+import click
+
+from notekit.commands.common import App, echo, emit_json
+
+
+@click.command("dedupe")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@click.pass_obj
+def command(app: App, as_json: bool) -> None:
+    """List likely duplicates: the same email or LinkedIn profile, the same name (case,
+    accents and word order aside), or names nearly alike; with the evidence. Nothing is
+    changed.
+
+    \b
+    Example:
+      notekit dedupe
+    """
+    from notekit.rules.dedupe import duplicates
+
+    pairs = duplicates(app.summary())
+    if as_json:
+        emit_json(
+            [
+                {"first": p.first.path, "second": p.second.path, "evidence": p.evidence}
+                for p in pairs
+            ]
+        )
+        return
+    if not pairs:
+        click.echo("No likely duplicates.")
+        return
+    for pair in pairs:
+        echo(f"{pair.first.path}  ~  {pair.second.path}: {'; '.join(pair.evidence)}")
+    click.echo(f"\n{len(pairs)} pair{'s' if len(pairs) != 1 else ''}.")
