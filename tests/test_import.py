@@ -276,3 +276,24 @@ def test_dedupe_lists_likely_duplicates_with_the_evidence(run, make_vault) -> No
     (vault / "People/Benjamin O.md").unlink()
     (vault / "People/Chloe Martinn.md").unlink()
     assert run("dedupe", vault=vault).stdout == "No likely duplicates.\n"
+
+
+def test_ics_export_parses_and_is_stable(run) -> None:
+    from icalendar import Calendar
+
+    first = run("export", "ics", vault=EXAMPLE).stdout
+    assert run("export", "ics", vault=EXAMPLE).stdout == first  # the same bytes again
+    calendar = Calendar.from_ical(first)
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    due = {str(e["summary"]): e for e in events if str(e["summary"]).startswith("Reconnect")}
+    ana = due["Reconnect with Ana Costa"]
+    assert (
+        ana.decoded("dtstart") == dt.date(2026, 11, 20) and "3 days overdue" in ana["description"]
+    )
+    birthdays = [e for e in events if str(e["summary"]).endswith("birthday")]
+    assert birthdays and all(e["rrule"]["FREQ"] == ["YEARLY"] for e in birthdays)
+    uids = [str(e["uid"]) for e in events]
+    assert len(uids) == len(set(uids))
+    todos = Calendar.from_ical(run("export", "ics", "--todo", vault=EXAMPLE).stdout)
+    tasks = [c for c in todos.walk() if c.name == "VTODO"]
+    assert len(tasks) == len(due) and tasks[0].decoded("due")

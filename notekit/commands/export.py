@@ -10,7 +10,7 @@ import click
 
 from notekit.commands.common import App, fail
 
-FORMATS = ("csv", "json", "vcard")
+FORMATS = ("csv", "json", "vcard", "ics")
 
 
 @click.command("export")
@@ -18,16 +18,19 @@ FORMATS = ("csv", "json", "vcard")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout)."
 )
+@click.option("--todo", is_flag=True, help="ics: follow-ups as tasks (VTODO), not events.")
 @click.pass_obj
-def command(app: App, format_name: str, output: str | None) -> None:
+def command(app: App, format_name: str, output: str | None, todo: bool) -> None:
     """Export everyone: `csv` (one row per person, UTF-8 with a BOM for spreadsheets), `json`
-    (as `show --json`, interactions included) or `vcard` (3.0; importing it back changes
-    nothing).
+    (as `show --json`, interactions included), `vcard` (3.0; importing it back changes
+    nothing) or `ics` (follow-ups as all-day events, or tasks with --todo; birthdays as yearly
+    events).
 
     \b
     Examples:
       notekit export csv -o people.csv
       notekit export vcard > people.vcf
+      notekit export ics -o follow-ups.ics
     """
     from notekit.interop.export import to_csv, to_json, to_vcard
 
@@ -35,8 +38,12 @@ def command(app: App, format_name: str, output: str | None) -> None:
         text = to_json(app.index(), app.today)
     elif format_name == "csv":
         text = to_csv(app.summary(), app.today)
-    else:
+    elif format_name == "vcard":
         text = to_vcard(app.summary())
+    else:
+        from notekit.interop.ical import write_calendar
+
+        text = write_calendar(app.summary(), app.today, todo).decode("utf-8")
     if output is None:
         sys.stdout.write(text)
         return
