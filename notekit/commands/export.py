@@ -21,10 +21,11 @@ FORMATS = ("csv", "json", "vcard", "ics")
 @click.option("--todo", is_flag=True, help="ics: follow-ups as tasks (VTODO), not events.")
 @click.pass_obj
 def command(app: App, format_name: str, output: str | None, todo: bool) -> None:
-    """Export everyone: `csv` (one row per person, UTF-8 with a BOM for spreadsheets), `json`
-    (as `show --json`, interactions included), `vcard` (3.0; importing it back changes
-    nothing) or `ics` (follow-ups as all-day events, or tasks with --todo; birthdays as yearly
-    events).
+    """Export everyone as FORMAT: csv, json, vcard or ics.
+
+    `csv`: one row per person, UTF-8 with a BOM for spreadsheets. `json`: as `show --json`,
+    interactions included. `vcard`: 3.0; importing it back changes nothing. `ics`: follow-ups
+    as all-day events (tasks with --todo), birthdays as yearly events.
 
     \b
     Examples:
