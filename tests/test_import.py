@@ -297,3 +297,24 @@ def test_ics_export_parses_and_is_stable(run) -> None:
     todos = Calendar.from_ical(run("export", "ics", "--todo", vault=EXAMPLE).stdout)
     tasks = [c for c in todos.walk() if c.name == "VTODO"]
     assert len(tasks) == len(due) and tasks[0].decoded("due")
+
+
+def test_a_new_job_in_a_later_export_is_news(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana Costa.md": "---\nemail: ana.costa@example.com\ncompany: Initech\n"
+            "role: Engineer\nhistory: [Umbrella (2010-2012)]\n---\n## Log\n"
+            "- 2026-08-01 call: old news\n"
+        }
+    )
+    result = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "new role: Ana Costa" in result.stdout
+    ana = run("show", "Ana Costa", "--json", vault=vault).json()
+    assert (ana["company"], ana["role"]) == ("Globex", "Staff Engineer")
+    assert ana["history"] == ["Umbrella (2010-2012)", "Engineer at Initech"]
+    text = (vault / "People/Ana Costa.md").read_text()
+    assert "- 2026-11-23 linkedin: now Staff Engineer at Globex (was Engineer at Initech)\n" in text
+    notes = _notes(vault)
+    again = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
+    assert "new role" not in again.stdout and _notes(vault) == notes

@@ -117,6 +117,8 @@ def _tell(outcome: Outcome, dry_run: bool) -> str:
         f"{len(outcome.created)} people {done} added, {len(outcome.updated)} updated, "
         f"{len(outcome.unchanged)} unchanged."
     )
+    for name in outcome.moved:
+        echo(f"  new role: {name} (their note says what changed; a chance to congratulate)")
     for contact, matched in outcome.undecided:
         names = ", ".join(f"{p.name} ({p.path})" for p in matched.people)
         kind = "shares a name with" if matched.how == "ambiguous" else "may be"

@@ -14,9 +14,10 @@ from notekit.core.model import Person
 from notekit.core.syntax import one_line
 from notekit.interop.contacts import Contact, Matched, Matcher
 from notekit.interop.linkedin import Message
+from notekit.rules.match import fold
 from notekit.store.reading import read_note
 from notekit.store.summary import Summary
-from notekit.write.changes import Change, plan_add, plan_fill, plan_log
+from notekit.write.changes import Change, plan_add, plan_fill, plan_log, plan_new_role
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Outcome:
     undecided: list[tuple[Contact, Matched]] = field(default_factory=list)  # for the user
     refused: list[tuple[str, str]] = field(default_factory=list)  # name, why
     added: list[Person] = field(default_factory=list)  # the people of new notes
+    moved: list[str] = field(default_factory=list)  # names of people with a new job
 
 
 def _fields(contact: Contact) -> dict[str, str | list[str]]:
@@ -58,14 +60,28 @@ def import_contacts(
         matched = matcher.match(contact)
         try:
             if matched.person is not None:
+                moved = _moved(matched.person, contact)
+                if moved:
+                    hand_over(
+                        plan_new_role(
+                            vault,
+                            matched.person,
+                            today,
+                            contact.company,
+                            contact.role,
+                            contact.source,
+                        )
+                    )
+                    outcome.moved.append(contact.name)
                 change = plan_fill(
                     vault, matched.person, _fields(contact), f"import {contact.source}"
                 )
-                if change is None:
+                if change is not None:
+                    hand_over(change)
+                if moved or change is not None:
+                    outcome.updated.append(contact.name)
+                else:
                     outcome.unchanged.append(contact.name)
-                    continue
-                hand_over(change)
-                outcome.updated.append(contact.name)
             elif matched.how == "new":
                 fields = {**_fields(contact), "source": contact.source}
                 change = plan_add(vault, contact.name, today, dict(fields), numbered=True)
@@ -78,6 +94,15 @@ def import_contacts(
         except EditError as exc:
             outcome.refused.append((contact.name, str(exc)))
     return outcome
+
+
+def _moved(person: Person, contact: Contact) -> bool:
+    """Whether the contact shows the person in another company or position than the note
+    says (a later export of the same connections): news, not a conflict."""
+    return any(
+        new and old and fold(new) != fold(old)
+        for new, old in ((contact.company, person.company), (contact.role, person.role))
+    )
 
 
 def _person(contact: Contact, path: str) -> Person:

@@ -145,6 +145,36 @@ def plan_fill(
     return dataclasses.replace(change, message=f"{message}: {', '.join(missing)}")
 
 
+def plan_new_role(
+    index: Summary,
+    person: Person,
+    today: dt.date,
+    company: str | None,
+    role: str | None,
+    source: str,
+) -> Change:
+    """A job change as news: the old role and company go into `history`, the new ones are set,
+    and `- TODAY source: now Role at Company (was Role at Company)` goes into the log."""
+
+    def at(role_: str | None, company_: str | None) -> str:
+        return " at ".join(part for part in (role_, company_) if part)
+
+    was = at(person.role, person.company)
+    now = at(role or person.role, company or person.company)
+    history = list(dict.fromkeys([*person.history, was])) if was else person.history
+
+    def edit(note: NoteText, snapshot: Snapshot) -> None:
+        for field, value in (("company", company), ("role", role)):
+            if value:
+                set_value(note, field, flow_scalar(value), _is_field(index, field))
+        if history != person.history:
+            set_value(note, "history", flow_list(history), _is_field(index, "history"))
+        entry = f"{today.isoformat()} {source}: now {now}" + (f" (was {was})" if was else "")
+        append_log_entry(note, today, one_line(entry))
+
+    return _edit(index, person.path, edit, f"import {source}: {person.name} is now {now}")
+
+
 def _has_value(person: Person, field: str) -> bool:
     value = person.emails if field == "email" else getattr(person, field, None)
     return bool(value)
