@@ -10,6 +10,7 @@ import click
 from notekit.commands.common import App, echo, fail, write_change
 
 if TYPE_CHECKING:
+    from notekit.interop.contacts import Contact
     from notekit.interop.imports import Outcome
     from notekit.write.changes import Change
 
@@ -94,18 +95,13 @@ def vcard(app: App, path: str, dry_run: bool) -> None:
     Example:
       notekit import vcard ~/Downloads/contacts.vcf --dry-run
     """
-    from notekit.interop.imports import import_contacts
     from notekit.interop.vcard import read_cards
 
     try:
         found, skipped = read_cards(Path(path))
     except OSError as exc:
         fail(f"{path}: {exc.strerror}")
-    summary = app.summary(quiet=True)
-    outcome = import_contacts(
-        summary, found, app.today, lambda change: write_change(app, change, dry_run, quiet=True)
-    )
-    _tell(outcome, dry_run)
+    _import(app, found, dry_run)
     for card in skipped:
         echo(f"  skipped: {card.file}, card {card.card}: {card.reason}")
 
@@ -143,7 +139,6 @@ def google(app: App, file: str, dry_run: bool) -> None:
       notekit import google ~/Downloads/contacts.csv --dry-run
     """
     from notekit.interop.google import contacts
-    from notekit.interop.imports import import_contacts
 
     try:
         found = contacts(Path(file).read_bytes().decode("utf-8-sig", errors="replace"))
@@ -151,6 +146,13 @@ def google(app: App, file: str, dry_run: bool) -> None:
         fail(f"{file}: {exc.strerror}")
     except ValueError as exc:
         fail(f"{file}: {exc}")
+    _import(app, found, dry_run)
+
+
+def _import(app: App, found: list[Contact], dry_run: bool) -> None:
+    """Import contacts into the vault, each change written (or shown, with --dry-run)."""
+    from notekit.interop.imports import import_contacts
+
     summary = app.summary(quiet=True)
     outcome = import_contacts(
         summary, found, app.today, lambda change: write_change(app, change, dry_run, quiet=True)
