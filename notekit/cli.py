@@ -44,8 +44,10 @@ class LazyGroup(click.Group):
         if module is None:
             return None
         command: click.Command = importlib.import_module(module).command
-        if not any(param.name in OPTIONS_AFTER_COMMAND for param in command.params):
-            command.params.extend(_options_after())
+        inner = list(command.commands.values()) if isinstance(command, click.Group) else []
+        for each in (command, *inner):  # `notekit import linkedin X --vault V` too
+            if not any(param.name in OPTIONS_AFTER_COMMAND for param in each.params):
+                each.params.extend(_options_after())
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -133,3 +133,12 @@ def test_init_never_creates_what_a_dangling_link_points_to(run, tmp_path) -> Non
     assert result.exit_code == 2
     assert "symbolic link" in result.stderr
     assert not target.exists()
+
+
+def test_global_options_after_a_subcommand(tmp_path) -> None:
+    vault = tmp_path / "vault"
+    (vault / "People").mkdir(parents=True)
+    connections = FIXTURES / "linkedin" / "Connections.csv"
+    result = _shell("import", "linkedin", str(connections), "--dry-run", "--vault", str(vault))
+    assert result.returncode == 0, result.stderr
+    assert "4 people would be added" in result.stdout
