@@ -318,3 +318,29 @@ def test_a_new_job_in_a_later_export_is_news(run, make_vault) -> None:
     notes = _notes(vault)
     again = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
     assert "new role" not in again.stdout and _notes(vault) == notes
+
+
+def test_calendar_meetings_become_log_entries(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n",
+            "People/Ben Okafor.md": "---\ncadence: 1m\n---\n",
+        }
+    )
+    result = run("import", "ics", str(FIXTURES / "calendar.ics"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "5 log entries were added, 0 were there" in result.stdout
+    assert "1 events with more than 8 attendees and 1 with nobody of the vault" in result.stdout
+    assert "planned: 2026-11-30 Ben Okafor: 1:1" in result.stdout
+    assert "planned: 2026-12-04 Ana Costa: Lunch with Ana" in result.stdout
+    ana = (vault / "People/Ana Costa.md").read_text()
+    assert "- 2026-11-10 coffee: Coffee with Ana\n" in ana and "All hands" not in ana
+    ben = (vault / "People/Ben Okafor.md").read_text()
+    for day in ("02", "09", "16", "23"):  # by exact name; once per occurrence up to today
+        assert f"- 2026-11-{day} meeting: 1:1\n" in ben
+    notes = _notes(vault)
+    again = run("import", "ics", str(FIXTURES / "calendar.ics"), vault=vault)
+    assert "0 log entries were added, 5 were there" in again.stdout
+    assert _notes(vault) == notes
+    bad = run("import", "ics", str(FIXTURES / "google.csv"), vault=vault)
+    assert bad.exit_code == 2 and "not an iCalendar file" in bad.stderr

@@ -158,3 +158,53 @@ def _import(app: App, found: list[Contact], dry_run: bool) -> None:
         summary, found, app.today, lambda change: write_change(app, change, dry_run, quiet=True)
     )
     _tell(outcome, dry_run)
+
+
+@command.command("ics")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--max-attendees",
+    default=8,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Skip events with more attendees: not personal.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would change and write nothing.")
+@click.pass_obj
+def ics(app: App, file: str, max_attendees: int, dry_run: bool) -> None:
+    """Import a calendar (.ics): each past event that people of the vault attended becomes a
+    dated entry in their log.
+
+    Attendees are matched by email, else by exact name. The channel is the one the title
+    names (`Coffee with Ana` is coffee), else meeting. A recurring event counts once per
+    occurrence; future ones are listed as planned, not written.
+
+    \b
+    Example:
+      notekit import ics ~/Downloads/calendar.ics --dry-run
+    """
+    from notekit.interop.ical import read_meetings
+    from notekit.interop.imports import import_meetings
+
+    try:
+        meetings = read_meetings(Path(file).read_bytes(), app.today)
+    except OSError as exc:
+        fail(f"{file}: {exc.strerror}")
+    except ValueError as exc:
+        fail(f"{file}: {exc}")
+    summary = app.summary(quiet=True)
+    result = import_meetings(
+        summary,
+        meetings,
+        app.today,
+        lambda change: write_change(app, change, dry_run, quiet=True),
+        max_attendees,
+    )
+    done = "would be" if dry_run else "were"
+    click.echo(
+        f"{result.logged} log entries {done} added, {result.known} were there; "
+        f"{result.crowded} events with more than {max_attendees} attendees and "
+        f"{result.nobody} with nobody of the vault left out."
+    )
+    for day, name, title in sorted(result.planned):
+        echo(f"  planned: {day} {name}: {title}")

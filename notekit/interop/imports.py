@@ -13,6 +13,7 @@ from notekit.core.errors import EditError
 from notekit.core.model import Person
 from notekit.core.syntax import one_line
 from notekit.interop.contacts import Contact, Matched, Matcher
+from notekit.interop.ical import Meeting
 from notekit.interop.linkedin import Message
 from notekit.rules.match import fold
 from notekit.store.reading import read_note
@@ -199,3 +200,60 @@ def _logged(vault: Summary, path: str, day: dt.date, direction: str) -> bool:
     head = f"linkedin {direction}:"
     note = read_note(vault.vault, path, vault.config.channels)
     return any(e.date == day and e.text.startswith(head) for e in note.entries)
+
+
+@dataclass
+class Calendar:
+    """What an import of a calendar did, or would do."""
+
+    logged: int = 0  # entries
+    known: int = 0  # entries the notes had already
+    planned: list[tuple[dt.date, str, str]] = field(default_factory=list)  # day, who, title
+    crowded: int = 0  # events with too many attendees to be personal
+    nobody: int = 0  # events with nobody of the vault
+
+
+def import_meetings(
+    vault: Summary,
+    meetings: Iterable[Meeting],
+    today: dt.date,
+    hand_over: Callable[[Change], None],
+    max_attendees: int = 8,
+) -> Calendar:
+    """A dated meeting entry for each person of the vault who attended each past occurrence
+    (by email, else by exact name); the channel is the one the title names (`Coffee with Ana`:
+    coffee), else `meeting`. Future occurrences are listed as planned, not written."""
+    result = Calendar()
+    matcher = Matcher(vault)
+    channels = vault.config.channels
+    for meeting in meetings:
+        if len(meeting.attendees) > max_attendees:
+            result.crowded += 1
+            continue
+        people = {}
+        for name, email in meeting.attendees:
+            contact = Contact(name or email, emails=(email,) if "@" in email else ())
+            if (person := matcher.match(contact).person) is not None:
+                people[person.path] = person
+        if not people:
+            result.nobody += 1
+            continue
+        words = fold(meeting.title).split()
+        channel = next((word for word in words if word in channels), "meeting")
+        for person in people.values():
+            if meeting.day > today:
+                result.planned.append((meeting.day, person.name, meeting.title))
+            elif _met(vault, person.path, meeting.day, channel, meeting.title):
+                result.known += 1
+            else:
+                title = meeting.title or "meeting"
+                hand_over(plan_log(vault, person, today, title, date=meeting.day, channel=channel))
+                result.logged += 1
+    return result
+
+
+def _met(vault: Summary, path: str, day: dt.date, channel: str, title: str) -> bool:
+    """Whether the note has this meeting's entry already (same day, channel and text)."""
+    note = read_note(vault.vault, path, vault.config.channels)
+    text = one_line(title or "meeting")
+    return any(e.date == day and e.channel == channel and e.text == text for e in note.entries)
