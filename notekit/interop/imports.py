@@ -18,7 +18,15 @@ from notekit.interop.linkedin import Message
 from notekit.rules.match import fold
 from notekit.store.reading import read_note
 from notekit.store.summary import Summary
-from notekit.write.changes import Change, plan_add, plan_fill, plan_log, plan_new_role
+from notekit.write.changes import (
+    Change,
+    log_entry,
+    plan_add,
+    plan_entries,
+    plan_fill,
+    plan_log,
+    plan_new_role,
+)
 
 
 @dataclass
@@ -167,24 +175,25 @@ def import_messages(
                 (who.path, message.day, direction), (who, _first_line(message.content))
             )
         result.strangers += not matched
+    by_person: dict[str, tuple[Person, list[tuple[dt.date, str]]]] = {}
+    logged: dict[str, set[tuple[dt.date, str]]] = {}  # each note read once
     for (path, day, direction), (person, text) in entries.items():
-        if _logged(vault, path, day, direction):
+        if path not in logged:
+            logged[path] = _logged(vault, path)
+        if (day, direction) in logged[path]:
             result.known += 1
             continue
+        entry = log_entry(day, text if with_text else "", "linkedin", direction)
+        by_person.setdefault(path, (person, []))[1].append((day, entry))
+    for person, planned in by_person.values():  # one edit of each note, whatever its entries
         try:
-            change = plan_log(
-                vault,
-                person,
-                today,
-                text if with_text else "",
-                date=day,
-                channel="linkedin",
-                direction=direction,
+            change = plan_entries(
+                vault, person, today, planned, f"import linkedin: {len(planned)} messages"
             )
         except (EditError, OSError):
             continue  # a note not written yet (a dry run's new person), or gone
         hand_over(change)
-        result.logged += 1
+        result.logged += len(planned)
     return result
 
 
@@ -193,13 +202,17 @@ def _first_line(content: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def _logged(vault: Summary, path: str, day: dt.date, direction: str) -> bool:
-    """Whether the note has a `linkedin to:` (or `from:`) entry on that day already."""
+def _logged(vault: Summary, path: str) -> set[tuple[dt.date, str]]:
+    """The days and directions of the note's `linkedin to:` and `linkedin from:` entries."""
     if not (vault.vault / path).is_file():
-        return False
-    head = f"linkedin {direction}:"
+        return set()
     note = read_note(vault.vault, path, vault.config.channels)
-    return any(e.date == day and e.text.startswith(head) for e in note.entries)
+    return {
+        (entry.date, direction)
+        for entry in note.entries
+        for direction in ("to", "from")
+        if entry.text.startswith(f"linkedin {direction}:")
+    }
 
 
 @dataclass

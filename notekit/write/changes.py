@@ -67,6 +67,26 @@ class Change:
         return vault_path(self.vault, self.rel)
 
 
+def log_entry(
+    date: dt.date, text: str, channel: str | None = None, direction: str | None = None
+) -> str:
+    """The text of a log entry after `- `: `DATE channel: text`, `DATE channel to: text`
+    (SPEC §4; `from:` for their message to me), or `DATE text`. EditError for an empty one or a
+    channel that is not one word."""
+    text = one_line(text)
+    if not text and not direction:
+        raise EditError("nothing to log: the text is empty")
+    if channel is not None:
+        channel = channel.lower()
+        if not CHANNEL_WORD.fullmatch(channel):
+            raise EditError(f"a channel is one word (letters, digits, - or _), not {channel!r}")
+    if direction:
+        return f"{date.isoformat()} {channel} {direction}: {text}".rstrip()
+    if channel:
+        return f"{date.isoformat()} {channel}: {text}"
+    return f"{date.isoformat()} {text}"
+
+
 def plan_log(
     index: Summary,
     person: Person,
@@ -77,43 +97,48 @@ def plan_log(
     keep_follow_up: bool = False,
     direction: str | None = None,
 ) -> Change:
-    """A `- DATE channel: text` entry in the log section; the front-matter last-contact field,
-    when the note has one, moves forward to DATE (never back, never into the future); and a
-    follow-up date on or after DATE is cleared, since this contact meets it (unless
-    `keep_follow_up`, or DATE is ahead: a plan meets nothing yet)."""
+    """A `- DATE channel: text` entry in the log section (see `plan_entries`)."""
     date = date or today
-    text = one_line(text)
-    if not text and not direction:
-        raise EditError("nothing to log: the text is empty")
-    if channel is not None:
-        channel = channel.lower()
-        if not CHANNEL_WORD.fullmatch(channel):
-            raise EditError(f"a channel is one word (letters, digits, - or _), not {channel!r}")
-    if direction:  # SPEC §4: `- DATE channel to: text`, `from:` for their message to me
-        entry = f"{date.isoformat()} {channel} {direction}: {text}".rstrip()
-    elif channel:
-        entry = f"{date.isoformat()} {channel}: {text}"
-    else:
-        entry = f"{date.isoformat()} {text}"
+    entry = log_entry(date, text, channel, direction)
+    summary = (
+        f"{channel.lower()} with {person.name}" if channel else f"{person.name}: {_short(text)}"
+    )
+    return plan_entries(index, person, today, [(date, entry)], f"log: {summary}", keep_follow_up)
 
+
+def plan_entries(
+    index: Summary,
+    person: Person,
+    today: dt.date,
+    entries: list[tuple[dt.date, str]],
+    message: str,
+    keep_follow_up: bool = False,
+) -> Change:
+    """Entries (day, text from `log_entry`) in the log section, in one edit of the note; the
+    front-matter last-contact field, when the note has one, moves forward to the latest of
+    them (never back, never into the future); and a follow-up date on or after it is cleared,
+    since that contact meets it (unless `keep_follow_up`; entries ahead are plans and meet
+    nothing yet)."""
+    past = [day for day, _ in entries if day <= today]
+    latest = max(past) if past else None
     cleared: list[dt.date] = []
 
     def edit(note: NoteText, snapshot: Snapshot) -> None:
         # fields first, inline ones first of all: their line numbers are those read
-        if date <= today:
+        if latest is not None:
             parsed = parse_note(snapshot.path.name, snapshot.data)
             written, _ = index.fields.person(parsed)
             last = written.fm_last_contact
-            if last is None or last < date:
-                _set_field(note, parsed, index, "last_contact", date.isoformat(), added=False)
+            if last is None or last < latest:
+                _set_field(note, parsed, index, "last_contact", latest.isoformat(), added=False)
             follow_up = written.next_contact
-            if not keep_follow_up and follow_up is not None and follow_up >= date:
+            if not keep_follow_up and follow_up is not None and follow_up >= latest:
                 _set_field(note, parsed, index, "next_contact", None, added=False)
                 cleared.append(follow_up)
-        append_log_entry(note, date, entry)
+        for day, entry in entries:
+            append_log_entry(note, day, entry)
 
-    summary = f"{channel} with {person.name}" if channel else f"{person.name}: {_short(text)}"
-    change = _edit(index, person.path, edit, f"log: {summary}")
+    change = _edit(index, person.path, edit, message)
     if not cleared:
         return change
     aside = (
