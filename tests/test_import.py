@@ -344,3 +344,21 @@ def test_calendar_meetings_become_log_entries(run, make_vault) -> None:
     assert _notes(vault) == notes
     bad = run("import", "ics", str(FIXTURES / "google.csv"), vault=vault)
     assert bad.exit_code == 2 and "not an iCalendar file" in bad.stderr
+
+
+def test_many_records_show_a_progress_bar_on_a_terminal_only(monkeypatch) -> None:
+    import sys
+
+    import click
+
+    from notekit.commands.import_ import PROGRESS_FROM, _progress
+
+    records = list(range(PROGRESS_FROM))
+    with _progress(records, "contacts") as shown:
+        assert shown == records  # not a terminal: the records as they are
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with _progress(records, "contacts") as shown:
+        assert isinstance(shown, click._termui_impl.ProgressBar)
+        assert list(shown) == records
+    with _progress(records[:-1], "contacts") as shown:
+        assert shown == records[:-1]  # too few to be worth a bar

@@ -206,9 +206,12 @@ def text_or_dash(value: object) -> str:
     return "-" if value in (None, "", []) else str(value)
 
 
-def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -> None:
+def write_change(
+    app: App, change: Change, dry_run: bool, quiet: bool = False, tell: bool = True
+) -> None:
     """Show the diff (`--dry-run`) or write the change, telling the user what happened
-    (on stderr when `quiet`, so that stdout stays free for the command's own output)."""
+    (on stderr when `quiet`, so that stdout stays free for the command's own output; not at
+    all unless `tell`, for a command that sums up many changes itself)."""
     from notekit.core.errors import ConflictError, EditError
     from notekit.write.changes import apply, diff
 
@@ -224,9 +227,10 @@ def write_change(app: App, change: Change, dry_run: bool, quiet: bool = False) -
         fail(str(exc), EXIT_PROBLEMS)
     except EditError as exc:
         fail(str(exc))
-    echo(f"{change.message}  ({change.rel})", err=quiet)
-    if change.aside:
-        echo(f"notekit: {change.aside}", err=True)
+    if tell:
+        echo(f"{change.message}  ({change.rel})", err=quiet)
+        if change.aside:
+            echo(f"notekit: {change.aside}", err=True)
     if warning:
         echo(f"notekit: warning: {warning}", err=True)
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from notekit.commands.common import App, echo, fail, write_change
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from notekit.interop.contacts import Contact
@@ -63,9 +68,10 @@ def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
     summary = app.summary(quiet=True)
 
     def hand_over(change: Change) -> None:
-        write_change(app, change, dry_run, quiet=True)
+        write_change(app, change, dry_run, quiet=True, tell=False)
 
-    outcome = import_contacts(summary, found, app.today, hand_over)
+    with _progress(found, "connections") as shown:
+        outcome = import_contacts(summary, shown, app.today, hand_over)
     done = _tell(outcome, dry_run)
     if talk:
         said = import_messages(
@@ -154,9 +160,13 @@ def _import(app: App, found: list[Contact], dry_run: bool) -> None:
     from notekit.interop.imports import import_contacts
 
     summary = app.summary(quiet=True)
-    outcome = import_contacts(
-        summary, found, app.today, lambda change: write_change(app, change, dry_run, quiet=True)
-    )
+    with _progress(found, "contacts") as shown:
+        outcome = import_contacts(
+            summary,
+            shown,
+            app.today,
+            lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
+        )
     _tell(outcome, dry_run)
 
 
@@ -197,7 +207,7 @@ def ics(app: App, file: str, max_attendees: int, dry_run: bool) -> None:
         summary,
         meetings,
         app.today,
-        lambda change: write_change(app, change, dry_run, quiet=True),
+        lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
         max_attendees,
     )
     done = "would be" if dry_run else "were"
@@ -208,3 +218,14 @@ def ics(app: App, file: str, max_attendees: int, dry_run: bool) -> None:
     )
     for day, name, title in sorted(result.planned):
         echo(f"  planned: {day} {name}: {title}")
+
+
+PROGRESS_FROM = 200  # records from which a terminal shows a progress bar
+
+
+def _progress(items: list[T], label: str) -> contextlib.AbstractContextManager[Iterable[T]]:
+    """A progress bar over many records on a terminal (stderr); the records as they are
+    otherwise."""
+    if len(items) >= PROGRESS_FROM and sys.stderr.isatty():
+        return click.progressbar(items, label=f"importing {label}", file=sys.stderr)
+    return contextlib.nullcontext(items)
