@@ -24,7 +24,6 @@ from notekit.write.changes import (
     plan_add,
     plan_entries,
     plan_fill,
-    plan_log,
     plan_new_role,
 )
 
@@ -239,6 +238,7 @@ def import_meetings(
     result = Calendar()
     matcher = Matcher(vault)
     channels = vault.config.channels
+    by_person: dict[str, tuple[Person, dict[tuple[dt.date, str, str], str]]] = {}
     for meeting in meetings:
         if len(meeting.attendees) > max_attendees:
             result.crowded += 1
@@ -256,17 +256,24 @@ def import_meetings(
         for person in people.values():
             if meeting.day > today:
                 result.planned.append((meeting.day, person.name, meeting.title))
-            elif _met(vault, person.path, meeting.day, channel, meeting.title):
-                result.known += 1
             else:
-                title = meeting.title or "meeting"
-                hand_over(plan_log(vault, person, today, title, date=meeting.day, channel=channel))
-                result.logged += 1
+                text = one_line(meeting.title or "meeting")
+                entry = log_entry(meeting.day, text, channel)
+                by_person.setdefault(person.path, (person, {}))[1][meeting.day, channel, text] = (
+                    entry
+                )
+    for person, wanted in by_person.values():  # one edit of each note, whatever its meetings
+        held = _entries(vault, person.path)
+        new = [(key[0], entry) for key, entry in wanted.items() if key not in held]
+        result.known += len(wanted) - len(new)
+        if new:
+            hand_over(plan_entries(vault, person, today, new, f"import ics: {len(new)} meetings"))
+            result.logged += len(new)
     return result
 
 
-def _met(vault: Summary, path: str, day: dt.date, channel: str, title: str) -> bool:
-    """Whether the note has this meeting's entry already (same day, channel and text)."""
+def _entries(vault: Summary, path: str) -> set[tuple[dt.date, str | None, str]]:
+    """The day, channel and text of each dated entry of a note: what a meeting's entry is
+    told apart by."""
     note = read_note(vault.vault, path, vault.config.channels)
-    text = one_line(title or "meeting")
-    return any(e.date == day and e.channel == channel and e.text == text for e in note.entries)
+    return {(entry.date, entry.channel, entry.text) for entry in note.entries}

@@ -2,14 +2,13 @@
 
 Each command asks for what it needs and gets it from the state kept between runs:
 `summary()` (people, contact dates, open dated tasks, problems: what `due`, `people`, `find`,
-`log`, `snooze` and `add` need), `interactions_of(person)` (what `show` lists, read from the
-few notes that record them), or `index()` (every note, for `check`, the report and the weekly
-note). Whatever is built once is reused: after `index()`, `summary()` is that index.
+`log`, `snooze`, `add` and `check` need), `interactions_of(person)` (what `show` lists, read
+from the few notes that record them), or `index()` (every note, for the report, the weekly
+note and `watch`). Whatever is built once is reused: after `index()`, `summary()` is that index.
 """
 
 from __future__ import annotations
 
-import operator
 from pathlib import Path
 
 from notekit.core.model import Interaction, Person
@@ -18,11 +17,9 @@ from notekit.read.fields import KNOWN_FIELDS
 from notekit.read.parse import Section
 from notekit.read.vault import DailyNotes
 from notekit.store.index import Index, build_index
-from notekit.store.links import mentioned, mentions
+from notekit.store.links import CHRONOLOGICAL, mentioned, mentions
 from notekit.store.reading import read_note, read_sections
 from notekit.store.summary import Summary, vault_summary
-
-_CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
 
 
 class Store:
@@ -71,5 +68,5 @@ class Store:
             found.extend(
                 i for p, i in mentioned(summary.links, mentions(note, daily)) if p is person
             )
-        found.sort(key=_CHRONOLOGICAL)
+        found.sort(key=CHRONOLOGICAL)
         return found

@@ -18,11 +18,18 @@ from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 from notekit.store.kept import NoteCache, cache_dir, objects_kept
-from notekit.store.links import DatedTask, Resolver, dated_tasks, mentioned, mentions, note_links
+from notekit.store.links import (
+    CHRONOLOGICAL,
+    DatedTask,
+    Resolver,
+    dated_tasks,
+    mentioned,
+    mentions,
+    note_links,
+)
 from notekit.store.reading import Listing, Record, list_vault, read_record
 from notekit.store.summary import Summary
 
-_CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
 _DAY = operator.itemgetter(0)
 
 
@@ -138,7 +145,5 @@ def _gather_interactions(
             found[person.path].append(interaction)
             sources.setdefault(person.path, []).append(note.path)
     for interactions in found.values():
-        # by day, note and line; a line is None only for a link in another note's front-matter,
-        # which counts once per note and person, so it is never compared with a number
-        interactions.sort(key=_CHRONOLOGICAL)
+        interactions.sort(key=CHRONOLOGICAL)
     return found, sources

@@ -4,6 +4,7 @@ and what other notes say of a person through them: contacts on a day, open dated
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
@@ -13,6 +14,9 @@ from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 
 T = TypeVar("T")
+# Interactions by day, note and line; a line is None only for a link in another note's
+# front-matter, which counts once per note and person, so it is never compared with a number
+CHRONOLOGICAL = operator.itemgetter(0, 1, 2)  # Interaction: date, source, line
 
 
 @dataclass(frozen=True)
