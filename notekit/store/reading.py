@@ -10,15 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from notekit.core.model import ERROR, ParsedNote, Person, Problem
+from notekit.core.model import ERROR, ParsedNote, Problem
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
 from notekit.read.parse import MAX_NOTE_BYTES, Section, parse_note, sections
 from notekit.read.vault import NoteFile, discover
 from notekit.store import parallel
+from notekit.store.kept import Record
 
 T = TypeVar("T")
-Record = tuple[ParsedNote, Person | None, list[Problem]]
 
 Listing = tuple[Config, list[NoteFile], list[Problem]]
 
