@@ -21,6 +21,7 @@ from notekit.read.parse import parse_note
 from notekit.write.edit import (
     BOM,
     NoteText,
+    append_item,
     append_log_entry,
     open_note,
     remove_value,
@@ -354,6 +355,57 @@ def test_an_edit_either_keeps_every_other_value_or_is_refused(data, date, field,
     assert changed <= set(text.intended)
     person, _ = READER.person(parse_note("n.md", after))
     assert getattr(person, "next_contact" if field == "next_contact" else "fm_last_contact") == date
+
+
+items = st.one_of(
+    words.map(lambda w: f"'{w}'"),
+    st.builds(lambda w, y: f"{{org: '{w}', role: x, to: {y}}}", words, st.integers(1990, 2030)),
+)
+
+
+@SETTINGS
+@given(st.one_of(notes(), hard_notes()), items, st.data())
+def test_an_item_is_added_at_the_end_of_a_list_or_refused(data, item, draw) -> None:
+    """Every other key reads as before, the list reads as before plus the item, and no line of
+    the note is lost: lines are only added, or the key's own line rewritten."""
+    try:
+        text = open_note(data, "n.md")
+    except EditError:
+        return
+    before, _ = _full(data)
+    key = draw.draw(st.sampled_from([*before, "history"]))
+    try:
+        append_item(text, key, item, lambda k: k == key)
+        after = text.encode()
+        verify_edit(data, after, text.intended, "n.md")
+    except EditError as exc:
+        assert "n.md" in str(exc)
+        return
+    values, _ = _full(after)
+    added = _full(f"---\nk: [{item}]\n---\n".encode())[0]["k"]
+    old = before.get(key)
+    assert values[key] == (old if isinstance(old, list) else [old] if old else []) + added
+    assert {k: v for k, v in values.items() if k != key} == {
+        k: v for k, v in before.items() if k != key
+    }
+    gone = [
+        line
+        for line in difflib.ndiff(_lines(data), _lines(after))
+        if line.startswith("- ") and not line[2:].lstrip(" \ufeff").startswith(key)
+    ]
+    assert gone == []
+    _keeps_the_envelope(data, after)
+
+
+def test_a_block_list_keeps_its_items_and_comments() -> None:
+    data = (
+        b"---\nhistory:\n  - {org: MIT, from: 2008, to: 2012}\n  # the first job\n"
+        b"  - Initech\n\nname: A\n---\n"
+    )
+    text = open_note(data, "n.md")
+    append_item(text, "history", "{org: Globex, to: 2026}", lambda k: k == "history")
+    verify_edit(data, text.encode(), text.intended, "n.md")
+    assert text.encode() == data.replace(b"Initech\n", b"Initech\n  - {org: Globex, to: 2026}\n")
 
 
 LOG_CASES = [  # (note, date of the new entry, the note after)

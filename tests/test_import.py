@@ -312,9 +312,22 @@ def test_a_new_job_in_a_later_export_is_news(run, make_vault) -> None:
     assert "new role: Ana Costa" in result.stdout
     ana = run("show", "Ana Costa", "--json", vault=vault).json()
     assert (ana["company"], ana["role"]) == ("Globex", "Staff Engineer")
-    assert ana["history"] == ["Umbrella (2010-2012)", "Engineer at Initech"]
+    assert ana["history"] == ["Umbrella (2010-2012)", "Engineer at Initech (until 2026)"]
+    assert ana["news"] == {
+        "date": "2026-11-23",
+        "what": "Staff Engineer at Globex (was Engineer at Initech)",
+    }
+    assert ana["last_contact"] == "2026-08-01"  # news of them is no contact with them
     text = (vault / "People/Ana Costa.md").read_text()
+    assert "history: [Umbrella (2010-2012), {org: Initech, role: Engineer, to: 2026}]\n" in text
     assert "- 2026-11-23 linkedin: now Staff Engineer at Globex (was Engineer at Initech)\n" in text
+    moments = run("due", "--json", vault=vault).json()["moments"]
+    assert [(m["name"], m["kind"], m["date"]) for m in moments] == [
+        ("Ana Costa", "new role", "2026-11-23")
+    ]
+    later = run("due", "--today", "2026-12-06", vault=vault).stdout  # two weeks: 14 days
+    assert "new role — congratulate: now Staff Engineer at Globex" in later
+    assert run("due", "--today", "2026-12-07", "--json", vault=vault).json()["moments"] == []
     notes = _notes(vault)
     again = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
     assert "new role" not in again.stdout and _notes(vault) == notes

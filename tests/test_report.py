@@ -358,7 +358,7 @@ def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(run, make_vault, tmp_pa
         "# Week 2026-W48 (2026-11-23 to 2026-11-29)\n\n"
         "## Reconnect\n\nNobody is due this week.\n\n"
         "## Promises\n\nNo dated promises this week.\n\n"
-        "## Moments\n\nNo birthdays this week.\n\n"
+        "## Moments\n\nNo birthdays or new roles this week.\n\n"
         "## Last 7 days\n\n"
         "- 2026-11-23: [[People/Pat|Pat]] (coffee): today\n"
         "- 2026-11-17: [[People/Pat|Pat]] (call): six days ago\n\n"

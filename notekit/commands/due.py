@@ -86,10 +86,7 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         click.echo(table(["Name", "Due", "When", "Task", "Where"], rows))
     if report.moments:
         click.echo("\nMoments:")
-        rows = [
-            [m.person.name, m.date.isoformat(), m.kind + (f" ({m.years})" if m.years else "")]
-            for m in report.moments
-        ]
+        rows = [[m.person.name, m.date.isoformat(), views.moment_text(m)] for m in report.moments]
         click.echo(table(["Name", "Date", "What"], rows))
     if hint:
         click.echo(f"\n{hint}")

@@ -45,6 +45,7 @@ def command(app: App, name: str, as_json: bool) -> None:
         ("Tags", ", ".join(person.tags)),
         ("How we know each other", person.context or ""),
         ("History", "; ".join(person.history)),
+        ("News", f"{person.news[0]}: now {person.news[1]}" if person.news else ""),
         ("Interests", ", ".join(person.interests)),
         ("Goals", ", ".join(person.goals)),
         ("Introduced by", ", ".join(person.introduced_by)),

@@ -67,6 +67,7 @@ class ParsedNote:
     title: str | None = None  # first `# heading`
     date: dt.date | None = None  # front-matter `date`: a meeting note's day
     entries: list[Interaction] = field(default_factory=list)  # dated entries in the body
+    news: list[tuple[dt.date, str]] = field(default_factory=list)  # job changes: day, after `now`
     tasks: list[Task] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # inline `#tags`, without `#`
@@ -130,6 +131,7 @@ class Person:
     fm_last_contact: dt.date | None = None
     next_contact: dt.date | None = None
     fm_cadence: Cadence | None = None
+    news: tuple[dt.date, str] | None = None  # the latest job change an import logged: day, what
 
     @property
     def stem(self) -> str:

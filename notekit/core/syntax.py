@@ -42,6 +42,9 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?=\s)(.*)$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 TASK_BOX = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
+# a job change an import noticed, written after the date: `linkedin: now Staff at Globex (was
+# Engineer at Initech)`; news of the person, not a contact with them
+NEWS = re.compile(r"(linkedin|google|vcard): now (\S.*)")
 DATED = re.compile(rf"^(?:\*\*)?(?:\[\[({DATE})(?:\|[^\]]*)?\]\]|({DATE}))(?:\*\*)?(.*)$")
 TASK_DUE = re.compile(rf"(?:📅\s*({DATE})|\(due:?\s*({DATE})\)|\[due::\s*({DATE})\])")
 # `[[target#heading|shown]]`, `![[embed]]`: groups target, `#heading`, shown text

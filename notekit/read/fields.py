@@ -197,7 +197,7 @@ class FieldReader:
             linkedin=text("linkedin"),
             channel=text("channel"),
             context=text("context"),
-            history=texts("history"),
+            history=_history(raw["history"][1]) if "history" in raw else [],
             interests=texts("interests"),
             goals=texts("goals"),
             introduced_by=[_unlink(v) for v in texts("introduced_by")],
@@ -208,6 +208,7 @@ class FieldReader:
             fm_last_contact=typed("last_contact", parse_date),
             next_contact=typed("next_contact", parse_date),
             fm_cadence=typed("cadence", parse_cadence),
+            news=max(note.news) if note.news else None,
         )
         return person, problems
 
@@ -225,6 +226,30 @@ def tag_list(value: Any) -> list[str]:
         if tag:
             tags.append(tag)
     return tags
+
+
+_ORG_KEYS = ("org", "school", "company", "organization", "organisation")
+
+
+def _history(value: Any) -> list[str]:
+    """History items as text: a string as written, a mapping (SPEC §3) as `Role at Org
+    (from–to)`."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if not isinstance(item, dict):
+            out.extend(_texts(item))
+            continue
+        known = {str(k).lower(): v for k, v in item.items() if v not in (None, "")}
+        org = next((str(known[k]) for k in _ORG_KEYS if k in known), "")
+        role = str(known.get("role") or known.get("program") or "")
+        start, end = (str(known[k])[:4] if k in known else "" for k in ("from", "to"))
+        years = f"{start}–{end}" if start and end else f"since {start}" if start else ""
+        years = years or (f"until {end}" if end else "")
+        text = " at ".join(part for part in (role, org) if part)
+        if text:
+            out.append(f"{text} ({years})" if years else text)
+    return out
 
 
 def _texts(value: Any) -> list[str]:

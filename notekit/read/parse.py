@@ -22,6 +22,7 @@ from notekit.core.syntax import (
     LIST_ITEM,
     LOG_HEADINGS,
     MARKERS,
+    NEWS,
     NOT_DIGIT_WORD,
     TAG,
     TASK_BOX,
@@ -226,6 +227,9 @@ def _add_entry(note: ParsedNote, content: str, number: int, channels: frozenset[
             parse_date(written)  # for the message
         except ValueError as exc:
             note.problems.append(Problem(note.path, number, WARNING, f"dated entry: {exc}"))
+        return
+    if news := NEWS.fullmatch(match.group(3).strip(_SEPARATORS)):
+        note.news.append((date, news.group(2)))
         return
     channel, text = _split_channel(match.group(3), channels)
     note.entries.append(Interaction(date, note.path, number, "entry", channel, text))

@@ -184,6 +184,13 @@ def flow_list(values: list[str]) -> str:
     return _flow(values)
 
 
+def flow_mapping(values: dict[str, str | int]) -> str:
+    """`{key: value, …}` in the order given, reading back as the same values."""
+    return yaml.safe_dump(
+        values, default_flow_style=True, allow_unicode=True, width=1_000_000, sort_keys=False
+    ).strip()
+
+
 def _flow(values: list[str]) -> str:
     return yaml.safe_dump(
         values, default_flow_style=True, allow_unicode=True, width=1_000_000

@@ -19,6 +19,9 @@ NEXT_CONTACT = "next_contact"
 CADENCE = "cadence"
 NEVER_CONTACTED = "never_contacted"
 PLANNED = "planned"
+BIRTHDAY = "birthday"  # kinds of moments
+NEW_ROLE = "new role"
+NEWS_DAYS = 14  # how long a new role stays a moment: a congratulation is timely
 
 
 class FollowUp(NamedTuple):
@@ -68,9 +71,10 @@ def describe_days(overdue: int) -> str:
 @dataclass(frozen=True)
 class Moment:
     person: Person
-    kind: str  # "birthday"
+    kind: str  # BIRTHDAY or NEW_ROLE
     date: dt.date
     years: int | None  # the age reached, when the year is known
+    what: str = ""  # of a new role: `Staff Engineer at Globex (was …)`
 
 
 @dataclass(frozen=True)
@@ -197,12 +201,15 @@ def due_report(
     )
     days = _month_days(today, horizon)
     moments = sorted(
-        (
-            m
-            for p in followed
-            if p.birthday and _may_fall(p.birthday, days)
-            for m in moments_of(p, today, horizon)
-        ),
+        [
+            *(
+                m
+                for p in followed
+                if p.birthday and _may_fall(p.birthday, days)
+                for m in moments_of(p, today, horizon)
+            ),
+            *(m for p in followed if p.news and (m := news_of(p, today)) is not None),
+        ],
         key=lambda m: (m.date, m.person.name.casefold()),
     )
     return DueReport(today, within, due, tasks, moments, len(followed), no_cadence, planned)
@@ -229,4 +236,11 @@ def moments_of(person: Person, start: dt.date, end: dt.date) -> list[Moment]:
     date = next_anniversary(month, day, start)
     if date > end:
         return []
-    return [Moment(person, "birthday", date, date.year - year if year else None)]
+    return [Moment(person, BIRTHDAY, date, date.year - year if year else None)]
+
+
+def news_of(person: Person, today: dt.date) -> Moment | None:
+    """A new role an import logged in the last NEWS_DAYS days: a reason to write."""
+    if person.news is None or not 0 <= (today - person.news[0]).days < NEWS_DAYS:
+        return None
+    return Moment(person, NEW_ROLE, person.news[0], None, person.news[1])

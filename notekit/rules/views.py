@@ -97,6 +97,7 @@ def person_detail(
         "reach_via": reach_via(person),
         "context": person.context,
         "history": person.history,
+        "news": {"date": iso(person.news[0]), "what": person.news[1]} if person.news else None,
         "interests": person.interests,
         "goals": person.goals,
         "introduced_by": person.introduced_by,
@@ -169,6 +170,13 @@ def task(item: DatedTask) -> dict[str, Any]:
     }
 
 
+def moment_text(item: Moment) -> str:
+    """What a moment is, in a few words: `birthday (40)`, `new role — congratulate: now …`."""
+    if item.what:
+        return f"{item.kind} — congratulate: now {item.what}"
+    return item.kind + (f" ({item.years})" if item.years else "")
+
+
 def moment(item: Moment) -> dict[str, Any]:
     return {
         "name": item.person.name,
@@ -176,6 +184,7 @@ def moment(item: Moment) -> dict[str, Any]:
         "kind": item.kind,
         "date": iso(item.date),
         "years": item.years,
+        "what": item.what or None,
     }
 
 

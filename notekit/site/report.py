@@ -94,6 +94,7 @@ class _Site:
             keep_trailing_newline=True,
         )
         self.env.filters["plain"] = views.plain
+        self.env.globals["moment_text"] = views.moment_text
         self.follows = {p.path: follow_up(p, index, today) for p in index.people}
         self.slugs = _slugs(index.people)
         self.tasks_by_person: dict[str, list[DatedTask]] = {}

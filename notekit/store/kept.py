@@ -37,7 +37,7 @@ Record = tuple[ParsedNote, Person | None, list[Problem]]
 Entry = tuple[int, int, Record]  # size, mtime_ns, what was read
 
 SHARDS = 32
-_MAGIC = b"notekit-cache 14\n"
+_MAGIC = b"notekit-cache 15\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 

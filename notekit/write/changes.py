@@ -23,12 +23,13 @@ from notekit.core.syntax import CHANNEL_WORD, one_line
 from notekit.read.fields import tag_list
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note
-from notekit.read.yamlfm import flow_list, flow_scalar
+from notekit.read.yamlfm import flow_list, flow_mapping, flow_scalar
 from notekit.store.summary import Summary
 from notekit.write.edit import (
     EditError,
     NoteText,
     Snapshot,
+    append_item,
     append_log_entry,
     create_new,
     open_note,
@@ -178,22 +179,29 @@ def plan_new_role(
     role: str | None,
     source: str,
 ) -> Change:
-    """A job change as news: the old role and company go into `history`, the new ones are set,
-    and `- TODAY source: now Role at Company (was Role at Company)` goes into the log."""
+    """A job change as news: the old company and role go into `history` (SPEC §3) as
+    `{org, role, to}`, `to` being this year, the latest they can have been there; the new ones
+    are set; and `- TODAY source: now Role at Company (was Role at Company)` (NEWS) goes into
+    the log."""
 
     def at(role_: str | None, company_: str | None) -> str:
         return " at ".join(part for part in (role_, company_) if part)
 
     was = at(person.role, person.company)
     now = at(role or person.role, company or person.company)
-    history = list(dict.fromkeys([*person.history, was])) if was else person.history
+    stint: dict[str, str | int] = {
+        key: value
+        for key, value in (("org", person.company), ("role", person.role))
+        if value is not None
+    }
+    stint["to"] = today.year
 
     def edit(note: NoteText, snapshot: Snapshot) -> None:
         for field, value in (("company", company), ("role", role)):
             if value:
                 set_value(note, field, flow_scalar(value), _is_field(index, field))
-        if history != person.history:
-            set_value(note, "history", flow_list(history), _is_field(index, "history"))
+        if was:
+            append_item(note, "history", flow_mapping(stint), _is_field(index, "history"))
         entry = f"{today.isoformat()} {source}: now {now}" + (f" (was {was})" if was else "")
         append_log_entry(note, today, one_line(entry))
 

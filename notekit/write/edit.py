@@ -125,7 +125,8 @@ class NoteText:
         self.lines = text.split("\n")  # the last item is what follows the final newline
         self.newline = "\r\n" if self.lines[0].endswith("\r") and len(self.lines) > 1 else "\n"
         self.name = name
-        self.intended: dict[str, str | None] = {}  # keys set, with their YAML; None: removed
+        # keys set, with their YAML (or the value it must read as); None: removed
+        self.intended: dict[str, str | Loaded | None] = {}
         self.inline: dict[str, str] = {}  # inline fields set: key as written -> value written
 
     def encode(self) -> bytes:
@@ -172,10 +173,17 @@ class NoteText:
         return front_matter_end(self.lines)
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """The value a key must read as after an edit, when no one YAML text says it."""
+
+    value: Any
+
+
 def verify_edit(
     before: bytes,
     after: bytes,
-    intended: dict[str, str | None],
+    intended: dict[str, str | Loaded | None],
     name: str,
     inline: dict[str, str] | None = None,
 ) -> None:
@@ -194,6 +202,8 @@ def verify_edit(
     expected = {
         key: _MISSING
         if value is None
+        else value.value
+        if isinstance(value, Loaded)
         else _front_matter(f"---\nk: {value}\n---\n".encode())[0].get("k")
         for key, value in intended.items()
     }
@@ -278,6 +288,60 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
     else:
         text.insert(end, [f"{_indent(text)}{key}: {value}"])
     text.intended[key] = value
+
+
+def append_item(text: NoteText, key: str, item: str, find: Callable[[str], bool]) -> None:
+    """Add one item (`item`: its YAML in flow style) at the end of
+    a front-matter list, the items before it left as written: a block list gets a `- item`
+    line, a one-line flow list the item before its `]`, an empty value or a missing key
+    `[item]`, a single text becomes a list of it and the item. EditError for a value of
+    another shape (a flow list over several lines, a mapping)."""
+    for written, index in top_level_keys(text).items():
+        if not find(written):
+            continue
+        from notekit.read.yamlfm import flow_scalar
+
+        old = _front_matter(text.encode())[0].get(written)
+        line = text.content(index)
+        _, now, _ = _split_value(line[_KEY_LINE.match(line).end() :])  # type: ignore[union-attr]
+        alone = _value_lines(text, index) == [] and now[:1] not in ("|", ">")
+        if old is None or old == "":
+            _replace_value(text, index, f"[{item}]")
+        elif isinstance(old, str) and alone:
+            _replace_value(text, index, f"[{flow_scalar(old)}, {item}]")
+        elif isinstance(old, list) and alone and now.startswith("[") and now.endswith("]"):
+            inner = now[1:-1].rstrip()
+            _replace_value(text, index, f"[{inner}, {item}]" if inner.strip() else f"[{item}]")
+        elif isinstance(old, list) and not now:
+            _add_block_item(text, index, item)
+        else:
+            raise EditError(f"{text.name}: {written} is not a list notekit can add to")
+        before = old if isinstance(old, list) else [old] if old else []
+        value = _front_matter(f"---\nk: [{item}]\n---\n".encode())[0]["k"][0]
+        text.intended[written] = Loaded([*before, value])
+        return
+    set_value(text, key, f"[{item}]", find)
+
+
+def _value_lines(text: NoteText, index: int) -> list[int]:
+    """The lines after the key on line `index` that hold its value (not blanks, comments)."""
+    indent = len(text.content(index)) - len(text.content(index).lstrip(" "))
+    found = []
+    end = index + 1
+    while end <= text.last and _continues(text.content(end), indent):
+        if _holds_value(text.content(end)):
+            found.append(end)
+        end += 1
+    return found
+
+
+def _add_block_item(text: NoteText, index: int, item: str) -> None:
+    """A `- item` line after the last line of the block list whose key is on line `index`,
+    indented as its first item."""
+    lines = _value_lines(text, index)
+    first = text.content(lines[0])
+    dash = first[: len(first) - len(first.lstrip(" "))]
+    text.insert(lines[-1] + 1, [f"{dash}- {item}"])
 
 
 def remove_value(text: NoteText, find: Callable[[str], bool]) -> str | None:
