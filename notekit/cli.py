@@ -21,6 +21,7 @@ COMMANDS = {
     "import": "notekit.commands.import_",
     "export": "notekit.commands.export",
     "dedupe": "notekit.commands.dedupe",
+    "merge": "notekit.commands.merge",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",
     "log": "notekit.commands.log",

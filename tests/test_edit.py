@@ -409,6 +409,11 @@ def test_a_block_list_keeps_its_items_and_comments() -> None:
 
 
 LOG_CASES = [  # (note, date of the new entry, the note after)
+    (  # never between an entry and its indented lines
+        b"## Log\n- 2026-01-01 a\n  - detail\n\ntext\n",
+        "2026-02-01",
+        b"## Log\n- 2026-01-01 a\n  - detail\n- 2026-02-01 new\n\ntext\n",
+    ),
     (b"", "2026-02-01", b"## Log\n- 2026-02-01 new\n"),
     (b"text", "2026-02-01", b"text\n\n## Log\n- 2026-02-01 new"),
     (b"\n", "2026-02-01", b"\n## Log\n- 2026-02-01 new\n"),

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from notekit.write.changes import Change
 
 V = TypeVar("V", bound="Summary")  # a Summary or an Index
+T = TypeVar("T")
 DEFAULT_SITE = "site"
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -141,9 +142,13 @@ class App:
         return out
 
     def person(self, name: str) -> Person:
-        """The one person `name` means, or exit 2 listing the candidates."""
+        """The one person `name` (or the path of their note) means, or exit 2 listing the
+        candidates."""
         from notekit.rules.match import lookup
 
+        at = self.summary().person_at(name.replace("\\", "/").removeprefix("./"))
+        if at is not None:
+            return at
         found = lookup(self.summary(), name)
         if found.person:
             return found.person
@@ -235,7 +240,7 @@ def write_change(
         echo(f"notekit: warning: {warning}", err=True)
 
 
-def planned(plan: Callable[[], Change]) -> Change:
+def planned(plan: Callable[[], T]) -> T:
     """Run a planning step, turning its refusal into a clear error (exit 2)."""
     from notekit.core.errors import EditError
 

@@ -184,10 +184,13 @@ def flow_list(values: list[str]) -> str:
     return _flow(values)
 
 
-def flow_mapping(values: dict[str, str | int]) -> str:
-    """`{key: value, …}` in the order given, reading back as the same values."""
+def flow_value(value: object) -> str:
+    """Any value the loader gives (texts, lists, mappings) as YAML on one line that reads back
+    the same; a date stays plain."""
+    if isinstance(value, str):
+        return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else flow_scalar(value)
     return yaml.safe_dump(
-        values, default_flow_style=True, allow_unicode=True, width=1_000_000, sort_keys=False
+        value, default_flow_style=True, allow_unicode=True, width=1_000_000, sort_keys=False
     ).strip()
 
 

@@ -23,7 +23,7 @@ from notekit.core.syntax import CHANNEL_WORD, one_line
 from notekit.read.fields import tag_list
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note
-from notekit.read.yamlfm import flow_list, flow_mapping, flow_scalar
+from notekit.read.yamlfm import flow_list, flow_scalar, flow_value
 from notekit.store.summary import Summary
 from notekit.write.edit import (
     EditError,
@@ -139,7 +139,7 @@ def plan_entries(
         for day, entry in entries:
             append_log_entry(note, day, entry)
 
-    change = _edit(index, person.path, edit, message)
+    change = edit_note(index, person.path, edit, message)
     if not cleared:
         return change
     aside = (
@@ -161,10 +161,10 @@ def plan_fill(
         for field, value in fields.items():
             if not _has_value(written, field):
                 rendered = flow_list(value) if isinstance(value, list) else flow_scalar(value)
-                set_value(note, field, rendered, _is_field(index, field))
+                set_value(note, field, rendered, field_finder(index, field))
                 missing.append(field)
 
-    change = _edit(index, person.path, edit, message)
+    change = edit_note(index, person.path, edit, message)
     if not missing:
         change.discard()
         return None
@@ -199,13 +199,13 @@ def plan_new_role(
     def edit(note: NoteText, snapshot: Snapshot) -> None:
         for field, value in (("company", company), ("role", role)):
             if value:
-                set_value(note, field, flow_scalar(value), _is_field(index, field))
+                set_value(note, field, flow_scalar(value), field_finder(index, field))
         if was:
-            append_item(note, "history", flow_mapping(stint), _is_field(index, "history"))
+            append_item(note, "history", flow_value(stint), field_finder(index, "history"))
         entry = f"{today.isoformat()} {source}: now {now}" + (f" (was {was})" if was else "")
         append_log_entry(note, today, one_line(entry))
 
-    return _edit(index, person.path, edit, f"import {source}: {person.name} is now {now}")
+    return edit_note(index, person.path, edit, f"import {source}: {person.name} is now {now}")
 
 
 def _has_value(person: Person, field: str) -> bool:
@@ -223,7 +223,7 @@ def plan_snooze(index: Summary, person: Person, today: dt.date, until: dt.date) 
         parsed = parse_note(snapshot.path.name, snapshot.data)
         _set_field(note, parsed, index, "next_contact", until.isoformat(), added=True)
 
-    return _edit(index, person.path, edit, message)
+    return edit_note(index, person.path, edit, message)
 
 
 def _set_field(
@@ -237,7 +237,7 @@ def _set_field(
     """Set a date field where the note keeps it: its front-matter key, else its inline field
     (`Next contact:: …`), else (when `added`) a new front-matter key. None removes the value:
     the front-matter line goes, an inline field is left empty."""
-    find = _is_field(index, field)
+    find = field_finder(index, field)
     inline = index.fields.inline_line(parsed, field)
     if inline is not None:
         set_inline(note, inline, find, value or "")
@@ -276,13 +276,13 @@ def plan_add(
     template = _template_text(index, name, today)
     note = NoteText(template.encode("utf-8"), rel)
     if stem != name:
-        set_value(note, "name", flow_scalar(name), _is_field(index, "name"))
+        set_value(note, "name", flow_scalar(name), field_finder(index, "name"))
     for field, value in fields.items():
         if field == "tags":
             existing = _template_tags(index, note)
             value = list(dict.fromkeys([*existing, *value]))
         rendered = flow_list(value) if isinstance(value, list) else flow_scalar(value)
-        set_value(note, field, rendered, _is_field(index, field))
+        set_value(note, field, rendered, field_finder(index, field))
     data = note.encode()
     if not parse_note(rel, data).front_matter_ok:
         raise EditError(f"the person template gives broken front-matter: {rel} not written")
@@ -301,7 +301,7 @@ def safe_stem(name: str) -> str:
     return stem
 
 
-def _edit(
+def edit_note(
     index: Summary, rel: str, edit: Callable[[NoteText, Snapshot], None], message: str
 ) -> Change:
     """Read the note (taking its write lock, held until the change is written or dropped),
@@ -319,7 +319,8 @@ def _edit(
     return Change(index.vault, rel, snapshot, after, message)
 
 
-def _is_field(index: Summary, field: str):
+def field_finder(index: Summary, field: str) -> Callable[[str], bool]:
+    """Tells whether a front-matter key, as written, is this field (through its aliases)."""
     return lambda key: index.fields.field_of(key) == field
 
 

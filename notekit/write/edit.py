@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -239,6 +239,11 @@ def _front_matter(data: bytes) -> tuple[dict[str, Any], list[tuple[int, str]]]:
     return data_, errors
 
 
+def full_front_matter(text: NoteText) -> dict[str, Any]:
+    """The note's front-matter as the full YAML loader reads it (texts kept as written)."""
+    return _front_matter(text.encode())[0]
+
+
 def open_note(data: bytes, name: str) -> NoteText:
     """The note's text, refusing notes whose front-matter cannot be parsed."""
     note = parse_note(name, data)
@@ -451,15 +456,18 @@ def _requote(value: str, quote: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def append_log_entry(text: NoteText, date: dt.date, entry: str) -> None:
-    """Add `- entry` to the note's log section, in the order its entries already follow
-    (newest first or last); add a `## Log` section at the end when there is none."""
+def append_log_entry(text: NoteText, date: dt.date, entry: str, more: Sequence[str] = ()) -> None:
+    """Add `- entry` (and the lines `more` under it, such as indented notes of the entry) to
+    the note's log section, in the order its entries already follow (newest first or last),
+    never between an entry and its indented lines; add a `## Log` section at the end when
+    there is none."""
+    lines = [f"- {entry}", *more]
     section, open_fence = _log_section(text)
     if text.lines == [""]:  # an empty note: the section is all there is
-        text.insert(0, ["## Log", f"- {entry}"])
+        text.insert(0, ["## Log", *lines])
         return
     if section is None:
-        new = ["", "## Log", f"- {entry}"]
+        new = ["", "## Log", *lines]
         if text.last < 0 or not text.content(text.last).strip():
             new = new[1:]
         if open_fence:  # a code block left open to the end would swallow the new section
@@ -467,17 +475,25 @@ def append_log_entry(text: NoteText, date: dt.date, entry: str) -> None:
         text.insert(text.last + 1, new)
         return
     dated, last_text = _section_contents(text, *section)
-    line = f"- {entry}"
     if not dated:
-        text.insert(last_text + 1, [line])
+        text.insert(last_text + 1, lines)
         return
+    after_last = _item_end(text, dated[-1][0])
     newest_first = dated[0][1] > dated[-1][1]
     if newest_first:
-        position = next((i for i, d in dated if d <= date), dated[-1][0] + 1)
+        position = next((i for i, d in dated if d <= date), after_last)
     else:
         later = [i for i, d in dated if d > date]
-        position = later[0] if later else dated[-1][0] + 1
-    text.insert(position, [line])
+        position = later[0] if later else after_last
+    text.insert(position, lines)
+
+
+def _item_end(text: NoteText, index: int) -> int:
+    """The line after the list item on line `index` and its indented lines."""
+    end = index + 1
+    while end <= text.last and text.content(end)[:1] in (" ", "\t") and text.content(end).strip():
+        end += 1
+    return end
 
 
 def _section_contents(
@@ -561,6 +577,24 @@ def write_atomic(snapshot: Snapshot, data: bytes) -> None:
             f"{snapshot.path.name} changed while notekit was editing it (another program saved "
             "it); nothing was written. Run the command again."
         )
+
+
+def move_aside(snapshot: Snapshot, target: Path) -> None:
+    """Move the file read to `target`, a new file (never one that exists), unless it changed
+    since it was read; the lock is let go either way."""
+    try:
+        if snapshot.changed():
+            raise ConflictError(
+                f"{snapshot.path.name} changed while notekit was working with it; it was not "
+                "moved. Run the command again."
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(snapshot.path, target)  # refuses to replace a file, unlike a rename
+        os.unlink(snapshot.path)
+    except OSError as exc:
+        raise EditError(f"{snapshot.path}: cannot move it to {target}: {exc.strerror}") from None
+    finally:
+        snapshot.release()
 
 
 def create_new(path: Path, data: bytes) -> None:

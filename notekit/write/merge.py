@@ -1,0 +1,298 @@
+"""`merge KEEP OTHER`: two notes about one person made one.
+
+KEEP takes what OTHER knew without losing what it says itself: the front-matter values it has
+no value for, the items of lists it lacks, OTHER's names as aliases, OTHER's dated log entries
+in date order, and the rest of OTHER's body (with the fields whose values differ) under a
+heading at the end. Every link that led to OTHER is made to lead to KEEP, its `#heading` and
+`|shown` text kept, and OTHER goes to the vault's `.trash/` folder, as Obsidian does with a
+deleted note. Everything is planned, checked and shown before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from notekit.core.errors import EditError
+from notekit.core.model import Person
+from notekit.core.syntax import (
+    DATED,
+    FENCE,
+    LIST_ITEM,
+    LOG_HEADINGS,
+    WIKILINK,
+    closes_fence,
+    heading,
+)
+from notekit.read.parse import parse_note
+from notekit.read.yamlfm import flow_value
+from notekit.store.summary import Summary
+from notekit.write.changes import Change, edit_note, field_finder
+from notekit.write.edit import (
+    Loaded,
+    NoteText,
+    Snapshot,
+    append_item,
+    append_log_entry,
+    full_front_matter,
+    open_note,
+    set_value,
+    top_level_keys,
+    vault_path,
+)
+
+TRASH = ".trash"
+LISTS = ("email", "tags", "aliases", "history", "interests", "goals", "knows", "introduced_by")
+
+
+@dataclass
+class Merge:
+    """The planned merge: KEEP's new text, the notes whose links change, OTHER to move."""
+
+    keep: Change
+    links: list[Change]
+    other: Snapshot  # OTHER as read, its lock held until it is moved
+    other_rel: str
+    trash: str  # where OTHER goes, vault-relative
+
+    def discard(self) -> None:
+        for change in (self.keep, *self.links):
+            change.discard()
+        self.other.release()
+
+
+def plan_merge(index: Summary, keep: Person, other: Person, today: dt.date) -> Merge:
+    """Plan the merge of OTHER into KEEP; EditError when either note cannot be edited."""
+    if keep.path == other.path:
+        raise EditError(f"{keep.path} is the same note twice; nothing to merge")
+    snapshot = Snapshot.read(vault_path(index.vault, other.path))
+    changes: list[Change] = []
+    try:
+        other_text = open_note(snapshot.data, other.path)
+        relink = _relinker(index, keep, other)
+        keep_change = edit_note(
+            index,
+            keep.path,
+            lambda note, _: _take_in(index, note, other, other_text, relink, today),
+            f"merge: {other.name} ({other.path}) into {keep.name}",
+        )
+        changes.append(keep_change)
+        for path in _linking(index, other, keep):
+            changes.append(
+                edit_note(
+                    index,
+                    path,
+                    lambda note, _: _relink_note(note, relink),
+                    f"merge: links to {other.name} lead to {keep.name}",
+                )
+            )
+    except BaseException:
+        for change in changes:
+            change.discard()
+        snapshot.release()
+        raise
+    return Merge(keep_change, changes[1:], snapshot, other.path, _trash_path(index, other.path))
+
+
+Relink = Callable[[str], str]
+
+
+def _relinker(index: Summary, keep: Person, other: Person) -> Relink:
+    """A function that makes each wikilink of a text that leads to OTHER lead to KEEP, by its
+    file name (its path when the name is not enough), `#heading` and `|shown` text kept."""
+    target = keep.stem if index.resolve(keep.stem).person == keep else keep.path[:-3]
+
+    def replace(match: re.Match[str]) -> str:
+        if index.resolve(match.group(1)).person != other:
+            return match.group(0)
+        whole, start = match.group(0), match.start(1) - match.start(0)
+        return whole[:start] + target + whole[start + len(match.group(1)) :]
+
+    return lambda text: WIKILINK.sub(replace, text) if "[[" in text else text
+
+
+def _linking(index: Summary, other: Person, keep: Person) -> list[str]:
+    """The notes, KEEP and OTHER aside, with a link that leads to OTHER."""
+    return [
+        path
+        for path, links in index.note_links.items()
+        if path not in (other.path, keep.path)
+        and any(index.resolve(link.target).person == other for link in links)
+    ]
+
+
+def _relink_note(note: NoteText, relink: Relink) -> None:
+    """Every link to OTHER in the note made a link to KEEP; the front-matter values that hold
+    one must read as before with the links changed, and nothing else."""
+    end = note.front_matter_end()
+    old = full_front_matter(note) if end is not None else {}
+    for index in range(len(note.lines)):
+        line = note.lines[index]
+        note.lines[index] = relink(line)
+    for key, value in old.items():
+        new = _relinked(value, relink)
+        if new != value:
+            note.intended[key] = Loaded(new)
+
+
+def _relinked(value: Any, relink: Relink) -> Any:
+    if isinstance(value, str):
+        return relink(value)
+    if isinstance(value, list):
+        return [_relinked(item, relink) for item in value]
+    if isinstance(value, dict):
+        return {key: _relinked(item, relink) for key, item in value.items()}
+    return value
+
+
+def _take_in(
+    index: Summary,
+    note: NoteText,
+    other: Person,
+    other_text: NoteText,
+    relink: Relink,
+    today: dt.date,
+) -> None:
+    """Into KEEP's text: OTHER's fields, names, log entries and the rest of its body."""
+    _relink_note(note, relink)
+    differed = _take_fields(index, note, other_text, relink)
+    _take_names(index, note, other)
+    rest = _take_entries(note, other_text, relink)
+    if differed:
+        rest += ["", "Fields that differed:", "", "```yaml", *differed, "```"]
+    rest = [line for n, line in enumerate(rest) if line.strip() or (n and rest[n - 1].strip())]
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    if rest:
+        gap = [""] if note.last >= 0 and note.content(note.last).strip() else []
+        note.insert(note.last + 1, [*gap, f"## From {other.stem} (merged {today})", "", *rest])
+
+
+def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: Relink) -> list[str]:
+    """OTHER's front-matter values that KEEP has none for, and the list items it lacks; the
+    lines of OTHER's keys whose values differ from KEEP's, to be kept in the body."""
+    theirs = full_front_matter(other_text) if other_text.front_matter_end() is not None else {}
+    lines = _key_lines(other_text)
+    differed: list[str] = []
+
+    def current(find: Callable[[str], bool]) -> Any:
+        mine = full_front_matter(note) if note.front_matter_end() is not None else {}
+        written = next((k for k in top_level_keys(note) if find(k)), None)
+        return mine.get(written) if written else None
+
+    companies = [current(field_finder(index, "company"))] + [
+        value for key, value in theirs.items() if index.fields.field_of(key) == "company"
+    ]
+    elsewhere = len(companies) > 1 and companies[0] not in (None, "", companies[1])
+    for key, value in theirs.items():
+        field = index.fields.field_of(key)
+        if field in ("name", "aliases") or value in (None, "", []):
+            continue  # the names become aliases
+        value = _relinked(value, relink)
+        find = field_finder(index, field) if field else _same_key(key)
+        have = current(find)
+        if field == "role" and elsewhere:  # their role at another company than KEEP's
+            differed.extend(relink(line) for line in lines.get(key, []))
+        elif have in (None, "", []):
+            set_value(note, key, flow_value(value), find)
+        elif field in LISTS or (isinstance(have, list) and isinstance(value, list)):
+            held = have if isinstance(have, list) else [have]
+            for item in value if isinstance(value, list) else [value]:
+                if item not in held:
+                    append_item(note, key, flow_value(item), find)
+                    held = [*held, item]
+        elif have != value:
+            differed.extend(relink(line) for line in lines.get(key, []))
+    return differed
+
+
+def _same_key(key: str) -> Callable[[str], bool]:
+    return lambda written: written.casefold() == key.casefold()
+
+
+def _key_lines(note: NoteText) -> dict[str, list[str]]:
+    """Each top-level front-matter key with the lines of its value, as written."""
+    end = note.front_matter_end()
+    keys = sorted(top_level_keys(note).items(), key=lambda item: item[1])
+    found = {}
+    for n, (key, start) in enumerate(keys):
+        stop = keys[n + 1][1] if n + 1 < len(keys) else end
+        found[key] = [note.content(i) for i in range(start, stop or start + 1)]
+    return found
+
+
+def _take_names(index: Summary, note: NoteText, other: Person) -> None:
+    """OTHER's name, file name and aliases, as aliases of KEEP when KEEP is not called so."""
+    parsed = parse_note("keep.md", note.encode())
+    keep, _ = index.fields.person(parsed)
+    known = {name.casefold() for name in (keep.name, keep.stem, *keep.aliases)}
+    find = field_finder(index, "aliases")
+    for name in (other.name, other.stem, *other.aliases):
+        if name.casefold() not in known:
+            append_item(note, "aliases", flow_value(name), find)
+            known.add(name.casefold())
+
+
+def _take_entries(note: NoteText, other_text: NoteText, relink: Relink) -> list[str]:
+    """OTHER's dated log entries (each with its indented lines) into KEEP's log in date order,
+    but for those KEEP holds already; OTHER's other body lines (its log heading aside) are
+    returned, in their order."""
+    held = {note.content(i).strip() for i in range(len(note.lines))}
+    start = (other_text.front_matter_end() or -1) + 1
+    body = [relink(other_text.content(i)) for i in range(start, other_text.last + 1)]
+    rest: list[str] = []
+    log_level = None  # the level of the log heading while in its section
+    fence = None
+    n = 0
+    while n < len(body):
+        line = body[n]
+        n += 1
+        if fence:
+            fence = None if closes_fence(line, fence) else fence
+            rest.append(line)
+            continue
+        if opening := FENCE.match(line):
+            fence = opening.group(1)
+            rest.append(line)
+            continue
+        if title := heading(line):
+            if log_level is not None and title[0] <= log_level:
+                log_level = None
+            if log_level is None and title[1].lower() in LOG_HEADINGS:
+                log_level = title[0]
+                continue
+        item = LIST_ITEM.match(line) if log_level is not None and line[:1] not in " \t" else None
+        dated = DATED.match(item.group(1).strip()) if item else None
+        day = _day(dated.group(1) or dated.group(2)) if dated else None
+        if item is None or day is None:
+            rest.append(line)
+            continue
+        more = []
+        while n < len(body) and body[n][:1] in (" ", "\t") and body[n].strip():
+            more.append(body[n])
+            n += 1
+        if line.strip() not in held or more:
+            append_log_entry(note, day, item.group(1).rstrip(), more)
+    return rest
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _trash_path(index: Summary, rel: str) -> str:
+    """A free place for the note in the vault's `.trash/` folder."""
+    name = rel.rsplit("/", 1)[-1]
+    stem = name[:-3]
+    candidate = f"{TRASH}/{name}"
+    number = 1
+    while (index.vault / candidate).exists():
+        number += 1
+        candidate = f"{TRASH}/{stem} {number}.md"
+    return candidate
