@@ -375,3 +375,18 @@ def test_many_records_show_a_progress_bar_on_a_terminal_only(monkeypatch) -> Non
         assert list(shown) == records
     with _progress(records[:-1], "contacts") as shown:
         assert shown == records[:-1]  # too few to be worth a bar
+
+
+def test_the_owner_of_one_conversation_comes_from_the_config(run, make_vault, tmp_path) -> None:
+    lines = (LINKEDIN / "messages.csv").read_text().splitlines(keepends=True)
+    one = tmp_path / "messages.csv"
+    one.write_text("".join(line for line in lines if not line.startswith("c") or line[:3] == "c1,"))
+    vault = make_vault({"People/Ana Costa.md": "---\nlinkedin: linkedin.com/in/anacosta\n---\n"})
+    unknown = run("import", "linkedin", str(one), vault=vault)
+    assert "[me] linkedin" in unknown.stdout and "0 log entries" in unknown.stdout
+    (vault / "notekit.toml").write_text('[me]\nlinkedin = "linkedin.com/in/me/"\n')
+    known = run("import", "linkedin", str(one), vault=vault)
+    assert known.exit_code == 0, known.stderr
+    log = (vault / "People/Ana Costa.md").read_text()
+    assert "- 2026-08-01 linkedin to: Hi Ana, how is the new team?\n" in log
+    assert "- 2026-08-03 linkedin from: Great, let's get coffee!\n" in log

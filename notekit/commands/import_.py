@@ -74,11 +74,13 @@ def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
         outcome = import_contacts(summary, shown, app.today, hand_over)
     done = _tell(outcome, dry_run)
     if talk:
-        said = import_messages(
-            summary, talk, owner(talk), app.today, hand_over, not no_text, outcome.added
-        )
+        me = summary.config.me_linkedin or owner(talk)
+        said = import_messages(summary, talk, me, app.today, hand_over, not no_text, outcome.added)
         if said.owner_unknown:
-            echo("Messages: whose export this is cannot be told (no one is in every conversation).")
+            echo(
+                "Messages: whose export this is cannot be told (no one is in every "
+                "conversation); say it in notekit.toml: [me] linkedin = \"<your profile URL>\"."
+            )
         click.echo(
             f"{said.logged} log entries {done} added from messages, {said.known} were there; "
             f"{said.strangers} messages with nobody of the vault and {said.drafts} drafts left out."

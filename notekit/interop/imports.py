@@ -15,7 +15,7 @@ from notekit.core.syntax import one_line
 from notekit.interop.contacts import Contact, Matched, Matcher
 from notekit.interop.ical import Meeting
 from notekit.interop.linkedin import Message
-from notekit.rules.match import fold
+from notekit.rules.match import fold, profile_key
 from notekit.store.reading import read_note
 from notekit.store.summary import Summary
 from notekit.write.changes import (
@@ -149,6 +149,7 @@ def import_messages(
     `also`: people an import is adding in the same run. Entries a note holds already are not
     written again."""
     result = Conversations(owner_unknown=me is None)
+    me = profile_key(me)
     matcher = Matcher(vault)
     for person in also:
         matcher.add(person)
@@ -159,11 +160,11 @@ def import_messages(
             continue
         if me is None or message.day > today:
             continue
-        mine = message.sender[1] == me
+        mine = profile_key(message.sender[1]) == me
         others = message.recipients if mine else (message.sender,)
         matched = False
         for name, url in others:
-            if url == me:
+            if profile_key(url) == me:
                 continue
             who = matcher.match(Contact(name, linkedin=url or None)).person
             if who is None:

@@ -35,6 +35,8 @@ class Config:
     report_notes_folder: str = "Reviews"  # where `report --note` writes the week's note
     git_autocommit: bool = False
     channels: frozenset[str] = CHANNELS  # words read as a channel after an entry's date
+    me_linkedin: str | None = None  # [me] linkedin: the user's own profile URL
+    me_history: tuple[Any, ...] = ()  # [me] history: where the user worked or studied (SPEC §3)
     fingerprint: str = ""  # changes whenever the file's content does
 
 
@@ -49,7 +51,9 @@ _SECTIONS: dict[str, set[str]] = {
         "report",
         "daily_notes",
         "git",
+        "me",
     },
+    "me": {"linkedin", "history"},
     "people": {"folders", "types", "tags", "categories", "template"},
     "git": {"autocommit"},
     "cadence": {"tags"},
@@ -140,6 +144,10 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         raise fail("[cadence.tags] must be a table of tag = cadence")
     report = data.get("report", {})
     daily = data.get("daily_notes", {})
+    me = data.get("me", {})
+    history = me.get("history", [])
+    if not isinstance(history, list) or not all(isinstance(i, (str, dict)) for i in history):
+        raise fail("[me] history must be a list of texts or tables (see docs/format.md)")
     return Config(
         path=path,
         person_folders=folders(people, "folders", defaults.person_folders),
@@ -167,6 +175,8 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         or defaults.report_notes_folder,
         git_autocommit=_flag(data.get("git", {}), "autocommit", fail),
         channels=CHANNELS | {_channel(word, fail) for word in words(data, "channels", ())},
+        me_linkedin=text(me, "linkedin", None) or None,
+        me_history=tuple(history),
         fingerprint=digest,
     )
 
