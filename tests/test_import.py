@@ -390,3 +390,32 @@ def test_the_owner_of_one_conversation_comes_from_the_config(run, make_vault, tm
     log = (vault / "People/Ana Costa.md").read_text()
     assert "- 2026-08-01 linkedin to: Hi Ana, how is the new team?\n" in log
     assert "- 2026-08-03 linkedin from: Great, let's get coffee!\n" in log
+
+
+def test_update_replaces_what_differs_and_shows_old_and_new(run, make_vault, tmp_path) -> None:
+    vault = make_vault(
+        {
+            "People/Ana Costa.md": "---\nemail: ana@example.com\nphone: +1 555 0100\n"
+            "birthday: 1990-01-02\ntags: [friend]\n---\n"
+        }
+    )
+    card = tmp_path / "ana.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Costa\r\nEMAIL:ana@example.com\r\n"
+        "EMAIL:ana@work.example\r\nTEL:+1 555 0199\r\nBDAY:1990-02-01\r\nEND:VCARD\r\n"
+    )
+    plain = run("import", "vcard", str(card), vault=vault)
+    assert "0 updated, 1 unchanged" in plain.stdout  # only empty fields are filled
+    result = run("import", "vcard", str(card), "--update", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "1 updated" in result.stdout
+    assert "Ana Costa: phone '+1 555 0100' -> '+1 555 0199'" in result.stdout
+    assert "Ana Costa: birthday '1990-01-02' -> '1990-02-01'" in result.stdout
+    assert "Ana Costa: email + 'ana@work.example'" in result.stdout
+    text = (vault / "People/Ana Costa.md").read_text()
+    assert text == (
+        "---\nemail: [ana@example.com, ana@work.example]\nphone: +1 555 0199\n"
+        "birthday: 1990-02-01\ntags: [friend]\n---\n"
+    )
+    again = run("import", "vcard", str(card), "--update", vault=vault)
+    assert "0 updated, 1 unchanged" in again.stdout

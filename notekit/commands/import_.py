@@ -13,6 +13,12 @@ import click
 from notekit.commands.common import App, echo, fail, write_change
 
 T = TypeVar("T")
+with_update = click.option(
+    "--update", is_flag=True, help="Replace values that differ from the file's (lists only grow)."
+)
+with_dry_run = click.option(
+    "--dry-run", is_flag=True, help="Print what would change and write nothing."
+)
 
 if TYPE_CHECKING:
     from notekit.interop.contacts import Contact
@@ -35,9 +41,10 @@ def command() -> None:
 @command.command("linkedin")
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--no-text", is_flag=True, help="Log messages without their first line.")
-@click.option("--dry-run", is_flag=True, help="Print what would change and write nothing.")
+@with_update
+@with_dry_run
 @click.pass_obj
-def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
+def linkedin(app: App, path: str, no_text: bool, update: bool, dry_run: bool) -> None:
     """Import a LinkedIn data export: the zip as LinkedIn sends it, its folder, or its
     Connections.csv or messages.csv.
 
@@ -71,7 +78,7 @@ def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
         write_change(app, change, dry_run, quiet=True, tell=False)
 
     with _progress(found, "connections") as shown:
-        outcome = import_contacts(summary, shown, app.today, hand_over)
+        outcome = import_contacts(summary, shown, app.today, hand_over, update)
     done = _tell(outcome, dry_run)
     if talk:
         me = summary.config.me_linkedin or owner(talk)
@@ -79,7 +86,7 @@ def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
         if said.owner_unknown:
             echo(
                 "Messages: whose export this is cannot be told (no one is in every "
-                "conversation); say it in notekit.toml: [me] linkedin = \"<your profile URL>\"."
+                'conversation); say it in notekit.toml: [me] linkedin = "<your profile URL>".'
             )
         click.echo(
             f"{said.logged} log entries {done} added from messages, {said.known} were there; "
@@ -91,9 +98,10 @@ def linkedin(app: App, path: str, no_text: bool, dry_run: bool) -> None:
 
 @command.command("vcard")
 @click.argument("path", type=click.Path(exists=True))
-@click.option("--dry-run", is_flag=True, help="Print what would change and write nothing.")
+@with_update
+@with_dry_run
 @click.pass_obj
-def vcard(app: App, path: str, dry_run: bool) -> None:
+def vcard(app: App, path: str, update: bool, dry_run: bool) -> None:
     """Import the cards of a vCard file (2.1, 3.0 or 4.0), or of every .vcf in a folder.
 
     Name, emails, phone, organisation, title, birthday and a LinkedIn URL are read; a card
@@ -109,7 +117,7 @@ def vcard(app: App, path: str, dry_run: bool) -> None:
         found, skipped = read_cards(Path(path))
     except OSError as exc:
         fail(f"{path}: {exc.strerror}")
-    _import(app, found, dry_run)
+    _import(app, found, update, dry_run)
     for card in skipped:
         echo(f"  skipped: {card.file}, card {card.card}: {card.reason}")
 
@@ -121,6 +129,8 @@ def _tell(outcome: Outcome, dry_run: bool) -> str:
         f"{len(outcome.created)} people {done} added, {len(outcome.updated)} updated, "
         f"{len(outcome.unchanged)} unchanged."
     )
+    for name, field, old, new in outcome.replaced:
+        echo(f"  {name}: {field} {old!r} -> {new!r}" if old else f"  {name}: {field} + {new!r}")
     for name in outcome.moved:
         echo(f"  new role: {name} (their note says what changed; a chance to congratulate)")
     for contact, matched in outcome.undecided:
@@ -134,9 +144,10 @@ def _tell(outcome: Outcome, dry_run: bool) -> str:
 
 @command.command("google")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Print what would change and write nothing.")
+@with_update
+@with_dry_run
 @click.pass_obj
-def google(app: App, file: str, dry_run: bool) -> None:
+def google(app: App, file: str, update: bool, dry_run: bool) -> None:
     """Import a Google Contacts export (Google CSV).
 
     Names, emails, phone, organisation, title, birthday, a LinkedIn website and the labels (as
@@ -154,10 +165,10 @@ def google(app: App, file: str, dry_run: bool) -> None:
         fail(f"{file}: {exc.strerror}")
     except ValueError as exc:
         fail(f"{file}: {exc}")
-    _import(app, found, dry_run)
+    _import(app, found, update, dry_run)
 
 
-def _import(app: App, found: list[Contact], dry_run: bool) -> None:
+def _import(app: App, found: list[Contact], update: bool, dry_run: bool) -> None:
     """Import contacts into the vault, each change written (or shown, with --dry-run)."""
     from notekit.interop.imports import import_contacts
 
@@ -168,6 +179,7 @@ def _import(app: App, found: list[Contact], dry_run: bool) -> None:
             shown,
             app.today,
             lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
+            update,
         )
     _tell(outcome, dry_run)
 
@@ -181,7 +193,7 @@ def _import(app: App, found: list[Contact], dry_run: bool) -> None:
     type=click.IntRange(min=1),
     help="Skip events with more attendees: not personal.",
 )
-@click.option("--dry-run", is_flag=True, help="Print what would change and write nothing.")
+@with_dry_run
 @click.pass_obj
 def ics(app: App, file: str, max_attendees: int, dry_run: bool) -> None:
     """Import a calendar (.ics): each past event that people of the vault attended becomes a

@@ -39,6 +39,7 @@ class Outcome:
     refused: list[tuple[str, str]] = field(default_factory=list)  # name, why
     added: list[Person] = field(default_factory=list)  # the people of new notes
     moved: list[str] = field(default_factory=list)  # names of people with a new job
+    replaced: list[tuple[str, str, str, str]] = field(default_factory=list)  # name, field, old, new
 
 
 def _fields(contact: Contact) -> dict[str, str | list[str]]:
@@ -60,8 +61,10 @@ def import_contacts(
     contacts: Iterable[Contact],
     today: dt.date,
     hand_over: Callable[[Change], None],
+    update: bool = False,
 ) -> Outcome:
-    """Plan a change for each contact and hand it over (to be written, or shown and dropped)."""
+    """Plan a change for each contact and hand it over (to be written, or shown and dropped).
+    `update`: values that differ from the note's are replaced (lists only gain items)."""
     matcher = Matcher(vault)
     outcome = Outcome()
     for contact in contacts:
@@ -81,11 +84,12 @@ def import_contacts(
                         )
                     )
                     outcome.moved.append(contact.name)
-                change = plan_fill(
-                    vault, matched.person, _fields(contact), f"import {contact.source}"
+                change, replaced = plan_fill(
+                    vault, matched.person, _fields(contact), f"import {contact.source}", update
                 )
                 if change is not None:
                     hand_over(change)
+                outcome.replaced.extend((contact.name, *what) for what in replaced)
                 if moved or change is not None:
                     outcome.updated.append(contact.name)
                 else:

@@ -24,6 +24,7 @@ from notekit.read.fields import tag_list
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note
 from notekit.read.yamlfm import flow_list, flow_scalar, flow_value
+from notekit.rules.match import profile_key
 from notekit.store.summary import Summary
 from notekit.write.edit import (
     EditError,
@@ -150,25 +151,72 @@ def plan_entries(
 
 
 def plan_fill(
-    index: Summary, person: Person, fields: dict[str, str | list[str]], message: str
-) -> Change | None:
+    index: Summary,
+    person: Person,
+    fields: dict[str, str | list[str]],
+    message: str,
+    update: bool = False,
+) -> tuple[Change | None, list[tuple[str, str, str]]]:
     """Set the fields the note has no value for yet (company, role, email, linkedin, …), each
-    where the note keeps it or as a new front-matter key; None when every one has a value."""
+    where the note keeps it or as a new front-matter key. With `update`, a value that differs
+    is replaced too, and a list (emails, tags) gains the items it lacks, none taken away. The
+    change (None when there is nothing to do) and what was replaced: field, old, new."""
     missing: list[str] = []
+    replaced: list[tuple[str, str, str]] = []
 
     def edit(note: NoteText, snapshot: Snapshot) -> None:
         written, _ = index.fields.person(parse_note(snapshot.path.name, snapshot.data))
         for field, value in fields.items():
+            find = field_finder(index, field)
             if not _has_value(written, field):
-                rendered = flow_list(value) if isinstance(value, list) else flow_scalar(value)
-                set_value(note, field, rendered, field_finder(index, field))
+                set_value(note, field, flow_value(value), find)
                 missing.append(field)
+            elif update and field in ("email", "tags"):
+                mine = written.emails if field == "email" else written.tags
+                held = {v.casefold() for v in mine}
+                for item in [value] if isinstance(value, str) else value:
+                    if item.casefold() not in held:
+                        append_item(note, field, flow_scalar(item), find)
+                        held.add(item.casefold())
+                        replaced.append((field, "", item))
+            elif update and isinstance(value, str) and _differs(written, field, value):
+                set_value(note, field, flow_value(value), find)
+                replaced.append((field, _shown(written, field), value))
 
     change = edit_note(index, person.path, edit, message)
-    if not missing:
+    if not missing and not replaced:
         change.discard()
-        return None
-    return dataclasses.replace(change, message=f"{message}: {', '.join(missing)}")
+        return None, []
+    said = [*missing, *dict.fromkeys(field for field, _, _ in replaced)]
+    return dataclasses.replace(change, message=f"{message}: {', '.join(said)}"), replaced
+
+
+def _shown(person: Person, field: str) -> str:
+    """A field's value as the note gives it, in words."""
+    value = getattr(person, field, None)
+    if field == "birthday" and value:
+        year, month, day = value
+        return f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+    return "" if value is None else str(value)
+
+
+def _differs(person: Person, field: str, value: str) -> bool:
+    """Whether the note says something else than `value`: a birthday or a profile URL in
+    another form, a phone number with other spacing, is the same."""
+    from notekit.core.dates import parse_birthday
+
+    old = getattr(person, field, None)
+    if field == "birthday":
+        try:
+            return parse_birthday(value) != old
+        except ValueError:
+            return True
+    if field == "linkedin":
+        return profile_key(value) != profile_key(str(old))
+    if field == "phone":
+        digits = lambda text: "".join(c for c in text if c.isdigit() or c == "+")  # noqa: E731
+        return digits(value) != digits(str(old))
+    return str(old).casefold() != value.casefold()
 
 
 def plan_new_role(
