@@ -419,3 +419,40 @@ def test_update_replaces_what_differs_and_shows_old_and_new(run, make_vault, tmp
     )
     again = run("import", "vcard", str(card), "--update", vault=vault)
     assert "0 updated, 1 unchanged" in again.stdout
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
+    b"\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_photos_are_saved_beside_the_note_only_when_asked(run, make_vault, tmp_path) -> None:
+    import base64
+
+    vault = make_vault({"People/Ana Costa.md": "---\nemail: ana@example.com\n---\n"})
+    encoded = base64.b64encode(PNG).decode()
+    card = tmp_path / "cards.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Costa\r\nEMAIL:ana@example.com\r\n"
+        f"PHOTO;ENCODING=b;TYPE=PNG:{encoded}\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ben Okafor\r\n"
+        f"PHOTO:data:image/png;base64,{encoded}\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy Link\r\n"
+        "PHOTO:https://example.com/cy.jpg\r\nEND:VCARD\r\n"
+    )
+    plain = run("import", "vcard", str(card), vault=vault)
+    assert plain.exit_code == 0 and not list(vault.rglob("*.png"))
+    plan = run("import", "vcard", str(card), "--photos", "--dry-run", vault=vault)
+    assert f"new file b/People/Ana Costa.png ({len(PNG)} bytes)" in plan.stdout
+    assert not list(vault.rglob("*.png"))
+    result = run("import", "vcard", str(card), "--photos", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in vault.rglob("*.png")) == ["Ana Costa.png", "Ben Okafor.png"]
+    assert (vault / "People/Ben Okafor.png").read_bytes() == PNG
+    assert run("show", "Ana Costa", "--json", vault=vault).json()["photo"] == "Ana Costa.png"
+    notes = _notes(vault)
+    again = run("import", "vcard", str(card), "--photos", vault=vault)
+    assert "0 people were added, 0 updated, 3 unchanged." in again.stdout
+    assert _notes(vault) == notes

@@ -98,14 +98,17 @@ def linkedin(app: App, path: str, no_text: bool, update: bool, dry_run: bool) ->
 
 @command.command("vcard")
 @click.argument("path", type=click.Path(exists=True))
+@click.option("--photos", is_flag=True, help="Save each card's photo beside the person's note.")
 @with_update
 @with_dry_run
 @click.pass_obj
-def vcard(app: App, path: str, update: bool, dry_run: bool) -> None:
+def vcard(app: App, path: str, photos: bool, update: bool, dry_run: bool) -> None:
     """Import the cards of a vCard file (2.1, 3.0 or 4.0), or of every .vcf in a folder.
 
     Name, emails, phone, organisation, title, birthday and a LinkedIn URL are read; a card
-    that cannot be read is named with its reason, and the others are imported.
+    that cannot be read is named with its reason, and the others are imported. Photos are
+    left out unless `--photos`: then a photo held in the card (never one it links to) is saved
+    as `NAME.jpg` beside the note of a person who has none, named in its `photo` field.
 
     \b
     Example:
@@ -117,7 +120,7 @@ def vcard(app: App, path: str, update: bool, dry_run: bool) -> None:
         found, skipped = read_cards(Path(path))
     except OSError as exc:
         fail(f"{path}: {exc.strerror}")
-    _import(app, found, update, dry_run)
+    _import(app, found, update, dry_run, photos)
     for card in skipped:
         echo(f"  skipped: {card.file}, card {card.card}: {card.reason}")
 
@@ -168,7 +171,9 @@ def google(app: App, file: str, update: bool, dry_run: bool) -> None:
     _import(app, found, update, dry_run)
 
 
-def _import(app: App, found: list[Contact], update: bool, dry_run: bool) -> None:
+def _import(
+    app: App, found: list[Contact], update: bool, dry_run: bool, photos: bool = False
+) -> None:
     """Import contacts into the vault, each change written (or shown, with --dry-run)."""
     from notekit.interop.imports import import_contacts
 
@@ -180,6 +185,7 @@ def _import(app: App, found: list[Contact], update: bool, dry_run: bool) -> None
             app.today,
             lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
             update,
+            photos,
         )
     _tell(outcome, dry_run)
 

@@ -118,6 +118,7 @@ class Person:
     phone: str | None = None
     location: str | None = None
     linkedin: str | None = None
+    photo: str | None = None  # an image file beside the note
     channel: str | None = None
     context: str | None = None
     history: list[str] = field(default_factory=list)
@@ -152,7 +153,8 @@ def _reduce_as_tuple(self: tuple) -> tuple[Any, ...]:
     return tuple.__new__, (type(self), tuple(self))
 
 
-for _small in (Problem, Link, Task, Cadence, Interaction):
+SMALL_RECORDS = (Problem, Link, Task, Cadence, Interaction)  # pickled as plain tuples
+for _small in SMALL_RECORDS:
     _small.__reduce__ = _reduce_as_tuple  # type: ignore[method-assign, assignment]
 
 

@@ -28,6 +28,7 @@ class Contact(NamedTuple):
     phone: str | None = None
     birthday: str | None = None  # `1988-11-27`, or `11-27` without the year
     tags: tuple[str, ...] = ()
+    photo: tuple[str, bytes] | None = None  # file extension (`jpg`) and the image
 
 
 @dataclass

@@ -21,6 +21,7 @@ from notekit.store.summary import Summary
 from notekit.write.changes import (
     Change,
     log_entry,
+    next_note_path,
     plan_add,
     plan_entries,
     plan_fill,
@@ -62,33 +63,35 @@ def import_contacts(
     today: dt.date,
     hand_over: Callable[[Change], None],
     update: bool = False,
+    photos: bool = False,
 ) -> Outcome:
     """Plan a change for each contact and hand it over (to be written, or shown and dropped).
-    `update`: values that differ from the note's are replaced (lists only gain items)."""
+    `update`: values that differ from the note's are replaced (lists only gain items).
+    `photos`: a contact's photo is saved beside the note of a person who has none."""
     matcher = Matcher(vault)
     outcome = Outcome()
     for contact in contacts:
         matched = matcher.match(contact)
         try:
             if matched.person is not None:
-                moved = _moved(matched.person, contact)
+                person = matched.person
+                moved = _moved(person, contact)
                 if moved:
                     hand_over(
                         plan_new_role(
-                            vault,
-                            matched.person,
-                            today,
-                            contact.company,
-                            contact.role,
-                            contact.source,
+                            vault, person, today, contact.company, contact.role, contact.source
                         )
                     )
                     outcome.moved.append(contact.name)
+                photo = _photo(vault, contact, person.path) if photos and not person.photo else None
+                fields = _fields(contact) | ({"photo": photo.path.name} if photo else {})
                 change, replaced = plan_fill(
-                    vault, matched.person, _fields(contact), f"import {contact.source}", update
+                    vault, person, fields, f"import {contact.source}", update
                 )
                 if change is not None:
                     hand_over(change)
+                if photo is not None:
+                    hand_over(photo)
                 outcome.replaced.extend((contact.name, *what) for what in replaced)
                 if moved or change is not None:
                     outcome.updated.append(contact.name)
@@ -96,8 +99,14 @@ def import_contacts(
                     outcome.unchanged.append(contact.name)
             elif matched.how == "new":
                 fields = {**_fields(contact), "source": contact.source}
+                rel = next_note_path(vault, contact.name)
+                photo = _photo(vault, contact, rel) if photos else None
+                if photo is not None:
+                    fields["photo"] = photo.path.name
                 change = plan_add(vault, contact.name, today, dict(fields), numbered=True)
                 hand_over(change)
+                if photo is not None:
+                    hand_over(photo)
                 outcome.created.append(contact.name)
                 outcome.added.append(_person(contact, change.rel))
                 matcher.add(outcome.added[-1])  # the same contact twice is one note
@@ -106,6 +115,18 @@ def import_contacts(
         except EditError as exc:
             outcome.refused.append((contact.name, str(exc)))
     return outcome
+
+
+def _photo(vault: Summary, contact: Contact, note: str) -> Change | None:
+    """The contact's photo as a new file beside the note (`Ana Costa.jpg`); None when there is
+    none, or a file of that name is there already."""
+    if contact.photo is None:
+        return None
+    extension, data = contact.photo
+    rel = f"{note[:-3]}.{extension}"
+    if (vault.vault / rel).exists():
+        return None
+    return Change(vault.vault, rel, None, data, f"import {contact.source}: photo of {contact.name}")
 
 
 def _moved(person: Person, contact: Contact) -> bool:

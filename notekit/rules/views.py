@@ -97,6 +97,7 @@ def person_detail(
         "reach_via": reach_via(person),
         "context": person.context,
         "history": person.history,
+        "photo": person.photo,
         "news": {"date": iso(person.news[0]), "what": person.news[1]} if person.news else None,
         "interests": person.interests,
         "goals": person.goals,

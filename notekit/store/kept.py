@@ -37,7 +37,24 @@ Record = tuple[ParsedNote, Person | None, list[Problem]]
 Entry = tuple[int, int, Record]  # size, mtime_ns, what was read
 
 SHARDS = 32
-_MAGIC = b"notekit-cache 15\n"
+
+
+def _shape() -> bytes:
+    """The fields of what is kept, in order: records pickle by position, so a kept state of
+    another shape, even within one version, is never read."""
+    import dataclasses
+
+    from notekit.core import model
+
+    names = [
+        f"{kind.__name__}:{','.join(f.name for f in dataclasses.fields(kind))}"
+        for kind in (model.ParsedNote, model.Person)
+    ]
+    names += [f"{kind.__name__}:{','.join(kind._fields)}" for kind in model.SMALL_RECORDS]
+    return hashlib.sha256(";".join(names).encode()).hexdigest()[:16].encode()
+
+
+_MAGIC = b"notekit-cache 15 " + _shape() + b"\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 

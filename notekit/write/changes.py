@@ -311,16 +311,10 @@ def plan_add(
     name = unicodedata.normalize("NFC", one_line(name))
     if not any(c.isalnum() for c in name):
         raise EditError(f"a name needs a letter or a digit, not {name!r}")
-    stem = safe_stem(name)
-    folder = _people_folder(index)
-    rel = f"{folder}/{stem}.md"
-    number = 1
-    while (index.vault / rel).exists():
-        if not numbered:
-            raise EditError(f"{rel} already exists")
-        number += 1
-        stem = safe_stem(f"{name} {number}")
-        rel = f"{folder}/{stem}.md"
+    rel = next_note_path(index, name)
+    if not numbered and rel != (first := f"{_people_folder(index)}/{safe_stem(name)}.md"):
+        raise EditError(f"{first} already exists")
+    stem = rel.rsplit("/", 1)[-1][:-3]
     template = _template_text(index, name, today)
     note = NoteText(template.encode("utf-8"), rel)
     if stem != name:
@@ -336,6 +330,19 @@ def plan_add(
         raise EditError(f"the person template gives broken front-matter: {rel} not written")
     verify_edit(template.encode("utf-8"), data, note.intended, rel)
     return Change(index.vault, rel, None, data, f"add: {name}")
+
+
+def next_note_path(index: Summary, name: str) -> str:
+    """Where a new note for `name` goes: `NAME.md` in the people folder, else `NAME 2.md` (or
+    the next free number)."""
+    name = unicodedata.normalize("NFC", one_line(name))
+    folder = _people_folder(index)
+    rel = f"{folder}/{safe_stem(name)}.md"
+    number = 1
+    while (index.vault / rel).exists():
+        number += 1
+        rel = f"{folder}/{safe_stem(f'{name} {number}')}.md"
+    return rel
 
 
 def safe_stem(name: str) -> str:
@@ -405,7 +412,9 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def diff(change: Change) -> str:
-    """The change as a unified diff, as `git diff` would show it."""
+    """The change as a unified diff, as `git diff` would show it (a new image: its size)."""
+    if change.before is None and not change.rel.endswith(".md"):
+        return f"new file b/{change.rel} ({len(change.after):,} bytes)\n"
     before = change.before.data.decode("utf-8") if change.before else ""
     old = before.splitlines(keepends=True)
     new = change.after.decode("utf-8").splitlines(keepends=True)
