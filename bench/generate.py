@@ -25,7 +25,23 @@ LAST = (
     "Karimi Lindqvist Nair Dubois Alvarez Whitfield Peres Patel Nguyen Zhao Ångström O'Reilly "
     "Johansson Kim Marques Park Novak Silva Weber Sato Moreau Rahman Kowalski Jensen Fischer"
 ).split()
+NEW_FIRST = (  # people an export brings that the vault has not met yet
+    "Abebe Bjorn Cyrus Delphine Eitan Fumiko Gustavo Halima Ingrid Jamal Katarina Lorenzo "
+    "Malik Nikolai Odette Pranav Rania Stellan Thandiwe Ulrich Valentina Wojciech Ximena "
+    "Yevgenia Zaid Anselm Brigitte Cosimo Dagny Esperanza Florian Gideon Hyacinth Isidore "
+    "Jorunn Kasimir Leopold Marisol Nnamdi Ottilie Perpetua Radomir Saoirse Teodoro Ulla "
+    "Vidar Wilhelmina Xavier Ysolde Zdenek Amadou Berit Casimir Dorotea Emeric Fenella"
+).split()
+NEW_LAST = (
+    "Abernathy Brannigan Castellanos Delacroix Eriksen Fitzgerald Gallagher Hargreaves "
+    "Iwasaki Jablonski Kowalczyk Lafontaine Mbeki Nakamura Oyelaran Papadopoulos Quintero "
+    "Rasmussen Szymanski Thorvaldsen Urquhart Vasquez Wojcik Xenakis Yamamoto Zielinski "
+    "Achterberg Bergstrom Cavendish Drummond Esposito Falkenrath Grunewald Holloway Ignatiev "
+    "Jaramillo Kristiansen Lindgren Montgomery Nordstrom Olander Pemberton Radcliffe "
+    "Sandoval Tremblay Underwood Valentini Wainwright Yarborough Zimmermann Ashworth"
+).split()
 COMPANIES = "Initech Globex Umbrella Hooli Paylane Fernway Tidewater Streamline Brightline".split()
+ROLES = ("Engineer", "Manager", "Designer", "Founder", "Recruiter")
 CHANNELS = "email call coffee lunch video message linkedin dinner meeting".split()
 TOPICS = (
     "her new role",
@@ -56,14 +72,7 @@ def generate(out: Path, people: int, seed: int = 1, today: dt.date | None = None
     (out / ".obsidian").mkdir(exist_ok=True)
     (out / ".obsidian" / "daily-notes.json").write_text('{"folder": "Daily"}\n')
     (out / "notekit.toml").write_text('[cadence.tags]\nmentor = "1m"\n')
-    names: list[str] = []
-    used: set[str] = set()
-    for n in range(people):
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        if name in used:
-            name = f"{name} {n}"
-        used.add(name)
-        names.append(name)
+    names = _names(rng, people)
     notes = 0
     for n, name in enumerate(names):
         folder, kind = ("People", "") if n % 10 else ("Network", "type: person\n")
@@ -94,6 +103,117 @@ def generate(out: Path, people: int, seed: int = 1, today: dt.date | None = None
     return notes
 
 
+def _names(rng: random.Random, people: int) -> list[str]:
+    names: list[str] = []
+    used: set[str] = set()
+    for n in range(people):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        if name in used:
+            name = f"{name} {n}"
+        used.add(name)
+        names.append(name)
+    return names
+
+
+def linkedin_export(
+    out: Path, vault: Path, people: int, connections: int, messages: int, seed: int = 1
+) -> None:
+    """A LinkedIn data export (zip) for the vault `generate` wrote with `people` and `seed`:
+    nine in ten of its people among the connections (one in ten of those at another company
+    now), the rest new people; messages with connections in one-to-one and group
+    conversations over three years, some drafts, some with people who are no connection."""
+    import csv
+    import io
+    import zipfile
+
+    rng = random.Random(seed + 1)
+    known = _names(random.Random(seed), people)
+    jobs = {}
+    for note in vault.glob("*/*.md"):
+        lines = note.read_text("utf-8").splitlines()
+        pairs = [line.split(": ", 1) for line in lines if line.startswith(("company:", "role:"))]
+        values = dict(pairs)
+        jobs[note.stem] = (values.get("company"), values.get("role"))
+    chosen = rng.sample(known, k=min(connections, people * 9 // 10))
+    new = [f"{first} {last}" for first in NEW_FIRST for last in NEW_LAST]
+    rng.shuffle(new)
+    chosen += new[: connections - len(chosen)]
+    rows = io.StringIO()
+    rows.write('Notes:\n"When exporting your connection data, you may notice …"\n\n')
+    table = csv.writer(rows, lineterminator="\n")
+    table.writerow(
+        ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+    )
+    profiles = {}
+    for n, name in enumerate(chosen):
+        first, last = name.split(" ", 1)
+        profiles[name] = f"https://www.linkedin.com/in/member-{n}"
+        connected = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 4000))
+        company, role = jobs.get(name, (None, None))
+        if company is None or rng.random() < 0.1:
+            company, role = rng.choice(COMPANIES), rng.choice(ROLES)
+        table.writerow(
+            [
+                first,
+                last,
+                profiles[name],
+                f"{first.lower()}.{n}@example.org" if rng.random() < 0.2 else "",
+                company,
+                role,
+                f"{connected:%d %b %Y}",
+            ]
+        )
+    me = ("Me Myself", "https://www.linkedin.com/in/me")
+    talk = io.StringIO()
+    out_csv = csv.writer(talk, lineterminator="\n")
+    out_csv.writerow(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT,"
+        "IS CONVERSATION ARCHIVED".split(",")
+    )
+    written = 0
+    conversation = 0
+    start = dt.datetime(2023, 12, 1, 9, 0)
+    while written < messages:
+        conversation += 1
+        group = rng.random() < 0.1
+        stranger = rng.random() < 0.05
+        others = [
+            (f"Stranger {conversation}", f"https://www.linkedin.com/in/stranger-{conversation}")
+            if stranger
+            else (name, profiles[name])
+            for name in rng.sample(chosen, k=3 if group else 1)
+        ]
+        moment = start + dt.timedelta(minutes=rng.randint(0, 3 * 365 * 24 * 60 - 1))
+        for _ in range(min(rng.randint(2, 30), messages - written)):
+            moment += dt.timedelta(minutes=rng.randint(5, 5000))
+            mine = rng.random() < 0.5
+            sender = me if mine else rng.choice(others)
+            receivers = [p for p in [me, *others] if p != sender]
+            out_csv.writerow(
+                [
+                    f"conv-{conversation}",
+                    "Reunion" if group else "",
+                    sender[0],
+                    sender[1],
+                    ", ".join(p[0] for p in receivers),
+                    ", ".join(p[1] for p in receivers),
+                    f"{moment:%Y-%m-%d %H:%M:%S} UTC",
+                    "",
+                    f"About {rng.choice(TOPICS)}, line one\nand more",
+                    "INBOX",
+                    "",
+                    "Yes" if rng.random() < 0.02 else "No",
+                    "No",
+                ]
+            )
+            written += 1
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Connections.csv", rows.getvalue())
+        archive.writestr("messages.csv", talk.getvalue())
+        archive.writestr("Invitations.csv", "From,To,Sent At,Message,Direction\n")
+
+
 def _person(rng: random.Random, name: str, kind: str, today: dt.date) -> str:
     first = name.split()[0]
     company = rng.choice(COMPANIES)
@@ -113,7 +233,7 @@ def _person(rng: random.Random, name: str, kind: str, today: dt.date) -> str:
         *([kind.strip()] if kind else []),
         f"aliases: [{first}]" if rng.random() < 0.3 else "aliases: []",
         f"company: {company}",
-        f"role: {rng.choice(['Engineer', 'Manager', 'Designer', 'Founder', 'Recruiter'])}",
+        f"role: {rng.choice(ROLES)}",
         f"email: {first.lower()}.{rng.randint(1, 999)}@example.com",
         f"context: Worked together at {company} in {rng.randint(2008, 2024)}",
         f"history: [{company} ({rng.randint(2008, 2016)}-{rng.randint(2017, 2024)})]",

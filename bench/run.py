@@ -6,7 +6,9 @@ For each size it generates a synthetic vault (bench/generate.py), then times, as
 processes the way a user runs them: `cat` of every note (the floor), a naive baseline
 (python-frontmatter loading every note: what a user would script), and notekit `due --json`
 cold (no cache), warm, and after one note was edited; `people --json` warm; `report` cold and
-after one edit; `watch` from one edit to the page rewritten; peak memory. Times are medians of
+after one edit; `watch` from one edit to the page rewritten; at 1,000 people, `import linkedin`
+of a generated export (3,000 connections, 20,000 messages), the first time and again; peak
+memory. Times are medians of
 --repeat runs; ratios are to the naive baseline of the same run. Performance targets live here
 and in docs/performance.md, never in unit tests.
 """
@@ -28,7 +30,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402 - the generator lives beside this script
+from generate import generate, linkedin_export  # noqa: E402 - the generator lives beside this
+
+IMPORT_AT = 1_000  # people in the vault a LinkedIn export is imported into
+IMPORT_SIZE = (3_000, 20_000)  # connections and messages of that export
+IMPORT_TARGET = 15.0  # seconds
 
 TODAY = "2026-11-23"
 REPORT_MAX_PEOPLE = 10_000  # building 50k person pages cold takes minutes; its cost is linear
@@ -169,12 +175,40 @@ class Bench:
         for measure, args in warm.items():
             run(due, self.env)  # whatever ran last, the kept state is as a `due` leaves it
             self.time(measure, [*self.notekit, *args], paired=True)
+        if self.people == IMPORT_AT:
+            self.measure_import()
         if self.people <= REPORT_MAX_PEOPLE:
             report = [*self.notekit, "report", "-o", str(self.site)]
             self.time("report cold", report, before=self.forget_site)
             run(due, self.env)  # a warm cache, as usual
             self.time("report after one edit", report, before=self.edit_one)
             self.results["watch latency"] = self.watch_latency()
+
+    def measure_import(self) -> None:
+        """`import linkedin` of a generated export into a copy of the vault: the first time
+        (every new person added, every message logged) and the same export again (nothing
+        to write)."""
+        export = self.vault.parent / "export.zip"
+        linkedin_export(export, self.vault, self.people, *IMPORT_SIZE)
+        copy = self.vault.parent / f"import-{self.people}"
+        cache = self.vault.parent / f"import-cache-{self.people}"
+        env = {**self.env, "NOTEKIT_CACHE_DIR": str(cache)}
+        command = [*self.notekit, "import", "linkedin", str(export)]
+        command[command.index(str(self.vault))] = str(copy)
+
+        def fresh() -> None:
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.copytree(self.vault, copy)
+            run([*command[: command.index("import")], "due"], env)  # a vault in use: kept
+
+        first, again = [], []
+        for _ in range(self.repeat):
+            fresh()
+            first.append(run(command, env)[0])
+            again.append(run(command, env)[0])
+        self.results["import linkedin"] = median(first)
+        self.results["import linkedin again"] = median(again)
 
     def watch_latency(self) -> float:
         """From an edit to the person's page holding it, less the debounce."""
@@ -268,6 +302,8 @@ def table(benches: list[Bench]) -> str:
         "report cold",
         "report after one edit",
         "watch latency",
+        "import linkedin",
+        "import linkedin again",
     ]
     head = (
         "| measure | "
@@ -282,7 +318,8 @@ def table(benches: list[Bench]) -> str:
             if value is None:
                 cells.append("—")
                 continue
-            ratio = "" if name in ("naive", "watch latency") else f" ({b.ratio(name):.2f}×)"
+            absolute = ("naive", "watch latency", "import linkedin", "import linkedin again")
+            ratio = "" if name in absolute else f" ({b.ratio(name):.2f}×)"
             cells.append(f"{value:.2f} s{ratio}")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines.append("| peak memory | " + " | ".join(f"{b.memory:.0f} MB" for b in benches) + " |")
@@ -307,6 +344,14 @@ def verdicts(benches: list[Bench]) -> str:
             checks.append((value <= seconds, f"{_beside(value, seconds)} s (target < {seconds} s)"))
         met = all(ok for ok, _ in checks)
         out.append(f"- {name}: {'met' if met else 'NOT met'} — " + "; ".join(t for _, t in checks))
+    imported = next((b for b in benches if "import linkedin" in b.results), None)
+    if imported is not None:
+        value = imported.results["import linkedin"]
+        out.append(
+            f"- import linkedin ({IMPORT_SIZE[0]:,} connections, {IMPORT_SIZE[1]:,} messages into "
+            f"{imported.people:,} people): {'met' if value < IMPORT_TARGET else 'NOT met'} — "
+            f"{_beside(value, IMPORT_TARGET)} s (target < {IMPORT_TARGET:.0f} s)"
+        )
     out.append(
         f"- peak memory: {'met' if at.memory < 300 else 'NOT met'} — {at.memory:.0f} MB "
         "(target < 300 MB)"

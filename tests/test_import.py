@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import json
+import subprocess
 import zipfile
 from pathlib import Path
 

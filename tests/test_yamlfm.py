@@ -139,3 +139,23 @@ def test_the_fast_path_takes_the_common_shapes() -> None:
         "active": False,
     }
     assert key_lines["tags"] == 9 and key_lines["active"] == 12
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(
+    st.one_of(
+        tricky,
+        # one line of text, as every value notekit writes is (`one_line`)
+        st.text(st.characters(exclude_categories=["Cc", "Zl", "Zp"]), max_size=12),
+        st.sampled_from(["Yes", "NO", "null", "Off", "y", "Ana (Bea)", "a.b@c.d", "x-", "Zoë"]),
+    )
+)
+def test_a_scalar_written_reads_back_as_the_same_text(text: str) -> None:
+    """In a block value and inside a flow list alike, whether it was quoted or not."""
+    import yaml
+
+    from notekit.read.yamlfm import flow_scalar
+
+    written = flow_scalar(text)
+    assert yaml.safe_load(f"k: {written}\n")["k"] == text
+    assert yaml.safe_load(f"k: [{written}, x]\n")["k"] == [text, "x"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.model import Person
-from notekit.rules.match import name_key, profile_key, search
+from notekit.rules.match import KeyTable, key_table, name_key, profile_key, search
 from notekit.store.summary import Summary
 
 SIMILAR = 88.0  # a name this close to a person's is shown as a possible match
@@ -46,6 +46,7 @@ class Matcher:
 
     def __init__(self, vault: Summary) -> None:
         self._vault = vault
+        self._table: KeyTable | None = None  # the vault's names, for similar ones: when needed
         self._emails: dict[str, Person] = {}
         self._profiles: dict[str, Person] = {}
         self._names: dict[str, list[Person]] = {}
@@ -74,5 +75,8 @@ class Matcher:
             return Matched(same[0], "name")
         if same:
             return Matched(None, "ambiguous", same)
-        similar = [m.person for m in search(self._vault, contact.name, False, SIMILAR)]
+        if self._table is None:
+            self._table = key_table(self._vault, with_company=False)
+        near = search(self._vault, contact.name, False, SIMILAR, self._table)
+        similar = [m.person for m in near]
         return Matched(None, "possible" if similar else "new", similar[:3])

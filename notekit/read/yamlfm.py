@@ -174,8 +174,16 @@ def _error_message(exc: BaseException) -> str:
     return str(exc) or exc.__class__.__name__
 
 
+# a text that reads back as itself unquoted, in a block or a flow collection: a letter first,
+# then letters, digits, spaces and a few marks, none of which YAML gives a meaning there
+_PLAIN = re.compile(r"[^\W\d_](?:[\w .@'/+()-]*[\w.@'/+()-])?")
+_WORDS = frozenset("y n yes no on off true false null".split())  # YAML reads these as values
+
+
 def flow_scalar(value: str) -> str:
     """`value` as a YAML scalar that reads back as the same text, quoted only when needed."""
+    if _PLAIN.fullmatch(value) and value.lower() not in _WORDS:
+        return value  # most names, companies and roles: no YAML dump needed
     return _flow([value])[1:-1]
 
 

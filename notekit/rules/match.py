@@ -82,49 +82,80 @@ def _keys(person: Person, with_company: bool) -> list[tuple[str, str]]:
     return keys
 
 
+@dataclass(frozen=True)
+class KeyTable:
+    """Everything the people of a vault can be found by, each distinct text folded once: built
+    once for many searches (an import looks for a similar name for each new contact)."""
+
+    people: list[Person]
+    shown: list[str]  # each distinct text, as written
+    keys: list[str]  # folded
+    holders: list[list[tuple[int, str, int]]]  # of each text: (person, field, order) holding it
+    by_word: dict[str, list[int]]  # a word of a folded text -> the texts holding it
+
+
+def key_table(index: Summary, with_company: bool = True) -> KeyTable:
+    texts: dict[str, int] = {}  # each distinct text -> its place
+    holders: list[list[tuple[int, str, int]]] = []
+    order = 0
+    for number, person in enumerate(index.people):
+        for field, key in _keys(person, with_company):
+            place = texts.setdefault(key, len(texts))
+            if place == len(holders):
+                holders.append([])
+            holders[place].append((number, field, order))
+            order += 1
+    shown = list(texts)
+    keys = [fold(t) for t in shown]
+    by_word: dict[str, list[int]] = {}
+    for place, key in enumerate(keys):
+        for word in dict.fromkeys(key.split()):
+            by_word.setdefault(word, []).append(place)
+    return KeyTable(index.people, shown, keys, holders, by_word)
+
+
 def search(
-    index: Summary, query: str, with_company: bool = True, threshold: float = FIND_THRESHOLD
+    index: Summary,
+    query: str,
+    with_company: bool = True,
+    threshold: float = FIND_THRESHOLD,
+    table: KeyTable | None = None,
 ) -> list[Match]:
     """People matching the query, best first. A key scores 100 when it is the query, 90 when
     the query is one of its words, else the better of the token-sort ratio and the token-set
     ratio less 5; each person is matched by their best key (the first of equals) when it scores
     `threshold` or more. Each distinct text of the vault (a tag or a company is shared by many
-    people) is folded and scored once, in one call per ratio, in C."""
+    people) is folded once, and scored in one call per ratio, in C. `table`: the vault's keys
+    (`key_table` with the same `with_company`), when many searches share them."""
     wanted = fold(query)
     if not wanted:
         return []
-    owners: list[int] = []
-    fields: list[str] = []
-    texts: dict[str, int] = {}  # each distinct text -> its place in `scores`
-    places: list[int] = []
-    for number, person in enumerate(index.people):
-        for field, key in _keys(person, with_company):
-            owners.append(number)
-            fields.append(field)
-            places.append(texts.setdefault(key, len(texts)))
-    keys = [fold(text) for text in texts]
-    scores = [0.0] * len(keys)
+    table = table or key_table(index, with_company)
+    scores: dict[int, float] = {}
     for scorer, less in ((fuzz.token_sort_ratio, 0), (fuzz.token_set_ratio, 5)):
         found = process.extract(
-            wanted, keys, scorer=scorer, limit=None, score_cutoff=threshold + less
+            wanted, table.keys, scorer=scorer, limit=None, score_cutoff=threshold + less
         )
         for _, score, at in found:
-            scores[at] = max(scores[at], score - less)
-    for at, key in enumerate(keys):
-        if wanted in key:  # a cheap look first: most keys do not hold the query at all
-            if key == wanted:
+            scores[at] = max(scores.get(at, 0.0), score - less)
+    if " " not in wanted:  # a whole word: "costa" in "ana costa"
+        for at in table.by_word.get(wanted, ()):
+            scores[at] = 100.0 if table.keys[at] == wanted else 90.0
+    else:
+        for at in table.by_word.get(wanted.split()[0], ()):
+            if table.keys[at] == wanted:
                 scores[at] = 100.0
-            elif wanted in key.split():  # a whole word: "costa" in "ana costa"
-                scores[at] = 90.0
-    best: dict[int, int] = {}  # person -> the first of their best keys
-    for at, owner in enumerate(owners):
-        score = scores[places[at]]
-        if score >= threshold and (owner not in best or score > scores[places[best[owner]]]):
-            best[owner] = at
-    shown = list(texts)
+    best: dict[int, tuple[float, int, int, str]] = {}  # person -> score, -order, text, field
+    for at, score in scores.items():
+        if score < threshold:
+            continue
+        for owner, field, order in table.holders[at]:
+            mine = (score, -order, at, field)
+            if owner not in best or mine[:2] > best[owner][:2]:
+                best[owner] = mine
     matches = [
-        Match(index.people[owner], scores[places[at]], shown[places[at]], fields[at])
-        for owner, at in best.items()
+        Match(table.people[owner], score, table.shown[at], field)
+        for owner, (score, _, at, field) in best.items()
     ]
     matches.sort(key=lambda m: (-m.score, m.person.name.casefold()))
     return matches
