@@ -42,6 +42,7 @@ NEW_LAST = (
 ).split()
 COMPANIES = "Initech Globex Umbrella Hooli Paylane Fernway Tidewater Streamline Brightline".split()
 ROLES = ("Engineer", "Manager", "Designer", "Founder", "Recruiter")
+WRITTEN = {"email", "message", "linkedin"}  # channels whose entries may say who wrote
 CHANNELS = "email call coffee lunch video message linkedin dinner meeting".split()
 TOPICS = (
     "her new role",
@@ -249,7 +250,10 @@ def _person(rng: random.Random, name: str, kind: str, today: dt.date) -> str:
         "",
         "## Log",
     ]
-    front += [f"- {d.isoformat()} {rng.choice(CHANNELS)}: {rng.choice(TOPICS)}" for d in entries]
+    for d in entries:  # a message says who wrote more often than not
+        channel = rng.choice(CHANNELS)
+        marker = rng.choice(["", " to", " from"]) if channel in WRITTEN else ""
+        front.append(f"- {d.isoformat()} {channel}{marker}: {rng.choice(TOPICS)}")
     if rng.random() < 0.1:
         due = today + dt.timedelta(days=rng.randint(-10, 40))
         front.append(f"- [ ] follow up on {rng.choice(TOPICS)} 📅 {due.isoformat()}")

@@ -5,7 +5,8 @@
 For each size it generates a synthetic vault (bench/generate.py), then times, as separate
 processes the way a user runs them: `cat` of every note (the floor), a naive baseline
 (python-frontmatter loading every note: what a user would script), and notekit `due --json`
-cold (no cache), warm, and after one note was edited; `people --json` warm; `report` cold and
+cold (no cache), warm, and after one note was edited; `people --json` warm; `show`, `find`,
+`log --dry-run`, `check`, `stats` and `agenda` warm; `report` cold and
 after one edit; `watch` from one edit to the page rewritten; at 1,000 people, `import linkedin`
 of a generated export (3,000 connections, 20,000 messages), the first time and again; peak
 memory. Times are medians of
@@ -171,6 +172,8 @@ class Bench:
             "find warm": ["find", name.split()[0], "--json"],
             "log --dry-run warm": ["log", name, "benchmark", "--dry-run"],
             "check warm": ["check", "--json"],
+            "stats warm": ["stats", "--json"],
+            "agenda warm": ["agenda", "--json"],
         }
         for measure, args in warm.items():
             run(due, self.env)  # whatever ran last, the kept state is as a `due` leaves it
@@ -266,6 +269,8 @@ TARGETS = [  # (measure, ratio to naive or None, absolute seconds or None), at 1
     ("find warm", 0.35, None),
     ("log --dry-run warm", 0.35, None),
     ("check warm", 0.35, None),
+    ("stats warm", 0.3, 0.5),  # within the warm `due` budget
+    ("agenda warm", 0.3, 0.5),
     ("report after one edit", None, 1.0),
     ("watch latency", None, 1.0),
 ]
@@ -299,6 +304,8 @@ def table(benches: list[Bench]) -> str:
         "find warm",
         "log --dry-run warm",
         "check warm",
+        "stats warm",
+        "agenda warm",
         "report cold",
         "report after one edit",
         "watch latency",

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, due_by_name
 from notekit.core.dates import add_cadence, parse_cadence, parse_days, parse_when
 from notekit.core.model import Person
-from notekit.rules.due import _may_fall, _month_days, moments_of
+from notekit.rules.moments import _may_fall, _month_days, moments_of
 
 
 def _due(run, make_vault, front_matter: str, today: str = "2026-11-23", *args: str) -> dict:

@@ -26,5 +26,21 @@ def test_example_week(run) -> None:
     assert due["Priya Nair"]["reason"] == "never_contacted"
     assert "Farid Haddad" not in due and "Nadia Karimi" not in due  # archived, paused
     data = result.json()
-    assert {m["name"] for m in data["moments"]} == {"Ana Costa", "Uma Patel"}
+    assert {m["name"] for m in data["moments"]} == {"Ana Costa", "Jonas Berg", "Uma Patel"}
+    assert [n["name"] for n in data["nudges"]] == ["Laura Schmidt"]
     assert {t["name"] for t in data["tasks"]} == {"Laura Schmidt", "Sam Whitfield"}
+
+
+def test_example_shows_whether_reconnecting_works(run) -> None:
+    found = run("stats", "--json", vault=EXAMPLE, today=WRITTEN_FOR).json()
+    assert (found["outreach"], found["answered"], found["unanswered"]) == (2, 1, 1)
+    assert found["opportunities"]["won"] == 1 and found["opportunities"]["given"] == 1
+    assert [g["goal"] for g in found["goals"]] == [
+        "reconnect_per_month",
+        "meetings_per_month",
+        "outreach_per_week",
+    ]
+    agenda = run("agenda", "--json", vault=EXAMPLE, today=WRITTEN_FOR).json()["items"]
+    assert ("2026-11-26", "moment", "Jonas Berg") in [
+        (i["date"], i["kind"], i["name"]) for i in agenda
+    ]

@@ -56,13 +56,15 @@ def vault(make_vault) -> Path:
     return vault
 
 
-def _answers(run, vault: Path) -> tuple[str, str, str]:
+def _answers(run, vault: Path) -> tuple[str, str, str, str, str]:
     due = run("due", "--json", "--within", "99", vault=vault)
     people = run("people", "--json", vault=vault)
-    return due.stdout, people.stdout, due.stderr
+    stats = run("stats", "--since", "2026-01-01", "--json", vault=vault)
+    agenda = run("agenda", "--days", "60", "--json", vault=vault)
+    return due.stdout, people.stdout, due.stderr, stats.stdout, agenda.stdout
 
 
-def _uncached(run, vault: Path, monkeypatch) -> tuple[str, str, str]:
+def _uncached(run, vault: Path, monkeypatch) -> tuple[str, str, str, str, str]:
     with monkeypatch.context() as m:
         m.setenv("NOTEKIT_CACHE_DIR", "")
         return _answers(run, vault)
@@ -82,6 +84,15 @@ def test_a_second_run_reads_no_note(run, vault, reads) -> None:
 
 EDITS: dict[str, Callable[[Path], object]] = {
     "log an entry": lambda v: (v / "People/Pat.md").write_text(PAT + "- 2026-11-20 call: new\n"),
+    "log an outreach and an answer": lambda v: (v / "People/Pat.md").write_text(
+        PAT + "- 2026-11-01 email to: hi\n- 2026-11-03 email from: hello\n"
+    ),
+    "add an opportunity": lambda v: (v / "People/Sam.md").write_text(
+        "---\ncadence: 2w\n---\n## Opportunities\n- 2026-11-02 referral (won): the job\n"
+    ),
+    "plan an event with a tag": lambda v: (v / "Meetings/Kickoff.md").write_text(
+        "---\ndate: 2026-12-02\ntags: [team]\n---\nwith [[Sammy]]\n"
+    ),
     "give an alias a daily note uses": lambda v: (v / "People/Sam.md").write_text(
         "---\ncadence: 2w\naliases: [Sammy]\n---\n"
     ),
@@ -115,6 +126,9 @@ EDITS: dict[str, Callable[[Path], object]] = {
 # edits that leave every link leading where it did: the kept summary is patched, not derived
 PATCHED = {
     "log an entry",
+    "log an outreach and an answer",
+    "add an opportunity",
+    "plan an event with a tag",
     "break a person's front-matter",
     "mend the broken note",
     "change a person's cadence",

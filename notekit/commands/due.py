@@ -49,7 +49,7 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         echo(views.no_people_hint(summary))
         return
     hint = views.no_cadence_hint(report)
-    if not (report.due or report.tasks or report.moments or report.planned):
+    if not (report.due or report.tasks or report.moments or report.planned or report.nudges):
         horizon = add_days(report.today, days)
         quiet = "" if hint else " Enjoy the quiet week."
         click.echo(f"Nobody is due by {horizon}.{quiet}")
@@ -88,5 +88,13 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         click.echo("\nMoments:")
         rows = [[m.person.name, m.date.isoformat(), views.moment_text(m)] for m in report.moments]
         click.echo(table(["Name", "Date", "What"], rows))
+    if report.nudges:
+        click.echo("\nNudges:")
+        rows = [[n.person.name, n.date.isoformat(), views.nudge_text(n)] for n in report.nudges]
+        click.echo(table(["Name", "Date", "What"], rows))
+    if report.resting:
+        click.echo("\nGiving it a rest (not listed as due):")
+        for rest in report.resting:
+            echo(f"  {rest.person.name}: {views.rest_text(rest)}")
     if hint:
         click.echo(f"\n{hint}")

@@ -22,6 +22,18 @@ from notekit.core.syntax import CHANNELS
     "docs/format.md).",
 )
 @click.option(
+    "--to",
+    "direction",
+    flag_value="to",
+    help="My outreach: writes `channel to:` (the channel defaults to message).",
+)
+@click.option(
+    "--from",
+    "direction",
+    flag_value="from",
+    help="Their message to me: writes `channel from:`.",
+)
+@click.option(
     "--keep-follow-up",
     is_flag=True,
     help="Keep the note's follow-up date, which this contact would otherwise clear.",
@@ -34,6 +46,7 @@ def command(
     text: str,
     when: str | None,
     channel: str | None,
+    direction: str | None,
     keep_follow_up: bool,
     dry_run: bool,
 ) -> None:
@@ -44,10 +57,15 @@ def command(
     none. A last-contact field in the front-matter moves forward to DATE if the note has one.
     Nothing else in the note changes.
 
+    With --to (my outreach) or --from (their message), the entry says who wrote:
+    `- DATE email to: TEXT`. That is what `stats`, the nudges of `due` and the reply rate count.
+
     \b
     Examples:
       notekit log "Ana Costa" "talked about her move to Globex" --channel coffee
       notekit log ana "sent the intro to Sam" -c email --date 2026-11-20 --dry-run
+      notekit log ana "asked how the new team is going" -c linkedin --to
+      notekit log ana "she answered, wants coffee" -c linkedin --from
     """
     from notekit.write.changes import plan_log
 
@@ -60,8 +78,9 @@ def command(
             app.today,
             text,
             date=date,
-            channel=channel,
+            channel=channel or ("message" if direction else None),
             keep_follow_up=keep_follow_up,
+            direction=direction,
         )
     )
     write_change(app, change, dry_run)

@@ -8,6 +8,7 @@ from notekit.commands.common import App, echo, emit_json, visible
 from notekit.core.model import Interaction
 from notekit.rules import views
 from notekit.rules.due import follow_up
+from notekit.rules.engagement import reciprocity
 
 RECENT = 10
 
@@ -32,9 +33,11 @@ def command(app: App, name: str, as_json: bool) -> None:
     tasks = [t for t in summary.tasks if t.person.path == person.path]
     interactions = app.store.interactions_of(person)
     sections = app.store.sections_of(person)
+    give_and_take = reciprocity(person, summary, app.today)
     if as_json:
         detail = views.person_detail(follow, interactions, tasks)
         detail["sections"] = [views.section(s) for s in sections]
+        detail["reciprocity"] = views.reciprocity(give_and_take)
         emit_json(detail)
         return
     click.echo(click.style(visible(person.name), bold=True) + f"  ({visible(person.path)})")
@@ -58,6 +61,7 @@ def command(app: App, name: str, as_json: bool) -> None:
         ("Birthday", views.birthday_text(person) or ""),
         ("Last contact", views.iso(follow.last_contact) or "never"),
         ("Follow-up", f"{follow.due} ({follow.why()})" if follow.due else follow.why()),
+        ("Give and take", views.reciprocity_text(give_and_take)),
     ]
     for label, value in facts:
         if value:
@@ -83,6 +87,7 @@ def command(app: App, name: str, as_json: bool) -> None:
 
 
 def _interaction_line(item: Interaction) -> str:
-    channel = f"{item.channel}: " if item.channel else ""
+    channel = " ".join(filter(None, (item.channel, item.direction)))
+    channel = f"{channel}: " if channel else ""
     where = f"{item.source}:{item.line}" if item.line else item.source
     return f"{item.date}  {channel}{views.plain(item.text)}  ({where})"

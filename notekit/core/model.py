@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from notekit.core.syntax import MEETINGS
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -68,9 +70,11 @@ class ParsedNote:
     date: dt.date | None = None  # front-matter `date`: a meeting note's day
     entries: list[Interaction] = field(default_factory=list)  # dated entries in the body
     news: list[tuple[dt.date, str]] = field(default_factory=list)  # job changes: day, after `now`
+    opportunities: list[Opportunity] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # inline `#tags`, without `#`
+    front_tags: list[str] = field(default_factory=list)  # the front-matter's `tags`
     problems: list[Problem] = field(default_factory=list)
     inline_fields: list[tuple[str, str, int]] = field(default_factory=list)  # key, value, line
     readable: bool = True  # False: binary, unreadable or too large; nothing else is set
@@ -79,6 +83,44 @@ class ParsedNote:
     def stem(self) -> str:
         name = self.path.rsplit("/", 1)[-1]
         return name[:-3] if name.lower().endswith(".md") else name
+
+
+class Opportunity(NamedTuple):
+    """An item of a person's `## Opportunities` (SPEC §4): `- 2026-10-02 referral (open): …`."""
+
+    date: dt.date
+    kind: str  # referral, job, intro, collaboration, mentorship, client, advice, other
+    status: str  # open, won, lost; given: what I did for them
+    text: str
+    line: int
+
+
+class Stint(NamedTuple):
+    """A time at an org (SPEC §3 `history`): where, as what, from and to when."""
+
+    org: str
+    role: str | None
+    start_year: int | None
+    end_year: int | None  # None with a start: still there
+    start: dt.date | None = None  # the day it began, when the history gives one
+
+
+class Touch(NamedTuple):
+    """What engagement counts of an interaction (SPEC §4): its day, its direction and whether
+    it was a meeting. Interactions without either are contacts and nothing more."""
+
+    date: dt.date
+    direction: str | None  # "to", "from", or None
+    meeting: bool
+
+
+class Event(NamedTuple):
+    """A note with a front-matter date that is not a daily note: a meeting held, or an event
+    ahead (`KubeCon`), with its tags."""
+
+    date: dt.date
+    title: str
+    tags: tuple[str, ...]
 
 
 class Cadence(NamedTuple):
@@ -101,6 +143,18 @@ class Interaction(NamedTuple):
     kind: str  # "entry" (own note), "daily" (daily note), "dated-note" (note with a date)
     channel: str | None = None
     text: str = ""
+    direction: str | None = None  # "to": my outreach, "from": their message (SPEC §4)
+
+    @property
+    def meeting(self) -> bool:
+        """A meeting: both ways, and an answer to an outreach (SPEC §4). A dated note that
+        names the person (a meeting note) is one."""
+        return self.kind == "dated-note" or self.channel in MEETINGS
+
+    def touch(self) -> Touch | None:
+        """What engagement counts of it; None for a contact without direction or meeting."""
+        meeting = self.meeting
+        return Touch(self.date, self.direction, meeting) if self.direction or meeting else None
 
 
 @dataclass
@@ -121,7 +175,9 @@ class Person:
     photo: str | None = None  # an image file beside the note
     channel: str | None = None
     context: str | None = None
-    history: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)  # as text, for showing
+    stints: tuple[Stint, ...] = ()  # the same history, read
+    met_on: dt.date | None = None  # the day we met, when how we met starts with one
     interests: list[str] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)
     introduced_by: list[str] = field(default_factory=list)
@@ -153,7 +209,16 @@ def _reduce_as_tuple(self: tuple) -> tuple[Any, ...]:
     return tuple.__new__, (type(self), tuple(self))
 
 
-SMALL_RECORDS = (Problem, Link, Task, Cadence, Interaction)  # pickled as plain tuples
+SMALL_RECORDS = (
+    Problem,
+    Link,
+    Task,
+    Cadence,
+    Interaction,
+    Opportunity,
+    Touch,
+    Event,
+)  # pickled as plain tuples
 for _small in SMALL_RECORDS:
     _small.__reduce__ = _reduce_as_tuple  # type: ignore[method-assign, assignment]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 CHANNELS = frozenset(
     [
@@ -33,6 +34,19 @@ CHANNELS = frozenset(
     ]
 )
 
+# channels that are meetings (SPEC §4): both ways, and an answer to an outreach
+MEETINGS = frozenset(
+    ["coffee", "lunch", "dinner", "call", "phone", "video", "meeting", "conference", "event"]
+)
+DIRECTIONS = ("to", "from")  # after the channel word: my outreach, their message to me
+OPPORTUNITY_HEADING = "opportunities"  # a person's section of opportunities, in any case
+OPPORTUNITY_KINDS = frozenset(
+    ["referral", "job", "intro", "collaboration", "mentorship", "client", "advice", "other"]
+)
+# `given`: what I did for them (an intro, a referral), the other half of reciprocity
+OPPORTUNITY_STATUSES = ("open", "won", "lost", "given")
+# after an opportunity's date: `referral (open): referred me for …`; groups kind, status, text
+OPPORTUNITY = re.compile(r"([A-Za-z][\w-]*)[ \t]*(?:\(([A-Za-z]+)\))?[ \t]*:[ \t]*(.*)")
 CHANNEL_WORD = re.compile(r"[^\W_][\w-]*")  # with fullmatch: what may name a channel
 DATE = r"\d{4}-\d{2}-\d{2}"
 LOG_HEADINGS = ("log", "interactions", "timeline")  # a person's log section, in any case
@@ -132,3 +146,18 @@ def blank_code_spans(line: str) -> str:
         return line
     out.append(line[done:])
     return "".join(out)
+
+
+def tag_list(value: Any) -> list[str]:
+    """Tags from a list, or from a string of words split on commas and spaces; no `#`."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value))
+    tags = []
+    for item in items:
+        if item is None or isinstance(item, (list, dict)):
+            continue
+        tag = str(item).strip().lstrip("#").strip()
+        if tag:
+            tags.append(tag)
+    return tags

@@ -233,10 +233,9 @@ def _logged(vault: Summary, path: str) -> set[tuple[dt.date, str]]:
         return set()
     note = read_note(vault.vault, path, vault.config.channels)
     return {
-        (entry.date, direction)
+        (entry.date, entry.direction)
         for entry in note.entries
-        for direction in ("to", "from")
-        if entry.text.startswith(f"linkedin {direction}:")
+        if entry.channel == "linkedin" and entry.direction
     }
 
 

@@ -14,6 +14,8 @@ from notekit.core.model import Cadence
 from notekit.core.syntax import CHANNEL_WORD, CHANNELS
 
 CONFIG_NAME = "notekit.toml"
+# vault goals (SPEC §4) and the period each target is for
+GOALS = {"reconnect_per_month": "month", "meetings_per_month": "month", "outreach_per_week": "week"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class Config:
     report_notes_folder: str = "Reviews"  # where `report --note` writes the week's note
     git_autocommit: bool = False
     channels: frozenset[str] = CHANNELS  # words read as a channel after an entry's date
+    reply_days: int = 14  # [engagement]: how long an outreach waits for its answer
+    rest_after: int = 3  # unanswered outreaches in a row before a person is given a rest; 0: never
+    nudge: bool = True  # an outreach left unanswered shows in `due` as a gentle nudge
+    goals: tuple[tuple[str, int], ...] = ()  # [goals]: (goal, target), in the config's order
     me_linkedin: str | None = None  # [me] linkedin: the user's own profile URL
     me_history: tuple[Any, ...] = ()  # [me] history: where the user worked or studied (SPEC §3)
     fingerprint: str = ""  # changes whenever the file's content does
@@ -52,7 +58,11 @@ _SECTIONS: dict[str, set[str]] = {
         "daily_notes",
         "git",
         "me",
+        "engagement",
+        "goals",
     },
+    "engagement": {"reply_days", "rest_after", "nudge"},
+    "goals": set(GOALS),
     "me": {"linkedin", "history"},
     "people": {"folders", "types", "tags", "categories", "template"},
     "git": {"autocommit"},
@@ -144,6 +154,8 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         raise fail("[cadence.tags] must be a table of tag = cadence")
     report = data.get("report", {})
     daily = data.get("daily_notes", {})
+    engagement = data.get("engagement", {})
+    goals = data.get("goals", {})
     me = data.get("me", {})
     history = me.get("history", [])
     if not isinstance(history, list) or not all(isinstance(i, (str, dict)) for i in history):
@@ -175,6 +187,10 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         or defaults.report_notes_folder,
         git_autocommit=_flag(data.get("git", {}), "autocommit", fail),
         channels=CHANNELS | {_channel(word, fail) for word in words(data, "channels", ())},
+        reply_days=_count(engagement, "reply_days", 14, 1, fail),
+        rest_after=_count(engagement, "rest_after", 3, 0, fail),
+        nudge=_flag(engagement, "nudge", fail, default=True),
+        goals=tuple((goal, _count(goals, goal, 0, 1, fail)) for goal in goals),
         me_linkedin=text(me, "linkedin", None) or None,
         me_history=tuple(history),
         fingerprint=digest,
@@ -187,8 +203,15 @@ def _channel(word: str, fail: Any) -> str:
     return word.lower()
 
 
-def _flag(table: dict[str, Any], key: str, fail: Any) -> bool:
-    value = table.get(key, False)
+def _count(table: dict[str, Any], key: str, default: int, least: int, fail: Any) -> int:
+    value = table.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise fail(f"{key!r} must be a whole number, {least} or more")
+    return value
+
+
+def _flag(table: dict[str, Any], key: str, fail: Any, default: bool = False) -> bool:
+    value = table.get(key, default)
     if not isinstance(value, bool):
         raise fail(f"{key!r} must be true or false")
     return value

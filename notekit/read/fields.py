@@ -6,14 +6,15 @@ table, into the typed values of a Person, reporting each bad value with its line
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import re
 from collections.abc import Callable
 from typing import Any
 
 from notekit.core.dates import parse_birthday, parse_cadence, parse_date
+from notekit.core.history import ORG_KEYS, stints
 from notekit.core.model import WARNING, ParsedNote, Person, Problem
-from notekit.core.syntax import WIKILINK
+from notekit.core.syntax import WIKILINK, tag_list
 from notekit.read.config import Config
 
 BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -200,6 +201,8 @@ class FieldReader:
             channel=text("channel"),
             context=text("context"),
             history=_history(raw["history"][1]) if "history" in raw else [],
+            stints=stints(raw["history"][1]) if "history" in raw else (),
+            met_on=_leading_date(text("context")),
             interests=texts("interests"),
             goals=texts("goals"),
             introduced_by=[_unlink(v) for v in texts("introduced_by")],
@@ -215,22 +218,14 @@ class FieldReader:
         return person, problems
 
 
-def tag_list(value: Any) -> list[str]:
-    """Tags from a list, or from a string of words split on commas and spaces; no `#`."""
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value))
-    tags = []
-    for item in items:
-        if item is None or isinstance(item, (list, dict)):
-            continue
-        tag = str(item).strip().lstrip("#").strip()
-        if tag:
-            tags.append(tag)
-    return tags
-
-
-_ORG_KEYS = ("org", "school", "company", "organization", "organisation")
+def _leading_date(text: str | None) -> dt.date | None:
+    """The date how we met starts with (`2015-06-01, PyCon Berlin`), if it starts with one."""
+    if not text or not text[:4].isdigit():
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 def _history(value: Any) -> list[str]:
@@ -243,7 +238,7 @@ def _history(value: Any) -> list[str]:
             out.extend(_texts(item))
             continue
         known = {str(k).lower(): v for k, v in item.items() if v not in (None, "")}
-        org = next((str(known[k]) for k in _ORG_KEYS if k in known), "")
+        org = next((str(known[k]) for k in ORG_KEYS if k in known), "")
         role = str(known.get("role") or known.get("program") or "")
         start, end = (str(known[k])[:4] if k in known else "" for k in ("from", "to"))
         years = f"{start}–{end}" if start and end else f"since {start}" if start else ""

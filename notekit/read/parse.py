@@ -12,11 +12,21 @@ import hashlib
 from typing import Any, NamedTuple
 
 from notekit.core.dates import parse_date
-from notekit.core.model import ERROR, WARNING, Interaction, Link, ParsedNote, Problem, Task
+from notekit.core.model import (
+    ERROR,
+    WARNING,
+    Interaction,
+    Link,
+    Opportunity,
+    ParsedNote,
+    Problem,
+    Task,
+)
 from notekit.core.syntax import (
     BRACKETED_FIELD,
     CHANNELS,
     DATED,
+    DIRECTIONS,
     FENCE,
     INLINE_FIELD,
     LIST_ITEM,
@@ -24,6 +34,10 @@ from notekit.core.syntax import (
     MARKERS,
     NEWS,
     NOT_DIGIT_WORD,
+    OPPORTUNITY,
+    OPPORTUNITY_HEADING,
+    OPPORTUNITY_KINDS,
+    OPPORTUNITY_STATUSES,
     TAG,
     TASK_BOX,
     TASK_DUE,
@@ -32,6 +46,7 @@ from notekit.core.syntax import (
     closes_fence,
     heading,
     html_comment,
+    tag_list,
 )
 from notekit.read.front_matter import DELIMITER, front_matter_end, load_mapping
 
@@ -103,6 +118,8 @@ def _read_front_matter(note: ParsedNote, lines: list[str]) -> int:
         if links:
             for target in _front_matter_links(value):
                 note.links.append(Link(target, key_lines.get(key, 2), in_front_matter=True))
+        if key.lower() in ("tags", "tag") and not note.front_tags:
+            note.front_tags = tag_list(value)
         if key.lower() == "date" and note.date is None:
             try:
                 note.date = parse_date(value)
@@ -128,6 +145,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
     patterns can apply, so most lines never meet a regular expression."""
     fence: str | None = None
     in_comment = False
+    opportunities: int | None = None  # the level of the `## Opportunities` heading, while in it
     for index in range(start, len(lines)):
         line = lines[index]
         stripped = line.lstrip()
@@ -165,6 +183,10 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
                 level, content = found
                 if level == 1 and note.title is None:
                     note.title = content
+                if opportunities is not None and level <= opportunities:
+                    opportunities = None
+                if content.strip().lower() == OPPORTUNITY_HEADING:
+                    opportunities = level
                 _add_entry(note, content, number, channels)
                 _add_links(note, visible, number)
                 continue
@@ -179,7 +201,8 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
                 if not open_task:
                     _add_entry(note, task.group(2), number, channels)
             else:
-                _add_entry(note, content, number, channels)
+                in_section = opportunities is not None and not line[:1].isspace()
+                _add_entry(note, content, number, channels, in_section)
         _add_links(note, visible, number, in_open_task=open_task)
 
 
@@ -212,7 +235,13 @@ def _link_targets(text: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in WIKILINK.finditer(text) if m.group(1).strip())
 
 
-def _add_entry(note: ParsedNote, content: str, number: int, channels: frozenset[str]) -> None:
+def _add_entry(
+    note: ParsedNote,
+    content: str,
+    number: int,
+    channels: frozenset[str],
+    in_opportunities: bool = False,
+) -> None:
     content = content.strip()
     if content[:1] not in "0123456789[*" or not content:
         return
@@ -231,19 +260,51 @@ def _add_entry(note: ParsedNote, content: str, number: int, channels: frozenset[
     if news := NEWS.fullmatch(match.group(3).strip(_SEPARATORS)):
         note.news.append((date, news.group(2)))
         return
-    channel, text = _split_channel(match.group(3), channels)
-    note.entries.append(Interaction(date, note.path, number, "entry", channel, text))
+    if in_opportunities:
+        _add_opportunity(note, date, match.group(3), number)
+        return
+    channel, text, direction = _split_channel(match.group(3), channels)
+    note.entries.append(Interaction(date, note.path, number, "entry", channel, text, direction))
 
 
-def _split_channel(rest: str, channels: frozenset[str]) -> tuple[str | None, str]:
+def _add_opportunity(note: ParsedNote, date: dt.date, rest: str, number: int) -> None:
+    """`referral (open): referred me for …` after the date; a kind notekit does not know is
+    `other` with the whole text, a status it does not know is reported and read as open."""
+    rest = rest.strip(_SEPARATORS)
+    found = OPPORTUNITY.fullmatch(rest)
+    kind, status, text = ("other", None, rest) if found is None else found.groups()
+    kind = kind.lower()
+    if kind not in OPPORTUNITY_KINDS:
+        kind, status, text = "other", None, rest
+    if status is not None and status.lower() not in OPPORTUNITY_STATUSES:
+        note.problems.append(
+            Problem(
+                note.path,
+                number,
+                WARNING,
+                f"opportunity status {status!r}: one of {', '.join(OPPORTUNITY_STATUSES)}",
+            )
+        )
+        status = None
+    note.opportunities.append(
+        Opportunity(date, kind, (status or "open").lower(), text.strip(), number)
+    )
+
+
+def _split_channel(rest: str, channels: frozenset[str]) -> tuple[str | None, str, str | None]:
+    """The channel, the text and the direction (`to`, `from`) of what follows an entry's
+    date."""
     rest = rest.lstrip(_SEPARATORS)
     word, _, after = rest.partition(" ")
     candidate = word.rstrip(_SEPARATORS).lower()
     if candidate not in channels:
-        return None, rest.strip()
+        return None, rest.strip(), None
     if word.endswith(":"):  # `coffee: talked about …` — the text is what follows
-        return candidate, after.strip()
-    return candidate, rest.strip()  # `Lunch at Joe's` reads best whole
+        return candidate, after.strip(), None
+    marker, _, text = after.partition(":")
+    if marker.strip().lower() in DIRECTIONS and not marker[:1].isspace():  # `email to: …`
+        return candidate, text.strip(), marker.strip().lower()
+    return candidate, rest.strip(), None  # `Lunch at Joe's` reads best whole
 
 
 def _add_task(note: ParsedNote, text: str, number: int, done: bool) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from notekit.core.dates import add_cadence, add_days, next_anniversary
+from notekit.core.dates import add_cadence, add_days
 from notekit.core.model import Cadence, Person
-from notekit.read.config import Config
+from notekit.rules.contact import cadence_of, last_contact
+from notekit.rules.moments import Moment, moments
+from notekit.rules.outreach import UNANSWERED, outreaches, unanswered_in_a_row
 from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
 
@@ -19,9 +20,6 @@ NEXT_CONTACT = "next_contact"
 CADENCE = "cadence"
 NEVER_CONTACTED = "never_contacted"
 PLANNED = "planned"
-BIRTHDAY = "birthday"  # kinds of moments
-NEW_ROLE = "new role"
-NEWS_DAYS = 14  # how long a new role stays a moment: a congratulation is timely
 
 
 class FollowUp(NamedTuple):
@@ -69,15 +67,6 @@ def describe_days(overdue: int) -> str:
 
 
 @dataclass(frozen=True)
-class Moment:
-    person: Person
-    kind: str  # BIRTHDAY or NEW_ROLE
-    date: dt.date
-    years: int | None  # the age reached, when the year is known
-    what: str = ""  # of a new role: `Staff Engineer at Globex (was …)`
-
-
-@dataclass(frozen=True)
 class DueReport:
     today: dt.date
     within: int
@@ -87,45 +76,28 @@ class DueReport:
     people: int  # followed up (of the tag, when one was asked for)
     no_cadence: int  # of them, how many have no cadence at all: never due unless a date says so
     planned: list[FollowUp]  # not due: a plan is ahead, in the window or holding off a due day
+    nudges: list[Nudge] = field(default_factory=list)
+    resting: list[Resting] = field(default_factory=list)  # would be due, but given a rest
 
 
-def last_contact(person: Person, dates: Sequence[dt.date], today: dt.date) -> dt.date | None:
-    """The latest of the front-matter date and every interaction on or before today (`dates`:
-    of every interaction, sorted)."""
-    before = bisect.bisect_right(dates, today)
-    latest = dates[before - 1] if before else None
-    written = person.fm_last_contact
-    if written and written <= today and (latest is None or written > latest):
-        return written
-    return latest
+@dataclass(frozen=True)
+class Nudge:
+    """My latest message to them went unanswered: a gentle nudge, once, when its window closed
+    (`[engagement] nudge`)."""
+
+    person: Person
+    sent: dt.date  # the outreach
+    date: dt.date  # the first day past its reply window
 
 
-def cadence_of(person: Person, config: Config) -> Cadence | None:
-    """The person's own cadence, else that of the first `[cadence.tags]` rule one of their
-    tags (or a segment of a nested tag) matches, else the default."""
-    if person.fm_cadence:
-        return person.fm_cadence
-    if config.cadence_tags and person.tags:
-        ranks = _tag_ranks(config.cadence_tags)
-        found = None
-        for tag in person.tags:
-            lowered = tag.lower()
-            for segment in lowered.split("/") + [lowered] if "/" in lowered else (lowered,):
-                rank = ranks.get(segment)
-                if rank is not None and (found is None or rank < found):
-                    found = rank
-        if found is not None:
-            return found[1]
-    return config.default_cadence
+@dataclass(frozen=True)
+class Resting:
+    """Several messages in a row went unanswered (`[engagement] rest_after`): not due until they
+    write back, whatever the cadence says."""
 
-
-@functools.lru_cache(maxsize=8)
-def _tag_ranks(rules: tuple[tuple[str, Cadence], ...]) -> dict[str, tuple[int, Cadence]]:
-    """Each tag of the rules with its rule's position: the first rule wins."""
-    ranks: dict[str, tuple[int, Cadence]] = {}
-    for position, (tag, cadence) in enumerate(rules):
-        ranks.setdefault(tag, (position, cadence))
-    return ranks
+    person: Person
+    unanswered: int  # in a row
+    last: dt.date  # the latest of them
 
 
 def follow_up(person: Person, vault: Summary, today: dt.date) -> FollowUp:
@@ -175,7 +147,9 @@ def due_report(
     followed = [p for p in people if p.followed_up]
     follow_ups = []
     planned: list[FollowUp] = []  # plans in the window, or holding off what would be due in it
+    resting: list[Resting] = []
     no_cadence = 0
+    rests = _rests(vault, followed, today)
     for p in followed:
         if follows is not None:
             found = follows[p.path]
@@ -186,7 +160,9 @@ def due_report(
             if not (p.next_contact or cadence):
                 continue  # never due: spare the rest
             found = _follow_up(p, vault.contact_dates_of(p), cadence, today)
-        if found.due and found.due <= horizon:
+        if found.due and found.due <= horizon and p.path in rests:
+            resting.append(rests[p.path])
+        elif found.due and found.due <= horizon:
             follow_ups.append(found)
         elif found.planned and (found.planned <= horizon or (found.held and found.held <= horizon)):
             planned.append(found)
@@ -199,48 +175,62 @@ def due_report(
         (t for t in tasks if t.due <= horizon and (wanted is None or t.person.path in wanted)),
         key=lambda t: (t.due, t.person.name.casefold(), t.line),
     )
-    days = _month_days(today, horizon)
-    moments = sorted(
-        [
-            *(
-                m
-                for p in followed
-                if p.birthday and _may_fall(p.birthday, days)
-                for m in moments_of(p, today, horizon)
-            ),
-            *(m for p in followed if p.news and (m := news_of(p, today)) is not None),
-        ],
-        key=lambda m: (m.date, m.person.name.casefold()),
+    found_moments = moments(vault, followed, today, horizon)
+    nudges = _nudges(vault, followed, today, horizon, rests) if config.nudge else []
+    return DueReport(
+        today,
+        within,
+        due,
+        tasks,
+        found_moments,
+        len(followed),
+        no_cadence,
+        planned,
+        nudges,
+        sorted(resting, key=lambda r: r.person.name.casefold()),
     )
-    return DueReport(today, within, due, tasks, moments, len(followed), no_cadence, planned)
 
 
-def _month_days(start: dt.date, end: dt.date) -> set[tuple[int, int]] | None:
-    """The (month, day) pairs from start to end; None for a year or more (every day)."""
-    span = (end - start).days
-    if span >= 365:
-        return None
-    return {((d := start + dt.timedelta(days=n)).month, d.day) for n in range(span + 1)}
+def _rests(vault: Summary, people: Sequence[Person], today: dt.date) -> dict[str, Resting]:
+    """The people given a rest: `rest_after` or more of my messages in a row unanswered."""
+    after = vault.config.rest_after
+    found = {}
+    for person in people:
+        touches = vault.touches_of(person)
+        if after and touches:
+            sent = outreaches(touches, vault.config.reply_days, today)
+            row = unanswered_in_a_row(touches, sent)
+            if row >= after:
+                last = next(o.date for o in reversed(sent) if o.status == UNANSWERED)
+                found[person.path] = Resting(person, row, last)
+    return found
 
 
-def _may_fall(birthday: tuple[int | None, int, int], days: set[tuple[int, int]] | None) -> bool:
-    """A cheap first look before `moments_of`: Feb 29 is kept on Feb 28 in common years."""
-    _, month, day = birthday
-    return days is None or (month, day) in days or ((month, day) == (2, 29) and (2, 28) in days)
-
-
-def moments_of(person: Person, start: dt.date, end: dt.date) -> list[Moment]:
-    if person.birthday is None:
-        return []
-    year, month, day = person.birthday
-    date = next_anniversary(month, day, start)
-    if date > end:
-        return []
-    return [Moment(person, BIRTHDAY, date, date.year - year if year else None)]
-
-
-def news_of(person: Person, today: dt.date) -> Moment | None:
-    """A new role an import logged in the last NEWS_DAYS days: a reason to write."""
-    if person.news is None or not 0 <= (today - person.news[0]).days < NEWS_DAYS:
-        return None
-    return Moment(person, NEW_ROLE, person.news[0], None, person.news[1])
+def _nudges(
+    vault: Summary,
+    people: Sequence[Person],
+    today: dt.date,
+    horizon: dt.date,
+    rests: dict[str, Resting],
+) -> list[Nudge]:
+    """For each person whose latest outreach went unanswered, with no contact since, a nudge
+    on the day its window closed, shown until `reply_days` after that; none for a person given
+    a rest."""
+    reply_days = vault.config.reply_days
+    found = []
+    for person in people:
+        touches = vault.touches_of(person)
+        if not touches or person.path in rests:
+            continue
+        sent = outreaches(touches, reply_days, today)
+        if not sent or sent[-1].status != UNANSWERED:
+            continue
+        latest = sent[-1].date
+        dates = vault.contact_dates_of(person)
+        since = dates[bisect.bisect_right(dates, latest) :]
+        if since and since[0] <= today:
+            continue  # in touch since, some other way
+        day = add_days(latest, reply_days + 1)
+        if add_days(today, -reply_days) <= day <= horizon:  # once: for a window, then let go
+            found.append(Nudge(person, latest, day))
+    return sorted(found, key=lambda n: (n.date, n.person.name.casefold()))

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from notekit.core.model import Interaction, Person, Problem
+from notekit.core.model import Interaction, Opportunity, Person, Problem
 from notekit.core.syntax import TASK_DUE, WIKILINK
 from notekit.read.parse import Section
-from notekit.rules.due import DueReport, FollowUp, Moment
+from notekit.rules import moments
+from notekit.rules.due import DueReport, FollowUp, Nudge, Resting
+from notekit.rules.engagement import Reciprocity, Stats
+from notekit.rules.moments import Moment
 from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
 
@@ -142,6 +145,7 @@ def interaction(item: Interaction) -> dict[str, Any]:
         "line": item.line,
         "kind": item.kind,
         "channel": item.channel,
+        "direction": item.direction,
         "text": item.text,
     }
 
@@ -171,10 +175,30 @@ def task(item: DatedTask) -> dict[str, Any]:
     }
 
 
+def nudge_text(item: Nudge) -> str:
+    return f"no reply to your message of {item.sent} — a gentle nudge?"
+
+
+def rest_text(item: Resting) -> str:
+    return (
+        f"give it a rest: {item.unanswered} messages in a row unanswered, the last on "
+        f"{item.last}; due again once they write"
+    )
+
+
 def moment_text(item: Moment) -> str:
     """What a moment is, in a few words: `birthday (40)`, `new role — congratulate: now …`."""
-    if item.what:
+    years = f"{item.years} year{'s' if item.years != 1 else ''}" if item.years else ""
+    if item.kind == moments.NEW_ROLE:
         return f"{item.kind} — congratulate: now {item.what}"
+    if item.kind == moments.MET:
+        return f"{years} since you met"
+    if item.kind == moments.JOINED:
+        return f"{years} since they joined {item.what}, where you were too"
+    if item.kind == moments.NEW_YEAR:
+        return f"new year — {item.what}"
+    if item.kind == moments.EVENT:
+        return f"{item.what} — you will both be there"
     return item.kind + (f" ({item.years})" if item.years else "")
 
 
@@ -197,6 +221,25 @@ def due_report(report: DueReport) -> dict[str, Any]:
         "tasks": [dict(task(t), overdue_days=(report.today - t.due).days) for t in report.tasks],
         "moments": [moment(m) for m in report.moments],
         "planned": [follow_up_row(f) for f in report.planned],
+        "nudges": [
+            {
+                "name": n.person.name,
+                "path": n.person.path,
+                "sent": iso(n.sent),
+                "date": iso(n.date),
+                "what": nudge_text(n),
+            }
+            for n in report.nudges
+        ],
+        "resting": [
+            {
+                "name": r.person.name,
+                "path": r.person.path,
+                "unanswered": r.unanswered,
+                "last_outreach": iso(r.last),
+            }
+            for r in report.resting
+        ],
         "people": report.people,
         "no_cadence": report.no_cadence,
     }
@@ -208,4 +251,84 @@ def problem(item: Problem) -> dict[str, Any]:
         "line": item.line,
         "severity": item.severity,
         "message": item.message,
+    }
+
+
+def stats(found: Stats) -> dict[str, Any]:
+    """`stats --json`: the period's figures, goals and groups (docs/cli.md)."""
+    total = found.total.as_dict()
+    return {
+        "since": iso(found.since),
+        "until": iso(found.until),
+        **{k: v for k, v in total.items()},
+        "fading": found.fading,
+        "opportunities": found.opportunities,
+        "goals": [
+            {
+                "goal": g.goal,
+                "target": g.target,
+                "per": g.per,
+                "periods": g.periods,
+                "expected": g.expected,
+                "actual": g.actual,
+                "met": g.met,
+            }
+            for g in found.goals
+        ],
+        "person_goals": [
+            {"goal": goal, "people": people, "contacted": contacted}
+            for goal, people, contacted in found.person_goals
+        ],
+        "groups": [{"group": name, **tally.as_dict()} for name, tally in found.groups],
+    }
+
+
+def reciprocity(found: Reciprocity) -> dict[str, Any]:
+    """The give and take of one relationship, for `show --json`."""
+    return {
+        "initiated": [{"date": iso(day), "by": who} for day, who in found.initiated],
+        "answered": found.answered,
+        "unanswered": found.unanswered,
+        "pending": found.pending,
+        "reply_rate": found.reply_rate,
+        "median_reply_days": found.median_reply_days,
+        "unanswered_in_a_row": found.unanswered_in_a_row,
+        "given": [opportunity(o) for o in found.given],
+        "received": [opportunity(o) for o in found.received],
+    }
+
+
+def reciprocity_text(found: Reciprocity) -> str:
+    """One line: `you began 3 of the last 5 contacts, they 2; they answered 4 of 5 messages
+    (80%), in 2 days at the median`."""
+    parts = []
+    if len(found.initiated) == 1:
+        parts.append(f"{'you' if found.initiated[0][1] == 'me' else 'they'} began the last contact")
+    elif found.initiated:
+        mine = sum(who == "me" for _, who in found.initiated)
+        parts.append(
+            f"you began {mine} of the last {len(found.initiated)} contacts, "
+            f"they {len(found.initiated) - mine}"
+        )
+    if found.reply_rate is not None:
+        decided = found.answered + found.unanswered
+        reply = f"they answered {found.answered} of {decided} messages ({found.reply_rate:.0%})"
+        if found.median_reply_days is not None:
+            days = found.median_reply_days
+            reply += f", in {days:g} day{'s' if days != 1 else ''} at the median"
+        parts.append(reply)
+    if found.unanswered_in_a_row:
+        parts.append(f"{found.unanswered_in_a_row} unanswered in a row")
+    if found.given or found.received:
+        parts.append(f"you gave {len(found.given)}, received {len(found.received)}")
+    return "; ".join(parts)
+
+
+def opportunity(item: Opportunity) -> dict[str, Any]:
+    return {
+        "date": iso(item.date),
+        "kind": item.kind,
+        "status": item.status,
+        "text": item.text,
+        "line": item.line,
     }

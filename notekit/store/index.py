@@ -23,9 +23,11 @@ from notekit.store.links import (
     DatedTask,
     Resolver,
     dated_tasks,
+    event_of,
     mentioned,
     mentions,
     note_links,
+    touches_of,
 )
 from notekit.store.reading import Listing, Record, list_vault, read_record
 from notekit.store.summary import Summary
@@ -122,6 +124,9 @@ def assemble(
         problems,
         sources,
         linked,
+        touches_of(interactions),
+        {p.path: tuple(chances) for p in people if (chances := notes[p.path].opportunities)},
+        {path: event for path, note in notes.items() if (event := event_of(note, daily))},
         notes=notes,
         interactions=interactions,
         cache=cache,

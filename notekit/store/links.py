@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
-from notekit.core.model import Interaction, ParsedNote, Person, Task
+from notekit.core.model import Event, Interaction, ParsedNote, Person, Task, Touch
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 
@@ -147,6 +147,30 @@ def mentions(note: ParsedNote, daily: DailyNotes) -> list[tuple[str, Interaction
         for link in note.links
         if link.counts_as_contact
     ]
+
+
+def touch_order(touch: Touch) -> tuple[dt.date, str, bool]:
+    """One order for the touches of a day, whichever notes they came from."""
+    return touch.date, touch.direction or "", touch.meeting
+
+
+def touches_of(interactions: dict[str, list[Interaction]]) -> dict[str, tuple[Touch, ...]]:
+    """Each person's interactions that engagement counts (a direction, or a meeting)."""
+    found = {
+        path: tuple(sorted((t for i in them if (t := i.touch())), key=touch_order))
+        for path, them in interactions.items()
+    }
+    return {path: touches for path, touches in found.items() if touches}
+
+
+def event_of(note: ParsedNote, daily: DailyNotes) -> Event | None:
+    """A note with a front-matter date that is not a daily note, as an event: a meeting held,
+    or one ahead that people will both be at."""
+    if note.date is None or not note.readable or daily.date_of(note.path) is not None:
+        return None
+    return Event(
+        note.date, note.title or note.stem, tuple(dict.fromkeys(note.front_tags + note.tags))
+    )
 
 
 def mentioned(links: Resolver, found: list[tuple[str, T]]) -> Iterator[tuple[Person, T]]:

@@ -27,9 +27,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from notekit.core.model import Person, Problem, Task
+from notekit.core.model import Event, Opportunity, Person, Problem, Task, Touch
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes, NoteFile
@@ -50,9 +50,11 @@ from notekit.store.links import (
     NoteLink,
     Resolver,
     dated_tasks,
+    event_of,
     mentioned,
     mentions,
     note_links,
+    touch_order,
 )
 from notekit.store.reading import Listing, list_vault, read_record
 
@@ -75,6 +77,12 @@ class Summary:
     problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
     mentioned_in: dict[str, list[str]]  # person path -> daily and dated notes that mention them
     note_links: dict[str, tuple[NoteLink, ...]]  # note path -> links that may point at a person
+    touches: dict[str, tuple[Touch, ...]]  # person path -> directed entries and meetings, by date
+    opportunities: dict[str, tuple[Opportunity, ...]]  # person path -> their opportunities
+    events: dict[str, Event]  # note path -> the note's date, title and tags
+
+    def touches_of(self, person: Person) -> tuple[Touch, ...]:
+        return self.touches.get(person.path, ())
 
     @functools.cached_property
     def fields(self) -> FieldReader:
@@ -102,10 +110,13 @@ class NoteFacts(NamedTuple):
 
     person: Person | None
     entry_dates: tuple[dt.date, ...]  # of a person note's own dated entries
-    mentions: list[tuple[str, dt.date]]  # link target and day, of a daily or dated note
+    mentions: list[tuple[str, Touch]]  # link target and day (a meeting: of a dated note)
     tasks: list[Task]  # open and dated
     problems: list[Problem]
     links: tuple[NoteLink, ...]
+    touches: tuple[Touch, ...]  # of a person note's entries with a direction or a meeting
+    opportunities: tuple[Opportunity, ...]  # of a person note
+    event: Event | None  # of a note with a front-matter date that is not a daily note
 
 
 def facts_of(record: Record, daily: DailyNotes, reader: FieldReader) -> NoteFacts:
@@ -113,10 +124,13 @@ def facts_of(record: Record, daily: DailyNotes, reader: FieldReader) -> NoteFact
     return NoteFacts(
         person,
         tuple(e.date for e in note.entries) if person else (),
-        [] if person else [(t, i.date) for t, i in mentions(note, daily)],
+        [] if person else [(t, Touch(i.date, None, i.meeting)) for t, i in mentions(note, daily)],
         [t for t in note.tasks if not t.done and t.due is not None],
         note.problems + field_problems,
         note_links(note, reader, daily),
+        tuple(found for e in note.entries if (found := e.touch())) if person else (),
+        tuple(note.opportunities) if person else (),
+        None if person else event_of(note, daily),
     )
 
 
@@ -138,6 +152,9 @@ class _Derived:
     listed: int  # how many came from the listing
     mentioned_in: dict[str, list[str]]
     note_links: dict[str, tuple[NoteLink, ...]]
+    touches: dict[str, tuple[Touch, ...]]
+    opportunities: dict[str, tuple[Opportunity, ...]]
+    events: dict[str, Event]
 
 
 def vault_summary(vault: Path) -> Summary:
@@ -217,6 +234,9 @@ def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
         derived.problems,
         derived.mentioned_in,
         derived.note_links,
+        derived.touches,
+        derived.opportunities,
+        derived.events,
     )
 
 
@@ -238,6 +258,9 @@ def _keep(
         len(listing[2]),
         summary.mentioned_in,
         summary.note_links,
+        summary.touches,
+        summary.opportunities,
+        summary.events,
     )
     with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
         folder.mkdir(parents=True, exist_ok=True)
@@ -302,6 +325,7 @@ def _patch(
         return {file.path: n for n, file in enumerate(files)}
 
     counts: dict[str, Counter[dt.date]] = {}
+    touch_counts: dict[str, Counter[Touch]] = {}
     sources = before.mentioned_in
 
     def count(path: str, dates: Iterable[dt.date], sign: int) -> None:
@@ -309,14 +333,25 @@ def _patch(
         for date in dates:
             counted[date] += sign
 
+    def count_touches(path: str, found: Iterable[Touch], sign: int) -> None:
+        counted = touch_counts.setdefault(path, Counter(before.touches.get(path, ())))
+        for touch in found:
+            counted[touch] += sign
+
     for path, facts in new.items():
         was = old[path]
         if facts.person is not None:
             count(path, was.entry_dates, -1)
             count(path, facts.entry_dates, +1)
+            count_touches(path, was.touches, -1)
+            count_touches(path, facts.touches, +1)
+            _put(before.opportunities, path, facts.opportunities)
+        _put(before.events, path, facts.event)
         for found, sign in ((was, -1), (facts, +1)):
-            for mentioned_person, date in mentioned(before.links, found.mentions):
-                count(mentioned_person.path, [date], sign)
+            for mentioned_person, touch in mentioned(before.links, found.mentions):
+                count(mentioned_person.path, [touch.date], sign)
+                if touch.meeting:
+                    count_touches(mentioned_person.path, [touch], sign)
         for mentioned_person, _ in mentioned(before.links, was.mentions):
             sources[mentioned_person.path].remove(path)
         for mentioned_person, _ in mentioned(before.links, facts.mentions):
@@ -328,6 +363,8 @@ def _patch(
             before.note_links.pop(path, None)
     for path, counted in counts.items():
         before.contact_dates[path] = tuple(sorted(counted.elements()))
+    for path, touched in touch_counts.items():
+        _put(before.touches, path, tuple(sorted(touched.elements(), key=touch_order)))
     for path in [path for path, found in sources.items() if not found]:
         del sources[path]
     tasks = [
@@ -356,7 +393,18 @@ def _patch(
         problems,
         sources,
         before.note_links,
+        before.touches,
+        before.opportunities,
+        before.events,
     )
+
+
+def _put(found: dict[str, Any], path: str, value: Any) -> None:
+    """Keep a note's value, or none when it has none."""
+    if value:
+        found[path] = value
+    else:
+        found.pop(path, None)
 
 
 def _problems(
@@ -482,14 +530,17 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
     )
     links = Resolver((f.path for f in files), people)
     dates: dict[str, list[dt.date]] = {p.path: list(facts[p.path].entry_dates) for p in people}
+    touches: dict[str, list[Touch]] = {p.path: list(facts[p.path].touches) for p in people}
     sources: dict[str, list[str]] = {}
     tasks: list[DatedTask] = []
     problems = list(listed_problems)
     for file in files:
         note = facts[file.path]
         if note.mentions:
-            for person, date in mentioned(links, note.mentions):
-                dates[person.path].append(date)
+            for person, touch in mentioned(links, note.mentions):
+                dates[person.path].append(touch.date)
+                if touch.meeting:
+                    touches[person.path].append(touch)
                 sources.setdefault(person.path, []).append(file.path)
         if note.tasks:
             tasks.extend(dated_tasks(links, file.path, note.tasks))
@@ -500,7 +551,20 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
     }
     paths = [file.path for file in files]
     linked = {file.path: facts[file.path].links for file in files if facts[file.path].links}
-    summary = Summary(vault, config, people, paths, contact_dates, tasks, problems, sources, linked)
+    summary = Summary(
+        vault,
+        config,
+        people,
+        paths,
+        contact_dates,
+        tasks,
+        problems,
+        sources,
+        linked,
+        {path: tuple(sorted(found, key=touch_order)) for path, found in touches.items() if found},
+        {p.path: found for p in people if (found := facts[p.path].opportunities)},
+        {file.path: event for file in files if (event := facts[file.path].event)},
+    )
     summary.links = links
     return summary
 

@@ -19,8 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from notekit.core.model import ParsedNote, Person
-from notekit.core.syntax import CHANNEL_WORD, one_line
-from notekit.read.fields import tag_list
+from notekit.core.syntax import CHANNEL_WORD, one_line, tag_list
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note
 from notekit.read.yamlfm import flow_list, flow_scalar, flow_value

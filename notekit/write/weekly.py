@@ -14,7 +14,7 @@ from notekit.core.errors import EditError
 from notekit.core.model import Person
 from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import parse_note
-from notekit.rules.views import moment_text
+from notekit.rules.views import moment_text, nudge_text
 from notekit.rules.week import week_name, week_of
 from notekit.store.index import Index
 from notekit.write.changes import Change
@@ -89,6 +89,9 @@ def _body(index: Index, today: dt.date) -> str:
         out.append(f"- {m.date}: {link(m.person)}, {moment_text(m)}")
     if not report.moments:
         out.append("No birthdays or new roles this week.")
+    if report.nudges:
+        out += ["", "## Nudges", ""]
+        out += [f"- {n.date}: {link(n.person)}, {nudge_text(n)}" for n in report.nudges]
     out += ["", "## Last 7 days", ""]
     recent = sorted(
         ((i.date, p.name.casefold(), link(p), i.channel, i.text) for p, i in week.recent),

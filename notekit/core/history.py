@@ -1,0 +1,92 @@
+"""Where a person worked or studied (SPEC §3 `history`), read from the forms users write:
+`Initech (2014-2017)`, `Initech, Staff Engineer, 2014–2017`, or a mapping `{org: Initech, role:
+Staff Engineer, from: 2014, to: 2017}` (`school`, `company`, `organization`, `organisation`
+for `org`; `program` for `role`; years or dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from notekit.core.model import Stint
+
+ORG_KEYS = ("org", "school", "company", "organization", "organisation")
+# a span of years at the end of a text: `2014-2017`, `2014–`, `2014 - present`, `(2008-2012)`
+_YEARS = re.compile(  # on a text of single spaces: each try is short, so a search is linear
+    r"[(,]? ?(\d{4})(?:-\d\d-\d\d)? ?(?:[-–—] ?(\d{4}|present|now|today)?(?:-\d\d-\d\d)?)?"
+    r" ?\)? ?$",
+    re.IGNORECASE,
+)
+_LEGAL = frozenset(
+    "inc incorporated ltd limited llc llp plc gmbh ag sa sas sarl bv nv corp corporation co "
+    "company oy ab as spa srl kk pty".split()
+)
+
+
+def stints(value: Any) -> tuple[Stint, ...]:
+    """Each item of a history value that names an org, read; the others are left out."""
+    items = value if isinstance(value, list) else [value]
+    found = (_stint(item) for item in items if item not in (None, ""))
+    return tuple(s for s in found if s is not None)
+
+
+def _stint(item: Any) -> Stint | None:
+    if isinstance(item, dict):
+        known = {str(k).lower(): v for k, v in item.items() if v not in (None, "")}
+        org = next((str(known[k]).strip() for k in ORG_KEYS if k in known), "")
+        role = known.get("role") or known.get("program")
+        start, start_day = _when(known.get("from"))
+        end, _ = _when(known.get("to"))
+        return (
+            Stint(org, str(role).strip() if role else None, start, end, start_day) if org else None
+        )
+    text = " ".join(str(item).split())
+    years = _YEARS.search(text)
+    start = end = None
+    start_day = None
+    if years:
+        start = int(years.group(1))
+        closing = years.group(2)
+        end = int(closing) if closing and closing.isdigit() else None
+        if closing is None and "-" not in years.group(0) and "–" not in years.group(0):
+            end = start  # one year: `MIT (2012)`
+        start_day = _day(text[years.start() :])
+        text = text[: years.start()]
+    parts = [p.strip() for p in text.strip(" ,(").split(",") if p.strip()]
+    if not parts:
+        return None
+    return Stint(parts[0], ", ".join(parts[1:]) or None, start, end, start_day)
+
+
+def _when(value: Any) -> tuple[int | None, dt.date | None]:
+    """A year, or a date (and its year), from a `from`/`to` value."""
+    if isinstance(value, dt.date):
+        return value.year, value
+    text = str(value).strip() if value is not None else ""
+    match = re.match(r"(\d{4})(?:-(\d{2})-(\d{2}))?", text)
+    if not match:
+        return None, None
+    return int(match.group(1)), _day(text)
+
+
+def _day(text: str) -> dt.date | None:
+    match = re.search(r"\d{4}-\d{2}-\d{2}", text)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(0))
+    except ValueError:
+        return None
+
+
+def org_key(name: str) -> str:
+    """An org's name whatever its case, accents and legal suffix: `Initech, Inc.` is
+    `initech`."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
+    words = text.split()
+    while len(words) > 1 and words[-1] in _LEGAL:
+        words.pop()
+    return " ".join(words)

@@ -1,0 +1,50 @@
+"""The two facts every rule starts from (SPEC §4): a person's last contact and cadence."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from collections.abc import Sequence
+
+from notekit.core.model import Cadence, Person
+from notekit.read.config import Config
+
+
+def last_contact(person: Person, dates: Sequence[dt.date], today: dt.date) -> dt.date | None:
+    """The latest of the front-matter date and every interaction on or before today (`dates`:
+    of every interaction, sorted)."""
+    before = bisect.bisect_right(dates, today)
+    latest = dates[before - 1] if before else None
+    written = person.fm_last_contact
+    if written and written <= today and (latest is None or written > latest):
+        return written
+    return latest
+
+
+def cadence_of(person: Person, config: Config) -> Cadence | None:
+    """The person's own cadence, else that of the first `[cadence.tags]` rule one of their
+    tags (or a segment of a nested tag) matches, else the default."""
+    if person.fm_cadence:
+        return person.fm_cadence
+    if config.cadence_tags and person.tags:
+        ranks = _tag_ranks(config.cadence_tags)
+        found = None
+        for tag in person.tags:
+            lowered = tag.lower()
+            for segment in lowered.split("/") + [lowered] if "/" in lowered else (lowered,):
+                rank = ranks.get(segment)
+                if rank is not None and (found is None or rank < found):
+                    found = rank
+        if found is not None:
+            return found[1]
+    return config.default_cadence
+
+
+@functools.lru_cache(maxsize=8)
+def _tag_ranks(rules: tuple[tuple[str, Cadence], ...]) -> dict[str, tuple[int, Cadence]]:
+    """Each tag of the rules with its rule's position: the first rule wins."""
+    ranks: dict[str, tuple[int, Cadence]] = {}
+    for position, (tag, cadence) in enumerate(rules):
+        ranks.setdefault(tag, (position, cadence))
+    return ranks

@@ -1,0 +1,63 @@
+"""Outreach and its answer (SPEC §4), for `due`'s nudges and for `stats`.
+
+An *outreach* is a `to:` entry that does not itself answer a `from:` entry of the `reply_days`
+before it. It is *answered* when a `from:` entry or a meeting follows within `reply_days` (the
+same day counts), *unanswered* once that window has passed without one, *pending* while it is
+open. Only days are known, so a `from:` on the day of a `to:` is read as its answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from notekit.core.dates import add_days
+from notekit.core.model import Touch
+
+ANSWERED, UNANSWERED, PENDING = "answered", "unanswered", "pending"
+
+
+@dataclass(frozen=True)
+class Outreach:
+    date: dt.date
+    status: str  # answered, unanswered, pending
+    answered_on: dt.date | None = None
+
+
+def outreaches(touches: Sequence[Touch], reply_days: int, today: dt.date) -> list[Outreach]:
+    """The person's outreaches up to today, oldest first, each with its status as of today
+    (`touches` sorted by date)."""
+    theirs = [t.date for t in touches if t.direction == "from"]
+    answers = [t.date for t in touches if t.direction == "from" or t.meeting]
+    found = []
+    for touch in touches:
+        if touch.direction != "to" or touch.date > today:
+            continue
+        before = bisect.bisect_left(theirs, add_days(touch.date, -reply_days))
+        if before < len(theirs) and theirs[before] < touch.date:
+            continue  # my answer to their message, not an outreach
+        window = add_days(touch.date, reply_days)
+        after = bisect.bisect_left(answers, touch.date)
+        if after < len(answers) and answers[after] <= min(window, today):
+            found.append(Outreach(touch.date, ANSWERED, answers[after]))
+        elif window < today:
+            found.append(Outreach(touch.date, UNANSWERED))
+        else:
+            found.append(Outreach(touch.date, PENDING))
+    return found
+
+
+def unanswered_in_a_row(touches: Sequence[Touch], found: Sequence[Outreach]) -> int:
+    """My latest outreaches left unanswered, with no word from them (or meeting) since the
+    first of them; a pending one at the end does not break the row."""
+    heard = max((t.date for t in touches if t.direction == "from" or t.meeting), default=None)
+    row = 0
+    for outreach in reversed(found):
+        if outreach.status == PENDING and row == 0:
+            continue
+        if outreach.status != UNANSWERED or (heard is not None and heard >= outreach.date):
+            break
+        row += 1
+    return row

@@ -1,0 +1,162 @@
+"""Outreach and replies, reciprocity, goals, opportunities, moments and the agenda, on a
+fixture vault whose every figure is worked out by hand in its EXPECTED.txt."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+
+VAULT = FIXTURES / "engagement"
+TODAY = "2026-11-30"
+
+
+def test_stats_counts_what_was_worked_out_by_hand(run) -> None:
+    found = run("stats", "--since", "2026-09-01", "--json", vault=VAULT, today=TODAY).json()
+    assert {k: found[k] for k in ("since", "until")} == {
+        "since": "2026-09-01",
+        "until": "2026-11-30",
+    }
+    assert {
+        k: found[k]
+        for k in (
+            "outreach",
+            "answered",
+            "unanswered",
+            "pending",
+            "reply_rate",
+            "meetings",
+            "incoming",
+            "people_contacted",
+            "reconnected",
+            "fading",
+        )
+    } == {
+        "outreach": 6,
+        "answered": 2,
+        "unanswered": 3,
+        "pending": 1,
+        "reply_rate": 0.4,
+        "meetings": 4,
+        "incoming": 4,
+        "people_contacted": 7,
+        "reconnected": 1,
+        "fading": 2,
+    }
+    assert found["opportunities"] == {"open": 1, "won": 1, "lost": 0, "given": 1}
+    goals = {g["goal"]: (g["expected"], g["actual"], g["met"]) for g in found["goals"]}
+    assert goals == {
+        "reconnect_per_month": (3.0, 1, False),
+        "meetings_per_month": (6.0, 4, False),
+        "outreach_per_week": (13.0, 6, False),
+    }
+    assert found["person_goals"] == [
+        {"goal": "job-search", "people": 1, "contacted": 1},
+        {"goal": "mentorship", "people": 1, "contacted": 1},
+    ]
+    assert found["groups"] == []
+
+
+def test_stats_by_month_and_in_words(run) -> None:
+    by_month = run(
+        "stats", "--since", "2026-09-01", "--by", "month", "--json", vault=VAULT, today=TODAY
+    ).json()
+    assert [(g["group"], g["outreach"]) for g in by_month["groups"]] == [
+        ("2026-09", 3),
+        ("2026-10", 1),
+        ("2026-11", 2),
+    ]
+    text = run("stats", "--since", "2026-09-01", vault=VAULT, today=TODAY).stdout
+    assert "answered 2, unanswered 3, pending 1; reply rate 40%" in text
+    assert "outreach_per_week: 6 of 13 expected" in text
+    wrong = run("stats", "--since", "2026-12-01", vault=VAULT, today=TODAY)
+    assert wrong.exit_code == 2 and "after --until" in wrong.stderr
+
+
+def test_reciprocity_per_person(run) -> None:
+    chloe = run("show", "Chloé", "--json", vault=VAULT, today=TODAY).json()["reciprocity"]
+    assert chloe["initiated"] == [
+        {"date": "2026-09-01", "by": "me"},
+        {"date": "2026-09-08", "by": "me"},
+    ]
+    assert (chloe["answered"], chloe["reply_rate"], chloe["median_reply_days"]) == (2, 1.0, 7.5)
+    ben = run("show", "Ben", "--json", vault=VAULT, today=TODAY).json()["reciprocity"]
+    assert ben["initiated"] == [{"date": "2026-10-02", "by": "them"}]
+    gus = run("show", "Gus", vault=VAULT, today=TODAY).stdout
+    assert "Give and take: you gave 1, received 0" in gus
+    dana = run("show", "Dana", "--json", vault=VAULT, today=TODAY).json()["reciprocity"]
+    assert dana["unanswered_in_a_row"] == 3
+
+
+def test_due_nudges_once_and_gives_it_a_rest(run) -> None:
+    due = run("due", "--json", vault=VAULT, today=TODAY).json()
+    assert [f["name"] for f in due["due"]] == ["Lea"]
+    assert due["nudges"] == [
+        {
+            "name": "Eli",
+            "path": "People/Eli.md",
+            "sent": "2026-11-10",
+            "date": "2026-11-25",
+            "what": "no reply to your message of 2026-11-10 — a gentle nudge?",
+        }
+    ]
+    assert due["resting"] == [
+        {"name": "Dana", "path": "People/Dana.md", "unanswered": 3, "last_outreach": "2026-09-01"}
+    ]
+    # once: two weeks after its day Eli's nudge is let go; Ana's message of 11-25 is due one
+    later = run("due", "--json", vault=VAULT, today="2026-12-10").json()
+    assert [(n["name"], n["date"]) for n in later["nudges"]] == [("Ana", "2026-12-10")]
+
+
+@pytest.mark.parametrize(
+    ("today", "wanted"),
+    [
+        (TODAY, [("Hana", "met", "2026-12-05", 7)]),
+        ("2027-02-25", [("Fay", "birthday", "2027-02-28", 35)]),  # 29 February, common year
+        ("2026-12-28", [("Kai", "new year", "2027-01-01", None)]),
+    ],
+)
+def test_moments_of_every_kind(run, today, wanted) -> None:
+    moments = run("due", "--json", vault=VAULT, today=today).json()["moments"]
+    assert [(m["name"], m["kind"], m["date"], m["years"]) for m in moments] == wanted
+
+
+def test_the_agenda_day_by_day(run) -> None:
+    found = run("agenda", "--json", vault=VAULT, today=TODAY).json()
+    assert [(i["date"], i["kind"], i["name"]) for i in found["items"]] == [
+        ("2026-11-30", "due", "Lea"),
+        ("2026-11-30", "nudge", "Eli"),
+        ("2026-12-03", "promise", "Gus"),
+        ("2026-12-05", "moment", "Hana"),
+        ("2026-12-08", "moment", "Hana"),
+        ("2026-12-08", "moment", "Jo"),
+        ("2026-12-10", "moment", "Ivo"),
+    ]
+    texts = [i["text"] for i in found["items"]]
+    assert "KubeCon — you will both be there" in texts
+    assert "8 years since they joined Initech, Inc., where you were too" in texts
+    text = run("agenda", vault=VAULT, today=TODAY).stdout
+    assert "2026-11-30 (today)\n  due      Lea:" in text
+
+
+def test_opportunities_with_the_contact_before(run) -> None:
+    found = run("opportunities", "--json", vault=VAULT, today=TODAY).json()
+    assert [(o["name"], o["kind"], o["status"]) for o in found] == [
+        ("Ana", "job", "open"),
+        ("Gus", "intro", "given"),
+        ("Fay", "referral", "won"),
+    ]
+    assert found[2]["before"]["date"] == "2026-10-15"
+    won = run("opportunities", "--status", "won", "--json", vault=VAULT, today=TODAY).json()
+    assert [o["name"] for o in won] == ["Fay"]
+
+
+def test_log_writes_the_direction(run, make_vault) -> None:
+    vault = make_vault({"People/Ana.md": "## Log\n"})
+    assert run("log", "Ana", "how are you?", "-c", "email", "--to", vault=vault).exit_code == 0
+    assert run("log", "Ana", "fine, coffee?", "--from", vault=vault).exit_code == 0
+    text = (vault / "People/Ana.md").read_text()
+    assert "- 2026-11-23 email to: how are you?\n" in text
+    assert "- 2026-11-23 message from: fine, coffee?\n" in text
+    found = run("stats", "--json", vault=vault).json()
+    assert (found["outreach"], found["answered"], found["incoming"]) == (1, 1, 1)
