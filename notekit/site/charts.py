@@ -80,3 +80,34 @@ def freshness(follows: list[FollowUp], today: dt.date, width: float = 520) -> li
         bars.append(Bar(labels[name], count, round(x, 1), 0, round(bar_width, 1), 24, name))
         x += bar_width
     return bars
+
+
+MONTHS = 6
+SERIES = ("outreach", "answered", "meetings")  # the bars of each month, in this order
+
+
+def monthly_engagement(
+    months: list[tuple[str, dict[str, object]]], width: float = 520, height: float = 90
+) -> list[Bar]:
+    """For each month (`YYYY-MM`, its counts as `stats` gives them): my outreach, the answers
+    it got and the meetings, side by side; `tick` names the series, for its colour."""
+    top = max((int(str(c[s])) for _, c in months for s in SERIES), default=0) or 1
+    slot = width / max(len(months), 1)
+    bar_width = (slot - 8) / len(SERIES)
+    bars = []
+    for n, (month, counts) in enumerate(months):
+        for k, series in enumerate(SERIES):
+            value = int(str(counts[series]))
+            bar_height = height * value / top
+            bars.append(
+                Bar(
+                    label=f"{month}: {value} {series}",
+                    value=value,
+                    x=round(n * slot + 4 + k * bar_width, 1),
+                    y=round(height - bar_height, 1),
+                    width=round(bar_width - 1, 1),
+                    height=round(bar_height, 1),
+                    tick=series,
+                )
+            )
+    return bars

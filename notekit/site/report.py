@@ -35,6 +35,7 @@ from notekit.read.files import create_exclusive, folder_lock, replace_atomic
 from notekit.rules import views
 from notekit.rules.check import check_vault
 from notekit.rules.due import FollowUp, follow_up
+from notekit.rules.engagement import STATUSES, Tally, reciprocity, stats
 from notekit.rules.match import fold
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts
@@ -95,6 +96,8 @@ class _Site:
         )
         self.env.filters["plain"] = views.plain
         self.env.globals["moment_text"] = views.moment_text
+        self.env.globals["nudge_text"] = views.nudge_text
+        self.env.globals["rest_text"] = views.rest_text
         self.follows = {p.path: follow_up(p, index, today) for p in index.people}
         self.slugs = _slugs(index.people)
         self.tasks_by_person: dict[str, list[DatedTask]] = {}
@@ -251,10 +254,39 @@ class _Site:
             },
             "weekly": charts.weekly_interactions(dates, today),
             "freshness": charts.freshness(follows, today),
+            **self._working(),
             "context_of": lambda person, today: context_line(
                 person, index.interactions_of(person), today
             ),
             "who": self.link_to,
+        }
+
+    def _working(self) -> dict[str, Any]:
+        """ "Is it working?": the last six months by month, goals for them, opportunities."""
+        today = self.today
+        start = dt.date(today.year, today.month, 1)
+        for _ in range(charts.MONTHS - 1):
+            start = (start - dt.timedelta(days=1)).replace(day=1)
+        found = stats(self.index, today, start, today, by="month")
+        by_month = dict(found.groups)
+        months = []
+        day = start
+        while day <= today:
+            key = day.strftime("%Y-%m")
+            months.append((day.strftime("%b %Y"), (by_month.get(key) or Tally()).as_dict()))
+            day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        kinds: dict[str, dict[str, int]] = {}
+        for chances in self.index.opportunities.values():
+            for chance in chances:
+                if start <= chance.date <= today:
+                    counts = kinds.setdefault(chance.kind, dict.fromkeys(STATUSES, 0))
+                    counts[chance.status] += 1
+        return {
+            "working": found,
+            "working_total": found.total.as_dict(),
+            "monthly": charts.monthly_engagement(months),
+            "month_names": [name for name, _ in months],
+            "opportunity_kinds": sorted(kinds.items()),
         }
 
     def _people_rows(self) -> Markup:
@@ -369,6 +401,7 @@ class _Site:
             "today": self.today.isoformat(),
             "root": "../",
             "person": detail,
+            "give_and_take": views.reciprocity_text(reciprocity(person, self.index, self.today)),
             "related": related,
             "backlinks": [
                 {
