@@ -8,7 +8,6 @@ from notekit.commands.common import App, echo, emit_json, visible
 from notekit.core.model import Interaction
 from notekit.rules import views
 from notekit.rules.due import follow_up
-from notekit.rules.engagement import reciprocity
 
 RECENT = 10
 
@@ -27,6 +26,8 @@ def command(app: App, name: str, as_json: bool) -> None:
       notekit show "Ana Costa"
       notekit show ana --json
     """
+    from notekit.rules.engagement import reciprocity
+
     person = app.person(name)
     summary = app.summary()
     follow = follow_up(person, summary, app.today)

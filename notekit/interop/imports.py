@@ -174,6 +174,7 @@ def import_messages(
     `also`: people an import is adding in the same run. Entries a note holds already are not
     written again."""
     result = Conversations(owner_unknown=me is None)
+    added = {person.path for person in also}
     me = profile_key(me)
     matcher = Matcher(vault)
     for person in also:
@@ -216,7 +217,9 @@ def import_messages(
                 vault, person, today, planned, f"import linkedin: {len(planned)} messages"
             )
         except (EditError, OSError):
-            continue  # a note not written yet (a dry run's new person), or gone
+            if not (vault.vault / person.path).exists() and person.path in added:
+                result.logged += len(planned)  # a dry run's new person: written with the note
+            continue
         hand_over(change)
         result.logged += len(planned)
     return result

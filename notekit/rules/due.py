@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.dates import add_cadence, add_days
-from notekit.core.model import Cadence, Person
+from notekit.core.model import Cadence, Person, touch_answers, touch_sent, unpack_touch
 from notekit.rules.contact import cadence_of, last_contact
 from notekit.rules.moments import Moment, moments
 from notekit.rules.outreach import UNANSWERED, outreaches, unanswered_in_a_row
@@ -149,7 +149,7 @@ def due_report(
     planned: list[FollowUp] = []  # plans in the window, or holding off what would be due in it
     resting: list[Resting] = []
     no_cadence = 0
-    rests = _rests(vault, followed, today)
+    rests, unanswered = _unanswered(vault, followed, today)
     for p in followed:
         if follows is not None:
             found = follows[p.path]
@@ -176,7 +176,7 @@ def due_report(
         key=lambda t: (t.due, t.person.name.casefold(), t.line),
     )
     found_moments = moments(vault, followed, today, horizon)
-    nudges = _nudges(vault, followed, today, horizon, rests) if config.nudge else []
+    nudges = _nudges(vault, followed, today, horizon, unanswered) if config.nudge else []
     return DueReport(
         today,
         within,
@@ -191,19 +191,36 @@ def due_report(
     )
 
 
-def _rests(vault: Summary, people: Sequence[Person], today: dt.date) -> dict[str, Resting]:
-    """The people given a rest: `rest_after` or more of my messages in a row unanswered."""
-    after = vault.config.rest_after
-    found = {}
+def _unanswered(
+    vault: Summary, people: Sequence[Person], today: dt.date
+) -> tuple[dict[str, Resting], dict[str, dt.date]]:
+    """The people given a rest (`rest_after` or more of my messages in a row unanswered), and,
+    for the others whose latest outreach went unanswered, its day. Only a person whose last
+    touch is a message of mine can be either, and only the touches since the reply window
+    before their last word (or meeting) decide it."""
+    reply_days, after = vault.config.reply_days, vault.config.rest_after
+    rests: dict[str, Resting] = {}
+    latest: dict[str, dt.date] = {}
     for person in people:
-        touches = vault.touches_of(person)
-        if after and touches:
-            sent = outreaches(touches, vault.config.reply_days, today)
-            row = unanswered_in_a_row(touches, sent)
-            if row >= after:
-                last = next(o.date for o in reversed(sent) if o.status == UNANSWERED)
-                found[person.path] = Resting(person, row, last)
-    return found
+        packed = vault.touches.get(person.path)
+        if not packed or not touch_sent(packed[-1]):
+            continue
+        heard = next((n for n in range(len(packed) - 1, -1, -1) if touch_answers(packed[n])), None)
+        start = 0
+        if heard is not None:
+            since = (packed[heard] >> 3) - reply_days
+            start = next((n for n in range(heard, -1, -1) if packed[n] >> 3 < since), -1) + 1
+        touches = tuple(map(unpack_touch, packed[start:]))
+        sent = outreaches(touches, reply_days, today)
+        if not sent:
+            continue
+        row = unanswered_in_a_row(touches, sent)
+        if after and row >= after:
+            last = next(o.date for o in reversed(sent) if o.status == UNANSWERED)
+            rests[person.path] = Resting(person, row, last)
+        elif sent[-1].status == UNANSWERED:
+            latest[person.path] = sent[-1].date
+    return rests, latest
 
 
 def _nudges(
@@ -211,7 +228,7 @@ def _nudges(
     people: Sequence[Person],
     today: dt.date,
     horizon: dt.date,
-    rests: dict[str, Resting],
+    unanswered: dict[str, dt.date],
 ) -> list[Nudge]:
     """For each person whose latest outreach went unanswered, with no contact since, a nudge
     on the day its window closed, shown until `reply_days` after that; none for a person given
@@ -219,13 +236,9 @@ def _nudges(
     reply_days = vault.config.reply_days
     found = []
     for person in people:
-        touches = vault.touches_of(person)
-        if not touches or person.path in rests:
+        latest = unanswered.get(person.path)
+        if latest is None:
             continue
-        sent = outreaches(touches, reply_days, today)
-        if not sent or sent[-1].status != UNANSWERED:
-            continue
-        latest = sent[-1].date
         dates = vault.contact_dates_of(person)
         since = dates[bisect.bisect_right(dates, latest) :]
         if since and since[0] <= today:

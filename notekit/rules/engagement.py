@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from notekit.core.dates import add_cadence, add_days
 from notekit.core.model import Cadence, Opportunity, Person
@@ -55,6 +55,8 @@ def reciprocity(person: Person, vault: Summary, today: dt.date, latest: int = 5)
             begun.append((touch.date, "them"))
     begun.sort()  # by day; on one day, me first
     counts = {s: sum(o.status == s for o in found) for s in (ANSWERED, UNANSWERED, PENDING)}
+    import statistics  # only where a median is taken
+
     delays = [(o.answered_on - o.date).days for o in found if o.answered_on is not None]
     opportunities = vault.opportunities.get(person.path, ())
     return Reciprocity(
@@ -89,7 +91,7 @@ class Tally:
     contacted: set[str] = field(default_factory=set)  # person paths
     reconnected: set[str] = field(default_factory=set)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "outreach": self.outreach,
             "answered": self.answered,

@@ -4,17 +4,19 @@ the report so that both always say the same thing."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from notekit.core.model import Interaction, Opportunity, Person, Problem
 from notekit.core.syntax import TASK_DUE, WIKILINK
 from notekit.read.parse import Section
 from notekit.rules import moments
 from notekit.rules.due import DueReport, FollowUp, Nudge, Resting
-from notekit.rules.engagement import Reciprocity, Stats
 from notekit.rules.moments import Moment
 from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
+
+if TYPE_CHECKING:  # imported by the commands that show them; `due` need not load them
+    from notekit.rules.engagement import Reciprocity, Stats
 
 
 def plain(text: str) -> str:

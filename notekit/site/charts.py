@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from notekit.rules.due import FollowUp
 
@@ -87,17 +88,17 @@ SERIES = ("outreach", "answered", "meetings")  # the bars of each month, in this
 
 
 def monthly_engagement(
-    months: list[tuple[str, dict[str, object]]], width: float = 520, height: float = 90
+    months: list[tuple[str, dict[str, Any]]], width: float = 520, height: float = 90
 ) -> list[Bar]:
     """For each month (`YYYY-MM`, its counts as `stats` gives them): my outreach, the answers
     it got and the meetings, side by side; `tick` names the series, for its colour."""
-    top = max((int(str(c[s])) for _, c in months for s in SERIES), default=0) or 1
+    top = max((c[s] for _, c in months for s in SERIES), default=0) or 1
     slot = width / max(len(months), 1)
     bar_width = (slot - 8) / len(SERIES)
     bars = []
     for n, (month, counts) in enumerate(months):
         for k, series in enumerate(SERIES):
-            value = int(str(counts[series]))
+            value = counts[series]
             bar_height = height * value / top
             bars.append(
                 Bar(

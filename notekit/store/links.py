@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
-from notekit.core.model import Event, Interaction, ParsedNote, Person, Task, Touch
+from notekit.core.model import Event, Interaction, ParsedNote, Person, Task, pack_touch
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 
@@ -149,15 +149,11 @@ def mentions(note: ParsedNote, daily: DailyNotes) -> list[tuple[str, Interaction
     ]
 
 
-def touch_order(touch: Touch) -> tuple[dt.date, str, bool]:
-    """One order for the touches of a day, whichever notes they came from."""
-    return touch.date, touch.direction or "", touch.meeting
-
-
-def touches_of(interactions: dict[str, list[Interaction]]) -> dict[str, tuple[Touch, ...]]:
-    """Each person's interactions that engagement counts (a direction, or a meeting)."""
+def touches_of(interactions: dict[str, list[Interaction]]) -> dict[str, tuple[int, ...]]:
+    """Each person's interactions that engagement counts (a direction, or a meeting), packed
+    (`core.model.pack_touch`) and in order."""
     found = {
-        path: tuple(sorted((t for i in them if (t := i.touch())), key=touch_order))
+        path: tuple(sorted(pack_touch(t) for i in them if (t := i.touch())))
         for path, them in interactions.items()
     }
     return {path: touches for path, touches in found.items() if touches}

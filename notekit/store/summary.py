@@ -29,7 +29,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from notekit.core.model import Event, Opportunity, Person, Problem, Task, Touch
+from notekit.core.model import (
+    Event,
+    Opportunity,
+    Person,
+    Problem,
+    Task,
+    Touch,
+    pack_touch,
+    unpack_touch,
+)
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes, NoteFile
@@ -54,7 +63,6 @@ from notekit.store.links import (
     mentioned,
     mentions,
     note_links,
-    touch_order,
 )
 from notekit.store.reading import Listing, list_vault, read_record
 
@@ -77,12 +85,13 @@ class Summary:
     problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
     mentioned_in: dict[str, list[str]]  # person path -> daily and dated notes that mention them
     note_links: dict[str, tuple[NoteLink, ...]]  # note path -> links that may point at a person
-    touches: dict[str, tuple[Touch, ...]]  # person path -> directed entries and meetings, by date
+    touches: dict[str, tuple[int, ...]]  # person path -> directed entries and meetings, packed
     opportunities: dict[str, tuple[Opportunity, ...]]  # person path -> their opportunities
     events: dict[str, Event]  # note path -> the note's date, title and tags
 
     def touches_of(self, person: Person) -> tuple[Touch, ...]:
-        return self.touches.get(person.path, ())
+        """The person's directed entries and meetings, by day."""
+        return tuple(map(unpack_touch, self.touches.get(person.path, ())))
 
     @functools.cached_property
     def fields(self) -> FieldReader:
@@ -152,7 +161,7 @@ class _Derived:
     listed: int  # how many came from the listing
     mentioned_in: dict[str, list[str]]
     note_links: dict[str, tuple[NoteLink, ...]]
-    touches: dict[str, tuple[Touch, ...]]
+    touches: dict[str, tuple[int, ...]]
     opportunities: dict[str, tuple[Opportunity, ...]]
     events: dict[str, Event]
 
@@ -325,7 +334,7 @@ def _patch(
         return {file.path: n for n, file in enumerate(files)}
 
     counts: dict[str, Counter[dt.date]] = {}
-    touch_counts: dict[str, Counter[Touch]] = {}
+    touch_counts: dict[str, Counter[int]] = {}
     sources = before.mentioned_in
 
     def count(path: str, dates: Iterable[dt.date], sign: int) -> None:
@@ -336,7 +345,7 @@ def _patch(
     def count_touches(path: str, found: Iterable[Touch], sign: int) -> None:
         counted = touch_counts.setdefault(path, Counter(before.touches.get(path, ())))
         for touch in found:
-            counted[touch] += sign
+            counted[pack_touch(touch)] += sign
 
     for path, facts in new.items():
         was = old[path]
@@ -364,7 +373,7 @@ def _patch(
     for path, counted in counts.items():
         before.contact_dates[path] = tuple(sorted(counted.elements()))
     for path, touched in touch_counts.items():
-        _put(before.touches, path, tuple(sorted(touched.elements(), key=touch_order)))
+        _put(before.touches, path, tuple(sorted(touched.elements())))
     for path in [path for path, found in sources.items() if not found]:
         del sources[path]
     tasks = [
@@ -561,7 +570,7 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
         problems,
         sources,
         linked,
-        {path: tuple(sorted(found, key=touch_order)) for path, found in touches.items() if found},
+        {path: tuple(sorted(map(pack_touch, found))) for path, found in touches.items() if found},
         {p.path: found for p in people if (found := facts[p.path].opportunities)},
         {file.path: event for file in files if (event := facts[file.path].event)},
     )
