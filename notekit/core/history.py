@@ -71,8 +71,13 @@ def _when(value: Any) -> tuple[int | None, dt.date | None]:
     return int(match.group(1)), _day(text)
 
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _day(text: str) -> dt.date | None:
-    match = re.search(r"\d{4}-\d{2}-\d{2}", text)
+    if len(text) < 10:
+        return None
+    match = _DAY.search(text)
     if not match:
         return None
     try:

@@ -115,13 +115,13 @@ class Touch(NamedTuple):
 
 
 _DIRECTION_CODES = (None, "from", "to")
+_CODE_OF = {direction: code for code, direction in enumerate(_DIRECTION_CODES)}
 
 
-def pack_touch(touch: Touch) -> int:
+def pack_touch(touch: Touch | Interaction) -> int:
     """A touch as one int (day, direction, meeting): what the kept summary holds of each, a
     tenth of the bytes of a tuple and loaded at once."""
-    code = _DIRECTION_CODES.index(touch.direction) << 1 | touch.meeting
-    return touch.date.toordinal() << 3 | code
+    return touch.date.toordinal() << 3 | _CODE_OF[touch.direction] << 1 | touch.meeting
 
 
 def unpack_touch(value: int) -> Touch:

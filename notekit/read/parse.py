@@ -26,7 +26,6 @@ from notekit.core.syntax import (
     BRACKETED_FIELD,
     CHANNELS,
     DATED,
-    DIRECTIONS,
     FENCE,
     INLINE_FIELD,
     LIST_ITEM,
@@ -257,13 +256,14 @@ def _add_entry(
         except ValueError as exc:
             note.problems.append(Problem(note.path, number, WARNING, f"dated entry: {exc}"))
         return
-    if news := NEWS.fullmatch(match.group(3).strip(_SEPARATORS)):
+    rest = match.group(3)
+    if ": now " in rest and (news := NEWS.fullmatch(rest.strip(_SEPARATORS))):
         note.news.append((date, news.group(2)))
         return
     if in_opportunities:
-        _add_opportunity(note, date, match.group(3), number)
+        _add_opportunity(note, date, rest, number)
         return
-    channel, text, direction = _split_channel(match.group(3), channels)
+    channel, text, direction = _split_channel(rest, channels)
     note.entries.append(Interaction(date, note.path, number, "entry", channel, text, direction))
 
 
@@ -301,9 +301,9 @@ def _split_channel(rest: str, channels: frozenset[str]) -> tuple[str | None, str
         return None, rest.strip(), None
     if word.endswith(":"):  # `coffee: talked about …` — the text is what follows
         return candidate, after.strip(), None
-    marker, _, text = after.partition(":")
-    if marker.strip().lower() in DIRECTIONS and not marker[:1].isspace():  # `email to: …`
-        return candidate, text.strip(), marker.strip().lower()
+    if after[:5].lower().startswith(("to:", "from:")):  # `email to: …`, `linkedin from: …`
+        marker, _, text = after.partition(":")
+        return candidate, text.strip(), marker.lower()
     return candidate, rest.strip(), None  # `Lunch at Joe's` reads best whole
 
 

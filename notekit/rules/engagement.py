@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from notekit.core.dates import add_cadence, add_days
-from notekit.core.model import Cadence, Opportunity, Person
+from notekit.core.model import Cadence, Opportunity, Person, unpack_touch
 from notekit.read.config import GOALS
 from notekit.rules.contact import cadence_of, last_contact
 from notekit.rules.outreach import (
@@ -145,40 +145,53 @@ def stats(
     goals_held: dict[str, list[str]] = {}
     last_day = min(until, today)
 
-    def within(day: dt.date) -> bool:
-        return since <= day <= last_day
+    months: dict[int, list[Tally]] = {}  # with --by month: the tallies of each month
+    reply_days = vault.config.reply_days
+    # the touches that can decide an outreach of the period: from a reply window before it
+    # to one after it (packed touches sort by day)
+    low = add_days(since, -reply_days).toordinal() << 3
+    high = (add_days(last_day, reply_days).toordinal() + 1) << 3
 
+    def of_month(day: dt.date) -> list[Tally]:
+        found = months.get(day.year * 12 + day.month)
+        if found is None:
+            tally = groups.setdefault(f"{day.year:04d}-{day.month:02d}", Tally())
+            found = months[day.year * 12 + day.month] = [total, tally]
+        return found
+
+    tallies_on: Callable[[dt.date], list[Tally]]
     for person in vault.people:
-        keys = _group_keys(person, by)
-        tallies = [total, *(groups.setdefault(k, Tally()) for k in keys if by != "month")]
+        if by == "month":
+            tallies_on = of_month
+        else:
+            tallies = [total, *(groups.setdefault(k, Tally()) for k in _group_keys(person, by))]
+            tallies_on = _always(tallies)
 
-        def tallies_on(day: dt.date, person_tallies: list[Tally] = tallies) -> list[Tally]:
-            if by != "month":
-                return person_tallies
-            return [total, groups.setdefault(day.strftime("%Y-%m"), Tally())]
-
-        touches = vault.touches_of(person)
-        for outreach in outreaches(touches, vault.config.reply_days, today):
-            if within(outreach.date):
-                for tally in tallies_on(outreach.date):
-                    tally.outreach += 1
-                    setattr(tally, outreach.status, getattr(tally, outreach.status) + 1)
-        for touch in touches:
-            if within(touch.date):
-                for tally in tallies_on(touch.date):
-                    tally.meetings += touch.meeting
-                    tally.incoming += touch.direction == "from"
+        packed = vault.touches.get(person.path, ())
+        if packed:
+            part = packed[bisect.bisect_left(packed, low) : bisect.bisect_left(packed, high)]
+            touches = tuple(map(unpack_touch, part))
+            for outreach in outreaches(touches, reply_days, today):
+                if since <= outreach.date <= last_day:
+                    for tally in tallies_on(outreach.date):
+                        tally.outreach += 1
+                        setattr(tally, outreach.status, getattr(tally, outreach.status) + 1)
+            for touch in touches:
+                if since <= touch.date <= last_day:
+                    for tally in tallies_on(touch.date):
+                        tally.meetings += touch.meeting
+                        tally.incoming += touch.direction == "from"
         dates = vault.contact_dates_of(person)
         cadence = cadence_of(person, vault.config)
-        for day in dates:
-            if within(day):
+        first = bisect.bisect_left(dates, since)
+        for day in dates[first : bisect.bisect_right(dates, last_day, first)]:
+            for tally in tallies_on(day):
+                tally.contacted.add(person.path)
+            if _reconnects(person, dates, day, cadence):
                 for tally in tallies_on(day):
-                    tally.contacted.add(person.path)
-                if _reconnects(person, dates, day, cadence):
-                    for tally in tallies_on(day):
-                        tally.reconnected.add(person.path)
+                    tally.reconnected.add(person.path)
         for chance in vault.opportunities.get(person.path, ()):
-            if within(chance.date):
+            if since <= chance.date <= last_day:
                 opportunities[chance.status] = opportunities.get(chance.status, 0) + 1
         if person.followed_up and cadence is not None:
             last = last_contact(person, dates, today)
@@ -206,6 +219,10 @@ def stats(
         else sorted(groups.items(), key=lambda item: (-len(item[1].contacted), item[0].casefold()))
     )
     return Stats(since, until, total, fading, opportunities, progress, person_goals, ordered)
+
+
+def _always(tallies: list[Tally]) -> Callable[[dt.date], list[Tally]]:
+    return lambda _day: tallies
 
 
 def _goal_actual(goal: str, total: Tally) -> int:

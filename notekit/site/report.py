@@ -185,7 +185,8 @@ class _Site:
     def _pages(
         self, old: dict[str, str], common: dict[str, Any], problems: list[Problem]
     ) -> tuple[dict[str, str], list[str], dict[str, str]]:
-        """The person pages whose fingerprint changed, problems.html and the assets: the
+        """The person pages whose fingerprint changed, people.html, problems.html and the
+        assets (about as much work as index.html alone, built beside them): the
         fingerprints of all pages, what was written, and the digest of each file written."""
         written: list[str] = []
         files: dict[str, str] = {}
@@ -204,6 +205,13 @@ class _Site:
             files[rel] = self._write(
                 rel, self.env.get_template("person.html").render(**context), written
             )
+        files["people.html"] = self._write(
+            "people.html",
+            self.env.get_template("people.html").render(
+                **common, rows=self._people_rows(), tags=self._all_tags()
+            ),
+            written,
+        )
         files["problems.html"] = self._write(
             "problems.html",
             self.env.get_template("problems.html").render(
@@ -217,17 +225,10 @@ class _Site:
         return pages, written, files
 
     def _overview(self, common: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
-        """index.html and people.html: what was written, and the digest of each."""
+        """index.html, the week: what was written, and its digest."""
         index_html = self.env.get_template("index.html").render(**common, **self._week_context())
-        people_html = self.env.get_template("people.html").render(
-            **common, rows=self._people_rows(), tags=self._all_tags()
-        )
         written: list[str] = []
-        files = {
-            rel: self._write(rel, text, written)
-            for rel, text in (("index.html", index_html), ("people.html", people_html))
-        }
-        return written, files
+        return written, {"index.html": self._write("index.html", index_html, written)}
 
     def _write(self, rel: str, text: str, written: list[str]) -> str:
         """Write one file of the site when its content changed; the digest of the content."""
@@ -342,7 +343,8 @@ class _Site:
     def _fingerprint(self, person: Person) -> str:
         """Changes whenever anything the person's page shows may have changed: the content of
         every note that feeds the page and the page it is shown as (another person's, whose
-        file name a namesake can move), the follow-up state, and where its links lead."""
+        file name a namesake can move), the follow-up state, the day while a message of theirs
+        or mine may still be answered, and where its links lead."""
         notes = self.index.notes
         follow = self.follows[person.path]
         sources = sorted(
@@ -355,12 +357,16 @@ class _Site:
             {link.target for link in notes[person.path].links if not link.in_code}
             | {*person.introduced_by, *person.knows}
         )
+        packed = self.index.touches.get(person.path)
+        window = self.today.toordinal() - self.index.config.reply_days - 1
         data = repr(
             (
                 self.slugs[person.path],
                 follow.due,
                 follow.reason,
                 follow.last_contact,
+                # the give and take changes with the day while a reply window is open
+                self.today if packed and packed[-1] >> 3 >= window else None,
                 [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
                 [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
             )

@@ -107,6 +107,7 @@ def assemble(
             problems.extend(field_problems)
     people.sort(key=lambda p: (p.name.casefold(), p.path))
     links = Resolver(notes, people)
+    persons = {person.path for person in people}
     daily = DailyNotes(vault, config)
     interactions, sources = _gather_interactions(notes, links, people, daily)
     contact_dates = {path: tuple(map(_DAY, found)) for path, found in interactions.items()}
@@ -126,7 +127,11 @@ def assemble(
         linked,
         touches_of(interactions),
         {p.path: tuple(chances) for p in people if (chances := notes[p.path].opportunities)},
-        {path: event for path, note in notes.items() if (event := event_of(note, daily))},
+        {
+            path: event
+            for path, note in notes.items()
+            if note.date is not None and (event := event_of(note, daily)) and path not in persons
+        },
         notes=notes,
         interactions=interactions,
         cache=cache,

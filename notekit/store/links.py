@@ -152,11 +152,12 @@ def mentions(note: ParsedNote, daily: DailyNotes) -> list[tuple[str, Interaction
 def touches_of(interactions: dict[str, list[Interaction]]) -> dict[str, tuple[int, ...]]:
     """Each person's interactions that engagement counts (a direction, or a meeting), packed
     (`core.model.pack_touch`) and in order."""
-    found = {
-        path: tuple(sorted(pack_touch(t) for i in them if (t := i.touch())))
-        for path, them in interactions.items()
-    }
-    return {path: touches for path, touches in found.items() if touches}
+    found = {}
+    for path, them in interactions.items():
+        touches = [pack_touch(i) for i in them if i.direction or i.meeting]  # as `i.touch()`
+        if touches:
+            found[path] = tuple(sorted(touches))
+    return found
 
 
 def event_of(note: ParsedNote, daily: DailyNotes) -> Event | None:
