@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
@@ -114,6 +114,11 @@ _WORDS = st.sampled_from(["ana", "costa", "anna", "cost", "lima", "globex", "zoÃ
     companies=st.lists(st.one_of(st.none(), _WORDS), min_size=6, max_size=6),
     query=st.lists(_WORDS, min_size=1, max_size=2),
 )
+@example(
+    names=[["ana"], ["ana"], ["ana"], ["ana"], ["ana", "ana", "x"], ["ana", "ana", "x"]],
+    companies=[None, None, None, None, None, "ana"],
+    query=["ana", "x"],
+)  # equal scores and names keep the order of the vault
 def test_search_scores_every_key_by_the_rule(names, companies, query) -> None:
     texts = {}
     for n, words in enumerate(names):

@@ -155,7 +155,7 @@ def search(
                 best[owner] = mine
     matches = [
         Match(table.people[owner], score, table.shown[at], field)
-        for owner, (score, _, at, field) in best.items()
+        for owner, (score, _, at, field) in sorted(best.items())  # equals keep the vault's order
     ]
     matches.sort(key=lambda m: (-m.score, m.person.name.casefold()))
     return matches
