@@ -94,7 +94,16 @@ def _body(index: Index, today: dt.date) -> str:
         out += [f"- {n.date}: {link(n.person)}, {nudge_text(n)}" for n in report.nudges]
     out += ["", "## Last 7 days", ""]
     recent = sorted(
-        ((i.date, p.name.casefold(), link(p), i.channel, i.text) for p, i in week.recent),
+        (
+            (
+                i.date,
+                p.name.casefold(),
+                link(p),
+                " ".join(filter(None, (i.channel, i.direction))),
+                i.text,
+            )
+            for p, i in week.recent
+        ),
         reverse=True,
     )
     for date, _, who, channel, text in recent:
