@@ -6,11 +6,11 @@ For each size it generates a synthetic vault (bench/generate.py), then times, as
 processes the way a user runs them: `cat` of every note (the floor), a naive baseline
 (python-frontmatter loading every note: what a user would script), and notekit `due --json`
 cold (no cache), warm, and after one note was edited; `people --json` warm; `show`, `find`,
-`log --dry-run`, `check`, `stats` and `agenda` warm; `report` cold and
-after one edit; `watch` from one edit to the page rewritten; at 1,000 people, `import linkedin`
-of a generated export (3,000 connections, 20,000 messages), the first time and again; peak
-memory. Times are medians of
---repeat runs; ratios are to the naive baseline of the same run. Performance targets live here
+`log --dry-run`, `check`, `stats`, `agenda` and `plan` warm; `report` cold and after one edit,
+and the size of the week page; `watch` from one edit to the page rewritten; at 1,000 people,
+`import linkedin` of a generated export (3,000 connections, 20,000 messages), the first time
+and again; peak memory. Times are medians of --repeat runs; ratios are to the naive baseline
+of the same run. Performance targets live here
 and in docs/performance.md, never in unit tests.
 """
 
@@ -36,6 +36,7 @@ from generate import generate, linkedin_export  # noqa: E402 - the generator liv
 IMPORT_AT = 1_000  # people in the vault a LinkedIn export is imported into
 IMPORT_SIZE = (3_000, 20_000)  # connections and messages of that export
 IMPORT_TARGET = 15.0  # seconds
+INDEX_KB = 200  # the week page at 10,000 people: a plan, not everyone overdue
 
 TODAY = "2026-11-23"
 REPORT_MAX_PEOPLE = 10_000  # building 50k person pages cold takes minutes; its cost is linear
@@ -92,6 +93,7 @@ class Bench:
         self.naive = [sys.executable, "-c", NAIVE, str(self.vault)]
         self.memory = 0.0
         self.edits = 0
+        self.index_kb = 0.0
 
     def setup(self) -> None:
         notes = generate(self.vault, self.people)
@@ -174,6 +176,7 @@ class Bench:
             "check warm": ["check", "--json"],
             "stats warm": ["stats", "--json"],
             "agenda warm": ["agenda", "--json"],
+            "plan warm": ["plan", "--json"],
         }
         for measure, args in warm.items():
             run(due, self.env)  # whatever ran last, the kept state is as a `due` leaves it
@@ -185,6 +188,7 @@ class Bench:
             self.time("report cold", report, before=self.forget_site)
             run(due, self.env)  # a warm cache, as usual
             self.time("report after one edit", report, before=self.edit_one)
+            self.index_kb = (self.site / "index.html").stat().st_size / 1024
             self.results["watch latency"] = self.watch_latency()
 
     def measure_import(self) -> None:
@@ -271,6 +275,7 @@ TARGETS = [  # (measure, ratio to naive or None, absolute seconds or None), at 1
     ("check warm", 0.35, None),
     ("stats warm", 0.3, 0.5),  # within the warm `due` budget
     ("agenda warm", 0.3, 0.5),
+    ("plan warm", 0.3, 0.5),
     ("report after one edit", None, 1.0),
     ("watch latency", None, 1.0),
 ]
@@ -306,6 +311,7 @@ def table(benches: list[Bench]) -> str:
         "check warm",
         "stats warm",
         "agenda warm",
+        "plan warm",
         "report cold",
         "report after one edit",
         "watch latency",
@@ -351,6 +357,11 @@ def verdicts(benches: list[Bench]) -> str:
             checks.append((value <= seconds, f"{_beside(value, seconds)} s (target < {seconds} s)"))
         met = all(ok for ok, _ in checks)
         out.append(f"- {name}: {'met' if met else 'NOT met'} — " + "; ".join(t for _, t in checks))
+    if at.index_kb:
+        out.append(
+            f"- index.html: {'met' if at.index_kb < INDEX_KB else 'NOT met'} — "
+            f"{at.index_kb:.0f} KB (target < {INDEX_KB} KB)"
+        )
     imported = next((b for b in benches if "import linkedin" in b.results), None)
     if imported is not None:
         value = imported.results["import linkedin"]

@@ -24,6 +24,7 @@ COMMANDS = {
     "merge": "notekit.commands.merge",
     "stats": "notekit.commands.stats",
     "agenda": "notekit.commands.agenda",
+    "plan": "notekit.commands.plan",
     "opportunities": "notekit.commands.opportunities",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",

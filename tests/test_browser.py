@@ -86,11 +86,15 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
-def test_week_page_lists_who_is_due(open_page) -> None:
+def test_week_page_shows_the_plan(open_page) -> None:
     page = open_page("index.html")
-    names = page.locator("#due td.name a").all_inner_texts()
-    assert names[:3] == ["Elena Rossi", "Kwame Mensah", "Mia Johansson"]
-    assert "Farid Haddad" not in names and "Isabel Ferreira" in names
+    names = page.locator("#due .name > a").all_inner_texts()
+    assert names == ["Ana Costa", "Kwame Mensah", "Jonas Berg", "Elena Rossi", "Grace Liu"]
+    assert "birthday (38) on Friday" in page.inner_text("#due")
+    page.click("#due .more a")
+    assert page.url.endswith("people.html#due")
+    assert page.is_checked("#due-only")
+    page.go_back()
     assert page.locator("#activity rect.bar").count() == 26
     _shot(page, "index.png")
 

@@ -51,7 +51,7 @@ def test_report_writes_every_page_and_prints_the_index_path(run, make_vault, tmp
     html = index.read_text("utf-8")
     due_section = html[html.index('id="due"') : html.index('id="promises"')]
     assert "Pat" in due_section and "Sam" not in due_section
-    assert "cadence 1m, last contact 2026-10-01, 22 days overdue" in due_section
+    assert "22 days past a 1m cadence" in due_section
     assert 'href="people/pat.html"' in due_section
     assert "ask" in html[html.index('id="promises"') : html.index('id="moments"')]
     people = (out / "people.html").read_text("utf-8")
@@ -167,9 +167,10 @@ def test_weekly_note_is_written_kept_and_never_overwritten_once_edited(run, tmp_
     note = vault / "Reviews" / "2026-W48.md"
     text = note.read_text("utf-8")
     assert text.startswith("---\ntype: weekly-review\nweek: 2026-W48\n")
-    assert "- [[Elena Rossi]]: due 2026-09-15, cadence 6m" in text
+    assert "- [ ] [[Elena Rossi]]: 69 days past a 6m cadence" in text
     assert "- 2026-11-26: [[Laura Schmidt]], [[Sam Whitfield]]: Introduce" in text
-    assert "📅" not in text and "- [ ]" not in text  # promises are not tasks again
+    promises = text[text.index("## Promises") : text.index("## Moments")]
+    assert "📅" not in text and "- [ ]" not in promises  # promises are not tasks again
     again = run("report", "-o", str(out), "--note", vault=vault)
     assert "weekly note unchanged" in again.stderr and note.read_text("utf-8") == text
     # the note adds no contacts and no tasks: the week looks the same
@@ -356,7 +357,7 @@ def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(run, make_vault, tmp_pa
     body = note.read_text().split("---\n", 2)[2]
     assert body == (
         "# Week 2026-W48 (2026-11-23 to 2026-11-29)\n\n"
-        "## Reconnect\n\nNobody is due this week.\n\n"
+        "## This week's plan\n\nNobody to plan for this week.\n\n"
         "## Promises\n\nNo dated promises this week.\n\n"
         "## Moments\n\nNo birthdays or new roles this week.\n\n"
         "## Last 7 days\n\n"
@@ -369,7 +370,7 @@ def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(run, make_vault, tmp_pa
     assert again.exit_code == 0 and "edited since" not in again.stderr
     rewritten = note.read_text()
     assert "(2026-11-24 to 2026-11-30)" in rewritten
-    assert "- [[People/Pat|Pat]]: due 2026-11-02, cadence 1d" in rewritten
+    assert "- [ ] [[People/Pat|Pat]]: 21 days past a 1d cadence" in rewritten
 
 
 def test_the_week_page_says_who_has_no_cadence(run, make_vault, tmp_path) -> None:

@@ -399,8 +399,8 @@ def test_a_name_with_a_newline_cannot_plant_a_promise_in_the_weekly_note(run, ma
     result = run("report", "--note", "-o", str(vault.parent / "site"), vault=vault)
     assert result.exit_code == 0, result.stderr
     week = (vault / "Reviews/2026-W48.md").read_text()
-    assert "\n- [ ]" not in week and "\n# Heading" not in week
-    assert "Eve - ( ) pay Mallory" in week
+    assert "📅" not in week and "\n# Heading" not in week  # the plan's items carry no date
+    assert "[[Eve|Eve - ( ) pay Mallory ((Ana))]]" in week
     due = run("due", "--json", vault=vault).json()
     assert due["tasks"] == []  # the weekly note made no promise of anyone's
 

@@ -8,6 +8,7 @@ from notekit.commands.common import App, echo, emit_json, fail, table, text_or_d
 from notekit.core.dates import add_days, parse_days
 from notekit.rules import views
 from notekit.rules.due import describe_days, due_report
+from notekit.rules.moments import moment_text
 from notekit.store.links import DatedTask
 
 
@@ -86,7 +87,7 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         click.echo(table(["Name", "Due", "When", "Task", "Where"], rows))
     if report.moments:
         click.echo("\nMoments:")
-        rows = [[m.person.name, m.date.isoformat(), views.moment_text(m)] for m in report.moments]
+        rows = [[m.person.name, m.date.isoformat(), moment_text(m)] for m in report.moments]
         click.echo(table(["Name", "Date", "What"], rows))
     if report.nudges:
         click.echo("\nNudges:")

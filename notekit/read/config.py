@@ -14,6 +14,7 @@ from notekit.core.model import Cadence
 from notekit.core.syntax import CHANNEL_WORD, CHANNELS
 
 CONFIG_NAME = "notekit.toml"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # vault goals (SPEC §4) and the period each target is for
 GOALS = {"reconnect_per_month": "month", "meetings_per_month": "month", "outreach_per_week": "week"}
 
@@ -41,6 +42,9 @@ class Config:
     rest_after: int = 3  # unanswered outreaches in a row before a person is given a rest; 0: never
     nudge: bool = True  # an outreach left unanswered shows in `due` as a gentle nudge
     goals: tuple[tuple[str, int], ...] = ()  # [goals]: (goal, target), in the config's order
+    plan_size: int = 5  # [plan] size: people in the week's plan
+    plan_focus: tuple[str, ...] = ()  # [plan] focus: goals, tags or orgs to favour
+    week_starts: str = "monday"  # [plan] week_starts
     me_linkedin: str | None = None  # [me] linkedin: the user's own profile URL
     me_history: tuple[Any, ...] = ()  # [me] history: where the user worked or studied (SPEC §3)
     fingerprint: str = ""  # changes whenever the file's content does
@@ -60,7 +64,9 @@ _SECTIONS: dict[str, set[str]] = {
         "me",
         "engagement",
         "goals",
+        "plan",
     },
+    "plan": {"size", "focus", "week_starts"},
     "engagement": {"reply_days", "rest_after", "nudge"},
     "goals": set(GOALS),
     "me": {"linkedin", "history"},
@@ -155,6 +161,10 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
     report = data.get("report", {})
     daily = data.get("daily_notes", {})
     engagement = data.get("engagement", {})
+    plan = data.get("plan", {})
+    week_starts = str(plan.get("week_starts", "monday")).lower()
+    if week_starts not in WEEKDAYS:
+        raise fail(f"[plan] week_starts = {week_starts!r}: one of {', '.join(WEEKDAYS)}")
     goals = data.get("goals", {})
     me = data.get("me", {})
     history = me.get("history", [])
@@ -191,6 +201,9 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         rest_after=_count(engagement, "rest_after", 3, 0, fail),
         nudge=_flag(engagement, "nudge", fail, default=True),
         goals=tuple((goal, _count(goals, goal, 0, 1, fail)) for goal in goals),
+        plan_size=_count(plan, "size", 5, 1, fail),
+        plan_focus=words(plan, "focus", ()),
+        week_starts=week_starts,
         me_linkedin=text(me, "linkedin", None) or None,
         me_history=tuple(history),
         fingerprint=digest,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from notekit.core.model import Person
 from notekit.rules import views
 from notekit.rules.due import due_report
+from notekit.rules.moments import moment_text
 from notekit.store.summary import Summary
 
 KINDS = ("due", "promise", "nudge", "moment")  # the order of a day's items
@@ -37,8 +38,7 @@ def agenda(vault: Summary, today: dt.date, days: int = 14) -> list[Item]:
         for n in report.nudges
     ]
     items += [
-        Item(max(m.date, today), "moment", m.person, views.moment_text(m), m.date)
-        for m in report.moments
+        Item(max(m.date, today), "moment", m.person, moment_text(m), m.date) for m in report.moments
     ]
     items.sort(key=lambda i: (i.date, KINDS.index(i.kind), i.person.name.casefold(), i.since))
     return items

@@ -102,10 +102,10 @@ class Resting:
 
 def follow_up(person: Person, vault: Summary, today: dt.date) -> FollowUp:
     dates = vault.contact_dates_of(person)
-    return _follow_up(person, dates, cadence_of(person, vault.config), today)
+    return follow_up_from(person, dates, cadence_of(person, vault.config), today)
 
 
-def _follow_up(
+def follow_up_from(
     person: Person, dates: Sequence[dt.date], cadence: Cadence | None, today: dt.date
 ) -> FollowUp:
     last = last_contact(person, dates, today)
@@ -149,7 +149,7 @@ def due_report(
     planned: list[FollowUp] = []  # plans in the window, or holding off what would be due in it
     resting: list[Resting] = []
     no_cadence = 0
-    rests, unanswered = _unanswered(vault, followed, today)
+    rests, unanswered = unanswered_outreach(vault, followed, today)
     for p in followed:
         if follows is not None:
             found = follows[p.path]
@@ -159,7 +159,7 @@ def due_report(
             no_cadence += cadence is None
             if not (p.next_contact or cadence):
                 continue  # never due: spare the rest
-            found = _follow_up(p, vault.contact_dates_of(p), cadence, today)
+            found = follow_up_from(p, vault.contact_dates_of(p), cadence, today)
         if found.due and found.due <= horizon and p.path in rests:
             resting.append(rests[p.path])
         elif found.due and found.due <= horizon:
@@ -191,7 +191,7 @@ def due_report(
     )
 
 
-def _unanswered(
+def unanswered_outreach(
     vault: Summary, people: Sequence[Person], today: dt.date
 ) -> tuple[dict[str, Resting], dict[str, dt.date]]:
     """The people given a rest (`rest_after` or more of my messages in a row unanswered), and,

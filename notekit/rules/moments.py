@@ -136,3 +136,19 @@ def news_of(person: Person, today: dt.date) -> Moment | None:
     if person.news is None or not 0 <= (today - person.news[0]).days < NEWS_DAYS:
         return None
     return Moment(person, NEW_ROLE, person.news[0], None, person.news[1])
+
+
+def moment_text(item: Moment) -> str:
+    """What a moment is, in a few words: `birthday (40)`, `new role — congratulate: now …`."""
+    years = f"{item.years} year{'s' if item.years != 1 else ''}" if item.years else ""
+    if item.kind == NEW_ROLE:
+        return f"{item.kind} — congratulate: now {item.what}"
+    if item.kind == MET:
+        return f"{years} since you met"
+    if item.kind == JOINED:
+        return f"{years} since they joined {item.what}, where you were too"
+    if item.kind == NEW_YEAR:
+        return f"new year — {item.what}"
+    if item.kind == EVENT:
+        return f"{item.what} — you will both be there"
+    return item.kind + (f" ({item.years})" if item.years else "")

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from notekit.core.model import Interaction, Opportunity, Person, Problem
 from notekit.core.syntax import TASK_DUE, WIKILINK
 from notekit.read.parse import Section
-from notekit.rules import moments
 from notekit.rules.due import DueReport, FollowUp, Nudge, Resting
 from notekit.rules.moments import Moment
 from notekit.store.links import DatedTask
@@ -17,6 +16,7 @@ from notekit.store.summary import Summary
 
 if TYPE_CHECKING:  # imported by the commands that show them; `due` need not load them
     from notekit.rules.engagement import Reciprocity, Stats
+    from notekit.rules.plan import Plan
 
 
 def plain(text: str) -> str:
@@ -188,22 +188,6 @@ def rest_text(item: Resting) -> str:
     )
 
 
-def moment_text(item: Moment) -> str:
-    """What a moment is, in a few words: `birthday (40)`, `new role — congratulate: now …`."""
-    years = f"{item.years} year{'s' if item.years != 1 else ''}" if item.years else ""
-    if item.kind == moments.NEW_ROLE:
-        return f"{item.kind} — congratulate: now {item.what}"
-    if item.kind == moments.MET:
-        return f"{years} since you met"
-    if item.kind == moments.JOINED:
-        return f"{years} since they joined {item.what}, where you were too"
-    if item.kind == moments.NEW_YEAR:
-        return f"new year — {item.what}"
-    if item.kind == moments.EVENT:
-        return f"{item.what} — you will both be there"
-    return item.kind + (f" ({item.years})" if item.years else "")
-
-
 def moment(item: Moment) -> dict[str, Any]:
     return {
         "name": item.person.name,
@@ -334,3 +318,41 @@ def opportunity(item: Opportunity) -> dict[str, Any]:
         "text": item.text,
         "line": item.line,
     }
+
+
+def context_line(person: Person, interactions: list[Interaction], today: dt.date) -> str:
+    """How we know each other, and what we last talked about."""
+    last = next((i for i in reversed(interactions) if i.date <= today and i.text), None)
+    parts = [person.context or "", f"last: {plain(last.text)}" if last else ""]
+    return " · ".join(p for p in parts if p)
+
+
+def plan_report(found: Plan, contexts: dict[str, str]) -> dict[str, Any]:
+    """`plan --json` (docs/cli.md); `contexts`: the line of context of each person picked."""
+    return {
+        "week": found.week,
+        "start": iso(found.start),
+        "plan": [
+            {
+                "name": pick.person.name,
+                "path": pick.person.path,
+                "score": pick.score,
+                "why": pick.why,
+                "channel": pick.person.channel,
+                "address": reach_via(pick.person),
+                "context": contexts.get(pick.person.path, ""),
+                "done": iso(pick.done),
+            }
+            for pick in found.picks
+        ],
+        "promises": [task(t) for t in unique_tasks(found.promises)],
+        "more_due": found.more_due,
+    }
+
+
+def unique_tasks(tasks: list[DatedTask]) -> list[DatedTask]:
+    """Each task once, though it names two people (the first of them)."""
+    found: dict[tuple[str, int], DatedTask] = {}
+    for item in tasks:
+        found.setdefault((item.source, item.line), item)
+    return list(found.values())

@@ -12,6 +12,8 @@ from notekit.core.model import Interaction, Person
 from notekit.read.config import Config
 from notekit.rules.due import DueReport, FollowUp, due_report, follow_up
 from notekit.store.index import Index
+from notekit.store.reading import read_note
+from notekit.store.summary import Summary
 
 DAYS = 7  # the week ahead (due) and the days behind (recent interactions)
 
@@ -61,6 +63,27 @@ def is_week_note(path: str, config: Config) -> bool:
     return folder == config.report_notes_folder.strip("/") and bool(
         _WEEK_NAME.fullmatch(name.removesuffix(".md"))
     )
+
+
+def week_note_path(config: Config, day: dt.date) -> str:
+    """Where `report --note` writes the note of the week `day` is in."""
+    return f"{config.report_notes_folder.strip('/')}/{week_name(day)}.md"
+
+
+def ticked_in_week_note(vault: Summary, days: list[dt.date]) -> dict[str, dt.date]:
+    """The people of the ticked items (`- [x] [[Ana Costa]] …`) of the week notes of these
+    days, with the day the note was last saved: done, as far as the plan is concerned."""
+    found: dict[str, dt.date] = {}
+    for rel in dict.fromkeys(week_note_path(vault.config, day) for day in days):
+        path = vault.vault / rel
+        if not path.is_file():
+            continue
+        saved = dt.date.fromtimestamp(path.stat().st_mtime)
+        for task in read_note(vault.vault, rel, vault.config.channels).tasks:
+            for target in task.links if task.done else ():
+                if (person := vault.resolve(target).person) is not None:
+                    found.setdefault(person.path, saved)
+    return found
 
 
 def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = None) -> Week:

@@ -30,13 +30,15 @@ from markupsafe import Markup
 
 from notekit import __version__
 from notekit.core.errors import SiteError
-from notekit.core.model import Interaction, Person, Problem
+from notekit.core.model import Person, Problem
 from notekit.read.files import create_exclusive, folder_lock, replace_atomic
 from notekit.rules import views
 from notekit.rules.check import check_vault
 from notekit.rules.due import FollowUp, follow_up
 from notekit.rules.engagement import STATUSES, Tally, reciprocity, stats
 from notekit.rules.match import fold
+from notekit.rules.moments import moment_text
+from notekit.rules.plan import plan
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts
 from notekit.store import parallel
@@ -46,6 +48,7 @@ from notekit.store.links import DatedTask
 
 MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
+WEEK_LIST = 20  # items of each list on the week page: it stays small however large the vault
 _TEMPLATES = ("base.html", "index.html", "people.html", "person.html", "problems.html", *ASSETS)
 _SPECIAL = re.compile(r"[&<>\"']")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -95,7 +98,7 @@ class _Site:
             keep_trailing_newline=True,
         )
         self.env.filters["plain"] = views.plain
-        self.env.globals["moment_text"] = views.moment_text
+        self.env.globals["moment_text"] = moment_text
         self.env.globals["nudge_text"] = views.nudge_text
         self.env.globals["rest_text"] = views.rest_text
         self.follows = {p.path: follow_up(p, index, today) for p in index.people}
@@ -242,7 +245,15 @@ class _Site:
         week = week_of(index, today, self.follows)
         follows = list(self.follows.values())
         dates = [d for p in index.people for d in index.contact_dates_of(p)]
+        found_plan = plan(index, today)
         return {
+            "plan": found_plan,
+            "plan_context": {
+                p.person.path: views.context_line(p.person, index.interactions_of(p.person), today)
+                for p in found_plan.picks
+            },
+            "reach_of": views.reach_via,
+            "shown": WEEK_LIST,
             "report": week.report,
             "no_cadence": views.no_cadence_hint(week.report),
             "promises": [(p.due, p.people, p.text) for p in week.promises],
@@ -256,7 +267,7 @@ class _Site:
             "weekly": charts.weekly_interactions(dates, today),
             "freshness": charts.freshness(follows, today),
             **self._working(),
-            "context_of": lambda person, today: context_line(
+            "context_of": lambda person, today: views.context_line(
                 person, index.interactions_of(person), today
             ),
             "who": self.link_to,
@@ -441,13 +452,6 @@ class _Site:
                 lambda t: self.page_of(self.index.resolve(t).person, "../")
             )
         return self.render_markdown("\n".join(lines))
-
-
-def context_line(person: Person, interactions: list[Interaction], today: dt.date) -> str:
-    """How we know each other, and what we last talked about."""
-    last = next((i for i in reversed(interactions) if i.date <= today and i.text), None)
-    parts = [person.context or "", f"last: {views.plain(last.text)}" if last else ""]
-    return " · ".join(p for p in parts if p)
 
 
 def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int:

@@ -53,6 +53,15 @@ class Store:
         """The parts of the person's note under its own headings, the log aside."""
         return read_sections(self.vault, person.path)
 
+    def entries_of(self, person: Person) -> list[Interaction]:
+        """The dated entries of the person's own note, oldest first: their note alone is read
+        (what a line of context needs, without resolving the vault's links)."""
+        if self._index is not None:
+            return [i for i in self._index.interactions_of(person) if i.kind == "entry"]
+        found = list(read_note(self.vault, person.path, self.summary().config.channels).entries)
+        found.sort(key=CHRONOLOGICAL)
+        return found
+
     def interactions_of(self, person: Person) -> list[Interaction]:
         """The person's interactions, oldest first, exactly as the index gathers them: the
         dated entries of their note and the mentions in daily and dated notes that resolve to

@@ -14,8 +14,10 @@ from notekit.core.errors import EditError
 from notekit.core.model import Person
 from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import parse_note
-from notekit.rules.views import moment_text, nudge_text
-from notekit.rules.week import week_name, week_of
+from notekit.rules.moments import moment_text
+from notekit.rules.plan import plan
+from notekit.rules.views import nudge_text
+from notekit.rules.week import week_name, week_note_path, week_of
 from notekit.store.index import Index
 from notekit.write.changes import Change
 from notekit.write.edit import Snapshot, vault_path
@@ -25,7 +27,7 @@ DIGEST_KEY = "notekit_digest"
 
 def plan_weekly_note(index: Index, today: dt.date) -> Change | None:
     """The weekly note to write, or None when the vault already holds exactly it."""
-    rel = f"{index.config.report_notes_folder.strip('/')}/{week_name(today)}.md"
+    rel = week_note_path(index.config, today)
     body = _body(index, today)
     digest = _digest(body)
     text = (
@@ -72,12 +74,18 @@ def _body(index: Index, today: dt.date) -> str:
         return f"[[{target}]]" if target == name else f"[[{target}|{shown}]]"
 
     out = [f"# Week {week.name} ({today.isoformat()} to {week.end.isoformat()})", ""]
-    out += ["## Reconnect", ""]
-    for f in report.due:
-        context = f" — {one_line(f.person.context)}" if f.person.context else ""
-        out.append(f"- {link(f.person)}: due {f.due}, {f.why()}{context}")
-    if not report.due:
-        out.append("Nobody is due this week.")
+    out += ["## This week's plan", ""]
+    found = plan(index, today)
+    for pick in found.picks:
+        context = f" — {one_line(pick.person.context)}" if pick.person.context else ""
+        done = f" (done {pick.done})" if pick.done else ""
+        box = "x" if pick.done else " "
+        line = f"{link(pick.person)}: {'; '.join(pick.why)}{context}{done}"
+        out.append(f"- [{box}] {' '.join(TASK_DUE.sub('', line).split())}")  # no date: no promise
+    if not found.picks:
+        out.append("Nobody to plan for this week.")
+    elif found.more_due:
+        out += ["", f"And {found.more_due} more are due this week: `notekit due`."]
     out += ["", "## Promises", ""]
     for promise in week.promises:
         who = ", ".join(link(p) for p in promise.people)

@@ -51,6 +51,7 @@
     rows.forEach(function (row) { body.appendChild(row); });
   }
 
+  if (location.hash === "#due") dueOnly.checked = true;  // from the week page's "more are due"
   search.addEventListener("input", filter);
   tag.addEventListener("change", filter);
   dueOnly.addEventListener("change", filter);

@@ -1,0 +1,60 @@
+"""`notekit plan`: this week's few people, chosen for good reasons."""
+
+from __future__ import annotations
+
+import click
+
+from notekit.commands.common import App, echo, emit_json
+
+
+@click.command("plan")
+@click.option("--size", type=click.IntRange(min=1), help="People in the plan ([plan] size, 5).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@click.pass_obj
+def command(app: App, size: int | None, as_json: bool) -> None:
+    """This week's plan: a few people chosen by a score (overdue for their cadence, a moment
+    this week, a message left unanswered, the focus of notekit.toml, warmth), each with why,
+    how to reach them and a line of context; then the week's dated promises. Every day of a
+    week gives the same plan; people contacted since are marked done. `due` lists everyone.
+
+    \b
+    Examples:
+      notekit plan
+      notekit plan --size 8 --json
+    """
+    from notekit.rules import views
+    from notekit.rules.plan import plan
+
+    summary = app.summary()
+    found = plan(summary, app.today, size)
+    contexts = {
+        pick.person.path: views.context_line(
+            pick.person, app.store.entries_of(pick.person), app.today
+        )
+        for pick in found.picks
+    }
+    if as_json:
+        emit_json(views.plan_report(found, contexts))
+        return
+    click.echo(f"Week {found.week} ({found.start} to {found.end})")
+    if not found.picks:
+        click.echo("\nNobody to plan for this week.")
+    for n, pick in enumerate(found.picks, start=1):
+        mark = f"done {pick.done}" if pick.done else " " * 4
+        click.echo()
+        echo(
+            f"{n}. [{'x' if pick.done else ' '}] {pick.person.name}"
+            + (f"  ({mark})" if pick.done else "")
+        )
+        echo(f"   why: {'; '.join(pick.why)}")
+        if address := views.reach_via(pick.person):
+            echo(f"   reach: {address}")
+        if context := contexts[pick.person.path]:
+            echo(f"   context: {context}")
+    promises = views.unique_tasks(found.promises)
+    if promises:
+        click.echo("\nPromises this week:")
+        for task in promises:
+            echo(f"  {task.due}  {task.person.name}: {views.plain(task.text)}")
+    if found.more_due:
+        click.echo(f"\nand {found.more_due} more are due by {found.end}: notekit due --within 7")

@@ -1,0 +1,217 @@
+"""The week's plan: a few people chosen for good reasons, not everyone overdue (docs/format.md,
+"The week's plan"). `due` stays the full query.
+
+The plan is worked out as the week began (`[plan] week_starts`), from what was known then, so
+every day of a week gives the same names; a person contacted since shows as done, with the day.
+Each candidate (due by the week's end, or with a moment or a nudge in it) gets a score:
+
+- due: a follow-up date, 6 points and one more for each week it is late (up to 4); a cadence,
+  5 points and up to 5 more as the lateness reaches the cadence's own length (8 days late on a
+  2-week cadence weighs more than 8 days on a year); due later in the week, 3; never contacted
+  since added, 2;
+- a moment in the week (birthday, anniversary, new role, event): 6;
+- a nudge (my message unanswered): 4;
+- focus (`[plan] focus`: a goal, tag, company or org of their history): 5;
+- warmth: 2 times their reply rate, and 1 when we have met (a meeting entry or note).
+
+The highest scores are taken, at most two from one company unless the focus names it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from notekit.core.dates import add_cadence, add_days
+from notekit.core.history import org_key
+from notekit.core.model import Person
+from notekit.read.config import WEEKDAYS
+from notekit.rules.contact import cadence_of
+from notekit.rules.due import (
+    CADENCE,
+    NEVER_CONTACTED,
+    NEXT_CONTACT,
+    follow_up_from,
+    unanswered_outreach,
+)
+from notekit.rules.moments import moment_text, moments
+from notekit.rules.outreach import ANSWERED, outreaches
+from notekit.rules.week import ticked_in_week_note, week_name
+from notekit.store.links import DatedTask
+from notekit.store.summary import Summary
+
+PER_ORG = 2  # at most this many people from one company, unless the focus names it
+
+
+@dataclass(frozen=True)
+class Pick:
+    person: Person
+    score: float
+    why: list[str]  # in plain words, the weightiest first
+    done: dt.date | None  # the first contact since the week began
+
+
+@dataclass(frozen=True)
+class Plan:
+    week: str  # `2026-W48`, of the week's first day
+    start: dt.date
+    end: dt.date
+    picks: list[Pick]
+    promises: list[DatedTask]  # open dated tasks that fall in the week
+    more_due: int  # people due by the week's end who are not in the plan
+
+
+def week_start(today: dt.date, starts: str) -> dt.date:
+    """The first day of the week `today` is in, weeks starting on `starts` (`monday`…)."""
+    return today - dt.timedelta(days=(today.weekday() - WEEKDAYS.index(starts)) % 7)
+
+
+def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
+    """The plan of the week `today` is in; items ticked in that week's note count as done."""
+    config = vault.config
+    size = config.plan_size if size is None else size
+    start = week_start(today, config.week_starts)
+    end = add_days(start, 6)
+    focus = {org_key(word): word for word in config.plan_focus}  # folded -> as written
+    followed = [p for p in vault.people if p.followed_up]
+    moments_of: dict[str, list[str]] = {}
+    for moment in moments(vault, followed, start, end):
+        when = "this week" if moment.date < start else f"on {moment.date:%A}"
+        moments_of.setdefault(moment.person.path, []).append(f"{moment_text(moment)} {when}")
+    resting, unanswered = unanswered_outreach(vault, followed, start)
+    ticked = ticked_in_week_note(vault, [start, today])
+    found: list[tuple[float, str, Person, list[tuple[float, str]]]] = []
+    due_by_end: set[str] = set()
+    for person in followed:
+        if person.path in resting:
+            continue
+        dates = vault.contact_dates_of(person)
+        before, ahead = bisect.bisect_left(dates, start), bisect.bisect_right(dates, today)
+        # as the week began: without this week's contacts so far, plans ahead included
+        known = [*dates[:before], *dates[ahead:]] if before < ahead else dates
+        cadence = cadence_of(person, config)
+        follow = follow_up_from(person, known, cadence, start)
+        scored: list[tuple[float, str]] = []
+        if follow.due is not None and follow.due <= end:
+            due_by_end.add(person.path)
+            late = (start - follow.due).days
+            if follow.reason == NEXT_CONTACT:
+                weeks = min(max(late, 0) / 7, 4)
+                scored.append((6 + weeks, _late_text(f"follow-up date {follow.due}", late)))
+            elif follow.reason == CADENCE and follow.last_contact and cadence:
+                length = (add_cadence(follow.last_contact, cadence) - follow.last_contact).days
+                if late >= 0:
+                    share = min(late / max(length, 1), 1)
+                    text = (
+                        f"{late} days past a {cadence} cadence"
+                        if late
+                        else f"due today ({cadence} cadence)"
+                    )
+                    scored.append((5 + 5 * share, text))
+                else:
+                    scored.append((3, f"due on {follow.due:%A} ({cadence} cadence)"))
+            elif follow.reason == NEVER_CONTACTED:
+                scored.append((2, "never contacted since added"))
+        for text in moments_of.get(person.path, []):
+            scored.append((6, text))
+        if person.path in unanswered and add_days(unanswered[person.path], config.reply_days) < end:
+            scored.append((4, f"no reply to your message of {unanswered[person.path]}"))
+        if not scored:
+            continue
+        if matched := _focus(person, focus):
+            scored.append((5, f"focus: {matched}"))
+        found.append((sum(p for p, _ in scored), person.name.casefold(), person, scored))
+    candidates = _warmed(vault, found, start, size)
+    picks: list[Pick] = []
+    per_org: dict[str, int] = {}
+    for total, _, person, why in candidates:
+        if len(picks) >= size:
+            break
+        org = org_key(person.company) if person.company else ""
+        if org and per_org.get(org, 0) >= PER_ORG and not _focus_names(org, focus):
+            continue
+        per_org[org] = per_org.get(org, 0) + 1
+        done = _done(vault, person, start, today) or ticked.get(person.path)
+        picks.append(Pick(person, total, why, done))
+    promises = [t for t in vault.tasks if start <= t.due <= end]
+    more = len(due_by_end - {p.person.path for p in picks})
+    return Plan(week_name(start), start, end, picks, promises, more)
+
+
+WARMTH_MOST = 3  # the most warmth adds: 2 for answering every time, 1 for having met
+
+
+def _warmed(
+    vault: Summary,
+    found: list[tuple[float, str, Person, list[tuple[float, str]]]],
+    start: dt.date,
+    size: int,
+) -> list[tuple[float, str, Person, list[str]]]:
+    """The candidates with their warmth added, best first. Warmth is weighed only for those
+    whose score without it is within its reach of the best few: no other can climb past them
+    (room is left for the org cap to skip some)."""
+    found.sort(key=lambda c: (-c[0], c[1]))
+    reach = found[min(len(found), size * 4) - 1][0] - WARMTH_MOST if found else 0
+    scored = []
+    for base, name, person, parts in found:
+        if base >= reach:
+            parts = [*parts, *_warmth(vault, person, start)]
+        parts.sort(key=lambda item: -item[0])
+        scored.append((round(sum(p for p, _ in parts), 2), name, person, [w for _, w in parts]))
+    scored.sort(key=lambda c: (-c[0], c[1]))
+    return scored
+
+
+def _late_text(head: str, late: int) -> str:
+    if late > 0:
+        return f"{head}, {late} days ago"
+    return f"{head}, today" if late == 0 else head
+
+
+def _focus(person: Person, focus: dict[str, str]) -> str | None:
+    """The first focus word (as written) that the person's goals, tags, company or history
+    hold."""
+    if not focus:
+        return None
+    held = [
+        *person.goals,
+        *person.tags,
+        *([person.company] if person.company else []),
+        *(s.org for s in person.stints),
+    ]
+    keys = {org_key(item) for item in held}
+    return next((shown for word, shown in focus.items() if word in keys), None)
+
+
+def _focus_names(org: str, focus: dict[str, str]) -> bool:
+    return org in focus
+
+
+def _warmth(vault: Summary, person: Person, start: dt.date) -> list[tuple[float, str]]:
+    """People who answered before, and whom I have met, rank above those who never did."""
+    touches = [t for t in vault.touches_of(person) if t.date < start]
+    if not touches:
+        return []
+    found = outreaches(touches, vault.config.reply_days, add_days(start, -1))
+    answered = [o for o in found if o.status == ANSWERED and o.answered_on]
+    decided = [o for o in found if o.status != "pending"]
+    scored = []
+    if decided and answered:
+        last = answered[-1]
+        days = (last.answered_on - last.date).days if last.answered_on else 0
+        scored.append(
+            (
+                2 * len(answered) / len(decided),
+                f"answered within {days} day{'s' if days != 1 else ''} last time",
+            )
+        )
+    if any(t.meeting for t in touches):
+        scored.append((1, "you have met"))
+    return scored
+
+
+def _done(vault: Summary, person: Person, start: dt.date, today: dt.date) -> dt.date | None:
+    dates = vault.contact_dates_of(person)
+    at = bisect.bisect_left(dates, start)
+    return dates[at] if at < len(dates) and dates[at] <= today else None

@@ -1,0 +1,94 @@
+"""The week's plan on a fixture vault whose ranking is worked out by hand in its EXPECTED.txt:
+each part of the score, the moment that brings in someone not due, the org cap, stability."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES
+
+VAULT = FIXTURES / "plan"
+MONDAY, WEDNESDAY = "2026-11-23", "2026-11-25"
+
+
+def _plan(run, vault: Path, today: str) -> dict:
+    result = run("plan", "--json", vault=vault, today=today)
+    assert result.exit_code == 0, result.stderr
+    return result.json()
+
+
+def test_the_plan_ranks_as_worked_out_by_hand(run) -> None:
+    found = _plan(run, VAULT, MONDAY)
+    assert (found["week"], found["start"], found["more_due"]) == ("2026-W48", MONDAY, 2)
+    assert [(p["name"], p["score"]) for p in found["plan"]] == [
+        ("Fay", 10.0),
+        ("Ana", 7.86),
+        ("Hal", 7.86),
+        ("Ida", 7.86),
+        ("Gus", 7.15),
+        ("Dee", 6),
+        ("Ben", 5.11),
+        ("Eve", 4),
+    ]
+    why = {p["name"]: p["why"] for p in found["plan"]}
+    assert why["Fay"] == ["due today (1y cadence)", "focus: job-search"]
+    assert why["Ana"] == ["8 days past a 2w cadence"]  # outranks Ben's 8 days on a year
+    assert why["Gus"] == ["11 days past a 1y cadence", "answered within 2 days last time"]
+    assert why["Dee"] == ["birthday (36) on Wednesday"]  # not due: the moment brings her in
+    assert why["Eve"] == ["no reply to your message of 2026-11-01"]
+    assert "Jon" not in why  # a third from Globex: the org cap
+    assert "Cy" not in why  # never contacted since an import weighs least
+
+
+def test_the_plan_is_stable_through_the_week(run, tmp_path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    monday = [p["name"] for p in _plan(run, vault, MONDAY)["plan"]]
+    assert [p["name"] for p in _plan(run, vault, WEDNESDAY)["plan"]] == monday
+    assert (
+        run(
+            "log",
+            "Ana",
+            "caught up",
+            "-c",
+            "call",
+            "--date",
+            "2026-11-24",
+            vault=vault,
+            today=WEDNESDAY,
+        ).exit_code
+        == 0
+    )
+    after = _plan(run, vault, WEDNESDAY)["plan"]
+    assert [p["name"] for p in after] == monday  # done, not replaced
+    assert {p["name"]: p["done"] for p in after}["Ana"] == "2026-11-24"
+    # a new week gives a new plan: Ana is no longer due
+    assert "Ana" not in [p["name"] for p in _plan(run, vault, "2026-11-30")["plan"]]
+
+
+def test_the_plan_in_words(run) -> None:
+    text = run("plan", "--size", "2", vault=VAULT, today=MONDAY).stdout
+    assert text.startswith("Week 2026-W48 (2026-11-23 to 2026-11-29)\n")
+    assert "1. [ ] Fay\n   why: due today (1y cadence); focus: job-search\n" in text
+    assert "and 6 more are due by 2026-11-29" in text
+
+
+def test_ticking_an_item_of_the_weekly_note_marks_it_done(run, tmp_path) -> None:
+    import datetime as dt
+    import os
+
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    assert (
+        run("report", "--note", "-o", str(tmp_path / "site"), vault=vault, today=MONDAY).exit_code
+        == 0
+    )
+    note = vault / "Reviews/2026-W48.md"
+    text = note.read_text()
+    assert "- [ ] [[Hal]]: 8 days past a 2w cadence" in text
+    note.write_text(text.replace("- [ ] [[Hal]]", "- [x] [[Hal]]"))
+    saved = dt.datetime(2026, 11, 24, 18, 0).timestamp()
+    os.utime(note, (saved, saved))
+    done = {p["name"]: p["done"] for p in _plan(run, vault, WEDNESDAY)["plan"]}
+    assert done["Hal"] == "2026-11-24" and done["Ida"] is None
