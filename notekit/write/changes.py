@@ -334,13 +334,20 @@ def plan_add(
 def next_note_path(index: Summary, name: str) -> str:
     """Where a new note for `name` goes: `NAME.md` in the people folder, else `NAME 2.md` (or
     the next free number)."""
-    name = unicodedata.normalize("NFC", one_line(name))
-    folder = _people_folder(index)
-    rel = f"{folder}/{safe_stem(name)}.md"
+    return free_path(
+        index.vault, _people_folder(index), unicodedata.normalize("NFC", one_line(name))
+    )
+
+
+def free_path(vault: Path, folder: str, name: str, stem: Callable[[str], str] | None = None) -> str:
+    """`folder/NAME.md` in the vault when no file has that name, else `NAME 2.md` or the next
+    free number; `stem` makes a name a file's (default `safe_stem`)."""
+    stem = stem or safe_stem
+    rel = f"{folder}/{stem(name)}.md"
     number = 1
-    while (index.vault / rel).exists():
+    while (vault / rel).exists():
         number += 1
-        rel = f"{folder}/{safe_stem(f'{name} {number}')}.md"
+        rel = f"{folder}/{stem(f'{name} {number}')}.md"
     return rel
 
 

@@ -30,7 +30,7 @@ from notekit.core.syntax import (
 from notekit.read.parse import parse_note
 from notekit.read.yamlfm import flow_value
 from notekit.store.summary import Summary
-from notekit.write.changes import Change, edit_note, field_finder
+from notekit.write.changes import Change, edit_note, field_finder, free_path
 from notekit.write.edit import (
     Loaded,
     NoteText,
@@ -288,11 +288,4 @@ def _day(text: str) -> dt.date | None:
 
 def _trash_path(index: Summary, rel: str) -> str:
     """A free place for the note in the vault's `.trash/` folder."""
-    name = rel.rsplit("/", 1)[-1]
-    stem = name[:-3]
-    candidate = f"{TRASH}/{name}"
-    number = 1
-    while (index.vault / candidate).exists():
-        number += 1
-        candidate = f"{TRASH}/{stem} {number}.md"
-    return candidate
+    return free_path(index.vault, TRASH, rel.rsplit("/", 1)[-1][:-3], stem=str)  # as it was
