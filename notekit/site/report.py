@@ -29,6 +29,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_a
 from markupsafe import Markup
 
 from notekit import __version__
+from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
 from notekit.core.model import Person, Problem
 from notekit.read.files import create_exclusive, folder_lock, replace_atomic
@@ -368,8 +369,8 @@ class _Site:
             {link.target for link in notes[person.path].links if not link.in_code}
             | {*person.introduced_by, *person.knows}
         )
-        packed = self.index.touches.get(person.path)
-        window = self.today.toordinal() - self.index.config.reply_days - 1
+        dates = self.index.contact_dates_of(person)  # the touches are among them
+        window = add_days(self.today, -self.index.config.reply_days - 1)
         data = repr(
             (
                 self.slugs[person.path],
@@ -377,7 +378,7 @@ class _Site:
                 follow.reason,
                 follow.last_contact,
                 # the give and take changes with the day while a reply window is open
-                self.today if packed and packed[-1] >> 3 >= window else None,
+                self.today if dates and dates[-1] >= window else None,
                 [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
                 [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
             )

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import functools
 import operator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from notekit.core.model import Interaction, ParsedNote, Person, Problem
+from notekit.core.model import (
+    Interaction,
+    ParsedNote,
+    Person,
+    Problem,
+    Touch,
+    unpack_touch,
+)
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
@@ -47,6 +56,11 @@ class Index(Summary):
     def interactions_of(self, person: Person) -> list[Interaction]:
         return self.interactions[person.path]
 
+    def touches_of(self, person: Person) -> tuple[Touch, ...]:
+        """As the summary's, from the person's interactions: one page needs no one else's."""
+        packed = touches_of({person.path: self.interactions[person.path]}).get(person.path, ())
+        return tuple(map(unpack_touch, packed))
+
     @functools.cached_property
     def open_tasks(self) -> list[DatedTask]:
         """Open dated tasks in people's notes, and in other notes where they link to a person;
@@ -56,6 +70,40 @@ class Index(Summary):
             for note in self.notes.values()
             for found in dated_tasks(self.links, note.path, note.tasks)
         ]
+
+
+class _LazyTouches(dict[str, tuple[int, ...]]):
+    """The index's packed touches, worked out when first asked for: the report asks in the
+    process that builds the week page, beside the one that builds the person pages."""
+
+    def __init__(self, interactions: dict[str, list[Interaction]]) -> None:
+        super().__init__()
+        self._interactions: dict[str, list[Interaction]] | None = interactions
+
+    def _fill(self) -> None:
+        if self._interactions is not None:
+            self.update(touches_of(self._interactions))
+            self._interactions = None
+
+    def get(self, key: str, default: Any = None) -> Any:  # noqa: ANN401 - as dict.get
+        self._fill()
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        self._fill()
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self._fill()
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
 
 
 def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
@@ -125,7 +173,7 @@ def assemble(
         problems,
         sources,
         linked,
-        touches_of(interactions),
+        _LazyTouches(interactions),
         {p.path: tuple(chances) for p in people if (chances := notes[p.path].opportunities)},
         {
             path: event
