@@ -185,10 +185,14 @@ class Interaction(NamedTuple):
         names the person (a meeting note) is one."""
         return self.kind == "dated-note" or self.channel in MEETINGS
 
+    @property
+    def engages(self) -> bool:
+        """Whether engagement counts it (SPEC §4): it says who wrote, or it was a meeting."""
+        return bool(self.direction) or self.meeting
+
     def touch(self) -> Touch | None:
         """What engagement counts of it; None for a contact without direction or meeting."""
-        meeting = self.meeting
-        return Touch(self.date, self.direction, meeting) if self.direction or meeting else None
+        return Touch(self.date, self.direction, self.meeting) if self.engages else None
 
 
 @dataclass

@@ -154,7 +154,7 @@ def touches_of(interactions: dict[str, list[Interaction]]) -> dict[str, tuple[in
     (`core.model.pack_touch`) and in order."""
     found = {}
     for path, them in interactions.items():
-        touches = [pack_touch(i) for i in them if i.direction or i.meeting]  # as `i.touch()`
+        touches = [pack_touch(i) for i in them if i.engages]
         if touches:
             found[path] = tuple(sorted(touches))
     return found
