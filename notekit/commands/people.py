@@ -4,28 +4,48 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, emit_json, table, text_or_dash
+from notekit.commands.common import App, emit_json, fail, table, text_or_dash
 from notekit.rules import views
 from notekit.rules.due import follow_up, has_tag
 
 
 @click.command("people")
 @click.option("--tag", help="Only people with this tag (a nested tag's segment counts too).")
+@click.option("--at", "org", metavar="ORG", help="Only people who were at ORG, now or before.")
+@click.option("--overlap", is_flag=True, help="With --at: only those there when I was too.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.pass_obj
-def command(app: App, tag: str | None, as_json: bool) -> None:
-    """List every person, sorted by name.
+def command(app: App, tag: str | None, org: str | None, overlap: bool, as_json: bool) -> None:
+    """List every person, sorted by name. --at lists those who were at an organisation or
+    school, now (company) or before (history), with their years there and the years we
+    overlapped ([me] history in notekit.toml).
 
     \b
-    Example:
+    Examples:
       notekit people --tag initech
+      notekit people --at Initech --overlap
     """
+    from notekit.rules.orgs import times_at
+
     summary = app.summary()
-    follows = [
-        follow_up(p, summary, app.today) for p in summary.people if tag is None or has_tag(p, tag)
-    ]
+    people = [p for p in summary.people if tag is None or has_tag(p, tag)]
+    times = {}
+    if org is not None:
+        times = {
+            p.path: found for p in people if (found := times_at(p, org, summary.config, app.today))
+        }
+        if overlap:
+            times = {path: t for path, t in times.items() if any(a.overlap for a in t)}
+        people = [p for p in people if p.path in times]
+    elif overlap:
+        fail("--overlap goes with --at ORG")
+    follows = [follow_up(p, summary, app.today) for p in people]
     if as_json:
-        emit_json([views.person_summary(f) for f in follows])
+        listed = [views.person_summary(f) for f in follows]
+        if org is not None:
+            for row, follow in zip(listed, follows, strict=True):
+                row["at"] = [views.time_at(a) for a in times[follow.person.path]]
+        emit_json(listed)
         return
     if not follows:
         click.echo(
@@ -44,5 +64,13 @@ def command(app: App, tag: str | None, as_json: bool) -> None:
         ]
         for f in follows
     ]
+    if org is not None:
+        lines = [
+            [f.person.name, "; ".join(views.time_at_text(a) for a in times[f.person.path])]
+            for f in follows
+        ]
+        click.echo(table(["Name", f"At {org}"], lines))
+        click.echo(f"\n{len(follows)} people")
+        return
     click.echo(table(["Name", "Company", "Role", "Last contact", "Cadence", "Due"], rows))
     click.echo(f"\n{len(follows)} people")

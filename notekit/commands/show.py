@@ -27,6 +27,7 @@ def command(app: App, name: str, as_json: bool) -> None:
       notekit show ana --json
     """
     from notekit.rules.engagement import reciprocity
+    from notekit.rules.orgs import history_lines
 
     person = app.person(name)
     summary = app.summary()
@@ -48,7 +49,7 @@ def command(app: App, name: str, as_json: bool) -> None:
         ("Also known as", ", ".join(person.aliases)),
         ("Tags", ", ".join(person.tags)),
         ("How we know each other", person.context or ""),
-        ("History", "; ".join(person.history)),
+        ("History", "; ".join(history_lines(person, summary.config, app.today))),
         ("News", f"{person.news[0]}: now {person.news[1]}" if person.news else ""),
         ("Interests", ", ".join(person.interests)),
         ("Goals", ", ".join(person.goals)),

@@ -45,6 +45,7 @@ class Config:
     plan_size: int = 5  # [plan] size: people in the week's plan
     plan_focus: tuple[str, ...] = ()  # [plan] focus: goals, tags or orgs to favour
     week_starts: str = "monday"  # [plan] week_starts
+    orgs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # [orgs]: name = [aliases]
     me_linkedin: str | None = None  # [me] linkedin: the user's own profile URL
     me_history: tuple[Any, ...] = ()  # [me] history: where the user worked or studied (SPEC §3)
     fingerprint: str = ""  # changes whenever the file's content does
@@ -65,6 +66,7 @@ _SECTIONS: dict[str, set[str]] = {
         "engagement",
         "goals",
         "plan",
+        "orgs",
     },
     "plan": {"size", "focus", "week_starts"},
     "engagement": {"reply_days", "rest_after", "nudge"},
@@ -161,6 +163,9 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
     report = data.get("report", {})
     daily = data.get("daily_notes", {})
     engagement = data.get("engagement", {})
+    orgs = data.get("orgs", {})
+    if not isinstance(orgs, dict):
+        raise fail('[orgs] must be a table of name = ["alias", …]')
     plan = data.get("plan", {})
     week_starts = str(plan.get("week_starts", "monday")).lower()
     if week_starts not in WEEKDAYS:
@@ -204,6 +209,7 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         plan_size=_count(plan, "size", 5, 1, fail),
         plan_focus=words(plan, "focus", ()),
         week_starts=week_starts,
+        orgs=tuple((name, words(orgs, name, ())) for name in orgs),
         me_linkedin=text(me, "linkedin", None) or None,
         me_history=tuple(history),
         fingerprint=digest,

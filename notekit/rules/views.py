@@ -16,6 +16,7 @@ from notekit.store.summary import Summary
 
 if TYPE_CHECKING:  # imported by the commands that show them; `due` need not load them
     from notekit.rules.engagement import Reciprocity, Stats
+    from notekit.rules.orgs import At
     from notekit.rules.plan import Plan
 
 
@@ -356,3 +357,23 @@ def unique_tasks(tasks: list[DatedTask]) -> list[DatedTask]:
     for item in tasks:
         found.setdefault((item.source, item.line), item)
     return list(found.values())
+
+
+def time_at(item: At) -> dict[str, Any]:
+    """One time of a person at an org, for `people --at --json`."""
+    return {
+        "org": item.org,
+        "role": item.role,
+        "from": item.start,
+        "to": item.end,
+        "overlap": list(item.overlap) if item.overlap else None,
+    }
+
+
+def time_at_text(item: At) -> str:
+    """`Staff Engineer, 2014–2017, overlapped 2015–2017`, or `now: CTO`."""
+    if item.start is None and item.end is None:
+        return f"now: {item.role}" if item.role else "now"
+    years = f"{item.start}–{item.end or 'now'}" if item.start else f"until {item.end}"
+    both = f", overlapped {item.overlap[0]}–{item.overlap[1]}" if item.overlap else ""
+    return ", ".join(filter(None, (item.role, years))) + both

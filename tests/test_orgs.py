@@ -1,0 +1,47 @@
+"""Shared history: who was at an org, when, and the years we overlapped (SPEC §3)."""
+
+from __future__ import annotations
+
+from conftest import TODAY
+
+
+def _vault(make_vault):
+    return make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Initech (2014-2017)", '
+            '{ school = "MIT", from = 2008, to = 2012 }, "Globex (2020-)"]\n\n'
+            '[orgs]\n"Initech" = ["INTC", "Initech Labs"]\n',
+            "People/Ana.md": "---\nhistory: [Initech (2015-2019)]\n---\n",
+            "People/Ben.md": "---\nhistory: [INTC (2010-2013)]\n---\n",
+            "People/Cy.md": "---\ncompany: Initech Labs, Inc.\nrole: CTO\n---\n",
+            "People/Dee.md": "---\nhistory:\n  - {school: MIT, program: CS, from: 2010}\n---\n",
+            "People/Eve.md": '---\nhistory: ["Globex, Staff Engineer, 2023–"]\n---\n',
+        }
+    )
+
+
+def test_people_at_an_org_with_aliases_and_overlaps(run, make_vault) -> None:
+    vault = _vault(make_vault)
+    found = run("people", "--at", "initech", "--json", vault=vault).json()
+    at = {p["name"]: p["at"] for p in found}
+    assert at == {
+        "Ana": [
+            {"org": "Initech", "role": None, "from": 2015, "to": 2019, "overlap": [2015, 2017]}
+        ],
+        "Ben": [{"org": "INTC", "role": None, "from": 2010, "to": 2013, "overlap": None}],
+        "Cy": [
+            {"org": "Initech Labs, Inc.", "role": "CTO", "from": None, "to": None, "overlap": None}
+        ],
+    }
+    overlapping = run("people", "--at", "Initech", "--overlap", "--json", vault=vault).json()
+    assert [p["name"] for p in overlapping] == ["Ana"]
+    # a school, and an open end that runs to this year on both sides
+    assert run("people", "--at", "mit", "--json", vault=vault).json()[0]["at"][0]["overlap"] == [
+        2010,
+        2012,
+    ]
+    eve = run("people", "--at", "Globex", "--json", vault=vault, today=TODAY).json()[0]
+    assert eve["at"][0]["overlap"] == [2023, 2026]
+    text = run("show", "Ana", vault=vault).stdout
+    assert "History: Initech (2015-2019) — overlapped 2015–2017" in text
+    assert run("people", "--overlap", vault=vault).exit_code == 2
