@@ -45,3 +45,24 @@ def test_people_at_an_org_with_aliases_and_overlaps(run, make_vault) -> None:
     text = run("show", "Ana", vault=vault).stdout
     assert "History: Initech (2015-2019) — overlapped 2015–2017" in text
     assert run("people", "--overlap", vault=vault).exit_code == 2
+
+
+def test_check_names_a_history_item_it_cannot_read(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nname: Ana\nhistory:\n  - Initech (2014-2017)\n"
+            "  - {role: CTO}\n---\n"
+        }
+    )
+    result = run("check", vault=vault)
+    assert (
+        "People/Ana.md:3" in result.stdout
+        and "cannot tell the org of \"{'role': 'CTO'}\"" in result.stdout
+    )
+
+
+def test_the_person_page_shows_the_overlap(run, make_vault, tmp_path) -> None:
+    vault = _vault(make_vault)
+    assert run("report", "-o", str(tmp_path / "site"), vault=vault).exit_code == 0
+    page = (tmp_path / "site" / "people" / "ana.html").read_text()
+    assert "Initech (2015-2019) — overlapped 2015–2017" in page

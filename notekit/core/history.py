@@ -32,6 +32,16 @@ def stints(value: Any) -> tuple[Stint, ...]:
     return tuple(s for s in found if s is not None)
 
 
+def unreadable(value: Any) -> list[str]:
+    """The items of a history value that name no org, as written, for `check` to report."""
+    items = value if isinstance(value, list) else [value]
+    return [
+        " ".join(str(item).split())[:60]
+        for item in items
+        if item not in (None, "") and _stint(item) is None
+    ]
+
+
 def _stint(item: Any) -> Stint | None:
     if isinstance(item, dict):
         known = {str(k).lower(): v for k, v in item.items() if v not in (None, "")}
@@ -42,6 +52,8 @@ def _stint(item: Any) -> Stint | None:
         return (
             Stint(org, str(role).strip() if role else None, start, end, start_day) if org else None
         )
+    if isinstance(item, list):
+        return None  # a list within the list: no one item to read
     text = " ".join(str(item).split())
     years = _YEARS.search(text)
     start = end = None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from notekit.core.dates import parse_birthday, parse_cadence, parse_date
-from notekit.core.history import ORG_KEYS, stints
+from notekit.core.history import ORG_KEYS, stints, unreadable
 from notekit.core.model import WARNING, ParsedNote, Person, Problem
 from notekit.core.syntax import WIKILINK, tag_list
 from notekit.read.config import Config
@@ -186,6 +186,12 @@ class FieldReader:
         def texts(name: str) -> list[str]:
             return _texts(raw[name][1]) if name in raw else []
 
+        if "history" in raw:
+            key, value, line = raw["history"]
+            problems.extend(
+                Problem(note.path, line, WARNING, f"{key}: cannot tell the org of {item!r}")
+                for item in unreadable(value)
+            )
         person = Person(
             name=text("name") or note.stem,
             path=note.path,

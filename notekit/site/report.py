@@ -39,6 +39,7 @@ from notekit.rules.due import FollowUp, follow_up
 from notekit.rules.engagement import STATUSES, Tally, reciprocity, stats
 from notekit.rules.match import fold
 from notekit.rules.moments import moment_text
+from notekit.rules.orgs import history_lines
 from notekit.rules.plan import plan
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts
@@ -410,6 +411,7 @@ class _Site:
             for item in reversed(detail["interactions"])
         ]
         detail["tasks"] = [dict(t, href=self._source_href(t["source"])) for t in detail["tasks"]]
+        detail["history"] = history_lines(person, self.index.config, self.today)
         related = [
             {"name": name, "href": self.page_of(self.index.resolve(name).person, "../")}
             for name in (*person.introduced_by, *person.knows)
