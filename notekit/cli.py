@@ -25,6 +25,7 @@ COMMANDS = {
     "stats": "notekit.commands.stats",
     "agenda": "notekit.commands.agenda",
     "plan": "notekit.commands.plan",
+    "who": "notekit.commands.who",
     "opportunities": "notekit.commands.opportunities",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",

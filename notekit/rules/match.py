@@ -59,6 +59,20 @@ def close_to(key: str, keys: list[str], threshold: float) -> list[tuple[int, flo
     return [(at, score) for _, score, at in found]
 
 
+def topic_in(query: str, keys: list[str], threshold: float) -> list[tuple[int, float]]:
+    """(position, score) of the folded `keys` that hold the folded `query`: 100 for it as a
+    word or words of the key, else the partial ratio (the key's closest part; a typo costs a
+    little), `threshold` or more."""
+
+    def score(wanted: str, key: str, **_: object) -> float:
+        if f" {wanted} " in f" {key} ":
+            return 100.0
+        return float(fuzz.partial_ratio(wanted, key)) if len(key) >= len(wanted) else 0.0
+
+    found = process.extract(query, keys, scorer=score, score_cutoff=threshold, limit=None)
+    return [(at, value) for _, value, at in found]
+
+
 @dataclass(frozen=True)
 class Match:
     person: Person

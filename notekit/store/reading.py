@@ -13,6 +13,7 @@ from typing import TypeVar
 from notekit.core.model import ERROR, ParsedNote, Problem
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
+from notekit.read.front_matter import front_matter_end
 from notekit.read.parse import MAX_NOTE_BYTES, Section, parse_note, sections
 from notekit.read.vault import NoteFile, discover
 from notekit.store import parallel
@@ -96,6 +97,18 @@ def read_sections(vault: Path, path: str) -> list[Section]:
         return sections(_read_bytes(os.path.join(vault, path)))
     except OSError:
         return []
+
+
+def read_body(vault: Path, path: str) -> list[tuple[int, str]]:
+    """The lines of one note's body with their numbers (none when it cannot be read)."""
+    try:
+        text = _read_bytes(os.path.join(vault, path)).decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    lines = text.removeprefix("\ufeff").splitlines()
+    end = front_matter_end(lines)
+    start = 0 if end is None else end + 1
+    return [(n + 1, lines[n]) for n in range(start, len(lines)) if lines[n].strip()]
 
 
 def read_note(vault: Path, path: str, channels: frozenset[str]) -> ParsedNote:

@@ -1,0 +1,56 @@
+"""`notekit who TOPIC`: who a topic belongs with."""
+
+from __future__ import annotations
+
+import click
+
+from notekit.commands.common import App, emit_json, table
+
+
+@click.command("who")
+@click.argument("topic")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@click.pass_obj
+def command(app: App, topic: str, as_json: bool) -> None:
+    """People a TOPIC belongs with: their interests, role, company, history, how you met,
+    goals, tags or a line of their note mention it; best first, each with the matching text.
+    Case, accents and small typos do not count.
+
+    \b
+    Examples:
+      notekit who fintech
+      notekit who "rust" --json
+    """
+    from notekit.rules import views
+    from notekit.rules.who import who
+    from notekit.store.reading import read_body
+
+    summary = app.summary()
+    found = who(summary, topic, lambda person: read_body(app.vault, person.path))
+    if as_json:
+        emit_json(
+            [
+                {
+                    "name": f.person.name,
+                    "path": f.person.path,
+                    "score": round(f.score, 1),
+                    "field": f.field,
+                    "line": f.line,
+                    "text": f.text,
+                }
+                for f in found
+            ]
+        )
+        return
+    if not found:
+        click.echo(f"Nobody's note mentions {topic!r}.")
+        return
+    rows = [
+        [
+            f.person.name,
+            f"{f.field}:{f.line}" if f.line else f.field,
+            views.plain(f.text)[:90],
+        ]
+        for f in found
+    ]
+    click.echo(table(["Name", "Where", "What"], rows))

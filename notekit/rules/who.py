@@ -1,0 +1,60 @@
+"""`who TOPIC`: the people a topic belongs with — their interests, role, company, history, how
+we met, goals, tags, or a line of their note — ranked, with the matching text. Accents, case
+and small typos do not count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from notekit.core.model import Person
+from notekit.rules.match import fold, topic_in
+from notekit.store.summary import Summary
+
+THRESHOLD = 85.0  # a field or a line this close to the topic is a match
+NOTE_LESS = 10.0  # a line of the note weighs less than a field that says it
+
+
+@dataclass(frozen=True)
+class Found:
+    person: Person
+    score: float
+    field: str  # interest, role, company, history, context, goal, tag; or note
+    text: str  # the matching value or line, as written
+    line: int | None  # of a note line
+
+
+def _fields(person: Person) -> list[tuple[str, str]]:
+    return [
+        *(("interest", i) for i in person.interests),
+        *(("role", r) for r in (person.role,) if r),
+        *(("company", c) for c in (person.company,) if c),
+        *(("history", h) for h in person.history),
+        *(("context", c) for c in (person.context,) if c),
+        *(("goal", g) for g in person.goals),
+        *(("tag", t) for t in person.tags),
+    ]
+
+
+def who(vault: Summary, topic: str, body: Callable[[Person], list[tuple[int, str]]]) -> list[Found]:
+    """People for a topic, best first (each once, by their best match); `body` gives a
+    person's note lines with their numbers."""
+    wanted = fold(topic)
+    if not wanted:
+        return []
+    best: dict[str, Found] = {}
+
+    def offer(found: Found) -> None:
+        held = best.get(found.person.path)
+        if held is None or found.score > held.score:
+            best[found.person.path] = found
+
+    for person in vault.people:
+        fields = _fields(person)
+        for at, score in topic_in(wanted, [fold(t) for _, t in fields], THRESHOLD):
+            offer(Found(person, score, fields[at][0], fields[at][1], None))
+        lines = body(person)
+        for at, score in topic_in(wanted, [fold(t) for _, t in lines], THRESHOLD):
+            number, text = lines[at]
+            offer(Found(person, score - NOTE_LESS, "note", text.strip(), number))
+    return sorted(best.values(), key=lambda f: (-f.score, f.person.name.casefold()))
