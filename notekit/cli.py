@@ -26,6 +26,7 @@ COMMANDS = {
     "agenda": "notekit.commands.agenda",
     "plan": "notekit.commands.plan",
     "who": "notekit.commands.who",
+    "intro": "notekit.commands.intro",
     "opportunities": "notekit.commands.opportunities",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",

@@ -1,0 +1,119 @@
+"""Who knows whom, and who could introduce me: ties between people with their evidence, from
+what the notes say — `introduced_by` and `knows`, a person's note linking another's, two people
+in one meeting or daily note, and years at one org together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from notekit.core.model import Person, Stint
+from notekit.rules.contact import last_contact
+from notekit.rules.orgs import org_matcher, overlap
+from notekit.store.summary import Summary
+
+WEIGHTS = {"introduced": 3.0, "knows": 3.0, "link": 2.0, "together": 1.0, "colleagues": 1.5}
+
+
+@dataclass
+class Tie:
+    """What ties two people, each piece of evidence with where it was found."""
+
+    strength: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+
+
+Graph = dict[str, dict[str, Tie]]  # person path -> person path -> tie
+
+
+def ties(vault: Summary, today: dt.date) -> Graph:
+    """Every tie the notes show, both ways, with its evidence."""
+    graph: Graph = {}
+
+    def add(a: str, b: str, kind: str, evidence: str) -> None:
+        if a == b:
+            return
+        for x, y in ((a, b), (b, a)):
+            tie = graph.setdefault(x, {}).setdefault(y, Tie())
+            if evidence not in tie.evidence:
+                tie.strength += WEIGHTS[kind]
+                tie.evidence.append(evidence)
+
+    for person in vault.people:
+        named = set()  # the fields' own links are not links besides
+        for name in person.introduced_by:
+            if (other := vault.resolve(name).person) is not None:
+                add(person.path, other.path, "introduced", f"introduced by ({person.path})")
+                named.add(other.path)
+        for name in person.knows:
+            if (other := vault.resolve(name).person) is not None:
+                add(person.path, other.path, "knows", f"knows ({person.path})")
+                named.add(other.path)
+        for link in vault.note_links.get(person.path, ()):
+            other = vault.resolve(link.target).person
+            if other is not None and not link.in_dated_note and other.path not in named:
+                where = f"{person.path}:{link.line}" if link.line else person.path
+                add(person.path, other.path, "link", f"linked from {where}")
+    together: dict[str, list[str]] = {}
+    for path, sources in vault.mentioned_in.items():
+        for source in sources:
+            together.setdefault(source, []).append(path)
+    for source, present in together.items():
+        if len(present) <= 8:  # a meeting, not a crowd
+            for a in present:
+                for b in present:
+                    add(a, b, "together", f"together in {source}")
+    key = org_matcher(vault.config)
+    by_org: dict[str, list[tuple[str, Stint]]] = {}
+    for person in vault.people:
+        for stint in person.stints:
+            by_org.setdefault(key(stint.org), []).append((person.path, stint))
+    for members in by_org.values():
+        if len(members) > 50:
+            continue  # a large org says little about two people
+        for a, sa in members:
+            for b, sb in members:
+                if a < b and (both := overlap(sa, (sb,), key, today.year)):
+                    add(a, b, "colleagues", f"at {sa.org} together {both[0]}–{both[1]}")
+    return graph
+
+
+@dataclass(frozen=True)
+class Path:
+    """Me → via (→ then) → target, with how fresh my tie to `via` is and the evidence."""
+
+    via: Person
+    then: Person | None
+    score: float
+    last_contact: dt.date | None
+    evidence: list[str]
+
+
+def introducers(vault: Summary, target: Person, today: dt.date, limit: int = 10) -> list[Path]:
+    """Who could introduce me to `target`: people tied to them, and people tied to those,
+    ranked by how fresh my own contact with the first is and how strong the ties look."""
+    graph = ties(vault, today)
+    people = {p.path: p for p in vault.people}
+    found: list[Path] = []
+
+    def fresh(person: Person) -> tuple[float, dt.date | None]:
+        last = last_contact(person, vault.contact_dates_of(person), today)
+        if last is None:
+            return 0.0, None
+        return max(0.0, 3.0 - (today - last).days / 180), last
+
+    direct = graph.get(target.path, {})
+    for path, tie in direct.items():
+        warmth, last = fresh(people[path])
+        found.append(Path(people[path], None, tie.strength + warmth, last, tie.evidence))
+    for middle, tie in direct.items():
+        for path, first in graph.get(middle, {}).items():
+            if path in (target.path, middle) or path in direct:
+                continue
+            warmth, last = fresh(people[path])
+            score = min(first.strength, tie.strength) / 2 + warmth
+            found.append(
+                Path(people[path], people[middle], score, last, first.evidence + tie.evidence)
+            )
+    found.sort(key=lambda p: (-p.score, p.via.name.casefold()))
+    return found[:limit]

@@ -1,0 +1,32 @@
+"""`intro TARGET`: who could introduce me, directly or through one more person, with the
+evidence of each tie; and a clear answer when there is no path."""
+
+from __future__ import annotations
+
+
+def test_intro_paths_their_evidence_and_no_path(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Initech (2014-2017)"]\n',
+            "People/Ana.md": "---\nknows: ['[[Tess]]']\n---\n- 2026-11-01 call: caught up\n",
+            "People/Ben.md": "---\nhistory: [Initech (2015-2018)]\n---\n"
+            "- 2025-01-01 call: long ago\n",
+            "People/Cy.md": "---\nintroduced_by: '[[Ben]]'\n---\n- 2026-11-20 coffee: yesterday\n",
+            "People/Tess.md": "---\nhistory: [Initech (2016-2019)]\n---\n",
+            "People/Zed.md": "---\ncompany: Nowhere\n---\n",
+        }
+    )
+    found = run("intro", "Tess", "--json", vault=vault).json()
+    # Ana knows Tess (3) and we spoke 22 days ago (+2.9); Cy, seen yesterday (+3.0), was
+    # introduced by Ben (3), whose tie to Tess is years at Initech (1.5): 1.5 / 2 + 3.0; Ben
+    # himself is tied to Tess (1.5), but we last spoke in 2025 (+0)
+    assert [(p["via"], p["then"], p["score"]) for p in found] == [
+        ("Ana", None, 5.88),
+        ("Cy", "Ben", 3.73),
+        ("Ben", None, 1.5),
+    ]
+    assert found[0]["evidence"] == ["knows (People/Ana.md)"]
+    assert found[2]["evidence"] == ["at Initech together 2016–2018"]
+    assert found[1]["evidence"] == ["introduced by (People/Cy.md)", "at Initech together 2016–2018"]
+    nobody = run("intro", "Zed", vault=vault)
+    assert nobody.exit_code == 0 and "No path to Zed" in nobody.stdout
