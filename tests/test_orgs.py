@@ -66,3 +66,15 @@ def test_the_person_page_shows_the_overlap(run, make_vault, tmp_path) -> None:
     assert run("report", "-o", str(tmp_path / "site"), vault=vault).exit_code == 0
     page = (tmp_path / "site" / "people" / "ana.html").read_text()
     assert "Initech (2015-2019) — overlapped 2015–2017" in page
+
+
+def test_each_history_item_shows_its_own_overlap(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Initech (2014-2017)"]\n',
+            "People/Ana.md": "---\nhistory:\n  - Initech (2010-2011)\n  - {role: CTO}\n"
+            "  - Initech (2015-2019)\n---\n",
+        }
+    )
+    text = run("show", "Ana", vault=vault).stdout
+    assert "History: Initech (2010-2011); CTO; Initech (2015-2019) — overlapped 2015–2017\n" in text

@@ -25,11 +25,31 @@ _LEGAL = frozenset(
 )
 
 
-def stints(value: Any) -> tuple[Stint, ...]:
-    """Each item of a history value that names an org, read; the others are left out."""
+def read_history(value: Any) -> list[tuple[str, Stint | None]]:
+    """Each item of a history value: its text to show (a string as written, a mapping as
+    `Role at Org (2014–2017)`) and what it says, read (None when it names no org)."""
     items = value if isinstance(value, list) else [value]
-    found = (_stint(item) for item in items if item not in (None, ""))
-    return tuple(s for s in found if s is not None)
+    found = []
+    for item in items:
+        if item in (None, "") or isinstance(item, list):
+            continue
+        stint = _stint(item)
+        text = _shown(item, stint) if isinstance(item, dict) else " ".join(str(item).split())
+        if text:
+            found.append((text, stint))
+    return found
+
+
+def _shown(item: dict[Any, Any], stint: Stint | None) -> str:
+    """A mapping as text: `Role at Org (2014–2017)`, `(since 2014)`, `(until 2026)`."""
+    if stint is None:
+        role = next((item[k] for k in item if str(k).lower() in ("role", "program")), "")
+        return " ".join(str(role or "").split())
+    start, end = stint.start_year, stint.end_year
+    years = f"{start}–{end}" if start and end else f"since {start}" if start else ""
+    years = years or (f"until {end}" if end else "")
+    text = " at ".join(part for part in (stint.role, stint.org) if part)
+    return f"{text} ({years})" if years else text
 
 
 def unreadable(value: Any) -> list[str]:

@@ -214,7 +214,7 @@ class Person:
     channel: str | None = None
     context: str | None = None
     history: list[str] = field(default_factory=list)  # as text, for showing
-    stints: tuple[Stint, ...] = ()  # the same history, read
+    stints: tuple[Stint | None, ...] = ()  # each of those items read; None: it names no org
     met_on: dt.date | None = None  # the day we met, when how we met starts with one
     interests: list[str] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)
@@ -231,6 +231,11 @@ class Person:
     @property
     def stem(self) -> str:
         return self.path.rsplit("/", 1)[-1][:-3]
+
+    @property
+    def known_stints(self) -> tuple[Stint, ...]:
+        """The items of the person's history that name an org."""
+        return tuple(s for s in self.stints if s is not None)
 
     @property
     def followed_up(self) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from notekit.core.dates import parse_birthday, parse_cadence, parse_date
-from notekit.core.history import ORG_KEYS, stints, unreadable
+from notekit.core.history import read_history, unreadable
 from notekit.core.model import WARNING, ParsedNote, Person, Problem
 from notekit.core.syntax import WIKILINK, tag_list
 from notekit.read.config import Config
@@ -186,6 +186,7 @@ class FieldReader:
         def texts(name: str) -> list[str]:
             return _texts(raw[name][1]) if name in raw else []
 
+        history = read_history(raw["history"][1]) if "history" in raw else []
         if "history" in raw:
             key, value, line = raw["history"]
             problems.extend(
@@ -206,8 +207,8 @@ class FieldReader:
             photo=text("photo"),
             channel=text("channel"),
             context=text("context"),
-            history=_history(raw["history"][1]) if "history" in raw else [],
-            stints=stints(raw["history"][1]) if "history" in raw else (),
+            history=[text for text, _ in history],
+            stints=tuple(stint for _, stint in history),
             met_on=_leading_date(text("context")),
             interests=texts("interests"),
             goals=texts("goals"),
@@ -232,27 +233,6 @@ def _leading_date(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
-
-
-def _history(value: Any) -> list[str]:
-    """History items as text: a string as written, a mapping (SPEC §3) as `Role at Org
-    (from–to)`."""
-    items = value if isinstance(value, list) else [value]
-    out = []
-    for item in items:
-        if not isinstance(item, dict):
-            out.extend(_texts(item))
-            continue
-        known = {str(k).lower(): v for k, v in item.items() if v not in (None, "")}
-        org = next((str(known[k]) for k in ORG_KEYS if k in known), "")
-        role = str(known.get("role") or known.get("program") or "")
-        start, end = (str(known[k])[:4] if k in known else "" for k in ("from", "to"))
-        years = f"{start}–{end}" if start and end else f"since {start}" if start else ""
-        years = years or (f"until {end}" if end else "")
-        text = " at ".join(part for part in (role, org) if part)
-        if text:
-            out.append(f"{text} ({years})" if years else text)
-    return out
 
 
 def _texts(value: Any) -> list[str]:

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from notekit.core.dates import add_days, next_anniversary
-from notekit.core.history import org_key, stints
 from notekit.core.model import Person
 from notekit.rules.contact import last_contact
+from notekit.rules.orgs import my_stints, org_matcher
 from notekit.store.summary import Summary
 
 BIRTHDAY = "birthday"  # kinds of moments
@@ -42,7 +42,8 @@ def moments(
     from a few days back), by date then name."""
     days = _month_days(today, horizon)
     found: list[Moment] = []
-    mine = {org_key(s.org) for s in stints(list(vault.config.me_history))}
+    key = org_matcher(vault.config)
+    mine = {key(s.org) for s in my_stints(vault.config)}
     for person in people:
         if person.birthday and _may_fall(person.birthday, days):
             found.extend(moments_of(person, today, horizon))
@@ -50,8 +51,8 @@ def moments(
             found.append(news)
         if person.met_on:
             found.extend(_anniversary(person, MET, person.met_on, today, horizon, ""))
-        for stint in person.stints:
-            if stint.start and org_key(stint.org) in mine:
+        for stint in person.known_stints:
+            if stint.start and key(stint.org) in mine:
                 found.extend(_anniversary(person, JOINED, stint.start, today, horizon, stint.org))
     found.extend(_new_year(vault, people, today, horizon))
     found.extend(_events(vault, people, today, horizon))

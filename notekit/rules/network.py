@@ -66,7 +66,7 @@ def ties(vault: Summary, today: dt.date) -> Graph:
     key = org_matcher(vault.config)
     by_org: dict[str, list[tuple[str, Stint]]] = {}
     for person in vault.people:
-        for stint in person.stints:
+        for stint in person.known_stints:
             by_org.setdefault(key(stint.org), []).append((person.path, stint))
     for members in by_org.values():
         if len(members) > 50:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from notekit.core.history import org_key, stints
+from notekit.core.history import org_key, read_history
 from notekit.core.model import Person, Stint
 from notekit.read.config import Config
 
@@ -31,7 +31,7 @@ def org_matcher(config: Config) -> Callable[[str], str]:
 
 
 def my_stints(config: Config) -> tuple[Stint, ...]:
-    return stints(list(config.me_history))
+    return tuple(stint for _, stint in read_history(list(config.me_history)) if stint)
 
 
 def overlap(
@@ -59,7 +59,7 @@ def times_at(person: Person, org: str, config: Config, today: dt.date) -> list[A
     mine = my_stints(config)
     found = [
         At(s.org, s.role, s.start_year, s.end_year, overlap(s, mine, key, today.year))
-        for s in person.stints
+        for s in person.known_stints
         if key(s.org) == wanted
     ]
     if (
@@ -76,9 +76,7 @@ def history_lines(person: Person, config: Config, today: dt.date) -> list[str]:
     key = org_matcher(config)
     mine = my_stints(config)
     lines = []
-    parsed = {s.org: s for s in person.stints}
-    for text in person.history:
-        stint = next((s for org, s in parsed.items() if text.startswith(org) or org in text), None)
+    for text, stint in zip(person.history, person.stints, strict=True):
         both = overlap(stint, mine, key, today.year) if stint else None
         lines.append(f"{text} — overlapped {both[0]}–{both[1]}" if both else text)
     return lines

@@ -178,7 +178,7 @@ def _focus(person: Person, focus: dict[str, str]) -> str | None:
         *person.goals,
         *person.tags,
         *([person.company] if person.company else []),
-        *(s.org for s in person.stints),
+        *(s.org for s in person.known_stints),
     ]
     keys = {org_key(item) for item in held}
     return next((shown for word, shown in focus.items() if word in keys), None)
