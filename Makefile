@@ -46,7 +46,9 @@ wheel-check: $(BIN)/python
 		report -o site >/dev/null && test -s site/people/ana-costa.html && test -s site/app.js
 	cd $(WHEEL_DIR) && venv/bin/notekit --vault $(CURDIR)/vault-example --today $(EXAMPLE_TODAY) \
 		due --json | venv/bin/python -c "import json, sys; assert json.load(sys.stdin)['due']"
-	@echo "wheel-check: the installed wheel builds the report and answers due"
+	cd $(WHEEL_DIR) && venv/bin/notekit --vault $(CURDIR)/vault-example --today $(EXAMPLE_TODAY) \
+		draft "Ana Costa" | grep -q "^Hi Ana,"
+	@echo "wheel-check: the installed wheel builds the report, answers due and drafts"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check notekit tests

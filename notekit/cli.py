@@ -27,6 +27,7 @@ COMMANDS = {
     "plan": "notekit.commands.plan",
     "who": "notekit.commands.who",
     "intro": "notekit.commands.intro",
+    "draft": "notekit.commands.draft",
     "opportunities": "notekit.commands.opportunities",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",

@@ -217,6 +217,8 @@ class Person:
     stints: tuple[Stint | None, ...] = ()  # each of those items read; None: it names no org
     met_on: dt.date | None = None  # the day we met, when how we met starts with one
     interests: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)  # what they are working on
+    memories: list[str] = field(default_factory=list)  # shared memories besides `## Memories`
     goals: list[str] = field(default_factory=list)
     introduced_by: list[str] = field(default_factory=list)
     knows: list[str] = field(default_factory=list)

@@ -46,6 +46,7 @@ class Config:
     plan_focus: tuple[str, ...] = ()  # [plan] focus: goals, tags or orgs to favour
     week_starts: str = "monday"  # [plan] week_starts
     orgs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # [orgs]: name = [aliases]
+    me_name: str | None = None  # [me] name: how drafts are signed
     me_linkedin: str | None = None  # [me] linkedin: the user's own profile URL
     me_history: tuple[Any, ...] = ()  # [me] history: where the user worked or studied (SPEC §3)
     fingerprint: str = ""  # changes whenever the file's content does
@@ -71,7 +72,7 @@ _SECTIONS: dict[str, set[str]] = {
     "plan": {"size", "focus", "week_starts"},
     "engagement": {"reply_days", "rest_after", "nudge"},
     "goals": set(GOALS),
-    "me": {"linkedin", "history"},
+    "me": {"name", "linkedin", "history"},
     "people": {"folders", "types", "tags", "categories", "template"},
     "git": {"autocommit"},
     "cadence": {"tags"},
@@ -210,6 +211,7 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         plan_focus=words(plan, "focus", ()),
         week_starts=week_starts,
         orgs=tuple((name, words(orgs, name, ())) for name in orgs),
+        me_name=text(me, "name", None) or None,
         me_linkedin=text(me, "linkedin", None) or None,
         me_history=tuple(history),
         fingerprint=digest,

@@ -106,6 +106,8 @@ def person_detail(
         "photo": person.photo,
         "news": {"date": iso(person.news[0]), "what": person.news[1]} if person.news else None,
         "interests": person.interests,
+        "projects": person.projects,
+        "memories": person.memories,
         "goals": person.goals,
         "introduced_by": person.introduced_by,
         "knows": person.knows,

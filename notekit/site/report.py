@@ -25,9 +25,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
-from markupsafe import Markup
-
 from notekit import __version__
 from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
@@ -43,6 +40,7 @@ from notekit.rules.orgs import history_lines
 from notekit.rules.plan import plan
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts
+from notekit.site.templating import Markup, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
 from notekit.store.kept import cache_dir
@@ -91,14 +89,7 @@ class _Site:
         self.index = index
         self.today = today
         self.out = out_dir
-        self.env = Environment(
-            loader=PackageLoader("notekit.site", "templates"),
-            bytecode_cache=_bytecode_cache(index.vault),
-            autoescape=select_autoescape(["html"]),
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.env = page_environment(_bytecode_cache(index.vault))
         self.env.filters["plain"] = views.plain
         self.env.globals["moment_text"] = moment_text
         self.env.globals["nudge_text"] = views.nudge_text
@@ -497,9 +488,9 @@ def _slugs(people: list[Person]) -> dict[str, str]:
     return slugs
 
 
-def _bytecode_cache(vault: Path) -> FileSystemBytecodeCache | None:
-    """Compiled templates kept beside the notes cache: compiling them costs more than a
-    rebuild after one edit renders."""
+def _bytecode_cache(vault: Path) -> Path | None:
+    """Where compiled templates are kept, beside the notes cache: compiling them costs more
+    than a rebuild after one edit renders."""
     folder = cache_dir(vault)
     if folder is None:
         return None
@@ -507,7 +498,7 @@ def _bytecode_cache(vault: Path) -> FileSystemBytecodeCache | None:
         (folder / "templates").mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder / "templates"))
+    return folder / "templates"
 
 
 def _template_version() -> str:

@@ -1,0 +1,83 @@
+"""`notekit draft NAME`: a reconnect message from what the note says."""
+
+from __future__ import annotations
+
+import click
+
+from notekit.commands.common import App, echo, emit_json, fail
+
+
+@click.command("draft")
+@click.argument("name")
+@click.option(
+    "--channel",
+    type=click.Choice(["email", "linkedin", "message"]),
+    help="What to write for (default: the note's channel, else the address it has).",
+)
+@click.option(
+    "--goal",
+    help="What you hope for: job-search, referral, mentorship, "
+    "collaboration, learning (default: the person's first goal).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@click.pass_obj
+def command(app: App, name: str, channel: str | None, goal: str | None, as_json: bool) -> None:
+    """Draft a message to NAME: one shared memory, their current role or news, something to
+    offer and open questions, all from their note (and `[me] name` to sign). Nothing is
+    invented: when the note has too little, notekit says what to add. Email drafts have a
+    subject line; LinkedIn and message drafts are short. Your own templates in
+    `Templates/notekit/` (email.md, linkedin.md, message.md) replace notekit's.
+
+    \b
+    Examples:
+      notekit draft "Ana Costa"
+      notekit draft priya --channel linkedin --goal referral
+      notekit draft tomas --json
+    """
+    from notekit.core.errors import SiteError
+    from notekit.rules.draft import draft_facts
+    from notekit.site.drafts import render_draft
+
+    person = app.person(name)
+    facts = draft_facts(
+        person,
+        app.store.sections_of(person),
+        app.store.entries_of(person),
+        app.summary().config,
+        app.today,
+        channel,
+        goal,
+    )
+    if not facts.enough:
+        fail(
+            f"too little in {person.path} to write to {person.name} without inventing; add "
+            + ", ".join(facts.missing),
+            code=1,
+        )
+    try:
+        draft = render_draft(facts, app.vault)
+    except SiteError as exc:
+        fail(str(exc))
+    if as_json:
+        emit_json(
+            {
+                "name": person.name,
+                "path": person.path,
+                "channel": draft.channel,
+                "subject": draft.subject,
+                "body": draft.body,
+                "memory_from": facts.memory_from,
+                "missing": draft.missing,
+                "template": draft.template,
+            }
+        )
+        return
+    if draft.subject is not None:
+        echo(f"Subject: {draft.subject}\n")
+    echo(draft.body.rstrip("\n"))
+    if draft.missing:
+        echo(
+            f"\nnotekit: to make it more personal, add to {person.path}: "
+            + "; ".join(draft.missing),
+            err=True,
+        )

@@ -1,0 +1,117 @@
+"""A reconnect message from its facts (rules/draft.py) and a template per channel: notekit's
+own (site/templates/draft/), or the user's in the vault's `Templates/notekit/`, which wins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from notekit.core.errors import SiteError
+from notekit.rules.draft import DraftFacts
+from notekit.site.templating import TemplateError, TemplateSyntaxError, text_environment
+
+USER_TEMPLATES = "Templates/notekit"
+_SUBJECT = re.compile(r"^subject:[ \t]*(.*)$", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t]{2,}")
+_GOALS = {
+    "jobsearch": "job-search",
+    "job": "job-search",
+    "jobhunt": "job-search",
+    "referral": "referral",
+    "referrals": "referral",
+    "mentorship": "mentorship",
+    "mentor": "mentorship",
+    "mentoring": "mentorship",
+    "collaboration": "collaboration",
+    "collab": "collaboration",
+    "learning": "learning",
+    "friendship": "friendship",
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message ready to copy: its subject (email only), its text, and what the note lacks."""
+
+    channel: str
+    subject: str | None
+    body: str
+    missing: list[str]
+    template: str  # where its template came from
+
+    def mailto(self, address: str) -> str:
+        """A `mailto:` link that opens the draft in a mail program."""
+        query = f"subject={quote(self.subject or '')}&body={quote(self.body)}"
+        return f"mailto:{quote(address, safe='@')}?{query}"
+
+
+def goal_kind(goal: str | None) -> str | None:
+    """A goal as the templates know it (SPEC §4 goals), or None for the user's own words."""
+    if not goal:
+        return None
+    return _GOALS.get("".join(c for c in goal.lower() if c.isalpha()))
+
+
+def render_draft(facts: DraftFacts, vault: Path) -> Draft:
+    """The draft for the facts' channel; a template that cannot be used is a SiteError that
+    names its file and line."""
+    folder = _user_folder(vault)
+    name = f"{facts.channel}.md"
+    source = (
+        f"{USER_TEMPLATES}/{name}"
+        if folder and (folder / name).is_file()
+        else f"notekit's own {name}"
+    )
+    try:
+        text = (
+            text_environment(folder)
+            .get_template(name)
+            .render(
+                first_name=facts.first_name,
+                name=facts.person.name,
+                memory=facts.memory,
+                memory_short=facts.memory_short,
+                news=facts.news,
+                role=facts.role,
+                company=facts.company,
+                offer=facts.offer,
+                questions=facts.questions,
+                goal=goal_kind(facts.goal),
+                me_name=facts.me_name,
+                channel=facts.channel,
+            )
+        )
+    except TemplateSyntaxError as exc:
+        raise SiteError(f"{source}:{exc.lineno}: {exc.message}") from exc
+    except TemplateError as exc:
+        raise SiteError(f"{source}: {exc}") from exc
+    subject, body = _tidy(text)
+    return Draft(facts.channel, subject, body, facts.missing, source)
+
+
+def _user_folder(vault: Path) -> Path | None:
+    """The vault's own draft templates, if any; a file there that leads out of the vault (a
+    symbolic link) is refused rather than read."""
+    folder = vault / USER_TEMPLATES
+    if not folder.is_dir():
+        return None
+    root = vault.resolve()
+    for item in sorted(folder.iterdir()):
+        if not item.resolve().is_relative_to(root):
+            raise SiteError(f"{USER_TEMPLATES}/{item.name}: leads out of the vault; not read")
+    return folder
+
+
+def _tidy(text: str) -> tuple[str | None, str]:
+    """The subject line taken out; spaces the template's joins left doubled made single,
+    blank lines at most one in a row."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    subject = None
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None and (match := _SUBJECT.match(lines[first])):
+        subject = match.group(1).strip()
+        lines = lines[first + 1 :]
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return subject, body + "\n"

@@ -1,0 +1,133 @@
+"""`draft NAME`: a message built only from the person's note and `[me]`, for each channel."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+VAULT = FIXTURES / "drafts"
+PACKAGE = Path(__file__).resolve().parents[1] / "notekit"
+TEMPLATE_WORDS = {
+    word
+    for path in [*(PACKAGE / "site/templates/draft").glob("*.md"), PACKAGE / "rules/draft.py"]
+    for word in re.findall(r"[\w']+", path.read_text(encoding="utf-8"))
+}
+OPEN = ("What ", "How ", "Which ", "Where ", "Who ", "Why ")
+
+
+def facts_of(vault: Path) -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8") for p in vault.rglob("*") if p.suffix in (".md", ".toml")
+    )
+
+
+def invented(text: str, vault: Path) -> list[str]:
+    """Capitalised words and numbers of a draft that neither a template nor the vault holds."""
+    source = facts_of(vault)
+    words = re.findall(r"\b(?:[A-ZÀ-Ý][\w']*|\d[\d.:]*)", text)
+    return [w for w in words if w not in TEMPLATE_WORDS and w.rstrip(".:") not in source]
+
+
+def questions(text: str) -> list[str]:
+    return [q.strip() + "?" for q in re.findall(r"(?:^|[.!?]\s+)([^.!?]*)\?", text)]
+
+
+@pytest.mark.parametrize("channel", ["email", "linkedin", "message"])
+def test_each_channel_names_the_memory_the_role_and_asks_open_questions(run, channel) -> None:
+    result = run("draft", "Ana Costa", "--channel", channel, "--json", vault=VAULT)
+    assert result.exit_code == 0, result.stderr
+    draft = result.json()
+    body = draft["body"]
+    assert "the 2016 Black Friday outage" in body
+    assert draft["memory_from"] == "People/Ana Costa.md:15"
+    assert "Staff Engineer" in body or "Globex" in body
+    asked = questions(body)
+    assert asked and all(q.startswith(OPEN) for q in asked), asked
+    assert invented((draft["subject"] or "") + "\n" + body, VAULT) == []
+    if channel == "email":
+        assert draft["subject"].startswith("Thinking of the 2016 Black Friday outage")
+        assert body.startswith("Hi Ana,\n\n") and body.rstrip().endswith("Best,\nSam")
+        assert "the Kestrel payments rewrite" in body  # a project before the role
+        assert "I'll pass along anything good I read on bouldering." in body  # reciprocity
+        assert "hiring works there" in body  # her goal, referral
+    else:
+        assert draft["subject"] is None
+        assert len(body) < 420, len(body)  # short channels stay short
+        assert "\n\n" not in body.strip() or channel == "linkedin"
+
+
+def test_default_channel_news_and_a_memory_told_in_the_third_person(run) -> None:
+    result = run("draft", "tomas", vault=VAULT)  # whatsapp: a message
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert text.startswith("Hey Tomás! Just thinking about how you showed me the Porto lab's")
+    assert "Congrats on the new role, Lead Engineer at Atlantic Robotics!" in text
+    assert "How is the new role treating you, and what are you most focused on?" in text
+    assert invented(text, VAULT) == []
+    email = run("draft", "tomas", "--channel", "email", vault=VAULT).stdout
+    assert "What has been keeping you busy with surfing lately?" in email  # not robotics again
+    assert "I'll pass along anything good I read on robotics." in email
+    assert invented(email, VAULT) == []
+
+
+def test_the_earliest_entry_stands_in_for_a_memory_and_missing_facts_are_named(run) -> None:
+    result = run("draft", "Lee Wong", vault=VAULT)  # LinkedIn: the only address
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Hi Lee, I was just thinking about our call back in 2021.")
+    assert "What are you most focused on as Product Designer these days?" in result.stdout
+    assert "add to People/Lee Wong.md: a shared memory" in result.stderr
+    assert "their interests" in result.stderr
+    assert invented(result.stdout, VAULT) == []
+
+
+def test_too_little_to_write_says_what_to_add_and_invents_nothing(run) -> None:
+    result = run("draft", "Jo Park", vault=VAULT)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "too little in People/Jo Park.md" in result.stderr
+    for fact in ("a shared memory", "their interests", "their current role"):
+        assert fact in result.stderr
+
+
+def test_a_template_in_the_vault_wins_and_its_errors_name_file_and_line(run, tmp_path) -> None:
+    import shutil
+
+    vault = tmp_path / "v"
+    shutil.copytree(VAULT, vault)
+    own = vault / "Templates/notekit"
+    own.mkdir(parents=True)
+    (own / "message.md").write_text("Yo {{ first_name }} — {{ questions[0] }}\n", encoding="utf-8")
+    result = run("draft", "ana", "--channel", "message", "--json", vault=vault)
+    assert (
+        result.json()["body"]
+        == "Yo Ana — How is the Kestrel payments rewrite coming along, and what has surprised "
+        "you so far?\n"
+    )
+    assert result.json()["template"] == "Templates/notekit/message.md"
+    (own / "message.md").write_text("Hi\n{% if %}\n", encoding="utf-8")
+    broken = run("draft", "ana", "--channel", "message", vault=vault)
+    assert broken.exit_code == 2
+    assert "Templates/notekit/message.md:2:" in broken.stderr
+    (own / "message.md").write_text("{{ offer.__class__.__mro__ }}\n", encoding="utf-8")
+    sandboxed = run("draft", "ana", "--channel", "message", vault=vault)
+    assert sandboxed.exit_code == 2 and "unsafe" in sandboxed.stderr
+    (own / "message.md").unlink()
+    (own / "message.md").symlink_to(tmp_path / "elsewhere.md")
+    (tmp_path / "elsewhere.md").write_text("{{ name }}\n", encoding="utf-8")
+    outside = run("draft", "ana", "--channel", "message", vault=vault)
+    assert outside.exit_code == 2 and "leads out of the vault" in outside.stderr
+
+
+def test_a_draft_never_writes(run, tmp_path) -> None:
+    import shutil
+
+    vault = tmp_path / "v"
+    shutil.copytree(VAULT, vault)
+    before = {p: p.read_bytes() for p in vault.rglob("*.md")}
+    for name in ("ana", "tomas", "lee", "jo"):
+        run("draft", name, vault=vault)
+    assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
