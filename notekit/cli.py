@@ -28,6 +28,7 @@ COMMANDS = {
     "who": "notekit.commands.who",
     "intro": "notekit.commands.intro",
     "draft": "notekit.commands.draft",
+    "review": "notekit.commands.review",
     "opportunities": "notekit.commands.opportunities",
     "report": "notekit.commands.report",
     "add": "notekit.commands.add",

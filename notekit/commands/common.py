@@ -24,6 +24,7 @@ from notekit.store.index import Index
 
 if TYPE_CHECKING:
     from notekit.read.config import Config
+    from notekit.rules.draft import DraftFacts
     from notekit.store.summary import Summary
     from notekit.write.changes import Change
 
@@ -164,6 +165,23 @@ class App:
         fail(f"no person matches {name!r}. {add}")
 
 
+def draft_facts_of(
+    app: App, person: Person, channel: str | None = None, goal: str | None = None
+) -> DraftFacts:
+    """What a draft to `person` can say: their note's sections and entries, read now."""
+    from notekit.rules.draft import draft_facts
+
+    return draft_facts(
+        person,
+        app.store.sections_of(person),
+        app.store.entries_of(person),
+        app.summary().config,
+        app.today,
+        channel,
+        goal,
+    )
+
+
 def report_problems(problems: list[Problem]) -> None:
     """Errors one per line; warnings as a count pointing at `notekit check`."""
     errors = [p for p in problems if p.severity == ERROR]
@@ -212,11 +230,17 @@ def text_or_dash(value: object) -> str:
 
 
 def write_change(
-    app: App, change: Change, dry_run: bool, quiet: bool = False, tell: bool = True
-) -> None:
+    app: App,
+    change: Change,
+    dry_run: bool,
+    quiet: bool = False,
+    tell: bool = True,
+    keep_going: bool = False,
+) -> bool:
     """Show the diff (`--dry-run`) or write the change, telling the user what happened
     (on stderr when `quiet`, so that stdout stays free for the command's own output; not at
-    all unless `tell`, for a command that sums up many changes itself)."""
+    all unless `tell`, for a command that sums up many changes itself). A refusal ends the
+    command, unless `keep_going`: then it is told and False returned."""
     from notekit.core.errors import ConflictError, EditError
     from notekit.write.changes import apply, diff
 
@@ -224,20 +248,22 @@ def write_change(
         change.discard()
         click.echo(diff(change), nl=False)
         click.echo(f"(dry run: {change.rel} not written)", err=True)
-        return
+        return False
     try:
         summary = app.summary(quiet=True)
         warning = apply(change, summary.config.git_autocommit, leftovers(summary.problems))
-    except ConflictError as exc:
-        fail(str(exc), EXIT_PROBLEMS)
-    except EditError as exc:
-        fail(str(exc))
+    except (ConflictError, EditError) as exc:
+        if keep_going:
+            echo(f"notekit: not written: {exc}", err=True)
+            return False
+        fail(str(exc), EXIT_PROBLEMS if isinstance(exc, ConflictError) else EXIT_USAGE)
     if tell:
         echo(f"{change.message}  ({change.rel})", err=quiet)
         if change.aside:
             echo(f"notekit: {change.aside}", err=True)
     if warning:
         echo(f"notekit: warning: {warning}", err=True)
+    return True
 
 
 def planned(plan: Callable[[], T]) -> T:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail
+from notekit.commands.common import App, draft_facts_of, echo, emit_json, fail
 
 
 @click.command("draft")
@@ -35,19 +35,10 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
       notekit draft tomas --json
     """
     from notekit.core.errors import SiteError
-    from notekit.rules.draft import draft_facts
     from notekit.site.drafts import render_draft
 
     person = app.person(name)
-    facts = draft_facts(
-        person,
-        app.store.sections_of(person),
-        app.store.entries_of(person),
-        app.summary().config,
-        app.today,
-        channel,
-        goal,
-    )
+    facts = draft_facts_of(app, person, channel, goal)
     if not facts.enough:
         fail(
             f"too little in {person.path} to write to {person.name} without inventing; add "

@@ -61,7 +61,7 @@ def import_contacts(
     vault: Summary,
     contacts: Iterable[Contact],
     today: dt.date,
-    hand_over: Callable[[Change], None],
+    hand_over: Callable[[Change], object],
     update: bool = False,
     photos: bool = False,
 ) -> Outcome:
@@ -165,7 +165,7 @@ def import_messages(
     found: Iterable[Message],
     me: str | None,
     today: dt.date,
-    hand_over: Callable[[Change], None],
+    hand_over: Callable[[Change], object],
     with_text: bool = True,
     also: Iterable[Person] = (),
 ) -> Conversations:
@@ -257,7 +257,7 @@ def import_meetings(
     vault: Summary,
     meetings: Iterable[Meeting],
     today: dt.date,
-    hand_over: Callable[[Change], None],
+    hand_over: Callable[[Change], object],
     max_attendees: int = 8,
 ) -> Calendar:
     """A dated meeting entry for each person of the vault who attended each past occurrence

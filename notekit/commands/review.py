@@ -1,0 +1,143 @@
+"""`notekit review`: the week's reconnections in one sitting, one key per person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from notekit.commands.common import App, draft_facts_of, echo, fail, visible, write_change
+from notekit.core.model import Person
+
+ACTIONS = {"l": "log", "s": "snooze", "k": "skip", "e": "edit", "q": "quit"}
+PROMPT = "[l]og  [s]nooze  s[k]ip  [e]dit  [q]uit"
+
+
+@click.command("review")
+@click.option(
+    "--within",
+    "-w",
+    default="7",
+    show_default=True,
+    metavar="DAYS",
+    help="Walk through who is due within this many days (or a duration such as 2w).",
+)
+@click.option("--tag", help="Only people with this tag.")
+@click.pass_obj
+def command(app: App, within: str, tag: str | None) -> None:
+    """Walk through this week's due people one by one: why each is due, the last two entries
+    of their log and a draft, then one key: l to log what you sent (asks the channel and a
+    line, writes `channel to: line`), s to snooze (asks a date or a duration), k (or Enter) to
+    skip, e to open the note in $EDITOR, q to quit. Each write is the one `log` or `snooze`
+    makes, and nothing else in the note changes.
+
+    \b
+    Examples:
+      notekit review
+      notekit review --within 2w --tag initech
+    """
+    from notekit.core.dates import parse_days
+    from notekit.rules.due import due_report
+
+    try:
+        days = parse_days(within, app.today)
+    except ValueError as exc:
+        fail(f"--within: {exc}")
+    report = due_report(app.summary(), app.today, days, tag)
+    if not report.due:
+        click.echo("Nobody is due: nothing to review this week.")
+        return
+    done: dict[str, int] = dict.fromkeys(ACTIONS.values(), 0)
+    for number, follow in enumerate(report.due, start=1):
+        person = follow.person
+        click.echo(
+            "\n"
+            + click.style(f"[{number}/{len(report.due)}] {visible(person.name)}", bold=True)
+            + f" — {visible(follow.why())}"
+        )
+        _show(app, person)
+        action = _act(app, person)
+        done[action] += 1
+        if action == "quit":
+            break
+    left = len(report.due) - sum(done[a] for a in ("log", "snooze", "skip"))
+    parts = [f"{done['log']} logged", f"{done['snooze']} snoozed", f"{done['skip']} skipped"]
+    if left:
+        parts.append(f"{left} left for later")
+    click.echo("\nReview done: " + ", ".join(parts) + ".")
+
+
+def _show(app: App, person: Person) -> None:
+    """The person's last two entries and a draft (or what to add to have one)."""
+    from notekit.core.errors import SiteError
+    from notekit.rules import views
+    from notekit.site.drafts import render_draft
+
+    entries = [i for i in app.store.interactions_of(person) if i.date <= app.today]
+    for item in reversed(entries[-2:]):
+        how = " ".join(filter(None, (item.channel, item.direction)))
+        echo(f"  {item.date}  {how + ': ' if how else ''}{views.plain(item.text)}")
+    if not entries:
+        click.echo("  (nothing logged yet)")
+    facts = draft_facts_of(app, person)
+    if not facts.enough:
+        echo(f"  No draft: add to {person.path} " + ", ".join(facts.missing))
+        return
+    try:
+        draft = render_draft(facts, app.vault)
+    except SiteError as exc:
+        echo(f"  No draft: {exc}")
+        return
+    click.echo(f"  Draft ({draft.channel}):")
+    if draft.subject is not None:
+        echo(f"    Subject: {draft.subject}")
+    for line in draft.body.rstrip("\n").split("\n"):
+        echo(f"    {line}".rstrip())
+
+
+def _act(app: App, person: Person) -> str:
+    """Ask for one action and carry it out; after an edit, ask again."""
+    while True:
+        key = click.prompt(
+            PROMPT, type=click.Choice(list(ACTIONS)), default="k", show_choices=False
+        )
+        action = ACTIONS[key]
+        if action == "edit":
+            click.edit(filename=str(Path(app.vault) / person.path))
+            continue
+        if action == "log" and not _log(app, person):
+            continue
+        if action == "snooze" and not _snooze(app, person):
+            continue
+        return action
+
+
+def _log(app: App, person: Person) -> bool:
+    from notekit.core.errors import EditError
+    from notekit.rules.draft import draft_channel
+    from notekit.write.changes import plan_log
+
+    known = app.summary().config.channels
+    channel = person.channel if (person.channel or "").lower() in known else None
+    channel = click.prompt("Channel", default=channel or draft_channel(person, None))
+    text = click.prompt("What you sent (one line)")
+    try:
+        change = plan_log(app.summary(), person, app.today, text, channel=channel, direction="to")
+    except EditError as exc:
+        echo(f"notekit: not written: {exc}", err=True)
+        return False
+    return write_change(app, change, dry_run=False, keep_going=True)
+
+
+def _snooze(app: App, person: Person) -> bool:
+    from notekit.core.dates import parse_when
+    from notekit.core.errors import EditError
+    from notekit.write.changes import plan_snooze
+
+    when = click.prompt("Until (a date, or a duration such as 2w)", default="2w")
+    try:
+        change = plan_snooze(app.summary(), person, app.today, parse_when(when, app.today))
+    except (ValueError, EditError) as exc:
+        echo(f"notekit: not written: {exc}", err=True)
+        return False
+    return write_change(app, change, dry_run=False, keep_going=True)

@@ -1,0 +1,119 @@
+"""`review`: the week's due people one by one, each write the one `log` or `snooze` makes."""
+
+from __future__ import annotations
+
+import difflib
+import stat
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from notekit.cli import cli
+from tests.conftest import TODAY
+
+NOTES = {
+    "notekit.toml": 'default_cadence = "3m"\n',
+    "People/Ana Costa.md": """\
+        ---
+        company: Globex
+        role: Staff Engineer
+        email: ana@example.com
+        last_contact: 2026-05-02
+        interests: [Rust]
+        ---
+        # Ana Costa
+
+        ## Memories
+        - The 2016 outage: pizza at 3 a.m.
+
+        ## Log
+        - 2026-05-02 email: her Rust talk
+        - 2026-04-01 coffee: her new team
+        """,
+    "People/Ben Okafor.md": """\
+        ---
+        company: Initech
+        cadence: 2m
+        ---
+        # Ben Okafor
+
+        ## Log
+        - 2026-06-10 call: the reorg
+        """,
+    "People/Cy Dale.md": "---\ncadence: 1m\nlast_contact: 2026-09-01\n---\n# Cy Dale\n",
+}
+
+
+def review(vault: Path, keys: str, **env: str) -> tuple[str, dict[str, list[str]]]:
+    """Run `review` with these answers; what it printed, and the lines each note changed."""
+    before = {p: p.read_text(encoding="utf-8") for p in vault.rglob("*.md")}
+    result = CliRunner().invoke(
+        cli, ["--vault", str(vault), "--today", TODAY, "review"], input=keys, env=env
+    )
+    assert result.exit_code == 0, result.output
+    changed = {}
+    for path, text in before.items():
+        after = path.read_text(encoding="utf-8")
+        if after != text:
+            diff = difflib.unified_diff(text.splitlines(), after.splitlines(), n=0, lineterm="")
+            changed[path.stem] = [
+                line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")
+            ]
+    return result.output, changed
+
+
+def test_log_snooze_skip_change_only_their_lines(make_vault) -> None:
+    vault = make_vault(NOTES)
+    output, changed = review(vault, "l\nemail\nsent the outage photo\ns\n2w\nk\n")
+    assert "[1/3] Ana Costa — cadence 3m" in output
+    assert "2026-05-02  email: her Rust talk" in output  # the last two entries
+    assert "2026-04-01  coffee: her new team" in output
+    assert "Subject: Thinking of the 2016 outage" in output  # the draft
+    assert "What are you most focused on as Staff Engineer these days?" in output
+    assert "[2/3] Ben Okafor" in output and "[3/3] Cy Dale" in output
+    assert "No draft: add to People/Cy Dale.md a shared memory" in output
+    assert changed == {
+        "Ana Costa": [
+            "-last_contact: 2026-05-02",
+            "+last_contact: 2026-11-23",
+            "+- 2026-11-23 email to: sent the outage photo",
+        ],
+        "Ben Okafor": ["+next_contact: 2026-12-07"],
+    }
+    assert "Review done: 1 logged, 1 snoozed, 1 skipped." in output
+
+
+def test_quit_stops_and_writes_nothing_more(make_vault) -> None:
+    vault = make_vault(NOTES)
+    output, changed = review(vault, "k\nq\n")
+    assert changed == {}
+    assert "[3/3]" not in output
+    assert "Review done: 0 logged, 0 snoozed, 1 skipped, 2 left for later." in output
+
+
+def test_a_bad_duration_asks_again_and_edit_opens_the_editor(make_vault, tmp_path) -> None:
+    vault = make_vault(NOTES)
+    editor = tmp_path / "editor"
+    editor.write_text('#!/bin/sh\nprintf -- "- 2026-11-20 call: from the editor\\n" >> "$1"\n')
+    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
+    output, changed = review(vault, "s\nsomeday\ne\nk\nq\n", EDITOR=str(editor))
+    assert "not written" in output and "someday" in output
+    assert changed == {"Ana Costa": ["+- 2026-11-20 call: from the editor"]}
+
+
+def test_nobody_due(make_vault) -> None:
+    vault = make_vault({"People/Zed.md": "---\ncadence: 1y\nlast_contact: 2026-11-01\n---\n"})
+    output, changed = review(vault, "")
+    assert output == "Nobody is due: nothing to review this week.\n"
+    assert changed == {}
+
+
+def test_a_log_after_an_edit_keeps_what_the_editor_wrote(make_vault, tmp_path) -> None:
+    vault = make_vault(NOTES)
+    editor = tmp_path / "editor"  # the note changes after the review read the vault
+    editor.write_text('#!/bin/sh\nprintf -- "more\\n" >> "$1"\n')
+    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
+    output, changed = review(vault, "e\nl\nemail\nhello\nq\n", EDITOR=str(editor))
+    assert "+more" in changed["Ana Costa"]
+    assert "+- 2026-11-23 email to: hello" in changed["Ana Costa"]
+    assert "logged" in output and "not written" not in output
