@@ -150,3 +150,51 @@ def test_links_between_pages_work(open_page) -> None:
     assert "Tidewater" in page.inner_text("h1 + p")
     page.click("nav a:text('Problems')")
     assert "No problems" in page.inner_text("main")
+
+
+def _overlapping_labels(page) -> list[tuple[str, str]]:
+    boxes = page.eval_on_selector_all(
+        "svg.network .node text",
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return [r.left, r.top, r.right, r.bottom, e.textContent]; })",
+    )
+    return [
+        (a[4], b[4])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
+
+
+def test_network_page_labels_do_not_overlap(open_page) -> None:
+    page = open_page("network.html")
+    assert page.locator("svg.network .node").count() == 30
+    assert _overlapping_labels(page) == []
+    mine = page.locator("svg.network text.mine").all_text_contents()
+    assert "you were there 2014–2017" in mine  # Initech, my years
+    assert page.locator("svg.network path.tie").count() >= 5
+    page.click("svg.network a:has(text:text('Yara Haddad'))")
+    assert page.url.endswith("/people/yara-haddad.html")
+    assert "Yara Haddad knows Farid Haddad" in page.inner_text("#connections")
+    _shot(open_page("network.html", "dark"), "network.png")
+
+
+def test_network_page_at_300_people(browser, tmp_path) -> None:
+    import sys
+
+    from conftest import run_cli
+
+    sys.path.insert(0, str(EXAMPLE.parent / "bench"))
+    from generate import generate
+
+    vault = tmp_path / "vault"
+    generate(vault, 300)
+    result = run_cli("report", "-o", str(tmp_path / "site"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((tmp_path / "site" / "network.html").as_uri())
+    assert page.locator("svg.network .node").count() == 300
+    assert _overlapping_labels(page) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "network-300.png"), full_page=True)
+    page.close()

@@ -25,8 +25,11 @@ def test_intro_paths_their_evidence_and_no_path(run, make_vault) -> None:
         ("Cy", "Ben", 3.73),
         ("Ben", None, 1.5),
     ]
-    assert found[0]["evidence"] == ["knows (People/Ana.md)"]
+    assert found[0]["evidence"] == ["Ana knows Tess (People/Ana.md)"]
     assert found[2]["evidence"] == ["at Initech together 2016–2018"]
-    assert found[1]["evidence"] == ["introduced by (People/Cy.md)", "at Initech together 2016–2018"]
+    assert found[1]["evidence"] == [
+        "Cy was introduced by Ben (People/Cy.md)",
+        "at Initech together 2016–2018",
+    ]
     nobody = run("intro", "Zed", vault=vault)
     assert nobody.exit_code == 0 and "No path to Zed" in nobody.stdout

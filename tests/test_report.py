@@ -19,6 +19,7 @@ name: <script>alert('name')</script>
 company: <img src=x onerror=alert(1)>
 context: "[x](javascript:alert(1))"
 linkedin: javascript:alert(2)
+email: "a@b.example?cc=evil@example.com&body=x"
 cadence: 1d
 ---
 - 2026-11-22 call: <b onmouseover=alert(1)>hi</b> [[<script>x</script>]]
@@ -86,13 +87,16 @@ def test_hostile_note_text_is_escaped_or_dropped(run, make_vault, tmp_path) -> N
     vault = make_vault({"People/x.md": HOSTILE})
     out = tmp_path / "site"
     _site(run, vault, out)
-    for page in [out / "index.html", out / "people.html", *(out / "people").iterdir()]:
+    pages = ["index.html", "people.html", "network.html"]
+    for page in [*(out / p for p in pages), *(out / "people").iterdir()]:
         html = page.read_text("utf-8")
         assert "<script>" not in html.replace('<script src="app.js"></script>', "")
         assert not re.search(r"<(img|iframe)\b|<b\s+on", html), page
         assert not re.search(r"""(href|src)=["']?\s*(javascript|data):""", html, re.I), page
         assert not re.search(r"""(src|href)=["']?\s*(https?:)?[/\\]{2}""", html), page
         assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+    write = re.search(r'class="write" href="([^"]+)"', (out / "index.html").read_text("utf-8"))
+    assert write and write.group(1).startswith("mailto:a@b.example%3Fcc%3Devil@example.com%26body")
     person = (out / "people" / "x.html").read_text("utf-8")
     assert "&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;" in person
     assert "&lt;script&gt;alert('body')&lt;/script&gt;" in person
@@ -147,7 +151,8 @@ def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
         for p in out.rglob("*.html")
         if stamps.get(p) != p.stat().st_mtime_ns
     }
-    assert changed == {"people/kim.html", "people.html", "index.html"}  # figures moved too
+    # the figures moved, and Kim's dot on the network turned fresh
+    assert changed == {"people/kim.html", "people.html", "index.html", "network.html"}
     assert not (out / "people" / "sam.html").exists()
     assert (out / "my-notes.txt").read_text() == "the user's own file"
 
@@ -420,3 +425,75 @@ def test_a_report_run_inside_the_vault_stays_out_of_obsidians_and_gits_way(
     (vault / "notekit.toml").unlink()
     outside = run_cli("report", vault=vault)
     assert Path(outside.stdout.strip()).resolve() == (tmp_path / "site/index.html").resolve()
+
+
+def test_write_links_connections_and_the_network_page(run, tmp_path) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    vault = tmp_path / "vault"
+    shutil.copytree(EXAMPLE, vault)
+    out = tmp_path / "site"
+    html = _site(run, vault, out).read_text("utf-8")
+    plan = html[html.index('id="due"') : html.index('id="promises"')]
+    links = {}
+    for item in plan.split("<li")[1:]:
+        name = re.search(r'\.html">([^<]+)</a>', item)
+        write = re.search(r'class="write" href="([^"]+)"', item)
+        if name and write:
+            links[name.group(1)] = write.group(1)
+    assert links["Jonas Berg"] == "https://www.linkedin.com/in/jonas-berg-sre"  # no email
+    mail = urlsplit(links["Ana Costa"].replace("&amp;", "&"))
+    query = parse_qs(mail.query)
+    assert (mail.scheme, mail.path) == ("mailto", "ana.costa@example.com")
+    assert query["subject"] == ["Thinking of the 2016 Black Friday outage"]
+    assert query["body"][0].startswith("Hi Ana,\r\n\r\nI was thinking the other day about")
+    assert query["body"][0].endswith("Best,\r\nSam\r\n")
+    assert "Kwame Mensah" not in links  # neither an email nor a LinkedIn profile
+    ana = (out / "people/ana-costa.html").read_text("utf-8")
+    connections = ana[ana.index('id="connections"') :]
+    assert "Ana Costa knows Jonas Berg (People/Ana Costa.md)" in connections
+    assert "at Initech together 2015–2017" in connections  # Chloé's years and Ana's
+    assert "Initech (2014-2017) — overlapped 2014–2017" in ana  # the shared history
+    network = (out / "network.html").read_text("utf-8")
+    assert network.count('<g class="node">') == 30
+    assert "Yara Haddad knows Farid Haddad" in network
+    # a tie written in another note reaches Ana's page, which is built again
+    yara = vault / "People/Yara Haddad.md"
+    yara.write_text(yara.read_text("utf-8").replace('knows: ["', 'knows: ["[[Ana Costa]]", "'))
+    before = (out / "people/ana-costa.html").stat().st_mtime_ns
+    _site(run, vault, out)
+    assert (out / "people/ana-costa.html").stat().st_mtime_ns != before
+    assert "Yara Haddad knows Ana Costa" in (out / "people/ana-costa.html").read_text("utf-8")
+
+
+def test_the_network_layout_keeps_boxes_apart_and_rows_inside(run, tmp_path) -> None:
+    import datetime as dt
+    import sys
+
+    from notekit.rules.due import follow_up
+    from notekit.rules.network import ties
+    from notekit.site import network
+    from notekit.store.facade import Store
+
+    sys.path.insert(0, str(EXAMPLE.parent / "bench"))
+    from generate import generate
+
+    generate(tmp_path / "v", 400)
+    index = Store(tmp_path / "v").index()
+    today = dt.date(2026, 11, 23)
+    follows = {p.path: follow_up(p, index, today) for p in index.people}
+    found = network.picture(index, ties(index, today), follows, today, lambda p: p.path)
+    assert (found.shown, found.total) == (network.SHOWN, 400)
+    for i, a in enumerate(found.boxes):
+        for b in found.boxes[i + 1 :]:
+            apart = a.x + a.width <= b.x or b.x + b.width <= a.x
+            assert apart or a.y + a.height <= b.y or b.y + b.height <= a.y, (a, b)
+    rows = {(n.x, n.y) for n in found.nodes}
+    assert len(rows) == len(found.nodes)  # a row of its own for each name
+    for node in found.nodes:
+        assert len(node.label) <= network.LABEL
+        assert any(
+            b.x < node.x < b.x + b.width and b.y < node.y < b.y + b.height for b in found.boxes
+        )
+    again = network.picture(index, ties(index, today), follows, today, lambda p: p.path)
+    assert again == found  # arithmetic alone: the same vault, the same picture

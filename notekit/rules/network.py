@@ -12,6 +12,7 @@ from notekit.rules.contact import last_contact
 from notekit.rules.orgs import org_matcher, overlap
 from notekit.store.summary import Summary
 
+COLLEAGUES = "at "  # how the evidence of years at one org starts
 WEIGHTS = {"introduced": 3.0, "knows": 3.0, "link": 2.0, "together": 1.0, "colleagues": 1.5}
 
 
@@ -43,17 +44,32 @@ def ties(vault: Summary, today: dt.date) -> Graph:
         named = set()  # the fields' own links are not links besides
         for name in person.introduced_by:
             if (other := vault.resolve(name).person) is not None:
-                add(person.path, other.path, "introduced", f"introduced by ({person.path})")
+                add(
+                    person.path,
+                    other.path,
+                    "introduced",
+                    f"{person.name} was introduced by {other.name} ({person.path})",
+                )
                 named.add(other.path)
         for name in person.knows:
             if (other := vault.resolve(name).person) is not None:
-                add(person.path, other.path, "knows", f"knows ({person.path})")
+                add(
+                    person.path,
+                    other.path,
+                    "knows",
+                    f"{person.name} knows {other.name} ({person.path})",
+                )
                 named.add(other.path)
         for link in vault.note_links.get(person.path, ()):
             other = vault.resolve(link.target).person
             if other is not None and not link.in_dated_note and other.path not in named:
                 where = f"{person.path}:{link.line}" if link.line else person.path
-                add(person.path, other.path, "link", f"linked from {where}")
+                add(
+                    person.path,
+                    other.path,
+                    "link",
+                    f"{person.name}'s note links {other.name} ({where})",
+                )
     together: dict[str, list[str]] = {}
     for path, sources in vault.mentioned_in.items():
         for source in sources:
@@ -74,7 +90,7 @@ def ties(vault: Summary, today: dt.date) -> Graph:
         for a, sa in members:
             for b, sb in members:
                 if a < b and (both := overlap(sa, (sb,), key, today.year)):
-                    add(a, b, "colleagues", f"at {sa.org} together {both[0]}–{both[1]}")
+                    add(a, b, "colleagues", f"{COLLEAGUES}{sa.org} together {both[0]}–{both[1]}")
     return graph
 
 

@@ -56,19 +56,20 @@ def weekly_interactions(
     return bars
 
 
+def freshness_of(last_contact: dt.date | None, today: dt.date) -> str:
+    """fresh (≤ 90 days), fading (≤ a year) or lost (older, or never)."""
+    days = (today - last_contact).days if last_contact else None
+    if days is not None and days <= FRESH_DAYS:
+        return "fresh"
+    return "fading" if days is not None and days <= FADING_DAYS else "lost"
+
+
 def freshness(follows: list[FollowUp], today: dt.date, width: float = 520) -> list[Bar]:
     """People by time since the last contact: fresh, fading, lost (or never contacted)."""
     counts = {"fresh": 0, "fading": 0, "lost": 0}
     for follow in follows:
-        if not follow.person.followed_up:
-            continue
-        days = (today - follow.last_contact).days if follow.last_contact else None
-        if days is not None and days <= FRESH_DAYS:
-            counts["fresh"] += 1
-        elif days is not None and days <= FADING_DAYS:
-            counts["fading"] += 1
-        else:
-            counts["lost"] += 1
+        if follow.person.followed_up:
+            counts[freshness_of(follow.last_contact, today)] += 1
     total = sum(counts.values()) or 1
     bars, x = [], 0.0
     labels = {

@@ -42,8 +42,10 @@ class Draft:
     template: str  # where its template came from
 
     def mailto(self, address: str) -> str:
-        """A `mailto:` link that opens the draft in a mail program."""
-        query = f"subject={quote(self.subject or '')}&body={quote(self.body)}"
+        """A `mailto:` link that opens the draft in a mail program (lines end in CRLF, as
+        RFC 6068 asks)."""
+        body = self.body.replace("\n", "\r\n")
+        query = f"subject={quote(self.subject or '')}&body={quote(body)}"
         return f"mailto:{quote(address, safe='@')}?{query}"
 
 

@@ -36,10 +36,11 @@ from notekit.rules.due import FollowUp, follow_up
 from notekit.rules.engagement import STATUSES, Tally, reciprocity, stats
 from notekit.rules.match import fold
 from notekit.rules.moments import moment_text
+from notekit.rules.network import Graph, ties
 from notekit.rules.orgs import history_lines
 from notekit.rules.plan import plan
 from notekit.rules.week import is_week_note, week_of
-from notekit.site import charts
+from notekit.site import charts, network
 from notekit.site.templating import Markup, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
@@ -49,7 +50,17 @@ from notekit.store.links import DatedTask
 MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
 WEEK_LIST = 20  # items of each list on the week page: it stays small however large the vault
-_TEMPLATES = ("base.html", "index.html", "people.html", "person.html", "problems.html", *ASSETS)
+CONNECTIONS = 12  # ties listed on a person page, the strongest first
+_TEMPLATES = (
+    "base.html",
+    "index.html",
+    "people.html",
+    "person.html",
+    "problems.html",
+    "network.html",
+    *ASSETS,
+    *(f"draft/{name}.md" for name in ("_parts", "email", "linkedin", "message")),
+)
 _SPECIAL = re.compile(r"[&<>\"']")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PATH = operator.attrgetter("path")
@@ -109,6 +120,43 @@ class _Site:
     def backlinks(self) -> dict[str, list[Backlink]]:
         return _backlinks(self.index)
 
+    @functools.cached_property
+    def graph(self) -> Graph:
+        """Who knows whom: for the network page and each person's connections."""
+        return ties(self.index, self.today)
+
+    def connections(self, person: Person) -> list[tuple[Person, float, list[str]]]:
+        """The person's strongest ties: who, how strong, and the evidence."""
+        people = self.index.person_at
+        found = [
+            (other, tie.strength, tie.evidence)
+            for path, tie in self.graph.get(person.path, {}).items()
+            if (other := people(path)) is not None
+        ]
+        found.sort(key=lambda item: (-item[1], item[0].name.casefold()))
+        return found[:CONNECTIONS]
+
+    def write_link(self, person: Person) -> str | None:
+        """Where to write to them from the week page: a `mailto:` holding the email draft
+        when the note has an address, else their LinkedIn profile."""
+        if person.emails:
+            from notekit.rules.draft import draft_facts
+            from notekit.site.drafts import render_draft
+            from notekit.store.reading import read_sections
+
+            entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
+            sections = read_sections(self.index.vault, person.path)
+            facts = draft_facts(person, sections, entries, self.index.config, self.today, "email")
+            try:
+                if facts.enough:
+                    return render_draft(facts, self.index.vault).mailto(person.emails[0])
+            except SiteError:
+                pass  # a template of the vault's that cannot be used: the address alone
+            return f"mailto:{quote(person.emails[0], safe='@')}"
+        if person.linkedin and person.linkedin.startswith(("https://", "http://")):
+            return person.linkedin
+        return None
+
     def page_of(self, person: Person | None, prefix: str = "") -> str | None:
         return f"{prefix}people/{self.slugs[person.path]}" if person else None
 
@@ -141,6 +189,7 @@ class _Site:
         old = _read_manifest(self.out)
         self.files = dict(old.files)
         problems = check_vault(self.index)
+        self.graph  # noqa: B018 - worked out once, before the work is split in two
         common = {
             "title": self.index.config.report_title,
             "today": self.today,
@@ -221,10 +270,40 @@ class _Site:
         return pages, written, files
 
     def _overview(self, common: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
-        """index.html, the week: what was written, and its digest."""
+        """index.html, the week, and network.html: what was written, and their digests."""
         index_html = self.env.get_template("index.html").render(**common, **self._week_context())
+        network_html = self.env.get_template("network.html").render(
+            **common, **self._network_context()
+        )
         written: list[str] = []
-        return written, {"index.html": self._write("index.html", index_html, written)}
+        return written, {
+            "index.html": self._write("index.html", index_html, written),
+            "network.html": self._write("network.html", network_html, written),
+        }
+
+    def _network_context(self) -> dict[str, Any]:
+        found = network.picture(
+            self.index, self.graph, self.follows, self.today, lambda p: self.page_of(p)
+        )
+        people = self.index.person_at
+        strongest = sorted(
+            (
+                (-tie.strength, one.name.casefold(), two.name.casefold(), one, two, tie)
+                for a, others in self.graph.items()
+                for b, tie in others.items()
+                if a < b
+                and not network.only_colleagues(tie)  # the boxes show those
+                and (one := people(a))
+                and (two := people(b))
+            ),
+            key=lambda item: item[:3],
+        )
+        return {
+            "page": "network",
+            "picture": found,
+            "strongest": [(one, two, tie) for *_, one, two, tie in strongest[: network.LISTED]],
+            "who": self.link_to,
+        }
 
     def _write(self, rel: str, text: str, written: list[str]) -> str:
         """Write one file of the site when its content changed; the digest of the content."""
@@ -246,6 +325,7 @@ class _Site:
                 for p in found_plan.picks
             },
             "reach_of": views.reach_via,
+            "write_link": {p.person.path: self.write_link(p.person) for p in found_plan.picks},
             "shown": WEEK_LIST,
             "report": week.report,
             "no_cadence": views.no_cadence_hint(week.report),
@@ -373,6 +453,7 @@ class _Site:
                 self.today if dates and dates[-1] >= window else None,
                 [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
                 [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
+                [(self.slugs[p.path], n, e) for p, n, e in self.connections(person)],
             )
         )
         digest = self._fingerprint_base.copy()
@@ -406,6 +487,11 @@ class _Site:
         related = [
             {"name": name, "href": self.page_of(self.index.resolve(name).person, "../")}
             for name in (*person.introduced_by, *person.knows)
+            if self.index.resolve(name).person is None  # the others are among the connections
+        ]
+        connections = [
+            {"name": other.name, "href": self.page_of(other, "../"), "evidence": evidence}
+            for other, _, evidence in self.connections(person)
         ]
         return {
             "title": self.index.config.report_title,
@@ -414,6 +500,7 @@ class _Site:
             "person": detail,
             "give_and_take": views.reciprocity_text(reciprocity(person, self.index, self.today)),
             "related": related,
+            "connections": connections,
             "backlinks": [
                 {
                     "source": b.source,
