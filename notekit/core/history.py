@@ -6,6 +6,7 @@ for `org`; `program` for `role`; years or dates)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -118,9 +119,10 @@ def _day(text: str) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def org_key(name: str) -> str:
     """An org's name whatever its case, accents and legal suffix: `Initech, Inc.` is
-    `initech`."""
+    `initech` (kept per name: a vault names few orgs, each many times)."""
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
     words = text.split()

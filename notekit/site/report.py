@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import heapq
 import html
 import json
 import operator
@@ -189,7 +190,6 @@ class _Site:
         old = _read_manifest(self.out)
         self.files = dict(old.files)
         problems = check_vault(self.index)
-        self.graph  # noqa: B018 - worked out once, before the work is split in two
         common = {
             "title": self.index.config.report_title,
             "today": self.today,
@@ -230,8 +230,9 @@ class _Site:
     def _pages(
         self, old: dict[str, str], common: dict[str, Any], problems: list[Problem]
     ) -> tuple[dict[str, str], list[str], dict[str, str]]:
-        """The person pages whose fingerprint changed, people.html, problems.html and the
-        assets (about as much work as index.html alone, built beside them): the
+        """The person pages whose fingerprint changed, people.html, network.html,
+        problems.html and the assets (about as much work as index.html alone, built beside
+        it; the ties between people are worked out here, where both need them): the
         fingerprints of all pages, what was written, and the digest of each file written."""
         written: list[str] = []
         files: dict[str, str] = {}
@@ -257,6 +258,11 @@ class _Site:
             ),
             written,
         )
+        files["network.html"] = self._write(
+            "network.html",
+            self.env.get_template("network.html").render(**common, **self._network_context()),
+            written,
+        )
         files["problems.html"] = self._write(
             "problems.html",
             self.env.get_template("problems.html").render(
@@ -270,23 +276,18 @@ class _Site:
         return pages, written, files
 
     def _overview(self, common: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
-        """index.html, the week, and network.html: what was written, and their digests."""
+        """index.html, the week: what was written, and its digest."""
         index_html = self.env.get_template("index.html").render(**common, **self._week_context())
-        network_html = self.env.get_template("network.html").render(
-            **common, **self._network_context()
-        )
         written: list[str] = []
-        return written, {
-            "index.html": self._write("index.html", index_html, written),
-            "network.html": self._write("network.html", network_html, written),
-        }
+        return written, {"index.html": self._write("index.html", index_html, written)}
 
     def _network_context(self) -> dict[str, Any]:
         found = network.picture(
             self.index, self.graph, self.follows, self.today, lambda p: self.page_of(p)
         )
         people = self.index.person_at
-        strongest = sorted(
+        strongest = heapq.nsmallest(
+            network.LISTED,
             (
                 (-tie.strength, one.name.casefold(), two.name.casefold(), one, two, tie)
                 for a, others in self.graph.items()
@@ -301,7 +302,7 @@ class _Site:
         return {
             "page": "network",
             "picture": found,
-            "strongest": [(one, two, tie) for *_, one, two, tie in strongest[: network.LISTED]],
+            "strongest": [(one, two, tie) for *_, one, two, tie in strongest],
             "who": self.link_to,
         }
 

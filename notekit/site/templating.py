@@ -6,6 +6,7 @@ template can shape text, never reach Python objects beyond the values it is give
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from jinja2 import (
@@ -37,8 +38,10 @@ def page_environment(cache: Path | None) -> Environment:
     )
 
 
+@functools.lru_cache(maxsize=8)
 def text_environment(user_folder: Path | None) -> SandboxedEnvironment:
-    """Plain-text templates: the user's folder first, then notekit's own (templates/draft)."""
+    """Plain-text templates: the user's folder first, then notekit's own (templates/draft).
+    Kept per folder, templates compiled once; a template changed on disk is read again."""
     loaders: list[FileSystemLoader | PackageLoader] = []
     if user_folder is not None and user_folder.is_dir():
         loaders.append(FileSystemLoader(str(user_folder)))
