@@ -52,6 +52,8 @@ def command(app: App, name: str, as_json: bool) -> None:
         ("History", "; ".join(history_lines(person, summary.config, app.today))),
         ("News", f"{person.news[0]}: now {person.news[1]}" if person.news else ""),
         ("Interests", ", ".join(person.interests)),
+        ("Projects", ", ".join(person.projects)),
+        ("Memories", "; ".join(person.memories)),
         ("Goals", ", ".join(person.goals)),
         ("Introduced by", ", ".join(person.introduced_by)),
         ("Knows", ", ".join(person.knows)),
