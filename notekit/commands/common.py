@@ -50,6 +50,19 @@ def site_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def within_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--within DAYS`, shared by the commands that list who is due."""
+    return click.option(
+        "--within",
+        "-w",
+        default="7",
+        show_default=True,
+        metavar="DAYS",
+        help="Include what falls due within this many days from today, or a duration such as "
+        "2w or 1m (at most 100 years).",
+    )(command)
+
+
 # C0 and C1 controls and the bidirectional overrides: shown as escapes, never sent raw to a
 # terminal (a name could otherwise move the cursor, retitle the window or reverse the text)
 _HIDDEN = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail, table, text_or_dash
+from notekit.commands.common import App, echo, emit_json, fail, table, text_or_dash, within_option
 from notekit.core.dates import add_days, parse_days
 from notekit.rules import views
 from notekit.rules.due import describe_days, due_report
@@ -13,15 +13,7 @@ from notekit.store.links import DatedTask
 
 
 @click.command("due")
-@click.option(
-    "--within",
-    "-w",
-    default="7",
-    show_default=True,
-    metavar="DAYS",
-    help="Include what falls due within this many days from today, or a duration such as 2w "
-    "or 1m (at most 100 years).",
-)
+@within_option
 @click.option("--tag", help="Only people with this tag.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.pass_obj

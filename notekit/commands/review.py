@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from notekit.commands.common import App, draft_facts_of, echo, fail, visible, write_change
+from notekit.commands.common import (
+    App,
+    draft_facts_of,
+    echo,
+    fail,
+    visible,
+    within_option,
+    write_change,
+)
 from notekit.core.model import Person
 
 ACTIONS = {"l": "log", "s": "snooze", "k": "skip", "e": "edit", "q": "quit"}
@@ -14,14 +22,7 @@ PROMPT = "[l]og  [s]nooze  s[k]ip  [e]dit  [q]uit"
 
 
 @click.command("review")
-@click.option(
-    "--within",
-    "-w",
-    default="7",
-    show_default=True,
-    metavar="DAYS",
-    help="Walk through who is due within this many days (or a duration such as 2w).",
-)
+@within_option
 @click.option("--tag", help="Only people with this tag.")
 @click.pass_obj
 def command(app: App, within: str, tag: str | None) -> None:
