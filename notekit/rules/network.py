@@ -76,9 +76,10 @@ def ties(vault: Summary, today: dt.date) -> Graph:
             together.setdefault(source, []).append(path)
     for source, present in together.items():
         if len(present) <= 8:  # a meeting, not a crowd
-            for a in present:
-                for b in present:
-                    add(a, b, "together", f"together in {source}")
+            said = f"together in {source}"
+            for n, a in enumerate(present):
+                for b in present[n + 1 :]:
+                    add(a, b, "together", said)
     key = org_matcher(vault.config)
     by_org: dict[str, list[tuple[str, Stint]]] = {}
     for person in vault.people:

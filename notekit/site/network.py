@@ -6,6 +6,7 @@ labels of a box never overlap: each has a row of its own."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -149,9 +150,9 @@ def _chosen(people: list[Person], graph: Graph, follows: dict[str, FollowUp]) ->
     def rank(person: Person) -> tuple[int, int, str]:
         follow = follows.get(person.path)
         last = follow.last_contact.toordinal() if follow and follow.last_contact else 0
-        return (-len(graph.get(person.path, {})), -last, person.name.casefold())
+        return (-len(graph.get(person.path, ())), -last, person.path)
 
-    return sorted(people, key=rank)[:SHOWN]
+    return heapq.nsmallest(SHOWN, people, key=rank)
 
 
 def _orgs(person: Person, key: Callable[[str], str]) -> list[tuple[str, str]]:

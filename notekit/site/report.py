@@ -289,20 +289,20 @@ class _Site:
         strongest = heapq.nsmallest(
             network.LISTED,
             (
-                (-tie.strength, one.name.casefold(), two.name.casefold(), one, two, tie)
+                (-tie.strength, a, b)
                 for a, others in self.graph.items()
                 for b, tie in others.items()
-                if a < b
-                and not network.only_colleagues(tie)  # the boxes show those
-                and (one := people(a))
-                and (two := people(b))
+                if a < b and not network.only_colleagues(tie)  # the boxes show those
             ),
-            key=lambda item: item[:3],
         )
         return {
             "page": "network",
             "picture": found,
-            "strongest": [(one, two, tie) for *_, one, two, tie in strongest],
+            "strongest": [
+                (one, two, self.graph[a][b])
+                for _, a, b in strongest
+                if (one := people(a)) and (two := people(b))
+            ],
             "who": self.link_to,
         }
 
@@ -454,7 +454,7 @@ class _Site:
                 self.today if dates and dates[-1] >= window else None,
                 [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
                 [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
-                [(self.slugs[p.path], n, e) for p, n, e in self.connections(person)],
+                self.graph.get(person.path),  # its ties, in the order they were found
             )
         )
         digest = self._fingerprint_base.copy()
