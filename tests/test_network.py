@@ -33,3 +33,33 @@ def test_intro_paths_their_evidence_and_no_path(run, make_vault) -> None:
     ]
     nobody = run("intro", "Zed", vault=vault)
     assert nobody.exit_code == 0 and "No path to Zed" in nobody.stdout
+
+
+def test_intro_to_an_org_starts_with_the_people_there(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": '[orgs]\n"Globex" = ["Globex Corporation"]\n',
+            "People/Ana.md": "---\ncompany: Globex Corporation\n---\n- 2026-11-20 call: hi\n",
+            "People/Ben.md": "---\nknows: ['[[Ana]]']\n---\n- 2026-11-01 call: hi\n",
+            "People/Cy.md": "---\nhistory: [Paylane (2016-2016)]\n---\n",
+            "People/Dee.md": "---\nhistory: [Paylane (2016-2019)]\n---\n- 2026-10-01 call: hi\n",
+        }
+    )
+    found = run("intro", "globex", "--json", vault=vault).json()  # an alias of Ana's company
+    assert [(p["via"], p["then"]) for p in found] == [("Ana", None), ("Ben", "Ana")]
+    assert found[0]["evidence"] == ["Ana is at Globex Corporation now"]
+    assert found[1]["evidence"] == [
+        "Ben knows Ana (People/Ben.md)",
+        "Ana is at Globex Corporation now",
+    ]
+    text = run("intro", "Globex", vault=vault).stdout
+    # Ana is there (3) and we spoke 3 days ago (+2.98); Ben knows her (3, halved) and we
+    # spoke 22 days ago (+2.88)
+    assert text.startswith("Ana → Globex Corporation  (score 6.0")
+    assert "Ben → Ana → Globex Corporation  (score 4.4" in text
+    before = run("intro", "paylane", "--json", vault=vault).json()  # nobody is there now
+    assert [p["via"] for p in before] == ["Dee", "Cy"]
+    assert before[1]["evidence"] == ["Cy was at Paylane 2016"]
+    unknown = run("intro", "Initrode", vault=vault)
+    assert unknown.exit_code == 2
+    assert "neither a person of your notes nor an org" in unknown.stderr

@@ -1,10 +1,10 @@
-"""`notekit intro TARGET`: who could introduce me, directly or through one more person."""
+"""`notekit intro TARGET`: who could introduce me to a person or get me into an org."""
 
 from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json
+from notekit.commands.common import App, echo, emit_json, fail
 
 
 @click.command("intro")
@@ -12,21 +12,38 @@ from notekit.commands.common import App, echo, emit_json
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.pass_obj
 def command(app: App, target: str, as_json: bool) -> None:
-    """Who could introduce me to TARGET (a person of the vault), directly or through one more
-    person, ranked by how fresh my own contact with the first person is and how strong the
-    ties look; each path with its evidence (introduced_by, knows, a link between their notes,
-    a meeting or daily note together, years at one org).
+    """Who could introduce me to TARGET: a person of the vault, or an organisation (then the
+    people there now, else those who were, and the people tied to them). Directly or through
+    one more person, ranked by how fresh my own contact with the first person is and how strong
+    the ties look; each path with its evidence (introduced_by, knows, a link between their
+    notes, a meeting or daily note together, years at one org).
 
     \b
     Examples:
       notekit intro "Laura Schmidt"
+      notekit intro Globex
       notekit intro priya --json
     """
     from notekit.rules import views
-    from notekit.rules.network import introducers
+    from notekit.rules.match import lookup
+    from notekit.rules.network import insiders, introducers, introducers_at
 
-    person = app.person(target)
-    paths = introducers(app.summary(), person, app.today)
+    summary = app.summary()
+    found = lookup(summary, target)
+    person = found.person
+    inside = insiders(summary, target) if person is None else []
+    if person is None and not inside and not found.candidates:
+        fail(
+            f"{target!r} is neither a person of your notes nor an org one of them is or was at "
+            "(company or history)"
+        )
+    if inside:
+        paths = introducers_at(summary, target, app.today)
+        goal = inside[0][2]
+    else:
+        person = person or app.person(target)  # no such person: says who it might be
+        paths = introducers(summary, person, app.today)
+        goal = person.name
     if as_json:
         emit_json(
             [
@@ -44,16 +61,12 @@ def command(app: App, target: str, as_json: bool) -> None:
         return
     if not paths:
         click.echo(
-            f"No path to {person.name}: nobody in your notes is tied to them (add `knows:` or "
+            f"No path to {goal}: nobody in your notes is tied to them (add `knows:` or "
             "`introduced_by:`, or note a meeting together)."
         )
         return
     for p in paths:
-        route = (
-            f"{p.via.name} → {p.then.name} → {person.name}"
-            if p.then
-            else (f"{p.via.name} → {person.name}")
-        )
+        route = " → ".join(x.name for x in (p.via, p.then) if x) + f" → {goal}"
         last = f", last contact {p.last_contact}" if p.last_contact else ", never contacted"
         echo(f"{route}  (score {p.score:.1f}{last})")
         for item in p.evidence[:4]:

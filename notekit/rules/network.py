@@ -91,7 +91,7 @@ def ties(vault: Summary, today: dt.date) -> Graph:
         for a, sa in members:
             for b, sb in members:
                 if a < b and (both := overlap(sa, (sb,), key, today.year)):
-                    add(a, b, "colleagues", f"{COLLEAGUES}{sa.org} together {both[0]}–{both[1]}")
+                    add(a, b, "colleagues", f"{COLLEAGUES}{sa.org} together {years_text(*both)}")
     return graph
 
 
@@ -106,31 +106,96 @@ class Path:
     evidence: list[str]
 
 
+def years_text(start: int | None, end: int | None) -> str:
+    """`2014–2017`, `2016` when it starts and ends in one year, `2014` with no end known."""
+    if start and end and start != end:
+        return f"{start}–{end}"
+    return str(start or end or "")
+
+
+INSIDE = 3.0  # what being at the org counts for, as much as knowing someone there
+
+
 def introducers(vault: Summary, target: Person, today: dt.date, limit: int = 10) -> list[Path]:
     """Who could introduce me to `target`: people tied to them, and people tied to those,
     ranked by how fresh my own contact with the first is and how strong the ties look."""
     graph = ties(vault, today)
     people = {p.path: p for p in vault.people}
     found: list[Path] = []
-
-    def fresh(person: Person) -> tuple[float, dt.date | None]:
-        last = last_contact(person, vault.contact_dates_of(person), today)
-        if last is None:
-            return 0.0, None
-        return max(0.0, 3.0 - (today - last).days / 180), last
-
     direct = graph.get(target.path, {})
     for path, tie in direct.items():
-        warmth, last = fresh(people[path])
+        warmth, last = _warmth(vault, people[path], today)
         found.append(Path(people[path], None, tie.strength + warmth, last, tie.evidence))
     for middle, tie in direct.items():
         for path, first in graph.get(middle, {}).items():
             if path in (target.path, middle) or path in direct:
                 continue
-            warmth, last = fresh(people[path])
+            warmth, last = _warmth(vault, people[path], today)
             score = min(first.strength, tie.strength) / 2 + warmth
             found.append(
                 Path(people[path], people[middle], score, last, first.evidence + tie.evidence)
             )
+    return _best(found, limit)
+
+
+def insiders(vault: Summary, org: str) -> list[tuple[Person, str, str]]:
+    """The people at `org` now (its `[orgs]` aliases count), else those who were, each with
+    what says so and the org's name as their note writes it."""
+    key = org_matcher(vault.config)
+    wanted = key(org)
+    now = [
+        (p, f"{p.name} is at {p.company} now", p.company)
+        for p in vault.people
+        if p.company and key(p.company) == wanted
+    ]
+    if now:
+        return now
+    before = []
+    for person in vault.people:
+        stint = next((s for s in person.known_stints if key(s.org) == wanted), None)
+        if stint is not None:
+            years = years_text(stint.start_year, stint.end_year)
+            said = f"{person.name} was at {stint.org}{' ' + years if years else ''}"
+            before.append((person, said, stint.org))
+    return before
+
+
+def introducers_at(vault: Summary, org: str, today: dt.date, limit: int = 10) -> list[Path]:
+    """Who could get me into `org`: the people there (now, else before), and the people tied
+    to them, each once by their best path, ranked as `introducers` ranks."""
+    graph = ties(vault, today)
+    people = {p.path: p for p in vault.people}
+    inside = insiders(vault, org)
+    found: list[Path] = []
+    for person, why, _ in inside:
+        warmth, last = _warmth(vault, person, today)
+        found.append(Path(person, None, INSIDE + warmth, last, [why]))
+    there = {p.path for p, _, _ in inside}
+    for person, why, _ in inside:
+        for path, tie in graph.get(person.path, {}).items():
+            if path in there:
+                continue
+            warmth, last = _warmth(vault, people[path], today)
+            score = min(tie.strength, INSIDE) / 2 + warmth
+            found.append(Path(people[path], person, score, last, [*tie.evidence, why]))
+    return _best(found, limit)
+
+
+def _warmth(vault: Summary, person: Person, today: dt.date) -> tuple[float, dt.date | None]:
+    """How fresh my own contact with the person is: 3 today, nothing after 18 months."""
+    last = last_contact(person, vault.contact_dates_of(person), today)
+    if last is None:
+        return 0.0, None
+    return max(0.0, 3.0 - (today - last).days / 180), last
+
+
+def _best(found: list[Path], limit: int) -> list[Path]:
+    """Each first person once, by their best path; best first."""
     found.sort(key=lambda p: (-p.score, p.via.name.casefold()))
-    return found[:limit]
+    seen: set[str] = set()
+    best = []
+    for path in found:
+        if path.via.path not in seen:
+            seen.add(path.via.path)
+            best.append(path)
+    return best[:limit]
