@@ -131,3 +131,19 @@ def test_a_draft_never_writes(run, tmp_path) -> None:
     for name in ("ana", "tomas", "lee", "jo"):
         run("draft", name, vault=vault)
     assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
+
+
+def test_note_text_is_data_to_the_template_never_code(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Eve.md": "---\nrole: \"{{ 7*7 }}\"\ninterests: ['{% raw %}x']\n---\n"
+            "## Memories\n- The {{ config }} night\x1b[2J at the \u202eoffice\n",
+        }
+    )
+    result = run("draft", "Eve", "--channel", "message", "--json", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    body = result.json()["body"]
+    assert "the {{ config }} night" in body and "as {{ 7*7 }} these days" in body
+    assert "49" not in body
+    shown = run("draft", "Eve", "--channel", "message", vault=vault).stdout
+    assert "\x1b" not in shown and "\u202e" not in shown  # controls made visible on a terminal
