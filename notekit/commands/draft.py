@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, draft_facts_of, echo, emit_json, fail
+from notekit.rules.draft import CHANNELS
 
 
 @click.command("draft")
 @click.argument("name")
 @click.option(
     "--channel",
-    type=click.Choice(["email", "linkedin", "message"]),
+    type=click.Choice(CHANNELS),
     help="What to write for (default: the note's channel, else the address it has).",
 )
 @click.option(
