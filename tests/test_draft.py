@@ -147,3 +147,14 @@ def test_note_text_is_data_to_the_template_never_code(run, make_vault) -> None:
     assert "49" not in body
     shown = run("draft", "Eve", "--channel", "message", vault=vault).stdout
     assert "\x1b" not in shown and "\u202e" not in shown  # controls made visible on a terminal
+
+
+def test_a_memory_built_to_make_a_pattern_backtrack_is_read_at_once(make_vault, run) -> None:
+    from notekit.rules.draft import _short
+
+    assert _short("a" + " " * 200_000 + "b").startswith("a")  # linear: no backtracking
+    memory = "The night" + " \t" * 50_000 + "we met" + "-" * 50_000
+    vault = make_vault({"People/Max.md": f"---\nrole: Pilot\n---\n## Memories\n- {memory}\n"})
+    result = run("draft", "Max", "--channel", "message", vault=vault)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Hey Max! Just thinking about the night we met")

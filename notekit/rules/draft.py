@@ -28,6 +28,7 @@ _DRAFT_FOR = {
 }
 MEMORY_HEADINGS = ("memories", "shared memories", "memory")
 NEWS_DAYS = 365  # a job change this recent is worth congratulating
+_BREAK = re.compile(r":|;| — | – | - ")  # where a memory's first part ends
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?(.+)$")
 _SUBJECT_START = frozenset({"we", "she", "he", "they", "you", "i"})
 _LOWER_START = frozenset({"the", "a", "an", "our", "that", "this", "those", "these", "my"})
@@ -174,7 +175,8 @@ def _clause(text: str) -> str:
 
 def _short(clause: str) -> str:
     """The memory up to its first colon, dash or semicolon: enough for a short message."""
-    cut = re.split(r"\s*(?::|;| — | – | - )\s*", clause, maxsplit=1)[0]
+    found = _BREAK.search(clause)
+    cut = clause[: found.start()].rstrip() if found else clause
     return cut if len(cut) >= 12 else clause
 
 
