@@ -115,6 +115,12 @@ def test_a_template_in_the_vault_wins_and_its_errors_name_file_and_line(run, tmp
     (own / "message.md").write_text("{{ offer.__class__.__mro__ }}\n", encoding="utf-8")
     sandboxed = run("draft", "ana", "--channel", "message", vault=vault)
     assert sandboxed.exit_code == 2 and "unsafe" in sandboxed.stderr
+    (own / "message.md").write_text("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}\n")
+    endless = run("draft", "ana", "--channel", "message", vault=vault)
+    assert endless.exit_code == 2 and "calls itself without end" in endless.stderr
+    (own / "message.md").write_bytes(b"Hi \xff\xfe\n")
+    binary = run("draft", "ana", "--channel", "message", vault=vault)
+    assert binary.exit_code == 2 and "not UTF-8" in binary.stderr
     (own / "message.md").unlink()
     (own / "message.md").symlink_to(tmp_path / "elsewhere.md")
     (tmp_path / "elsewhere.md").write_text("{{ name }}\n", encoding="utf-8")

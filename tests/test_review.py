@@ -117,3 +117,11 @@ def test_a_log_after_an_edit_keeps_what_the_editor_wrote(make_vault, tmp_path) -
     assert "+more" in changed["Ana Costa"]
     assert "+- 2026-11-23 email to: hello" in changed["Ana Costa"]
     assert "logged" in output and "not written" not in output
+
+
+def test_edit_without_an_editor_says_so_and_asks_again(make_vault, tmp_path) -> None:
+    vault = make_vault(NOTES)
+    output, changed = review(vault, "e\nq\n", EDITOR=str(tmp_path / "no-such-editor"))
+    assert "set $EDITOR" in output
+    assert changed == {}
+    assert "0 skipped, 3 left for later" in output

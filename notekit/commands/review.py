@@ -104,7 +104,10 @@ def _act(app: App, person: Person) -> str:
         )
         action = ACTIONS[key]
         if action == "edit":
-            click.edit(filename=str(Path(app.vault) / person.path))
+            try:
+                click.edit(filename=str(Path(app.vault) / person.path))
+            except click.ClickException as exc:  # no editor to be found, or it failed
+                echo(f"notekit: {exc.format_message()} (set $EDITOR)", err=True)
             continue
         if action == "log" and not _log(app, person):
             continue

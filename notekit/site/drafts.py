@@ -89,6 +89,10 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
         raise SiteError(f"{source}:{exc.lineno}: {exc.message}") from exc
     except TemplateError as exc:
         raise SiteError(f"{source}: {exc}") from exc
+    except RecursionError as exc:
+        raise SiteError(f"{source}: a macro or include calls itself without end") from exc
+    except UnicodeDecodeError as exc:
+        raise SiteError(f"{source}: not UTF-8 text ({exc.reason})") from exc
     subject, body = _tidy(text)
     return Draft(facts.channel, subject, body, facts.missing, source)
 
