@@ -43,6 +43,11 @@ title = "My people"
 [git]
 # true: add, log and snooze commit just the file they changed.
 autocommit = false
+
+[me]
+# How drafts are signed, and where you worked and studied: shared years show as "overlapped".
+# name = "Sam"
+# history = ["Initech (2014-2017)", { org = "MIT", from = 2008, to = 2012 }]
 """
 
 
