@@ -72,6 +72,7 @@ def test_log_snooze_skip_change_only_their_lines(make_vault) -> None:
     assert "What are you most focused on as Staff Engineer these days?" in output
     assert "[2/3] Ben Okafor" in output and "[3/3] Cy Dale" in output
     assert "No draft: add to People/Cy Dale.md a shared memory" in output
+    assert "To make it more personal, add to People/Ben Okafor.md: a shared memory" in output
     assert changed == {
         "Ana Costa": [
             "-last_contact: 2026-05-02",

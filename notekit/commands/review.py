@@ -94,6 +94,8 @@ def _show(app: App, person: Person) -> None:
         echo(f"    Subject: {draft.subject}")
     for line in draft.body.rstrip("\n").split("\n"):
         echo(f"    {line}".rstrip())
+    if draft.missing:
+        echo(f"  To make it more personal, add to {person.path}: " + "; ".join(draft.missing))
 
 
 def _act(app: App, person: Person) -> str:
