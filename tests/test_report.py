@@ -497,3 +497,17 @@ def test_the_network_layout_keeps_boxes_apart_and_rows_inside(run, tmp_path) -> 
         )
     again = network.picture(index, ties(index, today), follows, today, lambda p: p.path)
     assert again == found  # arithmetic alone: the same vault, the same picture
+
+
+def test_people_known_without_a_note_are_named_on_the_page(run, make_vault, tmp_path) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nknows: ['[[Bo]]', '[[Cleo Nobody]]']\n---\n",
+            "People/Bo.md": "---\ncompany: Initech\n---\n",
+        }
+    )
+    out = tmp_path / "site"
+    _site(run, vault, out)
+    ana = (out / "people/ana.html").read_text("utf-8")
+    assert "<dt>Knows (no note)</dt><dd>Cleo Nobody</dd>" in ana
+    assert "Ana knows Bo (People/Ana.md)" in ana[ana.index('id="connections"') :]

@@ -76,8 +76,7 @@ def _show(app: App, person: Person) -> None:
 
     entries = [i for i in app.store.interactions_of(person) if i.date <= app.today]
     for item in reversed(entries[-2:]):
-        how = " ".join(filter(None, (item.channel, item.direction)))
-        echo(f"  {item.date}  {how + ': ' if how else ''}{views.plain(item.text)}")
+        echo(f"  {views.interaction_line(item)}")
     if not entries:
         click.echo("  (nothing logged yet)")
     facts = draft_facts_of(app, person)

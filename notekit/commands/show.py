@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, echo, emit_json, visible
-from notekit.core.model import Interaction
 from notekit.rules import views
 from notekit.rules.due import follow_up
 
@@ -79,19 +78,12 @@ def command(app: App, name: str, as_json: bool) -> None:
     if past:
         click.echo(f"\nLast interactions ({min(len(past), RECENT)} of {len(past)}):")
         for item in reversed(past[-RECENT:]):
-            echo(f"  {_interaction_line(item)}")
+            echo(f"  {views.interaction_line(item)}")
     if planned:
         click.echo("\nPlanned:")
         for item in planned:
-            echo(f"  {_interaction_line(item)}")
+            echo(f"  {views.interaction_line(item)}")
     if tasks:
         click.echo("\nOpen promises:")
         for task in tasks:
             echo(f"  {task.due}  {views.plain(task.text)}  ({task.source}:{task.line})")
-
-
-def _interaction_line(item: Interaction) -> str:
-    channel = " ".join(filter(None, (item.channel, item.direction)))
-    channel = f"{channel}: " if channel else ""
-    where = f"{item.source}:{item.line}" if item.line else item.source
-    return f"{item.date}  {channel}{views.plain(item.text)}  ({where})"

@@ -42,24 +42,15 @@ def ties(vault: Summary, today: dt.date) -> Graph:
 
     for person in vault.people:
         named = set()  # the fields' own links are not links besides
-        for name in person.introduced_by:
-            if (other := vault.resolve(name).person) is not None:
-                add(
-                    person.path,
-                    other.path,
-                    "introduced",
-                    f"{person.name} was introduced by {other.name} ({person.path})",
-                )
-                named.add(other.path)
-        for name in person.knows:
-            if (other := vault.resolve(name).person) is not None:
-                add(
-                    person.path,
-                    other.path,
-                    "knows",
-                    f"{person.name} knows {other.name} ({person.path})",
-                )
-                named.add(other.path)
+        for kind, names, says in (
+            ("introduced", person.introduced_by, "was introduced by"),
+            ("knows", person.knows, "knows"),
+        ):
+            for name in names:
+                if (other := vault.resolve(name).person) is not None:
+                    said = f"{person.name} {says} {other.name} ({person.path})"
+                    add(person.path, other.path, kind, said)
+                    named.add(other.path)
         for link in vault.note_links.get(person.path, ()):
             other = vault.resolve(link.target).person
             if other is not None and not link.in_dated_note and other.path not in named:

@@ -323,6 +323,18 @@ def opportunity(item: Opportunity) -> dict[str, Any]:
     }
 
 
+def channel_text(item: Interaction) -> str:
+    """How it happened, as `email to`, `coffee`, or nothing."""
+    return " ".join(filter(None, (item.channel, item.direction)))
+
+
+def interaction_line(item: Interaction) -> str:
+    """One interaction on a line of its own: day, how, what, and where it is written."""
+    how = channel_text(item)
+    where = f"{item.source}:{item.line}" if item.line else item.source
+    return f"{item.date}  {how + ': ' if how else ''}{plain(item.text)}  ({where})"
+
+
 def context_line(person: Person, interactions: list[Interaction], today: dt.date) -> str:
     """How we know each other, and what we last talked about."""
     last = next((i for i in reversed(interactions) if i.date <= today and i.text), None)

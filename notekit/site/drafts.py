@@ -41,12 +41,16 @@ class Draft:
     missing: list[str]
     template: str  # where its template came from
 
-    def mailto(self, address: str) -> str:
-        """A `mailto:` link that opens the draft in a mail program (lines end in CRLF, as
-        RFC 6068 asks)."""
-        body = self.body.replace("\n", "\r\n")
-        query = f"subject={quote(self.subject or '')}&body={quote(body)}"
-        return f"mailto:{quote(address, safe='@')}?{query}"
+
+def mailto(address: str, draft: Draft | None = None) -> str:
+    """A `mailto:` link to the address, opening the draft in a mail program when there is one
+    (lines end in CRLF, as RFC 6068 asks); the address is encoded, so that no `?cc=` in a
+    note can add to it."""
+    link = f"mailto:{quote(address, safe='@')}"
+    if draft is None:
+        return link
+    body = draft.body.replace("\n", "\r\n")
+    return f"{link}?subject={quote(draft.subject or '')}&body={quote(body)}"
 
 
 def goal_kind(goal: str | None) -> str | None:

@@ -142,18 +142,17 @@ class _Site:
         when the note has an address, else their LinkedIn profile."""
         if person.emails:
             from notekit.rules.draft import draft_facts
-            from notekit.site.drafts import render_draft
+            from notekit.site.drafts import mailto, render_draft
             from notekit.store.reading import read_sections
 
             entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
             sections = read_sections(self.index.vault, person.path)
             facts = draft_facts(person, sections, entries, self.index.config, self.today, "email")
             try:
-                if facts.enough:
-                    return render_draft(facts, self.index.vault).mailto(person.emails[0])
+                draft = render_draft(facts, self.index.vault) if facts.enough else None
             except SiteError:
-                pass  # a template of the vault's that cannot be used: the address alone
-            return f"mailto:{quote(person.emails[0], safe='@')}"
+                draft = None  # a template of the vault's that cannot be used: the address alone
+            return mailto(person.emails[0], draft)
         if person.linkedin and person.linkedin.startswith(("https://", "http://")):
             return person.linkedin
         return None
@@ -485,10 +484,10 @@ class _Site:
         ]
         detail["tasks"] = [dict(t, href=self._source_href(t["source"])) for t in detail["tasks"]]
         detail["history"] = history_lines(person, self.index.config, self.today)
-        related = [
-            {"name": name, "href": self.page_of(self.index.resolve(name).person, "../")}
+        unknown = [  # people they know who have no note; the others are among the connections
+            name
             for name in (*person.introduced_by, *person.knows)
-            if self.index.resolve(name).person is None  # the others are among the connections
+            if self.index.resolve(name).person is None
         ]
         connections = [
             {"name": other.name, "href": self.page_of(other, "../"), "evidence": evidence}
@@ -500,7 +499,7 @@ class _Site:
             "root": "../",
             "person": detail,
             "give_and_take": views.reciprocity_text(reciprocity(person, self.index, self.today)),
-            "related": related,
+            "unknown": unknown,
             "connections": connections,
             "backlinks": [
                 {

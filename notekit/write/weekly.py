@@ -16,7 +16,7 @@ from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import parse_note
 from notekit.rules.moments import moment_text
 from notekit.rules.plan import plan
-from notekit.rules.views import nudge_text
+from notekit.rules.views import channel_text, nudge_text
 from notekit.rules.week import week_name, week_note_path, week_of
 from notekit.store.index import Index
 from notekit.write.changes import Change
@@ -107,7 +107,7 @@ def _body(index: Index, today: dt.date) -> str:
                 i.date,
                 p.name.casefold(),
                 link(p),
-                " ".join(filter(None, (i.channel, i.direction))),
+                channel_text(i),
                 i.text,
             )
             for p, i in week.recent
