@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,23 +21,31 @@ from notekit.read.parse import parse_note
 EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
 
 
-ADVERSARIAL_LINES = [
-    "# x" + " " * 2000 + "y",
-    "`" * 1000,
-    "`" * 1000 + "x" + "`" * 999,
-    "``x`" * 500,
-    "[" * 2000,
-    "[[" * 1000,
-    "[[x" * 700 + "]",
-    "#" * 2000,
-    "#1" * 1000,
-    "- " + "**" * 1000,
-    "key" + " " * 2000 + "x",
-    "- 2026-01-01" + " " * 2000 + "x",
-    "- [ ] " + "📅 " * 700,
-    "> " * 1000,
-    "(due " * 500,
-]
+# Lines built to make a backtracking pattern stall, each about n characters long: runs of one
+# character that a pattern may split between two quantifiers, openers that are never closed.
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "heading then blanks": lambda n: "# x" + " " * n + "y",
+    "backticks": lambda n: "`" * n,
+    "a code span never closed": lambda n: "`" * (n // 2) + "x" + "`" * (n // 2 - 1),
+    "code spans of two lengths": lambda n: "``x`" * (n // 4),
+    "brackets": lambda n: "[" * n,
+    "link openers": lambda n: "[[" * (n // 2),
+    "link openers with text": lambda n: "[[x" * (n // 3) + "]",
+    "hashes": lambda n: "#" * n,
+    "tags of digits": lambda n: "#1" * (n // 2),
+    "bold markers": lambda n: "- " + "**" * (n // 2),
+    "a key then blanks": lambda n: "key" + " " * n + "x",
+    "an entry then blanks": lambda n: "- 2026-01-01" + " " * n + "x",
+    "task dates": lambda n: "- [ ] " + "📅 " * (n // 2),
+    "quote markers": lambda n: "> " * (n // 2),
+    "due openers": lambda n: "(due " * (n // 5),
+    "inline fields never closed": lambda n: "(cadence:: " * (n // 11),
+    "bracketed fields never closed": lambda n: "[due:: " * (n // 7),
+    "an opportunity then blanks": lambda n: "- key" + " " * n,
+    "comment openers": lambda n: "<!--" * (n // 4),
+    "wikilinks never closed": lambda n: "[[a|" * (n // 4),
+}
+ADVERSARIAL_LINES = [build(2000) for build in ADVERSARIAL.values()]
 
 
 def _lines(raw: bytes) -> int:
@@ -258,33 +267,80 @@ def _patterns() -> dict[str, re.Pattern]:
     return found
 
 
+def _seconds(work: Callable[[], object], trials: int) -> float:
+    """The best of a few timings of `work`, each repeated until it lasts half a millisecond, per
+    repetition: the least a busy machine lets it cost."""
+    started = time.perf_counter()
+    work()
+    once = time.perf_counter() - started
+    repeat = max(1, int(0.0005 / max(once, 1e-9)))
+    best = float("inf")
+    for _ in range(trials):
+        started = time.perf_counter()
+        for _ in range(repeat):
+            work()
+        best = min(best, (time.perf_counter() - started) / repeat)
+    return best
+
+
+def _growth(work: Callable[[str], object], build: Callable[[int], str], trials: int) -> float:
+    """How much longer `work` takes on a line 8 times as long: about 8 when it is linear, 64
+    when it is quadratic. Measured in one run, so a loaded machine slows both sides alike."""
+    short, long = build(1000), build(8000)
+    return _seconds(lambda: work(long), trials) / _seconds(lambda: work(short), trials)
+
+
+LINEAR = 20  # well above 8 (linear, with noise), well below 64 (quadratic)
+
+
+def _every_way(pattern: re.Pattern) -> Callable[[str], object]:
+    return lambda text: (pattern.match(text), pattern.search(text), list(pattern.finditer(text)))
+
+
 def test_every_pattern_is_linear_on_lines_built_to_make_it_backtrack() -> None:
-    """Each line is tried whole and 8 times as long: a linear pattern takes about 8 times as
-    long, a backtracking one 64 times or more (and seconds, not milliseconds)."""
+    """A pattern whose cost grows faster than its line's length fails, on a fast machine or a
+    busy one; a pair that looks slow once is measured again before it counts."""
     patterns = _patterns()
     assert len(patterns) > 15
     slow = []
     for name, pattern in patterns.items():
-        for line in ADVERSARIAL_LINES:
-            for text in (line[: len(line) // 8], line):
-                started = time.perf_counter()
-                pattern.match(text)
-                pattern.search(text)
-                list(pattern.finditer(text))
-                elapsed = time.perf_counter() - started
-            if elapsed > 0.05:
-                slow.append((name, line[:12], round(elapsed, 3)))
+        for shape, build in ADVERSARIAL.items():
+            work = _every_way(pattern)
+            if _growth(work, build, trials=1) > LINEAR:
+                growth = min(_growth(work, build, trials=5) for _ in range(3))
+                if growth > LINEAR:
+                    slow.append((name, shape, round(growth)))
     assert slow == []
 
 
-def test_parsing_adversarial_lines_takes_milliseconds() -> None:
+@pytest.mark.parametrize(
+    ("pattern", "shape"),
+    [
+        ("BRACKETED_FIELD", "inline fields never closed"),
+        ("OPPORTUNITY", "an opportunity then blanks"),
+    ],
+)
+def test_the_growth_measure_tells_a_quadratic_pattern(pattern: str, shape: str) -> None:
+    """The two patterns that once took seconds, as they were: the measure must see them."""
+    before = {
+        "BRACKETED_FIELD": r"[\[(]([A-Za-z][\w \-]{0,60}?)::([^\])\n]*)[\])]",
+        "OPPORTUNITY": r"([A-Za-z][\w-]*)[ \t]*(?:\(([A-Za-z]+)\))?[ \t]*:[ \t]*(.*)",
+    }
+    assert _growth(_every_way(re.compile(before[pattern])), ADVERSARIAL[shape], trials=3) > LINEAR
+
+
+def test_parsing_adversarial_lines_grows_linearly() -> None:
     from notekit.core.syntax import blank_code_spans
 
-    raw = ("---\ncadence: 1m\n---\n" + "\n".join(ADVERSARIAL_LINES)).encode()
-    started = time.perf_counter()
-    for _ in range(5):
-        parse_note("x.md", raw)
-    assert time.perf_counter() - started < 2.0
+    def note(n: int) -> bytes:
+        lines = [build(n) for build in ADVERSARIAL.values()]
+        return ("---\ncadence: 1m\n---\n## Opportunities\n" + "\n".join(lines)).encode()
+
+    growth = min(
+        _growth(lambda raw: parse_note("x.md", raw.encode()), lambda n: note(n).decode(), 3)
+        for _ in range(2)
+    )
+    assert growth < LINEAR
     assert blank_code_spans("a `b` c ``d` e`` f") == "a " + " " * 3 + " c " + " " * 8 + " f"
     assert blank_code_spans("``` x `") == "``` x `"  # an unclosed run is text
 

@@ -46,7 +46,7 @@ OPPORTUNITY_KINDS = frozenset(
 # `given`: what I did for them (an intro, a referral), the other half of reciprocity
 OPPORTUNITY_STATUSES = ("open", "won", "lost", "given")
 # after an opportunity's date: `referral (open): referred me for …`; groups kind, status, text
-OPPORTUNITY = re.compile(r"([A-Za-z][\w-]*)[ \t]*(?:\(([A-Za-z]+)\))?[ \t]*:[ \t]*(.*)")
+OPPORTUNITY = re.compile(r"([A-Za-z][\w-]*)[ \t]*(?:\(([A-Za-z]+)\)[ \t]*)?:[ \t]*(.*)")
 CHANNEL_WORD = re.compile(r"[^\W_][\w-]*")  # with fullmatch: what may name a channel
 DATE = r"\d{4}-\d{2}-\d{2}"
 LOG_HEADINGS = ("log", "interactions", "timeline")  # a person's log section, in any case
@@ -69,7 +69,9 @@ DAILY_NAME = re.compile(rf"^{DATE}$")  # `[[2026-03-01]]` names a daily note, wr
 INLINE_FIELD = re.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?(\*\*|__)?([A-Za-z][\w \-]{0,60}?)::(?:\1)?(.*)$"
 )
-BRACKETED_FIELD = re.compile(r"[\[(]([A-Za-z][\w \-]{0,60}?)::([^\])\n]*)[\])]")
+# the value stops at the next bracket of either kind, so that a line of many unclosed openers is
+# scanned once, not once per opener
+BRACKETED_FIELD = re.compile(r"[\[(]([A-Za-z][\w \-]{0,60}?)::([^\[\]()\n]*)[\])]")
 BACKTICKS = re.compile(r"`+")
 TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]+)")
 NOT_DIGIT_WORD = re.compile(r"[^\W\d]")  # a tag needs one: `#2026` is no tag
