@@ -79,3 +79,36 @@ def due_by_name(result: Result) -> dict[str, dict]:
 def people_by_name(result: Result) -> dict[str, dict]:
     assert result.exit_code == 0, result.stderr
     return {row["name"]: row for row in result.json()}
+
+
+class Tally:
+    """What a property test's examples came to: a test that may refuse an example must still
+    check enough of them, or it would pass if the code refused everything."""
+
+    def __init__(self) -> None:
+        self.checked = 0
+        self.refused = 0
+
+    def refuse(self) -> None:
+        self.refused += 1
+
+    def check(self) -> None:
+        self.checked += 1
+
+
+def at_least_checked(share: float) -> Callable[[Callable[[Tally], None]], Callable[[], None]]:
+    """Run a hypothesis test (given a `Tally` as its first argument) and fail when fewer than
+    `share` of its examples were checked rather than refused."""
+
+    def wrap(test: Callable[[Tally], None]) -> Callable[[], None]:
+        def run() -> None:
+            tally = Tally()
+            test(tally)
+            tried = tally.checked + tally.refused
+            assert tried and tally.checked >= share * tried, (tally.checked, tally.refused)
+
+        run.__name__ = test.__name__
+        run.__doc__ = test.__doc__
+        return run
+
+    return wrap

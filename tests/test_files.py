@@ -148,3 +148,28 @@ def test_a_note_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(EditError, match="not a regular file"):
         Snapshot.read(fifo)
+
+
+def test_a_file_locked_twice_by_one_thread_is_refused_and_another_thread_waits(tmp_path) -> None:
+    import errno
+    import threading
+
+    from notekit.read.files import locked_open, unlock
+
+    note = tmp_path / "n.md"
+    note.write_text("x")
+    (tmp_path / "link.md").symlink_to(note)
+    held = locked_open(note)
+    with pytest.raises(OSError) as refused:
+        locked_open(tmp_path / "link.md")  # the same file by another path
+    assert refused.value.errno == errno.EDEADLK
+    got: list[int] = []
+    waiter = threading.Thread(target=lambda: got.append(locked_open(note)))
+    waiter.start()
+    waiter.join(0.2)
+    assert waiter.is_alive() and not got  # another thread waits for the lock
+    unlock(held)
+    waiter.join(10)
+    assert got
+    unlock(got[0])
+    unlock(locked_open(note))  # let go, the file can be locked again

@@ -30,7 +30,7 @@ def command(app: App, keep: str, other: str, dry_run: bool) -> None:
     """
     from notekit.core.errors import ConflictError, EditError
     from notekit.write.changes import apply
-    from notekit.write.edit import move_aside, vault_path
+    from notekit.write.edit import move_aside
     from notekit.write.merge import plan_merge
 
     kept, gone = app.person(keep), app.person(other)
@@ -49,7 +49,7 @@ def command(app: App, keep: str, other: str, dry_run: bool) -> None:
         for change in changes:
             warnings.append(apply(change, summary.config.git_autocommit))
             written += 1
-        move_aside(merge.other, vault_path(app.vault, merge.trash))
+        move_aside(merge.other, merge.trash_file)
     except (ConflictError, EditError) as exc:
         merge.discard()
         done = f"{written} of {len(changes)} notes were written before this; " if written else ""

@@ -18,6 +18,7 @@ import errno
 import os
 import re
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -47,21 +48,46 @@ def _lock(fd: int, blocking: bool = True) -> bool:
     return True
 
 
+# the files this process holds locked, by (device, inode), with the thread holding each: a
+# thread that asks again for a file it holds (one note reached by two paths, a link and its
+# target) would wait for itself forever, so it is refused instead
+_held: dict[tuple[int, int], int] = {}
+_held_guard = threading.Lock()
+
+
 def locked_open(path: Path) -> int:
-    """An open descriptor of `path`, holding its exclusive lock. Waits while another notekit
-    process holds it; returns the file as it is after that writer's rename."""
+    """An open descriptor of `path`, holding its exclusive lock (let go with `unlock`). Waits
+    while another notekit process or thread holds it; returns the file as it is after that
+    writer's rename. OSError(EDEADLK) when this thread holds the file already."""
     while True:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
                 raise OSError(errno.EINVAL, "not a regular file")
+            key = (info.st_dev, info.st_ino)
+            with _held_guard:
+                if _held.get(key) == threading.get_ident():
+                    raise OSError(errno.EDEADLK, "this command holds that file already")
             _lock(fd)
             if _same_file(fd, path):
+                with _held_guard:
+                    _held[key] = threading.get_ident()
                 return fd
         except BaseException:
             os.close(fd)
             raise
         os.close(fd)  # the path was replaced while we waited: lock the new file
+
+
+def unlock(fd: int) -> None:
+    """Let go of a descriptor `locked_open` gave, and its lock."""
+    with contextlib.suppress(OSError):
+        info = os.fstat(fd)
+        with _held_guard:
+            _held.pop((info.st_dev, info.st_ino), None)
+    with contextlib.suppress(OSError):
+        os.close(fd)
 
 
 def _same_file(fd: int, path: Path) -> bool:

@@ -192,13 +192,36 @@ def flow_list(values: list[str]) -> str:
     return _flow(values)
 
 
+_DECIMAL = re.compile(r"0|[1-9][0-9]{0,17}")  # `from: 2018`: the loader keeps it as text
+
+
+class _FlowDumper(yaml.SafeDumper):
+    """Texts as the loader above gave them back: a whole number it kept as text (a year) is
+    written plain again, as the user wrote it, not quoted."""
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        if _DECIMAL.fullmatch(data):
+            return self.represent_scalar("tag:yaml.org,2002:int", data)
+        return super().represent_str(data)
+
+
+_FlowDumper.add_representer(str, _FlowDumper.represent_str)
+
+
 def flow_value(value: object) -> str:
     """Any value the loader gives (texts, lists, mappings) as YAML on one line that reads back
-    the same; a date stays plain."""
+    the same; a date and a whole number stay plain."""
     if isinstance(value, str):
-        return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else flow_scalar(value)
-    return yaml.safe_dump(
-        value, default_flow_style=True, allow_unicode=True, width=1_000_000, sort_keys=False
+        if _DECIMAL.fullmatch(value) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return value
+        return flow_scalar(value)
+    return yaml.dump(
+        value,
+        Dumper=_FlowDumper,
+        default_flow_style=True,
+        allow_unicode=True,
+        width=1_000_000,
+        sort_keys=False,
     ).strip()
 
 

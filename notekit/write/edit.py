@@ -14,7 +14,6 @@ rename, so a save by another program in between is never overwritten.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -38,7 +37,7 @@ from notekit.core.syntax import (
     heading,
     html_comment,
 )
-from notekit.read.files import create_exclusive, locked_open, replace_atomic
+from notekit.read.files import create_exclusive, locked_open, replace_atomic, unlock
 from notekit.read.front_matter import front_matter_end, load_mapping
 from notekit.read.parse import parse_note
 
@@ -87,8 +86,7 @@ class Snapshot:
 
     def release(self) -> None:
         if self.lock is not None:
-            with contextlib.suppress(OSError):
-                os.close(self.lock)
+            unlock(self.lock)
             object.__setattr__(self, "lock", None)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from notekit.core.errors import EditError
@@ -57,6 +58,7 @@ class Merge:
     other: Snapshot  # OTHER as read, its lock held until it is moved
     other_rel: str
     trash: str  # where OTHER goes, vault-relative
+    trash_file: Path  # the same place on disk, checked to lie inside the vault
 
     def discard(self) -> None:
         for change in (self.keep, *self.links):
@@ -66,9 +68,15 @@ class Merge:
 
 def plan_merge(index: Summary, keep: Person, other: Person, today: dt.date) -> Merge:
     """Plan the merge of OTHER into KEEP; EditError when either note cannot be edited."""
-    if keep.path == other.path:
-        raise EditError(f"{keep.path} is the same note twice; nothing to merge")
-    snapshot = Snapshot.read(vault_path(index.vault, other.path))
+    keep_file, other_file = (vault_path(index.vault, p.path) for p in (keep, other))
+    if keep.path == other.path or _identity(keep_file) == _identity(other_file):
+        raise EditError(
+            f"{keep.path} and {other.path} are one file (a link leads from one to the other); "
+            "nothing to merge"
+        )
+    trash = _trash_path(index, other.path)
+    trash_file = vault_path(index.vault, trash)  # refused here, before anything is written
+    snapshot = Snapshot.read(other_file)
     changes: list[Change] = []
     try:
         other_text = open_note(snapshot.data, other.path)
@@ -80,7 +88,7 @@ def plan_merge(index: Summary, keep: Person, other: Person, today: dt.date) -> M
             f"merge: {other.name} ({other.path}) into {keep.name}",
         )
         changes.append(keep_change)
-        for path in _linking(index, other, keep):
+        for path in _linking(index, other, keep, {_identity(keep_file), _identity(other_file)}):
             changes.append(
                 edit_note(
                     index,
@@ -94,7 +102,7 @@ def plan_merge(index: Summary, keep: Person, other: Person, today: dt.date) -> M
             change.discard()
         snapshot.release()
         raise
-    return Merge(keep_change, changes[1:], snapshot, other.path, _trash_path(index, other.path))
+    return Merge(keep_change, changes[1:], snapshot, other.path, trash, trash_file)
 
 
 Relink = Callable[[str], str]
@@ -114,14 +122,29 @@ def _relinker(index: Summary, keep: Person, other: Person) -> Relink:
     return lambda text: WIKILINK.sub(replace, text) if "[[" in text else text
 
 
-def _linking(index: Summary, other: Person, keep: Person) -> list[str]:
-    """The notes, KEEP and OTHER aside, with a link that leads to OTHER."""
-    return [
-        path
-        for path, links in index.note_links.items()
-        if path not in (other.path, keep.path)
-        and any(index.resolve(link.target).person == other for link in links)
-    ]
+def _linking(index: Summary, other: Person, keep: Person, seen: set[tuple[int, int]]) -> list[str]:
+    """The notes, KEEP and OTHER aside, with a link that leads to OTHER; a file reached by two
+    paths (a link to a note) once, and never when it is KEEP or OTHER (`seen`)."""
+    found = []
+    for path, links in index.note_links.items():
+        if path in (other.path, keep.path):
+            continue
+        if not any(index.resolve(link.target).person == other for link in links):
+            continue
+        identity = _identity(vault_path(index.vault, path))
+        if identity not in seen:
+            seen.add(identity)
+            found.append(path)
+    return found
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """What makes two paths one file (a symbolic or hard link): its device and inode."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise EditError(f"{path}: cannot read: {exc.strerror}") from None
+    return info.st_dev, info.st_ino
 
 
 def _relink_note(note: NoteText, relink: Relink) -> None:
@@ -160,7 +183,7 @@ def _take_in(
     _relink_note(note, relink)
     differed = _take_fields(index, note, other_text, relink)
     _take_names(index, note, other)
-    rest = _take_entries(note, other_text, relink)
+    rest = _without_empty_sections(_take_entries(note, other_text, relink))
     if differed:
         rest += ["", "Fields that differed:", "", "```yaml", *differed, "```"]
     rest = [line for n, line in enumerate(rest) if line.strip() or (n and rest[n - 1].strip())]
@@ -169,6 +192,38 @@ def _take_in(
     if rest:
         gap = [""] if note.last >= 0 and note.content(note.last).strip() else []
         note.insert(note.last + 1, [*gap, f"## From {other.stem} (merged {today})", "", *rest])
+
+
+def _without_empty_sections(lines: list[str]) -> list[str]:
+    """The lines but for headings whose section holds nothing but blank lines and empty
+    sections of its own (an empty `## Memories` of OTHER's is no news to KEEP); a `#` line
+    inside a code block is no heading."""
+    levels: list[int | None] = []  # per line: its heading's level, if it is a heading
+    fence = None
+    for line in lines:
+        title = None
+        if fence:
+            fence = None if closes_fence(line, fence) else fence
+        elif opening := FENCE.match(line):
+            fence = opening.group(1)
+        else:
+            title = heading(line)
+        levels.append(title[0] if title else None)
+    kept: list[str] = []
+    # read from the end: text_below[k] says whether text lies between here and the next
+    # heading of level k or higher below
+    text_below = [False] * 7
+    for line, level in zip(reversed(lines), reversed(levels), strict=True):
+        if level is None:
+            kept.append(line)
+            if line.strip():
+                text_below = [True] * 7
+            continue
+        if text_below[level]:
+            kept.append(line)
+            text_below[:level] = [True] * level
+        text_below[level:] = [False] * (7 - level)
+    return kept[::-1]
 
 
 def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: Relink) -> list[str]:
