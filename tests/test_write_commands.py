@@ -193,6 +193,7 @@ def test_unparseable_front_matter_is_never_rewritten(run, make_vault, content) -
         ("AC/DC Fan", "AC DC Fan.md"),
         ("../../etc/passwd", "etc passwd.md"),
         ("Tab\tand\x07bell [[link]] #tag", "Tab and bell link tag.md"),
+        ("Eve\u202egnp.exe\u200b Doe", "Evegnp.exe Doe.md"),
     ],
 )
 def test_add_makes_safe_readable_file_names(run, vault, name, file) -> None:
@@ -201,7 +202,8 @@ def test_add_makes_safe_readable_file_names(run, vault, name, file) -> None:
     path = vault / "People" / file
     assert path.is_file()
     people = people_by_name(run("people", "--json", vault=vault))
-    expected = " ".join(name.replace("\x07", " ").split())
+    expected = " ".join(name.replace("\x07", " ").replace("\u202e", "").split())
+    expected = expected.replace("\u200b", "")
     assert people[expected]["path"] == f"People/{file}"
 
 
@@ -679,3 +681,42 @@ def test_log_and_snooze_edit_inline_fields_in_place(
     assert text.endswith("- 2026-10-01 call: hi\n- 2026-11-23 caught up\n")
     shown = run("show", "ana", "--json", vault=vault).json()
     assert (shown["last_contact"], shown["next_contact"]) == ("2026-11-23", None)
+
+
+def test_a_log_entry_cannot_hide_the_entries_after_it(run, vault) -> None:
+    """Text that would open an HTML comment is written so that it does not: every later entry
+    still counts."""
+    first = run(
+        "log", "Ana Costa", "she wrote <!-- in her reply", "--date", "2026-11-01", vault=vault
+    )
+    assert first.exit_code == 0, first.stderr
+    second = run("log", "Ana Costa", "and --> this", "--date", "2026-11-20", vault=vault)
+    assert second.exit_code == 0, second.stderr
+    text = (vault / "People/Ana Costa.md").read_text()
+    assert "- 2026-11-01 she wrote <! -- in her reply" in text
+    assert "- 2026-11-20 and -- > this" in text
+    ana = run("show", "Ana Costa", "--json", vault=vault).json()
+    assert ana["last_contact"] == "2026-11-20"
+    assert {"2026-11-20", "2026-11-01"} <= {i["date"] for i in ana["interactions"]}
+
+
+def test_a_value_with_a_line_break_is_written_on_one_line(run, vault) -> None:
+    result = run(
+        "add",
+        "Kim Park",
+        "--company",
+        "Initech\nsecret: yes",
+        "--tag",
+        "a\r\nb",
+        "--met",
+        "at\n---\nthe fair",
+        vault=vault,
+    )
+    assert result.exit_code == 0, result.stderr
+    text = (vault / "People/Kim Park.md").read_text()
+    assert "company: 'Initech secret: yes'" in text
+    assert "secret" not in text.replace("company: 'Initech secret: yes'", "")
+    assert text.count("---\n") == 2
+    kim = run("show", "Kim Park", "--json", vault=vault).json()
+    assert kim["company"] == "Initech secret: yes" and "a b" in kim["tags"]
+    assert "Traceback" not in result.stderr

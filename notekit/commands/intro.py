@@ -60,7 +60,7 @@ def command(app: App, target: str, as_json: bool) -> None:
         )
         return
     if not paths:
-        click.echo(
+        echo(
             f"No path to {goal}: nobody in your notes is tied to them (add `knows:` or "
             "`introduced_by:`, or note a meeting together)."
         )

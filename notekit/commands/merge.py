@@ -41,7 +41,7 @@ def command(app: App, keep: str, other: str, dry_run: bool) -> None:
         for change in changes:
             write_change(app, change, dry_run=True)
         merge.other.release()
-        click.echo(f"(dry run: {merge.other_rel} not moved to {merge.trash})", err=True)
+        echo(f"(dry run: {merge.other_rel} not moved to {merge.trash})", err=True)
         return
     written = 0
     warnings = []

@@ -7,7 +7,7 @@ import signal
 
 import click
 
-from notekit.commands.common import App, site_option
+from notekit.commands.common import App, echo, site_option
 
 
 @click.command("watch")
@@ -42,7 +42,7 @@ def command(app: App, output: str | None, force: bool, poll: bool, debounce: flo
         app.vault,
         out,
         today,
-        lambda line: click.echo(line, err=False),
+        echo,
         debounce=debounce,
         poll=poll,
         force=force,

@@ -83,14 +83,24 @@ MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # quo
 # tests/test_parse.py feeds them lines built to make a backtracking engine stall.
 
 
-_LINE_BREAKS = {code: " " for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+# control characters (C0, C1, line and paragraph separators) become spaces; the invisible ones
+# that reorder or hide text (bidirectional overrides and isolates, zero-width space, a BOM)
+# are dropped
+_OUTSIDE_TEXT = {
+    **{code: " " for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)},
+    **{code: None for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0xFEFF)},
+}
 
 
 def one_line(text: str) -> str:
-    """Text as it may be written into one line of a note: line breaks and other control
-    characters become spaces, so a value can never start a line (a task, a heading) of its
-    own."""
-    return " ".join(text.translate(_LINE_BREAKS).split())
+    """Text from outside (a command's argument, an import) as it may be written into one line
+    of a note: line breaks and other control characters become spaces, so a value can never
+    start a line (a task, a heading) of its own, and invisible reordering characters go;
+    `<!--` and `-->` are broken apart and a leading `---` escaped, so that what notekit writes
+    it always reads back as written."""
+    text = " ".join(text.translate(_OUTSIDE_TEXT).split())
+    text = text.replace("<!--", "<! --").replace("-->", "-- >")
+    return "\\" + text if text.startswith("---") else text
 
 
 def html_comment(line: str, inside: bool) -> tuple[bool, bool]:

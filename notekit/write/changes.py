@@ -149,6 +149,14 @@ def plan_entries(
     return dataclasses.replace(change, aside=aside)
 
 
+def _outside(value: str | list[str]) -> str | list[str]:
+    """A value from outside (an argument, an import) as notekit writes it: one line of text
+    (`one_line`), or a list of such lines without the empty ones."""
+    if isinstance(value, str):
+        return one_line(value)
+    return [text for text in map(one_line, value) if text]
+
+
 def plan_fill(
     index: Summary,
     person: Person,
@@ -162,6 +170,7 @@ def plan_fill(
     change (None when there is nothing to do) and what was replaced: field, old, new."""
     missing: list[str] = []
     replaced: list[tuple[str, str, str]] = []
+    fields = {field: _outside(value) for field, value in fields.items()}
 
     def edit(note: NoteText, snapshot: Snapshot) -> None:
         written, _ = index.fields.person(parse_note(snapshot.path.name, snapshot.data))
@@ -233,6 +242,8 @@ def plan_new_role(
 
     def at(role_: str | None, company_: str | None) -> str:
         return " at ".join(part for part in (role_, company_) if part)
+
+    company, role = (one_line(value) if value else None for value in (company, role))
 
     was = at(person.role, person.company)
     now = at(role or person.role, company or person.company)
@@ -319,6 +330,9 @@ def plan_add(
     if stem != name:
         set_value(note, "name", flow_scalar(name), field_finder(index, "name"))
     for field, value in fields.items():
+        value = _outside(value)
+        if not value:
+            continue
         if field == "tags":
             existing = _template_tags(index, note)
             value = list(dict.fromkeys([*existing, *value]))
