@@ -720,3 +720,23 @@ def test_a_value_with_a_line_break_is_written_on_one_line(run, vault) -> None:
     kim = run("show", "Kim Park", "--json", vault=vault).json()
     assert kim["company"] == "Initech secret: yes" and "a b" in kim["tags"]
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"---\rname: Cr\rcadence: 1m\r---\r## Log\r- 2026-01-01 call: hi\r", "carriage return"),
+        (b"%YAML 1.2\n---\nname: Ya\ncadence: 1m\n---\n- 2026-01-01 call: hi\n", "%YAML"),
+    ],
+)
+def test_a_note_notekit_cannot_edit_safely_is_read_and_never_written(
+    run, make_vault, content, says
+) -> None:
+    vault = make_vault({"People/N.md": content})
+    problems = run("check", "--json", vault=vault).json()
+    assert [p["path"] for p in problems if says in p["message"]] == ["People/N.md"]
+    assert run("people", "--json", vault=vault).json()[0]["last_contact"] == "2026-01-01"
+    for args in (["snooze", "N", "2w"], ["log", "N", "hi"]):
+        result = run(*args, vault=vault)
+        assert result.exit_code == 2 and says in result.stderr
+    assert (vault / "People/N.md").read_bytes() == content

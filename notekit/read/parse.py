@@ -76,11 +76,32 @@ def parse_note(path: str, raw: bytes, channels: frozenset[str] = CHANNELS) -> Pa
         )
     text = _decode(path, raw, note.problems)
     lines = text.split("\n")
-    if "\r" in text:  # CRLF: every line loses its one `\r`
+    if len(lines) == 1 and "\r" in text:  # classic Mac OS: read, never edited (write.edit)
+        lines = text.split("\r")
+        note.problems.append(Problem(path, None, WARNING, CR_ONLY))
+    elif "\r" in text:  # CRLF: every line loses its one `\r`
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    if yaml_directive(lines[0]):
+        note.problems.append(Problem(path, 1, WARNING, YAML_DIRECTIVE))
     body_start = _read_front_matter(note, lines)
     _scan_body(note, lines, body_start, channels)
     return note
+
+
+CR_ONLY = (
+    "lines end in a carriage return alone (classic Mac OS): notekit reads the note but will not "
+    "edit it; save it with LF or CRLF line endings"
+)
+YAML_DIRECTIVE = (
+    "starts with a YAML directive (`%YAML …`): front-matter is read only when `---` is the first "
+    "line, so this note has none and notekit will not edit it; remove the directive line"
+)
+
+
+def yaml_directive(first_line: str) -> bool:
+    """Whether a note opens with a YAML directive (`%YAML 1.2`, `%TAG`): Obsidian and notekit
+    then see no front-matter, and an edit must not add a second block above it."""
+    return first_line.startswith(("%YAML", "%TAG"))
 
 
 def _decode(path: str, raw: bytes, problems: list[Problem]) -> str:

@@ -39,7 +39,7 @@ from notekit.core.syntax import (
 )
 from notekit.read.files import create_exclusive, locked_open, replace_atomic, unlock
 from notekit.read.front_matter import front_matter_end, load_mapping
-from notekit.read.parse import parse_note
+from notekit.read.parse import CR_ONLY, YAML_DIRECTIVE, parse_note, yaml_directive
 
 BOM = "\ufeff"
 _KEY_LINE = re.compile(
@@ -120,6 +120,10 @@ class NoteText:
             raise EditError(f"{name}: not valid UTF-8; notekit will not edit it") from None
         self.bom = text.startswith(BOM)
         text = text[1:] if self.bom else text
+        if "\r" in text and "\n" not in text:
+            raise EditError(f"{name}: {CR_ONLY}")
+        if yaml_directive(text):
+            raise EditError(f"{name}: {YAML_DIRECTIVE}")
         self.lines = text.split("\n")  # the last item is what follows the final newline
         self.newline = "\r\n" if self.lines[0].endswith("\r") and len(self.lines) > 1 else "\n"
         self.name = name
