@@ -23,6 +23,7 @@ from notekit.write.edit import (
     BOM,
     NoteText,
     append_item,
+    append_log_entries,
     append_log_entry,
     open_note,
     remove_value,
@@ -223,6 +224,43 @@ def test_log_only_adds_lines_and_moves_last_contact(data: bytes, date, entry, mo
         assert READER.field_of(old_part[0].split(":")[0].strip("'\" ")) == "last_contact"
     entries = [e for e in parse_note("n.md", after).entries if e.text == f"{entry}"]
     assert any(e.date == date for e in entries)
+
+
+@SETTINGS
+@given(notes(), st.lists(st.tuples(dates, words), min_size=1, max_size=6))
+def test_many_entries_at_once_land_where_one_by_one_would(data: bytes, entries) -> None:
+    """An import's entries are placed in one pass; the note must read as if each had been
+    logged on its own."""
+    one_by_one, at_once = open_note(data, "n.md"), open_note(data, "n.md")
+    for date, word in entries:
+        append_log_entry(one_by_one, date, f"{date} call: {word}")
+    append_log_entries(at_once, [(date, f"{date} call: {word}", ()) for date, word in entries])
+    assert at_once.encode() == one_by_one.encode()
+
+
+def test_many_entries_cost_in_proportion_to_their_number() -> None:
+    """Counted, not timed: the lines read to place 8n entries are about 8 times those for n."""
+    from notekit.write import edit
+
+    def lines_read(n: int) -> int:
+        note = open_note(b"---\nname: A\n---\n## Log\n- 2000-01-01 call: first\n", "n.md")
+        entries = [(dt.date(2001, 1, 1) + dt.timedelta(days=k), "x", ()) for k in range(n)]
+        calls = 0
+        real = edit.NoteText.content
+
+        def counted(self, index):  # noqa: ANN001
+            nonlocal calls
+            calls += 1
+            return real(self, index)
+
+        edit.NoteText.content = counted  # type: ignore[method-assign]
+        try:
+            append_log_entries(note, [(d, f"{d} call: {text}", more) for d, text, more in entries])
+        finally:
+            edit.NoteText.content = real  # type: ignore[method-assign]
+        return calls
+
+    assert lines_read(800) < 12 * lines_read(100)
 
 
 @SETTINGS

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from notekit.commands.common import App, echo, fail, write_change
+from notekit.interop.source import MAX_MB
 
 T = TypeVar("T")
 with_update = click.option(
@@ -19,6 +20,23 @@ with_update = click.option(
 with_dry_run = click.option(
     "--dry-run", is_flag=True, help="Print what would change and write nothing."
 )
+
+
+def with_limits(command: Callable[..., None]) -> Callable[..., None]:
+    """--max-mb and --encoding, for every import that reads a file."""
+    command = click.option(
+        "--encoding",
+        metavar="NAME",
+        help="The text encoding of the file when it is not UTF-8 (cp1252, latin-1, …).",
+    )(command)
+    return click.option(
+        "--max-mb",
+        default=MAX_MB,
+        show_default=True,
+        type=click.IntRange(min=1),
+        help="Refuse a file (or a file in a zip) larger than this many MiB.",
+    )(command)
+
 
 if TYPE_CHECKING:
     from notekit.interop.contacts import Contact
@@ -43,8 +61,17 @@ def command() -> None:
 @click.option("--no-text", is_flag=True, help="Log messages without their first line.")
 @with_update
 @with_dry_run
+@with_limits
 @click.pass_obj
-def linkedin(app: App, path: str, no_text: bool, update: bool, dry_run: bool) -> None:
+def linkedin(
+    app: App,
+    path: str,
+    no_text: bool,
+    update: bool,
+    dry_run: bool,
+    max_mb: int,
+    encoding: str | None,
+) -> None:
     """Import a LinkedIn data export: the zip as LinkedIn sends it, its folder, or its
     Connections.csv or messages.csv.
 
@@ -59,15 +86,18 @@ def linkedin(app: App, path: str, no_text: bool, update: bool, dry_run: bool) ->
     """
     import zipfile
 
+    from notekit.core.errors import SourceError
     from notekit.interop.imports import import_contacts, import_messages
     from notekit.interop.linkedin import connections, messages, owner, read_export
 
     try:
-        export = read_export(Path(path))
+        export = read_export(Path(path), max_mb, encoding)
         found = connections(export.connections) if export.connections else []
         talk = messages(export.messages) if export.messages else []
     except (OSError, zipfile.BadZipFile) as exc:
         fail(f"{path}: cannot read the export ({exc})")
+    except SourceError as exc:
+        fail(str(exc))
     except ValueError as exc:
         fail(f"{path}: {exc}")
     if export.connections is None and export.messages is None:
@@ -101,8 +131,17 @@ def linkedin(app: App, path: str, no_text: bool, update: bool, dry_run: bool) ->
 @click.option("--photos", is_flag=True, help="Save each card's photo beside the person's note.")
 @with_update
 @with_dry_run
+@with_limits
 @click.pass_obj
-def vcard(app: App, path: str, photos: bool, update: bool, dry_run: bool) -> None:
+def vcard(
+    app: App,
+    path: str,
+    photos: bool,
+    update: bool,
+    dry_run: bool,
+    max_mb: int,
+    encoding: str | None,
+) -> None:
     """Import the cards of a vCard file (2.1, 3.0 or 4.0), or of every .vcf in a folder.
 
     Name, emails, phone, organisation, title, birthday and a LinkedIn URL are read; a card
@@ -116,10 +155,7 @@ def vcard(app: App, path: str, photos: bool, update: bool, dry_run: bool) -> Non
     """
     from notekit.interop.vcard import read_cards
 
-    try:
-        found, skipped = read_cards(Path(path))
-    except OSError as exc:
-        fail(f"{path}: {exc.strerror}")
+    found, skipped = _read(path, lambda: read_cards(Path(path), photos, max_mb, encoding))
     _import(app, found, update, dry_run, photos)
     for card in skipped:
         echo(f"  skipped: {card.file}, card {card.card}: {card.reason}")
@@ -149,8 +185,11 @@ def _tell(outcome: Outcome, dry_run: bool) -> str:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @with_update
 @with_dry_run
+@with_limits
 @click.pass_obj
-def google(app: App, file: str, update: bool, dry_run: bool) -> None:
+def google(
+    app: App, file: str, update: bool, dry_run: bool, max_mb: int, encoding: str | None
+) -> None:
     """Import a Google Contacts export (Google CSV).
 
     Names, emails, phone, organisation, title, birthday, a LinkedIn website and the labels (as
@@ -161,14 +200,24 @@ def google(app: App, file: str, update: bool, dry_run: bool) -> None:
       notekit import google ~/Downloads/contacts.csv --dry-run
     """
     from notekit.interop.google import contacts
+    from notekit.interop.source import decode, read_file
+
+    found = _read(file, lambda: contacts(decode(read_file(Path(file), max_mb), file, encoding)))
+    _import(app, found, update, dry_run)
+
+
+def _read(file: str, read: Callable[[], T]) -> T:
+    """What `read` makes of an import file, or the reason it cannot, as notekit's error."""
+    from notekit.core.errors import SourceError
 
     try:
-        found = contacts(Path(file).read_bytes().decode("utf-8-sig", errors="replace"))
+        return read()
     except OSError as exc:
         fail(f"{file}: {exc.strerror}")
+    except SourceError as exc:
+        fail(str(exc))
     except ValueError as exc:
         fail(f"{file}: {exc}")
-    _import(app, found, update, dry_run)
 
 
 def _import(
@@ -200,8 +249,11 @@ def _import(
     help="Skip events with more attendees: not personal.",
 )
 @with_dry_run
+@with_limits
 @click.pass_obj
-def ics(app: App, file: str, max_attendees: int, dry_run: bool) -> None:
+def ics(
+    app: App, file: str, max_attendees: int, dry_run: bool, max_mb: int, encoding: str | None
+) -> None:
     """Import a calendar (.ics): each past event that people of the vault attended becomes a
     dated entry in their log.
 
@@ -215,13 +267,12 @@ def ics(app: App, file: str, max_attendees: int, dry_run: bool) -> None:
     """
     from notekit.interop.ical import read_meetings
     from notekit.interop.imports import import_meetings
+    from notekit.interop.source import decode, read_file
 
-    try:
-        meetings = read_meetings(Path(file).read_bytes(), app.today)
-    except OSError as exc:
-        fail(f"{file}: {exc.strerror}")
-    except ValueError as exc:
-        fail(f"{file}: {exc}")
+    meetings, skipped = _read(
+        file,
+        lambda: read_meetings(decode(read_file(Path(file), max_mb), file, encoding), app.today),
+    )
     summary = app.summary(quiet=True)
     result = import_meetings(
         summary,
@@ -238,6 +289,8 @@ def ics(app: App, file: str, max_attendees: int, dry_run: bool) -> None:
     )
     for day, name, title in sorted(result.planned):
         echo(f"  planned: {day} {name}: {title}")
+    for why in skipped:
+        echo(f"  skipped: {why}")
 
 
 PROGRESS_FROM = 200  # records from which a terminal shows a progress bar

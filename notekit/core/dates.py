@@ -182,6 +182,8 @@ def parse_when(value: str, today: dt.date) -> dt.date:
     if ISO_PREFIX.match(text):
         found = parse_date(text)
         assert found is not None
+        if (found - today).days > MAX_CADENCE_DAYS:
+            raise ValueError(f"{value.strip()!r} is more than 100 years ahead")
         return found
     words = {"today": 0, "tomorrow": 1, "next week": 7}
     if text in words:

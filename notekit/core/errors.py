@@ -19,3 +19,8 @@ class ConflictError(EditError):
 
 class SiteError(Exception):
     """The output folder cannot take the site; the message says why. Nothing was written."""
+
+
+class SourceError(Exception):
+    """A file to import cannot be read as it is (too large, protected by a password, not in
+    the encoding it claims); nothing was written. The message says what to do."""

@@ -7,8 +7,10 @@ subscribe to the file update events rather than duplicate them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from notekit.core.dates import next_anniversary
@@ -34,7 +36,7 @@ def write_calendar(vault: Summary, today: dt.date, todo: bool = False) -> bytes:
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     for person in vault.people:
         state = follow_up(person, vault, today)
-        if state.due is not None:
+        if state.due is not None and state.due < dt.date.max:  # an event ends the day after
             item = Todo() if todo else Event()
             item.add("uid", _uid("follow-up", person))
             item.add("dtstamp", stamp)
@@ -69,42 +71,104 @@ class Meeting(NamedTuple):
     attendees: tuple[tuple[str, str], ...]
 
 
-def read_meetings(data: bytes, today: dt.date) -> list[Meeting]:
-    """Every occurrence of every event of an iCalendar file, a recurring one once per
-    occurrence up to a year after today. ValueError for a file that is no calendar."""
-    from dateutil.rrule import rrulestr  # a dependency of icalendar
+HORIZON_DAYS = 366  # occurrences of a recurring event are read up to a year after today
+MAX_OCCURRENCES = 3_000  # of one event: ten years of a weekly 1:1, far more than any real one
+EARLIEST = dt.date(1900, 1, 1)  # no meeting of anyone's starts before this
+
+
+def read_meetings(text: str, today: dt.date) -> tuple[list[Meeting], list[str]]:
+    """Every occurrence of every event of an iCalendar text, a recurring one once per day it
+    occurs, up to a year after today and at most MAX_OCCURRENCES times; and a line for each
+    event left out or cut short, with the reason. ValueError for a text that is no calendar."""
     from icalendar import Calendar
 
     try:
-        calendar = Calendar.from_ical(data)
+        calendar = Calendar.from_ical(text)
     except Exception as exc:  # noqa: BLE001 - icalendar raises many kinds on bad input
         raise ValueError(f"not an iCalendar file ({exc})") from None
     found: list[Meeting] = []
-    horizon = today + dt.timedelta(days=366)
-    for event in calendar.walk("VEVENT"):
-        start = event.decoded("dtstart", None)
-        if start is None:
-            continue
-        first = start.date() if isinstance(start, dt.datetime) else start
-        people = []
-        for attendee in _list(event.get("attendee")):
-            email = str(attendee).removeprefix("mailto:").removeprefix("MAILTO:")
-            people.append((str(attendee.params.get("CN", "")), email))
+    skipped: list[str] = []
+    horizon = today + dt.timedelta(days=HORIZON_DAYS)
+    for number, event in enumerate(calendar.walk("VEVENT"), start=1):
         title = " ".join(str(event.get("summary", "")).split())
-        days = [first]
-        if rule := event.get("rrule"):
-            start_at = dt.datetime.combine(first, dt.time())
-            occurrences = rrulestr(rule.to_ical().decode(), dtstart=start_at)
-            days = [d.date() for d in occurrences.between(start_at, _at(horizon), inc=True)]
-        found.extend(Meeting(day, title, tuple(people)) for day in days)
-    return found
+        shown = f"event {number}" + (f" ({title[:60]})" if title else "")
+        try:
+            days, cut = _days(event, horizon)
+            people = _attendees(event)
+        except Exception as exc:  # noqa: BLE001 - a bad value in one event costs that event
+            skipped.append(f"{shown}: cannot be read ({_reason(exc)})")
+            continue
+        if cut:
+            skipped.append(f"{shown}: repeats more than {MAX_OCCURRENCES} times; {cut}")
+        found.extend(Meeting(day, title, people) for day in days)
+    return found, skipped
+
+
+def _days(event: Any, horizon: dt.date) -> tuple[list[dt.date], str]:
+    """The days an event occurs on up to `horizon`, and why the list was cut short, if it was."""
+    from dateutil.rrule import rrulestr  # a dependency of icalendar
+    from icalendar import vRecur
+
+    start = event.decoded("dtstart", None)
+    if start is None:
+        return [], ""
+    first = start.date() if isinstance(start, dt.datetime) else start
+    if not isinstance(first, dt.date):
+        raise ValueError("DTSTART is no date")
+    if first < EARLIEST:
+        raise ValueError(f"it starts in {first.year}")
+    rules = _list(event.get("rrule"))
+    if not rules:
+        return [first], ""
+    start_at = dt.datetime.combine(first, dt.time())
+    days: dict[dt.date, None] = {}
+    for rule in rules:
+        if not isinstance(rule, vRecur):  # icalendar keeps what it cannot read as text
+            raise ValueError(f"RRULE:{str(rule)[:60]} is no rule icalendar can read")
+        occurrences = rrulestr(rule.to_ical().decode(), dtstart=start_at, ignoretz=True)
+        with _searched_up_to(horizon.year + 1):
+            for count, occurrence in enumerate(occurrences):
+                if occurrence.date() > horizon:
+                    break
+                if count == MAX_OCCURRENCES:
+                    return sorted(days), f"only the days up to {max(days)} were read"
+                days[occurrence.date()] = None
+    return sorted(days), ""
+
+
+@contextlib.contextmanager
+def _searched_up_to(last_year: int) -> Iterator[None]:
+    """dateutil looks for a rule's next occurrence up to the year 9999, so that a rule that
+    never occurs (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) is searched for for seconds; within
+    this block it gives up after `last_year`, past which notekit reads nothing anyway."""
+    import types
+
+    from dateutil import rrule
+
+    real = rrule.datetime
+    names = {name: getattr(real, name) for name in dir(real) if not name.startswith("__")}
+    rrule.datetime = types.SimpleNamespace(**{**names, "MAXYEAR": last_year})
+    try:
+        yield
+    finally:
+        rrule.datetime = real
+
+
+def _attendees(event: Any) -> tuple[tuple[str, str], ...]:
+    people = []
+    for attendee in _list(event.get("attendee")):
+        email = str(attendee).removeprefix("mailto:").removeprefix("MAILTO:")
+        people.append((str(attendee.params.get("CN", "")), email))
+    return tuple(people)
+
+
+def _reason(exc: Exception) -> str:
+    """An exception from a library as a few words for the user."""
+    text = " ".join(str(exc).split())[:120]
+    return text or type(exc).__name__
 
 
 def _list(value: object) -> list[Any]:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
-
-
-def _at(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time())

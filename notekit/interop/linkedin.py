@@ -14,11 +14,13 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
+from notekit.core.errors import SourceError
 from notekit.interop.contacts import Contact
+from notekit.interop.source import MAX_MB, decode, read_file, read_member
 
 CONNECTIONS = "Connections.csv"
 MESSAGES = "messages.csv"
@@ -35,29 +37,52 @@ class Export(NamedTuple):
     ignored: list[str]
 
 
-def _text(data: bytes) -> str:
-    return data.decode("utf-8-sig", errors="replace")
-
-
-def read_export(path: Path) -> Export:
+def read_export(path: Path, max_mb: int = MAX_MB, encoding: str | None = None) -> Export:
     """The export at `path`: a zip, a folder or one CSV file (named `messages.csv` or not: the
-    connections). OSError or zipfile.BadZipFile when it cannot be read."""
-    found: dict[str, str] = {}
+    connections). OSError or zipfile.BadZipFile when it cannot be read; SourceError when a file
+    is too large, protected, not in its encoding, or there twice (which one to read?)."""
     if path.is_dir():
-        files = {p.name: p for p in path.rglob("*") if p.is_file()}
-        found = {name: _text(files[name].read_bytes()) for name in READ if name in files}
-        names = list(files)
+        files = [p for p in sorted(path.rglob("*")) if p.is_file()]
+        chosen = _one_each((p.name, p.relative_to(path).as_posix(), p) for p in files)
+        found = {
+            name: decode(read_file(file, max_mb), str(file), encoding)
+            for name, file in chosen.items()
+        }
+        names = [p.name for p in files]
     elif path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):  # a broken zip: BadZipFile
         with zipfile.ZipFile(path) as archive:
-            infos = {Path(i.filename).name: i for i in archive.infolist() if not i.is_dir()}
-            found = {name: _text(archive.read(infos[name])) for name in READ if name in infos}
-            names = list(infos)
+            infos = [i for i in archive.infolist() if not i.is_dir()]
+            members = _one_each((Path(i.filename).name, i.filename, i) for i in infos)
+            found = {
+                name: decode(read_member(archive, info, max_mb), info.filename, encoding)
+                for name, info in members.items()
+            }
+            names = [Path(i.filename).name for i in infos]
     else:
         kind = MESSAGES if path.name.lower() == MESSAGES.lower() else CONNECTIONS
-        found = {kind: _text(path.read_bytes())}
+        found = {kind: decode(read_file(path, max_mb), str(path), encoding)}
         names = []
     ignored = sorted(name for name in names if name not in READ)
     return Export(found.get(CONNECTIONS), found.get(MESSAGES), ignored)
+
+
+T = TypeVar("T")
+
+
+def _one_each(files: Iterable[tuple[str, str, T]]) -> dict[str, T]:
+    """Of (file name, where, file), the one file of each name this module reads; SourceError
+    naming both places when an export holds one twice."""
+    chosen: dict[str, tuple[str, T]] = {}
+    for name, where, file in files:
+        if name not in READ:
+            continue
+        if name in chosen:
+            raise SourceError(
+                f"{name} is there twice ({chosen[name][0]} and {where}): import the one you "
+                "mean on its own"
+            )
+        chosen[name] = (where, file)
+    return {name: file for name, (_, file) in chosen.items()}
 
 
 class Message(NamedTuple):

@@ -14,10 +14,13 @@ from typing import Any, NamedTuple
 
 from notekit.core.model import Person
 from notekit.interop.contacts import Contact
+from notekit.interop.source import MAX_MB, read_file
+from notekit.interop.source import decode as source_decode
 from notekit.rules.views import birthday_text
 
 SUFFIXES = (".vcf", ".vcard")
 _CHARSET = re.compile(r"CHARSET=([A-Za-z0-9_\-]+)", re.IGNORECASE)
+_PHOTO = re.compile(r"(?:[\w-]+\.)?PHOTO[;:]", re.IGNORECASE)  # with a group prefix (`item1.`)
 
 
 class Skipped(NamedTuple):
@@ -50,18 +53,30 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")  # every byte is something: the name stays readable enough
 
 
-def read_cards(path: Path) -> tuple[list[Contact], list[Skipped]]:
-    """Every card of the file or folder at `path`, as contacts; and the cards left out."""
+def read_cards(
+    path: Path, photos: bool = False, max_mb: int = MAX_MB, encoding: str | None = None
+) -> tuple[list[Contact], list[Skipped]]:
+    """Every card of the file or folder at `path`, as contacts; and the cards left out, or
+    read without their photo. Photos are read only with `photos`, and only when their encoded
+    text is small enough to hold at most MAX_PHOTO bytes: a larger one is never decoded."""
     import vobject  # only when a vCard is read
 
     contacts: list[Contact] = []
     skipped: list[Skipped] = []
     for file in files_of(path):
-        text = decode(file.read_bytes()).replace("\r\n", "\n")
+        data = read_file(file, max_mb)
+        text = (source_decode(data, str(file), encoding) if encoding else decode(data)).replace(
+            "\r\n", "\n"
+        )
         for number, raw in enumerate(cards(text), start=1):
             if raw is None:
                 skipped.append(Skipped(str(file), number, "not closed (no END:VCARD)"))
                 continue
+            raw, too_large = _photos_kept(raw, photos)
+            if too_large:
+                skipped.append(
+                    Skipped(str(file), number, f"photo over {MAX_PHOTO >> 20} MiB left out")
+                )
             try:
                 card = vobject.readOne(_DATA_URI_COMMA.sub(r"\1\\,", raw))
                 contact = _contact(card)
@@ -73,6 +88,37 @@ def read_cards(path: Path) -> tuple[list[Contact], list[Skipped]]:
             else:
                 contacts.append(contact)
     return contacts, skipped
+
+
+def _photos_kept(card: str, photos: bool) -> tuple[str, bool]:
+    """The card's text without its PHOTO properties (each its line and the folded or
+    indented lines of its data) unless `photos`, and without one whose encoded text is too
+    long for MAX_PHOTO bytes; and whether one was dropped for its size."""
+    if "PHOTO" not in card.upper():
+        return card, False
+    kept: list[str] = []
+    photo: list[str] | None = None  # the lines of the photo being read
+    too_large = False
+
+    def close() -> None:
+        nonlocal too_large
+        if photo is None:
+            return
+        if sum(len(line) for line in photo) > MAX_PHOTO * 4 // 3 + 4096:
+            too_large = True
+        elif photos:
+            kept.extend(photo)
+
+    for line in card.split("\n"):
+        if photo is not None and (line[:1] in (" ", "\t") or not line.strip()):
+            photo.append(line)
+            continue
+        close()
+        photo = [line] if _PHOTO.match(line) else None
+        if photo is None:
+            kept.append(line)
+    close()
+    return "\n".join(kept), too_large
 
 
 def cards(text: str) -> list[str | None]:

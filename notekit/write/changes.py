@@ -30,6 +30,7 @@ from notekit.write.edit import (
     NoteText,
     Snapshot,
     append_item,
+    append_log_entries,
     append_log_entry,
     create_new,
     open_note,
@@ -136,8 +137,7 @@ def plan_entries(
             if not keep_follow_up and follow_up is not None and follow_up >= latest:
                 _set_field(note, parsed, index, "next_contact", None, added=False)
                 cleared.append(follow_up)
-        for day, entry in entries:
-            append_log_entry(note, day, entry)
+        append_log_entries(note, [(day, entry, ()) for day, entry in entries])
 
     change = edit_note(index, person.path, edit, message)
     if not cleared:
@@ -419,7 +419,14 @@ def _template_text(index: Summary, name: str, today: dt.date) -> str:
     for rel in candidates:
         path = (index.vault / rel).resolve()
         if path.is_file() and path.is_relative_to(index.vault.resolve()):
-            text = path.read_text("utf-8")
+            try:
+                text = path.read_text("utf-8")
+            except UnicodeDecodeError as exc:
+                line = path.read_bytes()[: exc.start].count(b"\n") + 1
+                raise EditError(
+                    f"{rel}:{line}: the person template is not UTF-8; save it as UTF-8 "
+                    "(nothing was written)"
+                ) from None
             break
     else:
         text = resources.files("notekit.write").joinpath("templates/person.md").read_text("utf-8")

@@ -14,7 +14,9 @@ rename, so a save by another program in between is never overwritten.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import os
 import re
 import stat
@@ -488,6 +490,41 @@ def append_log_entry(text: NoteText, date: dt.date, entry: str, more: Sequence[s
         later = [i for i, d in dated if d > date]
         position = later[0] if later else after_last
     text.insert(position, lines)
+
+
+def append_log_entries(
+    text: NoteText, entries: Sequence[tuple[dt.date, str, Sequence[str]]]
+) -> None:
+    """`append_log_entry` for each of many entries (day, entry, lines under it), with the log
+    read once: where each goes is found by bisection, so that an import of thousands of
+    entries costs in proportion to them, not to their square."""
+    if not entries:
+        return
+    append_log_entry(text, *entries[0])  # makes the log section when the note has none
+    section, _ = _log_section(text)
+    if section is None:  # the first entry opened a section a later line hides: one by one
+        for day, entry, more in entries[1:]:
+            append_log_entry(text, day, entry, more)
+        return
+    dated, _ = _section_contents(text, *section)
+    after_last = _item_end(text, dated[-1][0])
+    newest_first = dated[0][1] > dated[-1][1]
+    # the rule of append_log_entry (newest first: before the first item on or before the day;
+    # else before the first item after it) as bisection over running bounds of the days
+    if newest_first:
+        bounds = [-day.toordinal() for day in itertools.accumulate((d for _, d in dated), min)]
+        place = lambda day: bisect.bisect_left(bounds, -day.toordinal())  # noqa: E731
+    else:
+        bounds = [day.toordinal() for day in itertools.accumulate((d for _, d in dated), max)]
+        place = lambda day: bisect.bisect_right(bounds, day.toordinal())  # noqa: E731
+    at: dict[int, list[tuple[dt.date, int, list[str]]]] = {}
+    for number, (day, entry, more) in enumerate(entries[1:]):
+        found = place(day)
+        line = dated[found][0] if found < len(dated) else after_last
+        at.setdefault(line, []).append((day, number, [f"- {entry}", *more]))
+    for line in sorted(at, reverse=True):  # from the end, so that each index still holds
+        group = sorted(at[line], key=lambda item: item[:2], reverse=newest_first)
+        text.insert(line, [row for *_, lines in group for row in lines])
 
 
 def _item_end(text: NoteText, index: int) -> int:
