@@ -213,3 +213,21 @@ def test_find_searches_every_field_and_says_which_matched(run, make_vault) -> No
         "mentorship": [("Ben", "goal", "mentorship")],
     }
     assert "tag: climbing" in run("find", "climbing", vault=vault).stdout
+
+
+def test_a_similar_name_among_thousands_is_looked_for_among_few() -> None:
+    """An import looks for a name nearly alike for each new contact: it scores only the names
+    that share the start of a word with it, so that its cost does not grow with the vault."""
+    from notekit.rules.match import key_table
+
+    letters = "bcdfghjklmnpqrstvwxz"
+    names = [f"{a}{b}o {c}{d}e" for a in letters for b in "aeiu" for c in letters for d in "ai"]
+    index = index_from_texts(
+        {f"People/{n}.md": "" for n in names[:1600]} | {"People/Ana Costa.md": ""}
+    )
+    table = key_table(index, with_company=False)
+    near = table.near(fold("Ana Kosta"))
+    assert 0 < len(near) < len(table.keys) / 20
+    found = search(index, "Ana Kosta", False, 88.0, table, near=True)
+    assert [m.person.name for m in found] == ["Ana Costa"]
+    assert search(index, "Ana Kosta", False, 88.0, table) == found  # the same, scoring all

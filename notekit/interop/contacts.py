@@ -77,6 +77,6 @@ class Matcher:
             return Matched(None, "ambiguous", same)
         if self._table is None:
             self._table = key_table(self._vault, with_company=False)
-        near = search(self._vault, contact.name, False, SIMILAR, self._table)
+        near = search(self._vault, contact.name, False, SIMILAR, self._table, near=True)
         similar = [m.person for m in near]
         return Matched(None, "possible" if similar else "new", similar[:3])

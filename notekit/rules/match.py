@@ -96,6 +96,9 @@ def _keys(person: Person, with_company: bool) -> list[tuple[str, str]]:
     return keys
 
 
+START = 2  # letters of a word that a similar name must share, where the vault is large
+
+
 @dataclass(frozen=True)
 class KeyTable:
     """Everything the people of a vault can be found by, each distinct text folded once: built
@@ -106,6 +109,14 @@ class KeyTable:
     keys: list[str]  # folded
     holders: list[list[tuple[int, str, int]]]  # of each text: (person, field, order) holding it
     by_word: dict[str, list[int]]  # a word of a folded text -> the texts holding it
+    by_start: dict[str, list[int]]  # the first two letters of a word -> the texts holding it
+
+    def near(self, query: str) -> dict[int, str]:
+        """The folded texts that share the start of a word with the folded `query`: where a
+        name nearly alike is looked for among thousands (a typo in the first two letters of
+        every word is not forgiven there)."""
+        places = {at for word in query.split() for at in self.by_start.get(word[:START], ())}
+        return {at: self.keys[at] for at in sorted(places)}
 
 
 def key_table(index: Summary, with_company: bool = True) -> KeyTable:
@@ -122,10 +133,13 @@ def key_table(index: Summary, with_company: bool = True) -> KeyTable:
     shown = list(texts)
     keys = [fold(t) for t in shown]
     by_word: dict[str, list[int]] = {}
+    by_start: dict[str, list[int]] = {}
     for place, key in enumerate(keys):
         for word in dict.fromkeys(key.split()):
             by_word.setdefault(word, []).append(place)
-    return KeyTable(index.people, shown, keys, holders, by_word)
+        for start in dict.fromkeys(word[:START] for word in key.split()):
+            by_start.setdefault(start, []).append(place)
+    return KeyTable(index.people, shown, keys, holders, by_word, by_start)
 
 
 def search(
@@ -134,21 +148,25 @@ def search(
     with_company: bool = True,
     threshold: float = FIND_THRESHOLD,
     table: KeyTable | None = None,
+    near: bool = False,
 ) -> list[Match]:
     """People matching the query, best first. A key scores 100 when it is the query, 90 when
     the query is one of its words, else the better of the token-sort ratio and the token-set
     ratio less 5; each person is matched by their best key (the first of equals) when it scores
     `threshold` or more. Each distinct text of the vault (a tag or a company is shared by many
     people) is folded once, and scored in one call per ratio, in C. `table`: the vault's keys
-    (`key_table` with the same `with_company`), when many searches share them."""
+    (`key_table` with the same `with_company`), when many searches share them. `near`: only
+    the texts that share the start of a word with the query are scored (`KeyTable.near`), so
+    that a search costs what those few do, not the whole vault."""
     wanted = fold(query)
     if not wanted:
         return []
     table = table or key_table(index, with_company)
+    choices = table.near(wanted) if near else dict(enumerate(table.keys))
     scores: dict[int, float] = {}
     for scorer, less in ((fuzz.token_sort_ratio, 0), (fuzz.token_set_ratio, 5)):
         found = process.extract(
-            wanted, table.keys, scorer=scorer, limit=None, score_cutoff=threshold + less
+            wanted, choices, scorer=scorer, limit=None, score_cutoff=threshold + less
         )
         for _, score, at in found:
             scores[at] = max(scores.get(at, 0.0), score - less)
