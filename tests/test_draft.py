@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -11,23 +12,46 @@ from tests.conftest import FIXTURES
 
 VAULT = FIXTURES / "drafts"
 PACKAGE = Path(__file__).resolve().parents[1] / "notekit"
+
+
+def _phrases(path: Path) -> list[str]:
+    """The texts a module writes: its string constants, docstrings and comments aside."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+# the words notekit writes itself: its draft templates and the phrases of rules/draft.py
 TEMPLATE_WORDS = {
     word
-    for path in [*(PACKAGE / "site/templates/draft").glob("*.md"), PACKAGE / "rules/draft.py"]
-    for word in re.findall(r"[\w']+", path.read_text(encoding="utf-8"))
+    for text in [
+        *(p.read_text(encoding="utf-8") for p in (PACKAGE / "site/templates/draft").glob("*.md")),
+        *_phrases(PACKAGE / "rules/draft.py"),
+    ]
+    for word in re.findall(r"[\w']+", text)
 }
 OPEN = ("What ", "How ", "Which ", "Where ", "Who ", "Why ")
 
 
-def facts_of(vault: Path) -> str:
-    return "\n".join(
-        p.read_text(encoding="utf-8") for p in vault.rglob("*") if p.suffix in (".md", ".toml")
+def invented(text: str, note: str, vault: Path = VAULT) -> list[str]:
+    """Capitalised words and numbers of a draft that are neither words notekit writes nor in
+    the person's own note (`note`, vault-relative) or notekit.toml (`[me]`)."""
+    source = (vault / note).read_text(encoding="utf-8") + (vault / "notekit.toml").read_text(
+        encoding="utf-8"
     )
-
-
-def invented(text: str, vault: Path) -> list[str]:
-    """Capitalised words and numbers of a draft that neither a template nor the vault holds."""
-    source = facts_of(vault)
     words = re.findall(r"\b(?:[A-ZÀ-Ý][\w']*|\d[\d.:]*)", text)
     return [w for w in words if w not in TEMPLATE_WORDS and w.rstrip(".:") not in source]
 
@@ -47,7 +71,7 @@ def test_each_channel_names_the_memory_the_role_and_asks_open_questions(run, cha
     assert "Staff Engineer" in body or "Globex" in body
     asked = questions(body)
     assert asked and all(q.startswith(OPEN) for q in asked), asked
-    assert invented((draft["subject"] or "") + "\n" + body, VAULT) == []
+    assert invented((draft["subject"] or "") + "\n" + body, "People/Ana Costa.md") == []
     assert "I'll pass along anything good I read on bouldering." in body  # reciprocity
     if channel == "email":
         assert draft["subject"].startswith("Thinking of the 2016 Black Friday outage")
@@ -67,11 +91,11 @@ def test_default_channel_news_and_a_memory_told_in_the_third_person(run) -> None
     assert text.startswith("Hey Tomás! Just thinking about how you showed me the Porto lab's")
     assert "Congrats on the new role, Lead Engineer at Atlantic Robotics!" in text
     assert "How is the new role treating you, and what are you most focused on?" in text
-    assert invented(text, VAULT) == []
+    assert invented(text, "People/Tomás Peres.md") == []
     email = run("draft", "tomas", "--channel", "email", vault=VAULT).stdout
     assert "What has been keeping you busy with surfing lately?" in email  # not robotics again
     assert "I'll pass along anything good I read on robotics." in email
-    assert invented(email, VAULT) == []
+    assert invented(email, "People/Tomás Peres.md") == []
 
 
 def test_the_earliest_entry_stands_in_for_a_memory_and_missing_facts_are_named(run) -> None:
@@ -81,7 +105,18 @@ def test_the_earliest_entry_stands_in_for_a_memory_and_missing_facts_are_named(r
     assert "What are you most focused on as Product Designer these days?" in result.stdout
     assert "add to People/Lee Wong.md: a shared memory" in result.stderr
     assert "their interests" in result.stderr
-    assert invented(result.stdout, VAULT) == []
+    assert invented(result.stdout, "People/Lee Wong.md") == []
+
+
+def test_the_invention_check_knows_another_persons_facts_from_this_ones() -> None:
+    """Facts of someone else's note, or words no template holds, are inventions."""
+    told = "Congrats on Globex, Staff Engineer since 2016! Ana says hi from Initech."
+    assert set(invented(told, "People/Tomás Peres.md")) >= {"Globex", "Staff", "2016", "Ana"}
+    assert invented("Lovely to Meet you in Zanzibar.", "People/Ana Costa.md") == [
+        "Lovely",
+        "Meet",
+        "Zanzibar",
+    ]
 
 
 def test_too_little_to_write_says_what_to_add_and_invents_nothing(run) -> None:
@@ -164,3 +199,52 @@ def test_a_memory_built_to_make_a_pattern_backtrack_is_read_at_once(make_vault, 
     result = run("draft", "Max", "--channel", "message", vault=vault)
     assert result.exit_code == 0
     assert result.stdout.startswith("Hey Max! Just thinking about the night we met")
+
+
+HOSTILE_TEMPLATES = {
+    "nested loops": (
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "steps",
+    ),
+    "loops over a long text": (
+        "{% set s = 'x' * 50000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
+        "steps",
+    ),
+    "a huge text": ("{{ 'x' * 10**10 }}", "longer than 100,000"),
+    "a huge number": ("{{ 7 ** 100000000 }}", "bits"),
+    "a huge field width": ("{{ '%999999999d' % 1 }}", "field width"),
+    "a huge padding": ("{{ 'x'.center(4000000000) }}", "memory"),
+    "endless output": ("{% for i in range(100000) %}{{ 'y' * 99999 }}{% endfor %}", "writes more"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEMPLATES))
+def test_a_template_cannot_hang_or_exhaust_draft_or_report(name: str, tmp_path) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    vault = tmp_path / "v"
+    shutil.copytree(VAULT, vault)
+    (vault / "Templates/notekit").mkdir(parents=True)
+    template, says = HOSTILE_TEMPLATES[name]
+    for channel in ("email", "linkedin", "message"):
+        (vault / f"Templates/notekit/{channel}.md").write_text(template + "\n")
+    command = [sys.executable, "-m", "notekit", "--vault", str(vault), "--today", "2026-11-23"]
+    env = {**os.environ, "NOTEKIT_CACHE_DIR": str(tmp_path / "cache")}
+    draft = subprocess.run(
+        [*command, "draft", "ana"], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert draft.returncode == 2, draft.stdout[:200]
+    assert "Templates/notekit/" in draft.stderr and says in draft.stderr, draft.stderr
+    assert "Traceback" not in draft.stderr
+    report = subprocess.run(
+        [*command, "report", "-o", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert report.returncode == 0, report.stderr
+    assert (tmp_path / "site/index.html").is_file() and "Traceback" not in report.stderr

@@ -10,7 +10,12 @@ from urllib.parse import quote
 
 from notekit.core.errors import SiteError
 from notekit.rules.draft import DraftFacts
-from notekit.site.templating import TemplateError, TemplateSyntaxError, text_environment
+from notekit.site.templating import (
+    TemplateError,
+    TemplateSyntaxError,
+    render_text,
+    text_environment,
+)
 
 USER_TEMPLATES = "Templates/notekit"
 _SUBJECT = re.compile(r"^subject:[ \t]*(.*)$", re.IGNORECASE)
@@ -71,10 +76,9 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
         else f"notekit's own {name}"
     )
     try:
-        text = (
-            text_environment(folder)
-            .get_template(name)
-            .render(
+        text = render_text(
+            text_environment(folder).get_template(name),
+            dict(
                 first_name=facts.first_name,
                 name=facts.person.name,
                 memory=facts.memory,
@@ -87,7 +91,7 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
                 goal=goal_kind(facts.goal),
                 me_name=facts.me_name,
                 channel=facts.channel,
-            )
+            ),
         )
     except TemplateSyntaxError as exc:
         raise SiteError(f"{source}:{exc.lineno}: {exc.message}") from exc

@@ -2,12 +2,22 @@
 
 The report's templates are notekit's own. Draft templates may come from the vault
 (`Templates/notekit/`), a folder that can be synced from anywhere, so they run sandboxed: a
-template can shape text, never reach Python objects beyond the values it is given."""
+template can shape text, never reach Python objects beyond the values it is given; and within
+limits (`render_text`): so many steps and seconds, so much output, numbers and texts of a
+bounded size, and a bounded amount of memory, so that a template can never hang a command or
+exhaust the machine."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import re
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -23,7 +33,26 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-__all__ = ["Markup", "TemplateError", "TemplateSyntaxError", "page_environment", "text_environment"]
+__all__ = [
+    "Markup",
+    "TemplateError",
+    "TemplateSyntaxError",
+    "page_environment",
+    "render_text",
+    "text_environment",
+]
+
+MAX_STEPS = 2_000_000  # lines of template code one rendering may run
+MAX_SECONDS = 2.0
+MAX_OUTPUT = 100_000  # characters: a message, not a book
+MAX_VALUE = 100_000  # the length of a text or list an expression may make
+MAX_BITS = 10_000  # the size of a number an expression may make
+MEMORY_HEADROOM = 1 << 30  # bytes a rendering may take beyond what the process holds
+_WIDTH = re.compile(r"\d{6,}")  # a field width of a million or more in a format
+
+
+class TemplateLimit(TemplateError):
+    """A template went past one of the limits above; the message says which."""
 
 
 def page_environment(cache: Path | None) -> Environment:
@@ -46,7 +75,7 @@ def text_environment(user_folder: Path | None) -> SandboxedEnvironment:
     if user_folder is not None and user_folder.is_dir():
         loaders.append(FileSystemLoader(str(user_folder)))
     loaders.append(PackageLoader("notekit.site", "templates/draft"))
-    return SandboxedEnvironment(
+    return _BoundedSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=False,
         trim_blocks=True,
@@ -54,3 +83,82 @@ def text_environment(user_folder: Path | None) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
+
+
+class _BoundedSandbox(SandboxedEnvironment):
+    """The sandbox, with the operators that can make a huge value from a small expression
+    (`'x' * 10**10`, `10 ** 10 ** 8`, `'%999999999d' % 1`) checked before they run."""
+
+    intercepted_binops = frozenset(["*", "**", "%"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for value, times in ((left, right), (right, left)):
+                sized = isinstance(value, (str, list, tuple)) and isinstance(times, int)
+                if sized and len(value) * times > MAX_VALUE:
+                    raise TemplateLimit(f"a text or list longer than {MAX_VALUE:,}")
+        elif operator == "**":
+            whole = isinstance(left, int) and isinstance(right, int) and right > 0
+            if whole and max(left.bit_length(), 1) * right > MAX_BITS:
+                raise TemplateLimit(f"a number of more than {MAX_BITS:,} bits")
+        elif operator == "%" and isinstance(left, str) and _WIDTH.search(left):
+            raise TemplateLimit("a field width of a million or more")
+        return super().call_binop(context, operator, left, right)
+
+
+def render_text(template: Any, values: dict[str, Any]) -> str:
+    """A sandboxed template rendered within the limits above; TemplateLimit past one."""
+    started = time.monotonic()
+    steps = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal steps
+        steps += 1
+        if steps % 10_000 == 0:
+            if steps > MAX_STEPS:
+                raise TemplateLimit(f"it runs more than {MAX_STEPS:,} steps")
+            if time.monotonic() - started > MAX_SECONDS:
+                raise TemplateLimit(f"it runs longer than {MAX_SECONDS:g} s")
+        return trace
+
+    parts: list[str] = []
+    size = 0
+    before = sys.gettrace()
+    try:
+        with _memory_bounded():
+            sys.settrace(trace)
+            try:
+                for part in template.generate(**values):
+                    size += len(part)
+                    if size > MAX_OUTPUT:
+                        raise TemplateLimit(f"it writes more than {MAX_OUTPUT:,} characters")
+                    parts.append(part)
+            finally:
+                sys.settrace(before)
+    except MemoryError:
+        raise TemplateLimit("it needs more memory than a message can") from None
+    return "".join(parts)
+
+
+@contextlib.contextmanager
+def _memory_bounded() -> Iterator[None]:
+    """Within this block the process may take at most MEMORY_HEADROOM more memory: past it an
+    allocation fails with MemoryError instead of swapping the machine to a halt. Where the
+    system cannot say or set this (not Linux), nothing is bounded."""
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as status:
+            size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize"))
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        bound = size + MEMORY_HEADROOM
+        if hard != resource.RLIM_INFINITY:
+            bound = min(bound, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (bound, hard))
+    except (ImportError, OSError, StopIteration, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
