@@ -244,6 +244,30 @@ def test_csv_and_json_exports(run) -> None:
     assert ana["interactions"] and ana["due"] == "2026-11-20"
 
 
+def test_a_csv_export_never_hands_a_spreadsheet_a_formula(run, make_vault) -> None:
+    import csv
+    import io
+
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ncompany: \"=cmd|' /C calc'!A0\"\nrole: '@SUM(A1:A9)'\n"
+            "phone: '+1+1'\ncontext: '-2+3'\n---\n",
+            "People/Ben.md": "---\ncompany: Globex = good\nrole: Engineer\n---\n",
+        }
+    )
+    rows = list(csv.DictReader(io.StringIO(run("export", "csv", vault=vault).stdout[1:])))
+    ana, ben = rows
+    assert (ana["company"], ana["role"], ana["phone"], ana["context"]) == (
+        "'=cmd|' /C calc'!A0",
+        "'@SUM(A1:A9)",
+        "'+1+1",
+        "'-2+3",
+    )
+    assert (ben["company"], ben["role"]) == ("Globex = good", "Engineer")
+    raw = list(csv.DictReader(io.StringIO(run("export", "csv", "--raw", vault=vault).stdout[1:])))
+    assert raw[0]["company"] == "=cmd|' /C calc'!A0"
+
+
 def test_an_export_never_writes_over_a_note(run, make_vault) -> None:
     vault = make_vault({"People/Ana.md": "---\ncadence: 1m\n---\n"})
     result = run("export", "csv", "-o", str(vault / "People/Ana.md"), vault=vault)

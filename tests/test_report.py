@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html as html_module
 import os
 import re
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,7 @@ cadence: 1d
 <iframe src="https://evil.example"></iframe>
 [click](javascript:alert(3)) [data](data:text/html;base64,PHNjcmlwdD4=) ![pixel](https://evil.example/p.png)
 [p](//evil.example/x) [q](\\\\evil.example/y) [r](<\\/evil.example/z>)
+![<img src=x onerror=alert(1)>](a.png) ![<b onclick=alert(8)>](https://evil.example/q.png)
 """
 
 
@@ -97,6 +100,11 @@ def test_hostile_note_text_is_escaped_or_dropped(run, make_vault, tmp_path) -> N
         assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
     write = re.search(r'class="write" href="([^"]+)"', (out / "index.html").read_text("utf-8"))
     assert write and write.group(1).startswith("mailto:a@b.example%3Fcc%3Devil@example.com%26body")
+    for page in [out / "index.html", *(out / "people").iterdir()]:  # every mailto link
+        for link in re.findall(r'href="(mailto:[^"]*)"', page.read_text("utf-8")):
+            parts = urllib.parse.urlsplit(html_module.unescape(link))
+            assert urllib.parse.unquote(parts.path) == "a@b.example?cc=evil@example.com&body=x"
+            assert set(urllib.parse.parse_qs(parts.query)) <= {"subject", "body"}, page
     person = (out / "people" / "x.html").read_text("utf-8")
     assert "&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;" in person
     assert "&lt;script&gt;alert('body')&lt;/script&gt;" in person

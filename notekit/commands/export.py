@@ -19,13 +19,20 @@ FORMATS = ("csv", "json", "vcard", "ics")
     "-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout)."
 )
 @click.option("--todo", is_flag=True, help="ics: follow-ups as tasks (VTODO), not events.")
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="csv: write cells that start with = + - @ as they are (a spreadsheet may run them).",
+)
 @click.pass_obj
-def command(app: App, format_name: str, output: str | None, todo: bool) -> None:
+def command(app: App, format_name: str, output: str | None, todo: bool, raw: bool) -> None:
     """Export everyone as FORMAT: csv, json, vcard or ics.
 
-    `csv`: one row per person, UTF-8 with a BOM for spreadsheets. `json`: as `show --json`,
-    interactions included. `vcard`: 3.0; importing it back changes nothing. `ics`: follow-ups
-    as all-day events (tasks with --todo), birthdays as yearly events.
+    `csv`: one row per person, UTF-8 with a BOM for spreadsheets; a cell that starts with
+    `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet
+    shows it as text and never runs it as a formula (`--raw` leaves it as it is). `json`: as
+    `show --json`, interactions included. `vcard`: 3.0; importing it back changes nothing.
+    `ics`: follow-ups as all-day events (tasks with --todo), birthdays as yearly events.
 
     \b
     Examples:
@@ -38,7 +45,7 @@ def command(app: App, format_name: str, output: str | None, todo: bool) -> None:
     if format_name == "json":
         text = to_json(app.index(), app.today)
     elif format_name == "csv":
-        text = to_csv(app.summary(), app.today)
+        text = to_csv(app.summary(), app.today, raw)
     elif format_name == "vcard":
         text = to_vcard(app.summary())
     else:

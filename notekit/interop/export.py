@@ -42,16 +42,29 @@ CSV_COLUMNS = (
 LIST_SEPARATOR = "; "
 
 
-def to_csv(vault: Summary, today: Any) -> str:
+# a cell a spreadsheet would take for a formula (OWASP's list); values come from notes and from
+# imports, so `=HYPERLINK(…)` or `@SUM(…)` in a company name must stay text
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_csv(vault: Summary, today: Any, raw: bool = False) -> str:
     """One row per person, the columns of CSV_COLUMNS, lists joined by `; `; with a BOM, so
-    that a spreadsheet opens it as UTF-8."""
+    that a spreadsheet opens it as UTF-8. A cell that starts like a formula gets a leading
+    `'`, which spreadsheets show as text and do not run, unless `raw`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for person in vault.people:
         row = _row(person, views.person_detail(follow_up(person, vault, today), [], []))
-        writer.writerow(row[column] for column in CSV_COLUMNS)
+        writer.writerow(
+            cell if raw else as_text_cell(cell) for cell in (row[c] for c in CSV_COLUMNS)
+        )
     return "\ufeff" + out.getvalue()
+
+
+def as_text_cell(value: str) -> str:
+    """A cell a spreadsheet shows as the text it is, never runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _row(person: Person, detail: dict[str, Any]) -> dict[str, str]:

@@ -42,6 +42,7 @@ from notekit.rules.orgs import history_lines
 from notekit.rules.plan import plan
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts, network
+from notekit.site.drafts import mailto
 from notekit.site.templating import Markup, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
@@ -103,6 +104,7 @@ class _Site:
         self.out = out_dir
         self.env = page_environment(_bytecode_cache(index.vault))
         self.env.filters["plain"] = views.plain
+        self.env.filters["mailto"] = mailto
         self.env.globals["moment_text"] = moment_text
         self.env.globals["nudge_text"] = views.nudge_text
         self.env.globals["rest_text"] = views.rest_text
@@ -142,7 +144,7 @@ class _Site:
         when the note has an address, else their LinkedIn profile."""
         if person.emails:
             from notekit.rules.draft import draft_facts
-            from notekit.site.drafts import mailto, render_draft
+            from notekit.site.drafts import render_draft
             from notekit.store.reading import read_sections
 
             entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
