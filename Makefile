@@ -8,7 +8,7 @@ VAULT ?= vault-example
 REPORT_DIR ?= site
 TODAY ?= $(if $(filter vault-example vault-example/,$(VAULT)),$(EXAMPLE_TODAY),)
 
-.PHONY: report test wheel-check lint format bench mutate clean
+.PHONY: report test wheel-check lint format bench mutate fuzz golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format notekit tests
 	$(BIN)/ruff check --fix notekit tests
+
+# The parser's golden files, rewritten after a deliberate change (review the diff)
+golden: $(VENV)/.installed-test
+	$(BIN)/python tests/update_golden.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py --write docs/performance.md

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +17,15 @@ from notekit.cli import cli
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 TODAY = "2026-11-23"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A suite that could write its own expected values would compare them with themselves."""
+    if os.environ.get("NOTEKIT_UPDATE_GOLDEN"):
+        raise pytest.UsageError(
+            "NOTEKIT_UPDATE_GOLDEN is set: the suite only compares; rewrite golden files with "
+            "`make golden`"
+        )
 
 
 @pytest.fixture(autouse=True)

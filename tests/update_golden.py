@@ -1,0 +1,19 @@
+"""Rewrite the parser's golden files from what the parser gives now: `make golden`, after a
+deliberate change, then review the diff. Never run by the suite."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_parse import GOLDEN, golden_of  # noqa: E402
+
+for source in sorted(GOLDEN.glob("*.md")):
+    golden = GOLDEN / f"{source.stem}.json"
+    text = json.dumps(golden_of(source.stem), indent=2, ensure_ascii=False) + "\n"
+    if not golden.exists() or golden.read_text("utf-8") != text:
+        golden.write_text(text, "utf-8")
+        print(f"rewrote {golden}")
