@@ -53,3 +53,18 @@ def test_daily_notes_settings_from_the_config(run, make_vault) -> None:
         }
     )
     assert run("people", "--json", vault=vault).json()[0]["last_contact"] == "2026-10-05"
+
+
+def test_the_configs_daily_notes_beat_obsidians_settings(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": '[daily_notes]\nfolder = "Log"\nformat = "YYYY/MMMM D"\n',
+            ".obsidian/daily-notes.json": '{"folder": "Journal", "format": "DD.MM.YYYY"}',
+            "People/Pat.md": "---\ncadence: 1y\n---\n",
+            "Log/2026/October 5.md": "met [[Pat]]",
+            "Journal/06.10.2026.md": "met [[Pat]] again",  # Obsidian's: not a daily note here
+        }
+    )
+    assert run("people", "--json", vault=vault).json()[0]["last_contact"] == "2026-10-05"
+    (vault / "notekit.toml").write_text("")
+    assert run("people", "--json", vault=vault).json()[0]["last_contact"] == "2026-10-06"

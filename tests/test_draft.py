@@ -248,3 +248,18 @@ def test_a_template_cannot_hang_or_exhaust_draft_or_report(name: str, tmp_path) 
     )
     assert report.returncode == 0, report.stderr
     assert (tmp_path / "site/index.html").is_file() and "Traceback" not in report.stderr
+
+
+def test_the_stand_in_memory_comes_from_the_persons_own_note(run, make_vault) -> None:
+    """An earlier mention in a daily note is the vault's, not a memory of the person's note."""
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nname = "Sam"\n',
+            "People/Lee Wong.md": "---\nlinkedin: https://www.linkedin.com/in/lee\n"
+            "role: Designer\n---\n## Log\n- 2021-03-01 call: portfolio\n",
+            "Daily/2019-05-01.md": "- lunch with [[Lee Wong]] at the conference\n",
+        }
+    )
+    draft = run("draft", "Lee Wong", "--json", vault=vault).json()
+    assert "our call back in 2021" in draft["body"] and "2019" not in draft["body"]
+    assert draft["memory_from"] == "People/Lee Wong.md:6"

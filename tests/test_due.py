@@ -292,7 +292,7 @@ def test_days_are_told_in_words() -> None:
 def test_calendar_edges_of_the_date_helpers() -> None:
     import datetime as dt
 
-    from notekit.core.dates import add_cadence, add_days, next_anniversary, parse_cadence
+    from notekit.core.dates import add_days, next_anniversary
     from notekit.core.model import Cadence
 
     assert add_days(dt.date(9999, 12, 30), 5) == dt.date.max
@@ -313,7 +313,7 @@ def test_calendar_edges_of_the_date_helpers() -> None:
 
 
 def test_what_is_wrong_with_a_date_or_cadence_is_said(run, make_vault) -> None:
-    from notekit.core.dates import parse_birthday, parse_cadence, parse_date
+    from notekit.core.dates import parse_birthday, parse_date
 
     with pytest.raises(ValueError, match=r"^not a date \(expected YYYY-MM-DD\): 'soon'$"):
         parse_date("soon")
@@ -391,9 +391,7 @@ def test_a_day_of_a_month_is_the_next_one(today, day, first) -> None:
 
 @given(today=_TODAYS, count=st.integers(1, 30), unit=st.sampled_from("dwmy"))
 def test_durations_mean_the_same_to_snooze_and_to_within(today, count, unit) -> None:
-    cadence = parse_cadence(f"{count}{unit}")
-    assert parse_when(f"{count}{unit}", today) == add_cadence(today, cadence)
-    assert parse_days(f"{count}{unit}", today) == (add_cadence(today, cadence) - today).days
+    assert parse_days(f"{count}{unit}", today) == (parse_when(f"{count}{unit}", today) - today).days
     assert parse_days(str(count), today) == count
 
 
@@ -445,3 +443,44 @@ def test_a_plan_ahead_holds_off_what_would_be_due(run, make_vault) -> None:
     later = run("due", "--json", vault=vault, today="2026-12-03").json()
     assert [f["name"] for f in later["due"]] == ["Ben"]  # the lunch happened: a contact now
     assert later["planned"] == []
+
+
+def test_a_monthly_cadence_from_the_end_of_a_month(run, make_vault) -> None:
+    """Worked by hand: a month after March 29 is April 29; after January 30, February 28 (2026
+    is no leap year); after January 31, February 28 too; after August 31, September 30."""
+    vault = make_vault(
+        {
+            f"People/{name}.md": f"---\ncadence: 1m\nlast_contact: {last}\n---\n"
+            for name, last in [
+                ("Mar", "2026-03-29"),
+                ("Jan30", "2026-01-30"),
+                ("Jan31", "2026-01-31"),
+                ("Aug", "2026-08-31"),
+            ]
+        }
+    )
+    people = {p["name"]: p["due"] for p in run("people", "--json", vault=vault).json()}
+    assert people == {
+        "Mar": "2026-04-29",
+        "Jan30": "2026-02-28",
+        "Jan31": "2026-02-28",
+        "Aug": "2026-09-30",
+    }
+
+
+@pytest.mark.parametrize(
+    ("when", "today", "expected"),
+    [
+        ("1m", "2026-03-29", "2026-04-29"),
+        ("1m", "2026-01-30", "2026-02-28"),
+        ("1m", "2028-01-31", "2028-02-29"),
+        ("2w", "2026-12-25", "2027-01-08"),
+        ("1y", "2028-02-29", "2029-02-28"),
+        ("quarterly", "2026-11-30", "2027-02-28"),
+        ("10", "2026-12-30", "2027-01-09"),
+    ],
+)
+def test_durations_worked_by_hand(when: str, today: str, expected: str) -> None:
+    day = dt.date.fromisoformat(today)
+    assert parse_when(when, day) == dt.date.fromisoformat(expected)
+    assert parse_days(when, day) == (dt.date.fromisoformat(expected) - day).days

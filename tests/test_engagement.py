@@ -160,3 +160,38 @@ def test_log_writes_the_direction(run, make_vault) -> None:
     assert "- 2026-11-23 message from: fine, coffee?\n" in text
     found = run("stats", "--json", vault=vault).json()
     assert (found["outreach"], found["answered"], found["incoming"]) == (1, 1, 1)
+
+
+def test_the_reply_window_at_its_edges(run, make_vault) -> None:
+    """Worked by hand, reply_days 14, today 2026-11-30: an answer on the 14th day counts, one
+    on the 15th does not; a window that ends today is still open; a `from:` on the day of a
+    `to:` answers it; a pending outreach is left out of the reply rate (2 of 3)."""
+    vault = make_vault(
+        {
+            "People/Exact.md": "- 2026-10-01 email to: hi\n- 2026-10-15 email from: yes\n",
+            "People/Late.md": "- 2026-10-01 email to: hi\n- 2026-10-16 email from: late\n",
+            "People/Today.md": "- 2026-11-16 email to: hi\n",
+            "People/Same.md": "- 2026-10-20 email to: hi\n- 2026-10-20 email from: yo\n",
+        }
+    )
+    found = run("stats", "--since", "2026-09-01", "--json", vault=vault, today=TODAY).json()
+    assert {k: found[k] for k in ("outreach", "answered", "unanswered", "pending")} == {
+        "outreach": 4,
+        "answered": 2,  # Exact and Same
+        "unanswered": 1,  # Late
+        "pending": 1,  # Today
+    }
+    assert found["reply_rate"] == pytest.approx(2 / 3, abs=0.01)
+
+
+def test_a_met_anniversary_on_the_last_day_of_the_window(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nmet: 2020-12-07\ncadence: 1y\nlast_contact: 2026-06-01\n---\n",
+            "People/Ben.md": "---\nmet: 2020-12-08\ncadence: 1y\nlast_contact: 2026-06-01\n---\n",
+        }
+    )
+    moments = run("due", "--within", "7", "--json", vault=vault, today=TODAY).json()["moments"]
+    assert [(m["name"], m["date"]) for m in moments if m["kind"] == "met"] == [
+        ("Ana", "2026-12-07")  # today + 7: in; Ben's, a day later, is not
+    ]

@@ -233,6 +233,43 @@ def test_exports_round_trip_through_an_import(run, tmp_path) -> None:
     assert run("export", "vcard", vault=fresh).stdout == cards.read_text()
 
 
+def test_each_card_of_a_vcard_export_says_what_the_note_says(run) -> None:
+    """Card against note, not export against export: name, emails, phone, company, title and
+    birthday of every person of the sample vault are on their card."""
+    import vobject
+
+    cards = {
+        card.fn.value: card
+        for card in vobject.readComponents(run("export", "vcard", vault=EXAMPLE).stdout)
+    }
+    people = run("people", "--json", vault=EXAMPLE).json()
+    assert set(cards) == {p["name"] for p in people}
+    titled = 0
+    for person in people:
+        shown = run("show", person["path"], "--json", vault=EXAMPLE).json()
+        card = cards[person["name"]]
+        values = lambda name: [line.value for line in card.contents.get(name, [])]  # noqa: E731
+        assert values("email") == shown["emails"], person["name"]
+        assert values("title") == ([shown["role"]] if shown["role"] else []), person["name"]
+        orgs = [v[0] for v in values("org")]
+        assert orgs == ([shown["company"]] if shown["company"] else []), person["name"]
+        assert values("tel") == ([shown["phone"]] if shown["phone"] else []), person["name"]
+        titled += bool(shown["role"])
+    assert titled >= 5
+
+
+def test_import_matches_names_whatever_their_case_and_accents(run, make_vault, tmp_path) -> None:
+    vault = make_vault({"People/José Müller.md": "---\ncadence: 1y\n---\n"})
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "JOSE,muller,,,Initech,Engineer,15 Mar 2024\n"
+    )
+    result = run("import", "linkedin", str(export), vault=vault)
+    assert "0 people were added, 1 updated, 0 unchanged." in result.stdout
+    assert "company: Initech" in (vault / "People/José Müller.md").read_text()
+
+
 def test_csv_and_json_exports(run) -> None:
     table = run("export", "csv", vault=EXAMPLE).stdout
     assert table.startswith("\ufeffname,path,aliases,emails")

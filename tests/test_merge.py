@@ -232,3 +232,20 @@ def test_a_merge_keeps_every_value_and_body_line(keep: bytes, other: bytes) -> N
         for n, line in enumerate(body):
             dropped = data is other and _empty_heading(body, n)
             assert line in lines or line.strip() in skip or not line.strip() or dropped, line
+
+
+def test_links_lead_to_keep_by_its_path_when_another_note_has_its_name(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nname: Ana Lima\n---\n",
+            "Work/Ana.md": "---\nname: Ana Costa\ntype: person\n---\n",
+            "People/Ana C.md": "---\nemail: ana@example.com\n---\n",
+            "Daily/2026-11-02.md": "lunch with [[Ana C]]\n",
+        }
+    )
+    assert run("merge", "Work/Ana.md", "Ana C", vault=vault).exit_code == 0
+    assert (vault / "Daily/2026-11-02.md").read_text() == "lunch with [[Work/Ana]]\n"
+    costa = run("show", "Ana Costa", "--json", vault=vault).json()
+    assert "2026-11-02" in [i["date"] for i in costa["interactions"]]
+    lima = run("show", "Ana Lima", "--json", vault=vault).json()
+    assert "2026-11-02" not in [i["date"] for i in lima["interactions"]]

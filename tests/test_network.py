@@ -71,3 +71,21 @@ def test_no_path_to_a_name_with_terminal_controls_shows_them_escaped(run, make_v
     assert result.exit_code == 0, result.stderr
     assert "No path to Zed\\x1b]0;owned\\x07\\x1b[2J\\x0d\\u202e" in result.stdout
     assert not any(c in result.stdout for c in "\x1b\x07\r\u202e")
+
+
+def test_a_note_of_more_than_eight_people_ties_nobody(run, make_vault) -> None:
+    """A meeting of eight is a tie between its people; of nine, a crowd (docs/format.md)."""
+    eight = [f"P{n}" for n in range(8)]
+    nine = [f"Q{n}" for n in range(9)]
+    vault = make_vault(
+        {
+            **{f"People/{p}.md": "---\ncadence: 1y\n---\n" for p in (*eight, *nine)},
+            "Meetings/small.md": "---\ndate: 2026-10-01\n---\n"
+            + " ".join(f"[[{p}]]" for p in eight),
+            "Meetings/big.md": "---\ndate: 2026-10-01\n---\n" + " ".join(f"[[{p}]]" for p in nine),
+            "People/P0.md": "---\ncadence: 1y\n---\n- 2026-11-20 call: hi\n",
+            "People/Q0.md": "---\ncadence: 1y\n---\n- 2026-11-20 call: hi\n",
+        }
+    )
+    assert [p["via"] for p in run("intro", "P7", "--json", vault=vault).json()][:1] == ["P0"]
+    assert "No path to Q8" in run("intro", "Q8", vault=vault).stdout

@@ -78,3 +78,21 @@ def test_each_history_item_shows_its_own_overlap(run, make_vault) -> None:
     )
     text = run("show", "Ana", vault=vault).stdout
     assert "History: Initech (2010-2011); CTO; Initech (2015-2019) — overlapped 2015–2017\n" in text
+
+
+def test_a_single_year_is_an_overlap_of_one_year(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Initech (2012-2014)", "Globex (2016)"]\n',
+            "People/Ana.md": "---\nhistory: [Initech (2012)]\n---\n",
+            "People/Ben.md": "---\nhistory: [Initech (2014-2016)]\n---\n",
+            "People/Cy.md": "---\nhistory: [Globex (2015-2016)]\n---\n",
+            "People/Dee.md": "---\nhistory: [Globex (2017)]\n---\n",
+        }
+    )
+    at = {
+        p["name"]: p["at"][0]["overlap"]
+        for org in ("Initech", "Globex")
+        for p in run("people", "--at", org, "--json", vault=vault).json()
+    }
+    assert at == {"Ana": [2012, 2012], "Ben": [2014, 2014], "Cy": [2016, 2016], "Dee": None}

@@ -92,3 +92,21 @@ def test_ticking_an_item_of_the_weekly_note_marks_it_done(run, tmp_path) -> None
     os.utime(note, (saved, saved))
     done = {p["name"]: p["done"] for p in _plan(run, vault, WEDNESDAY)["plan"]}
     assert done["Hal"] == "2026-11-24" and done["Ida"] is None
+
+
+def test_a_follow_up_date_counts_at_most_four_weeks_late(run, make_vault) -> None:
+    """Worked by hand (docs/format.md): 6, and one more for each week late, up to 4; the week
+    starts on Monday 2026-11-23."""
+    vault = make_vault(
+        {
+            "People/Six.md": "---\nnext_contact: 2026-10-12\n---\n",  # 6 weeks late: 6 + 4
+            "People/Three.md": "---\nnext_contact: 2026-11-02\n---\n",  # 3 weeks: 6 + 3
+            "People/Now.md": "---\nnext_contact: 2026-11-23\n---\n",  # on time: 6
+        }
+    )
+    found = _plan(run, vault, MONDAY)
+    assert [(p["name"], p["score"]) for p in found["plan"]] == [
+        ("Six", 10),
+        ("Three", 9),
+        ("Now", 6),
+    ]
