@@ -248,7 +248,10 @@ def test_each_card_of_a_vcard_export_says_what_the_note_says(run) -> None:
     for person in people:
         shown = run("show", person["path"], "--json", vault=EXAMPLE).json()
         card = cards[person["name"]]
-        values = lambda name: [line.value for line in card.contents.get(name, [])]  # noqa: E731
+
+        def values(name: str, card=card) -> list:  # noqa: ANN001
+            return [line.value for line in card.contents.get(name, [])]
+
         assert values("email") == shown["emails"], person["name"]
         assert values("title") == ([shown["role"]] if shown["role"] else []), person["name"]
         orgs = [v[0] for v in values("org")]
