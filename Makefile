@@ -59,6 +59,10 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format notekit tests
 	$(BIN)/ruff check --fix notekit tests
 
+# Every importer fed 10,000 generated files (tests/test_fuzz.py), each within 2 s; about 10 min
+fuzz: $(VENV)/.installed-test
+	NOTEKIT_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
+
 # The parser's golden files, rewritten after a deliberate change (review the diff)
 golden: $(VENV)/.installed-test
 	$(BIN)/python tests/update_golden.py

@@ -8,10 +8,8 @@ a year or without one (`--03-14`); a BOM.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from notekit.interop.contacts import Contact
+from notekit.interop.source import csv_records
 from notekit.interop.vcard import birthday
 
 SEPARATOR = " ::: "
@@ -38,13 +36,11 @@ def _all(cells: dict[str, str], kind: str) -> list[str]:
 
 def contacts(text: str) -> list[Contact]:
     """Each contact of a Google CSV text; ValueError when it has no such header."""
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
-    columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    columns, rows = csv_records(text.removeprefix("\ufeff"))
     if not ({"first name", "last name"} <= columns or {"given name", "family name"} <= columns):
         raise ValueError("no `First Name,…,Last Name` header: not a Google Contacts CSV")
     found = []
-    for row in reader:
-        cells = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
+    for cells in rows:
         parts = ("first name", "middle name", "last name", "given name", "family name")
         name = " ".join(cells[c] for c in parts if cells.get(c)) or _first(cells, "name")
         if not name:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -20,7 +19,7 @@ from typing import NamedTuple, TypeVar
 
 from notekit.core.errors import SourceError
 from notekit.interop.contacts import Contact
-from notekit.interop.source import MAX_MB, decode, read_file, read_member
+from notekit.interop.source import MAX_MB, csv_records, decode, read_file, read_member
 
 CONNECTIONS = "Connections.csv"
 MESSAGES = "messages.csv"
@@ -99,29 +98,27 @@ class Message(NamedTuple):
 def messages(text: str) -> list[Message]:
     """The messages of a `messages.csv` text; ValueError when it has no such header. A row
     without a date is skipped."""
-    reader = csv.DictReader(io.StringIO(text))
-    columns = {(name or "").strip().upper() for name in reader.fieldnames or []}
-    if not {"CONVERSATION ID", "FROM", "DATE"} <= columns:
+    columns, rows = csv_records(text)
+    if not {"conversation id", "from", "date"} <= columns:
         raise ValueError("no `CONVERSATION ID,…,FROM,…,DATE` header: not LinkedIn's messages.csv")
     found = []
-    for row in reader:
-        cells = {(key or "").strip().upper(): (value or "").strip() for key, value in row.items()}
+    for cells in rows:
         try:
-            day = dt.date.fromisoformat(cells.get("DATE", "")[:10])
+            day = dt.date.fromisoformat(cells.get("date", "")[:10])
         except ValueError:
             continue
-        names = [n.strip() for n in cells.get("TO", "").split(",")]
-        urls = [u.strip() for u in cells.get("RECIPIENT PROFILE URLS", "").split(",")]
+        names = [n.strip() for n in cells.get("to", "").split(",")]
+        urls = [u.strip() for u in cells.get("recipient profile urls", "").split(",")]
         names += [""] * (len(urls) - len(names))
         urls += [""] * (len(names) - len(urls))
         found.append(
             Message(
-                cells.get("CONVERSATION ID", ""),
-                (cells.get("FROM", ""), cells.get("SENDER PROFILE URL", "")),
+                cells.get("conversation id", ""),
+                (cells.get("from", ""), cells.get("sender profile url", "")),
                 tuple((n, u) for n, u in zip(names, urls, strict=True) if n or u),
                 day,
-                cells.get("CONTENT", ""),
-                cells.get("IS MESSAGE DRAFT", "").lower() in ("yes", "true"),
+                cells.get("content", ""),
+                cells.get("is message draft", "").lower() in ("yes", "true"),
             )
         )
     return found
@@ -155,9 +152,8 @@ def _is_header(line: str) -> bool:
 
 
 def _rows(lines: list[str]) -> Iterator[Contact]:
-    reader = csv.DictReader(io.StringIO("".join(lines)))
-    for row in reader:
-        cells = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
+    _, rows = csv_records("".join(lines))
+    for cells in rows:
         name = " ".join(part for part in (cells.get("first name"), cells.get("last name")) if part)
         if not name:
             continue

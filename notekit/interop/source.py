@@ -6,7 +6,10 @@ refusal that says which encoding to name.
 
 from __future__ import annotations
 
+import csv
+import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from notekit.core.errors import SourceError
@@ -80,3 +83,20 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
             f"{where}, line {line}: not {'UTF-8' if encoding is None else encoding} "
             f"(byte 0x{data[exc.start]:02x}); {hint}"
         ) from None
+
+
+def csv_records(text: str) -> tuple[set[str], Iterator[dict[str, str]]]:
+    """The columns of a CSV text (lower-case, trimmed) and its rows as {column: cell}: cells
+    trimmed, a missing one empty, and cells past the header's last column left out."""
+    reader = csv.DictReader(io.StringIO(text))
+    columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
+
+    def rows() -> Iterator[dict[str, str]]:
+        for row in reader:
+            yield {
+                (key or "").strip().lower(): (value or "").strip()
+                for key, value in row.items()
+                if key is not None  # the cells of a row longer than its header
+            }
+
+    return columns, rows()
