@@ -231,3 +231,20 @@ def test_a_similar_name_among_thousands_is_looked_for_among_few() -> None:
     found = search(index, "Ana Kosta", False, 88.0, table, near=True)
     assert [m.person.name for m in found] == ["Ana Costa"]
     assert search(index, "Ana Kosta", False, 88.0, table) == found  # the same, scoring all
+
+
+def test_scores_worked_by_hand() -> None:
+    """The rule of docs/cli.md on a few keys, each score worked out by hand: 100 for the key
+    itself, 90 for one of its words, else the better of the token-sort ratio and the token-set
+    ratio less 5, where a ratio is 100 x (1 - edits / (length of both)) in insertions and
+    deletions."""
+    index = index_from_texts(
+        {"People/Ana Costa.md": "", "People/Bo Lind.md": "---\ncompany: Globex\n---\n"}
+    )
+    scores = lambda query: {m.person.name: round(m.score, 2) for m in search(index, query)}  # noqa: E731
+    assert scores("ana costa") == {"Ana Costa": 100.0}
+    assert scores("costa") == {"Ana Costa": 90.0}
+    # "anna costa" against "ana costa": one deletion over 10 + 9 letters: 100 x 18/19
+    assert scores("anna costa") == {"Ana Costa": 94.74}
+    # "globexx" against "globex": one deletion over 7 + 6 letters: 100 x 12/13
+    assert scores("globexx") == {"Bo Lind": 92.31}
