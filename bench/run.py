@@ -9,9 +9,10 @@ cold (no cache), warm, and after one note was edited; `people --json` warm; `sho
 `log --dry-run`, `check`, `stats`, `agenda` and `plan` warm; `report` cold and after one edit,
 and the size of the week page; `watch` from one edit to the page rewritten; at 1,000 people,
 `import linkedin` of a generated export (3,000 connections, 20,000 messages), the first time
-and again; peak memory. Times are medians of --repeat runs; ratios are to the naive baseline
-of the same run. Performance targets live here
-and in docs/performance.md, never in unit tests.
+and again; at 10,000 people, `import linkedin` and `import ics` of n and 8n rows (an import is
+linear in its input); peak memory. Times are medians of --repeat runs; ratios are to the naive
+baseline of the same run. Performance targets live here and in docs/performance.md, never in
+unit tests.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ from generate import generate, linkedin_export  # noqa: E402 - the generator liv
 IMPORT_AT = 1_000  # people in the vault a LinkedIn export is imported into
 IMPORT_SIZE = (3_000, 20_000)  # connections and messages of that export
 IMPORT_TARGET = 15.0  # seconds
+GROWTH_AT = 10_000  # people in the vault imports are measured growing into
+GROWTH_ROWS = 2_000  # connections, and calendar events, against 8 times as many
+GROWTH_TARGET = 10.0  # 8 times the input may take at most this many times as long
 INDEX_KB = 200  # the week page at 10,000 people: a plan, not everyone overdue
 
 TODAY = "2026-11-23"
@@ -183,6 +187,8 @@ class Bench:
             self.time(measure, [*self.notekit, *args], paired=True)
         if self.people == IMPORT_AT:
             self.measure_import()
+        if self.people == GROWTH_AT:
+            self.measure_import_growth()
         if self.people <= REPORT_MAX_PEOPLE:
             report = [*self.notekit, "report", "-o", str(self.site)]
             self.time("report cold", report, before=self.forget_site)
@@ -216,6 +222,20 @@ class Bench:
             again.append(run(command, env)[0])
         self.results["import linkedin"] = median(first)
         self.results["import linkedin again"] = median(again)
+
+    def measure_import_growth(self) -> None:
+        """`import linkedin` of n and 8n new connections, and `import ics` of n and 8n events
+        of one person, into the vault (dry runs: the same vault each time): an import linear in
+        its input takes about 8 times as long for 8 times the rows."""
+        for kind, write in (("linkedin", _connections_csv), ("ics", _calendar)):
+            for rows in (GROWTH_ROWS, GROWTH_ROWS * 8):
+                path = self.vault.parent / f"growth-{rows}.{'csv' if kind == 'linkedin' else 'ics'}"
+                write(path, rows, self.someone())
+                command = [*self.notekit, "import", kind, str(path), "--dry-run"]
+                run(command, self.env)  # the kept state, as a vault in use has it
+                self.results[f"import {kind} {rows:,} rows"] = median(
+                    [run(command, self.env)[0] for _ in range(max(1, self.repeat // 2))]
+                )
 
     def watch_latency(self) -> float:
         """From an edit to the person's page holding it, less the debounce."""
@@ -257,6 +277,46 @@ class Bench:
         return self.site / "people" / f"{slug}.html"
 
 
+def _connections_csv(path: Path, rows: int, _: str) -> None:
+    """A Connections.csv of `rows` people the vault does not know, names spread over the
+    alphabet as real ones are."""
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position"])
+        for n in range(rows):
+            first = "".join(chr(97 + (n // 26**k) % 26) for k in range(3)).title()
+            out.writerow(
+                [
+                    first,
+                    f"Newcomer{n}",
+                    f"https://www.linkedin.com/in/new-{n}",
+                    "",
+                    "Globex",
+                    "Engineer",
+                ]
+            )
+
+
+def _calendar(path: Path, rows: int, name: str) -> None:
+    """An .ics of `rows` past events, one a day, each with `name` attending."""
+    start = dt.date(2026, 11, 1) - dt.timedelta(days=rows)
+    events = [
+        "BEGIN:VEVENT\r\n"
+        f"UID:{n}@bench\r\nDTSTART;VALUE=DATE:{(start + dt.timedelta(days=n)):%Y%m%d}\r\n"
+        f"SUMMARY:Coffee {n}\r\nATTENDEE;CN={name}:mailto:nobody-{n}@example.com\r\n"
+        "END:VEVENT\r\n"
+        for n in range(rows)
+    ]
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n"
+        + "".join(events)
+        + "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+
+
 def _beside(value: float, target: float) -> str:
     """Two decimals, or more where two would round onto the target and hide its side."""
     for digits in (2, 3):
@@ -279,6 +339,10 @@ TARGETS = [  # (measure, ratio to naive or None, absolute seconds or None), at 1
     ("report after one edit", None, 1.0),
     ("watch latency", None, 1.0),
 ]
+
+
+def _growth_rows() -> tuple[int, int]:
+    return GROWTH_ROWS, GROWTH_ROWS * 8
 
 
 def machine() -> str:
@@ -317,6 +381,7 @@ def table(benches: list[Bench]) -> str:
         "watch latency",
         "import linkedin",
         "import linkedin again",
+        *(f"import {k} {n:,} rows" for k in ("linkedin", "ics") for n in _growth_rows()),
     ]
     head = (
         "| measure | "
@@ -331,8 +396,8 @@ def table(benches: list[Bench]) -> str:
             if value is None:
                 cells.append("—")
                 continue
-            absolute = ("naive", "watch latency", "import linkedin", "import linkedin again")
-            ratio = "" if name in absolute else f" ({b.ratio(name):.2f}×)"
+            absolute = name.startswith("import") or name in ("naive", "watch latency")
+            ratio = "" if absolute else f" ({b.ratio(name):.2f}×)"
             cells.append(f"{value:.2f} s{ratio}")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines.append("| peak memory | " + " | ".join(f"{b.memory:.0f} MB" for b in benches) + " |")
@@ -369,6 +434,16 @@ def verdicts(benches: list[Bench]) -> str:
             f"- import linkedin ({IMPORT_SIZE[0]:,} connections, {IMPORT_SIZE[1]:,} messages into "
             f"{imported.people:,} people): {'met' if value < IMPORT_TARGET else 'NOT met'} — "
             f"{_beside(value, IMPORT_TARGET)} s (target < {IMPORT_TARGET:.0f} s)"
+        )
+    grown = next((b for b in benches if b.people == GROWTH_AT), None)
+    for kind in ("linkedin", "ics") if grown is not None else ():
+        small, large = (grown.results[f"import {kind} {n:,} rows"] for n in _growth_rows())
+        growth = large / small
+        out.append(
+            f"- import {kind}, {GROWTH_ROWS * 8:,} rows against {GROWTH_ROWS:,} into "
+            f"{grown.people:,} people: {'met' if growth <= GROWTH_TARGET else 'NOT met'} — "
+            f"{growth:.1f}× as long for 8× the rows (target ≤ {GROWTH_TARGET:.0f}×; "
+            f"{large / (GROWTH_ROWS * 8) * 1000:.2f} ms a row)"
         )
     out.append(
         f"- peak memory: {'met' if at.memory < 300 else 'NOT met'} — {at.memory:.0f} MB "
