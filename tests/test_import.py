@@ -525,3 +525,41 @@ def test_photos_are_saved_beside_the_note_only_when_asked(run, make_vault, tmp_p
     again = run("import", "vcard", str(card), "--photos", vault=vault)
     assert "0 people were added, 0 updated, 3 unchanged." in again.stdout
     assert _notes(vault) == notes
+
+
+def test_a_google_calendar_logs_only_what_happened_on_its_own_day(run, make_vault) -> None:
+    """Google Calendar's export: drinks at 22:30 in Toronto (written in UTC, on the next day),
+    a cancelled breakfast, a lunch I declined, a weekly 1:1 with one occurrence removed
+    (EXDATE), one moved (RECURRENCE-ID) and one cancelled; Ben declined the drinks."""
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nemails = ["sam@example.com"]\ntimezone = "America/Toronto"\n',
+            "People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n",
+            "People/Ben Okafor.md": "---\nemail: ben@example.org\n---\n",
+            "People/Chloé Martin.md": "---\nemail: chloe@example.net\n---\n",
+        }
+    )
+    calendar = str(FIXTURES / "google-calendar.ics")
+    result = run("import", "ics", calendar, vault=vault, today="2026-12-02")
+    assert result.exit_code == 0, result.stderr
+    assert "2 cancelled and 1 declined occurrences left out." in result.stdout
+    logged = {
+        name: [
+            line
+            for line in (vault / f"People/{name}.md").read_text().splitlines()
+            if line.startswith("- ")
+        ]
+        for name in ("Ana Costa", "Ben Okafor", "Chloé Martin")
+    }
+    assert logged == {
+        "Ana Costa": ["- 2026-11-30 meeting: Drinks with Ana and Ben"],
+        "Ben Okafor": [
+            "- 2026-11-02 meeting: 1:1 Ben / Sam",
+            "- 2026-11-18 meeting: 1:1 Ben / Sam (moved)",
+        ],
+        "Chloé Martin": [],
+    }
+    before = {p: p.read_bytes() for p in vault.rglob("*.md")}
+    again = run("import", "ics", calendar, vault=vault, today="2026-12-02")
+    assert "0 log entries were added" in again.stdout
+    assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before

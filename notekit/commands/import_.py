@@ -259,7 +259,10 @@ def ics(
 
     Attendees are matched by email, else by exact name. The channel is the one the title
     names (`Coffee with Ana` is coffee), else meeting. A recurring event counts once per
-    occurrence; future ones are listed as planned, not written.
+    occurrence (its EXDATEs and RECURRENCE-ID overrides applied); future ones are listed as
+    planned, not written. Cancelled events, events you declined (your addresses are
+    `[me] emails` in notekit.toml) and attendees who declined are left out. An entry is dated
+    on the event's own day: in its time zone, and for a UTC time in `[me] timezone`.
 
     \b
     Example:
@@ -269,14 +272,20 @@ def ics(
     from notekit.interop.imports import import_meetings
     from notekit.interop.source import decode, read_file
 
-    meetings, skipped = _read(
-        file,
-        lambda: read_meetings(decode(read_file(Path(file), max_mb), file, encoding), app.today),
-    )
     summary = app.summary(quiet=True)
+    me = summary.config
+    calendar = _read(
+        file,
+        lambda: read_meetings(
+            decode(read_file(Path(file), max_mb), file, encoding),
+            app.today,
+            me.me_emails,
+            me.me_timezone,
+        ),
+    )
     result = import_meetings(
         summary,
-        meetings,
+        calendar.meetings,
         app.today,
         lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
         max_attendees,
@@ -287,9 +296,19 @@ def ics(
         f"{result.crowded} events with more than {max_attendees} attendees and "
         f"{result.nobody} with nobody of the vault left out."
     )
+    if calendar.cancelled or calendar.declined:
+        click.echo(
+            f"{calendar.cancelled} cancelled and {calendar.declined} declined occurrences "
+            "left out."
+        )
+    if not me.me_emails:
+        echo(
+            'Your own addresses are not known: set [me] emails = ["you@example.com"] in '
+            "notekit.toml, so that events you declined are left out."
+        )
     for day, name, title in sorted(result.planned):
         echo(f"  planned: {day} {name}: {title}")
-    for why in skipped:
+    for why in calendar.skipped:
         echo(f"  skipped: {why}")
 
 

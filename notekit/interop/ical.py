@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from notekit.core.dates import next_anniversary
@@ -64,63 +65,157 @@ def write_calendar(vault: Summary, today: dt.date, todo: bool = False) -> bytes:
 
 
 class Meeting(NamedTuple):
-    """One occurrence of a calendar event: its day, title and attendees (name, email)."""
+    """One occurrence of a calendar event: its day, title and the attendees who did not
+    decline it (name, email)."""
 
     day: dt.date
     title: str
     attendees: tuple[tuple[str, str], ...]
 
 
+@dataclass
+class CalendarRead:
+    """What a calendar holds for notekit: the meetings, and what was left out."""
+
+    meetings: list[Meeting] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # `event N (title): reason`
+    cancelled: int = 0  # occurrences cancelled
+    declined: int = 0  # occurrences I declined
+
+
 HORIZON_DAYS = 366  # occurrences of a recurring event are read up to a year after today
 MAX_OCCURRENCES = 3_000  # of one event: ten years of a weekly 1:1, far more than any real one
 EARLIEST = dt.date(1900, 1, 1)  # no meeting of anyone's starts before this
+DECLINED = "DECLINED"
 
 
-def read_meetings(text: str, today: dt.date) -> tuple[list[Meeting], list[str]]:
-    """Every occurrence of every event of an iCalendar text, a recurring one once per day it
-    occurs, up to a year after today and at most MAX_OCCURRENCES times; and a line for each
-    event left out or cut short, with the reason. ValueError for a text that is no calendar."""
+def read_meetings(
+    text: str, today: dt.date, mine: Collection[str] = (), zone: str | None = None
+) -> CalendarRead:
+    """Every occurrence of every event of an iCalendar text that took place: a cancelled one
+    (`STATUS:CANCELLED`, of the event or of its occurrence) and one I declined (an attendee
+    of `mine`, my addresses, with `PARTSTAT=DECLINED`) are counted and left out, as is an
+    attendee who declined; a recurring event once per day it occurs up to a year after today,
+    at most MAX_OCCURRENCES times, without its `EXDATE`s, each occurrence as its
+    `RECURRENCE-ID` override has it. The day is the event's own: in its `TZID`, and for a UTC
+    time in `zone` (else the machine's). ValueError for a text that is no calendar."""
     from icalendar import Calendar
 
     try:
         calendar = Calendar.from_ical(text)
     except Exception as exc:  # noqa: BLE001 - icalendar raises many kinds on bad input
         raise ValueError(f"not an iCalendar file ({exc})") from None
-    found: list[Meeting] = []
-    skipped: list[str] = []
+    read = CalendarRead()
     horizon = today + dt.timedelta(days=HORIZON_DAYS)
-    for number, event in enumerate(calendar.walk("VEVENT"), start=1):
-        title = " ".join(str(event.get("summary", "")).split())
-        shown = f"event {number}" + (f" ({title[:60]})" if title else "")
+    local = _to_local(zone)
+    events = list(calendar.walk("VEVENT"))
+    repeating = {str(e.get("uid")) for e in events if e.get("rrule") and e.get("uid")}
+    moved: dict[str, dict[dt.date, Any]] = {}  # uid -> the day it was to be -> its override
+    for number, event in enumerate(events, start=1):
+        uid = str(event.get("uid", ""))
+        if event.get("recurrence-id") is None or uid not in repeating:
+            continue
         try:
-            days, cut = _days(event, horizon)
-            people = _attendees(event)
+            moved.setdefault(uid, {})[_day(event.decoded("recurrence-id"), _zone(event, local))] = (
+                event
+            )
         except Exception as exc:  # noqa: BLE001 - a bad value in one event costs that event
-            skipped.append(f"{shown}: cannot be read ({_reason(exc)})")
+            read.skipped.append(f"{_shown(number, event)}: cannot be read ({_reason(exc)})")
+    for number, event in enumerate(events, start=1):
+        uid = str(event.get("uid", ""))
+        if event.get("recurrence-id") is not None and uid in repeating:
+            continue  # an override: read with the event it changes
+        try:
+            days, cut = _days(event, horizon, local)
+            for day in days:
+                occurrence = moved.get(uid, {}).get(day, event)
+                if occurrence is not event:
+                    day = _day(occurrence.decoded("dtstart"), _zone(occurrence, local))
+                _take(read, occurrence, day, mine)
+        except Exception as exc:  # noqa: BLE001 - a bad value in one event costs that event
+            read.skipped.append(f"{_shown(number, event)}: cannot be read ({_reason(exc)})")
             continue
         if cut:
-            skipped.append(f"{shown}: repeats more than {MAX_OCCURRENCES} times; {cut}")
-        found.extend(Meeting(day, title, people) for day in days)
-    return found, skipped
+            read.skipped.append(
+                f"{_shown(number, event)}: repeats more than {MAX_OCCURRENCES} times; {cut}"
+            )
+    return read
 
 
-def _days(event: Any, horizon: dt.date) -> tuple[list[dt.date], str]:
-    """The days an event occurs on up to `horizon`, and why the list was cut short, if it was."""
+def _take(read: CalendarRead, event: Any, day: dt.date, mine: Collection[str]) -> None:
+    """One occurrence into `read`: a meeting, or counted as cancelled or declined."""
+    if str(event.get("status", "")).upper() == "CANCELLED":
+        read.cancelled += 1
+        return
+    people = []
+    for attendee in _list(event.get("attendee")):
+        email = str(attendee).removeprefix("mailto:").removeprefix("MAILTO:").strip()
+        said = str(attendee.params.get("PARTSTAT", "")).upper()
+        if email.lower() in mine:
+            if said == DECLINED:
+                read.declined += 1
+                return
+            continue
+        if said != DECLINED:
+            people.append((str(attendee.params.get("CN", "")), email))
+    title = " ".join(str(event.get("summary", "")).split())
+    read.meetings.append(Meeting(day, title, tuple(people)))
+
+
+def _shown(number: int, event: Any) -> str:
+    title = " ".join(str(event.get("summary", "")).split())
+    return f"event {number}" + (f" ({title[:60]})" if title else "")
+
+
+Local = Callable[[dt.datetime], dt.datetime]
+
+
+def _to_local(zone: str | None) -> Local:
+    """How a UTC time becomes mine: in `zone`, else in the machine's zone."""
+    if zone is None:
+        return lambda moment: moment.astimezone()
+    from zoneinfo import ZoneInfo
+
+    mine = ZoneInfo(zone)
+    return lambda moment: moment.astimezone(mine)
+
+
+def _zone(event: Any, local: Local) -> Local:
+    """The zone an event's days are counted in: its start's `TZID`, else mine."""
+    start = event.get("dtstart")
+    tzinfo = getattr(getattr(start, "dt", None), "tzinfo", None)
+    if start is not None and "TZID" in start.params and tzinfo is not None:
+        return lambda moment: moment.astimezone(tzinfo)
+    return local
+
+
+def _day(value: Any, zone: Local) -> dt.date:
+    """The day of a DTSTART, EXDATE or RECURRENCE-ID value, in the event's zone."""
+    if isinstance(value, dt.datetime):
+        return (zone(value) if value.tzinfo is not None else value).date()
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError(f"{str(value)[:40]} is no date")
+
+
+def _days(event: Any, horizon: dt.date, local: Local) -> tuple[list[dt.date], str]:
+    """The days an event occurs on up to `horizon` but for its EXDATEs, and why the list was
+    cut short, if it was."""
     from dateutil.rrule import rrulestr  # a dependency of icalendar
     from icalendar import vRecur
 
     start = event.decoded("dtstart", None)
     if start is None:
         return [], ""
-    first = start.date() if isinstance(start, dt.datetime) else start
-    if not isinstance(first, dt.date):
-        raise ValueError("DTSTART is no date")
+    zone = _zone(event, local)
+    first = _day(start, zone)
     if first < EARLIEST:
         raise ValueError(f"it starts in {first.year}")
     rules = _list(event.get("rrule"))
     if not rules:
         return [first], ""
     start_at = dt.datetime.combine(first, dt.time())
+    left_out = {_day(when.dt, zone) for dates in _list(event.get("exdate")) for when in dates.dts}
     days: dict[dt.date, None] = {}
     for rule in rules:
         if not isinstance(rule, vRecur):  # icalendar keeps what it cannot read as text
@@ -131,9 +226,11 @@ def _days(event: Any, horizon: dt.date) -> tuple[list[dt.date], str]:
                 if occurrence.date() > horizon:
                     break
                 if count == MAX_OCCURRENCES:
-                    return sorted(days), f"only the days up to {max(days)} were read"
+                    return sorted(days.keys() - left_out), (
+                        f"only the days up to {max(days)} were read"
+                    )
                 days[occurrence.date()] = None
-    return sorted(days), ""
+    return sorted(days.keys() - left_out), ""
 
 
 @contextlib.contextmanager
@@ -152,14 +249,6 @@ def _searched_up_to(last_year: int) -> Iterator[None]:
         yield
     finally:
         rrule.datetime = real
-
-
-def _attendees(event: Any) -> tuple[tuple[str, str], ...]:
-    people = []
-    for attendee in _list(event.get("attendee")):
-        email = str(attendee).removeprefix("mailto:").removeprefix("MAILTO:")
-        people.append((str(attendee.params.get("CN", "")), email))
-    return tuple(people)
 
 
 def _reason(exc: Exception) -> str:

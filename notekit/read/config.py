@@ -49,6 +49,8 @@ class Config:
     me_name: str | None = None  # [me] name: how drafts are signed
     me_linkedin: str | None = None  # [me] linkedin: the user's own profile URL
     me_history: tuple[Any, ...] = ()  # [me] history: where the user worked or studied (SPEC §3)
+    me_emails: tuple[str, ...] = ()  # [me] emails: my addresses (lower-case), in calendars and mail
+    me_timezone: str | None = None  # [me] timezone: the day of a UTC time; else the machine's
     fingerprint: str = ""  # changes whenever the file's content does
 
 
@@ -72,7 +74,7 @@ _SECTIONS: dict[str, set[str]] = {
     "plan": {"size", "focus", "week_starts"},
     "engagement": {"reply_days", "rest_after", "nudge"},
     "goals": set(GOALS),
-    "me": {"name", "linkedin", "history"},
+    "me": {"name", "linkedin", "history", "emails", "timezone"},
     "people": {"folders", "types", "tags", "categories", "template"},
     "git": {"autocommit"},
     "cadence": {"tags"},
@@ -214,8 +216,23 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         me_name=text(me, "name", None) or None,
         me_linkedin=text(me, "linkedin", None) or None,
         me_history=tuple(history),
+        me_emails=tuple(e.strip().lower() for e in words(me, "emails", ()) if e.strip()),
+        me_timezone=_zone(text(me, "timezone", None), fail),
         fingerprint=digest,
     )
+
+
+def _zone(name: str | None, fail: Any) -> str | None:
+    """An IANA time zone name (`Europe/Lisbon`), checked against the system's zones."""
+    if not name:
+        return None
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise fail(f"[me] timezone = {name!r}: no such time zone (e.g. Europe/Lisbon)") from None
+    return name
 
 
 def _channel(word: str, fail: Any) -> str:
