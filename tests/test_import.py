@@ -563,3 +563,14 @@ def test_a_google_calendar_logs_only_what_happened_on_its_own_day(run, make_vaul
     again = run("import", "ics", calendar, vault=vault, today="2026-12-02")
     assert "0 log entries were added" in again.stdout
     assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
+
+
+def test_people_an_import_adds_to_a_fresh_vault_follow_its_default_cadence(run, tmp_path) -> None:
+    vault = tmp_path / "vault"
+    assert run("init", str(vault), vault=None).exit_code == 0
+    assert run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault).exit_code == 0
+    people = run("people", "--json", vault=vault).json()
+    assert len(people) == 4 and {p["cadence"] for p in people} == {"6m"}  # notekit.toml's
+    assert all("\ncadence:\n" in (vault / p["path"]).read_text() for p in people)
+    added = run("add", "Kim Park", "--cadence", "1m", vault=vault)
+    assert added.exit_code == 0 and "\ncadence: 1m\n" in (vault / "People/Kim Park.md").read_text()
