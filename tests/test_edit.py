@@ -540,6 +540,8 @@ SET_CASES = [  # (front-matter lines, the lines after setting next_contact to 20
         "  a: 1\n  next_contact: 2026-12-24\n  b:\n    - x",
     ),
     ("a: x\nnext_contact: 2026-01-01", "a: x\nnext_contact: 2026-12-24"),
+    ("next_contact:   # when to ping", "next_contact: 2026-12-24   # when to ping"),
+    ("next_contact: # soon\n  - 2026-01-01", "next_contact: 2026-12-24 # soon"),
 ]
 
 

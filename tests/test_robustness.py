@@ -268,24 +268,25 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def _seconds(work: Callable[[], object], trials: int) -> float:
-    """The best of a few timings of `work`, each repeated until it lasts half a millisecond, per
-    repetition: the least a busy machine lets it cost."""
-    started = time.perf_counter()
+    """The best of a few timings of `work` in this process's own CPU time (what other
+    processes do does not count), each repeated until it lasts half a millisecond, per
+    repetition."""
+    started = time.process_time()
     work()
-    once = time.perf_counter() - started
+    once = time.process_time() - started
     repeat = max(1, int(0.0005 / max(once, 1e-9)))
     best = float("inf")
     for _ in range(trials):
-        started = time.perf_counter()
+        started = time.process_time()
         for _ in range(repeat):
             work()
-        best = min(best, (time.perf_counter() - started) / repeat)
+        best = min(best, (time.process_time() - started) / repeat)
     return best
 
 
 def _growth(work: Callable[[str], object], build: Callable[[int], str], trials: int) -> float:
     """How much longer `work` takes on a line 8 times as long: about 8 when it is linear, 64
-    when it is quadratic. Measured in one run, so a loaded machine slows both sides alike."""
+    when it is quadratic. Measured in CPU time, in one run: a busy machine changes neither."""
     short, long = build(1000), build(8000)
     return _seconds(lambda: work(long), trials) / _seconds(lambda: work(short), trials)
 

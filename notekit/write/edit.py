@@ -431,6 +431,8 @@ def _replace_value(text: NoteText, index: int, value: str) -> str:
 def _split_value(after: str) -> tuple[str, str, str]:
     """What follows a key's colon: (blanks before the value, the value, blanks and comment)."""
     text = after.lstrip()
+    if text.startswith("#"):  # no value, a comment: a new value goes before it
+        return " ", "", after
     gap = after[: len(after) - len(text)]
     quoted = _QUOTED.match(text)
     if quoted and _BLANK_OR_COMMENT.match(text[quoted.end() :]):
