@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from test_edit import notes
 
 from conftest import FIXTURES, Tally, at_least_checked
@@ -198,6 +198,10 @@ def _empty_heading(lines: list[str], n: int) -> bool:
 @at_least_checked(0.5)
 @settings(max_examples=int(os.environ.get("NOTEKIT_EXAMPLES", "300")) // 3, deadline=None)
 @given(notes(), notes())
+@example(  # a block list whose key line holds a comment: once refused
+    keep=b"---\nname: 0\ncompany: 0\na0000:  # \xc3\xbcn\xc3\xafcode\n  - 00\na: 0\n---",
+    other=b"---\nname: 0\ncompany: 0\na0000: [0]\n---",
+)
 def test_a_merge_keeps_every_value_and_body_line_or_is_refused(
     tally: Tally, keep: bytes, other: bytes
 ) -> None:

@@ -298,8 +298,7 @@ def ics(
     )
     if calendar.cancelled or calendar.declined:
         click.echo(
-            f"{calendar.cancelled} cancelled and {calendar.declined} declined occurrences "
-            "left out."
+            f"{calendar.cancelled} cancelled and {calendar.declined} declined occurrences left out."
         )
     if not me.me_emails:
         echo(

@@ -87,16 +87,23 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
 
 def csv_records(text: str) -> tuple[set[str], Iterator[dict[str, str]]]:
     """The columns of a CSV text (lower-case, trimmed) and its rows as {column: cell}: cells
-    trimmed, a missing one empty, and cells past the header's last column left out."""
-    reader = csv.DictReader(io.StringIO(text))
-    columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    trimmed, a missing one empty, and cells past the header's last column left out. Lines may
+    end in LF, CRLF or CR; ValueError, with the line, for text the csv module cannot read."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
+    except csv.Error as exc:
+        raise ValueError(f"line {reader.line_num}: not CSV ({exc})") from None
 
     def rows() -> Iterator[dict[str, str]]:
-        for row in reader:
-            yield {
-                (key or "").strip().lower(): (value or "").strip()
-                for key, value in row.items()
-                if key is not None  # the cells of a row longer than its header
-            }
+        try:
+            for row in reader:
+                yield {
+                    (key or "").strip().lower(): (value or "").strip()
+                    for key, value in row.items()
+                    if key is not None  # the cells of a row longer than its header
+                }
+        except csv.Error as exc:
+            raise ValueError(f"line {reader.line_num}: not CSV ({exc})") from None
 
     return columns, rows()
