@@ -239,6 +239,8 @@ def test_a_template_cannot_hang_or_exhaust_draft_or_report(name: str, tmp_path) 
     assert draft.returncode == 2, draft.stdout[:200]
     assert "Templates/notekit/" in draft.stderr and says in draft.stderr, draft.stderr
     assert "Traceback" not in draft.stderr
+    if name not in ("nested loops", "endless output"):
+        return  # the report renders drafts through the same function: two kinds suffice
     report = subprocess.run(
         [*command, "report", "-o", str(tmp_path / "site")],
         capture_output=True,

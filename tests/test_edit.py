@@ -72,16 +72,38 @@ keys = st.one_of(
 )
 
 
+# the strategies the generators below draw from, built once: a strategy built inside a
+# composite is built and validated again for every example, which costs more than the test
+COMMENTS = st.sampled_from(["", "", " # note", "  # ünïcode"])
+DATE_FORMS = st.sampled_from(["{}", "'{}'", '"{}"', "{} 09:30", ""])
+KINDS = st.sampled_from(["plain", "single", "double", "flow", "block", "empty"])
+ITEMS = st.lists(words, min_size=1, max_size=3)
+INDENTS = st.sampled_from(["  ", "", "    "])
+KEY_LISTS = st.lists(keys, max_size=8, unique_by=lambda k: READER.field_of(k) or k.lower())
+AFTER_VALUE = st.lists(st.sampled_from(["", "   ", "  # why this date"]), max_size=2)
+BODY = st.lists(
+    st.one_of(
+        words,
+        st.just(""),
+        st.sampled_from(["## Log", "## Notes", "# Title", "```", "> quote", "- [ ] a task"]),
+        st.builds(lambda d, w: f"- {d.isoformat()} call: {w}", dates, words),
+        st.builds(lambda w: f"- {w}", words),
+    ),
+    max_size=10,
+)
+NEWLINES = st.sampled_from(["\n", "\r\n"])
+
+
 @st.composite
 def value_lines(draw: st.DrawFn, key: str) -> list[str]:
     """One key and its value in some YAML style; date-ish keys get date-ish values."""
-    comment = draw(st.sampled_from(["", "", " # note", "  # ünïcode"]))
+    comment = draw(COMMENTS)
     if READER.field_of(key) in ("last_contact", "next_contact"):
         date = draw(dates).isoformat()
-        form = draw(st.sampled_from(["{}", "'{}'", '"{}"', "{} 09:30", ""]))
+        form = draw(DATE_FORMS)
         return [f"{key}: {form.format(date) if form else ''}{comment}".rstrip()]
-    kind = draw(st.sampled_from(["plain", "single", "double", "flow", "block", "empty"]))
-    items = draw(st.lists(words, min_size=1, max_size=3))
+    kind = draw(KINDS)
+    items = draw(ITEMS)
     if kind == "plain":
         return [f"{key}: {items[0]}{comment}"]
     if kind == "single":
@@ -91,31 +113,24 @@ def value_lines(draw: st.DrawFn, key: str) -> list[str]:
     if kind == "flow":
         return [f"{key}: [{', '.join(items)}]{comment}"]
     if kind == "block":
-        indent = draw(st.sampled_from(["  ", "", "    "]))
+        indent = draw(INDENTS)
         return [f"{key}:{comment}", *(f"{indent}- {item}" for item in items)]
     return [f"{key}:{comment}"]
 
 
 @st.composite
 def notes(draw: st.DrawFn, with_front_matter: bool = True) -> bytes:
-    chosen = draw(st.lists(keys, max_size=8, unique_by=lambda k: READER.field_of(k) or k.lower()))
+    chosen = draw(KEY_LISTS)
     front: list[str] = []
     for key in chosen:
         if draw(st.booleans()) and draw(st.booleans()):
             front.append("# a comment line")
         front.extend(draw(value_lines(key)))
         # what may follow a value and belongs to nobody: a blank, an indented comment
-        front.extend(draw(st.lists(st.sampled_from(["", "   ", "  # why this date"]), max_size=2)))
-    body_line = st.one_of(
-        words,
-        st.just(""),
-        st.sampled_from(["## Log", "## Notes", "# Title", "```", "> quote", "- [ ] a task"]),
-        st.builds(lambda d, w: f"- {d.isoformat()} call: {w}", dates, words),
-        st.builds(lambda w: f"- {w}", words),
-    )
-    body = draw(st.lists(body_line, max_size=10))
+        front.extend(draw(AFTER_VALUE))
+    body = draw(BODY)
     lines = (["---", *front, "---"] if with_front_matter else []) + body
-    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    newline = draw(NEWLINES)
     text = newline.join(lines)
     if draw(st.booleans()):
         text += newline
@@ -311,16 +326,18 @@ def test_broken_front_matter_is_refused() -> None:
             raise AssertionError(f"edited {data!r}")
 
 
+TRAPS = st.sampled_from(["next_contact: 2030-01-01", "last_contact: 2030-01-01", "x"])
+HARD_KINDS = st.sampled_from(
+    ["anchor", "alias", "quoted", "block", "folded", "flow", "mapping", "plain_multi"]
+)
+
+
 @st.composite
 def hard_value_lines(draw: st.DrawFn, key: str, indent: str) -> list[str]:
     """Shapes a line-by-line edit could damage: anchors and aliases, multi-line scalars and
     flow collections whose inner lines look like keys, nested mappings."""
-    trap = draw(st.sampled_from(["next_contact: 2030-01-01", "last_contact: 2030-01-01", "x"]))
-    kind = draw(
-        st.sampled_from(
-            ["anchor", "alias", "quoted", "block", "folded", "flow", "mapping", "plain_multi"]
-        )
-    )
+    trap = draw(TRAPS)
+    kind = draw(HARD_KINDS)
     date = draw(dates).isoformat()
     if kind == "anchor":
         return [f"{indent}{key}: &d {date}"]
@@ -339,17 +356,21 @@ def hard_value_lines(draw: st.DrawFn, key: str, indent: str) -> list[str]:
     return [f"{indent}{key}: one", f"{indent}  {trap}"]
 
 
+HARD_INDENTS = st.sampled_from(["", "", "  "])
+HARD_KEYS = st.lists(keys, min_size=1, max_size=6, unique_by=lambda k: k.lower())
+
+
 @st.composite
 def hard_notes(draw: st.DrawFn) -> bytes:
-    indent = draw(st.sampled_from(["", "", "  "]))
-    chosen = draw(st.lists(keys, min_size=1, max_size=6, unique_by=lambda k: k.lower()))
+    indent = draw(HARD_INDENTS)
+    chosen = draw(HARD_KEYS)
     front: list[str] = []
     for key in chosen:
         if draw(st.booleans()):
             front.extend(draw(hard_value_lines(key, indent)))
         else:
             front.extend(f"{indent}{line}" for line in draw(value_lines(key)))
-    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    newline = draw(NEWLINES)
     return newline.join(["---", *front, "---", "## Log", "- 2026-01-01 call: hi", ""]).encode()
 
 

@@ -52,11 +52,17 @@ values = st.one_of(
 )
 
 
+KINDS = st.sampled_from(["pair", "pair", "block", "comment", "blank", "odd"])
+INDENTS = st.sampled_from(["", "  ", "    "])
+ITEMS = st.one_of(plain, tricky)
+ODD = st.sampled_from(["  nested: 1", "\tx: 1", "- item", "key", ":"])
+
+
 @st.composite
 def front_matters(draw: st.DrawFn) -> str:
     lines = []
     for _ in range(draw(st.integers(0, 6))):
-        kind = draw(st.sampled_from(["pair", "pair", "block", "comment", "blank", "odd"]))
+        kind = draw(KINDS)
         key = draw(keys)
         if kind == "pair":
             lines.append(
@@ -66,15 +72,14 @@ def front_matters(draw: st.DrawFn) -> str:
             )
         elif kind == "block":
             lines.append(f"{key}:")
-            indent = draw(st.sampled_from(["", "  ", "    "]))
-            item = st.one_of(plain, tricky)
-            lines.extend(f"{indent}- {draw(item)}" for _ in range(draw(st.integers(0, 3))))
+            indent = draw(INDENTS)
+            lines.extend(f"{indent}- {draw(ITEMS)}" for _ in range(draw(st.integers(0, 3))))
         elif kind == "comment":
             lines.append("# " + draw(tricky))
         elif kind == "blank":
             lines.append("")
         else:
-            lines.append(draw(st.sampled_from(["  nested: 1", "\tx: 1", "- item", "key", ":"])))
+            lines.append(draw(ODD))
     return "\n".join(lines)
 
 
