@@ -63,3 +63,26 @@ def test_folder_links_are_followed_once_and_loops_are_harmless(run, make_vault) 
     assert result.exit_code == 0
     assert [p["path"] for p in result.json()] == ["People/Ana.md"]
     assert "People/self.md" in result.stderr
+
+
+def test_outside_any_vault_a_command_refuses_at_once(run, tmp_path, monkeypatch) -> None:
+    """A folder with thousands of files and no notekit.toml or .obsidian/ above it is not
+    read: the command says how to name or start a vault."""
+    folder = tmp_path / "downloads"
+    for n in range(50):
+        (folder / f"sub{n}").mkdir(parents=True)
+        (folder / f"sub{n}" / "note.md").write_text("[[x]]")
+    monkeypatch.chdir(folder)
+    for command in (["due"], ["people"], ["add", "Kim Park"], ["check"]):
+        result = run(*command, vault=None)
+        assert result.exit_code == 2, command
+        assert "no vault here" in result.stderr and "notekit init" in result.stderr
+    assert not list(folder.rglob(".notekit"))
+
+
+def test_init_sets_up_the_vault_named_with_the_vault_option(run, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("--vault", str(tmp_path / "crm"), "init", vault=None).exit_code == 0
+    assert (tmp_path / "crm/notekit.toml").is_file() and not (tmp_path / "notekit.toml").exists()
+    monkeypatch.chdir(tmp_path / "crm" / "People")
+    assert run("people", vault=None).exit_code == 0  # found from a folder inside it

@@ -97,6 +97,12 @@ class App:
     @functools.cached_property
     def vault(self) -> Path:
         vault = find_vault(self.vault_option, Path(self.cwd))
+        if vault is None:
+            fail(
+                f"no vault here: neither {self.cwd} nor a folder above it holds notekit.toml or "
+                ".obsidian/. Name one with --vault PATH (or $NOTEKIT_VAULT), or start one here "
+                "with `notekit init`"
+            )
         if not vault.is_dir():
             fail(f"{vault}: no such folder")
         return vault

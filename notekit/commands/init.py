@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from notekit.commands.common import App, fail
 from notekit.read.config import CONFIG_NAME
 
 CONFIG_TEXT = """\
@@ -52,18 +53,19 @@ autocommit = false
 
 
 @click.command("init")
-@click.argument("folder", default=".", type=click.Path(file_okay=False))
-def command(folder: str) -> None:
-    """Set up FOLDER (default: here) as a notekit vault. Existing files are left alone.
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.pass_obj
+def command(app: App, folder: str | None) -> None:
+    """Set up FOLDER (default: the --vault given, else here) as a notekit vault. Existing
+    files are left alone.
 
     \b
     Example:
       notekit init ~/notes
     """
-    from notekit.commands.common import fail
     from notekit.read.files import create_exclusive
 
-    root = Path(folder)
+    root = Path(folder or app.vault_option or ".")
     template = resources.files("notekit.write").joinpath("templates/person.md").read_text("utf-8")
     plan = [
         (root / CONFIG_NAME, CONFIG_TEXT),

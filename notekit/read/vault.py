@@ -28,9 +28,10 @@ class NoteFile(NamedTuple):
     mtime_ns: int
 
 
-def find_vault(explicit: str | None, cwd: Path) -> Path:
-    """`--vault`, else `$NOTEKIT_VAULT`, else the nearest ancestor with notekit.toml or
-    .obsidian/, else the working directory."""
+def find_vault(explicit: str | None, cwd: Path) -> Path | None:
+    """`--vault`, else `$NOTEKIT_VAULT`, else the nearest folder from the working directory up
+    that holds notekit.toml or .obsidian/ (as git looks for .git); None when there is none, so
+    that a command run elsewhere refuses at once rather than read whatever folder it is in."""
     chosen = explicit or os.environ.get("NOTEKIT_VAULT")
     if chosen:
         return Path(chosen).expanduser().resolve()
@@ -38,7 +39,7 @@ def find_vault(explicit: str | None, cwd: Path) -> Path:
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file() or (folder / ".obsidian").is_dir():
             return folder
-    return here
+    return None
 
 
 def discover(vault: Path, config: Config) -> tuple[list[NoteFile], list[Problem]]:
