@@ -154,3 +154,16 @@ def test_a_broken_link_close_to_a_name_says_which(run, make_vault) -> None:
             "[[Priya Nairr]] links to no note or person (did you mean [[Priya Nair]]?)",
         ),
     }  # a book not written yet, and prose outside daily and meeting notes, are no problem
+
+
+def test_a_link_to_an_attachment_that_is_there_is_no_broken_link(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": '---\nbanner: "[[banner.jpg]]"\ncv: "[[docs/cv.pdf]]"\n'
+            'map: "[[gone.png]]"\n---\n',
+            "Attachments/banner.jpg": b"\xff\xd8\xff",
+            "docs/cv.pdf": b"%PDF-1.4",
+        }
+    )
+    problems = {p["message"] for p in run("check", "--json", vault=vault).json()}
+    assert problems == {"[[gone.png]] links to no note or person"}

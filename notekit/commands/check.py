@@ -23,8 +23,10 @@ def command(app: App, as_json: bool) -> None:
     Example:
       notekit check
     """
+    from notekit.read.vault import attachments
+
     summary = app.summary(quiet=True)
-    problems = check_vault(summary)
+    problems = check_vault(summary, attachments(app.vault))
     if as_json:
         emit_json([views.problem(p) for p in problems])
     else:

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import NamedTuple
@@ -88,6 +89,31 @@ def discover(vault: Path, config: Config) -> tuple[list[NoteFile], list[Problem]
 
     walk(vault, "")
     return files, problems
+
+
+def attachments(vault: Path) -> Callable[[str], bool]:
+    """Whether a link target names a file of the vault that is no note (`[[banner.jpg]]`,
+    `[[img/map.pdf]]`), by its name anywhere or by the end of its path, as Obsidian resolves
+    it. The vault is walked once, when first asked (dot folders skipped)."""
+    found: list[tuple[set[str], set[str]]] = []
+
+    def exists(target: str) -> bool:
+        if not found:
+            names: set[str] = set()
+            paths: set[str] = set()
+            for folder, dirs, files in os.walk(vault):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                rel = Path(folder).relative_to(vault).as_posix()
+                for name in files:
+                    if not name.lower().endswith(".md"):
+                        names.add(name.lower())
+                        paths.add(f"{rel}/{name}".lower().removeprefix("./"))
+            found.append((names, paths))
+        names, paths = found[0]
+        wanted = target.strip().lower().lstrip("/")
+        return wanted in names or wanted in paths or any(p.endswith("/" + wanted) for p in paths)
+
+    return exists
 
 
 def leftovers(problems: list[Problem]) -> list[str]:

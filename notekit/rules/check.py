@@ -13,10 +13,13 @@ from notekit.store.summary import Summary
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 
 
-def check_vault(index: Summary) -> list[Problem]:
-    """Every problem once, sorted by path and line."""
+def check_vault(
+    index: Summary, attachment: Callable[[str], bool] = lambda _: False
+) -> list[Problem]:
+    """Every problem once, sorted by path and line. `attachment` tells whether a link target
+    names a file of the vault that is no note (read.vault.attachments)."""
     problems = list(index.problems)
-    problems.extend(_link_problems(index))
+    problems.extend(_link_problems(index, attachment))
     problems.extend(_duplicate_names(index))
     unique = {(p.path, p.line, p.severity, p.message): p for p in problems}
     return sorted(
@@ -25,11 +28,11 @@ def check_vault(index: Summary) -> list[Problem]:
     )
 
 
-def _link_problems(index: Summary) -> list[Problem]:
+def _link_problems(index: Summary, attachment: Callable[[str], bool]) -> list[Problem]:
     """Ambiguous links anywhere; broken links where links name people: front-matter values,
     dated entries and tasks, and in daily and meeting notes any link close to a person's name
     (elsewhere, free prose may link to notes not written yet, as Obsidian allows). A broken link
-    close to a name says which."""
+    close to a name says which; a link to a file that is there (`[[banner.jpg]]`) is none."""
     problems = []
     closest = _closest(index)
     for path, links in index.note_links.items():
@@ -42,6 +45,8 @@ def _link_problems(index: Summary) -> list[Problem]:
                 message = f"[[{link.target}]] could mean several people: {names}"
                 problems.append(Problem(path, link.line, WARNING, message))
             elif target.broken and (link.names_person or link.in_dated_note):
+                if _is_file_name(link.target) and attachment(link.target):
+                    continue
                 near = closest(link.target)
                 if near is None and not link.names_person:
                     continue  # in a daily note's prose, a link to a note not written yet
@@ -49,6 +54,12 @@ def _link_problems(index: Summary) -> list[Problem]:
                 message = f"[[{link.target}]] links to no note or person{hint}"
                 problems.append(Problem(path, link.line, WARNING, message))
     return problems
+
+
+def _is_file_name(target: str) -> bool:
+    """`banner.jpg`, `docs/cv.pdf`: a name with an extension that is not a note's."""
+    stem, dot, extension = target.rpartition(".")
+    return bool(stem and dot) and extension.isalnum() and extension.lower() != "md"
 
 
 def _closest(index: Summary) -> Callable[[str], str | None]:

@@ -31,6 +31,7 @@ from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
 from notekit.core.model import Person, Problem
 from notekit.read.files import create_exclusive, folder_lock, replace_atomic
+from notekit.read.vault import attachments
 from notekit.rules import views
 from notekit.rules.check import check_vault
 from notekit.rules.due import FollowUp, follow_up
@@ -190,7 +191,7 @@ class _Site:
         people_dir.mkdir(exist_ok=True)
         old = _read_manifest(self.out)
         self.files = dict(old.files)
-        problems = check_vault(self.index)
+        problems = check_vault(self.index, attachments(self.index.vault))
         common = {
             "title": self.index.config.report_title,
             "today": self.today,
