@@ -155,7 +155,8 @@ def test_vcards_of_every_version_and_charset_are_imported(run, make_vault) -> No
     result = run("import", "vcard", str(VCARDS), vault=vault)
     assert result.exit_code == 0, result.stderr
     assert "4 people were added, 1 updated, 0 unchanged." in result.stdout
-    assert "broken.vcf, card 1: cannot be read" in result.stdout
+    assert "broken.vcf, card 1: unreadable property left out: FN;broken" in result.stdout
+    assert "broken.vcf, card 1: no name" in result.stdout
     assert "broken.vcf, card 2: no name" in result.stdout
     people = {p["name"] for p in run("people", "--json", vault=vault).json()}
     assert people == {"Ana Costa", "Ben Okafor", "Chloé Martin", "Zoë Ångström", "山田 太郎"}
@@ -178,16 +179,20 @@ def test_every_card_of_the_corpus_is_imported_or_said_why_not(run, make_vault) -
     files = files_of(CORPUS / "vcards")
     found, skipped = read_cards(CORPUS / "vcards")
     cards = 0
-    for path in files:  # cards that begin at the top level: a card within a card is its part
-        depth = 0
-        for line in decode(path.read_bytes()).splitlines():
-            word = line.strip().upper()
-            cards += word == "BEGIN:VCARD" and depth == 0
-            depth += (word == "BEGIN:VCARD") - (word == "END:VCARD" and depth > 0)
-    assert len(found) + len(skipped) == cards > 0
+    for path in files:  # every BEGIN:VCARD but one that opens an AGENT's card within a card
+        lines = [line.strip().upper() for line in decode(path.read_bytes()).splitlines()]
+        cards += sum(
+            line == "BEGIN:VCARD" and not (n and lines[n - 1].startswith("AGENT"))
+            for n, line in enumerate(lines)
+        )
+    notices = ("unreadable property left out", "not closed", "photo over")
+    left_out = [s for s in skipped if not s.reason.startswith(notices)]
+    assert len(found) + len(left_out) == cards > 0
+    assert len(left_out) < len(found) / 4  # most cards of real clients are people, read
     result = run("import", "vcard", str(CORPUS / "vcards"), vault=vault)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.count("skipped:") == len(skipped)
+    for item in skipped:
+        assert f"card {item.card}: {item.reason}" in result.stdout
 
 
 def test_google_contacts_csv(run, make_vault) -> None:
@@ -474,13 +479,14 @@ def test_update_replaces_what_differs_and_shows_old_and_new(run, make_vault, tmp
         "EMAIL:ana@work.example\r\nTEL:+1 555 0199\r\nBDAY:1990-02-01\r\nEND:VCARD\r\n"
     )
     plain = run("import", "vcard", str(card), vault=vault)
-    assert "0 updated, 1 unchanged" in plain.stdout  # only empty fields are filled
+    # without --update only empty fields are filled; a list gains what it lacks
+    assert "1 updated" in plain.stdout and "Ana Costa: email + 'ana@work.example'" in plain.stdout
+    assert "phone" not in plain.stdout and "birthday" not in plain.stdout
     result = run("import", "vcard", str(card), "--update", vault=vault)
     assert result.exit_code == 0, result.stderr
     assert "1 updated" in result.stdout
     assert "Ana Costa: phone '+1 555 0100' -> '+1 555 0199'" in result.stdout
     assert "Ana Costa: birthday '1990-01-02' -> '1990-02-01'" in result.stdout
-    assert "Ana Costa: email + 'ana@work.example'" in result.stdout
     text = (vault / "People/Ana Costa.md").read_text()
     assert text == (
         "---\nemail: [ana@example.com, ana@work.example]\nphone: +1 555 0199\n"
@@ -574,3 +580,49 @@ def test_people_an_import_adds_to_a_fresh_vault_follow_its_default_cadence(run, 
     assert all("\ncadence:\n" in (vault / p["path"]).read_text() for p in people)
     added = run("add", "Kim Park", "--cadence", "1m", vault=vault)
     assert added.exit_code == 0 and "\ncadence: 1m\n" in (vault / "People/Kim Park.md").read_text()
+
+
+def test_vcards_as_clients_write_them(run, make_vault) -> None:
+    """Outlook's 2.1 card (Windows-1252, a quoted-printable note broken over two lines, a photo
+    that is no base64, 1604 for no year), Android's (quoted-printable names over two lines, a
+    display name in the email, a card left unclosed before the next), and vCard 4.0 (an
+    organisation's card, a `tel:` URI, a ROLE without TITLE)."""
+    vault = make_vault({"notekit.toml": ""})
+    result = run("import", "vcard", str(FIXTURES / "vcard-clients"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "4 people were added, 0 updated, 0 unchanged." in result.stdout
+    assert "android.vcf, card 1: not closed (no END:VCARD): read to the next card" in result.stdout
+    assert "v40.vcf, card 1: not a person (KIND:org)" in result.stdout
+    with_photos = run(
+        "import", "vcard", str(FIXTURES / "vcard-clients"), "--photos", "--dry-run", vault=vault
+    )
+    assert "outlook.vcf, card 1: unreadable property left out: PHOTO;TYPE=JPEG" in (
+        with_photos.stdout
+    )
+    show = lambda name: run("show", name, "--json", vault=vault).json()  # noqa: E731
+    jorg = show("Jörg Müller")
+    assert (jorg["company"], jorg["role"], jorg["birthday"]) == (
+        "Globex GmbH",
+        "Leiter Vertrieb",
+        "--03-15",
+    )
+    text = (vault / "People/Jörg Müller.md").read_text()
+    assert "## Notes\n\nMet at the Hamburg fair 2019.\nWants an intro to the data team.\n" in text
+    lucia = show("Lucía Martínez García")
+    assert (lucia["emails"], lucia["aliases"]) == (["lucia@example.es"], ["Lu"])
+    ben = show("Ben Okafor")
+    assert ben["tags"] == [
+        "person",
+        "colleagues",
+        "initech-alumni",
+    ]  # the template's, then the card's
+    chloe = show("Chloé Martin")
+    assert (chloe["phone"], chloe["role"], chloe["birthday"]) == (
+        "+33-6-00-00-00-00",
+        "Mentor",
+        "--07-04",
+    )
+    notes = {p: p.read_bytes() for p in vault.rglob("*.md")}
+    again = run("import", "vcard", str(FIXTURES / "vcard-clients"), vault=vault)
+    assert "0 people were added, 0 updated, 4 unchanged." in again.stdout
+    assert {p: p.read_bytes() for p in vault.rglob("*.md")} == notes

@@ -158,7 +158,7 @@ def vcard(
     found, skipped = _read(path, lambda: read_cards(Path(path), photos, max_mb, encoding))
     _import(app, found, update, dry_run, photos)
     for card in skipped:
-        echo(f"  skipped: {card.file}, card {card.card}: {card.reason}")
+        echo(f"  {card.file}, card {card.card}: {card.reason}")
 
 
 def _tell(outcome: Outcome, dry_run: bool) -> str:

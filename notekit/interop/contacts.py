@@ -29,6 +29,8 @@ class Contact(NamedTuple):
     birthday: str | None = None  # `1988-11-27`, or `11-27` without the year
     tags: tuple[str, ...] = ()
     photo: tuple[str, bytes] | None = None  # file extension (`jpg`) and the image
+    aliases: tuple[str, ...] = ()  # other names (a vCard's NICKNAME)
+    note: str | None = None  # free text for a new note's body (a vCard's NOTE, Google's Notes)
 
 
 @dataclass

@@ -63,6 +63,8 @@ def contacts(text: str) -> list[Contact]:
                     if label.lower() not in _OWN_LABELS
                 ),
                 source="google",
+                aliases=tuple(a for a in _many(_first(cells, "nickname") or "") if a != name),
+                note=cells.get("notes") or None,
             )
         )
     return found

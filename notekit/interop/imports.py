@@ -53,6 +53,7 @@ def _fields(contact: Contact) -> dict[str, str | list[str]]:
         "phone": contact.phone,
         "birthday": contact.birthday,
         "tags": list(contact.tags) or None,
+        "aliases": list(contact.aliases) or None,
     }
     return {name: value for name, value in values.items() if value}
 
@@ -66,7 +67,8 @@ def import_contacts(
     photos: bool = False,
 ) -> Outcome:
     """Plan a change for each contact and hand it over (to be written, or shown and dropped).
-    `update`: values that differ from the note's are replaced (lists only gain items).
+    `update`: values that differ from the note's are replaced. Lists (emails, tags, aliases)
+    gain the items they lack either way; nothing is taken from them.
     `photos`: a contact's photo is saved beside the note of a person who has none."""
     matcher = Matcher(vault)
     outcome = Outcome()
@@ -103,7 +105,9 @@ def import_contacts(
                 photo = _photo(vault, contact, rel) if photos else None
                 if photo is not None:
                     fields["photo"] = photo.path.name
-                change = plan_add(vault, contact.name, today, dict(fields), numbered=True)
+                change = plan_add(
+                    vault, contact.name, today, dict(fields), numbered=True, body=contact.note
+                )
                 hand_over(change)
                 if photo is not None:
                     hand_over(photo)

@@ -24,7 +24,7 @@ _PHOTO = re.compile(r"(?:[\w-]+\.)?PHOTO[;:]", re.IGNORECASE)  # with a group pr
 
 
 class Skipped(NamedTuple):
-    """A card not imported, and why."""
+    """A card not imported, or imported without a part of it, and why."""
 
     file: str
     card: int  # its place in the file, from 1
@@ -68,26 +68,83 @@ def read_cards(
         text = (source_decode(data, str(file), encoding) if encoding else decode(data)).replace(
             "\r\n", "\n"
         )
-        for number, raw in enumerate(cards(text), start=1):
-            if raw is None:
-                skipped.append(Skipped(str(file), number, "not closed (no END:VCARD)"))
-                continue
+        for number, (raw, closed) in enumerate(cards(text), start=1):
+            where = (str(file), number)
+            if not closed:
+                skipped.append(Skipped(*where, "not closed (no END:VCARD): read to the next card"))
             raw, too_large = _photos_kept(raw, photos)
             if too_large:
-                skipped.append(
-                    Skipped(str(file), number, f"photo over {MAX_PHOTO >> 20} MiB left out")
-                )
+                skipped.append(Skipped(*where, f"photo over {MAX_PHOTO >> 20} MiB left out"))
             try:
-                card = vobject.readOne(_DATA_URI_COMMA.sub(r"\1\\,", raw))
-                contact = _contact(card)
+                card, dropped = _read_card(vobject, _soft_breaks_joined(raw))
+                kind = _text(next(iter(_values(card, "kind")), "")).lower()
+                contact = _contact(card) if kind in ("", "individual") else None
             except Exception as exc:  # noqa: BLE001 - vobject raises many kinds on bad input
-                skipped.append(Skipped(str(file), number, f"cannot be read ({exc})"))
+                skipped.append(Skipped(*where, f"cannot be read ({exc})"))
                 continue
-            if contact is None:
-                skipped.append(Skipped(str(file), number, "no name"))
+            skipped.extend(Skipped(*where, f"unreadable property left out: {d}") for d in dropped)
+            if kind not in ("", "individual"):
+                skipped.append(Skipped(*where, f"not a person (KIND:{kind})"))
+            elif contact is None:
+                skipped.append(Skipped(*where, "no name"))
             else:
                 contacts.append(contact)
     return contacts, skipped
+
+
+MAX_DROPPED = 20  # properties one card may lose before it is given up as unreadable
+_FAILED_LINE = re.compile(r"Failed to parse line: (.*)$", re.S)
+
+
+def _read_card(vobject: Any, text: str) -> tuple[Any, list[str]]:
+    """The card vobject reads from `text`, each property it cannot parse left out (the card
+    is not lost for one bad line: a photo that is no base64, `NOTE;CHARSET=x;:`); and those
+    left out."""
+    lines = [line for line in text.split("\n") if not line.upper().startswith("PROFILE:")]
+    dropped: list[str] = []
+    while True:
+        try:
+            return vobject.readOne(_DATA_URI_COMMA.sub(r"\1\\,", "\n".join(lines))), dropped
+        except vobject.base.ParseError as exc:
+            bad = _FAILED_LINE.search(str(exc))
+            at = _line_of(lines, bad.group(1).strip()) if bad else None
+            failure: Exception = exc
+        except Exception as exc:  # a value vobject decodes as it reads (base64): the photo's
+            at = next((n for n, line in enumerate(lines) if _PHOTO.match(line)), None)
+            failure = exc
+        if at is None or len(dropped) == MAX_DROPPED:
+            raise failure
+        end = at + 1
+        while end < len(lines) and lines[end][:1] in (" ", "\t"):
+            end += 1  # its folded lines go with it
+        dropped.append(" ".join(lines[at].split())[:60])
+        del lines[at:end]
+
+
+def _line_of(lines: list[str], text: str) -> int | None:
+    """Where the line vobject could not parse is, BEGIN and END aside."""
+    for at, line in enumerate(lines):
+        if line.strip() == text and line.strip().upper() not in ("BEGIN:VCARD", "END:VCARD"):
+            return at
+    return None
+
+
+_QUOTED_PRINTABLE = re.compile(r"^[^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[;:]", re.IGNORECASE)
+
+
+def _soft_breaks_joined(text: str) -> str:
+    """A quoted-printable value that goes on over several lines, each ended by `=` (a soft
+    line break: vCard 2.1 as Outlook and Android write it), on one line again."""
+    lines = text.split("\n")
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining:
+            out[-1] = out[-1][:-1] + line.lstrip(" \t")
+        else:
+            out.append(line)
+        joining = (joining or bool(_QUOTED_PRINTABLE.match(line))) and out[-1].endswith("=")
+    return "\n".join(out)
 
 
 def _photos_kept(card: str, photos: bool) -> tuple[str, bool]:
@@ -121,25 +178,30 @@ def _photos_kept(card: str, photos: bool) -> tuple[str, bool]:
     return "\n".join(kept), too_large
 
 
-def cards(text: str) -> list[str | None]:
-    """The text of each card of a file, a card within a card (AGENT) kept in its own; None
-    for a card the file never closes."""
-    found: list[str | None] = []
+def cards(text: str) -> list[tuple[str, bool]]:
+    """The text of each card of a file, and whether the file closes it. A card within a card
+    (an AGENT) stays in its own; any other BEGIN:VCARD before a card's END starts the next
+    card, the one before it read as far as it goes."""
+    found: list[tuple[str, bool]] = []
     lines: list[str] = []
     depth = 0
     for line in text.split("\n"):
         word = line.strip().upper()
         if word == "BEGIN:VCARD":
+            nested = depth and lines and lines[-1].strip().upper().startswith("AGENT")
+            if depth and not nested:
+                found.append(("\n".join([*lines, "END:VCARD"]) + "\n", False))
+                lines, depth = [], 0
             depth += 1
         if depth:
             lines.append(line)
         if word == "END:VCARD" and depth:
             depth -= 1
             if not depth:
-                found.append("\n".join(lines) + "\n")
+                found.append(("\n".join(lines) + "\n", True))
                 lines = []
     if depth:
-        found.append(None)
+        found.append(("\n".join([*lines, *["END:VCARD"] * depth]) + "\n", False))
     return found
 
 
@@ -162,17 +224,38 @@ def _contact(card: Any) -> Contact | None:
     urls = [_text(v) for v in _values(card, "url")]
     orgs = [_text(v[0] if isinstance(v, list) and v else v) for v in _values(card, "org")]
     org = next((o for o in orgs if o), None)  # the organisation, without its units
+    first = lambda name: next((t for v in _values(card, name) if (t := _text(v))), None)  # noqa: E731
+    nicknames = [n.strip() for v in _values(card, "nickname") for n in _text(v).split(",")]
     return Contact(
         name=name,
-        emails=tuple(e for v in _values(card, "email") if "@" in (e := _text(v))),
+        emails=tuple(dict.fromkeys(e for v in _values(card, "email") if (e := address(_text(v))))),
         linkedin=next((u for u in urls if "linkedin.com/" in u.lower()), None),
         company=org,
-        role=next((_text(v) for v in _values(card, "title") if _text(v)), None),
-        phone=next((_text(v) for v in _values(card, "tel") if _text(v)), None),
+        role=first("title") or first("role"),
+        phone=next((t for v in _values(card, "tel") if (t := _text(v).removeprefix("tel:"))), None),
         birthday=next((b for v in _values(card, "bday") if (b := birthday(_text(v)))), None),
         source="vcard",
+        tags=tuple(
+            dict.fromkeys(
+                t.strip().lower().replace(" ", "-")
+                for v in _values(card, "categories")
+                for t in (v if isinstance(v, list) else str(v).split(","))
+                if t.strip()
+            )
+        ),
         photo=next((p for v in _values(card, "photo") if (p := photo(v))), None),
+        aliases=tuple(n for n in dict.fromkeys(nicknames) if n and n != name),
+        note="\n".join(str(v).strip() for v in _values(card, "note") if str(v).strip()) or None,
     )
+
+
+def address(text: str) -> str | None:
+    """The email address of an EMAIL value, without a display name (`Ana <ana@x.org>`) or a
+    `mailto:`; None when it holds none."""
+    from email.utils import parseaddr
+
+    found = parseaddr(text.removeprefix("mailto:").removeprefix("MAILTO:"))[1].strip()
+    return found if "@" in found else None
 
 
 # vCard 4.0 writes `PHOTO:data:image/png;base64,…` with a bare comma, which a 3.0 reader
@@ -203,14 +286,18 @@ def photo(value: Any) -> tuple[str, bytes] | None:
 _BDAY = re.compile(r"^(\d{4}|--)-?(\d{2})-?(\d{2})")
 
 
+NO_YEAR = ("--", "1604", "0000")  # vCard 4.0's `--`; Apple's 1604 and others' 0000 stand for none
+
+
 def birthday(text: str) -> str | None:
     """`1988-11-27`, `19881127`, `--1127`, `--11-27` as notekit writes a birthday:
-    `1988-11-27` or `11-27` without the year; None for anything else."""
+    `1988-11-27` or `11-27` without the year (also for the years 1604 and 0000, which address
+    books write for "no year"); None for anything else."""
     match = _BDAY.match(text.strip())
     if not match:
         return None
     year, month, day = match.groups()
-    return f"{month}-{day}" if year == "--" else f"{year}-{month}-{day}"
+    return f"{month}-{day}" if year in NO_YEAR else f"{year}-{month}-{day}"
 
 
 def write_cards(people: list[Person]) -> str:

@@ -157,6 +157,9 @@ def _outside(value: str | list[str]) -> str | list[str]:
     return [text for text in map(one_line, value) if text]
 
 
+GROWING = ("email", "tags", "aliases")  # lists an import adds to, never takes from
+
+
 def plan_fill(
     index: Summary,
     person: Person,
@@ -165,9 +168,10 @@ def plan_fill(
     update: bool = False,
 ) -> tuple[Change | None, list[tuple[str, str, str]]]:
     """Set the fields the note has no value for yet (company, role, email, linkedin, …), each
-    where the note keeps it or as a new front-matter key. With `update`, a value that differs
-    is replaced too, and a list (emails, tags) gains the items it lacks, none taken away. The
-    change (None when there is nothing to do) and what was replaced: field, old, new."""
+    where the note keeps it or as a new front-matter key; a list (emails, tags, aliases) gains
+    the items it lacks, none taken away. With `update`, a value that differs is replaced too.
+    The change (None when there is nothing to do) and what was replaced or added: field, old,
+    new."""
     missing: list[str] = []
     replaced: list[tuple[str, str, str]] = []
     fields = {field: _outside(value) for field, value in fields.items()}
@@ -179,8 +183,8 @@ def plan_fill(
             if not _has_value(written, field):
                 set_value(note, field, flow_value(value), find)
                 missing.append(field)
-            elif update and field in ("email", "tags"):
-                mine = written.emails if field == "email" else written.tags
+            elif field in GROWING:
+                mine = {"email": written.emails, "tags": written.tags}.get(field, written.aliases)
                 held = {v.casefold() for v in mine}
                 for item in [value] if isinstance(value, str) else value:
                     if item.casefold() not in held:
@@ -311,12 +315,14 @@ def plan_add(
     today: dt.date,
     fields: dict[str, str | list[str]],
     numbered: bool = False,
+    body: str | None = None,
 ) -> Change:
     """A new person note from the vault's template (or the built-in one) in the people folder.
 
     `fields` maps field names (company, role, email, tags, cadence, aliases, birthday, history,
     context, linkedin) to a text or a list of texts. `numbered`: when the file exists, the note
-    is `NAME 2.md` (or the next free number) rather than refused.
+    is `NAME 2.md` (or the next free number) rather than refused. `body`: text from outside
+    (an address book's note), added under `## Notes` at the end, each line as `one_line` has it.
     """
     name = unicodedata.normalize("NFC", one_line(name))
     if not any(c.isalnum() for c in name):
@@ -338,6 +344,10 @@ def plan_add(
             value = list(dict.fromkeys([*existing, *value]))
         rendered = flow_list(value) if isinstance(value, list) else flow_scalar(value)
         set_value(note, field, rendered, field_finder(index, field))
+    lines = [line for line in map(one_line, (body or "").splitlines()) if line]
+    if lines:
+        gap = [""] if note.last >= 0 and note.content(note.last).strip() else []
+        note.insert(note.last + 1, [*gap, "## Notes", "", *lines])
     data = note.encode()
     if not parse_note(rel, data).front_matter_ok:
         raise EditError(f"the person template gives broken front-matter: {rel} not written")
