@@ -230,3 +230,29 @@ def test_a_person_template_that_is_not_utf8_is_named(run, make_vault) -> None:
     assert result.exit_code == 2
     assert "Templates/Person.md:4: the person template is not UTF-8" in result.stderr
     assert not (vault / "People/Kim Park.md").exists()
+
+
+def test_every_one_byte_damage_to_a_zip_is_a_message(tmp_path: Path) -> None:
+    """Each byte of a small export flipped in turn: the export reads, or is refused with a
+    message; never an exception the command does not turn into one (EOFError, zlib.error)."""
+    from notekit.core.errors import SourceError
+    from notekit.interop.linkedin import connections, messages, read_export
+
+    whole = tmp_path / "whole.zip"
+    with zipfile.ZipFile(whole, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "Connections.csv", HEADER + "Ana,Costa,,,Globex,Engineer,15 Mar 2024\n" * 20
+        )
+        archive.writestr("messages.csv", "CONVERSATION ID,FROM,DATE\nc1,Ana,2026-01-01\n")
+    data = whole.read_bytes()
+    damaged = tmp_path / "damaged.zip"
+    refused = 0
+    for at in range(len(data)):
+        damaged.write_bytes(data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :])
+        try:
+            export = read_export(damaged)
+            connections(export.connections or HEADER)
+            messages(export.messages or "CONVERSATION ID,FROM,DATE\n")
+        except (SourceError, OSError, ValueError):
+            refused += 1
+    assert 0 < refused < len(data)

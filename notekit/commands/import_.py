@@ -84,8 +84,6 @@ def linkedin(
     Example:
       notekit import linkedin ~/Downloads/Basic_LinkedInDataExport_11-30-2026.zip
     """
-    import zipfile
-
     from notekit.core.errors import SourceError
     from notekit.interop.imports import import_contacts, import_messages
     from notekit.interop.linkedin import connections, messages, owner, read_export
@@ -94,7 +92,7 @@ def linkedin(
         export = read_export(Path(path), max_mb, encoding)
         found = connections(export.connections) if export.connections else []
         talk = messages(export.messages) if export.messages else []
-    except (OSError, zipfile.BadZipFile) as exc:
+    except OSError as exc:
         fail(f"{path}: cannot read the export ({exc})")
     except SourceError as exc:
         fail(str(exc))

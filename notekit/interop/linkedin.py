@@ -19,7 +19,14 @@ from typing import NamedTuple, TypeVar
 
 from notekit.core.errors import SourceError
 from notekit.interop.contacts import Contact
-from notekit.interop.source import MAX_MB, csv_records, decode, read_file, read_member
+from notekit.interop.source import (
+    MAX_MB,
+    csv_records,
+    decode,
+    open_zip,
+    read_file,
+    read_member,
+)
 
 CONNECTIONS = "Connections.csv"
 MESSAGES = "messages.csv"
@@ -38,7 +45,7 @@ class Export(NamedTuple):
 
 def read_export(path: Path, max_mb: int = MAX_MB, encoding: str | None = None) -> Export:
     """The export at `path`: a zip, a folder or one CSV file (named `messages.csv` or not: the
-    connections). OSError or zipfile.BadZipFile when it cannot be read; SourceError when a file
+    connections). OSError when it cannot be read; SourceError when a zip is damaged, a file
     is too large, protected, not in its encoding, or there twice (which one to read?)."""
     if path.is_dir():
         files = [p for p in sorted(path.rglob("*")) if p.is_file()]
@@ -48,8 +55,8 @@ def read_export(path: Path, max_mb: int = MAX_MB, encoding: str | None = None) -
             for name, file in chosen.items()
         }
         names = [p.name for p in files]
-    elif path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):  # a broken zip: BadZipFile
-        with zipfile.ZipFile(path) as archive:
+    elif path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):
+        with open_zip(path) as archive:
             infos = [i for i in archive.infolist() if not i.is_dir()]
             members = _one_each((Path(i.filename).name, i.filename, i) for i in infos)
             found = {

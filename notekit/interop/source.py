@@ -6,9 +6,11 @@ refusal that says which encoding to name.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +33,17 @@ def read_file(path: Path, max_mb: int = MAX_MB) -> bytes:
     return data
 
 
+@contextlib.contextmanager
+def open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
+    """A zip archive to read members from; SourceError for one zipfile cannot open."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except DAMAGED as exc:
+        raise SourceError(f"{path}: not a zip that can be read ({exc})") from None
+    with archive:
+        yield archive
+
+
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_mb: int = MAX_MB) -> bytes:
     """The bytes of one file of a zip; SourceError when it is protected by a password or
     unpacks to more than `max_mb` MiB (its stated size is checked first, then what it really
@@ -45,13 +58,20 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_mb: int = M
         raise SourceError(_too_large(where, info.file_size, max_mb))
     chunks: list[bytes] = []
     size = 0
-    with archive.open(info) as member:
-        while chunk := member.read(CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise SourceError(_too_large(where, size, max_mb, at_least=True))
-            chunks.append(chunk)
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise SourceError(_too_large(where, size, max_mb, at_least=True))
+                chunks.append(chunk)
+    except DAMAGED as exc:
+        raise SourceError(f"{where}: the zip is damaged ({exc or type(exc).__name__})") from None
     return b"".join(chunks)
+
+
+# what zipfile raises, as it reads, for an archive that is damaged or of a kind it cannot read
+DAMAGED = (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError, OSError)
 
 
 def _too_large(where: str, size: int, max_mb: int, at_least: bool = False) -> str:
