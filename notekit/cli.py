@@ -34,6 +34,7 @@ COMMANDS = {
     "add": "notekit.commands.add",
     "log": "notekit.commands.log",
     "snooze": "notekit.commands.snooze",
+    "set": "notekit.commands.set",
     "watch": "notekit.commands.watch",
 }
 

@@ -22,6 +22,33 @@ with_dry_run = click.option(
 )
 
 
+def for_new_notes(command: Callable[..., None]) -> Callable[..., None]:
+    """--tag and --cadence, for what an import of contacts adds."""
+    command = click.option(
+        "--cadence",
+        "new_cadence",
+        metavar="CADENCE",
+        help="A cadence of their own for the people this import adds (e.g. 1y).",
+    )(command)
+    return click.option(
+        "--tag",
+        "new_tags",
+        multiple=True,
+        metavar="TAG",
+        help="A tag for the people this import adds; may be repeated.",
+    )(command)
+
+
+def _checked_cadence(cadence: str | None) -> str | None:
+    from notekit.core.dates import parse_cadence
+
+    try:
+        parse_cadence(cadence)
+    except ValueError as exc:
+        fail(f"--cadence: {exc}")
+    return cadence
+
+
 def with_limits(command: Callable[..., None]) -> Callable[..., None]:
     """--max-mb and --encoding, for every import that reads a file."""
     command = click.option(
@@ -62,6 +89,7 @@ def command() -> None:
 @with_update
 @with_dry_run
 @with_limits
+@for_new_notes
 @click.pass_obj
 def linkedin(
     app: App,
@@ -71,6 +99,8 @@ def linkedin(
     dry_run: bool,
     max_mb: int,
     encoding: str | None,
+    new_tags: tuple[str, ...],
+    new_cadence: str | None,
 ) -> None:
     """Import a LinkedIn data export: the zip as LinkedIn sends it, its folder, or its
     Connections.csv or messages.csv.
@@ -106,7 +136,15 @@ def linkedin(
         write_change(app, change, dry_run, quiet=True, tell=False)
 
     with _progress(found, "connections") as shown:
-        outcome = import_contacts(summary, shown, app.today, hand_over, update)
+        outcome = import_contacts(
+            summary,
+            shown,
+            app.today,
+            hand_over,
+            update,
+            new_tags=new_tags,
+            new_cadence=_checked_cadence(new_cadence),
+        )
     done = _tell(outcome, dry_run)
     if talk:
         me = summary.config.me_linkedin or owner(talk)
@@ -130,6 +168,7 @@ def linkedin(
 @with_update
 @with_dry_run
 @with_limits
+@for_new_notes
 @click.pass_obj
 def vcard(
     app: App,
@@ -139,6 +178,8 @@ def vcard(
     dry_run: bool,
     max_mb: int,
     encoding: str | None,
+    new_tags: tuple[str, ...],
+    new_cadence: str | None,
 ) -> None:
     """Import the cards of a vCard file (2.1, 3.0 or 4.0), or of every .vcf in a folder.
 
@@ -154,7 +195,7 @@ def vcard(
     from notekit.interop.vcard import read_cards
 
     found, skipped = _read(path, lambda: read_cards(Path(path), photos, max_mb, encoding))
-    _import(app, found, update, dry_run, photos)
+    _import(app, found, update, dry_run, new_tags, new_cadence, photos)
     for card in skipped:
         echo(f"  {card.file}, card {card.card}: {card.reason}")
 
@@ -184,9 +225,17 @@ def _tell(outcome: Outcome, dry_run: bool) -> str:
 @with_update
 @with_dry_run
 @with_limits
+@for_new_notes
 @click.pass_obj
 def google(
-    app: App, file: str, update: bool, dry_run: bool, max_mb: int, encoding: str | None
+    app: App,
+    file: str,
+    update: bool,
+    dry_run: bool,
+    max_mb: int,
+    encoding: str | None,
+    new_tags: tuple[str, ...],
+    new_cadence: str | None,
 ) -> None:
     """Import a Google Contacts export (Google CSV).
 
@@ -201,7 +250,7 @@ def google(
     from notekit.interop.source import decode, read_file
 
     found = _read(file, lambda: contacts(decode(read_file(Path(file), max_mb), file, encoding)))
-    _import(app, found, update, dry_run)
+    _import(app, found, update, dry_run, new_tags, new_cadence)
 
 
 def _read(file: str, read: Callable[[], T]) -> T:
@@ -219,12 +268,19 @@ def _read(file: str, read: Callable[[], T]) -> T:
 
 
 def _import(
-    app: App, found: list[Contact], update: bool, dry_run: bool, photos: bool = False
+    app: App,
+    found: list[Contact],
+    update: bool,
+    dry_run: bool,
+    new_tags: tuple[str, ...],
+    new_cadence: str | None,
+    photos: bool = False,
 ) -> None:
     """Import contacts into the vault, each change written (or shown, with --dry-run)."""
     from notekit.interop.imports import import_contacts
 
     summary = app.summary(quiet=True)
+    cadence = _checked_cadence(new_cadence)
     with _progress(found, "contacts") as shown:
         outcome = import_contacts(
             summary,
@@ -233,6 +289,8 @@ def _import(
             lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
             update,
             photos,
+            new_tags,
+            cadence,
         )
     _tell(outcome, dry_run)
 

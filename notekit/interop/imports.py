@@ -65,8 +65,11 @@ def import_contacts(
     hand_over: Callable[[Change], object],
     update: bool = False,
     photos: bool = False,
+    new_tags: tuple[str, ...] = (),
+    new_cadence: str | None = None,
 ) -> Outcome:
     """Plan a change for each contact and hand it over (to be written, or shown and dropped).
+    `new_tags` and `new_cadence` go on the notes the import adds (`import --tag --cadence`).
     `update`: values that differ from the note's are replaced. Lists (emails, tags, aliases)
     gain the items they lack either way; nothing is taken from them.
     `photos`: a contact's photo is saved beside the note of a person who has none."""
@@ -101,6 +104,10 @@ def import_contacts(
                     outcome.unchanged.append(contact.name)
             elif matched.how == "new":
                 fields = {**_fields(contact), "source": contact.source}
+                if new_tags:
+                    fields["tags"] = list(dict.fromkeys([*contact.tags, *new_tags]))
+                if new_cadence:
+                    fields["cadence"] = new_cadence
                 rel = next_note_path(vault, contact.name)
                 photo = _photo(vault, contact, rel) if photos else None
                 if photo is not None:

@@ -246,3 +246,35 @@ def lookup(index: Summary, name: str) -> Lookup:
     if candidates:
         return Lookup(None, candidates[:10], [])
     return Lookup(None, [], search(index, name, with_company=False, threshold=NEAR_THRESHOLD)[:3])
+
+
+# a field of the note as `set --where` compares it: the Person's value of that field
+_WHERE_VALUES = {
+    "email": lambda p: p.emails,
+    "tags": lambda p: p.tags,
+    "aliases": lambda p: p.aliases,
+    "history": lambda p: p.history,
+    "interests": lambda p: p.interests,
+    "goals": lambda p: p.goals,
+    "cadence": lambda p: str(p.fm_cadence) if p.fm_cadence else None,
+    "name": lambda p: p.name,
+}
+
+
+def where(people: list[Person], field: str, value: str) -> list[Person]:
+    """The people whose `field` (a field name of SPEC §3, or another of the Person's: company,
+    role, status, channel, location, context) is `value`, or, for a list, holds it; case,
+    accents and spacing aside. ValueError for a field notekit does not know."""
+    read = _WHERE_VALUES.get(field)
+    if read is None:
+        if field not in ("company", "role", "status", "channel", "location", "context"):
+            raise ValueError(f"--where takes a field notekit knows, not {field!r}")
+        read = lambda p: getattr(p, field)  # noqa: E731
+    wanted = fold(value)
+    found = []
+    for person in people:
+        held = read(person)
+        values = held if isinstance(held, list) else [held]
+        if any(fold(str(v)) == wanted for v in values if v is not None):
+            found.append(person)
+    return found

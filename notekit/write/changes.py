@@ -34,6 +34,7 @@ from notekit.write.edit import (
     append_log_entry,
     create_new,
     open_note,
+    remove_item,
     remove_value,
     set_inline,
     set_value,
@@ -273,6 +274,68 @@ def plan_new_role(
 def _has_value(person: Person, field: str) -> bool:
     value = person.emails if field == "email" else getattr(person, field, None)
     return bool(value)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One change `set` makes to a field: `key=value`, `key=` (cleared), `key+=item`,
+    `key-=item`."""
+
+    key: str  # as the user wrote it
+    op: str  # "=", "+=", "-="
+    value: str
+
+
+_ASSIGNMENT = re.compile(r"^([A-Za-z][\w -]*?)\s*([+-]?=)(.*)$", re.S)
+LIST_FIELDS = ("tags", "aliases", "email", "history", "interests", "goals", "knows")
+DATE_FIELDS = ("last_contact", "next_contact")
+
+
+def parse_assignment(text: str) -> Assignment | None:
+    """`key=value`, `key+=item`, `key-=item` as an Assignment; None for text that is none (a
+    name)."""
+    found = _ASSIGNMENT.match(text)
+    if found is None:
+        return None
+    return Assignment(found.group(1).strip(), found.group(2), one_line(found.group(3)))
+
+
+def plan_set(index: Summary, person: Person, assignments: list[Assignment]) -> Change | None:
+    """The assignments on one person's note, each through the edit its field needs: a value
+    set where the note keeps it (its key's own spelling, or an inline field for a date), a
+    cleared value's lines removed, an item added to or taken from a list. None when the note
+    says so already."""
+    said = ", ".join(f"{a.key}{a.op}{a.value}" for a in assignments)
+
+    def edit(note: NoteText, snapshot: Snapshot) -> None:
+        parsed = parse_note(snapshot.path.name, snapshot.data)
+        for each in assignments:
+            field = index.fields.field_of(each.key)
+            find = field_finder(index, field) if field else same_key(each.key)
+            if each.op == "+=":
+                append_item(note, each.key, flow_scalar(each.value), find)
+            elif each.op == "-=":
+                remove_item(note, each.value, find)
+            elif field in DATE_FIELDS:
+                _set_field(note, parsed, index, field, each.value or None, added=True)
+            elif not each.value:
+                remove_value(note, find)
+            elif field in LIST_FIELDS:
+                items = [item.strip() for item in each.value.split(",") if item.strip()]
+                set_value(note, each.key, flow_list(items), find)
+            else:
+                set_value(note, each.key, flow_scalar(each.value), find)
+
+    change = edit_note(index, person.path, edit, f"set: {said} on {person.name}")
+    if change.before is not None and change.after == change.before.data:
+        change.discard()
+        return None
+    return change
+
+
+def same_key(key: str) -> Callable[[str], bool]:
+    """Tells whether a front-matter key, as written, is `key`, ignoring case."""
+    return lambda written: written.casefold() == key.casefold()
 
 
 def plan_snooze(index: Summary, person: Person, today: dt.date, until: dt.date) -> Change:

@@ -344,6 +344,48 @@ def _value_lines(text: NoteText, index: int) -> list[int]:
     return found
 
 
+def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> bool:
+    """Take the items that read as `value` (ignoring case) out of a front-matter list: a block
+    list loses their `- item` lines (with the lines they go on over), a one-line flow list is
+    written again without them, a single text that is the item leaves the list empty. False
+    when no such item is there. EditError for a value of another shape."""
+    for written, index in top_level_keys(text).items():
+        if not find(written):
+            continue
+        old = _front_matter(text.encode())[0].get(written)
+        items = old if isinstance(old, list) else [old] if old not in (None, "") else []
+        kept = [item for item in items if str(item).casefold() != value.casefold()]
+        if len(kept) == len(items):
+            return False
+        line = text.content(index)
+        _, now, _ = _split_value(line[_KEY_LINE.match(line).end() :])  # type: ignore[union-attr]
+        lines = _value_lines(text, index)
+        if isinstance(old, list) and not now and lines:
+            for at in reversed(lines):
+                item = text.content(at).strip()
+                if item.startswith("-") and _item_reads(item[1:], value):
+                    del text.lines[at]
+        elif lines == [] and now[:1] not in ("|", ">", "&", "*"):
+            from notekit.read.yamlfm import flow_value
+
+            _replace_value(text, index, flow_value(kept))
+        else:
+            raise EditError(f"{text.name}: {written} is not a list notekit can take from")
+        text.intended[written] = Loaded(kept)
+        return True
+    return False
+
+
+def _item_reads(text: str, value: str) -> bool:
+    """Whether a block list item's text (after its dash) reads as `value`, ignoring case."""
+    loaded = _front_matter(f"---\nk:\n  - {text.strip()}\n---\n".encode())[0].get("k")
+    return (
+        isinstance(loaded, list)
+        and len(loaded) == 1
+        and str(loaded[0]).casefold() == (value.casefold())
+    )
+
+
 def _add_block_item(text: NoteText, index: int, item: str) -> None:
     """A `- item` line after the last line of the block list whose key is on line `index`,
     indented as its first item."""

@@ -31,7 +31,7 @@ from notekit.core.syntax import (
 from notekit.read.parse import parse_note
 from notekit.read.yamlfm import flow_value
 from notekit.store.summary import Summary
-from notekit.write.changes import Change, edit_note, field_finder, free_path
+from notekit.write.changes import Change, edit_note, field_finder, free_path, same_key
 from notekit.write.edit import (
     Loaded,
     NoteText,
@@ -247,7 +247,7 @@ def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: R
         if field in ("name", "aliases") or value in (None, "", []):
             continue  # the names become aliases
         value = _relinked(value, relink)
-        find = field_finder(index, field) if field else _same_key(key)
+        find = field_finder(index, field) if field else same_key(key)
         have = current(find)
         if field == "role" and elsewhere:  # their role at another company than KEEP's
             differed.extend(relink(line) for line in lines.get(key, []))
@@ -262,10 +262,6 @@ def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: R
         elif have != value:
             differed.extend(relink(line) for line in lines.get(key, []))
     return differed
-
-
-def _same_key(key: str) -> Callable[[str], bool]:
-    return lambda written: written.casefold() == key.casefold()
 
 
 def _key_lines(note: NoteText) -> dict[str, list[str]]:

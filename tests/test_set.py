@@ -1,0 +1,125 @@
+"""`notekit set`: fields of one person or many, each note changed only in those lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from test_edit import SETTINGS, notes
+
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def vault(make_vault) -> Path:
+    return make_vault(
+        {
+            "notekit.toml": 'default_cadence = "6m"\n',
+            "People/Ana.md": "---\ncompany: Initech  # since 2019\ntags: [a, b]\ncadence: 3m\n---\n"
+            "## Log\n- 2026-01-01 call: hi\n",
+            "People/Ben.md": "---\ncompany: INITECH\ntags:\n  - b\n  - c # kept\n---\n",
+            "People/Cy.md": "---\ncompany: Globex\nstatus: active\n---\n",
+        }
+    )
+
+
+def test_set_on_everyone_a_where_selects(run, vault) -> None:
+    result = run("set", "--where", "company=initech", "cadence=1y", "tags+=alumni", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Ana.md").read_text() == (
+        "---\ncompany: Initech  # since 2019\ntags: [a, b, alumni]\ncadence: 1y\n---\n"
+        "## Log\n- 2026-01-01 call: hi\n"
+    )
+    assert (vault / "People/Ben.md").read_text() == (
+        "---\ncompany: INITECH\ntags:\n  - b\n  - c # kept\n  - alumni\ncadence: 1y\n---\n"
+    )
+    assert "cadence" not in (vault / "People/Cy.md").read_text()
+    people = {p["name"]: p["cadence"] for p in run("people", "--json", vault=vault).json()}
+    assert people == {"Ana": "1y", "Ben": "1y", "Cy": "6m"}
+
+
+def test_set_clears_takes_out_and_selects_by_name_or_tag(run, vault) -> None:
+    assert run("set", "Cy", "status=", "company=Globex Ltd", vault=vault).exit_code == 0
+    assert (vault / "People/Cy.md").read_text() == "---\ncompany: Globex Ltd\n---\n"
+    assert run("set", "--tag", "b", "tags-=b", vault=vault).exit_code == 0
+    assert "tags: [a]" in (vault / "People/Ana.md").read_text()
+    assert "  - b\n" not in (vault / "People/Ben.md").read_text()
+    assert run("set", "Ana", "next_contact=2026-12-24", vault=vault).exit_code == 0
+    assert "next_contact: 2026-12-24\n" in (vault / "People/Ana.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["cadence=1y"], "name the people"),
+        (["Ana"], "nothing to set"),
+        (["Ana", "cadence=often"], "not a cadence"),
+        (["Ana", "next_contact=2026-13-01"], "no such date"),
+        (["--where", "company=Nowhere", "cadence=1y"], "nobody matches"),
+        (["--where", "shoe=42", "cadence=1y"], "a field notekit knows"),
+    ],
+)
+def test_set_refuses_and_writes_nothing(run, vault, args, says) -> None:
+    before = {p: p.read_bytes() for p in vault.rglob("*.md")}
+    result = run("set", *args, vault=vault)
+    assert result.exit_code == 2 and says in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
+
+
+def test_a_dry_run_shows_every_change_and_writes_nothing(run, vault) -> None:
+    before = {p: p.read_bytes() for p in vault.rglob("*.md")}
+    result = run("set", "--where", "company=Initech", "cadence=1y", "--dry-run", vault=vault)
+    assert result.exit_code == 0
+    assert "-cadence: 3m\n+cadence: 1y" in result.stdout and "+cadence: 1y" in result.stdout
+    assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
+
+
+def test_an_import_sets_tags_and_cadence_on_what_it_adds(run, make_vault) -> None:
+    vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
+    connections = str(FIXTURES / "linkedin" / "Connections.csv")
+    result = run(
+        "import", "linkedin", connections, "--tag", "linkedin", "--cadence", "1y", vault=vault
+    )
+    assert result.exit_code == 0, result.stderr
+    people = {p["name"]: p for p in run("people", "--json", vault=vault).json()}
+    assert people["Ben Okafor"]["cadence"] == "1y" and "linkedin" in people["Ben Okafor"]["tags"]
+    assert people["Ana Costa"]["cadence"] is None  # matched, not added: left as it was
+    bad = run("import", "linkedin", connections, "--cadence", "often", vault=vault)
+    assert bad.exit_code == 2 and "--cadence" in bad.stderr
+
+
+@SETTINGS
+@given(notes())
+def test_set_changes_only_the_lines_of_its_fields(data: bytes) -> None:
+    """On generated notes: every other front-matter value reads as before, and the set ones
+    read as set."""
+    import tempfile
+
+    from notekit.store.facade import Store
+    from notekit.write.changes import parse_assignment, plan_set
+    from notekit.write.edit import _front_matter
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "People").mkdir()
+        (root / "People/P.md").write_bytes(data)
+        summary = Store(root).summary()
+        person = summary.people[0]
+        wanted = [parse_assignment(a) for a in ("cadence=2m", "status=", "tags+=zz")]
+        change = plan_set(summary, person, [a for a in wanted if a])
+    if change is None:
+        return
+    change.discard()
+    before, _ = _front_matter(data)
+    after, errors = _front_matter(change.after)
+    assert errors == []
+    reader = summary.fields
+    for key in before.keys() | after.keys():
+        field = reader.field_of(key)
+        if field in ("cadence", "status", "tags"):
+            continue
+        assert before.get(key) == after.get(key), key
+    fields = {reader.field_of(k): v for k, v in after.items()}
+    assert fields.get("cadence") == "2m" and "status" not in fields
+    assert "zz" in fields["tags"]
