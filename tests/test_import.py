@@ -626,3 +626,36 @@ def test_vcards_as_clients_write_them(run, make_vault) -> None:
     again = run("import", "vcard", str(FIXTURES / "vcard-clients"), vault=vault)
     assert "0 people were added, 0 updated, 4 unchanged." in again.stdout
     assert {p: p.read_bytes() for p in vault.rglob("*.md")} == notes
+
+
+def test_linkedin_keeps_connected_on_plain_messages_and_names_what_it_leaves(
+    run, make_vault, tmp_path
+) -> None:
+    export = tmp_path / "export.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr(
+            "Connections.csv",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "Ana,Costa,https://www.linkedin.com/in/ana,,Globex,Engineer,15 Mar 2024\n"
+            ",,https://www.linkedin.com/in/nameless,,Hooli,,01 Jan 2020\n",
+        )
+        archive.writestr(
+            "messages.csv",
+            "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+            "c1,Ana Costa,https://www.linkedin.com/in/ana,Me,https://www.linkedin.com/in/me,"
+            '2026-11-02 10:00:00 UTC,"<p>Hi Sam,</p><p>it&#39;s been a while!</p>"\n',
+        )
+    vault = make_vault({"notekit.toml": '[me]\nlinkedin = "https://www.linkedin.com/in/me"\n'})
+    result = run("import", "linkedin", str(export), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "not imported: a linkedin contact (https://www.linkedin.com/in/nameless, Hooli): no name"
+        in (result.stdout)
+    )
+    ana = (vault / "People/Ana Costa.md").read_text()
+    assert "connected: 2024-03-15\n" in ana
+    assert "- 2026-11-02 linkedin from: Hi Sam,\n" in ana and "<p>" not in ana
+    assert run("show", "Ana Costa", "--json", vault=vault).json()["last_contact"] == "2026-11-02"
+    before = {p: p.read_bytes() for p in vault.rglob("*.md")}
+    assert run("import", "linkedin", str(export), vault=vault).exit_code == 0
+    assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before

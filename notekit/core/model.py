@@ -229,6 +229,7 @@ class Person:
     next_contact: dt.date | None = None
     fm_cadence: Cadence | None = None
     news: tuple[dt.date, str] | None = None  # the latest job change an import logged: day, what
+    connected: dt.date | None = None  # the day we connected on LinkedIn: a fact, not a contact
 
     @property
     def stem(self) -> str:

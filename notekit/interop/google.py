@@ -42,9 +42,9 @@ def contacts(text: str) -> list[Contact]:
     found = []
     for cells in rows:
         parts = ("first name", "middle name", "last name", "given name", "family name")
-        name = " ".join(cells[c] for c in parts if cells.get(c)) or _first(cells, "name")
-        if not name:
-            continue
+        name = " ".join(cells[c] for c in parts if cells.get(c)) or _first(cells, "name") or ""
+        if not any(cells.values()):
+            continue  # an empty line
         sites = _all(cells, "website")
         labels = _many(_first(cells, "labels", "group membership") or "")
         phones = _all(cells, "phone")

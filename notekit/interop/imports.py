@@ -54,6 +54,7 @@ def _fields(contact: Contact) -> dict[str, str | list[str]]:
         "birthday": contact.birthday,
         "tags": list(contact.tags) or None,
         "aliases": list(contact.aliases) or None,
+        "connected": contact.since.isoformat() if contact.since else None,
     }
     return {name: value for name, value in values.items() if value}
 
@@ -76,6 +77,12 @@ def import_contacts(
     matcher = Matcher(vault)
     outcome = Outcome()
     for contact in contacts:
+        if not contact.name.strip():
+            known = ", ".join([*contact.emails, *filter(None, (contact.linkedin, contact.company))])
+            outcome.refused.append(
+                (f"a {contact.source} contact ({known or 'nothing else'})", "no name")
+            )
+            continue
         matched = matcher.match(contact)
         try:
             if matched.person is not None:

@@ -124,11 +124,34 @@ def messages(text: str) -> list[Message]:
                 (cells.get("from", ""), cells.get("sender profile url", "")),
                 tuple((n, u) for n, u in zip(names, urls, strict=True) if n or u),
                 day,
-                cells.get("content", ""),
+                plain_text(cells.get("content", "")),
                 cells.get("is message draft", "").lower() in ("yes", "true"),
             )
         )
     return found
+
+
+def plain_text(content: str) -> str:
+    """A message as LinkedIn exports it (`<p>Hi Alex,</p><p>it&#39;s…</p>`, or plain text) as
+    plain text: tags gone, entities decoded, a paragraph or break a new line."""
+    if "<" not in content and "&" not in content:
+        return content
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Text(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in ("p", "br", "div", "li"):
+                parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            parts.append(data)
+
+    reader = Text(convert_charrefs=True)
+    reader.feed(content)
+    reader.close()
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()
 
 
 def owner(found: list[Message]) -> str | None:
@@ -144,8 +167,9 @@ def owner(found: list[Message]) -> str | None:
 
 
 def connections(text: str) -> list[Contact]:
-    """Each connection of a `Connections.csv` text, whatever its preamble and column order;
-    rows without a name are skipped. ValueError when the text has no such header."""
+    """Each connection of a `Connections.csv` text, whatever its preamble and column order (a
+    row without a name as a contact without one, for the import to name). ValueError when the
+    text has no such header."""
     lines = text.splitlines(keepends=True)
     start = next((n for n, line in enumerate(lines) if _is_header(line)), None)
     if start is None:
@@ -162,8 +186,8 @@ def _rows(lines: list[str]) -> Iterator[Contact]:
     _, rows = csv_records("".join(lines))
     for cells in rows:
         name = " ".join(part for part in (cells.get("first name"), cells.get("last name")) if part)
-        if not name:
-            continue
+        if not any(cells.values()):
+            continue  # an empty line
         email = cells.get("email address", "")
         yield Contact(
             name=name,

@@ -39,7 +39,7 @@ def open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
     try:
         archive = zipfile.ZipFile(path)
     except DAMAGED as exc:
-        raise SourceError(f"{path}: not a zip that can be read ({exc})") from None
+        raise SourceError(f"{path}: cannot read the zip ({exc})") from None
     with archive:
         yield archive
 

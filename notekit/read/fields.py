@@ -59,6 +59,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "phones", "mobile", "tel", "telephone"),
     "location": ("location", "city", "basedin"),
     "linkedin": ("linkedin", "linkedinurl"),
+    "connected": ("connected", "connectedon"),  # the day we connected on LinkedIn: no contact
     "photo": ("photo", "avatar", "picture"),
     "channel": ("channel", "preferredchannel", "contactvia"),
     "context": ("context", "howwemet", "met", "howweknoweachother", "relationship"),
@@ -225,6 +226,7 @@ class FieldReader:
             next_contact=typed("next_contact", parse_date),
             fm_cadence=typed("cadence", parse_cadence),
             news=max(note.news) if note.news else None,
+            connected=typed("connected", parse_date),
         )
         return person, problems
 

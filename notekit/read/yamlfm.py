@@ -181,9 +181,12 @@ _WORDS = frozenset("y n yes no on off true false null".split())  # YAML reads th
 
 
 def flow_scalar(value: str) -> str:
-    """`value` as a YAML scalar that reads back as the same text, quoted only when needed."""
+    """`value` as a YAML scalar that reads back as the same text, quoted only when needed; a
+    date stays plain, as Obsidian writes one (the loader above keeps it as its text)."""
     if _PLAIN.fullmatch(value) and value.lower() not in _WORDS:
         return value  # most names, companies and roles: no YAML dump needed
+    if _DATE.fullmatch(value):
+        return value
     return _flow([value])[1:-1]
 
 
@@ -193,6 +196,7 @@ def flow_list(values: list[str]) -> str:
 
 
 _DECIMAL = re.compile(r"0|[1-9][0-9]{0,17}")  # `from: 2018`: the loader keeps it as text
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _FlowDumper(yaml.SafeDumper):
@@ -212,9 +216,7 @@ def flow_value(value: object) -> str:
     """Any value the loader gives (texts, lists, mappings) as YAML on one line that reads back
     the same; a date and a whole number stay plain."""
     if isinstance(value, str):
-        if _DECIMAL.fullmatch(value) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return value
-        return flow_scalar(value)
+        return value if _DECIMAL.fullmatch(value) else flow_scalar(value)
     return yaml.dump(
         value,
         Dumper=_FlowDumper,
