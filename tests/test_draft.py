@@ -204,11 +204,11 @@ def test_a_memory_built_to_make_a_pattern_backtrack_is_read_at_once(make_vault, 
 HOSTILE_TEMPLATES = {
     "nested loops": (
         "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
-        "steps",
+        "it runs",  # more than 2,000,000 steps, or longer than 2 s, whichever comes first
     ),
     "loops over a long text": (
         "{% set s = 'x' * 50000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
-        "steps",
+        "it runs",
     ),
     "a huge text": ("{{ 'x' * 10**10 }}", "longer than 100,000"),
     "a huge number": ("{{ 7 ** 100000000 }}", "bits"),

@@ -63,7 +63,7 @@ def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None
         _wait_for(lambda: not ana.exists(), "a deletion")
     finally:
         process.send_signal(signal.SIGINT)
-        output, _ = process.communicate(timeout=10)
+        output, _ = process.communicate(timeout=60)
     assert process.returncode == 0, output
     lines = output.splitlines()
     assert lines[0].endswith(" s") and " built: " in lines[0]
@@ -86,7 +86,7 @@ def test_watch_polls_when_asked(make_vault, tmp_path) -> None:
         _wait_for(_page_has(page, "two"), "a polled change")
     finally:
         process.send_signal(signal.SIGTERM)
-        output, _ = process.communicate(timeout=10)
+        output, _ = process.communicate(timeout=60)
     assert process.returncode == 0 and "polling" in output and output.endswith("stopped\n")
 
 
@@ -111,7 +111,7 @@ def test_watch_rearms_when_the_vault_folder_is_replaced(make_vault, tmp_path) ->
             _wait_for(_page_has(ana, "again"), f"an edit in the new folder {mode}")
         finally:
             process.send_signal(signal.SIGINT)
-            output, _ = process.communicate(timeout=10)
+            output, _ = process.communicate(timeout=60)
         assert process.returncode == 0, output
         assert "is gone" in output and "Traceback" not in output
         shutil.rmtree(vault)

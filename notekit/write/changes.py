@@ -286,7 +286,7 @@ class Assignment:
     value: str
 
 
-_ASSIGNMENT = re.compile(r"^([A-Za-z][\w -]*?)\s*([+-]?=)(.*)$", re.S)
+_KEY = re.compile(r"[A-Za-z][\w -]*")  # with fullmatch, on the text before `=`
 LIST_FIELDS = ("tags", "aliases", "email", "history", "interests", "goals", "knows")
 DATE_FIELDS = ("last_contact", "next_contact")
 
@@ -294,10 +294,14 @@ DATE_FIELDS = ("last_contact", "next_contact")
 def parse_assignment(text: str) -> Assignment | None:
     """`key=value`, `key+=item`, `key-=item` as an Assignment; None for text that is none (a
     name)."""
-    found = _ASSIGNMENT.match(text)
-    if found is None:
+    at = text.find("=")
+    if at < 0:
         return None
-    return Assignment(found.group(1).strip(), found.group(2), one_line(found.group(3)))
+    op = "=" if at == 0 or text[at - 1] not in "+-" else text[at - 1] + "="
+    key = text[: at - len(op) + 1].strip()
+    if not _KEY.fullmatch(key):
+        return None
+    return Assignment(key, op, one_line(text[at + 1 :]))
 
 
 def plan_set(index: Summary, person: Person, assignments: list[Assignment]) -> Change | None:
