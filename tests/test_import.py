@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CORPUS, FIXTURES
 from notekit.interop.linkedin import connected_on, connections
@@ -44,21 +46,23 @@ def test_import_adds_people_fills_matches_and_is_idempotent(run, make_vault) -> 
             "People/Ana Costa.md": "---\nemail: ana.costa@example.com\ncompany: Globex\n---\n",
             # matched by name: Ben's note gains his company and role
             "People/Ben Okafor.md": "---\ncadence: 3m\n---\n",
-            # a namesake with another LinkedIn profile: left for the user
+            # a namesake with another LinkedIn profile: another person, a note of her own
             "People/Dana Lee.md": "---\nlinkedin: https://www.linkedin.com/in/another-dana\n---\n",
         }
     )
     plan = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), "--dry-run", vault=vault)
     assert plan.exit_code == 0, plan.stderr
-    assert "1 people would be added, 2 updated, 0 unchanged." in plan.stdout
+    assert "2 people would be added, 2 updated, 0 unchanged." in plan.stdout
     assert "+linkedin: 'https://www.linkedin.com/in/anacosta'" in plan.stdout  # the diffs
     before = _notes(vault)
     result = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
     assert result.exit_code == 0, result.stderr
-    assert "1 people were added, 2 updated, 0 unchanged." in result.stdout
-    assert "left for you: Dana Lee may be Dana Lee (People/Dana Lee.md)" in result.stdout
+    assert "2 people were added, 2 updated, 0 unchanged." in result.stdout
     notes = _notes(vault)
     assert notes["People/Dana Lee.md"] == before["People/Dana Lee.md"]
+    assert "linkedin: 'https://www.linkedin.com/in/danalee" in notes["People/Dana Lee 2.md"]
+    pairs = run("dedupe", vault=vault).stdout
+    assert "Dana Lee" in pairs and "Dana Lee 2.md" in pairs  # listed for the user to look at
     ben = run("show", "Ben Okafor", "--json", vault=vault).json()
     assert (ben["company"], ben["role"], ben["cadence"]) == (
         "Initech, Inc.",
@@ -69,7 +73,7 @@ def test_import_adds_people_fills_matches_and_is_idempotent(run, make_vault) -> 
     assert chloe["linkedin"] == "https://www.linkedin.com/in/chloemartin"
     assert "source: linkedin" in notes["People/Chloé Martin.md"]
     again = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
-    assert "0 people were added, 0 updated, 3 unchanged." in again.stdout
+    assert "0 people were added, 0 updated, 4 unchanged." in again.stdout
     assert _notes(vault) == notes  # the same import twice changes nothing
 
 
@@ -659,3 +663,68 @@ def test_linkedin_keeps_connected_on_plain_messages_and_names_what_it_leaves(
     before = {p: p.read_bytes() for p in vault.rglob("*.md")}
     assert run("import", "linkedin", str(export), vault=vault).exit_code == 0
     assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
+
+
+def test_namesakes_in_an_address_book_stay_two_people(run, make_vault, tmp_path) -> None:
+    cards = tmp_path / "contacts.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Sam Lee\nEMAIL:sam@initech.example\nORG:Initech\n"
+        "TITLE:Engineer\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Sam Lee\nEMAIL:drlee@smiles.example\nORG:Smiles\n"
+        "TITLE:Dentist\nEND:VCARD\n"
+    )
+    vault = make_vault({"notekit.toml": ""})
+    result = run("import", "vcard", str(cards), vault=vault)
+    assert "2 people were added" in result.stdout
+    first, second = (
+        (vault / "People/Sam Lee.md").read_text(),
+        (vault / "People/Sam Lee 2.md").read_text(),
+    )
+    assert "Initech" in first and "Smiles" not in first and "now " not in first
+    assert "Smiles" in second and "Initech" not in second
+    notes = _notes(vault)
+    for _ in range(2):
+        again = run("import", "vcard", str(cards), vault=vault)
+        assert "0 people were added, 0 updated, 2 unchanged." in again.stdout
+    assert _notes(vault) == notes
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Sam Lee", "Ana Costa", "Jo Park"]),
+            st.sampled_from(["Initech", "Globex", None]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_an_address_book_imported_twice_changes_nothing_and_merges_nobody(cards) -> None:
+    """Generated address books with repeated names, each card its own email: no note ends
+    with two cards' emails, and a second import of the same file changes nothing."""
+    import tempfile
+
+    from conftest import run_cli
+
+    text = "".join(
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nEMAIL:card{n}@example.com\n"
+        + (f"ORG:{org}\n" if org else "")
+        + "END:VCARD\n"
+        for n, (name, org) in enumerate(cards)
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        vault = Path(folder) / "vault"
+        (vault / "People").mkdir(parents=True)
+        (vault / "notekit.toml").write_text("")
+        book = Path(folder) / "book.vcf"
+        book.write_text(text)
+        assert run_cli("import", "vcard", str(book), vault=vault).exit_code == 0
+        notes = _notes(vault)
+        assert run_cli("import", "vcard", str(book), vault=vault).exit_code == 0
+        assert _notes(vault) == notes
+        people = run_cli("people", "--json", vault=vault).json()
+        for person in people:
+            shown = run_cli("show", person["path"], "--json", vault=vault).json()
+            assert len(shown["emails"]) == 1, shown
+        assert len(people) == len(cards)

@@ -1,6 +1,8 @@
-"""A contact coming from another tool, and the person of the vault it is: the same email, the
-same LinkedIn profile, else the same name when exactly one person has it. A merely similar name
-is only ever a possible match, for the user to decide."""
+"""A contact coming from another tool, and the person of the vault it is, on evidence only:
+the same email, the same LinkedIn profile, else the same name when exactly one person has it
+and nothing says they differ (another profile, other emails, another employer). A namesake the
+evidence tells apart is a new person; a merely similar name is only ever a possible match, for
+the user to decide."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.model import Person
-from notekit.rules.match import KeyTable, key_table, name_key, profile_key, search
+from notekit.rules.match import KeyTable, fold, key_table, name_key, profile_key, search
 from notekit.store.summary import Summary
 
 SIMILAR = 88.0  # a name this close to a person's is shown as a possible match
@@ -43,6 +45,20 @@ class Matched:
     people: list[Person] = field(default_factory=list)
 
 
+def _another(person: Person, contact: Contact, profile: str | None) -> bool:
+    """Whether a person of the same name is shown to be someone else: another LinkedIn
+    profile, emails and none in common, or another employer, where both say one."""
+    theirs = profile_key(person.linkedin)
+    if profile and theirs and profile != theirs:
+        return True
+    mine = {e.strip().lower() for e in contact.emails}
+    if mine and person.emails and not mine & {e.strip().lower() for e in person.emails}:
+        return True
+    return bool(
+        contact.company and person.company and fold(contact.company) != fold(person.company)
+    )
+
+
 class Matcher:
     """Matches contacts against the people of a vault, and against those an import adds."""
 
@@ -69,14 +85,14 @@ class Matcher:
                 return Matched(found, "email")
         if (key := profile_key(contact.linkedin)) and (found := self._profiles.get(key)):
             return Matched(found, "linkedin")
-        same = self._names.get(name_key(contact.name), [])
+        named = self._names.get(name_key(contact.name), [])
+        same = [person for person in named if not _another(person, contact, key)]
         if len(same) == 1:
-            theirs = profile_key(same[0].linkedin)
-            if key and theirs and key != theirs:  # a namesake: another profile
-                return Matched(None, "possible", same)
             return Matched(same[0], "name")
         if same:
             return Matched(None, "ambiguous", same)
+        if named:  # namesakes only: the evidence says another person
+            return Matched(None, "new", named)
         if self._table is None:
             self._table = key_table(self._vault, with_company=False)
         near = search(self._vault, contact.name, False, SIMILAR, self._table, near=True)

@@ -87,7 +87,7 @@ def import_contacts(
         try:
             if matched.person is not None:
                 person = matched.person
-                moved = _moved(person, contact)
+                moved = matched.how in ("email", "linkedin") and _moved(person, contact)
                 if moved:
                     hand_over(
                         plan_new_role(
@@ -149,7 +149,8 @@ def _photo(vault: Summary, contact: Contact, note: str) -> Change | None:
 
 def _moved(person: Person, contact: Contact) -> bool:
     """Whether the contact shows the person in another company or position than the note
-    says (a later export of the same connections): news, not a conflict."""
+    says (a later export of the same connections): news, not a conflict. Asked only of a
+    match on evidence (an email, a profile): a name alike says nothing of a job."""
     return any(
         new and old and fold(new) != fold(old)
         for new, old in ((contact.company, person.company), (contact.role, person.role))
