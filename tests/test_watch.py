@@ -113,7 +113,8 @@ def test_watch_rearms_when_the_vault_folder_is_replaced(make_vault, tmp_path) ->
             process.send_signal(signal.SIGINT)
             output, _ = process.communicate(timeout=60)
         assert process.returncode == 0, output
-        assert "is gone" in output and "Traceback" not in output
+        # seen gone, or (on a busy machine, after it was already back) seen replaced
+        assert ("is gone" in output or "was replaced" in output) and "Traceback" not in output
         shutil.rmtree(vault)
 
 
