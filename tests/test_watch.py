@@ -30,6 +30,18 @@ def _start(vault: Path, site: Path, *options: str) -> subprocess.Popen:
     )
 
 
+def _stop(process: subprocess.Popen, how: int = signal.SIGINT) -> str:
+    """Ctrl-C (or another signal), as a user stops it; what it printed. A watcher that does
+    not stop within a minute is killed, so that no test leaves one running, and fails."""
+    process.send_signal(how)
+    try:
+        return process.communicate(timeout=60)[0]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise
+
+
 def _page_has(path: Path, text: str):
     return lambda: path.exists() and text in path.read_text("utf-8", errors="replace")
 
@@ -62,8 +74,7 @@ def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None
         (vault / "People/Ana.md").unlink()
         _wait_for(lambda: not ana.exists(), "a deletion")
     finally:
-        process.send_signal(signal.SIGINT)
-        output, _ = process.communicate(timeout=60)
+        output = _stop(process)
     assert process.returncode == 0, output
     lines = output.splitlines()
     assert lines[0].endswith(" s") and " built: " in lines[0]
@@ -85,8 +96,7 @@ def test_watch_polls_when_asked(make_vault, tmp_path) -> None:
         (vault / "People/Ana.md").write_text(PERSON.format(name="Ana", text="two"), "utf-8")
         _wait_for(_page_has(page, "two"), "a polled change")
     finally:
-        process.send_signal(signal.SIGTERM)
-        output, _ = process.communicate(timeout=60)
+        output = _stop(process, signal.SIGTERM)
     assert process.returncode == 0 and "polling" in output and output.endswith("stopped\n")
 
 
@@ -110,8 +120,7 @@ def test_watch_rearms_when_the_vault_folder_is_replaced(make_vault, tmp_path) ->
             (vault / "People/Ana.md").write_text(PERSON.format(name="Ana", text="again"))
             _wait_for(_page_has(ana, "again"), f"an edit in the new folder {mode}")
         finally:
-            process.send_signal(signal.SIGINT)
-            output, _ = process.communicate(timeout=60)
+            output = _stop(process)
         assert process.returncode == 0, output
         # seen gone, or (on a busy machine, after it was already back) seen replaced
         assert ("is gone" in output or "was replaced" in output) and "Traceback" not in output
