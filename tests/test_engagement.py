@@ -195,3 +195,33 @@ def test_a_met_anniversary_on_the_last_day_of_the_window(run, make_vault) -> Non
     assert [(m["name"], m["date"]) for m in moments if m["kind"] == "met"] == [
         ("Ana", "2026-12-07")  # today + 7: in; Ben's, a day later, is not
     ]
+
+
+def test_a_group_entry_is_contact_never_outreach_nor_an_answer(run, make_vault) -> None:
+    """By hand, today 2026-11-23: Ana's group entries move her last contact, but they are not
+    my outreach (stats count none, Ben is given no rest) and her group message on 11-12 does
+    not answer my own message of 11-05 to her: that one is unanswered. No nudge either: we
+    have been in touch since, in the group."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "## Log\n- 2026-11-05 email to: coffee soon?\n"
+            "- 2026-11-12 linkedin group with [[Ben]] and 2 others: I'm in\n"
+            "- 2026-11-20 whatsapp group: see you all\n",
+            "People/Ben.md": "## Log\n- 2026-11-01 linkedin group with [[Ana]]: first\n"
+            "- 2026-11-02 linkedin group with [[Ana]]: second\n"
+            "- 2026-11-03 linkedin group with [[Ana]]: third\n",
+        }
+    )
+    ana = run("show", "Ana", "--json", vault=vault).json()
+    assert ana["last_contact"] == "2026-11-20"
+    assert [(i["channel"], i["direction"], i["text"]) for i in ana["interactions"]] == [
+        ("email", "to", "coffee soon?"),
+        ("linkedin", "group", "I'm in"),
+        ("whatsapp", "group", "see you all"),
+    ]
+    found = run("stats", "--since", "2026-10-01", "--json", vault=vault).json()
+    assert (found["outreach"], found["answered"], found["incoming"]) == (1, 0, 0)
+    assert found["unanswered"] == 1
+    due = run("due", "--json", vault=vault).json()
+    assert due["resting"] == []  # Ben's three group entries are not three unanswered messages
+    assert due["nudges"] == []

@@ -121,22 +121,34 @@ def test_messages_become_log_entries_once_per_person_day_and_direction(
     vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
     result = run("import", "linkedin", str(archive), vault=vault)
     assert result.exit_code == 0, result.stderr
-    assert "3 log entries were added from messages, 0 were there" in result.stdout
-    assert "1 messages with nobody of the vault and 1 drafts left out" in result.stdout
+    assert "4 log entries were added from messages, 0 were there" in result.stdout
+    assert (
+        "1 messages with nobody of the vault, 1 drafts and 2 of my messages to groups "
+        "(contact with no one) left out" in result.stdout
+    )
     ana = (vault / "People/Ana Costa.md").read_text()
     assert "- 2026-08-01 linkedin to: Hi Ana, how is the new team?\n" in ana
     assert "- 2026-08-03 linkedin from: Great, let's get coffee!\n" in ana
     assert "unsent" not in ana and "One more thing" not in ana
+    # the group conversation: an entry for each who wrote that day, linking the others
+    line = "- 2026-09-11 linkedin group with [[Ben Okafor]] and 1 other: I'm in too & I'll bring"
+    assert line + " photos\n" in ana
+    assert "linkedin to: Count me in" not in ana and "Booked" not in ana
     ben = (vault / "People/Ben Okafor.md").read_text()  # added from the connections, then
-    assert "- 2026-09-10 linkedin from: Reunion in October?\n" in ben
+    assert (
+        "- 2026-09-10 linkedin group with [[Ana Costa]] and 1 other: Reunion in October?\n" in ben
+    )
+    assert "linkedin to:" not in ben and "linkedin from:" not in ben
     assert not (vault / "People/Zed Stranger.md").exists()
-    assert run("show", "Ana Costa", "--json", vault=vault).json()["last_contact"] == "2026-08-03"
+    shown = run("show", "Ana Costa", "--json", vault=vault).json()
+    assert shown["last_contact"] == "2026-09-11"
+    assert run("intro", "Ben Okafor", vault=vault).stdout.count("Ana Costa") >= 1
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-C", str(vault)]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "first import"], check=True)
     again = run("import", "linkedin", str(archive), vault=vault)
-    assert "0 log entries were added from messages, 3 were there" in again.stdout
+    assert "0 log entries were added from messages, 4 were there" in again.stdout
     status = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True)
     assert status.returncode == 0 and status.stdout == ""  # the second import changed nothing
 

@@ -89,3 +89,25 @@ def test_a_note_of_more_than_eight_people_ties_nobody(run, make_vault) -> None:
     )
     assert [p["via"] for p in run("intro", "P7", "--json", vault=vault).json()][:1] == ["P0"]
     assert "No path to Q8" in run("intro", "Q8", vault=vault).stdout
+
+
+def test_a_group_conversation_ties_its_members(run, make_vault) -> None:
+    """Ana's group entry links Ben and Cy: all three are tied by it, Ben and Cy too, with the
+    entry as evidence; a group of more than eight people ties nobody."""
+    crowd = ", ".join(f"[[P{n}]]" for n in range(9))
+    vault = make_vault(
+        {
+            "People/Ana.md": "## Log\n- 2026-11-12 linkedin group with [[Ben]], [[Cy]]: hi\n"
+            f"- 2026-11-13 whatsapp group with {crowd}: party\n",
+            "People/Ben.md": "- 2026-01-01 call: hi\n",
+            "People/Cy.md": "- 2026-01-01 call: hi\n",
+            **{f"People/P{n}.md": "- 2026-01-01 call: hi\n" for n in range(9)},
+        }
+    )
+    found = run("intro", "Cy", "--json", vault=vault).json()
+    evidence = "in one group conversation (People/Ana.md:2)"
+    assert sorted((p["via"], p["evidence"]) for p in found) == [
+        ("Ana", [evidence]),
+        ("Ben", [evidence]),
+    ]
+    assert run("intro", "P0", "--json", vault=vault).json() == []

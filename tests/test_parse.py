@@ -109,3 +109,22 @@ def test_a_huge_note_is_read_up_to_the_limit() -> None:
 def test_digest_follows_content_only() -> None:
     assert parse_note("a.md", b"x").digest == parse_note("b.md", b"x").digest
     assert parse_note("a.md", b"x").digest != parse_note("a.md", b"y").digest
+
+
+def test_group_entries_and_what_only_looks_like_one() -> None:
+    note = parse_note(
+        "a.md",
+        b"- 2026-11-12 linkedin group with [[Ben]] and 2 others: I'm in: see you\n"
+        b"- 2026-11-13 WhatsApp Group: photos\n"
+        b"- 2026-11-14 linkedin group with [[Ben]]\n"
+        b"- 2026-11-15 linkedin group chat about the reunion\n"
+        b"- 2026-11-16 coffee: group with Ben\n",
+    )
+    assert [(e.channel, e.direction, e.text) for e in note.entries] == [
+        ("linkedin", "group", "I'm in: see you"),
+        ("whatsapp", "group", "photos"),
+        ("linkedin", "group", ""),
+        ("linkedin", None, "linkedin group chat about the reunion"),
+        ("coffee", None, "group with Ben"),
+    ]
+    assert [link.target for link in note.links] == ["Ben", "Ben"]

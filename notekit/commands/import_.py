@@ -108,7 +108,9 @@ def linkedin(
     A connection is the person with the same email, else the same LinkedIn profile, else the
     same name when one person has it; a similar name or a shared one is listed for you to
     decide, and nothing is written for it. Each message with a person of the vault becomes a
-    `linkedin to:` or `linkedin from:` entry in their log, one per person, day and direction.
+    `linkedin to:` or `linkedin from:` entry in their log, one per person, day and direction;
+    a conversation with several people is a `linkedin group with …:` entry for each who wrote
+    that day, never an outreach.
 
     \b
     Example:
@@ -156,7 +158,8 @@ def linkedin(
             )
         click.echo(
             f"{said.logged} log entries {done} added from messages, {said.known} were there; "
-            f"{said.strangers} messages with nobody of the vault and {said.drafts} drafts left out."
+            f"{said.strangers} messages with nobody of the vault, {said.drafts} drafts and "
+            f"{said.mine_in_groups} of my messages to groups (contact with no one) left out."
         )
     if export.ignored:
         echo(f"Not read (other parts of the export): {', '.join(export.ignored)}")

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from notekit.core.syntax import MEETINGS
+from notekit.core.syntax import DIRECTIONS, MEETINGS
 
 ERROR = "error"
 WARNING = "warning"
@@ -177,7 +177,8 @@ class Interaction(NamedTuple):
     kind: str  # "entry" (own note), "daily" (daily note), "dated-note" (note with a date)
     channel: str | None = None
     text: str = ""
-    direction: str | None = None  # "to": my outreach, "from": their message (SPEC §4)
+    # "to": my outreach, "from": their message, "group": a conversation of several (SPEC §4)
+    direction: str | None = None
 
     @property
     def meeting(self) -> bool:
@@ -188,7 +189,7 @@ class Interaction(NamedTuple):
     @property
     def engages(self) -> bool:
         """Whether engagement counts it (SPEC §4): it says who wrote, or it was a meeting."""
-        return bool(self.direction) or self.meeting
+        return self.direction in DIRECTIONS or self.meeting
 
     def touch(self) -> Touch | None:
         """What engagement counts of it; None for a contact without direction or meeting."""

@@ -39,6 +39,11 @@ MEETINGS = frozenset(
     ["coffee", "lunch", "dinner", "call", "phone", "video", "meeting", "conference", "event"]
 )
 DIRECTIONS = ("to", "from")  # after the channel word: my outreach, their message to me
+# a conversation with several people, after the channel word: `linkedin group with [[Ana Costa]],
+# [[Ben Ode]] and 2 others: text`, in the note of each who wrote that day (SPEC §4). Contact with
+# them and a tie between the members linked, never outreach nor an answer
+GROUP = "group"
+GROUP_MARKER = re.compile(r"group(?::| with )", re.IGNORECASE)  # with match(), after the channel
 OPPORTUNITY_HEADING = "opportunities"  # a person's section of opportunities, in any case
 OPPORTUNITY_KINDS = frozenset(
     ["referral", "job", "intro", "collaboration", "mentorship", "client", "advice", "other"]
@@ -101,6 +106,22 @@ def one_line(text: str) -> str:
     text = " ".join(text.translate(_OUTSIDE_TEXT).split())
     text = text.replace("<!--", "<! --").replace("-->", "-- >")
     return "\\" + text if text.startswith("---") else text
+
+
+def wikilink(target: str, name: str) -> str:
+    """`[[target]]`, or `[[target|name]]` when the note's file name is not the name shown;
+    both made safe to stand in one line and inside the brackets."""
+    target, name = one_line(target), one_line(name)
+    shown = name.replace("[", "(").replace("]", ")").replace("|", "/")
+    return f"[[{target}]]" if target == name else f"[[{target}|{shown}]]"
+
+
+def group_with(links: list[str], others: int) -> str:
+    """What follows `group with ` in a group entry: the members with a note, as links, then how
+    many others were there (`[[Ana Costa]], [[Ben Ode]] and 2 others`)."""
+    rest = [f"{others} other{'s' if others != 1 else ''}"] if others else []
+    named = links + rest
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
 
 
 def html_comment(line: str, inside: bool) -> tuple[bool, bool]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from notekit.core.errors import EditError
 from notekit.core.model import Person
-from notekit.core.syntax import one_line
+from notekit.core.syntax import GROUP, group_with, one_line
 from notekit.interop.contacts import Contact, Matched, Matcher
 from notekit.interop.ical import Meeting
 from notekit.interop.linkedin import Message
@@ -176,6 +176,7 @@ class Conversations:
     known: int = 0  # entries the notes had already
     strangers: int = 0  # messages with nobody of the vault
     drafts: int = 0
+    mine_in_groups: int = 0  # my messages to several people at once: contact with no one
     owner_unknown: bool = False
 
 
@@ -190,15 +191,26 @@ def import_messages(
 ) -> Conversations:
     """A `linkedin to:` or `linkedin from:` entry (SPEC §4) per person of the vault, day and
     direction, with the first line of the first such message; `me` is the owner's profile URL.
-    `also`: people an import is adding in the same run. Entries a note holds already are not
-    written again."""
+    A conversation with more than one other person is a group: a `linkedin group with …:`
+    entry for each who wrote in it that day, linking the other members, and nothing for my own
+    messages there. `also`: people an import is adding in the same run. Entries a note holds
+    already are not written again."""
+    found = list(found)
     result = Conversations(owner_unknown=me is None)
     added = {person.path for person in also}
     me = profile_key(me)
     matcher = Matcher(vault)
     for person in also:
         matcher.add(person)
-    entries: dict[tuple[str, dt.date, str], tuple[Person, str]] = {}
+    known: dict[tuple[str, str], Person | None] = {}
+
+    def person_of(name: str, url: str) -> Person | None:
+        if (name, url) not in known:
+            known[name, url] = matcher.match(Contact(name, linkedin=url or None)).person
+        return known[name, url]
+
+    groups = _groups(found, me)
+    entries: dict[tuple[str, dt.date, str], tuple[Person, str, str]] = {}
     for message in found:
         if message.draft:
             result.drafts += 1
@@ -206,29 +218,34 @@ def import_messages(
         if me is None or message.day > today:
             continue
         mine = profile_key(message.sender[1]) == me
-        others = message.recipients if mine else (message.sender,)
+        text = _first_line(message.content)
+        if (group := groups.get(message.conversation)) is not None:
+            writer = None if mine else person_of(*message.sender)
+            result.mine_in_groups += mine
+            result.strangers += not mine and writer is None
+            if writer is not None:
+                others = [person_of(*m) for m in group if _key(*m) != _key(*message.sender)]
+                linked = {p.path: p for p in others if p and p.path != writer.path}
+                links = [vault.link_to(p) for p in linked.values()]
+                with_ = group_with(links, sum(p is None for p in others))
+                entries.setdefault((writer.path, message.day, GROUP), (writer, text, with_))
+            continue
         matched = False
-        for name, url in others:
-            if profile_key(url) == me:
-                continue
-            who = matcher.match(Contact(name, linkedin=url or None)).person
-            if who is None:
+        for name, url in message.recipients if mine else (message.sender,):
+            if profile_key(url) == me or (who := person_of(name, url)) is None:
                 continue
             matched = True
-            direction = "to" if mine else "from"
-            entries.setdefault(
-                (who.path, message.day, direction), (who, _first_line(message.content))
-            )
+            entries.setdefault((who.path, message.day, "to" if mine else "from"), (who, text, ""))
         result.strangers += not matched
     by_person: dict[str, tuple[Person, list[tuple[dt.date, str]]]] = {}
     logged: dict[str, set[tuple[dt.date, str]]] = {}  # each note read once
-    for (path, day, direction), (person, text) in entries.items():
+    for (path, day, direction), (person, text, members) in entries.items():
         if path not in logged:
             logged[path] = _logged(vault, path)
         if (day, direction) in logged[path]:
             result.known += 1
             continue
-        entry = log_entry(day, text if with_text else "", "linkedin", direction)
+        entry = log_entry(day, text if with_text else "", "linkedin", direction, members)
         by_person.setdefault(path, (person, []))[1].append((day, entry))
     for person, planned in by_person.values():  # one edit of each note, whatever its entries
         try:
@@ -242,6 +259,33 @@ def import_messages(
         hand_over(change)
         result.logged += len(planned)
     return result
+
+
+def _key(name: str, url: str) -> str:
+    """Who a participant of one conversation is: their name (an older export gives some
+    messages' recipients without a profile), else their profile."""
+    return fold(name) or profile_key(url) or ""
+
+
+def _groups(found: list[Message], me: str | None) -> dict[str, list[tuple[str, str]]]:
+    """The conversations with more than one other participant, each with its members other
+    than me (name, profile URL), as they first appear."""
+    members: dict[str, dict[str, tuple[str, str]]] = {}
+    mine: set[str] = set()  # my own name, as the messages write it
+    for message in found:
+        for name, url in (message.sender, *message.recipients):
+            if me and profile_key(url) == me:
+                mine.add(_key(name, ""))
+            else:
+                members.setdefault(message.conversation, {}).setdefault(
+                    _key(name, url), (name, url)
+                )
+    for them in members.values():
+        for key in mine & them.keys():
+            del them[key]
+    return {
+        conversation: list(them.values()) for conversation, them in members.items() if len(them) > 1
+    }
 
 
 def _first_line(content: str, limit: int = 80) -> str:

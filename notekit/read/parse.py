@@ -27,6 +27,8 @@ from notekit.core.syntax import (
     CHANNELS,
     DATED,
     FENCE,
+    GROUP,
+    GROUP_MARKER,
     INLINE_FIELD,
     LIST_ITEM,
     LOG_HEADINGS,
@@ -313,8 +315,8 @@ def _add_opportunity(note: ParsedNote, date: dt.date, rest: str, number: int) ->
 
 
 def _split_channel(rest: str, channels: frozenset[str]) -> tuple[str | None, str, str | None]:
-    """The channel, the text and the direction (`to`, `from`) of what follows an entry's
-    date."""
+    """The channel, the text and the direction (`to`, `from`, `group`) of what follows an
+    entry's date."""
     rest = rest.lstrip(_SEPARATORS)
     word, _, after = rest.partition(" ")
     candidate = word.rstrip(_SEPARATORS).lower()
@@ -325,6 +327,8 @@ def _split_channel(rest: str, channels: frozenset[str]) -> tuple[str | None, str
     if after[:5].lower().startswith(("to:", "from:")):  # `email to: …`, `linkedin from: …`
         marker, _, text = after.partition(":")
         return candidate, text.strip(), marker.lower()
+    if GROUP_MARKER.match(after):  # `linkedin group with [[Ana]], [[Ben]]: …`: links, then text
+        return candidate, after.partition(":")[2].strip(), GROUP
     return candidate, rest.strip(), None  # `Lunch at Joe's` reads best whole
 
 

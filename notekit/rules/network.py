@@ -5,6 +5,7 @@ in one meeting or daily note, and years at one org together."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from notekit.core.model import Person, Stint
@@ -13,6 +14,7 @@ from notekit.rules.orgs import org_matcher, overlap
 from notekit.store.summary import Summary
 
 COLLEAGUES = "at "  # how the evidence of years at one org starts
+CROWD = 8  # more people than this in one meeting or conversation say little of any two
 WEIGHTS = {"introduced": 3.0, "knows": 3.0, "link": 2.0, "together": 1.0, "colleagues": 1.5}
 
 
@@ -51,9 +53,12 @@ def ties(vault: Summary, today: dt.date) -> Graph:
                     said = f"{person.name} {says} {other.name} ({person.path})"
                     add(person.path, other.path, kind, said)
                     named.add(other.path)
+        groups: dict[int | None, set[str]] = {}
         for link in vault.note_links.get(person.path, ()):
             other = vault.resolve(link.target).person
-            if other is not None and not link.in_dated_note and other.path not in named:
+            if other is not None and link.in_group:
+                groups.setdefault(link.line, {person.path}).add(other.path)
+            elif other is not None and not link.in_dated_note and other.path not in named:
                 where = f"{person.path}:{link.line}" if link.line else person.path
                 add(
                     person.path,
@@ -61,16 +66,14 @@ def ties(vault: Summary, today: dt.date) -> Graph:
                     "link",
                     f"{person.name}'s note links {other.name} ({where})",
                 )
+        for line, group in groups.items():
+            _all_together(add, sorted(group), f"in one group conversation ({person.path}:{line})")
     together: dict[str, list[str]] = {}
     for path, sources in vault.mentioned_in.items():
         for source in sources:
             together.setdefault(source, []).append(path)
     for source, present in together.items():
-        if len(present) <= 8:  # a meeting, not a crowd
-            said = f"together in {source}"
-            for n, a in enumerate(present):
-                for b in present[n + 1 :]:
-                    add(a, b, "together", said)
+        _all_together(add, present, f"together in {source}")
     key = org_matcher(vault.config)
     by_org: dict[str, list[tuple[str, Stint]]] = {}
     for person in vault.people:
@@ -84,6 +87,14 @@ def ties(vault: Summary, today: dt.date) -> Graph:
                 if a < b and (both := overlap(sa, (sb,), key, today.year)):
                     add(a, b, "colleagues", f"{COLLEAGUES}{sa.org} together {years_text(*both)}")
     return graph
+
+
+def _all_together(add: Callable[[str, str, str, str], None], present: list[str], said: str) -> None:
+    """A tie between each two of the people present, unless they are a crowd."""
+    if len(present) <= CROWD:
+        for n, a in enumerate(present):
+            for b in present[n + 1 :]:
+                add(a, b, "together", said)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
 from notekit.core.model import Event, Interaction, ParsedNote, Person, Task, pack_touch
+from notekit.core.syntax import GROUP
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 
@@ -66,6 +67,14 @@ class Resolver:
             if path in self._person_at:
                 found.setdefault(path, self._person_at[path])
         return list(found.values())
+
+    def target_of(self, path: str) -> str:
+        """The shortest link target that leads to the note at `path` (one being written counts
+        too): its file name when nothing else answers to it, else its path without `.md`."""
+        stem = path.rsplit("/", 1)[-1][:-3]
+        paths = self._by_stem.get(stem.casefold(), [])
+        alone = paths == [path] or (not paths and stem.casefold() not in self._by_name)
+        return stem if alone else path[:-3]
 
     def resolve(self, target: str) -> LinkTarget:
         """Resolve a link target as Obsidian does: file path or stem first, then aliases.
@@ -188,6 +197,7 @@ class NoteLink(NamedTuple):
     line: int | None
     names_person: bool  # in a front-matter value, a dated entry or a task: it should resolve
     in_dated_note: bool  # of a daily or meeting note, where links are mostly to people
+    in_group: bool = False  # on a group entry (`linkedin group with [[…]]`): the members
 
 
 def note_links(note: ParsedNote, reader: FieldReader, daily: DailyNotes) -> tuple[NoteLink, ...]:
@@ -196,6 +206,7 @@ def note_links(note: ParsedNote, reader: FieldReader, daily: DailyNotes) -> tupl
     if not note.links:
         return ()
     people_lines = {e.line for e in note.entries} | {t.line for t in note.tasks}
+    group_lines = {e.line for e in note.entries if e.direction == GROUP}
     category_line = None
     if any(link.in_front_matter for link in note.links):
         category_key = reader.key_for(note, "categories")
@@ -207,6 +218,7 @@ def note_links(note: ParsedNote, reader: FieldReader, daily: DailyNotes) -> tupl
             link.line or None,
             link.in_front_matter or link.line in people_lines,
             dated,
+            link.line in group_lines,
         )
         for link in note.links
         if not link.in_code and not (link.in_front_matter and link.line == category_line)

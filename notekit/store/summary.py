@@ -39,6 +39,7 @@ from notekit.core.model import (
     pack_touch,
     unpack_touch,
 )
+from notekit.core.syntax import wikilink
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes, NoteFile
@@ -109,6 +110,10 @@ class Summary:
 
     def resolve(self, target: str) -> LinkTarget:
         return self.links.resolve(target)
+
+    def link_to(self, person: Person) -> str:
+        """A wikilink that leads to the person's note, with their name shown."""
+        return wikilink(self.links.target_of(person.path), person.name)
 
     def contact_dates_of(self, person: Person) -> tuple[dt.date, ...]:
         return self.contact_dates.get(person.path, ())

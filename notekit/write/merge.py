@@ -111,7 +111,7 @@ Relink = Callable[[str], str]
 def _relinker(index: Summary, keep: Person, other: Person) -> Relink:
     """A function that makes each wikilink of a text that leads to OTHER lead to KEEP, by its
     file name (its path when the name is not enough), `#heading` and `|shown` text kept."""
-    target = keep.stem if index.resolve(keep.stem).person == keep else keep.path[:-3]
+    target = index.links.target_of(keep.path)
 
     def replace(match: re.Match[str]) -> str:
         if index.resolve(match.group(1)).person != other:

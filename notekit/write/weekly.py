@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 
 from notekit.core.errors import EditError
-from notekit.core.model import Person
 from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import parse_note
 from notekit.rules.moments import moment_text
@@ -63,15 +62,6 @@ def _digest(body: str) -> str:
 def _body(index: Index, today: dt.date) -> str:
     week = week_of(index, today)
     report = week.report
-    stems: dict[str, int] = {}
-    for note in index.notes.values():
-        stems[note.stem.casefold()] = stems.get(note.stem.casefold(), 0) + 1
-
-    def link(person: Person) -> str:
-        target = person.stem if stems.get(person.stem.casefold()) == 1 else person.path[:-3]
-        target, name = one_line(target), one_line(person.name)
-        shown = name.replace("[", "(").replace("]", ")").replace("|", "/")
-        return f"[[{target}]]" if target == name else f"[[{target}|{shown}]]"
 
     out = [f"# Week {week.name} ({today.isoformat()} to {week.end.isoformat()})", ""]
     out += ["## This week's plan", ""]
@@ -80,7 +70,7 @@ def _body(index: Index, today: dt.date) -> str:
         context = f" — {one_line(pick.person.context)}" if pick.person.context else ""
         done = f" (done {pick.done})" if pick.done else ""
         box = "x" if pick.done else " "
-        line = f"{link(pick.person)}: {'; '.join(pick.why)}{context}{done}"
+        line = f"{index.link_to(pick.person)}: {'; '.join(pick.why)}{context}{done}"
         out.append(f"- [{box}] {' '.join(TASK_DUE.sub('', line).split())}")  # no date: no promise
     if not found.picks:
         out.append("Nobody to plan for this week.")
@@ -88,25 +78,25 @@ def _body(index: Index, today: dt.date) -> str:
         out += ["", f"And {found.more_due} more are due this week: `notekit due`."]
     out += ["", "## Promises", ""]
     for promise in week.promises:
-        who = ", ".join(link(p) for p in promise.people)
+        who = ", ".join(index.link_to(p) for p in promise.people)
         out.append(f"- {promise.due}: {who}: {' '.join(TASK_DUE.sub('', promise.text).split())}")
     if not week.promises:
         out.append("No dated promises this week.")
     out += ["", "## Moments", ""]
     for m in report.moments:
-        out.append(f"- {m.date}: {link(m.person)}, {moment_text(m)}")
+        out.append(f"- {m.date}: {index.link_to(m.person)}, {moment_text(m)}")
     if not report.moments:
         out.append("No birthdays or new roles this week.")
     if report.nudges:
         out += ["", "## Nudges", ""]
-        out += [f"- {n.date}: {link(n.person)}, {nudge_text(n)}" for n in report.nudges]
+        out += [f"- {n.date}: {index.link_to(n.person)}, {nudge_text(n)}" for n in report.nudges]
     out += ["", "## Last 7 days", ""]
     recent = sorted(
         (
             (
                 i.date,
                 p.name.casefold(),
-                link(p),
+                index.link_to(p),
                 channel_text(i),
                 i.text,
             )
