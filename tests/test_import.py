@@ -740,3 +740,29 @@ def test_an_address_book_imported_twice_changes_nothing_and_merges_nobody(cards)
             shown = run_cli("show", person["path"], "--json", vault=vault).json()
             assert len(shown["emails"]) == 1, shown
         assert len(people) == len(cards)
+
+
+def test_a_dry_run_shows_every_change_new_notes_and_their_entries_included(
+    run, make_vault, tmp_path
+) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(LINKEDIN / "Connections.csv", "Connections.csv")
+        out.write(LINKEDIN / "messages.csv", "messages.csv")
+    vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
+    before = _notes(vault)
+    shown = run("import", "linkedin", str(archive), "--dry-run", vault=vault)
+    assert shown.exit_code == 0, shown.stderr
+    assert _notes(vault) == before
+    assert "+++ b/People/Ben Okafor.md\n" in shown.stdout  # the new note, then its entry
+    assert "+- 2026-09-10 linkedin group with [[Ana Costa]] and 1 other: Reunion" in shown.stdout
+    assert "+- 2026-08-03 linkedin from: Great, let's get coffee!\n" in shown.stdout
+    assert "4 log entries would be added from messages" in shown.stdout
+    cards = tmp_path / "contacts.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Sam Lee\nEMAIL:sam@initech.example\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Sam Lee\nEMAIL:drlee@smiles.example\nEND:VCARD\n"
+    )
+    namesakes = run("import", "vcard", str(cards), "--dry-run", vault=vault).stdout
+    assert "+++ b/People/Sam Lee.md\n" in namesakes and "+++ b/People/Sam Lee 2.md\n" in namesakes
+    assert _notes(vault) == before

@@ -150,7 +150,7 @@ def linkedin(
     done = _tell(outcome, dry_run)
     if talk:
         me = summary.config.me_linkedin or owner(talk)
-        said = import_messages(summary, talk, me, app.today, hand_over, not no_text, outcome.added)
+        said = import_messages(summary, talk, me, app.today, hand_over, not no_text, outcome)
         if said.owner_unknown:
             echo(
                 "Messages: whose export this is cannot be told (no one is in every "

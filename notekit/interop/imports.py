@@ -39,6 +39,7 @@ class Outcome:
     undecided: list[tuple[Contact, Matched]] = field(default_factory=list)  # for the user
     refused: list[tuple[str, str]] = field(default_factory=list)  # name, why
     added: list[Person] = field(default_factory=list)  # the people of new notes
+    new_notes: dict[str, bytes] = field(default_factory=dict)  # their paths and planned text
     moved: list[str] = field(default_factory=list)  # names of people with a new job
     replaced: list[tuple[str, str, str, str]] = field(default_factory=list)  # name, field, old, new
 
@@ -115,18 +116,25 @@ def import_contacts(
                     fields["tags"] = list(dict.fromkeys([*contact.tags, *new_tags]))
                 if new_cadence:
                     fields["cadence"] = new_cadence
-                rel = next_note_path(vault, contact.name)
+                rel = next_note_path(vault, contact.name, outcome.new_notes)
                 photo = _photo(vault, contact, rel) if photos else None
                 if photo is not None:
                     fields["photo"] = photo.path.name
                 change = plan_add(
-                    vault, contact.name, today, dict(fields), numbered=True, body=contact.note
+                    vault,
+                    contact.name,
+                    today,
+                    dict(fields),
+                    numbered=True,
+                    body=contact.note,
+                    taken=outcome.new_notes,
                 )
                 hand_over(change)
                 if photo is not None:
                     hand_over(photo)
                 outcome.created.append(contact.name)
                 outcome.added.append(_person(contact, change.rel))
+                outcome.new_notes[change.rel] = change.after
                 matcher.add(outcome.added[-1])  # the same contact twice is one note
             else:
                 outcome.undecided.append((contact, matched))
@@ -187,20 +195,21 @@ def import_messages(
     today: dt.date,
     hand_over: Callable[[Change], object],
     with_text: bool = True,
-    also: Iterable[Person] = (),
+    also: Outcome | None = None,
 ) -> Conversations:
     """A `linkedin to:` or `linkedin from:` entry (SPEC §4) per person of the vault, day and
     direction, with the first line of the first such message; `me` is the owner's profile URL.
     A conversation with more than one other person is a group: a `linkedin group with …:`
     entry for each who wrote in it that day, linking the other members, and nothing for my own
-    messages there. `also`: people an import is adding in the same run. Entries a note holds
-    already are not written again."""
+    messages there. `also`: what an import of contacts in the same run did, whose new notes
+    (written, or planned by a dry run) take entries too. Entries a note holds already are not
+    written again."""
     found = list(found)
     result = Conversations(owner_unknown=me is None)
-    added = {person.path for person in also}
+    planned = also.new_notes if also else {}
     me = profile_key(me)
     matcher = Matcher(vault)
-    for person in also:
+    for person in also.added if also else ():
         matcher.add(person)
     known: dict[tuple[str, str], Person | None] = {}
 
@@ -247,17 +256,15 @@ def import_messages(
             continue
         entry = log_entry(day, text if with_text else "", "linkedin", direction, members)
         by_person.setdefault(path, (person, []))[1].append((day, entry))
-    for person, planned in by_person.values():  # one edit of each note, whatever its entries
+    for person, lines in by_person.values():  # one edit of each note, whatever its entries
+        new = None if (vault.vault / person.path).exists() else planned.get(person.path)
+        summary = f"import linkedin: {len(lines)} messages"
         try:
-            change = plan_entries(
-                vault, person, today, planned, f"import linkedin: {len(planned)} messages"
-            )
+            change = plan_entries(vault, person, today, lines, summary, planned=new)
         except (EditError, OSError):
-            if not (vault.vault / person.path).exists() and person.path in added:
-                result.logged += len(planned)  # a dry run's new person: written with the note
             continue
         hand_over(change)
-        result.logged += len(planned)
+        result.logged += len(lines)
     return result
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -123,12 +123,13 @@ def plan_entries(
     entries: list[tuple[dt.date, str]],
     message: str,
     keep_follow_up: bool = False,
+    planned: bytes | None = None,
 ) -> Change:
     """Entries (day, text from `log_entry`) in the log section, in one edit of the note; the
     front-matter last-contact field, when the note has one, moves forward to the latest of
     them (never back, never into the future); and a follow-up date on or after it is cleared,
     since that contact meets it (unless `keep_follow_up`; entries ahead are plans and meet
-    nothing yet)."""
+    nothing yet). `planned`: see `edit_note`."""
     past = [day for day, _ in entries if day <= today]
     latest = max(past) if past else None
     cleared: list[dt.date] = []
@@ -147,7 +148,7 @@ def plan_entries(
                 cleared.append(follow_up)
         append_log_entries(note, [(day, entry, ()) for day, entry in entries])
 
-    change = edit_note(index, person.path, edit, message)
+    change = edit_note(index, person.path, edit, message, planned)
     if not cleared:
         return change
     aside = (
@@ -390,6 +391,7 @@ def plan_add(
     fields: dict[str, str | list[str]],
     numbered: bool = False,
     body: str | None = None,
+    taken: Collection[str] = (),
 ) -> Change:
     """A new person note from the vault's template (or the built-in one) in the people folder.
 
@@ -397,11 +399,12 @@ def plan_add(
     context, linkedin) to a text or a list of texts. `numbered`: when the file exists, the note
     is `NAME 2.md` (or the next free number) rather than refused. `body`: text from outside
     (an address book's note), added under `## Notes` at the end, each line as `one_line` has it.
+    `taken`: paths of notes planned but not written yet (by a dry run), which count as there.
     """
     name = unicodedata.normalize("NFC", one_line(name))
     if not any(c.isalnum() for c in name):
         raise EditError(f"a name needs a letter or a digit, not {name!r}")
-    rel = next_note_path(index, name)
+    rel = next_note_path(index, name, taken)
     if not numbered and rel != (first := f"{_people_folder(index)}/{safe_stem(name)}.md"):
         raise EditError(f"{first} already exists")
     stem = rel.rsplit("/", 1)[-1][:-3]
@@ -429,21 +432,26 @@ def plan_add(
     return Change(index.vault, rel, None, data, f"add: {name}")
 
 
-def next_note_path(index: Summary, name: str) -> str:
+def next_note_path(index: Summary, name: str, taken: Collection[str] = ()) -> str:
     """Where a new note for `name` goes: `NAME.md` in the people folder, else `NAME 2.md` (or
-    the next free number)."""
-    return free_path(
-        index.vault, _people_folder(index), unicodedata.normalize("NFC", one_line(name))
-    )
+    the next free number); `taken` as in `plan_add`."""
+    name = unicodedata.normalize("NFC", one_line(name))
+    return free_path(index.vault, _people_folder(index), name, taken=taken)
 
 
-def free_path(vault: Path, folder: str, name: str, stem: Callable[[str], str] | None = None) -> str:
-    """`folder/NAME.md` in the vault when no file has that name, else `NAME 2.md` or the next
-    free number; `stem` makes a name a file's (default `safe_stem`)."""
+def free_path(
+    vault: Path,
+    folder: str,
+    name: str,
+    stem: Callable[[str], str] | None = None,
+    taken: Collection[str] = (),
+) -> str:
+    """`folder/NAME.md` in the vault when no file (nor a path of `taken`) has that name, else
+    `NAME 2.md` or the next free number; `stem` makes a name a file's (default `safe_stem`)."""
     stem = stem or safe_stem
     rel = f"{folder}/{stem(name)}.md"
     number = 1
-    while (vault / rel).exists():
+    while (vault / rel).exists() or rel in taken:
         number += 1
         rel = f"{folder}/{stem(f'{name} {number}')}.md"
     return rel
@@ -461,12 +469,17 @@ def safe_stem(name: str) -> str:
 
 
 def edit_note(
-    index: Summary, rel: str, edit: Callable[[NoteText, Snapshot], None], message: str
+    index: Summary,
+    rel: str,
+    edit: Callable[[NoteText, Snapshot], None],
+    message: str,
+    planned: bytes | None = None,
 ) -> Change:
     """Read the note (taking its write lock, held until the change is written or dropped),
     edit its text, and check that the front-matter still says what it said but for the keys
-    the edit set."""
-    snapshot = Snapshot.read(vault_path(index.vault, rel))
+    the edit set. `planned`: the text of a note a dry run would have created, edited instead."""
+    path = vault_path(index.vault, rel)
+    snapshot = Snapshot.read(path) if planned is None else Snapshot.planned(path, planned)
     try:
         note = open_note(snapshot.data, rel)
         edit(note, snapshot)

@@ -77,6 +77,12 @@ class Snapshot:
             raise EditError(f"{path}: cannot read: {exc.strerror}") from None
         return cls(path, data, info.st_mode, (info.st_uid, info.st_gid), fd)
 
+    @classmethod
+    def planned(cls, path: Path, data: bytes) -> Snapshot:
+        """A note a dry run plans to create, as if it had been read: changes to it can be
+        shown, never written (the file is not there, so it has changed)."""
+        return cls(path, data, 0o644, (os.getuid(), os.getgid()))
+
     def changed(self) -> bool:
         """Whether the file no longer holds what was read: its content is compared whole,
         since an editor may save the same number of bytes and put the mtime back."""
