@@ -216,6 +216,10 @@ def _tell(outcome: Outcome, dry_run: bool) -> str:
         echo(f"  new role: {name} (their note says what changed; a chance to congratulate)")
     for contact, matched in outcome.undecided:
         names = ", ".join(f"{p.name} ({p.path})" for p in matched.people)
+        if matched.how == "another role":
+            job = f"{contact.role} at {contact.company}"
+            echo(f"  left for you: {contact.name} ({job}) may be {names}, in another role")
+            continue
         kind = "shares a name with" if matched.how == "ambiguous" else "may be"
         echo(f"  left for you: {contact.name} {kind} {names}")
     for name, why in outcome.refused:

@@ -6,6 +6,7 @@ the user to decide."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -41,7 +42,7 @@ class Matched:
     name is shared (`ambiguous`) or only similar (`possible`)."""
 
     person: Person | None
-    how: str  # email, linkedin, name; or new, ambiguous, possible
+    how: str  # email, linkedin, name; or new, ambiguous, possible, another role
     people: list[Person] = field(default_factory=list)
 
 
@@ -59,6 +60,16 @@ def _another(person: Person, contact: Contact, profile: str | None) -> bool:
     )
 
 
+def _another_role(person: Person, contact: Contact) -> bool:
+    """Whether the contact names the note's employer (or the note names none) with another
+    role than the note's. A role without an employer says nothing of a job."""
+    if not (contact.company and contact.role and person.role):
+        return False
+    if person.company and fold(contact.company) != fold(person.company):
+        return False
+    return fold(contact.role) != fold(person.role)
+
+
 class Matcher:
     """Matches contacts against the people of a vault, and against those an import adds."""
 
@@ -71,13 +82,35 @@ class Matcher:
         for person in vault.people:
             self.add(person)
 
+    def learn(self, person: Person, contact: Contact) -> Person:
+        """The person as their note will be once the import filled it from the contact (its
+        emails and profile, a company or role the note lacked), matched as such from then on:
+        a later card of the same name with other emails is someone else."""
+        known = {e.strip().lower() for e in person.emails}
+        filled = dataclasses.replace(
+            person,
+            emails=[*person.emails, *(e for e in contact.emails if e.strip().lower() not in known)],
+            linkedin=person.linkedin or contact.linkedin,
+            company=person.company or contact.company,
+            role=person.role or contact.role,
+        )
+        for people in self._names.values():
+            people[:] = [filled if p.path == person.path else p for p in people]
+        for table in (self._emails, self._profiles):
+            for key, found in table.items():
+                if found.path == person.path:
+                    table[key] = filled
+        self.add(filled)  # its new emails and profile; its names are there already
+        return filled
+
     def add(self, person: Person) -> None:
         for email in person.emails:
             self._emails.setdefault(email.strip().lower(), person)
         if key := profile_key(person.linkedin):
             self._profiles.setdefault(key, person)
         for name in {name_key(person.name), *(name_key(a) for a in person.aliases)}:
-            self._names.setdefault(name, []).append(person)
+            if person not in (names := self._names.setdefault(name, [])):
+                names.append(person)
 
     def match(self, contact: Contact) -> Matched:
         for email in contact.emails:
@@ -88,6 +121,8 @@ class Matcher:
         named = self._names.get(name_key(contact.name), [])
         same = [person for person in named if not _another(person, contact, key)]
         if len(same) == 1:
+            if _another_role(same[0], contact):  # a new role, or a namesake: a name cannot tell
+                return Matched(None, "another role", same)
             return Matched(same[0], "name")
         if same:
             return Matched(None, "ambiguous", same)

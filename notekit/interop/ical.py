@@ -98,7 +98,8 @@ def read_meetings(
     attendee who declined; a recurring event once per day it occurs up to a year after today,
     at most MAX_OCCURRENCES times, without its `EXDATE`s, each occurrence as its
     `RECURRENCE-ID` override has it. The day is the event's own: in its `TZID`, and for a UTC
-    time in `zone` (else the machine's). ValueError for a text that is no calendar."""
+    time in `zone`, else the calendar's own (Google's `X-WR-TIMEZONE`), else the machine's.
+    ValueError for a text that is no calendar."""
     from icalendar import Calendar
 
     try:
@@ -107,7 +108,7 @@ def read_meetings(
         raise ValueError(f"not an iCalendar file ({exc})") from None
     read = CalendarRead()
     horizon = today + dt.timedelta(days=HORIZON_DAYS)
-    local = _to_local(zone)
+    local = _to_local(zone or _known_zone(str(calendar.get("x-wr-timezone", ""))))
     events = list(calendar.walk("VEVENT"))
     repeating = {str(e.get("uid")) for e in events if e.get("rrule") and e.get("uid")}
     moved: dict[str, dict[dt.date, Any]] = {}  # uid -> the day it was to be -> its override
@@ -178,6 +179,16 @@ def _to_local(zone: str | None) -> Local:
 
     mine = ZoneInfo(zone)
     return lambda moment: moment.astimezone(mine)
+
+
+def _known_zone(name: str) -> str | None:
+    """`name` when it is a time zone this machine knows (`America/Toronto`), else None."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return name if name and ZoneInfo(name) else None
+    except (ValueError, ZoneInfoNotFoundError):
+        return None
 
 
 def _zone(event: Any, local: Local) -> Local:

@@ -60,6 +60,9 @@ def _fields(contact: Contact) -> dict[str, str | list[str]]:
     return {name: value for name, value in values.items() if value}
 
 
+PASSES = 5  # over the contacts left undecided, at most
+
+
 def import_contacts(
     vault: Summary,
     contacts: Iterable[Contact],
@@ -77,13 +80,9 @@ def import_contacts(
     `photos`: a contact's photo is saved beside the note of a person who has none."""
     matcher = Matcher(vault)
     outcome = Outcome()
-    for contact in contacts:
-        if not contact.name.strip():
-            known = ", ".join([*contact.emails, *filter(None, (contact.linkedin, contact.company))])
-            outcome.refused.append(
-                (f"a {contact.source} contact ({known or 'nothing else'})", "no name")
-            )
-            continue
+
+    def take(contact: Contact) -> Matched | None:
+        """Plan and hand over what the contact changes; the match when it is left undecided."""
         matched = matcher.match(contact)
         try:
             if matched.person is not None:
@@ -98,6 +97,10 @@ def import_contacts(
                     outcome.moved.append(contact.name)
                 photo = _photo(vault, contact, person.path) if photos and not person.photo else None
                 fields = _fields(contact) | ({"photo": photo.path.name} if photo else {})
+                if not (moved or update or _same_job(person, contact)):
+                    fields = {k: v for k, v in fields.items() if k not in ("company", "role")}
+                    contact = contact._replace(company=None, role=None)
+                matcher.learn(person, contact)
                 change, replaced = plan_fill(
                     vault, person, fields, f"import {contact.source}", update
                 )
@@ -137,9 +140,29 @@ def import_contacts(
                 outcome.new_notes[change.rel] = change.after
                 matcher.add(outcome.added[-1])  # the same contact twice is one note
             else:
-                outcome.undecided.append((contact, matched))
+                return matched
         except EditError as exc:
             outcome.refused.append((contact.name, str(exc)))
+        return None
+
+    undecided: list[Contact] = []
+    for contact in contacts:
+        if not contact.name.strip():
+            known = ", ".join([*contact.emails, *filter(None, (contact.linkedin, contact.company))])
+            outcome.refused.append(
+                (f"a {contact.source} contact ({known or 'nothing else'})", "no name")
+            )
+        elif take(contact) is not None:
+            undecided.append(contact)
+    # what later contacts filled in may decide earlier ones, as it would in a second import:
+    # those are taken now, so that a second import of the same file changes nothing (a chain
+    # longer than PASSES, each deciding the one before, is left to the next import)
+    for _ in range(PASSES):
+        still = [contact for contact in undecided if take(contact) is not None]
+        if len(still) == len(undecided):
+            break
+        undecided = still
+    outcome.undecided = [(contact, matcher.match(contact)) for contact in undecided]
     return outcome
 
 
@@ -156,11 +179,24 @@ def _photo(vault: Summary, contact: Contact, note: str) -> Change | None:
 
 
 def _moved(person: Person, contact: Contact) -> bool:
-    """Whether the contact shows the person in another company or position than the note
-    says (a later export of the same connections): news, not a conflict. Asked only of a
-    match on evidence (an email, a profile): a name alike says nothing of a job."""
-    return any(
-        new and old and fold(new) != fold(old)
+    """Whether the contact shows the person at another employer, or in another role at the
+    same one, than the note says (a later export of the same connections): news, not a
+    conflict. Asked only of a match on evidence (an email, a profile): a name alike says
+    nothing of a job. A role without an employer says nothing of a job either."""
+    if not (contact.company and person.company):
+        return False
+    if fold(contact.company) != fold(person.company):
+        return True
+    return bool(contact.role and person.role and fold(contact.role) != fold(person.role))
+
+
+def _same_job(person: Person, contact: Contact) -> bool:
+    """Whether the note's company and role agree with the contact's where both say one: only
+    then does one fill the other's gaps. A note's role `Engineer` with no company, beside a
+    contact's `Staff Engineer at Globex`, gets no company: a second import would read that as
+    a new role at Globex."""
+    return all(
+        not (new and old) or fold(new) == fold(old)
         for new, old in ((contact.company, person.company), (contact.role, person.role))
     )
 

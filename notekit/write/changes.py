@@ -251,15 +251,18 @@ def plan_new_role(
     """A job change as news: the old company and role go into `history` (SPEC §3) as
     `{org, role, to}`, `to` being this year, the latest they can have been there; the new ones
     are set; and `- TODAY source: now Role at Company (was Role at Company)` (NEWS) goes into
-    the log."""
+    the log. A new company without a role clears the old role, which was held at the old
+    one: nothing says it goes on."""
 
     def at(role_: str | None, company_: str | None) -> str:
-        return " at ".join(part for part in (role_, company_) if part)
+        return f"{role_ or ''} at {company_}".lstrip() if company_ else role_ or ""
 
     company, role = (one_line(value) if value else None for value in (company, role))
+    elsewhere = bool(company and person.company and company.casefold() != person.company.casefold())
+    kept_role = None if elsewhere else person.role
 
     was = at(person.role, person.company)
-    now = at(role or person.role, company or person.company)
+    now = at(role or kept_role, company or person.company)
     stint: dict[str, str | int] = {
         key: value
         for key, value in (("org", person.company), ("role", person.role))
@@ -271,6 +274,9 @@ def plan_new_role(
         for field, value in (("company", company), ("role", role)):
             if value:
                 set_value(note, field, flow_scalar(value), field_finder(index, field))
+        if elsewhere and not role and person.role:
+            parsed = parse_note(snapshot.path.name, snapshot.data)
+            _set_field(note, parsed, index, "role", None, added=False)
         if was:
             append_item(note, "history", flow_value(stint), field_finder(index, "history"))
         entry = f"{today.isoformat()} {source}: now {now}" + (f" (was {was})" if was else "")
