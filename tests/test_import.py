@@ -124,8 +124,8 @@ def test_messages_become_log_entries_once_per_person_day_and_direction(
     assert result.exit_code == 0, result.stderr
     assert "4 log entries were added from messages, 0 were there" in result.stdout
     assert (
-        "1 messages with nobody of the vault, 1 drafts and 2 of my messages to groups "
-        "(contact with no one) left out" in result.stdout
+        "1 messages with nobody of the vault, 1 drafts, 0 dated after today and 2 of my "
+        "messages to groups (contact with no one) left out" in result.stdout
     )
     ana = (vault / "People/Ana Costa.md").read_text()
     assert "- 2026-08-01 linkedin to: Hi Ana, how is the new team?\n" in ana
@@ -693,7 +693,9 @@ def test_linkedin_keeps_connected_on_plain_messages_and_names_what_it_leaves(
             "messages.csv",
             "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
             "c1,Ana Costa,https://www.linkedin.com/in/ana,Me,https://www.linkedin.com/in/me,"
-            '2026-11-02 10:00:00 UTC,"<p>Hi Sam,</p><p>it&#39;s been a while!</p>"\n',
+            '2026-11-02 10:00:00 UTC,"<p>Hi Sam,</p><p>it&#39;s been a while!</p>"\n'
+            "c1,Ana Costa,https://www.linkedin.com/in/ana,Me,https://www.linkedin.com/in/me,"
+            "2027-01-01 10:00:00 UTC,a clock gone wrong\n",
         )
     vault = make_vault({"notekit.toml": '[me]\nlinkedin = "https://www.linkedin.com/in/me"\n'})
     result = run("import", "linkedin", str(export), vault=vault)
@@ -702,8 +704,9 @@ def test_linkedin_keeps_connected_on_plain_messages_and_names_what_it_leaves(
         "not imported: a linkedin contact (https://www.linkedin.com/in/nameless, Hooli): no name"
         in (result.stdout)
     )
+    assert "1 dated after today" in result.stdout
     ana = (vault / "People/Ana Costa.md").read_text()
-    assert "connected: 2024-03-15\n" in ana
+    assert "connected: 2024-03-15\n" in ana and "clock" not in ana
     assert "- 2026-11-02 linkedin from: Hi Sam,\n" in ana and "<p>" not in ana
     assert run("show", "Ana Costa", "--json", vault=vault).json()["last_contact"] == "2026-11-02"
     before = {p: p.read_bytes() for p in vault.rglob("*.md")}

@@ -158,8 +158,9 @@ def linkedin(
             )
         click.echo(
             f"{said.logged} log entries {done} added from messages, {said.known} were there; "
-            f"{said.strangers} messages with nobody of the vault, {said.drafts} drafts and "
-            f"{said.mine_in_groups} of my messages to groups (contact with no one) left out."
+            f"{said.strangers} messages with nobody of the vault, {said.drafts} drafts, "
+            f"{said.ahead} dated after today and {said.mine_in_groups} of my messages to groups "
+            "(contact with no one) left out."
         )
     if export.ignored:
         echo(f"Not read (other parts of the export): {', '.join(export.ignored)}")

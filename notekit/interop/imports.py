@@ -221,6 +221,7 @@ class Conversations:
     strangers: int = 0  # messages with nobody of the vault
     drafts: int = 0
     mine_in_groups: int = 0  # my messages to several people at once: contact with no one
+    ahead: int = 0  # dated after today
     owner_unknown: bool = False
 
 
@@ -260,7 +261,10 @@ def import_messages(
         if message.draft:
             result.drafts += 1
             continue
-        if me is None or message.day > today:
+        if me is None:
+            continue
+        if message.day > today:
+            result.ahead += 1
             continue
         mine = profile_key(message.sender[1]) == me
         text = _first_line(message.content)
