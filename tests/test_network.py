@@ -3,6 +3,8 @@ evidence of each tie; and a clear answer when there is no path."""
 
 from __future__ import annotations
 
+import re
+
 
 def test_intro_paths_their_evidence_and_no_path(run, make_vault) -> None:
     vault = make_vault(
@@ -111,3 +113,30 @@ def test_a_group_conversation_ties_its_members(run, make_vault) -> None:
         ("Ben", [evidence]),
     ]
     assert run("intro", "P0", "--json", vault=vault).json() == []
+
+
+def test_freshness_is_when_i_last_heard_from_them(run, make_vault, tmp_path) -> None:
+    """Tom never answered my December message: the cadence counts it (last contact 12-20),
+    but the tie is as fresh as our coffee in June: fading on the network page, and `show`
+    says so. Ana answered hers: fresh."""
+    vault = make_vault(
+        {
+            "People/Tom.md": "---\ncompany: Initech\n---\n- 2025-06-01 coffee: catch-up\n"
+            "- 2025-12-20 email to: happy holidays!\n",
+            "People/Ana.md": "---\ncompany: Initech\n---\n- 2025-12-20 email to: hi\n"
+            "- 2025-12-22 email from: hi back\n",
+        }
+    )
+    today = "2026-03-01"
+    tom = run("show", "Tom", "--json", vault=vault, today=today).json()
+    assert (tom["last_contact"], tom["last_heard"]) == ("2025-12-20", "2025-06-01")
+    text = run("show", "Tom", vault=vault, today=today).stdout
+    assert "Last heard: 2025-06-01 (your later message is still unanswered)" in text
+    people = {p["name"]: p for p in run("people", "--json", vault=vault, today=today).json()}
+    assert people["Ana"]["last_heard"] == "2025-12-22"
+    assert "Last heard" not in run("show", "Ana", vault=vault, today=today).stdout
+    out = tmp_path / "site"
+    assert run("report", "-o", str(out), vault=vault, today=today).exit_code == 0
+    page = (out / "network.html").read_text()
+    assert re.search(r'class="fresh-fading"[^<]*<text[^>]*>Tom<', page)
+    assert re.search(r'class="fresh-fresh"[^<]*<text[^>]*>Ana<', page)

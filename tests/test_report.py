@@ -478,7 +478,7 @@ def test_the_network_layout_keeps_boxes_apart_and_rows_inside(run, tmp_path) -> 
     import datetime as dt
     import sys
 
-    from notekit.rules.due import follow_up
+    from notekit.rules.contact import last_heard
     from notekit.rules.network import ties
     from notekit.site import network
     from notekit.store.facade import Store
@@ -489,8 +489,8 @@ def test_the_network_layout_keeps_boxes_apart_and_rows_inside(run, tmp_path) -> 
     generate(tmp_path / "v", 400)
     index = Store(tmp_path / "v").index()
     today = dt.date(2026, 11, 23)
-    follows = {p.path: follow_up(p, index, today) for p in index.people}
-    found = network.picture(index, ties(index, today), follows, today, lambda p: p.path)
+    heard = {p.path: last_heard(p, index, today) for p in index.people}
+    found = network.picture(index, ties(index, today), heard, today, lambda p: p.path)
     assert (found.shown, found.total) == (network.SHOWN, 400)
     for i, a in enumerate(found.boxes):
         for b in found.boxes[i + 1 :]:
@@ -503,7 +503,7 @@ def test_the_network_layout_keeps_boxes_apart_and_rows_inside(run, tmp_path) -> 
         assert any(
             b.x < node.x < b.x + b.width and b.y < node.y < b.y + b.height for b in found.boxes
         )
-    again = network.picture(index, ties(index, today), follows, today, lambda p: p.path)
+    again = network.picture(index, ties(index, today), heard, today, lambda p: p.path)
     assert again == found  # arithmetic alone: the same vault, the same picture
 
 

@@ -6,6 +6,7 @@ import click
 
 from notekit.commands.common import App, emit_json, fail, table, text_or_dash
 from notekit.rules import views
+from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up, has_tag
 
 
@@ -41,7 +42,9 @@ def command(app: App, tag: str | None, org: str | None, overlap: bool, as_json: 
         fail("--overlap goes with --at ORG")
     follows = [follow_up(p, summary, app.today) for p in people]
     if as_json:
-        listed = [views.person_summary(f) for f in follows]
+        listed = [
+            views.person_summary(f, last_heard(f.person, summary, app.today)) for f in follows
+        ]
         if org is not None:
             for row, follow in zip(listed, follows, strict=True):
                 row["at"] = [views.time_at(a) for a in times[follow.person.path]]

@@ -6,6 +6,7 @@ import click
 
 from notekit.commands.common import App, echo, emit_json, visible
 from notekit.rules import views
+from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up
 
 RECENT = 10
@@ -35,8 +36,9 @@ def command(app: App, name: str, as_json: bool) -> None:
     interactions = app.store.interactions_of(person)
     sections = app.store.sections_of(person)
     give_and_take = reciprocity(person, summary, app.today)
+    heard = last_heard(person, summary, app.today)
     if as_json:
-        detail = views.person_detail(follow, interactions, tasks)
+        detail = views.person_detail(follow, heard, interactions, tasks)
         detail["sections"] = [views.section(s) for s in sections]
         detail["reciprocity"] = views.reciprocity(give_and_take)
         emit_json(detail)
@@ -63,6 +65,7 @@ def command(app: App, name: str, as_json: bool) -> None:
         ("LinkedIn", person.linkedin or ""),
         ("Birthday", views.birthday_text(person) or ""),
         ("Last contact", views.iso(follow.last_contact) or "never"),
+        ("Last heard", views.heard_text(heard, follow.last_contact)),
         ("Follow-up", f"{follow.due} ({follow.why()})" if follow.due else follow.why()),
         ("Give and take", views.reciprocity_text(give_and_take)),
     ]

@@ -12,6 +12,7 @@ from typing import Any
 from notekit.core.model import Person
 from notekit.interop.vcard import write_cards
 from notekit.rules import views
+from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up
 from notekit.store.index import Index
 from notekit.store.summary import Summary
@@ -55,7 +56,8 @@ def to_csv(vault: Summary, today: Any, raw: bool = False) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for person in vault.people:
-        row = _row(person, views.person_detail(follow_up(person, vault, today), [], []))
+        follow = follow_up(person, vault, today)
+        row = _row(person, views.person_detail(follow, last_heard(person, vault, today), [], []))
         writer.writerow(
             cell if raw else as_text_cell(cell) for cell in (row[c] for c in CSV_COLUMNS)
         )
@@ -82,6 +84,7 @@ def to_json(index: Index, today: Any) -> str:
     people = [
         views.person_detail(
             follow_up(person, index, today),
+            last_heard(person, index, today),
             index.interactions_of(person),
             [t for t in index.tasks if t.person.path == person.path],
         )

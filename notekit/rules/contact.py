@@ -1,4 +1,5 @@
-"""The two facts every rule starts from (SPEC §4): a person's last contact and cadence."""
+"""The facts every rule starts from (SPEC §4): a person's last contact and cadence, and when I
+last heard from them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 
-from notekit.core.model import Cadence, Person
+from notekit.core.model import Cadence, Person, touch_answers, touch_sent, unpack_touch
 from notekit.read.config import Config
+from notekit.rules.outreach import ANSWERED, outreaches
+from notekit.store.summary import Summary
 
 
 def last_contact(person: Person, dates: Sequence[dt.date], today: dt.date) -> dt.date | None:
@@ -20,6 +23,28 @@ def last_contact(person: Person, dates: Sequence[dt.date], today: dt.date) -> dt
     if written and written <= today and (latest is None or written > latest):
         return written
     return latest
+
+
+def last_heard(person: Person, vault: Summary, today: dt.date) -> dt.date | None:
+    """The latest interaction on or before today that is not a message of mine still waiting
+    for its answer (SPEC §4): how fresh the tie is. A day of such a message counts only when
+    they wrote or we met that day too. The cadence counts every interaction (`last_contact`)."""
+    dates = vault.contact_dates_of(person)
+    last = last_contact(person, dates, today)
+    packed = vault.touches.get(person.path, ())
+    sent = {value >> 3 for value in packed if touch_sent(value)}
+    if last is None or last.toordinal() not in sent:
+        return last
+    touches = tuple(map(unpack_touch, packed))
+    waiting = {
+        o.date.toordinal()
+        for o in outreaches(touches, vault.config.reply_days, today)
+        if o.status != ANSWERED
+    } - {value >> 3 for value in packed if touch_answers(value)}
+    before = dates[: bisect.bisect_right(dates, today)]
+    written = [person.fm_last_contact] if person.fm_last_contact else []
+    heard = [day for day in [*before, *written] if day <= today and day.toordinal() not in waiting]
+    return max(heard, default=None)
 
 
 def cadence_of(person: Person, config: Config) -> Cadence | None:

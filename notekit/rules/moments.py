@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from notekit.core.dates import add_days, next_anniversary
 from notekit.core.model import Person
-from notekit.rules.contact import last_contact
+from notekit.rules.contact import last_heard
 from notekit.rules.orgs import my_stints, org_matcher
 from notekit.store.summary import Summary
 
@@ -70,8 +70,9 @@ def _anniversary(
 def _new_year(
     vault: Summary, people: Sequence[Person], today: dt.date, horizon: dt.date
 ) -> list[Moment]:
-    """On the first days of January, the people followed up whom the last contact is more than
-    six months old: a new-year word is welcome."""
+    """On the first days of January, the people followed up I last heard from more than six
+    months before (`contact.last_heard`: my unanswered messages do not count): a new-year word
+    is welcome."""
     day = dt.date(horizon.year, 1, 1)
     if not add_days(today, -NEW_YEAR_DAYS) < day <= horizon:
         return []
@@ -79,7 +80,7 @@ def _new_year(
     for person in people:
         if not person.followed_up:
             continue
-        last = last_contact(person, vault.contact_dates_of(person), day)
+        last = last_heard(person, vault, day)
         if last is not None and (day - last).days > NEW_YEAR_SILENCE:
             silent.append((last, person))
     silent.sort(key=lambda item: (item[0], item[1].name.casefold()))

@@ -65,8 +65,8 @@ def birthday_text(person: Person) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
-def person_summary(follow: FollowUp) -> dict[str, Any]:
-    """One row of `people --json`."""
+def person_summary(follow: FollowUp, heard: dt.date | None) -> dict[str, Any]:
+    """One row of `people --json`; `heard`: `contact.last_heard`."""
     person = follow.person
     return {
         "name": person.name,
@@ -76,6 +76,7 @@ def person_summary(follow: FollowUp) -> dict[str, Any]:
         "company": person.company,
         "role": person.role,
         "last_contact": iso(follow.last_contact),
+        "last_heard": iso(heard),
         "cadence": str(follow.cadence) if follow.cadence else None,
         "due": iso(follow.due),
         "planned": iso(follow.planned),
@@ -84,13 +85,24 @@ def person_summary(follow: FollowUp) -> dict[str, Any]:
     }
 
 
+def heard_text(heard: dt.date | None, last_contact: dt.date | None) -> str:
+    """When I last heard from them, said only where it is not the last contact: a message of
+    mine after it is still unanswered."""
+    if heard == last_contact:
+        return ""
+    return f"{iso(heard) or 'never'} (your later message is still unanswered)"
+
+
 def person_detail(
-    follow: FollowUp, interactions: list[Interaction], tasks: list[DatedTask]
+    follow: FollowUp,
+    heard: dt.date | None,
+    interactions: list[Interaction],
+    tasks: list[DatedTask],
 ) -> dict[str, Any]:
     """`show --json`: the summary plus everything the note says about the person."""
     person = follow.person
     return {
-        **person_summary(follow),
+        **person_summary(follow, heard),
         "reason": follow.reason,
         "why": follow.why(),
         "overdue_days": follow.overdue_days,

@@ -56,20 +56,23 @@ def weekly_interactions(
     return bars
 
 
-def freshness_of(last_contact: dt.date | None, today: dt.date) -> str:
+def freshness_of(heard: dt.date | None, today: dt.date) -> str:
     """fresh (≤ 90 days), fading (≤ a year) or lost (older, or never)."""
-    days = (today - last_contact).days if last_contact else None
+    days = (today - heard).days if heard else None
     if days is not None and days <= FRESH_DAYS:
         return "fresh"
     return "fading" if days is not None and days <= FADING_DAYS else "lost"
 
 
-def freshness(follows: list[FollowUp], today: dt.date, width: float = 520) -> list[Bar]:
-    """People by time since the last contact: fresh, fading, lost (or never contacted)."""
+def freshness(
+    follows: list[FollowUp], heard: dict[str, dt.date | None], today: dt.date, width: float = 520
+) -> list[Bar]:
+    """People by time since I last heard from them (`contact.last_heard`): fresh, fading, lost
+    (or never)."""
     counts = {"fresh": 0, "fading": 0, "lost": 0}
     for follow in follows:
         if follow.person.followed_up:
-            counts[freshness_of(follow.last_contact, today)] += 1
+            counts[freshness_of(heard.get(follow.person.path), today)] += 1
     total = sum(counts.values()) or 1
     bars, x = [], 0.0
     labels = {

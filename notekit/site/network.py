@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from notekit.core.model import Person
-from notekit.rules.due import FollowUp
 from notekit.rules.network import COLLEAGUES, Graph, Tie
 from notekit.rules.orgs import my_stints, org_matcher, overlap
 from notekit.site.charts import freshness_of
@@ -72,12 +71,13 @@ class Picture:
 def picture(
     vault: Summary,
     graph: Graph,
-    follows: dict[str, FollowUp],
+    heard: dict[str, dt.date | None],
     today: dt.date,
     page_of: Callable[[Person], str | None],
 ) -> Picture:
-    """The whole picture, in SVG user units."""
-    people = _chosen(vault.people, graph, follows)
+    """The whole picture, in SVG user units; `heard`: each person's `contact.last_heard`,
+    which colours their dot."""
+    people = _chosen(vault.people, graph, heard)
     key = org_matcher(vault.config)
     mine = my_stints(vault.config)
     orgs_of = {p.path: _orgs(p, key) for p in people}
@@ -120,8 +120,7 @@ def picture(
         boxes.append(Box(name, mine_at.get(org), x, y, COLUMN, height))
         heights[column] += height + GAP
         for row, person in enumerate(group):
-            follow = follows.get(person.path)
-            last = follow.last_contact if follow else None
+            last = heard.get(person.path)
             work = " at ".join(w for w in (person.role, person.company) if w)
             nodes[person.path] = Node(
                 person.name,
@@ -131,7 +130,7 @@ def picture(
                 y + head + ROW * row + ROW / 2,
                 freshness_of(last, today),
                 " · ".join(
-                    t for t in (person.name, work, f"last contact {last}" if last else "") if t
+                    t for t in (person.name, work, f"last heard {last}" if last else "") if t
                 ),
             )
             home_of[person.path] = org
@@ -142,14 +141,14 @@ def picture(
     )
 
 
-def _chosen(people: list[Person], graph: Graph, follows: dict[str, FollowUp]) -> list[Person]:
-    """Everyone, or the SHOWN most tied (then the most recently contacted) in a large vault."""
+def _chosen(people: list[Person], graph: Graph, heard: dict[str, dt.date | None]) -> list[Person]:
+    """Everyone, or the SHOWN most tied (then the most recently heard from) in a large vault."""
     if len(people) <= SHOWN:
         return list(people)
 
     def rank(person: Person) -> tuple[int, int, str]:
-        follow = follows.get(person.path)
-        last = follow.last_contact.toordinal() if follow and follow.last_contact else 0
+        found = heard.get(person.path)
+        last = found.toordinal() if found else 0
         return (-len(graph.get(person.path, ())), -last, person.path)
 
     return heapq.nsmallest(SHOWN, people, key=rank)

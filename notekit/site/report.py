@@ -34,6 +34,7 @@ from notekit.read.files import create_exclusive, folder_lock, replace_atomic
 from notekit.read.vault import attachments
 from notekit.rules import views
 from notekit.rules.check import check_vault
+from notekit.rules.contact import last_heard
 from notekit.rules.due import FollowUp, follow_up
 from notekit.rules.engagement import STATUSES, Tally, reciprocity, stats
 from notekit.rules.match import fold
@@ -123,6 +124,11 @@ class _Site:
     @functools.cached_property
     def backlinks(self) -> dict[str, list[Backlink]]:
         return _backlinks(self.index)
+
+    @functools.cached_property
+    def heard(self) -> dict[str, dt.date | None]:
+        """When I last heard from each person: how fresh the tie is."""
+        return {p.path: last_heard(p, self.index, self.today) for p in self.index.people}
 
     @functools.cached_property
     def graph(self) -> Graph:
@@ -285,7 +291,7 @@ class _Site:
 
     def _network_context(self) -> dict[str, Any]:
         found = network.picture(
-            self.index, self.graph, self.follows, self.today, lambda p: self.page_of(p)
+            self.index, self.graph, self.heard, self.today, lambda p: self.page_of(p)
         )
         people = self.index.person_at
         strongest = heapq.nsmallest(
@@ -341,7 +347,7 @@ class _Site:
                 "overdue": week.overdue,
             },
             "weekly": charts.weekly_interactions(dates, today),
-            "freshness": charts.freshness(follows, today),
+            "freshness": charts.freshness(follows, self.heard, today),
             **self._working(),
             "context_of": lambda person, today: views.context_line(
                 person, index.interactions_of(person), today
@@ -452,6 +458,7 @@ class _Site:
                 follow.due,
                 follow.reason,
                 follow.last_contact,
+                self.heard[person.path],
                 # the give and take changes with the day while a reply window is open
                 self.today if dates and dates[-1] >= window else None,
                 [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
@@ -474,6 +481,7 @@ class _Site:
         follow: FollowUp = self.follows[person.path]
         detail = views.person_detail(
             follow,
+            self.heard[person.path],
             self.index.interactions_of(person),
             self.tasks_by_person.get(person.path, []),
         )
