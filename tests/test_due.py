@@ -484,3 +484,37 @@ def test_durations_worked_by_hand(when: str, today: str, expected: str) -> None:
     day = dt.date.fromisoformat(today)
     assert parse_when(when, day) == dt.date.fromisoformat(expected)
     assert parse_days(when, day) == (dt.date.fromisoformat(expected) - day).days
+
+
+def test_who_is_waiting_on_me(run, make_vault) -> None:
+    """Worked by hand, today 2026-11-23, reply_days 14: Aisha wrote on 10-13 and nothing came
+    after; Rosa asked on 11-19; Tom and Ben are not waiting (my message is the latest, or came
+    the same day); Old's message is past WAITING_DAYS; Kim's open referral of 10-01 has had no
+    entry since; Lee's referral was given, and Jo's is only 5 days old."""
+    vault = make_vault(
+        {
+            "People/Aisha.md": "## Log\n- 2026-09-01 call: caught up\n"
+            "- 2026-10-13 email from: Medora is hiring a Head of Data, interested?\n"
+            "## Opportunities\n- 2026-10-13 job (open): Head of Data at Medora\n",
+            "People/Rosa.md": "- 2026-11-19 message from: could you review my portfolio?\n",
+            "People/Tom.md": "- 2026-11-01 email from: hi\n- 2026-11-02 email to: hello\n",
+            "People/Ben.md": "- 2026-11-10 email from: hi\n- 2026-11-10 email to: hello\n",
+            "People/Old.md": "- 2026-01-10 email from: long ago\n",
+            "People/Kim.md": "- 2026-10-01 call: she offered to refer me\n"
+            "## Opportunities\n- 2026-10-01 referral (open): to the Globex data team\n",
+            "People/Lee.md": "- 2026-10-01 call: hi\n"
+            "## Opportunities\n- 2026-10-01 referral (given): I referred him\n",
+            "People/Jo.md": "- 2026-11-18 call: hi\n"
+            "## Opportunities\n- 2026-11-18 intro (open): to her CTO\n",
+        }
+    )
+    found = run("due", "--json", vault=vault).json()["waiting"]
+    assert [(w["name"], w["since"], w["kind"], w["source"]) for w in found] == [
+        ("Kim", "2026-10-01", "opportunity", "People/Kim.md:3"),
+        ("Aisha", "2026-10-13", "message", "People/Aisha.md:3"),
+        ("Rosa", "2026-11-19", "message", "People/Rosa.md:1"),
+    ]
+    text = run("due", vault=vault).stdout
+    assert text.startswith("Waiting on you:\n")
+    assert "waiting on you since 2026-10-13: 'Medora is hiring a Head of Data, interested?'" in text
+    assert "open referral since 2026-10-01, nothing since: 'to the Globex data team'" in text

@@ -110,3 +110,38 @@ def test_a_follow_up_date_counts_at_most_four_weeks_late(run, make_vault) -> Non
         ("Three", 9),
         ("Now", 6),
     ]
+
+
+def test_a_reply_i_owe_ranks_high_and_late_promises_come_first(run, make_vault) -> None:
+    """Monday 2026-11-23: Aisha's message of 10-13 is the latest thing between us, so she
+    leads the plan (11 points, above Cy's cadence, 53 days late: 10) though her own cadence is
+    not due, and Ben (8.5) stays out; on Wednesday Rosa asks for a
+    review: the plan keeps its names and lists her under "waiting on you too". My promise to
+    Ben was due on 11-20: it is listed, 3 days late on Monday, before the week's own."""
+    vault = make_vault(
+        {
+            "notekit.toml": 'default_cadence = "1y"\n[plan]\nsize = 2\n',
+            "People/Aisha.md": "- 2026-10-13 email from: Medora is hiring, interested?\n",
+            "People/Ben.md": "---\ncadence: 1m\n---\n- 2026-10-01 call: hi\n"
+            "- [ ] send Ben my notes 📅 2026-11-20\n- [ ] call Ben back 📅 2026-11-26\n",
+            "People/Cy.md": "---\ncadence: 1m\n---\n- 2026-09-01 call: hi\n",
+            "People/Rosa.md": "- 2026-11-01 call: hi\n",
+        }
+    )
+    monday = _plan(run, vault, MONDAY)
+    assert [p["name"] for p in monday["plan"]] == ["Aisha", "Cy"]
+    assert monday["plan"][0]["why"][0] == (
+        "waiting on you since 2026-10-13: 'Medora is hiring, interested?'"
+    )
+    assert [(p["text"][:14], p["overdue_days"]) for p in monday["promises"]] == [
+        ("send Ben my no", 3),
+        ("call Ben back ", -3),
+    ]
+    rosa = vault / "People/Rosa.md"
+    rosa.write_text(rosa.read_text() + "- 2026-11-24 message from: could you review my work?\n")
+    wednesday = _plan(run, vault, WEDNESDAY)
+    assert [p["name"] for p in wednesday["plan"]] == ["Aisha", "Cy"]
+    assert [(w["name"], w["since"]) for w in wednesday["waiting"]] == [("Rosa", "2026-11-24")]
+    text = run("plan", vault=vault, today=WEDNESDAY).stdout
+    assert "Waiting on you too:\n  Rosa: waiting on you since 2026-11-24" in text
+    assert "  5 days late  Ben: send Ben my notes" in text

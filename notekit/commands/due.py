@@ -18,10 +18,12 @@ from notekit.store.links import DatedTask
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.pass_obj
 def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
-    """Who is due for a follow-up by today + WITHIN days, and why.
+    """Who is due for a follow-up by today + WITHIN days, and why; who is waiting on you.
 
     A person is due from their follow-up date (next_contact), else from their cadence since the
     last contact. Dated open tasks in people's notes and birthdays in the window are listed too.
+    First come the people waiting on you: their message is the latest thing between you, or
+    their open opportunity has had no entry for `reply_days`.
 
     \b
     Examples:
@@ -42,10 +44,26 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         echo(views.no_people_hint(summary))
         return
     hint = views.no_cadence_hint(report)
-    if not (report.due or report.tasks or report.moments or report.planned or report.nudges):
+    if not (
+        report.due
+        or report.tasks
+        or report.moments
+        or report.planned
+        or report.nudges
+        or report.waiting
+    ):
         horizon = add_days(report.today, days)
         quiet = "" if hint else " Enjoy the quiet week."
         click.echo(f"Nobody is due by {horizon}.{quiet}")
+    if report.waiting:
+        click.echo("Waiting on you:")
+        rows = [
+            [w.person.name, views.waiting_text(w), text_or_dash(views.reach_via(w.person))]
+            for w in report.waiting
+        ]
+        click.echo(table(["Name", "What", "Reach via"], rows))
+        if report.due:
+            click.echo("")
     if report.due:
         rows, styles = [], []
         for f in report.due:

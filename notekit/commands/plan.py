@@ -12,10 +12,12 @@ from notekit.commands.common import App, echo, emit_json
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.pass_obj
 def command(app: App, size: int | None, as_json: bool) -> None:
-    """This week's plan: a few people chosen by a score (overdue for their cadence, a moment
-    this week, a message left unanswered, the focus of notekit.toml, warmth), each with why,
-    how to reach them and a line of context; then the week's dated promises. Every day of a
-    week gives the same plan; people contacted since are marked done. `due` lists everyone.
+    """This week's plan: a few people chosen by a score (a reply you owe them, overdue for
+    their cadence, a moment this week, a message left unanswered, the focus of notekit.toml,
+    warmth), each with why, how to reach them and a line of context; then whoever else is
+    waiting on you, and your dated promises due by the week's end, the late ones first. Every
+    day of a week gives the same plan; people contacted since are marked done. `due` lists
+    everyone.
 
     \b
     Examples:
@@ -34,7 +36,7 @@ def command(app: App, size: int | None, as_json: bool) -> None:
         for pick in found.picks
     }
     if as_json:
-        emit_json(views.plan_report(found, contexts))
+        emit_json(views.plan_report(found, contexts, app.today))
         return
     click.echo(f"Week {found.week} ({found.start} to {found.end})")
     if not found.picks:
@@ -51,10 +53,16 @@ def command(app: App, size: int | None, as_json: bool) -> None:
             echo(f"   reach: {address}")
         if context := contexts[pick.person.path]:
             echo(f"   context: {context}")
+    if found.waiting:
+        click.echo("\nWaiting on you too:")
+        for owed in found.waiting:
+            echo(f"  {owed.person.name}: {views.waiting_text(owed)}")
     promises = views.unique_tasks(found.promises)
     if promises:
         click.echo("\nPromises this week:")
         for task in promises:
-            echo(f"  {task.due}  {task.person.name}: {views.plain(task.text)}")
+            late = (app.today - task.due).days
+            when = f"{late} days late" if late > 0 else str(task.due)
+            echo(f"  {when}  {task.person.name}: {views.plain(task.text)}")
     if found.more_due:
         click.echo(f"\nand {found.more_due} more are due by {found.end}: notekit due --within 7")

@@ -1,4 +1,5 @@
-"""Who is due and why (SPEC §4): last contact, cadence, follow-up date, promises, moments."""
+"""Who is due and why (SPEC §4): last contact, cadence, follow-up date, promises, moments; and
+who is waiting on me."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.dates import add_cadence, add_days
-from notekit.core.model import Cadence, Person, touch_answers, touch_sent, unpack_touch
+from notekit.core.model import (
+    Cadence,
+    Opportunity,
+    Person,
+    touch_answers,
+    touch_sent,
+    unpack_touch,
+)
 from notekit.rules.contact import cadence_of, last_contact
 from notekit.rules.moments import Moment, moments
 from notekit.rules.outreach import UNANSWERED, outreaches, unanswered_in_a_row
@@ -20,6 +28,10 @@ NEXT_CONTACT = "next_contact"
 CADENCE = "cadence"
 NEVER_CONTACTED = "never_contacted"
 PLANNED = "planned"
+# how long their message, or an open opportunity with nothing since, waits on me: after that it
+# is a reason to reconnect, no longer a reply owed
+WAITING_DAYS = 90
+STALE_OPPORTUNITY_DAYS = 365
 
 
 class FollowUp(NamedTuple):
@@ -78,6 +90,20 @@ class DueReport:
     planned: list[FollowUp]  # not due: a plan is ahead, in the window or holding off a due day
     nudges: list[Nudge] = field(default_factory=list)
     resting: list[Resting] = field(default_factory=list)  # would be due, but given a rest
+    waiting: list[Waiting] = field(default_factory=list)  # the next move is mine
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """They wrote last (SPEC §4: their latest message after my latest message or meeting, and
+    nothing since), or an open opportunity of theirs has had no entry for `reply_days`: the
+    next move is mine."""
+
+    person: Person
+    since: dt.date
+    text: str  # what they wrote, or the opportunity
+    source: str  # `path:line`
+    opportunity: Opportunity | None = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +214,48 @@ def due_report(
         planned,
         nudges,
         sorted(resting, key=lambda r: r.person.name.casefold()),
+        waiting_on_me(vault, people, today),
     )
+
+
+def waiting_on_me(vault: Summary, people: Sequence[Person], today: dt.date) -> list[Waiting]:
+    """Everyone waiting on me, the longest waiting first: their message (a `from:` entry that is
+    their latest interaction, with no message of mine or meeting that day, at most WAITING_DAYS
+    old), else their open opportunity with no interaction since, older than `reply_days` and
+    at most STALE_OPPORTUNITY_DAYS."""
+    found = []
+    reply_days = vault.config.reply_days
+    for person in people:
+        said = vault.last_words.get(person.path)  # `from:` entries are in their note only
+        chances = vault.opportunities.get(person.path)
+        if not (person.followed_up and (said or chances)):
+            continue
+        dates = vault.contact_dates_of(person)
+        last = dates[bisect.bisect_right(dates, today) - 1] if dates and dates[0] <= today else None
+        if said and said.date == last and (today - said.date).days <= WAITING_DAYS:
+            day = said.date.toordinal()
+            that_day = [v for v in vault.touches.get(person.path, ()) if v >> 3 == day]
+            if all(touch_answers(v) and not v & 1 for v in that_day):  # theirs: no meeting
+                found.append(Waiting(person, said.date, said.text, f"{person.path}:{said.line}"))
+                continue
+        for item in chances or ():
+            age = (today - item.date).days
+            stale = last is None or last <= item.date
+            if item.status == "open" and stale and reply_days < age <= STALE_OPPORTUNITY_DAYS:
+                source = f"{person.path}:{item.line}"
+                found.append(Waiting(person, item.date, item.text, source, item))
+                break
+    return sorted(found, key=lambda w: (w.since, w.person.name.casefold()))
+
+
+def waiting_text(item: Waiting, limit: int = 80) -> str:
+    """`waiting on you since 2026-10-22: 'Medora is hiring…'`, or for an opportunity with
+    nothing since: `open job since 2026-10-22, nothing since: '…'`."""
+    text = item.text if len(item.text) <= limit else item.text[: limit - 1].rstrip() + "…"
+    quote = f": '{text}'" if text else ""
+    if item.opportunity is not None:
+        return f"open {item.opportunity.kind} since {item.since}, nothing since{quote}"
+    return f"waiting on you since {item.since}{quote}"
 
 
 def unanswered_outreach(

@@ -10,6 +10,8 @@ Each candidate (due by the week's end, or with a moment or a nudge in it) gets a
   2-week cadence weighs more than 8 days on a year); due later in the week, 3; never contacted
   since added, 2;
 - a moment in the week (birthday, anniversary, new role, event): 6;
+- waiting on me (their message is the latest thing between us, or their open opportunity has
+  had nothing since; `due.waiting_on_me`): 11, above anything due, as a reply owed comes first;
 - a nudge (my message unanswered): 4;
 - focus (`[plan] focus`: a goal, tag, company or org of their history): 5;
 - warmth: 2 times their reply rate, and 1 when we have met (a meeting entry or note).
@@ -32,8 +34,11 @@ from notekit.rules.due import (
     CADENCE,
     NEVER_CONTACTED,
     NEXT_CONTACT,
+    Waiting,
     follow_up_from,
     unanswered_outreach,
+    waiting_on_me,
+    waiting_text,
 )
 from notekit.rules.moments import moment_text, moments
 from notekit.rules.outreach import ANSWERED, outreaches
@@ -58,8 +63,9 @@ class Plan:
     start: dt.date
     end: dt.date
     picks: list[Pick]
-    promises: list[DatedTask]  # open dated tasks that fall in the week
+    promises: list[DatedTask]  # open dated tasks due by the week's end, the late ones first
     more_due: int  # people due by the week's end who are not in the plan
+    waiting: list[Waiting]  # waiting on me today, and not in the plan: a reply owed since
 
 
 def week_start(today: dt.date, starts: str) -> dt.date:
@@ -80,6 +86,7 @@ def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
         when = "this week" if moment.date < start else f"on {moment.date:%A}"
         moments_of.setdefault(moment.person.path, []).append(f"{moment_text(moment)} {when}")
     resting, unanswered = unanswered_outreach(vault, followed, start)
+    waiting = {w.person.path: w for w in waiting_on_me(vault, followed, add_days(start, -1))}
     ticked = ticked_in_week_note(vault, [start, today])
     found: list[tuple[float, str, Person, list[tuple[float, str]]]] = []
     due_by_end: set[str] = set()
@@ -113,6 +120,8 @@ def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
                     scored.append((3, f"due on {follow.due:%A} ({cadence} cadence)"))
             elif follow.reason == NEVER_CONTACTED:
                 scored.append((2, "never contacted since added"))
+        if (owed := waiting.get(person.path)) is not None:
+            scored.append((11, waiting_text(owed)))
         for text in moments_of.get(person.path, []):
             scored.append((6, text))
         if person.path in unanswered and add_days(unanswered[person.path], config.reply_days) < end:
@@ -134,9 +143,11 @@ def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
         per_org[org] = per_org.get(org, 0) + 1
         done = _done(vault, person, start, today) or ticked.get(person.path)
         picks.append(Pick(person, total, why, done))
-    promises = [t for t in vault.tasks if start <= t.due <= end]
-    more = len(due_by_end - {p.person.path for p in picks})
-    return Plan(week_name(start), start, end, picks, promises, more)
+    promises = sorted((t for t in vault.tasks if t.due <= end), key=lambda t: t.due)
+    chosen = {p.person.path for p in picks}
+    more = len(due_by_end - chosen)
+    also = [w for w in waiting_on_me(vault, followed, today) if w.person.path not in chosen]
+    return Plan(week_name(start), start, end, picks, promises, more, also)
 
 
 WARMTH_MOST = 3  # the most warmth adds: 2 for answering every time, 1 for having met

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from notekit.core.model import Interaction, Opportunity, Person, Problem
 from notekit.core.syntax import TASK_DUE, WIKILINK
 from notekit.read.parse import Section
-from notekit.rules.due import DueReport, FollowUp, Nudge, Resting
+from notekit.rules.due import DueReport, FollowUp, Nudge, Resting, Waiting, waiting_text
 from notekit.rules.moments import Moment
 from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
@@ -241,8 +241,21 @@ def due_report(report: DueReport) -> dict[str, Any]:
             }
             for r in report.resting
         ],
+        "waiting": [waiting(w) for w in report.waiting],
         "people": report.people,
         "no_cadence": report.no_cadence,
+    }
+
+
+def waiting(item: Waiting) -> dict[str, Any]:
+    return {
+        "name": item.person.name,
+        "path": item.person.path,
+        "since": iso(item.since),
+        "kind": "opportunity" if item.opportunity else "message",
+        "text": item.text,
+        "source": item.source,
+        "what": waiting_text(item),
     }
 
 
@@ -354,7 +367,7 @@ def context_line(person: Person, interactions: list[Interaction], today: dt.date
     return " · ".join(p for p in parts if p)
 
 
-def plan_report(found: Plan, contexts: dict[str, str]) -> dict[str, Any]:
+def plan_report(found: Plan, contexts: dict[str, str], today: dt.date) -> dict[str, Any]:
     """`plan --json` (docs/cli.md); `contexts`: the line of context of each person picked."""
     return {
         "week": found.week,
@@ -372,8 +385,11 @@ def plan_report(found: Plan, contexts: dict[str, str]) -> dict[str, Any]:
             }
             for pick in found.picks
         ],
-        "promises": [task(t) for t in unique_tasks(found.promises)],
+        "promises": [
+            dict(task(t), overdue_days=(today - t.due).days) for t in unique_tasks(found.promises)
+        ],
         "more_due": found.more_due,
+        "waiting": [waiting(w) for w in found.waiting],
     }
 
 

@@ -109,6 +109,7 @@ class _Site:
         self.env.filters["mailto"] = mailto
         self.env.globals["moment_text"] = moment_text
         self.env.globals["nudge_text"] = views.nudge_text
+        self.env.globals["waiting_text"] = views.waiting_text
         self.env.globals["rest_text"] = views.rest_text
         self.follows = {p.path: follow_up(p, index, today) for p in index.people}
         self.slugs = _slugs(index.people)

@@ -39,7 +39,7 @@ from notekit.store.links import (
     touches_of,
 )
 from notekit.store.reading import Listing, Record, list_vault, read_record
-from notekit.store.summary import Summary
+from notekit.store.summary import Summary, last_word_of
 
 _DAY = operator.itemgetter(0)
 
@@ -180,6 +180,7 @@ def assemble(
             for path, note in notes.items()
             if note.date is not None and (event := event_of(note, daily)) and path not in persons
         },
+        {p.path: said for p in people if (said := last_word_of(notes[p.path]))},
         notes=notes,
         interactions=interactions,
         cache=cache,

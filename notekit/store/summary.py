@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 from notekit.core.model import (
     Event,
     Opportunity,
+    ParsedNote,
     Person,
     Problem,
     Task,
@@ -89,6 +90,7 @@ class Summary:
     touches: dict[str, tuple[int, ...]]  # person path -> directed entries and meetings, packed
     opportunities: dict[str, tuple[Opportunity, ...]]  # person path -> their opportunities
     events: dict[str, Event]  # note path -> the note's date, title and tags
+    last_words: dict[str, LastWord]  # person path -> their latest message in their note
 
     def touches_of(self, person: Person) -> tuple[Touch, ...]:
         """The person's directed entries and meetings, by day."""
@@ -119,6 +121,27 @@ class Summary:
         return self.contact_dates.get(person.path, ())
 
 
+class LastWord(NamedTuple):
+    """A person note's latest `from:` entry (the first of its day): what they last wrote to me,
+    and where, so that "waiting on you" can quote it without reading the note."""
+
+    date: dt.date
+    line: int
+    text: str
+
+
+LAST_WORD_CHARS = 200  # of its text, kept
+
+
+def last_word_of(note: ParsedNote) -> LastWord | None:
+    theirs = [e for e in note.entries if e.direction == "from" and e.line is not None]
+    if not theirs:
+        return None
+    latest = max(e.date for e in theirs)
+    first = min((e for e in theirs if e.date == latest), key=lambda e: e.line or 0)
+    return LastWord(latest, first.line or 0, first.text[:LAST_WORD_CHARS])
+
+
 class NoteFacts(NamedTuple):
     """What one note adds to the summary, taken from its record."""
 
@@ -131,6 +154,7 @@ class NoteFacts(NamedTuple):
     touches: tuple[Touch, ...]  # of a person note's entries with a direction or a meeting
     opportunities: tuple[Opportunity, ...]  # of a person note
     event: Event | None  # of a note with a front-matter date that is not a daily note
+    last_word: LastWord | None  # of a person note
 
 
 def facts_of(record: Record, daily: DailyNotes, reader: FieldReader) -> NoteFacts:
@@ -145,6 +169,7 @@ def facts_of(record: Record, daily: DailyNotes, reader: FieldReader) -> NoteFact
         tuple(found for e in note.entries if (found := e.touch())) if person else (),
         tuple(note.opportunities) if person else (),
         None if person else event_of(note, daily),
+        last_word_of(note) if person else None,
     )
 
 
@@ -169,6 +194,7 @@ class _Derived:
     touches: dict[str, tuple[int, ...]]
     opportunities: dict[str, tuple[Opportunity, ...]]
     events: dict[str, Event]
+    last_words: dict[str, LastWord]
 
 
 def vault_summary(vault: Path) -> Summary:
@@ -251,6 +277,7 @@ def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
         derived.touches,
         derived.opportunities,
         derived.events,
+        derived.last_words,
     )
 
 
@@ -275,6 +302,7 @@ def _keep(
         summary.touches,
         summary.opportunities,
         summary.events,
+        summary.last_words,
     )
     with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
         folder.mkdir(parents=True, exist_ok=True)
@@ -360,6 +388,7 @@ def _patch(
             count_touches(path, was.touches, -1)
             count_touches(path, facts.touches, +1)
             _put(before.opportunities, path, facts.opportunities)
+            _put(before.last_words, path, facts.last_word)
         _put(before.events, path, facts.event)
         for found, sign in ((was, -1), (facts, +1)):
             for mentioned_person, touch in mentioned(before.links, found.mentions):
@@ -410,6 +439,7 @@ def _patch(
         before.touches,
         before.opportunities,
         before.events,
+        before.last_words,
     )
 
 
@@ -578,6 +608,7 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
         {path: tuple(sorted(map(pack_touch, found))) for path, found in touches.items() if found},
         {p.path: found for p in people if (found := facts[p.path].opportunities)},
         {file.path: event for file in files if (event := facts[file.path].event)},
+        {p.path: said for p in people if (said := facts[p.path].last_word)},
     )
     summary.links = links
     return summary

@@ -15,7 +15,7 @@ from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import parse_note
 from notekit.rules.moments import moment_text
 from notekit.rules.plan import plan
-from notekit.rules.views import channel_text, nudge_text
+from notekit.rules.views import channel_text, nudge_text, waiting_text
 from notekit.rules.week import week_name, week_note_path, week_of
 from notekit.store.index import Index
 from notekit.write.changes import Change
@@ -76,6 +76,9 @@ def _body(index: Index, today: dt.date) -> str:
         out.append("Nobody to plan for this week.")
     elif found.more_due:
         out += ["", f"And {found.more_due} more are due this week: `notekit due`."]
+    if found.waiting:
+        out += ["", "## Waiting on you", ""]
+        out += [f"- {index.link_to(w.person)}: {waiting_text(w)}" for w in found.waiting]
     out += ["", "## Promises", ""]
     for promise in week.promises:
         who = ", ".join(index.link_to(p) for p in promise.people)
