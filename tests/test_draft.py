@@ -98,10 +98,10 @@ def test_default_channel_news_and_a_memory_told_in_the_third_person(run) -> None
     assert invented(email, "People/Tomás Peres.md") == []
 
 
-def test_the_earliest_entry_stands_in_for_a_memory_and_missing_facts_are_named(run) -> None:
+def test_without_a_memory_the_last_conversation_is_named_and_missing_facts_are_said(run) -> None:
     result = run("draft", "Lee Wong", vault=VAULT)  # LinkedIn: the only address
     assert result.exit_code == 0
-    assert result.stdout.startswith("Hi Lee, I was just thinking about our call back in 2021.")
+    assert result.stdout.startswith("Hi Lee, it's been a while since our call back in 2021!")
     assert "What are you most focused on as Product Designer these days?" in result.stdout
     assert "add to People/Lee Wong.md: a shared memory" in result.stderr
     assert "their interests" in result.stderr
@@ -252,8 +252,9 @@ def test_a_template_cannot_hang_or_exhaust_draft_or_report(name: str, tmp_path) 
     assert (tmp_path / "site/index.html").is_file() and "Traceback" not in report.stderr
 
 
-def test_the_stand_in_memory_comes_from_the_persons_own_note(run, make_vault) -> None:
-    """An earlier mention in a daily note is the vault's, not a memory of the person's note."""
+def test_the_last_conversation_named_comes_from_the_persons_own_note(run, make_vault) -> None:
+    """An earlier mention in a daily note is the vault's, not their note's; a call is named as
+    the last conversation, never told as a memory."""
     vault = make_vault(
         {
             "notekit.toml": '[me]\nname = "Sam"\n',
@@ -264,4 +265,10 @@ def test_the_stand_in_memory_comes_from_the_persons_own_note(run, make_vault) ->
     )
     draft = run("draft", "Lee Wong", "--json", vault=vault).json()
     assert "our call back in 2021" in draft["body"] and "2019" not in draft["body"]
-    assert draft["memory_from"] == "People/Lee Wong.md:6"
+    assert draft["memory_from"] is None
+    assert draft["reason"] == {
+        "kind": "reconnect",
+        "date": "2021-03-01",
+        "text": "portfolio",
+        "source": "People/Lee Wong.md:6",
+    }

@@ -194,7 +194,7 @@ def draft_facts_of(
         person,
         app.store.sections_of(person),
         app.store.entries_of(person),
-        app.summary().config,
+        app.summary(),
         app.today,
         channel,
         goal,

@@ -59,6 +59,12 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
                 "subject": draft.subject,
                 "body": draft.body,
                 "memory_from": facts.memory_from,
+                "reason": {
+                    "kind": facts.reason.kind,
+                    "date": facts.reason.date.isoformat() if facts.reason.date else None,
+                    "text": facts.reason.text,
+                    "source": facts.reason.source,
+                },
                 "missing": draft.missing,
                 "template": draft.template,
             }

@@ -1,7 +1,11 @@
-"""What a reconnect message can say, taken only from the person's note and `[me]`: one shared
-memory, where they are now, something to offer and open questions. The words around these facts
-are the templates' (site/drafts.py); nothing here is invented, and what the note lacks is
-named so that the user can add it."""
+"""What a reconnect message can say, taken only from the person's note and `[me]`: the reason to
+write now (rules/reason.py), one shared memory told to them, where they are now, something to
+offer and open questions. The words around these facts are the templates' (site/drafts.py);
+nothing here is invented, and what the note lacks is named so that the user can add it.
+
+A memory is told to the person (`he played piano` becomes `you played piano`); a memory that
+names another person of the vault is never used (it may be theirs to tell), nor is anything
+outside the memories and `context`; a channel or a date alone is never a memory."""
 
 from __future__ import annotations
 
@@ -10,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from notekit.core.model import Interaction, Person
-from notekit.core.syntax import one_line
-from notekit.read.config import Config
+from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import Section
+from notekit.rules.reason import FOLLOW_UP, RECONNECT, Reason, conversation, reason_for
 from notekit.rules.views import plain
+from notekit.store.summary import Summary
 
 CHANNELS = ("email", "linkedin", "message")
 # the channels a note may name, by the kind of draft that fits them
@@ -31,10 +36,30 @@ NEWS_DAYS = 365  # a job change this recent is worth congratulating
 _BREAK = re.compile(r":|;| — | – | - ")  # where a memory's first part ends
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?(.+)$")
 _SUBJECT_START = frozenset({"we", "she", "he", "they", "you", "i"})
-_LOWER_START = frozenset({"the", "a", "an", "our", "that", "this", "those", "these", "my"})
-# third person to second, inside a memory told as "how you …"
-_TO_YOU = {"she": "you", "he": "you", "they": "you", "her": "your", "his": "your", "him": "you"}
-_TO_YOU_WORD = re.compile(r"\b(" + "|".join(_TO_YOU) + r")\b", re.IGNORECASE)
+_LOWER_START = frozenset(
+    {"the", "a", "an", "our", "that", "this", "those", "these", "my", "when", "all", "every"}
+)
+# the person's pronouns, told to them: `he played` -> `you played`, `his talk` -> `your talk`;
+# `her` is `your` before a word it qualifies, else `you` (`taught her`, `with her.`)
+_TO_YOU = {
+    "she": "you",
+    "he": "you",
+    "they": "you",
+    "him": "you",
+    "his": "your",
+    "their": "your",
+    "theirs": "yours",
+    "hers": "yours",
+    "himself": "yourself",
+    "herself": "yourself",
+    "themselves": "yourself",
+}
+_PRONOUN = re.compile(r"\b(" + "|".join([*_TO_YOU, "her"]) + r")\b(\s+\w+)?", re.IGNORECASE)
+# the verb after a subject made `you`: `you was` -> `you were`
+_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't"}
+_NOT_QUALIFIED = frozenset(
+    {"to", "and", "or", "at", "for", "with", "in", "on", "about", "from", "of", "that", "when"}
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +77,7 @@ class DraftFacts:
     person: Person
     channel: str
     first_name: str
+    reason: Reason
     memory: str | None  # a clause: "the 2016 outage…", "how you taught me to climb…"
     memory_short: str | None  # its first part, for short channels
     memory_from: str | None  # the note's line it comes from: "People/Ana.md:17"
@@ -62,12 +88,35 @@ class DraftFacts:
     questions: list[str]
     goal: str | None
     me_name: str | None
+    today: dt.date
     missing: list[str] = field(default_factory=list)
 
     @property
     def enough(self) -> bool:
         """Whether there is something true and specific to write about."""
-        return bool(self.memory or self.questions)
+        return self.reason.kind != RECONNECT or bool(self.memory or self.questions)
+
+    @property
+    def their_message(self) -> str | None:
+        """The message of theirs I owe a reply, as a draft names it: `your message in October`.
+        Its words are not quoted back: a note may hold my own summary of it."""
+        if self.reason.kind != "reply" or self.reason.date is None:
+            return None
+        return f"your message {_when(self.reason.date, self.today)}"
+
+    @property
+    def last_talk(self) -> str | None:
+        """The last conversation, as a draft names it: `our coffee in November`."""
+        if self.reason.kind not in (FOLLOW_UP, RECONNECT) or self.reason.date is None:
+            return None
+        return f"{conversation(self.reason.label)} {_when(self.reason.date, self.today)}"
+
+    @property
+    def promise(self) -> str | None:
+        """My promise to them, told to them: `send Priya my CV` -> `here is my CV`."""
+        if self.reason.kind != "promise":
+            return None
+        return _delivered(self.reason.text, self.person)
 
 
 def draft_channel(person: Person, asked: str | None) -> str:
@@ -86,13 +135,14 @@ def draft_facts(
     person: Person,
     sections: list[Section],
     entries: list[Interaction],
-    config: Config,
+    vault: Summary,
     today: dt.date,
     channel: str | None = None,
     goal: str | None = None,
 ) -> DraftFacts:
     """The facts of a draft to `person`: `sections` and `entries` are their note's own."""
-    memory, source, told = _memory(person, sections, entries, today)
+    others = _other_names(vault, person)
+    memory, source, told = _memory(person, sections, others)
     news = None
     if person.news and (today - person.news[0]).days <= NEWS_DAYS:
         news = one_line(person.news[1].split(" (was ")[0])
@@ -116,6 +166,7 @@ def draft_facts(
         person=person,
         channel=draft_channel(person, channel),
         first_name=_first_name(person.name),
+        reason=reason_for(vault, person, entries, today),
         memory=memory,
         memory_short=_short(memory) if memory else None,
         memory_from=source,
@@ -125,52 +176,112 @@ def draft_facts(
         offer=offer,
         questions=_questions(person, interests, projects, news),
         goal=(goal or (person.goals[0] if person.goals else None)),
-        me_name=config.me_name,
+        me_name=vault.config.me_name,
+        today=today,
         missing=missing,
     )
 
 
 def _memory(
-    person: Person, sections: list[Section], entries: list[Interaction], today: dt.date
+    person: Person, sections: list[Section], others: frozenset[str]
 ) -> tuple[str | None, str | None, bool]:
-    """The first item under `## Memories`, else the first `memories` value, else the earliest
-    logged interaction (as "our coffee back in 2019"); with where it was found, and whether
-    it is a memory the note tells (the earliest entry is only a stand-in)."""
+    """The first item under `## Memories` that names no one else of the vault, else the first
+    such `memories` value, else how we know each other (`context`); with where it was found,
+    and whether it is a memory the note tells (`context` only stands in for one)."""
     for part in sections:
         if part.heading.strip().lower() in MEMORY_HEADINGS:
             for offset, line in enumerate(part.text.split("\n"), start=1):
-                if (item := _ITEM.match(line)) and plain(item.group(1)).strip():
-                    where = f"{person.path}:{part.line + offset}"
-                    return _clause(plain(item.group(1))), where, True
-    if person.memories:
-        return _clause(plain(person.memories[0])), person.path, True
-    past = [e for e in entries if e.date <= today]
-    if past:
-        first = min(past, key=lambda e: e.date)
-        what = first.channel or "conversation"
-        when = (
-            "earlier this year" if first.date.year == today.year else f"back in {first.date.year}"
-        )
-        where = f"{first.source}:{first.line}" if first.line else first.source
-        return f"our {what} {when}", where, False
+                item = _ITEM.match(line)
+                text = plain(item.group(1)).strip() if item else ""
+                if text and not _names_another(text, others):
+                    return _clause(text), f"{person.path}:{part.line + offset}", True
+    for memory in person.memories:
+        if not _names_another(plain(memory), others):
+            return _clause(plain(memory)), person.path, True
+    if person.context and not _names_another(plain(person.context), others):
+        return _clause(plain(person.context)), person.path, False
     return None, None, False
 
 
+def _other_names(vault: Summary, person: Person) -> frozenset[str]:
+    """The names, first names and aliases of the vault's other people, folded: a memory that
+    names one of them may be theirs to tell."""
+    found: set[str] = set()
+    for other in vault.people:
+        if other.path == person.path:
+            continue
+        for name in (other.name, *other.aliases):
+            found.add(name.casefold())
+            if len(first := name.split()[0] if name.split() else "") > 2:
+                found.add(first.casefold())
+    mine = {person.name.casefold(), *(a.casefold() for a in person.aliases)}
+    mine |= {n.split()[0] for n in mine if n.split()}
+    return frozenset(found - mine)
+
+
+def _names_another(text: str, others: frozenset[str]) -> bool:
+    """Whether `text` names one of `others` as a capitalised word or words, or links to one."""
+    if "[[" in text:
+        return True
+    words = re.findall(r"[^\W\d_][\w'-]*", text)
+    capitalised = [w for w in words if w[0].isupper()]
+    if any(w.casefold() in others for w in capitalised):
+        return True
+    pairs = (f"{a} {b}".casefold() for a, b in zip(words, words[1:], strict=False))
+    return any(pair in others for pair in pairs)
+
+
 def _clause(text: str) -> str:
-    """A memory as written, made to follow "I was thinking about": "She taught me to climb."
-    becomes "how you taught me to climb", "The outage…" becomes "the outage…"."""
-    text = one_line(text).strip().rstrip(".!")
+    """A memory as written, made to follow "I was thinking about" and told to the person:
+    "She taught me to climb." becomes "how you taught me to climb", "The outage…" becomes "the
+    outage…", "Teaching him dbt" becomes "teaching you dbt"."""
+    text = _told_to_them(one_line(text).strip())
+    if not re.search(r"\b\w\.\w\.$", text):  # `3 a.m.` keeps its dots
+        text = text.rstrip(".!")
     first, _, rest = text.partition(" ")
     word = first.lower()
     if word in _SUBJECT_START:
-        if word in _TO_YOU:
-            text = _TO_YOU_WORD.sub(lambda m: _TO_YOU[m.group(1).lower()], text)
-        else:
-            text = word + (" " + rest if rest else "") if first != "I" else text
-        return f"how {text}"
-    if word in _LOWER_START:
+        return f"how {first if first == 'I' else word}" + (" " + rest if rest else "")
+    if word in _LOWER_START or (word.endswith("ing") and len(word) > 4 and first[1:].islower()):
         return word + (" " + rest if rest else "")
     return text
+
+
+def _told_to_them(text: str) -> str:
+    """The person's pronouns made `you` and `your`, and the verb after a subject made to
+    agree."""
+
+    def replace(match: re.Match[str]) -> str:
+        pronoun, after = match.group(1), match.group(2) or ""
+        lower = pronoun.lower()
+        if lower == "her":
+            said = "you" if not after.strip() or after.strip().lower() in _NOT_QUALIFIED else "your"
+        else:
+            said = _TO_YOU[lower]
+        if said == "you" and lower in ("she", "he", "they"):
+            verb = after.strip().lower()
+            after = after.replace(after.strip(), _AGREE.get(verb, after.strip())) if verb else after
+        return (said.capitalize() if pronoun[0].isupper() else said) + after
+
+    return _PRONOUN.sub(replace, text)
+
+
+def _when(day: dt.date, today: dt.date) -> str:
+    """`in November` this year, `back in 2021` before."""
+    return f"in {day:%B}" if day.year == today.year else f"back in {day.year}"
+
+
+def _delivered(task: str, person: Person) -> str:
+    """A promise of mine, as the message that keeps it says it: `send Priya my CV` -> `here is
+    my CV`; any other task told with `you` for them (`call Ben back` -> `call you back`)."""
+    text = " ".join(TASK_DUE.sub("", plain(task)).split()).rstrip(".")
+    names = sorted({person.name, *person.aliases, _first_name(person.name)}, key=len, reverse=True)
+    for name in names:
+        text = re.sub(rf"\b{re.escape(name)}\b", "you", text)
+    sent = re.match(r"(?i)(?:send|share|forward|email|mail)\s+(?:to\s+)?(?:you\s+)?(.+)", text)
+    if sent:
+        return f"here is {sent.group(1)}"
+    return f"I wanted to {text[:1].lower()}{text[1:]}"
 
 
 def _short(clause: str) -> str:

@@ -20,6 +20,7 @@ from notekit.site.templating import (
 USER_TEMPLATES = "Templates/notekit"
 _SUBJECT = re.compile(r"^subject:[ \t]*(.*)$", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
+_ABBREVIATION_END = re.compile(r"(\b\w\.\w\.)\.")
 _GOALS = {
     "jobsearch": "job-search",
     "job": "job-search",
@@ -81,6 +82,13 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
             dict(
                 first_name=facts.first_name,
                 name=facts.person.name,
+                reason=facts.reason.kind,
+                their_message=facts.their_message,
+                promise=facts.promise,
+                their_offer=_offer(facts),
+                moment=facts.reason.label if facts.reason.kind == "moment" else None,
+                years=facts.reason.years,
+                last_talk=facts.last_talk,
                 memory=facts.memory,
                 memory_short=facts.memory_short,
                 news=facts.news,
@@ -105,6 +113,25 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
     return Draft(facts.channel, subject, body, facts.missing, source)
 
 
+_THANKS_FOR = {
+    "referral": "offering the referral",
+    "job": "thinking of me for the role",
+    "intro": "offering the introduction",
+    "collaboration": "the idea of working together",
+    "mentorship": "offering your mentoring",
+    "advice": "your advice",
+    "client": "thinking of me for the work",
+}
+
+
+def _offer(facts: DraftFacts) -> str | None:
+    """Their open opportunity, as a thank-you names it by its kind (`offering the referral`):
+    its words are not quoted back, as a note may hold my own summary of it."""
+    if facts.reason.kind != "offer":
+        return None
+    return _THANKS_FOR.get(facts.reason.label or "", "your offer")
+
+
 def _user_folder(vault: Path) -> Path | None:
     """The vault's own draft templates, if any; a file there that leads out of the vault (a
     symbolic link) is refused rather than read."""
@@ -119,8 +146,9 @@ def _user_folder(vault: Path) -> Path | None:
 
 
 def _tidy(text: str) -> tuple[str | None, str]:
-    """The subject line taken out; spaces the template's joins left doubled made single,
-    blank lines at most one in a row."""
+    """The subject line taken out; spaces the template's joins left doubled made single, as
+    are the full stops after an abbreviation (`a.m.`), blank lines at most one in a row."""
+    text = _ABBREVIATION_END.sub(r"\1", text)  # `until 3 a.m.` + the template's `.`
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     subject = None
     first = next((i for i, line in enumerate(lines) if line), None)

@@ -157,7 +157,7 @@ class _Site:
 
             entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
             sections = read_sections(self.index.vault, person.path)
-            facts = draft_facts(person, sections, entries, self.index.config, self.today, "email")
+            facts = draft_facts(person, sections, entries, self.index, self.today, "email")
             try:
                 draft = render_draft(facts, self.index.vault) if facts.enough else None
             except SiteError:

@@ -1,0 +1,107 @@
+"""Why write to someone now: one reason per person and day, taken from what happened, in this
+order (docs/format.md, "The reason to write"):
+
+1. a reply I owe: their message is the latest thing between us (`due.waiting_on_me`);
+2. an open item between us: my promise to them (a dated open task, the most overdue first),
+   else their open opportunity (an offer to refer me, a job they told me of);
+3. a moment within the week: a birthday, a new role, an anniversary, an event we both attend;
+4. a follow-up of our last conversation, when it is recent: within their cadence (six months
+   without one);
+5. a reconnect after a long silence, or when we were never in touch.
+
+Drafts open with it; nothing here is invented: every reason carries the note line it rests on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from notekit.core.dates import add_cadence, add_days
+from notekit.core.model import Interaction, Person
+from notekit.core.syntax import MEETINGS
+from notekit.rules.contact import cadence_of
+from notekit.rules.due import waiting_on_me
+from notekit.rules.moments import moments
+from notekit.store.summary import Summary
+
+REPLY, PROMISE, OFFER, MOMENT, FOLLOW_UP, RECONNECT = (
+    "reply",
+    "promise",
+    "offer",
+    "moment",
+    "follow-up",
+    "reconnect",
+)
+MOMENT_DAYS = 7  # a moment this far ahead is a reason now
+RECENT_WITHOUT_CADENCE = 6  # months: a conversation this recent is followed up, not reconnected
+
+
+@dataclass(frozen=True)
+class Reason:
+    """The reason to write: its kind, the day it dates from, what it is about (their message,
+    my promise, their offer, the moment, our last conversation) and where the note says so."""
+
+    kind: str
+    date: dt.date | None
+    text: str
+    source: str | None  # `path:line`
+    # the channel of the conversation followed up, the opportunity's kind, the moment's kind
+    label: str | None = None
+    years: int | None = None  # of the moment
+
+
+def reason_for(
+    vault: Summary, person: Person, entries: list[Interaction], today: dt.date
+) -> Reason:
+    """The reason to write to `person` today; `entries` are their note's own, oldest first."""
+    for waiting in waiting_on_me(vault, [person], today):
+        if waiting.opportunity is None:
+            return Reason(REPLY, waiting.since, waiting.text, waiting.source)
+    promises = sorted(
+        (t for t in vault.tasks if t.person.path == person.path and t.due <= add_days(today, 7)),
+        key=lambda t: (t.due, t.source, t.line),
+    )
+    if promises:
+        first = promises[0]
+        return Reason(PROMISE, first.due, first.text, f"{first.source}:{first.line}")
+    offers = [o for o in vault.opportunities.get(person.path, ()) if o.status == "open"]
+    if offers:
+        latest = max(offers, key=lambda o: o.date)
+        return Reason(OFFER, latest.date, latest.text, f"{person.path}:{latest.line}", latest.kind)
+    ahead = moments(vault, [person], today, add_days(today, MOMENT_DAYS))
+    if ahead:
+        first_moment = ahead[0]
+        return Reason(
+            MOMENT,
+            first_moment.date,
+            first_moment.what,
+            person.path,
+            first_moment.kind,
+            first_moment.years,
+        )
+    past = [e for e in entries if e.date <= today and e.channel is not None]
+    if past:
+        last = max(past, key=lambda e: (e.date, e.line or 0))
+        cadence = cadence_of(person, vault.config)
+        recent = (
+            add_cadence(last.date, cadence) >= today
+            if cadence
+            else (today - last.date).days <= RECENT_WITHOUT_CADENCE * 31
+        )
+        where = f"{last.source}:{last.line}" if last.line else last.source
+        kind = FOLLOW_UP if recent else RECONNECT
+        return Reason(kind, last.date, last.text, where, last.channel)
+    return Reason(RECONNECT, None, "", None)
+
+
+def conversation(channel: str | None) -> str:
+    """How a draft names a past conversation of this channel: `our coffee`, `our call`, `we
+    last wrote`."""
+    if channel in ("coffee", "lunch", "dinner"):
+        return f"our {channel}"
+    if channel in ("call", "phone", "video"):
+        return "our call"
+    if channel in MEETINGS:
+        return "we met"
+    return "we last wrote"

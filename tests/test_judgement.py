@@ -1,0 +1,87 @@
+"""The reason to write and the drafts framed by it, on a vault whose answers are worked out by
+hand in tests/fixtures/judgement/EXPECTED.md. Sentences are checked with their sources, never
+whole draft texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+
+VAULT = FIXTURES / "judgement"
+MONDAY = "2026-11-23"
+
+REASONS = {  # as EXPECTED.md works them out
+    "Aisha Bello": ("reply", "2026-10-13", "People/Aisha Bello.md:8"),
+    "Priya Nair": ("promise", "2026-11-20", "People/Priya Nair.md:10"),
+    "Diego Alvarez": ("follow-up", "2026-10-29", "People/Diego Alvarez.md:11"),
+    "Hana Sato": ("reconnect", "2024-03-04", "People/Hana Sato.md:9"),
+    "Omar Haddad": ("reconnect", "2025-01-10", "People/Omar Haddad.md:8"),
+    "Kenji Mori": ("reconnect", "2025-02-01", "People/Kenji Mori.md:9"),
+    "Jamal Reed": ("reconnect", "2025-03-01", "People/Jamal Reed.md:13"),
+}
+
+
+def _draft(run, name: str, channel: str = "email") -> dict:
+    result = run("draft", name, "--channel", channel, "--json", vault=VAULT, today=MONDAY)
+    assert result.exit_code == 0, result.stderr
+    return result.json()
+
+
+@pytest.mark.parametrize("name", sorted(REASONS))
+def test_the_reason_is_the_first_that_holds_with_its_source(run, name) -> None:
+    reason = _draft(run, name)["reason"]
+    assert (reason["kind"], reason["date"], reason["source"]) == REASONS[name]
+
+
+def test_each_frame_opens_the_draft_and_only_a_reconnect_says_it_has_been_a_while(run) -> None:
+    openings = {
+        "Aisha Bello": "Thank you for your message in October, and sorry to be slow to answer.",
+        "Priya Nair": "As promised, here is my CV.",
+        "Diego Alvarez": "I've been thinking about our call in October, and about the Lisbon "
+        "offsite where we got lost looking for the ferry.",
+    }
+    for name, opening in openings.items():
+        draft = _draft(run, name)
+        assert draft["body"].split("\n\n")[1].startswith(opening), draft["body"]
+        assert "been a while" not in draft["body"] and "too long" not in draft["subject"]
+    priya = _draft(run, "Priya Nair")["body"]
+    assert "hiring works there" not in priya and "looking at roles" not in priya
+    aisha = _draft(run, "Aisha Bello")["body"]
+    assert "Medora is hiring" not in aisha  # her words are not quoted back
+
+
+def test_a_channel_or_a_date_is_never_a_memory_and_context_stands_in(run) -> None:
+    hana = _draft(run, "Hana Sato", "linkedin")
+    assert hana["body"].startswith("Hi Hana, it's been a while since we last wrote back in 2024!")
+    assert "our linkedin" not in hana["body"] and hana["memory_from"] is None
+    omar = _draft(run, "Omar Haddad")
+    assert "about how we shipped the Interac integration together" in omar["body"]
+    assert omar["memory_from"] == "People/Omar Haddad.md"  # its `context`
+
+
+def test_a_memory_is_told_to_them_and_never_tells_another_persons_story(run) -> None:
+    kenji = _draft(run, "Kenji Mori")
+    assert "the Mission loft where you played piano until 3 a.m., and it made me" in kenji["body"]
+    jamal = _draft(run, "Jamal Reed")
+    assert "about teaching you dbt on Friday afternoons" in jamal["body"]
+    assert jamal["memory_from"] == "People/Jamal Reed.md:7"
+    for channel in ("email", "linkedin", "message"):
+        body = _draft(run, "Jamal Reed", channel)["body"]
+        assert "Zoé" not in body and "interviewing" not in body and "divorce" not in body
+
+
+@pytest.mark.parametrize(
+    ("memory", "told"),
+    [
+        ("She taught me to climb.", "how you taught me to climb"),
+        ("He was our best on-call engineer", "how you were our best on-call engineer"),
+        ("The demo where her laptop died", "the demo where your laptop died"),
+        ("Lunch with her at Joe's", "Lunch with you at Joe's"),
+        ("Arguing about his tabs versus spaces", "arguing about your tabs versus spaces"),
+    ],
+)
+def test_pronouns_and_capitals_of_a_memory(memory, told) -> None:
+    from notekit.rules.draft import _clause
+
+    assert _clause(memory) == told
