@@ -89,8 +89,9 @@ def _shot(page, name: str) -> None:
 def test_week_page_shows_the_plan(open_page) -> None:
     page = open_page("index.html")
     names = page.locator("#due .name > a").all_inner_texts()
-    assert names == ["Ana Costa", "Kwame Mensah", "Jonas Berg", "Elena Rossi", "Grace Liu"]
+    assert names == ["Ana Costa", "Rosa Alvarez", "Jonas Berg", "Elena Rossi", "Mia Johansson"]
     assert "birthday (38) on Friday" in page.inner_text("#due")
+    assert "waiting on you since 2026-11-19" in page.inner_text("#due")  # Rosa's message
     page.click("#due .more a")
     assert page.url.endswith("people.html#due")
     assert page.is_checked("#due-only")
@@ -145,9 +146,9 @@ def test_person_page_shows_the_timeline(open_page) -> None:
 
 def test_links_between_pages_work(open_page) -> None:
     page = open_page("index.html")
-    page.click("#due a:text('Kwame Mensah')")
-    assert page.url.endswith("/people/kwame-mensah.html")
-    assert "Tidewater" in page.inner_text("h1 + p")
+    page.click("#due a:text('Elena Rossi')")
+    assert page.url.endswith("/people/elena-rossi.html")
+    assert "Umbrella Health" in page.inner_text("h1 + p")
     page.click("nav a:text('Problems')")
     assert "No problems" in page.inner_text("main")
 

@@ -23,12 +23,27 @@ def test_example_week(run) -> None:
     assert 6 <= len(due) <= 15
     assert due["Ana Costa"]["overdue_days"] == 3
     assert due["Grace Liu"]["reason"] == "next_contact"
-    assert due["Priya Nair"]["reason"] == "never_contacted"
     assert "Farid Haddad" not in due and "Nadia Karimi" not in due  # archived, paused
     data = result.json()
     assert {m["name"] for m in data["moments"]} == {"Ana Costa", "Jonas Berg", "Uma Patel"}
     assert [n["name"] for n in data["nudges"]] == ["Laura Schmidt"]
     assert {t["name"] for t in data["tasks"]} == {"Laura Schmidt", "Sam Whitfield"}
+    assert [w["name"] for w in data["waiting"]] == ["Rosa Alvarez"]  # her message of 11-19
+
+
+def test_example_shows_each_reason_to_write(run) -> None:
+    """One person for each frame a draft opens with (docs/format.md, "The reason to write")."""
+    expected = {
+        "Rosa Alvarez": "reply",
+        "Laura Schmidt": "promise",
+        "Priya Nair": "offer",
+        "Ana Costa": "moment",
+        "Dmitri Volkov": "follow-up",
+        "Farid Haddad": "reconnect",
+    }
+    for name, kind in expected.items():
+        draft = run("draft", name, "--json", vault=EXAMPLE, today=WRITTEN_FOR).json()
+        assert draft["reason"]["kind"] == kind, name
 
 
 def test_example_shows_whether_reconnecting_works(run) -> None:

@@ -53,7 +53,9 @@ def test_each_frame_opens_the_draft_and_only_a_reconnect_says_it_has_been_a_whil
 
 def test_a_channel_or_a_date_is_never_a_memory_and_context_stands_in(run) -> None:
     hana = _draft(run, "Hana Sato", "linkedin")
-    assert hana["body"].startswith("Hi Hana, it's been a while since we last wrote back in 2024!")
+    assert hana["body"].startswith(
+        "Hi Hana, it's been a while since our last exchange back in 2024!"
+    )
     assert "our linkedin" not in hana["body"] and hana["memory_from"] is None
     omar = _draft(run, "Omar Haddad")
     assert "about how we shipped the Interac integration together" in omar["body"]
@@ -79,6 +81,11 @@ def test_a_memory_is_told_to_them_and_never_tells_another_persons_story(run) -> 
         ("The demo where her laptop died", "the demo where your laptop died"),
         ("Lunch with her at Joe's", "Lunch with you at Joe's"),
         ("Arguing about his tabs versus spaces", "arguing about your tabs versus spaces"),
+        (
+            "Gave me the 'write the doc first' advice",
+            "how you gave me the 'write the doc first' advice",
+        ),
+        ("Her 'one page, one decision' rule", "your 'one page, one decision' rule"),
     ],
 )
 def test_pronouns_and_capitals_of_a_memory(memory, told) -> None:

@@ -99,9 +99,11 @@ def test_a_follow_up_date_counts_at_most_four_weeks_late(run, make_vault) -> Non
     starts on Monday 2026-11-23."""
     vault = make_vault(
         {
-            "People/Six.md": "---\nnext_contact: 2026-10-12\n---\n",  # 6 weeks late: 6 + 4
-            "People/Three.md": "---\nnext_contact: 2026-11-02\n---\n",  # 3 weeks: 6 + 3
-            "People/Now.md": "---\nnext_contact: 2026-11-23\n---\n",  # on time: 6
+            "People/Six.md": "---\nnext_contact: 2026-10-12\nemail: s@x.org\n---\n",  # 6 + 4
+            "People/Three.md": "---\nnext_contact: 2026-11-02\nemail: t@x.org\n---\n",  # 6 + 3
+            "People/Now.md": "---\nnext_contact: 2026-11-23\nemail: n@x.org\n---\n",  # 6
+            # as late as Six, but no way to write: 6 + 4 - 4
+            "People/Nowhere.md": "---\nnext_contact: 2026-10-12\n---\n",
         }
     )
     found = _plan(run, vault, MONDAY)
@@ -109,7 +111,9 @@ def test_a_follow_up_date_counts_at_most_four_weeks_late(run, make_vault) -> Non
         ("Six", 10),
         ("Three", 9),
         ("Now", 6),
+        ("Nowhere", 6),
     ]
+    assert found["plan"][3]["why"][-1] == "no way to write yet: add an email or a LinkedIn profile"
 
 
 def test_a_reply_i_owe_ranks_high_and_late_promises_come_first(run, make_vault) -> None:

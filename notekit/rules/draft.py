@@ -37,7 +37,7 @@ _BREAK = re.compile(r":|;| — | – | - ")  # where a memory's first part ends
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?(.+)$")
 _SUBJECT_START = frozenset({"we", "she", "he", "they", "you", "i"})
 _LOWER_START = frozenset(
-    {"the", "a", "an", "our", "that", "this", "those", "these", "my", "when", "all", "every"}
+    {"the", "a", "an", "our", "your", "that", "this", "those", "these", "my", "when", "all"}
 )
 # the person's pronouns, told to them: `he played` -> `you played`, `his talk` -> `your talk`;
 # `her` is `your` before a word it qualifies, else `you` (`taught her`, `with her.`)
@@ -54,7 +54,9 @@ _TO_YOU = {
     "herself": "yourself",
     "themselves": "yourself",
 }
-_PRONOUN = re.compile(r"\b(" + "|".join([*_TO_YOU, "her"]) + r")\b(\s+\w+)?", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"\b(" + "|".join([*_TO_YOU, "her"]) + r")\b(\s+[\"'‘“(]?\w+)?", re.IGNORECASE
+)
 # the verb after a subject made `you`: `you was` -> `you were`
 _AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't"}
 _NOT_QUALIFIED = frozenset(
@@ -186,7 +188,8 @@ def _memory(
     person: Person, sections: list[Section], others: frozenset[str]
 ) -> tuple[str | None, str | None, bool]:
     """The first item under `## Memories` that names no one else of the vault, else the first
-    such `memories` value, else how we know each other (`context`); with where it was found,
+    such `memories` value, else how we know each other (`context`) when it is told as a clause
+    (`we shipped the Interac integration together`, not `Initech QA`); with where it was found,
     and whether it is a memory the note tells (`context` only stands in for one)."""
     for part in sections:
         if part.heading.strip().lower() in MEMORY_HEADINGS:
@@ -198,8 +201,10 @@ def _memory(
     for memory in person.memories:
         if not _names_another(plain(memory), others):
             return _clause(plain(memory)), person.path, True
-    if person.context and not _names_another(plain(person.context), others):
-        return _clause(plain(person.context)), person.path, False
+    context = plain(person.context or "")
+    told = context.split(" ", 1)[0].lower() in _SUBJECT_START  # `we shipped…`: a clause
+    if told and not _names_another(context, others):
+        return _clause(context), person.path, False
     return None, None, False
 
 
@@ -240,6 +245,8 @@ def _clause(text: str) -> str:
         text = text.rstrip(".!")
     first, _, rest = text.partition(" ")
     word = first.lower()
+    if rest.split(" ", 1)[0].lower() in ("me", "us") and word not in _SUBJECT_START:
+        return f"how you {word} {rest}"  # `Gave me the advice`: they did it
     if word in _SUBJECT_START:
         return f"how {first if first == 'I' else word}" + (" " + rest if rest else "")
     if word in _LOWER_START or (word.endswith("ing") and len(word) > 4 and first[1:].islower()):
@@ -255,7 +262,8 @@ def _told_to_them(text: str) -> str:
         pronoun, after = match.group(1), match.group(2) or ""
         lower = pronoun.lower()
         if lower == "her":
-            said = "you" if not after.strip() or after.strip().lower() in _NOT_QUALIFIED else "your"
+            qualified = after.strip().lstrip("\"'‘“(").lower()
+            said = "you" if not qualified or qualified in _NOT_QUALIFIED else "your"
         else:
             said = _TO_YOU[lower]
         if said == "you" and lower in ("she", "he", "they"):

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from notekit.core.dates import add_cadence, add_days
 from notekit.core.history import org_key
 from notekit.core.model import Person
-from notekit.read.config import WEEKDAYS
+from notekit.read.config import WEEKDAYS, Config
 from notekit.rules.contact import cadence_of
 from notekit.rules.due import (
     CADENCE,
@@ -40,7 +41,8 @@ from notekit.rules.due import (
     waiting_on_me,
     waiting_text,
 )
-from notekit.rules.moments import moment_text, moments
+from notekit.rules.moments import NEW_YEAR, moment_text, moments
+from notekit.rules.orgs import my_stints, org_matcher
 from notekit.rules.outreach import ANSWERED, outreaches
 from notekit.rules.week import ticked_in_week_note, week_name
 from notekit.store.links import DatedTask
@@ -82,9 +84,12 @@ def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
     focus = {org_key(word): word for word in config.plan_focus}  # folded -> as written
     followed = [p for p in vault.people if p.followed_up]
     moments_of: dict[str, list[str]] = {}
+    new_year: set[str] = set()  # the people the new year brings in: one slot at most
     for moment in moments(vault, followed, start, end):
         when = "this week" if moment.date < start else f"on {moment.date:%A}"
         moments_of.setdefault(moment.person.path, []).append(f"{moment_text(moment)} {when}")
+        if moment.kind == NEW_YEAR:
+            new_year.add(moment.person.path)
     resting, unanswered = unanswered_outreach(vault, followed, start)
     waiting = {w.person.path: w for w in waiting_on_me(vault, followed, add_days(start, -1))}
     ticked = ticked_in_week_note(vault, [start, today])
@@ -130,17 +135,21 @@ def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
             continue
         if matched := _focus(person, focus):
             scored.append((5, f"focus: {matched}"))
+        if not (person.emails or person.linkedin or person.phone):
+            scored.append((UNREACHABLE, "no way to write yet: add an email or a LinkedIn profile"))
         found.append((sum(p for p, _ in scored), person.name.casefold(), person, scored))
-    candidates = _warmed(vault, found, start, size)
+    candidates = _warmed(vault, _one_new_year(found, new_year), start, size)
     picks: list[Pick] = []
     per_org: dict[str, int] = {}
+    orgs_of = _relationship_orgs(config)
     for total, _, person, why in candidates:
         if len(picks) >= size:
             break
-        org = org_key(person.company) if person.company else ""
-        if org and per_org.get(org, 0) >= PER_ORG and not _focus_names(org, focus):
+        orgs = orgs_of(person)
+        if any(per_org.get(org, 0) >= PER_ORG and not _focus_names(org, focus) for org in orgs):
             continue
-        per_org[org] = per_org.get(org, 0) + 1
+        for org in orgs:
+            per_org[org] = per_org.get(org, 0) + 1
         done = _done(vault, person, start, today) or ticked.get(person.path)
         picks.append(Pick(person, total, why, done))
     promises = sorted((t for t in vault.tasks if t.due <= end), key=lambda t: t.due)
@@ -151,6 +160,38 @@ def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
 
 
 WARMTH_MOST = 3  # the most warmth adds: 2 for answering every time, 1 for having met
+UNREACHABLE = -4  # no address at all: nothing to send a draft to
+
+
+def _one_new_year(
+    found: list[tuple[float, str, Person, list[tuple[float, str]]]], new_year: set[str]
+) -> list[tuple[float, str, Person, list[tuple[float, str]]]]:
+    """The candidates with the new-year moment counted for one of them only, the one it
+    lifts highest: a new-year word to several old colleagues is not several good reasons."""
+    lifted = sorted((c for c in found if c[2].path in new_year), key=lambda c: (-c[0], c[1]))
+    kept = []
+    for candidate in found:
+        total, name, person, scored = candidate
+        if person.path in new_year and lifted and candidate is not lifted[0]:
+            scored = [(p, w) for p, w in scored if not w.startswith(NEW_YEAR)]
+            if not any(points > 0 for points, _ in scored):
+                continue
+            total = sum(p for p, _ in scored)
+        kept.append((total, name, person, scored))
+    return kept
+
+
+def _relationship_orgs(config: Config) -> Callable[[Person], set[str]]:
+    """The orgs a person takes a plan slot of: their company now, and the orgs of my own
+    history they were at too (where we know each other from)."""
+    key = org_matcher(config)
+    mine = {key(s.org) for s in my_stints(config)}
+
+    def orgs(person: Person) -> set[str]:
+        found = {key(person.company)} if person.company else set()
+        return found | {key(s.org) for s in person.known_stints if key(s.org) in mine}
+
+    return orgs
 
 
 def _warmed(

@@ -96,12 +96,12 @@ def reason_for(
 
 
 def conversation(channel: str | None) -> str:
-    """How a draft names a past conversation of this channel: `our coffee`, `our call`, `we
-    last wrote`."""
+    """How a draft names a past conversation of this channel: `our coffee`, `our call`, `our
+    last exchange` (of messages)."""
     if channel in ("coffee", "lunch", "dinner"):
         return f"our {channel}"
     if channel in ("call", "phone", "video"):
         return "our call"
     if channel in MEETINGS:
         return "we met"
-    return "we last wrote"
+    return "our last exchange"

@@ -75,7 +75,7 @@ def text_environment(user_folder: Path | None) -> SandboxedEnvironment:
     if user_folder is not None and user_folder.is_dir():
         loaders.append(FileSystemLoader(str(user_folder)))
     loaders.append(PackageLoader("notekit.site", "templates/draft"))
-    return _BoundedSandbox(
+    environment = _BoundedSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=False,
         trim_blocks=True,
@@ -83,6 +83,17 @@ def text_environment(user_folder: Path | None) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
+    environment.filters["mid_sentence"] = mid_sentence
+    return environment
+
+
+def mid_sentence(text: str) -> str:
+    """A sentence made to follow a comma (`Hi Ana, it's…`): its first letter lower-case,
+    unless its first word is `I` (`I've`, `I'd`…)."""
+    first = text.split(" ", 1)[0]
+    if not text or first == "I" or first.startswith("I'"):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 class _BoundedSandbox(SandboxedEnvironment):
