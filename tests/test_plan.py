@@ -149,3 +149,34 @@ def test_a_reply_i_owe_ranks_high_and_late_promises_come_first(run, make_vault) 
     text = run("plan", vault=vault, today=WEDNESDAY).stdout
     assert "Waiting on you too:\n  Rosa: waiting on you since 2026-11-24" in text
     assert "  5 days late  Ben: send Ben my notes" in text
+
+
+def test_the_new_year_lifts_one_person_and_one_past_employer_takes_two_slots(
+    run, make_vault
+) -> None:
+    """Week of Monday 2026-12-28, the new year on Friday: Ann, Bo and Cat, silent since
+    spring, are each lifted by it (6); it counts for Ann only (the longest silent), so Bo and
+    Cat fall out. Dan, Eli and Fay were at Initech with me and are all 20 days past a 1m
+    cadence (about 8.2): two of them take slots, the third is left out by the org cap though
+    each works somewhere else now."""
+    initech = "history: [Initech (2014-2017)]\ncadence: 1m\n"
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Initech (2014-2017)"]\n[plan]\nsize = 5\n',
+            "People/Ann.md": "---\nemail: a@x.org\n---\n- 2026-03-01 call: hi\n",
+            "People/Bo.md": "---\nemail: b@x.org\n---\n- 2026-04-01 call: hi\n",
+            "People/Cat.md": "---\nemail: c@x.org\n---\n- 2026-05-01 call: hi\n",
+            "People/Dan.md": f"---\nemail: d@x.org\ncompany: Acme\n{initech}---\n"
+            "- 2026-10-08 call: hi\n",
+            "People/Eli.md": f"---\nemail: e@x.org\ncompany: Bolt\n{initech}---\n"
+            "- 2026-10-08 call: hi\n",
+            "People/Fay.md": f"---\nemail: f@x.org\ncompany: Cog\n{initech}---\n"
+            "- 2026-10-08 call: hi\n",
+        }
+    )
+    found = _plan(run, vault, "2026-12-28")
+    names = [p["name"] for p in found["plan"]]
+    assert "Ann" in names and "Bo" not in names and "Cat" not in names
+    assert sum(name in names for name in ("Dan", "Eli", "Fay")) == 2
+    ann = next(p for p in found["plan"] if p["name"] == "Ann")
+    assert ann["why"][0].startswith("new year — not in touch since 2026-03-01")
