@@ -16,12 +16,19 @@ def test_intro_paths_their_evidence_and_no_path(run, make_vault) -> None:
             "People/Cy.md": "---\nintroduced_by: '[[Ben]]'\n---\n- 2026-11-20 coffee: yesterday\n",
             "People/Tess.md": "---\nhistory: [Initech (2016-2019)]\n---\n",
             "People/Zed.md": "---\ncompany: Nowhere\n---\n",
+            # through Ana, whom I am in touch with myself: no path
+            "People/Dee.md": "---\nintroduced_by: '[[Ana]]'\n---\n- 2026-11-20 call: hi\n",
         }
     )
     found = run("intro", "Tess", "--json", vault=vault).json()
-    # Ana knows Tess (3) and we spoke 22 days ago (+2.9); Cy, seen yesterday (+3.0), was
-    # introduced by Ben (3), whose tie to Tess is years at Initech (1.5): 1.5 / 2 + 3.0; Ben
-    # himself is tied to Tess (1.5), but we last spoke in 2025 (+0)
+    # first, I was at Initech with Tess myself (2016–2017). Ana knows Tess (3) and we spoke
+    # 22 days ago (+2.9); Cy, seen yesterday (+3.0), was introduced by Ben (3), whose tie to
+    # Tess is years at Initech (1.5): 1.5 / 2 + 3.0; Ben himself is tied to Tess (1.5), but we
+    # last spoke in 2025 (+0)
+    mine = found.pop(0)
+    assert (mine["via"], mine["direct"]) == ("Tess", True)
+    assert mine["evidence"] == ["you overlapped 2016–2017 at Initech: write directly"]
+    assert "You know Tess yourself:" in run("intro", "Tess", vault=vault).stdout
     assert [(p["via"], p["then"], p["score"]) for p in found] == [
         ("Ana", None, 5.88),
         ("Cy", "Ben", 3.73),
@@ -89,8 +96,10 @@ def test_a_note_of_more_than_eight_people_ties_nobody(run, make_vault) -> None:
             "People/Q0.md": "---\ncadence: 1y\n---\n- 2026-11-20 call: hi\n",
         }
     )
-    assert [p["via"] for p in run("intro", "P7", "--json", vault=vault).json()][:1] == ["P0"]
-    assert "No path to Q8" in run("intro", "Q8", vault=vault).stdout
+    paths = run("intro", "P7", "--json", vault=vault).json()
+    assert [p["via"] for p in paths if not p["direct"]][:1] == ["P0"]
+    crowd = run("intro", "Q8", "--json", vault=vault).json()
+    assert [p["via"] for p in crowd] == ["Q8"] and crowd[0]["direct"]  # met, but tied to no one
 
 
 def test_a_group_conversation_ties_its_members(run, make_vault) -> None:
@@ -106,13 +115,13 @@ def test_a_group_conversation_ties_its_members(run, make_vault) -> None:
             **{f"People/P{n}.md": "- 2026-01-01 call: hi\n" for n in range(9)},
         }
     )
-    found = run("intro", "Cy", "--json", vault=vault).json()
+    found = [p for p in run("intro", "Cy", "--json", vault=vault).json() if not p["direct"]]
     evidence = "in one group conversation (People/Ana.md:2)"
     assert sorted((p["via"], p["evidence"]) for p in found) == [
         ("Ana", [evidence]),
         ("Ben", [evidence]),
     ]
-    assert run("intro", "P0", "--json", vault=vault).json() == []
+    assert [p for p in run("intro", "P0", "--json", vault=vault).json() if not p["direct"]] == []
 
 
 def test_freshness_is_when_i_last_heard_from_them(run, make_vault, tmp_path) -> None:
@@ -140,3 +149,18 @@ def test_freshness_is_when_i_last_heard_from_them(run, make_vault, tmp_path) -> 
     page = (out / "network.html").read_text()
     assert re.search(r'class="fresh-fading"[^<]*<text[^>]*>Tom<', page)
     assert re.search(r'class="fresh-fresh"[^<]*<text[^>]*>Ana<', page)
+
+
+def test_years_at_a_big_org_weigh_less_than_at_a_small_one(run, make_vault) -> None:
+    """Two people at a ten-person org of the vault are tied by 1.5 × 5/10; at a two-person one,
+    by 1.5 (docs/format.md)."""
+    big = {f"People/B{n}.md": "---\nhistory: [Megacorp (2010-2020)]\n---\n" for n in range(10)}
+    vault = make_vault(
+        {
+            **big,
+            "People/S0.md": "---\nhistory: [Tinyco (2010-2020)]\n---\n",
+            "People/S1.md": "---\nhistory: [Tinyco (2010-2020)]\n---\n",
+        }
+    )
+    assert [p["score"] for p in run("intro", "B0", "--json", vault=vault).json()][:1] == [0.75]
+    assert [p["score"] for p in run("intro", "S0", "--json", vault=vault).json()] == [1.5]

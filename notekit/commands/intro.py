@@ -16,7 +16,9 @@ def command(app: App, target: str, as_json: bool) -> None:
     people there now, else those who were, and the people tied to them). Directly or through
     one more person, ranked by how fresh my own contact with the first person is and how strong
     the ties look; each path with its evidence (introduced_by, knows, a link between their
-    notes, a meeting or daily note together, years at one org).
+    notes, a meeting, daily note or group conversation together, years at one org, which weigh
+    less the more people of the vault were there). When you know TARGET yourself (years at one
+    org, or in touch in the last 18 months), that comes first: write directly.
 
     \b
     Examples:
@@ -54,6 +56,7 @@ def command(app: App, target: str, as_json: bool) -> None:
                     "score": round(p.score, 2),
                     "last_contact": views.iso(p.last_contact),
                     "evidence": p.evidence,
+                    "direct": p.direct,
                 }
                 for p in paths
             ]
@@ -66,6 +69,11 @@ def command(app: App, target: str, as_json: bool) -> None:
         )
         return
     for p in paths:
+        if p.direct:
+            echo(f"You know {goal} yourself:")
+            for item in p.evidence:
+                echo(f"    {item}")
+            continue
         route = " → ".join(x.name for x in (p.via, p.then) if x) + f" → {goal}"
         last = f", last contact {p.last_contact}" if p.last_contact else ", never contacted"
         echo(f"{route}  (score {p.score:.1f}{last})")

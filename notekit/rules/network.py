@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from notekit.core.model import Person, Stint
 from notekit.rules.contact import last_contact
-from notekit.rules.orgs import org_matcher, overlap
+from notekit.rules.orgs import my_stints, org_matcher, overlap
 from notekit.store.summary import Summary
 
 COLLEAGUES = "at "  # how the evidence of years at one org starts
+SMALL_ORG = 5  # people of the vault at one org up to which years there together weigh in full
 CROWD = 8  # more people than this in one meeting or conversation say little of any two
 WEIGHTS = {"introduced": 3.0, "knows": 3.0, "link": 2.0, "together": 1.0, "colleagues": 1.5}
 
@@ -33,13 +34,13 @@ def ties(vault: Summary, today: dt.date) -> Graph:
     """Every tie the notes show, both ways, with its evidence."""
     graph: Graph = {}
 
-    def add(a: str, b: str, kind: str, evidence: str) -> None:
+    def add(a: str, b: str, kind: str, evidence: str, share: float = 1.0) -> None:
         if a == b:
             return
         for x, y in ((a, b), (b, a)):
             tie = graph.setdefault(x, {}).setdefault(y, Tie())
             if evidence not in tie.evidence:
-                tie.strength += WEIGHTS[kind]
+                tie.strength += WEIGHTS[kind] * share
                 tie.evidence.append(evidence)
 
     for person in vault.people:
@@ -82,10 +83,12 @@ def ties(vault: Summary, today: dt.date) -> Graph:
     for members in by_org.values():
         if len(members) > 50:
             continue  # a large org says little about two people
+        share = min(1.0, SMALL_ORG / len(members))  # the bigger the org, the weaker the tie
         for a, sa in members:
             for b, sb in members:
                 if a < b and (both := overlap(sa, (sb,), key, today.year)):
-                    add(a, b, "colleagues", f"{COLLEAGUES}{sa.org} together {years_text(*both)}")
+                    said = f"{COLLEAGUES}{sa.org} together {years_text(*both)}"
+                    add(a, b, "colleagues", said, share)
     return graph
 
 
@@ -106,6 +109,7 @@ class Path:
     score: float
     last_contact: dt.date | None
     evidence: list[str]
+    direct: bool = False  # `via` is the target: I know them myself, no one need introduce me
 
 
 def years_text(start: int | None, end: int | None) -> str:
@@ -120,7 +124,10 @@ INSIDE = 3.0  # what being at the org counts for, as much as knowing someone the
 
 def introducers(vault: Summary, target: Person, today: dt.date, limit: int = 10) -> list[Path]:
     """Who could introduce me to `target`: people tied to them, and people tied to those,
-    ranked by how fresh my own contact with the first is and how strong the ties look."""
+    ranked by how fresh my own contact with the first is and how strong the ties look. First,
+    when I know the target myself (years at one org with them, or in touch within 18 months),
+    that: write directly. A path through someone to a person I am in touch with myself is
+    left out: I can ask that person."""
     graph = ties(vault, today)
     people = {p.path: p for p in vault.people}
     found: list[Path] = []
@@ -129,6 +136,8 @@ def introducers(vault: Summary, target: Person, today: dt.date, limit: int = 10)
         warmth, last = _warmth(vault, people[path], today)
         found.append(Path(people[path], None, tie.strength + warmth, last, tie.evidence))
     for middle, tie in direct.items():
+        if _warmth(vault, people[middle], today)[0] > 0:
+            continue  # in touch with them myself: no one need take me to them
         for path, first in graph.get(middle, {}).items():
             if path in (target.path, middle) or path in direct:
                 continue
@@ -137,7 +146,23 @@ def introducers(vault: Summary, target: Person, today: dt.date, limit: int = 10)
             found.append(
                 Path(people[path], people[middle], score, last, first.evidence + tie.evidence)
             )
-    return _best(found, limit)
+    mine = _known_myself(vault, target, today)
+    return ([mine] if mine else []) + _best(found, limit)
+
+
+def _known_myself(vault: Summary, target: Person, today: dt.date) -> Path | None:
+    """The target as a path of its own when I know them: the years we overlapped at one org
+    (`[me] history`), and my own last contact when it is fresh."""
+    key = org_matcher(vault.config)
+    mine = my_stints(vault.config)
+    said = []
+    for stint in target.known_stints:
+        if (both := overlap(stint, mine, key, today.year)) is not None:
+            said.append(f"you overlapped {years_text(*both)} at {stint.org}: write directly")
+    warmth, last = _warmth(vault, target, today)
+    if warmth > 0:
+        said.append(f"you were in touch on {last}: write directly")
+    return Path(target, None, warmth, last, said, direct=True) if said else None
 
 
 def insiders(vault: Summary, org: str) -> list[tuple[Person, str, str]]:
