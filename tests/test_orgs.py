@@ -34,7 +34,8 @@ def test_people_at_an_org_with_aliases_and_overlaps(run, make_vault) -> None:
         ],
     }
     overlapping = run("people", "--at", "Initech", "--overlap", "--json", vault=vault).json()
-    assert [p["name"] for p in overlapping] == ["Ana"]
+    # Ben's years were apart from mine; Cy's, as CTO there now, are not known: listed
+    assert [p["name"] for p in overlapping] == ["Ana", "Cy"]
     # a school, and an open end that runs to this year on both sides
     assert run("people", "--at", "mit", "--json", vault=vault).json()[0]["at"][0]["overlap"] == [
         2010,

@@ -27,3 +27,30 @@ def test_who_finds_fields_and_note_lines_with_a_typo(run, make_vault) -> None:
         ("Cy", "note", 5),
     ]
     assert "Nobody's note mentions 'knitting'" in run("who", "knitting", vault=vault).stdout
+
+
+def test_orgs_by_their_words_word_forms_and_places(run, make_vault) -> None:
+    """`people --at Brightwave` finds Brightwave Analytics; a typo is answered with the org
+    most like it; `who` takes engineering for engineer and looks at where people live; `find`
+    too; `--overlap` lists people whose years there are not known rather than dropping them."""
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Brightwave Analytics (2015-2018)"]\n',
+            "People/Ana.md": "---\ncompany: Brightwave Analytics\nrole: Data Engineer\n---\n",
+            "People/Ben.md": "---\nhistory: [Brightwave Analytics (2016-2017)]\n"
+            "location: Lisbon\n---\n",
+            "People/Cy.md": "---\nhistory: [Brightwave Analytics (2020-2021)]\n---\n",
+        }
+    )
+    at = run("people", "--at", "Brightwave", "--json", vault=vault).json()
+    assert [p["name"] for p in at] == ["Ana", "Ben", "Cy"]
+    overlap = run("people", "--at", "brightwave", "--overlap", "--json", vault=vault).json()
+    assert [p["name"] for p in overlap] == ["Ana", "Ben"]  # Ana's years: not known; Cy: after
+    typo = run("people", "--at", "Brigthwave Analitics", vault=vault).stdout
+    assert (
+        typo == "Nobody at Brigthwave Analitics in your notes. Did you mean Brightwave Analytics?\n"
+    )
+    found = run("who", "data engineering", "--json", vault=vault).json()
+    assert [(f["name"], f["field"]) for f in found] == [("Ana", "role")]
+    assert [f["name"] for f in run("who", "lisbon", "--json", vault=vault).json()] == ["Ben"]
+    assert "Ben" in run("find", "Lisbon", vault=vault).stdout

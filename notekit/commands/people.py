@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from notekit.commands.common import App, emit_json, fail, table, text_or_dash
+from notekit.commands.common import App, echo, emit_json, fail, table, text_or_dash
 from notekit.rules import views
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up, has_tag
+
+if TYPE_CHECKING:
+    from notekit.rules.orgs import At
+    from notekit.store.summary import Summary
 
 
 @click.command("people")
@@ -35,9 +41,12 @@ def command(app: App, tag: str | None, org: str | None, overlap: bool, as_json: 
         times = {
             p.path: found for p in people if (found := times_at(p, org, summary.config, app.today))
         }
-        if overlap:
-            times = {path: t for path, t in times.items() if any(a.overlap for a in t)}
+        if overlap:  # known years apart are left out; unknown ones are listed, and said so
+            times = {path: t for path, t in times.items() if any(_may_overlap(a) for a in t)}
         people = [p for p in people if p.path in times]
+        if not people and not as_json:
+            echo(_nobody_at(summary, org))
+            return
     elif overlap:
         fail("--overlap goes with --at ORG")
     follows = [follow_up(p, summary, app.today) for p in people]
@@ -77,3 +86,20 @@ def command(app: App, tag: str | None, org: str | None, overlap: bool, as_json: 
         return
     click.echo(table(["Name", "Company", "Role", "Last contact", "Cadence", "Due"], rows))
     click.echo(f"\n{len(follows)} people")
+
+
+def _may_overlap(at: At) -> bool:
+    """Whether a time at an org overlapped mine, or may have: its years are not known."""
+    return at.overlap is not None or at.start is None
+
+
+def _nobody_at(summary: Summary, org: str) -> str:
+    """`Nobody at X in your notes.`, with the org of the notes most like it, if any."""
+    from notekit.rules.match import closest
+
+    orgs = sorted(
+        {p.company for p in summary.people if p.company}
+        | {s.org for p in summary.people for s in p.known_stints}
+    )
+    near = closest(org, orgs)
+    return f"Nobody at {org} in your notes." + (f" Did you mean {near}?" if near else "")

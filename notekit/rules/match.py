@@ -60,17 +60,48 @@ def close_to(key: str, keys: list[str], threshold: float) -> list[tuple[int, flo
 
 
 def topic_in(query: str, keys: list[str], threshold: float) -> list[tuple[int, float]]:
-    """(position, score) of the folded `keys` that hold the folded `query`: 100 for it as a
-    word or words of the key, else the partial ratio (the key's closest part; a typo costs a
-    little), `threshold` or more."""
+    """(position, score) of the folded `keys` that hold the folded `query`, each word taken in
+    its plain form (`engineering` and `engineers` are `engineer`): 100 for it as a word or
+    words of the key, else the partial ratio (the key's closest part; a typo costs a little),
+    `threshold` or more."""
 
     def score(wanted: str, key: str, **_: object) -> float:
         if f" {wanted} " in f" {key} ":
             return 100.0
         return float(fuzz.partial_ratio(wanted, key)) if len(key) >= len(wanted) else 0.0
 
-    found = process.extract(query, keys, scorer=score, score_cutoff=threshold, limit=None)
+    plain = [word_forms(key) for key in keys]
+    found = process.extract(
+        word_forms(query), plain, scorer=score, score_cutoff=threshold, limit=None
+    )
     return [(at, value) for _, value, at in found]
+
+
+def closest(query: str, texts: list[str], cutoff: float = 70.0) -> str | None:
+    """The text most like `query` (folded, a typo or a missing word aside), or None."""
+    if not texts:
+        return None
+    found = process.extractOne(
+        fold(query), [fold(t) for t in texts], scorer=fuzz.WRatio, score_cutoff=cutoff
+    )
+    return texts[found[2]] if found else None
+
+
+_ENDINGS = (("ing", 6), ("ers", 5), ("ed", 5), ("s", 4))  # ending, shortest word
+
+
+def word_forms(folded: str) -> str:
+    """Each word of a folded text without the ending of its plural, its -ing or -ed form:
+    `data engineering` and `data engineers` are both `data engineer`. Crude on purpose: it is
+    applied alike to what is asked and what is searched."""
+    words = []
+    for word in folded.split():
+        for ending, shortest in _ENDINGS:
+            if len(word) >= shortest and word.endswith(ending) and not word.endswith("ss"):
+                word = word[: -len(ending)] + ("er" if ending == "ers" else "")
+                break
+        words.append(word)
+    return " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -90,6 +121,7 @@ def _keys(person: Person, with_company: bool) -> list[tuple[str, str]]:
         )
         keys.extend(("history", k) for k in person.history)
         keys.extend(("tag", k) for k in person.tags)
+        keys.extend(("location", k) for k in (person.location,) if k)
         keys.extend(("context", k) for k in (person.context,) if k)
         keys.extend(("interest", k) for k in person.interests)
         keys.extend(("goal", k) for k in person.goals)

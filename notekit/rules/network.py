@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from notekit.core.model import Person, Stint
 from notekit.rules.contact import last_contact
-from notekit.rules.orgs import my_stints, org_matcher, overlap
+from notekit.rules.orgs import my_stints, names_org, org_matcher, overlap
 from notekit.store.summary import Summary
 
 COLLEAGUES = "at "  # how the evidence of years at one org starts
@@ -173,13 +173,13 @@ def insiders(vault: Summary, org: str) -> list[tuple[Person, str, str]]:
     now = [
         (p, f"{p.name} is at {p.company} now", p.company)
         for p in vault.people
-        if p.company and key(p.company) == wanted
+        if p.company and names_org(wanted, key(p.company))
     ]
     if now:
         return now
     before = []
     for person in vault.people:
-        stint = next((s for s in person.known_stints if key(s.org) == wanted), None)
+        stint = next((s for s in person.known_stints if names_org(wanted, key(s.org))), None)
         if stint is not None:
             years = years_text(stint.start_year, stint.end_year)
             said = f"{person.name} was at {stint.org}{' ' + years if years else ''}"

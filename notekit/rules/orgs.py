@@ -30,6 +30,12 @@ def org_matcher(config: Config) -> Callable[[str], str]:
     return lambda name: aliases.get(org_key(name), org_key(name))
 
 
+def names_org(asked: str, key: str) -> bool:
+    """Whether an org asked for by its key (`brightwave`) names the org of `key` (`brightwave
+    analytics`): the same, or every word of it a word of the org's name."""
+    return asked == key or (bool(asked) and set(asked.split()) <= set(key.split()))
+
+
 def my_stints(config: Config) -> tuple[Stint, ...]:
     return tuple(stint for _, stint in read_history(list(config.me_history)) if stint)
 
@@ -60,11 +66,11 @@ def times_at(person: Person, org: str, config: Config, today: dt.date) -> list[A
     found = [
         At(s.org, s.role, s.start_year, s.end_year, overlap(s, mine, key, today.year))
         for s in person.known_stints
-        if key(s.org) == wanted
+        if names_org(wanted, key(s.org))
     ]
     if (
         person.company
-        and key(person.company) == wanted
+        and names_org(wanted, key(person.company))
         and not any(a.end is None and a.start for a in found)
     ):
         found.append(At(person.company, person.role, None, None, None))

@@ -33,6 +33,7 @@ def _fields(person: Person) -> list[tuple[str, str]]:
         *(("context", c) for c in (person.context,) if c),
         *(("goal", g) for g in person.goals),
         *(("tag", t) for t in person.tags),
+        *(("location", place) for place in (person.location,) if place),
     ]
 
 
