@@ -382,7 +382,7 @@ def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(run, make_vault, tmp_pa
     again = run("report", "--note", "-o", out, vault=vault, today="2026-11-24")
     assert again.exit_code == 0 and "edited since" not in again.stderr
     rewritten = note.read_text()
-    assert "(2026-11-24 to 2026-11-30)" in rewritten
+    assert "# Week 2026-W48 (2026-11-23 to 2026-11-29)" in rewritten  # one week, Monday on
     assert "- [ ] [[People/Pat|Pat]]: 21 days past a 1d cadence" in rewritten
 
 

@@ -68,3 +68,23 @@ def test_a_config_in_memory_sets_the_default_cadence() -> None:
 def test_week_names_follow_iso_weeks_across_the_year() -> None:
     assert week_name(dt.date(2026, 12, 31)) == "2026-W53"
     assert week_name(dt.date(2027, 1, 4)) == "2027-W01"
+
+
+def test_one_week_everywhere_starting_on_the_configured_day(run, make_vault, tmp_path) -> None:
+    """With weeks starting on Sunday, on Wednesday 2026-11-25 the plan, the weekly note and the
+    week page all speak of Sunday 11-22 to Saturday 11-28."""
+    vault = make_vault(
+        {
+            "notekit.toml": '[plan]\nweek_starts = "sunday"\n',
+            "People/Ana.md": "---\ncadence: 1m\n---\n- 2026-10-01 call: hi\n",
+        }
+    )
+    wednesday = "2026-11-25"
+    found = run("plan", "--json", vault=vault, today=wednesday).json()
+    assert (found["week"], found["start"]) == ("2026-W47", "2026-11-22")
+    out = tmp_path / "site"
+    assert run("report", "--note", "-o", str(out), vault=vault, today=wednesday).exit_code == 0
+    note = (vault / "Reviews/2026-W47.md").read_text()
+    assert "# Week 2026-W47 (2026-11-22 to 2026-11-28)" in note
+    page = (out / "index.html").read_text()
+    assert "<h1>Week 2026-W47 (2026-11-22 to 2026-11-28)</h1>" in page

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from notekit.core.dates import add_cadence, add_days
 from notekit.core.history import org_key
 from notekit.core.model import Person
-from notekit.read.config import WEEKDAYS, Config
+from notekit.read.config import Config
 from notekit.rules.contact import cadence_of
 from notekit.rules.due import (
     CADENCE,
@@ -44,7 +44,7 @@ from notekit.rules.due import (
 from notekit.rules.moments import NEW_YEAR, moment_text, moments
 from notekit.rules.orgs import my_stints, org_matcher
 from notekit.rules.outreach import ANSWERED, outreaches
-from notekit.rules.week import ticked_in_week_note, week_name
+from notekit.rules.week import ticked_in_week_note, week_name, week_start
 from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
 
@@ -68,11 +68,6 @@ class Plan:
     promises: list[DatedTask]  # open dated tasks due by the week's end, the late ones first
     more_due: int  # people due by the week's end who are not in the plan
     waiting: list[Waiting]  # waiting on me today, and not in the plan: a reply owed since
-
-
-def week_start(today: dt.date, starts: str) -> dt.date:
-    """The first day of the week `today` is in, weeks starting on `starts` (`monday`…)."""
-    return today - dt.timedelta(days=(today.weekday() - WEEKDAYS.index(starts)) % 7)
 
 
 def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:

@@ -1,5 +1,7 @@
-"""The week ahead and behind, as the report's front page and the weekly note both show it:
-who is due, the promises, birthdays, the interactions of the last days and a few figures."""
+"""The week, as the plan, the report's front page and the weekly note all show it: one week,
+starting on `[plan] week_starts` (default Monday), named by the ISO week of its first day; who
+is due by its end, the promises, birthdays, the interactions of the last days and a few
+figures."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from notekit.core.model import Interaction, Person
-from notekit.read.config import Config
+from notekit.read.config import WEEKDAYS, Config
 from notekit.rules.due import DueReport, FollowUp, due_report, follow_up
 from notekit.store.index import Index
 from notekit.store.reading import read_note
@@ -32,7 +34,8 @@ class Promise:
 @dataclass(frozen=True)
 class Week:
     today: dt.date
-    report: DueReport  # due within the week, with its tasks and birthdays
+    start: dt.date  # its first day
+    report: DueReport  # due by the week's end, with its tasks and birthdays
     promises: list[Promise]
     recent: list[tuple[Person, Interaction]]  # of the last DAYS days, newest first
     follows: dict[str, FollowUp]  # of every person, by path
@@ -40,16 +43,21 @@ class Week:
 
     @property
     def name(self) -> str:
-        return week_name(self.today)
+        return week_name(self.start)
 
     @property
     def end(self) -> dt.date:
-        return self.today + dt.timedelta(days=DAYS - 1)
+        return self.start + dt.timedelta(days=DAYS - 1)
 
 
-def week_name(today: dt.date) -> str:
-    """The ISO week, `2026-W48`."""
-    year, week, _ = today.isocalendar()
+def week_start(today: dt.date, starts: str) -> dt.date:
+    """The first day of the week `today` is in, weeks starting on `starts` (`monday`…)."""
+    return today - dt.timedelta(days=(today.weekday() - WEEKDAYS.index(starts)) % 7)
+
+
+def week_name(start: dt.date) -> str:
+    """A week by the ISO week of its first day, `2026-W48`."""
+    year, week, _ = start.isocalendar()
     return f"{year}-W{week:02d}"
 
 
@@ -67,7 +75,8 @@ def is_week_note(path: str, config: Config) -> bool:
 
 def week_note_path(config: Config, day: dt.date) -> str:
     """Where `report --note` writes the note of the week `day` is in."""
-    return f"{config.report_notes_folder.strip('/')}/{week_name(day)}.md"
+    name = week_name(week_start(day, config.week_starts))
+    return f"{config.report_notes_folder.strip('/')}/{name}.md"
 
 
 def ticked_in_week_note(vault: Summary, days: list[dt.date]) -> dict[str, dt.date]:
@@ -87,10 +96,12 @@ def ticked_in_week_note(vault: Summary, days: list[dt.date]) -> dict[str, dt.dat
 
 
 def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = None) -> Week:
-    """The week from `today`; `follows`, by person path, when the caller has them already."""
+    """The week `today` is in; `follows`, by person path, when the caller has them already."""
     if follows is None:
         follows = {p.path: follow_up(p, index, today) for p in index.people}
-    report = due_report(index, today, within=DAYS, follows=follows)
+    start = week_start(today, index.config.week_starts)
+    end = start + dt.timedelta(days=DAYS - 1)
+    report = due_report(index, today, within=(end - today).days, follows=follows)
     promises: dict[tuple[str, int], Promise] = {}
     for task in report.tasks:  # a task naming two people is one promise
         found = promises.setdefault(
@@ -110,7 +121,7 @@ def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = 
         reverse=True,
     )
     overdue = sum(1 for f in follows.values() if f.due and f.due < today)
-    return Week(today, report, list(promises.values()), recent, follows, overdue)
+    return Week(today, start, report, list(promises.values()), recent, follows, overdue)
 
 
 def _any_between(dates: tuple[dt.date, ...], after: dt.date, until: dt.date) -> bool:

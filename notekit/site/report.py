@@ -329,6 +329,9 @@ class _Site:
         dates = [d for p in index.people for d in index.contact_dates_of(p)]
         found_plan = plan(index, today)
         return {
+            "week_name": week.name,
+            "week_start": week.start,
+            "week_end": week.end,
             "plan": found_plan,
             "plan_context": {
                 p.person.path: views.context_line(p.person, index.interactions_of(p.person), today)

@@ -16,7 +16,7 @@ from notekit.read.parse import parse_note
 from notekit.rules.moments import moment_text
 from notekit.rules.plan import plan
 from notekit.rules.views import channel_text, nudge_text, waiting_text
-from notekit.rules.week import week_name, week_note_path, week_of
+from notekit.rules.week import week_name, week_note_path, week_of, week_start
 from notekit.store.index import Index
 from notekit.write.changes import Change
 from notekit.write.edit import Snapshot, vault_path
@@ -29,8 +29,9 @@ def plan_weekly_note(index: Index, today: dt.date) -> Change | None:
     rel = week_note_path(index.config, today)
     body = _body(index, today)
     digest = _digest(body)
+    week = week_name(week_start(today, index.config.week_starts))
     text = (
-        f"---\ntype: weekly-review\nweek: {week_name(today)}\ngenerated_by: notekit\n"
+        f"---\ntype: weekly-review\nweek: {week}\ngenerated_by: notekit\n"
         f"{DIGEST_KEY}: {digest}\n---\n{body}"
     )
     path = vault_path(index.vault, rel)
@@ -63,7 +64,7 @@ def _body(index: Index, today: dt.date) -> str:
     week = week_of(index, today)
     report = week.report
 
-    out = [f"# Week {week.name} ({today.isoformat()} to {week.end.isoformat()})", ""]
+    out = [f"# Week {week.name} ({week.start.isoformat()} to {week.end.isoformat()})", ""]
     out += ["## This week's plan", ""]
     found = plan(index, today)
     for pick in found.picks:
