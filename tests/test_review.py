@@ -64,8 +64,8 @@ def review(vault: Path, keys: str, **env: str) -> tuple[str, dict[str, list[str]
 
 def test_log_snooze_skip_change_only_their_lines(make_vault) -> None:
     vault = make_vault(NOTES)
-    output, changed = review(vault, "l\nemail\nsent the outage photo\ns\n2w\nk\n")
-    assert "[1/3] Ana Costa — cadence 3m" in output
+    output, changed = review(vault, "l\nemail\nsent the outage photo\n\ns\n2w\nk\n")
+    assert "[1/3] Ana Costa — 113 days past a 3m cadence; you have met" in output  # the plan's
     assert "2026-05-02  email: her Rust talk" in output  # the last two entries
     assert "2026-04-01  coffee: her new team" in output
     assert "Subject: Thinking of the 2016 outage" in output  # the draft
@@ -114,7 +114,7 @@ def test_a_log_after_an_edit_keeps_what_the_editor_wrote(make_vault, tmp_path) -
     editor = tmp_path / "editor"  # the note changes after the review read the vault
     editor.write_text('#!/bin/sh\nprintf -- "more\\n" >> "$1"\n')
     editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
-    output, changed = review(vault, "e\nl\nemail\nhello\nq\n", EDITOR=str(editor))
+    output, changed = review(vault, "e\nl\nemail\nhello\n\nq\n", EDITOR=str(editor))
     assert "+more" in changed["Ana Costa"]
     assert "+- 2026-11-23 email to: hello" in changed["Ana Costa"]
     assert "logged" in output and "not written" not in output
@@ -126,3 +126,32 @@ def test_edit_without_an_editor_says_so_and_asks_again(make_vault, tmp_path) -> 
     assert "set $EDITOR" in output
     assert changed == {}
     assert "0 skipped, 3 left for later" in output
+
+
+def test_the_plan_comes_first_then_replies_owed_nudges_and_promises(make_vault) -> None:
+    """Dee is waiting on my reply (the plan takes her second, above Ben and Cy); Eve waits
+    on a promise of mine, though she is not due: she is reviewed after the plan, with why.
+    After a log, the next follow-up date asked is set."""
+    notes = {
+        **NOTES,
+        "People/Dee.md": "---\nemail: dee@example.com\ncadence: 1y\n---\n"
+        "- 2026-11-20 email from: can you look at my draft?\n",
+        "People/Eve.md": "---\nemail: eve@example.com\ncadence: 1y\n---\n"
+        "- 2026-10-01 call: hi\n- [ ] send Eve the slides 📅 2026-11-20\n",
+    }
+    vault = make_vault(notes)
+    output, changed = review(vault, "k\nl\nemail\nsent my notes\n2026-12-15\nk\nk\nk\n")
+    order = [line.split("] ", 1)[1] for line in output.split("\n") if line[1:2].isdigit()]
+    assert [line.split(" — ")[0] for line in order] == [
+        "Ana Costa",
+        "Dee",
+        "Ben Okafor",
+        "Cy Dale",
+        "Eve",
+    ]
+    assert order[1] == "Dee — waiting on you since 2026-11-20: 'can you look at my draft?'"
+    assert order[4] == "Eve — your promise: send Eve the slides (3 days overdue)"
+    assert "Thank you for your message in November" in output  # Dee's draft answers her
+    assert {"+- 2026-11-23 email to: sent my notes", "+next_contact: 2026-12-15"} <= set(
+        changed["Dee"]
+    )

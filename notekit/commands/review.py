@@ -26,11 +26,13 @@ PROMPT = "[l]og  [s]nooze  s[k]ip  [e]dit  [q]uit"
 @click.option("--tag", help="Only people with this tag.")
 @click.pass_obj
 def command(app: App, within: str, tag: str | None) -> None:
-    """Walk through this week's due people one by one: why each is due, the last two entries
-    of their log and a draft, then one key: l to log what you sent (asks the channel and a
-    line, writes `channel to: line`), s to snooze (asks a date or a duration), k (or Enter) to
-    skip, e to open the note in $EDITOR, q to quit. Each write is the one `log` or `snooze`
-    makes, and nothing else in the note changes.
+    """Walk through the week's reconnections one by one: first this week's plan, then whoever
+    is waiting on a reply from you, the nudges, your overdue promises, then the rest of who is
+    due. For each: why now, the last two entries of their log and a draft that starts from
+    that reason, then one key: l to log what you sent (asks the channel and a line, writes
+    `channel to: line`, then asks when to follow up next), s to snooze (asks a date or a
+    duration), k (or Enter) to skip, e to open the note in $EDITOR, q to quit. Each write is
+    the one `log` or `snooze` makes, and nothing else in the note changes.
 
     \b
     Examples:
@@ -38,34 +40,64 @@ def command(app: App, within: str, tag: str | None) -> None:
       notekit review --within 2w --tag initech
     """
     from notekit.core.dates import parse_days
-    from notekit.rules.due import due_report
 
     try:
         days = parse_days(within, app.today)
     except ValueError as exc:
         fail(f"--within: {exc}")
-    report = due_report(app.summary(), app.today, days, tag)
-    if not report.due:
+    queue = _queue(app, days, tag)
+    if not queue:
         click.echo("Nobody is due: nothing to review this week.")
         return
     done: dict[str, int] = dict.fromkeys(ACTIONS.values(), 0)
-    for number, follow in enumerate(report.due, start=1):
-        person = follow.person
+    for number, (person, why) in enumerate(queue, start=1):
         click.echo(
             "\n"
-            + click.style(f"[{number}/{len(report.due)}] {visible(person.name)}", bold=True)
-            + f" — {visible(follow.why())}"
+            + click.style(f"[{number}/{len(queue)}] {visible(person.name)}", bold=True)
+            + f" — {visible(why)}"
         )
         _show(app, person)
         action = _act(app, person)
         done[action] += 1
         if action == "quit":
             break
-    left = len(report.due) - sum(done[a] for a in ("log", "snooze", "skip"))
+    left = len(queue) - sum(done[a] for a in ("log", "snooze", "skip"))
     parts = [f"{done['log']} logged", f"{done['snooze']} snoozed", f"{done['skip']} skipped"]
     if left:
         parts.append(f"{left} left for later")
     click.echo("\nReview done: " + ", ".join(parts) + ".")
+
+
+def _queue(app: App, days: int, tag: str | None) -> list[tuple[Person, str]]:
+    """Who to review, each once, in order: the plan's open picks, people waiting on me, the
+    nudges, my overdue promises, the rest of who is due; each with why, in words."""
+    from notekit.rules import views
+    from notekit.rules.due import describe_days, due_report, has_tag
+    from notekit.rules.plan import plan
+
+    summary = app.summary()
+    report = due_report(summary, app.today, days, tag)
+    week = plan(summary, app.today)
+    found: dict[str, tuple[Person, str]] = {}
+
+    def offer(person: Person, why: str) -> None:
+        if tag is None or has_tag(person, tag):
+            found.setdefault(person.path, (person, why))
+
+    for pick in week.picks:
+        if not pick.done:
+            offer(pick.person, "; ".join(pick.why))
+    for owed in report.waiting:
+        offer(owed.person, views.waiting_text(owed))
+    for nudge in report.nudges:
+        offer(nudge.person, views.nudge_text(nudge))
+    for task in report.tasks:
+        if task.due <= app.today:
+            late = describe_days((app.today - task.due).days)
+            offer(task.person, f"your promise: {views.plain(task.text)} ({late})")
+    for follow in report.due:
+        offer(follow.person, follow.why())
+    return list(found.values())
 
 
 def _show(app: App, person: Person) -> None:
@@ -118,6 +150,7 @@ def _act(app: App, person: Person) -> str:
 
 
 def _log(app: App, person: Person) -> bool:
+    """Log what was sent, then ask when to follow up next (Enter: the cadence decides)."""
     from notekit.core.errors import EditError
     from notekit.rules.draft import draft_channel
     from notekit.write.changes import plan_log
@@ -131,15 +164,26 @@ def _log(app: App, person: Person) -> bool:
     except EditError as exc:
         echo(f"notekit: not written: {exc}", err=True)
         return False
-    return write_change(app, change, dry_run=False, keep_going=True)
+    if not write_change(app, change, dry_run=False, keep_going=True):
+        return False
+    _snooze(app, person, "Next follow-up (a date or a duration; Enter: the cadence decides)", "")
+    return True
 
 
-def _snooze(app: App, person: Person) -> bool:
+def _snooze(
+    app: App,
+    person: Person,
+    question: str = "Until (a date, or a duration such as 2w)",
+    default: str = "2w",
+) -> bool:
+    """Ask a date and set it as the follow-up date; an empty answer sets nothing."""
     from notekit.core.dates import parse_when
     from notekit.core.errors import EditError
     from notekit.write.changes import plan_snooze
 
-    when = click.prompt("Until (a date, or a duration such as 2w)", default="2w")
+    when = click.prompt(question, default=default, show_default=bool(default)).strip()
+    if not when:
+        return False
     try:
         change = plan_snooze(app.summary(), person, app.today, parse_when(when, app.today))
     except (ValueError, EditError) as exc:
