@@ -180,3 +180,21 @@ def test_the_new_year_lifts_one_person_and_one_past_employer_takes_two_slots(
     assert sum(name in names for name in ("Dan", "Eli", "Fay")) == 2
     ann = next(p for p in found["plan"] if p["name"] == "Ann")
     assert ann["why"][0].startswith("new year — not in touch since 2026-03-01")
+
+
+def test_a_snooze_puts_someone_off_and_brings_in_no_one(run, make_vault) -> None:
+    """Monday: Ana and Ben are the plan (size 2); Cy is third. On Tuesday Ana is snoozed to
+    January: she stays in the week's plan, put off, and Cy does not take her place."""
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 2\n",
+            "People/Ana.md": "---\nemail: a@x.org\ncadence: 1m\n---\n- 2026-09-01 call: hi\n",
+            "People/Ben.md": "---\nemail: b@x.org\ncadence: 1m\n---\n- 2026-09-15 call: hi\n",
+            "People/Cy.md": "---\nemail: c@x.org\ncadence: 1m\n---\n- 2026-10-01 call: hi\n",
+        }
+    )
+    assert [p["name"] for p in _plan(run, vault, MONDAY)["plan"]] == ["Ana", "Ben"]
+    assert run("snooze", "Ana", "2027-01-10", vault=vault, today="2026-11-24").exit_code == 0
+    later = _plan(run, vault, WEDNESDAY)
+    assert [(p["name"], p["why"]) for p in later["plan"]][0] == ("Ana", ["put off to 2027-01-10"])
+    assert [p["name"] for p in later["plan"]] == ["Ana", "Ben"]

@@ -25,10 +25,10 @@ def command(app: App, size: int | None, as_json: bool) -> None:
       notekit plan --size 8 --json
     """
     from notekit.rules import views
-    from notekit.rules.plan import plan
+    from notekit.rules.plan import week_plan
 
     summary = app.summary()
-    found = plan(summary, app.today, size)
+    found = week_plan(summary, app.today, size)
     contexts = {
         pick.person.path: views.context_line(
             pick.person, app.store.entries_of(pick.person), app.today

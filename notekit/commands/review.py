@@ -73,11 +73,11 @@ def _queue(app: App, days: int, tag: str | None) -> list[tuple[Person, str]]:
     nudges, my overdue promises, the rest of who is due; each with why, in words."""
     from notekit.rules import views
     from notekit.rules.due import describe_days, due_report, has_tag
-    from notekit.rules.plan import plan
+    from notekit.rules.plan import week_plan
 
     summary = app.summary()
     report = due_report(summary, app.today, days, tag)
-    week = plan(summary, app.today)
+    week = week_plan(summary, app.today)
     found: dict[str, tuple[Person, str]] = {}
 
     def offer(person: Person, why: str) -> None:

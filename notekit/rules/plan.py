@@ -45,6 +45,7 @@ from notekit.rules.moments import NEW_YEAR, moment_text, moments
 from notekit.rules.orgs import my_stints, org_matcher
 from notekit.rules.outreach import ANSWERED, outreaches
 from notekit.rules.week import ticked_in_week_note, week_name, week_start
+from notekit.store.kept import remember_picks, remembered_picks
 from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
 
@@ -70,8 +71,26 @@ class Plan:
     waiting: list[Waiting]  # waiting on me today, and not in the plan: a reply owed since
 
 
-def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
-    """The plan of the week `today` is in; items ticked in that week's note count as done."""
+def week_plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
+    """The plan of the week `today` is in, its people as they were picked the first time it
+    was asked for this week (kept beside the cache), so that a snooze or an edit during the
+    week puts someone off rather than bringing in someone new."""
+    size = vault.config.plan_size if size is None else size
+    start = week_start(today, vault.config.week_starts)
+    key = f"{week_name(start)}:{size}:{vault.config.fingerprint}"
+    remembered = remembered_picks(vault.vault, key)
+    found = plan(vault, today, size, remembered)
+    if remembered is None or len(found.picks) > len(remembered):  # first, or a slot filled
+        remember_picks(vault.vault, key, [pick.person.path for pick in found.picks])
+    return found
+
+
+def plan(
+    vault: Summary, today: dt.date, size: int | None = None, picked: list[str] | None = None
+) -> Plan:
+    """The plan of the week `today` is in; items ticked in that week's note count as done.
+    `picked`: the people the week's plan holds already (`week_plan`), in order: they stay,
+    one who is no longer a candidate said to be put off; only slots left free are filled."""
     config = vault.config
     size = config.plan_size if size is None else size
     start = week_start(today, config.week_starts)
@@ -135,11 +154,28 @@ def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
         found.append((sum(p for p, _ in scored), person.name.casefold(), person, scored))
     candidates = _warmed(vault, _one_new_year(found, new_year), start, size)
     picks: list[Pick] = []
+    if picked is not None:
+        scored_now = {c[2].path: c for c in candidates}
+        for path in picked:
+            if (kept := vault.person_at(path)) is None:
+                continue  # its note is gone
+            done = _done(vault, kept, start, today) or ticked.get(path)
+            if path in scored_now:
+                total, _, _, why = scored_now[path]
+                picks.append(Pick(kept, total, why, done))
+            else:
+                picks.append(Pick(kept, 0.0, [_put_off(kept, end)], done))
     per_org: dict[str, int] = {}
     orgs_of = _relationship_orgs(config)
-    for total, _, person, why in candidates:
+    for pick in picks:
+        for org in orgs_of(pick.person):
+            per_org[org] = per_org.get(org, 0) + 1
+    taken = {pick.person.path for pick in picks}
+    for total, _, person, why in candidates:  # the slots left free, if any
         if len(picks) >= size:
             break
+        if person.path in taken:
+            continue
         orgs = orgs_of(person)
         if any(per_org.get(org, 0) >= PER_ORG and not _focus_names(org, focus) for org in orgs):
             continue
@@ -152,6 +188,14 @@ def plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
     more = len(due_by_end - chosen)
     also = [w for w in waiting_on_me(vault, followed, today) if w.person.path not in chosen]
     return Plan(week_name(start), start, end, picks, promises, more, also)
+
+
+def _put_off(person: Person, end: dt.date) -> str:
+    """Why someone the week's plan picked is no longer a candidate: a later follow-up date (a
+    snooze), or nothing left to do this week."""
+    if person.next_contact is not None and person.next_contact > end:
+        return f"put off to {person.next_contact}"
+    return "nothing left to do this week"
 
 
 WARMTH_MOST = 3  # the most warmth adds: 2 for answering every time, 1 for having met

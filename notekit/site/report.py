@@ -41,7 +41,7 @@ from notekit.rules.match import fold
 from notekit.rules.moments import moment_text
 from notekit.rules.network import Graph, ties
 from notekit.rules.orgs import history_lines
-from notekit.rules.plan import plan
+from notekit.rules.plan import week_plan
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts, network
 from notekit.site.drafts import mailto
@@ -327,7 +327,7 @@ class _Site:
         week = week_of(index, today, self.follows)
         follows = list(self.follows.values())
         dates = [d for p in index.people for d in index.contact_dates_of(p)]
-        found_plan = plan(index, today)
+        found_plan = week_plan(index, today)
         return {
             "week_name": week.name,
             "week_start": week.start,

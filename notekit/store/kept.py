@@ -237,3 +237,26 @@ def read_blob(path: Path, stamp: str) -> object | None:
             return pickle.loads(payload)
     except Exception:  # noqa: BLE001 - any damage means: read the notes again
         return None
+
+
+PLAN_FILE = "plan.pickle"
+
+
+def remembered_picks(vault: Path, key: str) -> list[str] | None:
+    """The paths of the people a week's plan picked when it was first worked out (`key`
+    names the week and what the plan depends on), or None."""
+    folder = cache_dir(vault)
+    found = read_blob(folder / PLAN_FILE, f"plan:{key}") if folder else None
+    if isinstance(found, list) and all(isinstance(path, str) for path in found):
+        return found
+    return None
+
+
+def remember_picks(vault: Path, key: str, paths: list[str]) -> None:
+    """Keep a week's picks, so that every day of the week gives the same people."""
+    folder = cache_dir(vault)
+    if folder is None:
+        return
+    with contextlib.suppress(OSError):  # a read-only cache folder only costs stability
+        folder.mkdir(parents=True, exist_ok=True)
+        write_blob(folder / PLAN_FILE, f"plan:{key}", list(paths))

@@ -14,7 +14,7 @@ from notekit.core.errors import EditError
 from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import parse_note
 from notekit.rules.moments import moment_text
-from notekit.rules.plan import plan
+from notekit.rules.plan import week_plan
 from notekit.rules.views import channel_text, nudge_text, waiting_text
 from notekit.rules.week import week_name, week_note_path, week_of, week_start
 from notekit.store.index import Index
@@ -66,7 +66,7 @@ def _body(index: Index, today: dt.date) -> str:
 
     out = [f"# Week {week.name} ({week.start.isoformat()} to {week.end.isoformat()})", ""]
     out += ["## This week's plan", ""]
-    found = plan(index, today)
+    found = week_plan(index, today)
     for pick in found.picks:
         context = f" — {one_line(pick.person.context)}" if pick.person.context else ""
         done = f" (done {pick.done})" if pick.done else ""
