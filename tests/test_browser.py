@@ -141,6 +141,9 @@ def test_person_page_shows_the_timeline(open_page) -> None:
     assert items[0].startswith("2026-08-20") and "hiring two seniors" in items[0]
     assert len(items) == 2
     assert page.get_attribute("a.button", "href").startswith("obsidian://open?vault=")
+    draft = page.inner_text("#write pre.draft")
+    assert draft.startswith("Subject: Happy birthday, Ana!") and "Happy birthday!" in draft
+    assert page.get_attribute("#write a.write", "href").startswith("mailto:ana.costa@")
     _shot(page, "person.png")
 
 

@@ -521,3 +521,20 @@ def test_people_known_without_a_note_are_named_on_the_page(run, make_vault, tmp_
     ana = (out / "people/ana.html").read_text("utf-8")
     assert "<dt>Knows (no note)</dt><dd>Cleo Nobody</dd>" in ana
     assert "Ana knows Bo (People/Ana.md)" in ana[ana.index('id="connections"') :]
+
+
+def test_a_person_page_has_the_draft_framed_by_the_reason_and_open_items(run, tmp_path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(EXAMPLE, vault)
+    out = tmp_path / "site"
+    _site(run, vault, out)
+    rosa = (out / "people/rosa-alvarez.html").read_text("utf-8")
+    write = rosa[rosa.index('id="write"') : rosa.index('class="facts"')]
+    assert "Subject: Re: your message" in write
+    assert "Thank you for your message in November, and sorry to be slow to answer." in write
+    assert 'href="mailto:rosa@openmaps.example?subject=Re%3A%20your%20message' in write
+    priya = (out / "people/priya-nair.html").read_text("utf-8")
+    assert "Thank you again for offering the referral." in priya
+    assert "referral: to the Globex platform team" in priya  # her open opportunity
+    kwame = (out / "people/kwame-mensah.html").read_text("utf-8")
+    assert "Open in your mail program" not in kwame  # no address: no link to write

@@ -44,7 +44,7 @@ from notekit.rules.orgs import history_lines
 from notekit.rules.plan import week_plan
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts, network
-from notekit.site.drafts import mailto
+from notekit.site.drafts import USER_TEMPLATES, Draft, mailto, render_draft
 from notekit.site.templating import Markup, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
@@ -147,25 +147,28 @@ class _Site:
         found.sort(key=lambda item: (-item[1], item[0].name.casefold()))
         return found[:CONNECTIONS]
 
-    def write_link(self, person: Person) -> str | None:
-        """Where to write to them from the week page: a `mailto:` holding the email draft
-        when the note has an address, else their LinkedIn profile."""
+    def write_link(self, person: Person, draft: Draft | None = None) -> str | None:
+        """Where to write to them: a `mailto:` holding the email draft when the note has an
+        address, else their LinkedIn profile."""
         if person.emails:
-            from notekit.rules.draft import draft_facts
-            from notekit.site.drafts import render_draft
-            from notekit.store.reading import read_sections
-
-            entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
-            sections = read_sections(self.index.vault, person.path)
-            facts = draft_facts(person, sections, entries, self.index, self.today, "email")
-            try:
-                draft = render_draft(facts, self.index.vault) if facts.enough else None
-            except SiteError:
-                draft = None  # a template of the vault's that cannot be used: the address alone
-            return mailto(person.emails[0], draft)
+            return mailto(person.emails[0], draft or self.draft(person, "email"))
         if person.linkedin and person.linkedin.startswith(("https://", "http://")):
             return person.linkedin
         return None
+
+    def draft(self, person: Person, channel: str | None = None) -> Draft | None:
+        """The draft `notekit draft` writes to them, framed by the reason to write; None when
+        the note has too little, or the vault's template cannot be used."""
+        from notekit.rules.draft import draft_facts
+        from notekit.store.reading import read_sections
+
+        entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
+        sections = read_sections(self.index.vault, person.path)
+        facts = draft_facts(person, sections, entries, self.index, self.today, channel)
+        try:
+            return render_draft(facts, self.index.vault) if facts.enough else None
+        except SiteError:
+            return None  # a template of the vault's that cannot be used: no draft
 
     def page_of(self, person: Person | None, prefix: str = "") -> str | None:
         return f"{prefix}people/{self.slugs[person.path]}" if person else None
@@ -476,8 +479,28 @@ class _Site:
 
     @functools.cached_property
     def _fingerprint_base(self) -> Any:  # noqa: ANN401 - hashlib's blake2b has no public type
-        """What every page depends on alike, hashed once: templates, day, config, vault."""
-        shared = (self.version, self.today, self.index.config.fingerprint, self.vault_name)
+        """What every page depends on alike, hashed once: templates (notekit's and the vault's
+        own draft templates), day, config, vault, and everyone's names (a memory that names
+        someone of the vault is kept out of their draft)."""
+        own = self.index.vault / USER_TEMPLATES
+        drafts = (
+            sorted(
+                (p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                for p in own.glob("*")
+                if p.is_file()
+            )
+            if own.is_dir()
+            else []
+        )
+        names = sorted((p.name, *p.aliases) for p in self.index.people)
+        shared = (
+            self.version,
+            self.today,
+            self.index.config.fingerprint,
+            self.vault_name,
+            drafts,
+            names,
+        )
         return hashlib.blake2b(repr(shared).encode(), digest_size=12)
 
     def _person_context(self, person: Person) -> dict[str, Any]:
@@ -508,7 +531,15 @@ class _Site:
             {"name": other.name, "href": self.page_of(other, "../"), "evidence": evidence}
             for other, _, evidence in self.connections(person)
         ]
+        draft = self.draft(person, "email" if person.emails else None)
         return {
+            "opportunities": [
+                {"date": o.date.isoformat(), "kind": o.kind, "status": o.status, "text": o.text}
+                for o in self.index.opportunities.get(person.path, ())
+                if o.status == "open"
+            ],
+            "draft": draft,
+            "write": self.write_link(person, draft if person.emails else None),
             "title": self.index.config.report_title,
             "today": self.today.isoformat(),
             "root": "../",
