@@ -538,3 +538,6 @@ def test_a_person_page_has_the_draft_framed_by_the_reason_and_open_items(run, tm
     assert "referral: to the Globex platform team" in priya  # her open opportunity
     kwame = (out / "people/kwame-mensah.html").read_text("utf-8")
     assert "Open in your mail program" not in kwame  # no address: no link to write
+    week = (out / "index.html").read_text("utf-8")
+    listed = week[week.index('class="plain open-opportunities"') :].split("</ul>")[0]
+    assert "Priya Nair</a>: referral — to the Globex platform team" in listed

@@ -29,7 +29,7 @@ from urllib.parse import quote
 from notekit import __version__
 from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
-from notekit.core.model import Person, Problem
+from notekit.core.model import Opportunity, Person, Problem
 from notekit.read.files import create_exclusive, folder_lock, replace_atomic
 from notekit.read.vault import attachments
 from notekit.rules import views
@@ -377,17 +377,22 @@ class _Site:
             months.append((day.strftime("%b %Y"), (by_month.get(key) or Tally()).as_dict()))
             day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         kinds: dict[str, dict[str, int]] = {}
-        for chances in self.index.opportunities.values():
+        still_open: list[tuple[dt.date, Person, Opportunity]] = []
+        for path, chances in self.index.opportunities.items():
             for chance in chances:
                 if start <= chance.date <= today:
                     counts = kinds.setdefault(chance.kind, dict.fromkeys(STATUSES, 0))
                     counts[chance.status] += 1
+                if chance.status == "open" and (person := self.index.person_at(path)):
+                    still_open.append((chance.date, person, chance))
+        still_open.sort(key=lambda item: (item[0], item[1].name.casefold()), reverse=True)
         return {
             "working": found,
             "working_total": found.total.as_dict(),
             "monthly": charts.monthly_engagement(months),
             "month_names": [name for name, _ in months],
             "opportunity_kinds": sorted(kinds.items()),
+            "open_opportunities": [(person, chance) for _, person, chance in still_open],
         }
 
     def _people_rows(self) -> Markup:
