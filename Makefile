@@ -80,7 +80,7 @@ bench: $(VENV)/.installed
 mutate: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet 'mutmut>=3.2,<4'
 	$(BIN)/mutmut run --max-children 2
-	$(BIN)/mutmut results
+	$(BIN)/python tests/mutation_report.py
 
 clean:
 	rm -rf $(VENV) $(REPORT_DIR) .pytest_cache mutants build
