@@ -184,7 +184,8 @@ def test_the_new_year_lifts_one_person_and_one_past_employer_takes_two_slots(
 
 def test_a_snooze_puts_someone_off_and_brings_in_no_one(run, make_vault) -> None:
     """Monday: Ana and Ben are the plan (size 2); Cy is third. On Tuesday Ana is snoozed to
-    January: she stays in the week's plan, put off, and Cy does not take her place."""
+    January: she stays in the week's plan, put off, and Cy does not take her place; `plan
+    --more` offers Cy."""
     vault = make_vault(
         {
             "notekit.toml": "[plan]\nsize = 2\n",
@@ -198,3 +199,6 @@ def test_a_snooze_puts_someone_off_and_brings_in_no_one(run, make_vault) -> None
     later = _plan(run, vault, WEDNESDAY)
     assert [(p["name"], p["why"]) for p in later["plan"]][0] == ("Ana", ["put off to 2027-01-10"])
     assert [p["name"] for p in later["plan"]] == ["Ana", "Ben"]
+    assert [p["name"] for p in later["next"]] == ["Cy"]  # `plan --more`, if I have time
+    more = run("plan", "--more", vault=vault, today=WEDNESDAY).stdout
+    assert "Next, if you have time:\n3. Cy\n   why: 22 days past a 1m cadence; you have met" in more

@@ -9,9 +9,10 @@ from notekit.commands.common import App, echo, emit_json
 
 @click.command("plan")
 @click.option("--size", type=click.IntRange(min=1), help="People in the plan ([plan] size, 5).")
+@click.option("--more", is_flag=True, help="Also the next people, if you have time this week.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
 @click.pass_obj
-def command(app: App, size: int | None, as_json: bool) -> None:
+def command(app: App, size: int | None, more: bool, as_json: bool) -> None:
     """This week's plan: a few people chosen by a score (a reply you owe them, overdue for
     their cadence, a moment this week, a message left unanswered, the focus of notekit.toml,
     warmth), each with why, how to reach them and a line of context; then whoever else is
@@ -23,6 +24,7 @@ def command(app: App, size: int | None, as_json: bool) -> None:
     Examples:
       notekit plan
       notekit plan --size 8 --json
+      notekit plan --more
     """
     from notekit.rules import views
     from notekit.rules.plan import week_plan
@@ -53,6 +55,11 @@ def command(app: App, size: int | None, as_json: bool) -> None:
             echo(f"   reach: {address}")
         if context := contexts[pick.person.path]:
             echo(f"   context: {context}")
+    if more:
+        click.echo("\nNext, if you have time:" if found.next else "\nNobody else this week.")
+        for n, pick in enumerate(found.next, start=len(found.picks) + 1):
+            done = f"  (done {pick.done})" if pick.done else ""
+            echo(f"{n}. {pick.person.name}{done}\n   why: {'; '.join(pick.why)}")
     if found.waiting:
         click.echo("\nWaiting on you too:")
         for owed in found.waiting:

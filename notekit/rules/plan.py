@@ -69,6 +69,7 @@ class Plan:
     promises: list[DatedTask]  # open dated tasks due by the week's end, the late ones first
     more_due: int  # people due by the week's end who are not in the plan
     waiting: list[Waiting]  # waiting on me today, and not in the plan: a reply owed since
+    next: list[Pick]  # the best candidates after the picks, as many again: `plan --more`
 
 
 def week_plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
@@ -187,7 +188,12 @@ def plan(
     chosen = {p.person.path for p in picks}
     more = len(due_by_end - chosen)
     also = [w for w in waiting_on_me(vault, followed, today) if w.person.path not in chosen]
-    return Plan(week_name(start), start, end, picks, promises, more, also)
+    after = [
+        Pick(person, total, why, _done(vault, person, start, today) or ticked.get(person.path))
+        for total, _, person, why in candidates
+        if person.path not in chosen
+    ][:size]
+    return Plan(week_name(start), start, end, picks, promises, more, also, after)
 
 
 def _put_off(person: Person, end: dt.date) -> str:

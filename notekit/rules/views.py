@@ -390,6 +390,15 @@ def plan_report(found: Plan, contexts: dict[str, str], today: dt.date) -> dict[s
         ],
         "more_due": found.more_due,
         "waiting": [waiting(w) for w in found.waiting],
+        "next": [
+            {
+                "name": pick.person.name,
+                "path": pick.person.path,
+                "score": pick.score,
+                "why": pick.why,
+            }
+            for pick in found.next
+        ],
     }
 
 
