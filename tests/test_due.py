@@ -518,3 +518,19 @@ def test_who_is_waiting_on_me(run, make_vault) -> None:
     assert text.startswith("Waiting on you:\n")
     assert "waiting on you since 2026-10-13: 'Medora is hiring a Head of Data, interested?'" in text
     assert "open referral since 2026-10-01, nothing since: 'to the Globex data team'" in text
+
+
+def test_a_person_without_my_messages_does_not_end_the_search_for_rests(run, make_vault) -> None:
+    """Aaron, first by name, has no message of mine; after him, Zed has three unanswered in a
+    row (rest_after 3) and is given a rest, and Yan's one message of 11-01 is nudged."""
+    vault = make_vault(
+        {
+            "People/Aaron.md": "---\ncadence: 1m\n---\n- 2026-06-01 call: hi\n",
+            "People/Zed.md": "---\ncadence: 1m\n---\n- 2026-08-01 email to: one\n"
+            "- 2026-09-01 email to: two\n- 2026-10-01 email to: three\n",
+            "People/Yan.md": "---\ncadence: 1y\n---\n- 2026-11-01 email to: hi\n",
+        }
+    )
+    due = run("due", "--json", vault=vault).json()
+    assert [r["name"] for r in due["resting"]] == ["Zed"]
+    assert [n["name"] for n in due["nudges"]] == ["Yan"]
