@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -897,3 +898,32 @@ def test_a_job_is_read_only_where_the_evidence_says_it(run, make_vault, tmp_path
     again = run("import", "vcard", str(cards), vault=vault)
     assert "new role" not in again.stdout and "left for you: Ana Costa (Engineer" in again.stdout
     assert _notes(vault) == notes
+
+
+def test_namesakes_with_names_too_long_for_a_file_each_get_a_note(
+    run, make_vault, tmp_path
+) -> None:
+    """Two cards of one 300-letter name and other emails: the file name is cut to its limit, and
+    the second one's number is added after the cut (it once looped for ever, the cut name with
+    `2` being the cut name again), in a dry run and in a real one."""
+    name = "Ana " + "Costa" * 60
+    cards = tmp_path / "long.vcf"
+    cards.write_text(
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nEMAIL:one@example.com\nEND:VCARD\n"
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nEMAIL:two@example.com\nEND:VCARD\n"
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nEMAIL:three@example.com\nEND:VCARD\n"
+    )
+    vault = make_vault({"notekit.toml": ""})
+    for dry_run, said in ((["--dry-run"], "3 people would be added"), ([], "3 people were added")):
+        command = [sys.executable, "-m", "notekit", "--vault", str(vault), "import", "vcard"]
+        done = subprocess.run(
+            [*command, str(cards), *dry_run], capture_output=True, text=True, timeout=60
+        )  # a process of its own: a loop for ever fails the test instead of hanging the suite
+        assert done.returncode == 0 and said in done.stdout, done.stderr
+    files = sorted(p.name for p in (vault / "People").iterdir())
+    assert len(files) == 3
+    assert (
+        sum(f.endswith(" 2.md") for f in files) == 1
+        and sum(f.endswith(" 3.md") for f in files) == 1
+    )
+    assert all(len(f.encode()) <= 255 for f in files)

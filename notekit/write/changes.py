@@ -453,13 +453,18 @@ def free_path(
     taken: Collection[str] = (),
 ) -> str:
     """`folder/NAME.md` in the vault when no file (nor a path of `taken`) has that name, else
-    `NAME 2.md` or the next free number; `stem` makes a name a file's (default `safe_stem`)."""
-    stem = stem or safe_stem
-    rel = f"{folder}/{stem(name)}.md"
+    `NAME 2.md` or the next free number; `stem` makes a name a file's (default `safe_stem`).
+    The number is added after the name is made a file's, and a name too long for it is cut to
+    make room: each number gives another path, so a free one is always found."""
+    head = (stem or safe_stem)(name)
+    rel = f"{folder}/{head}.md"
     number = 1
     while (vault / rel).exists() or rel in taken:
         number += 1
-        rel = f"{folder}/{stem(f'{name} {number}')}.md"
+        suffix = f" {number}"
+        while len((head + suffix).encode("utf-8")) > MAX_STEM and len(head) > 1:
+            head = head[:-1].rstrip(". ") or head[:1]
+        rel = f"{folder}/{head}{suffix}.md"
     return rel
 
 
