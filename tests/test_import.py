@@ -113,13 +113,19 @@ def test_what_is_no_export_is_said(run, make_vault, tmp_path, content, message) 
     assert result.exit_code == 2 and "no `First Name,Last Name" in result.stderr
 
 
-def test_messages_become_log_entries_once_per_person_day_and_direction(
-    run, make_vault, tmp_path
-) -> None:
-    archive = tmp_path / "Complete_LinkedInDataExport_11-30-2026.zip"
+def _linkedin_export(archive: Path) -> Path:
+    """A LinkedIn export zip of the fixture's connections and messages (with a group
+    conversation), as LinkedIn sends it."""
     with zipfile.ZipFile(archive, "w") as out:
         out.write(LINKEDIN / "Connections.csv", "Connections.csv")
         out.write(LINKEDIN / "messages.csv", "messages.csv")
+    return archive
+
+
+def test_messages_become_log_entries_once_per_person_day_and_direction(
+    run, make_vault, tmp_path
+) -> None:
+    archive = _linkedin_export(tmp_path / "Complete_LinkedInDataExport_11-30-2026.zip")
     vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
     result = run("import", "linkedin", str(archive), vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -792,10 +798,7 @@ def test_an_address_book_imported_twice_changes_nothing_and_merges_nobody(cards)
 def test_a_dry_run_shows_every_change_new_notes_and_their_entries_included(
     run, make_vault, tmp_path
 ) -> None:
-    archive = tmp_path / "export.zip"
-    with zipfile.ZipFile(archive, "w") as out:
-        out.write(LINKEDIN / "Connections.csv", "Connections.csv")
-        out.write(LINKEDIN / "messages.csv", "messages.csv")
+    archive = _linkedin_export(tmp_path / "export.zip")
     vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
     before = _notes(vault)
     shown = run("import", "linkedin", str(archive), "--dry-run", vault=vault)
@@ -827,10 +830,7 @@ def test_a_fresh_vault_takes_every_export_twice_and_the_second_changes_nothing(
     assert run("init", vault=vault, today=None).exit_code == 0
     with (vault / "notekit.toml").open("a") as toml:  # [me] is init's last table
         toml.write('emails = ["sam@example.com"]\nlinkedin = "https://www.linkedin.com/in/me"\n')
-    archive = tmp_path / "Basic_LinkedInDataExport_12-01-2026.zip"
-    with zipfile.ZipFile(archive, "w") as out:
-        out.write(LINKEDIN / "Connections.csv", "Connections.csv")
-        out.write(LINKEDIN / "messages.csv", "messages.csv")
+    archive = _linkedin_export(tmp_path / "Basic_LinkedInDataExport_12-01-2026.zip")
     imports = [
         ("linkedin", archive),
         ("vcard", FIXTURES / "vcard-clients"),
