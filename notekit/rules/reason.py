@@ -59,7 +59,7 @@ def reason_for(
         if waiting.opportunity is None:
             return Reason(REPLY, waiting.since, waiting.text, waiting.source)
     promises = sorted(
-        (t for t in vault.tasks if t.person.path == person.path and t.due <= add_days(today, 7)),
+        (t for t in vault.tasks_of(person) if t.due <= add_days(today, 7)),
         key=lambda t: (t.due, t.source, t.line),
     )
     if promises:

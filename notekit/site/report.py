@@ -49,7 +49,6 @@ from notekit.site.templating import Markup, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
 from notekit.store.kept import cache_dir
-from notekit.store.links import DatedTask
 
 MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
@@ -113,9 +112,6 @@ class _Site:
         self.env.globals["rest_text"] = views.rest_text
         self.follows = {p.path: follow_up(p, index, today) for p in index.people}
         self.slugs = _slugs(index.people)
-        self.tasks_by_person: dict[str, list[DatedTask]] = {}
-        for task in index.tasks:
-            self.tasks_by_person.setdefault(task.person.path, []).append(task)
         self.vault_name = index.vault.name
         self.result = BuildResult(out_dir / "index.html")
         self.version = _template_version()
@@ -454,7 +450,7 @@ class _Site:
         follow = self.follows[person.path]
         sources = sorted(
             {i.source for i in self.index.interactions_of(person)}
-            | {t.source for t in self.tasks_by_person.get(person.path, [])}
+            | {t.source for t in self.index.tasks_of(person)}
             | {b.source for b in self.backlinks.get(person.path, [])}
             | {person.path}
         )
@@ -515,7 +511,7 @@ class _Site:
             follow,
             self.heard[person.path],
             self.index.interactions_of(person),
-            self.tasks_by_person.get(person.path, []),
+            self.index.tasks_of(person),
         )
         detail["interactions"] = [
             dict(

@@ -120,6 +120,17 @@ class Summary:
     def contact_dates_of(self, person: Person) -> tuple[dt.date, ...]:
         return self.contact_dates.get(person.path, ())
 
+    def tasks_of(self, person: Person) -> list[DatedTask]:
+        """The open dated tasks that name the person, in the files' order."""
+        return self._tasks_by_person.get(person.path, [])
+
+    @functools.cached_property
+    def _tasks_by_person(self) -> dict[str, list[DatedTask]]:
+        found: dict[str, list[DatedTask]] = {}
+        for task in self.tasks:
+            found.setdefault(task.person.path, []).append(task)
+        return found
+
 
 class LastWord(NamedTuple):
     """A person note's latest `from:` entry (the first of its day): what they last wrote to me,
