@@ -34,16 +34,28 @@ def test_the_reason_is_the_first_that_holds_with_its_source(run, name) -> None:
     assert (reason["kind"], reason["date"], reason["source"]) == REASONS[name]
 
 
+def _sentences(draft: dict) -> dict[str, list[str]]:
+    return {sentence["text"]: sentence["from"] for sentence in draft["sentences"]}
+
+
 def test_each_frame_opens_the_draft_and_only_a_reconnect_says_it_has_been_a_while(run) -> None:
-    openings = {
-        "Aisha Bello": "Thank you for your message in October, and sorry to be slow to answer.",
-        "Priya Nair": "As promised, here is my CV.",
-        "Diego Alvarez": "I've been thinking about our call in October, and about the Lisbon "
-        "offsite where we got lost looking for the ferry.",
+    openings = {  # the opening sentence, and the note lines it comes from
+        "Aisha Bello": (
+            "Thank you for your message in October, and sorry to be slow to answer.",
+            ["People/Aisha Bello.md:8"],
+        ),
+        "Priya Nair": ("As promised, here is my CV.", ["People/Priya Nair.md:10"]),
+        "Diego Alvarez": (
+            "I've been thinking about our call in October, and about the Lisbon offsite where "
+            "we got lost looking for the ferry.",
+            ["People/Diego Alvarez.md:11", "People/Diego Alvarez.md:8"],
+        ),
     }
-    for name, opening in openings.items():
+    for name, (opening, sources) in openings.items():
         draft = _draft(run, name)
-        assert draft["body"].split("\n\n")[1].startswith(opening), draft["body"]
+        said = draft["sentences"]
+        assert said[1]["from"] == [draft["path"]]  # `Hi Aisha,`: the name of the note's file
+        assert (said[2]["text"], said[2]["from"]) == (opening, sources)
         assert "been a while" not in draft["body"] and "too long" not in draft["subject"]
     priya = _draft(run, "Priya Nair")["body"]
     assert "hiring works there" not in priya and "looking at roles" not in priya
@@ -59,7 +71,7 @@ def test_a_channel_or_a_date_is_never_a_memory_and_context_stands_in(run) -> Non
     assert "our linkedin" not in hana["body"] and hana["memory_from"] is None
     omar = _draft(run, "Omar Haddad")
     assert "about how we shipped the Interac integration together" in omar["body"]
-    assert omar["memory_from"] == "People/Omar Haddad.md"  # its `context`
+    assert omar["memory_from"] == "People/Omar Haddad.md:4"  # its `context`
 
 
 def test_a_memory_is_told_to_them_and_never_tells_another_persons_story(run) -> None:
@@ -71,6 +83,25 @@ def test_a_memory_is_told_to_them_and_never_tells_another_persons_story(run) -> 
     for channel in ("email", "linkedin", "message"):
         body = _draft(run, "Jamal Reed", channel)["body"]
         assert "Zoé" not in body and "interviewing" not in body and "divorce" not in body
+
+
+def test_each_sentence_names_the_note_lines_its_words_come_from(run) -> None:
+    diego = _sentences(_draft(run, "Diego Alvarez"))
+    assert diego["What are you working on at Paylane these days?"] == [
+        "People/Diego Alvarez.md:2"  # company
+    ]
+    assert diego["What has been keeping you busy with sailing lately?"] == [
+        "People/Diego Alvarez.md:4"  # interests
+    ]
+    assert diego["Sam"] == ["notekit.toml"]  # `[me] name` signs
+    assert diego["Best,"] == [] and diego["Following up"] == []  # the template's own words
+    kenji = _sentences(_draft(run, "Kenji Mori"))
+    opening = next(text for text in kenji if text.startswith("I was thinking"))
+    assert opening.endswith("until 3 a.m., and it made me want to get back in touch.")
+    assert kenji[opening] == ["People/Kenji Mori.md:6"]  # one sentence, not cut at `a.m.`
+    omar = _sentences(_draft(run, "Omar Haddad"))
+    memory = next(text for text in omar if text.startswith("I was thinking"))
+    assert omar[memory] == ["People/Omar Haddad.md:4"]  # `Interac` in it is the memory's
 
 
 @pytest.mark.parametrize(

@@ -192,7 +192,7 @@ def draft_facts_of(
 
     return draft_facts(
         person,
-        app.store.sections_of(person),
+        app.store.parts_of(person),
         app.store.entries_of(person),
         app.summary(),
         app.today,

@@ -36,7 +36,7 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
       notekit draft tomas --json
     """
     from notekit.core.errors import SiteError
-    from notekit.site.drafts import render_draft
+    from notekit.site.drafts import render_draft, sentences_of
 
     person = app.person(name)
     facts = draft_facts_of(app, person, channel, goal)
@@ -58,13 +58,17 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
                 "channel": draft.channel,
                 "subject": draft.subject,
                 "body": draft.body,
-                "memory_from": facts.memory_from,
+                "memory_from": facts.sources.get("memory"),
                 "reason": {
                     "kind": facts.reason.kind,
                     "date": facts.reason.date.isoformat() if facts.reason.date else None,
                     "text": facts.reason.text,
                     "source": facts.reason.source,
                 },
+                "sentences": [
+                    {"text": sentence.text, "from": list(sentence.sources)}
+                    for sentence in sentences_of(draft)
+                ],
                 "missing": draft.missing,
                 "template": draft.template,
             }

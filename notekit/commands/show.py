@@ -34,7 +34,7 @@ def command(app: App, name: str, as_json: bool) -> None:
     follow = follow_up(person, summary, app.today)
     tasks = [t for t in summary.tasks if t.person.path == person.path]
     interactions = app.store.interactions_of(person)
-    sections = app.store.sections_of(person)
+    sections = app.store.parts_of(person).sections
     give_and_take = reciprocity(person, summary, app.today)
     heard = last_heard(person, summary, app.today)
     if as_json:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from notekit.core.model import Interaction, Person
@@ -18,6 +19,7 @@ from notekit.core.syntax import TASK_DUE, one_line
 from notekit.read.parse import Section
 from notekit.rules.reason import FOLLOW_UP, RECONNECT, Reason, conversation, reason_for
 from notekit.rules.views import plain
+from notekit.store.reading import NoteParts
 from notekit.store.summary import Summary
 
 CHANNELS = ("email", "linkedin", "message")
@@ -82,7 +84,6 @@ class DraftFacts:
     reason: Reason
     memory: str | None  # a clause: "the 2016 outage…", "how you taught me to climb…"
     memory_short: str | None  # its first part, for short channels
-    memory_from: str | None  # the note's line it comes from: "People/Ana.md:17"
     news: str | None  # a recent job change: "Staff Engineer at Globex"
     role: str | None
     company: str | None
@@ -92,6 +93,10 @@ class DraftFacts:
     me_name: str | None
     today: dt.date
     missing: list[str] = field(default_factory=list)
+    # where each text a template may use comes from (`path:line`, or the file alone): keyed by
+    # the template's name for it; the questions' in their order
+    sources: dict[str, str | None] = field(default_factory=dict)
+    question_sources: tuple[str | None, ...] = ()
 
     @property
     def enough(self) -> bool:
@@ -135,19 +140,25 @@ def draft_channel(person: Person, asked: str | None) -> str:
 
 def draft_facts(
     person: Person,
-    sections: list[Section],
+    note: NoteParts,
     entries: list[Interaction],
     vault: Summary,
     today: dt.date,
     channel: str | None = None,
     goal: str | None = None,
 ) -> DraftFacts:
-    """The facts of a draft to `person`: `sections` and `entries` are their note's own."""
+    """The facts of a draft to `person`: `note` and `entries` are their note's own."""
+
+    def at(name: str) -> str | None:
+        line = note.field_lines.get(name)
+        return f"{person.path}:{line}" if line else None
+
     others = _other_names(vault, person)
-    memory, source, told = _memory(person, sections, others)
-    news = None
+    memory, source, told = _memory(person, note.sections, others, at)
+    news = news_from = None
     if person.news and (today - person.news[0]).days <= NEWS_DAYS:
         news = one_line(person.news[1].split(" (was ")[0])
+        news_from = _entry_of(entries, person.news[0], person.news[1])
     interests = [plain(i) for i in person.interests]
     projects = [plain(p) for p in person.projects]
     offer = (
@@ -156,6 +167,18 @@ def draft_facts(
         else Offer("intro", person.company)
         if person.company
         else Offer("help")
+    )
+    reason = reason_for(vault, person, entries, today)
+    moment_from = {"birthday": at("birthday"), "new role": news_from}.get(reason.label or "")
+    questions = _questions(
+        person,
+        interests,
+        projects,
+        news,
+        {
+            "news": news_from,
+            **{key: at(key) for key in ("projects", "role", "company", "interests")},
+        },
     )
     missing = []
     if not told:
@@ -168,24 +191,37 @@ def draft_facts(
         person=person,
         channel=draft_channel(person, channel),
         first_name=_first_name(person.name),
-        reason=reason_for(vault, person, entries, today),
+        reason=reason,
         memory=memory,
         memory_short=_short(memory) if memory else None,
-        memory_from=source,
         news=news,
         role=person.role,
         company=person.company,
         offer=offer,
-        questions=_questions(person, interests, projects, news),
+        questions=[text for text, _ in questions],
         goal=(goal or (person.goals[0] if person.goals else None)),
         me_name=vault.config.me_name,
         today=today,
         missing=missing,
+        sources={
+            "name": at("name") or person.path,
+            "reason": (moment_from or reason.source) if reason.kind == "moment" else reason.source,
+            "memory": source,
+            "news": news_from,
+            "role": at("role"),
+            "company": at("company"),
+            "offer": at("interests") if offer.kind == "article" else at("company"),
+            "me_name": "notekit.toml" if vault.config.me_name else None,
+        },
+        question_sources=tuple(where for _, where in questions),
     )
 
 
 def _memory(
-    person: Person, sections: list[Section], others: frozenset[str]
+    person: Person,
+    sections: list[Section],
+    others: frozenset[str],
+    at: Callable[[str], str | None],
 ) -> tuple[str | None, str | None, bool]:
     """The first item under `## Memories` that names no one else of the vault, else the first
     such `memories` value, else how we know each other (`context`) when it is told as a clause
@@ -200,12 +236,21 @@ def _memory(
                     return _clause(text), f"{person.path}:{part.line + offset}", True
     for memory in person.memories:
         if not _names_another(plain(memory), others):
-            return _clause(plain(memory)), person.path, True
+            return _clause(plain(memory)), at("memories") or person.path, True
     context = plain(person.context or "")
     told = context.split(" ", 1)[0].lower() in _SUBJECT_START  # `we shipped…`: a clause
     if told and not _names_another(context, others):
-        return _clause(context), person.path, False
+        return _clause(context), at("context") or person.path, False
     return None, None, False
+
+
+def _entry_of(entries: list[Interaction], day: dt.date, text: str) -> str | None:
+    """Where the note logs what happened that day in these words (a job change an import
+    logged)."""
+    for entry in entries:
+        if entry.date == day and entry.line and text in entry.text:
+            return f"{entry.source}:{entry.line}"
+    return None
 
 
 def _other_names(vault: Summary, person: Person) -> frozenset[str]:
@@ -300,23 +345,35 @@ def _short(clause: str) -> str:
 
 
 def _questions(
-    person: Person, interests: list[str], projects: list[str], news: str | None
-) -> list[str]:
-    """One or two open questions (never yes/no): their work first, then an interest that the
-    offer does not already name."""
-    asked: list[str] = []
+    person: Person,
+    interests: list[str],
+    projects: list[str],
+    news: str | None,
+    where: dict[str, str | None],
+) -> list[tuple[str, str | None]]:
+    """One or two open questions (never yes/no), each with where it comes from (`where`: the
+    line of the news and of each field): their work first, then an interest that the offer
+    does not already name."""
+    asked: list[tuple[str, str | None]] = []
     role, company = person.role, person.company
     if news:  # the role field may not say it yet
-        asked.append("How is the new role treating you, and what are you most focused on?")
+        asked.append(
+            ("How is the new role treating you, and what are you most focused on?", where["news"])
+        )
     elif projects:
-        asked.append(f"How is {projects[0]} coming along, and what has surprised you so far?")
+        asked.append(
+            (
+                f"How is {projects[0]} coming along, and what has surprised you so far?",
+                where["projects"],
+            )
+        )
     elif role:  # the company is named beside it already
-        asked.append(f"What are you most focused on as {role} these days?")
+        asked.append((f"What are you most focused on as {role} these days?", where["role"]))
     elif company:
-        asked.append(f"What are you working on at {company} these days?")
+        asked.append((f"What are you working on at {company} these days?", where["company"]))
     topic = interests[1] if len(interests) > 1 else interests[0] if interests else None
     if topic:
-        asked.append(f"What has been keeping you busy with {topic} lately?")
+        asked.append((f"What has been keeping you busy with {topic} lately?", where["interests"]))
     return asked[:2]
 
 

@@ -4,6 +4,7 @@ own (site/templates/draft/), or the user's in the vault's `Templates/notekit/`, 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -38,6 +39,15 @@ _GOALS = {
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A sentence of a draft and the note lines its words come from: none for a sentence that
+    is the template's own words."""
+
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Draft:
     """A message ready to copy: its subject (email only), its text, and what the note lacks."""
 
@@ -46,6 +56,7 @@ class Draft:
     body: str
     missing: list[str]
     template: str  # where its template came from
+    told: tuple[tuple[str, str], ...] = ()  # each text from the note it was given, and where
 
 
 def mailto(address: str, draft: Draft | None = None) -> str:
@@ -76,31 +87,29 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
         if folder and (folder / name).is_file()
         else f"notekit's own {name}"
     )
+    values = dict(
+        first_name=facts.first_name,
+        name=facts.person.name,
+        reason=facts.reason.kind,
+        their_message=facts.their_message,
+        promise=facts.promise,
+        their_offer=_offer(facts),
+        moment=facts.reason.label if facts.reason.kind == "moment" else None,
+        years=facts.reason.years,
+        last_talk=facts.last_talk,
+        memory=facts.memory,
+        memory_short=facts.memory_short,
+        news=facts.news,
+        role=facts.role,
+        company=facts.company,
+        offer=facts.offer,
+        questions=facts.questions,
+        goal=goal_kind(facts.goal),
+        me_name=facts.me_name,
+        channel=facts.channel,
+    )
     try:
-        text = render_text(
-            text_environment(folder).get_template(name),
-            dict(
-                first_name=facts.first_name,
-                name=facts.person.name,
-                reason=facts.reason.kind,
-                their_message=facts.their_message,
-                promise=facts.promise,
-                their_offer=_offer(facts),
-                moment=facts.reason.label if facts.reason.kind == "moment" else None,
-                years=facts.reason.years,
-                last_talk=facts.last_talk,
-                memory=facts.memory,
-                memory_short=facts.memory_short,
-                news=facts.news,
-                role=facts.role,
-                company=facts.company,
-                offer=facts.offer,
-                questions=facts.questions,
-                goal=goal_kind(facts.goal),
-                me_name=facts.me_name,
-                channel=facts.channel,
-            ),
-        )
+        text = render_text(text_environment(folder).get_template(name), values)
     except TemplateSyntaxError as exc:
         raise SiteError(f"{source}:{exc.lineno}: {exc.message}") from exc
     except TemplateError as exc:
@@ -110,7 +119,73 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
     except UnicodeDecodeError as exc:
         raise SiteError(f"{source}: not UTF-8 text ({exc.reason})") from exc
     subject, body = _tidy(text)
-    return Draft(facts.channel, subject, body, facts.missing, source)
+    return Draft(facts.channel, subject, body, facts.missing, source, _sourced_texts(facts, values))
+
+
+def sentences_of(draft: Draft) -> list[Sentence]:
+    """The subject's and the body's sentences, each with the note lines its words come from."""
+    return [
+        *(_sentences(draft.subject, draft.told) if draft.subject else ()),
+        *_sentences(draft.body, draft.told),
+    ]
+
+
+_FROM_REASON = ("their_message", "promise", "their_offer", "moment", "last_talk")
+_FROM_FIELD = {"first_name": "name", "memory_short": "memory"}
+
+
+def _sourced_texts(facts: DraftFacts, values: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+    """Each text the template was given with the note line it comes from."""
+    found: list[tuple[str, str]] = []
+    for key, value in values.items():
+        where = facts.sources.get("reason" if key in _FROM_REASON else _FROM_FIELD.get(key, key))
+        if isinstance(value, str) and where:
+            found.append((value, where))
+    if facts.offer.topic and facts.sources.get("offer"):
+        found.append((facts.offer.topic, str(facts.sources["offer"])))
+    for question, where in zip(facts.questions, facts.question_sources, strict=True):
+        if where:
+            found.append((question, where))
+    return tuple(found)
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+
+
+def _sentences(text: str, told: tuple[tuple[str, str], ...]) -> list[Sentence]:
+    """The text cut into sentences, each with the sources of the given texts found in it (not
+    of a text found only within a longer one); a sentence never ends inside one of them
+    (`until 3 a.m. and`)."""
+    spans: list[tuple[int, int, str]] = []
+    for value, where in told:
+        if len(value.strip()) < 2:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(value.strip())}(?!\w)", re.IGNORECASE)
+        spans.extend((m.start(), m.end(), where) for m in pattern.finditer(text))
+    spans = [  # a name within a memory is the memory's
+        span
+        for span in spans
+        if not any(a <= span[0] and span[1] <= b and (a, b) != span[:2] for a, b, _ in spans)
+    ]
+    found: list[Sentence] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        if any(a < end.end() < b for a, b, _ in spans):
+            continue
+        _add_sentence(found, text, start, end.end(), spans)
+        start = end.end()
+    _add_sentence(found, text, start, len(text), spans)
+    return found
+
+
+def _add_sentence(
+    found: list[Sentence], text: str, start: int, end: int, spans: list[tuple[int, int, str]]
+) -> None:
+    sentence = text[start:end].strip()
+    if not sentence:
+        return
+    inside = sorted((a, where) for a, b, where in spans if a < end and b > start)
+    found.append(Sentence(sentence, tuple(dict.fromkeys(where for _, where in inside))))
 
 
 _THANKS_FOR = {

@@ -156,11 +156,11 @@ class _Site:
         """The draft `notekit draft` writes to them, framed by the reason to write; None when
         the note has too little, or the vault's template cannot be used."""
         from notekit.rules.draft import draft_facts
-        from notekit.store.reading import read_sections
+        from notekit.store.reading import read_parts
 
         entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
-        sections = read_sections(self.index.vault, person.path)
-        facts = draft_facts(person, sections, entries, self.index, self.today, channel)
+        parts = read_parts(self.index.vault, person.path, self.index.fields)
+        facts = draft_facts(person, parts, entries, self.index, self.today, channel)
         try:
             return render_draft(facts, self.index.vault) if facts.enough else None
         except SiteError:

@@ -14,11 +14,10 @@ from pathlib import Path
 from notekit.core.model import Interaction, Person
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS
-from notekit.read.parse import Section
 from notekit.read.vault import DailyNotes
 from notekit.store.index import Index, build_index
 from notekit.store.links import CHRONOLOGICAL, mentioned, mentions
-from notekit.store.reading import read_note, read_sections
+from notekit.store.reading import NoteParts, read_note, read_parts
 from notekit.store.summary import Summary, vault_summary
 
 
@@ -49,9 +48,10 @@ class Store:
             self._index = build_index(self.vault)
         return self._index
 
-    def sections_of(self, person: Person) -> list[Section]:
-        """The parts of the person's note under its own headings, the log aside."""
-        return read_sections(self.vault, person.path)
+    def parts_of(self, person: Person) -> NoteParts:
+        """The parts of the person's note under its own headings (the log aside) and the line
+        of each field it sets, as on disk now."""
+        return read_parts(self.vault, person.path, self.summary().fields)
 
     def entries_of(self, person: Person) -> list[Interaction]:
         """The dated entries of the person's own note, oldest first: their note alone is read

@@ -8,7 +8,7 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from notekit.core.model import ERROR, ParsedNote, Problem
 from notekit.read.config import Config, load_config
@@ -91,12 +91,23 @@ def _read_bytes(path: str) -> bytes:
         os.close(fd)
 
 
-def read_sections(vault: Path, path: str) -> list[Section]:
-    """The sections of one note as it is on disk now (none when it cannot be read)."""
+class NoteParts(NamedTuple):
+    """What a person's note holds besides what is kept of it: its sections other than the log,
+    and the line of each field it sets (where a draft's sentences come from)."""
+
+    sections: list[Section]
+    field_lines: dict[str, int]
+
+
+def read_parts(vault: Path, path: str, reader: FieldReader) -> NoteParts:
+    """The sections and field lines of one note as it is on disk now (none when it cannot be
+    read), from one read of the file."""
     try:
-        return sections(_read_bytes(os.path.join(vault, path)))
+        raw = _read_bytes(os.path.join(vault, path))
     except OSError:
-        return []
+        return NoteParts([], {})
+    fields = reader.raw(parse_note(path, raw, reader.channels))
+    return NoteParts(sections(raw), {name: line for name, (_, _, line) in fields.items()})
 
 
 def read_body(vault: Path, path: str) -> list[tuple[int, str]]:
