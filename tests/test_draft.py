@@ -272,3 +272,161 @@ def test_the_last_conversation_named_comes_from_the_persons_own_note(run, make_v
         "text": "portfolio",
         "source": "People/Lee Wong.md:6",
     }
+
+
+FRENCH = {
+    "notekit.toml": '[me]\nname = "Camille"\nlanguage = "fr"\n',
+    "People/Léa Martin.md": """\
+        ---
+        company: Doctolib
+        role: Product Manager
+        email: lea@example.fr
+        interests: [escalade, vélo]
+        ---
+
+        ## Souvenirs
+        - Elle m'a appris à grimper au mur de Pantin, tous les jeudis soir.
+
+        ## Log
+        - 2026-10-20 coffee: au Bastringue
+        - [ ] envoyer mon CV à Léa 📅 2026-11-30
+        """,
+    "People/Hugo Bernard.md": """\
+        ---
+        company: Alan
+        email: hugo@example.fr
+        ---
+
+        ## Souvenirs
+        - Le hackathon de Lyon où il a codé toute la nuit
+        ## Log
+        - 2025-03-02 email to: bonne année
+        """,
+    "People/Ana Lima.md": """\
+        ---
+        email: ana@example.com
+        language: English
+        ---
+        ## Memories
+        - She taught me to climb.
+        """,
+}
+
+
+def _said(result) -> dict[str, list[str]]:
+    assert result.exit_code == 0, result.stderr
+    return {s["text"]: s["from"] for s in result.json()["sentences"]}
+
+
+def test_french_drafts_from_french_templates_with_their_sources(run, make_vault) -> None:
+    vault = make_vault(FRENCH)
+    lea = _said(run("draft", "Léa", "--json", vault=vault, today="2026-12-02"))
+    assert lea["Comme promis"] == []  # the subject: the template's own words
+    assert lea["Comme promis, voici mon CV."] == ["People/Léa Martin.md:13"]
+    assert lea["Sur quoi te concentres-tu en ce moment en tant que Product Manager ?"] == [
+        "People/Léa Martin.md:3"
+    ]
+    assert lea["Camille"] == ["notekit.toml"]
+    hugo = _said(run("draft", "Hugo", "--json", vault=vault, today="2026-12-02"))
+    memory = (
+        "Un souvenir m'est revenu l'autre jour : le hackathon de Lyon où tu as codé toute la nuit."
+    )
+    assert hugo[memory] == ["People/Hugo Bernard.md:7"]  # told to him: `il a` -> `tu as`
+    assert "Sur quoi travailles-tu chez Alan en ce moment ?" in hugo
+    short = run("draft", "Hugo", "--channel", "message", vault=vault, today="2026-12-02").stdout
+    assert short.startswith("Salut Hugo ! Je repensais à ce souvenir : le hackathon")
+
+
+def test_a_note_language_wins_over_me_and_an_unknown_one_is_english(run, make_vault) -> None:
+    vault = make_vault(FRENCH)
+    ana = run("draft", "Ana Lima", "--json", vault=vault, today="2026-12-02").json()
+    assert ana["template"] == "notekit's own email.md"
+    assert "about how you taught me to climb" in ana["body"]
+    (vault / "People/Ana Lima.md").write_text(
+        "---\nemail: ana@example.com\nlanguage: de-AT\n---\n"
+        "## Memories\n- She taught me to climb.\n",
+        encoding="utf-8",
+    )
+    german = run("draft", "Ana Lima", "--json", vault=vault, today="2026-12-02").json()
+    assert german["template"] == "notekit's own email.md"  # no German templates: English
+
+
+def test_a_language_of_the_vaults_own_needs_its_phrases(run, make_vault) -> None:
+    vault = make_vault(
+        {
+            "People/Jonas.md": "---\nlanguage: Deutsch\nlinkedin: https://x.example/j\n"
+            "role: Koch\n---\n",
+            "Templates/notekit/deutsch/linkedin.md": "Hallo {{ first_name }}! {{ questions[0] }}\n",
+        }
+    )
+    missing = run("draft", "Jonas", vault=vault)
+    assert missing.exit_code == 2
+    assert "deutsch/_phrases.md" in missing.stderr
+    (vault / "Templates/notekit/deutsch/_phrases.md").write_text(
+        "{% macro question(kind, topic) %}Wie läuft es als {{ topic }}?{% endmacro %}\n"
+        "{% macro their_message(day, today) %}{% endmacro %}\n"
+        "{% macro last_talk(kind, day, today) %}{% endmacro %}\n"
+        "{% macro promise(thing, task) %}{% endmacro %}\n"
+        "{% macro thanks_for(kind) %}{% endmacro %}\n",
+        encoding="utf-8",
+    )
+    result = run("draft", "Jonas", "--json", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["body"] == "Hallo Jonas! Wie läuft es als Koch?\n"
+    assert result.json()["template"] == "Templates/notekit/deutsch/linkedin.md"
+    assert _said(result)["Wie läuft es als Koch?"] == ["People/Jonas.md:4"]
+
+
+def test_a_language_folder_that_leads_out_of_the_vault_is_not_read(
+    run, make_vault, tmp_path
+) -> None:
+    vault = make_vault(FRENCH)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "email.md").write_text("{{ name }}\n", encoding="utf-8")
+    own = vault / "Templates/notekit/fr"
+    own.mkdir(parents=True)
+    (own / "email.md").symlink_to(elsewhere / "email.md")
+    result = run("draft", "Léa", vault=vault, today="2026-12-02")
+    assert result.exit_code == 2
+    assert "Templates/notekit/fr/email.md: leads out of the vault" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (None, "en"),
+        ("", "en"),
+        ("fr", "fr"),
+        ("fr-CA", "fr"),
+        ("French", "fr"),
+        ("Français", "fr"),
+        ("English", "en"),
+        ("de_AT", "de"),
+        ("Deutsch", "deutsch"),
+        ("../../etc", "en"),
+        ("x", "en"),
+    ],
+)
+def test_language_names_are_template_folders(value, code) -> None:
+    from notekit.rules.draft import language_code
+
+    assert language_code(value) == code
+
+
+@pytest.mark.parametrize(
+    ("memory", "told"),
+    [
+        ("Elle m'a appris à grimper au mur.", "tu m'as appris à grimper au mur"),
+        ("La nuit où elle a présenté son exposé", "la nuit où tu as présenté ton exposé"),
+        ("Il joue du piano", "tu joues du piano"),
+        ("Il pleuvait quand on a fini le projet", "il pleuvait quand on a fini le projet"),
+        ("Il y a eu ce jour à Lyon", "il y a eu ce jour à Lyon"),
+        ("Quand il faisait froid à Lille", "quand il faisait froid à Lille"),
+        ("Marseille, où il était venu en vélo", "Marseille, où tu étais venu en vélo"),
+    ],
+)
+def test_a_french_memory_is_told_to_them(memory, told) -> None:
+    from notekit.rules.draft import tell
+
+    assert tell(memory, "fr") == told

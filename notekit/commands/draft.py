@@ -26,8 +26,10 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
     """Draft a message to NAME: one shared memory, their current role or news, something to
     offer and open questions, all from their note (and `[me] name` to sign). Nothing is
     invented: when the note has too little, notekit says what to add. Email drafts have a
-    subject line; LinkedIn and message drafts are short. Your own templates in
-    `Templates/notekit/` (email.md, linkedin.md, message.md) replace notekit's.
+    subject line; LinkedIn and message drafts are short. The note's `language:` (else
+    `[me] language`) picks English or French templates. Your own templates in
+    `Templates/notekit/` (email.md, linkedin.md, message.md; `fr/` for French) replace
+    notekit's.
 
     \b
     Examples:

@@ -231,6 +231,7 @@ class Person:
     fm_cadence: Cadence | None = None
     news: tuple[dt.date, str] | None = None  # the latest job change an import logged: day, what
     connected: dt.date | None = None  # the day we connected on LinkedIn: a fact, not a contact
+    language: str | None = None  # of drafts to them, as the note writes it (`fr`, `French`)
 
     @property
     def stem(self) -> str:

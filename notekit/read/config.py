@@ -51,6 +51,7 @@ class Config:
     me_history: tuple[Any, ...] = ()  # [me] history: where the user worked or studied (SPEC §3)
     me_emails: tuple[str, ...] = ()  # [me] emails: my addresses (lower-case), in calendars and mail
     me_timezone: str | None = None  # [me] timezone: the day of a UTC time; else the machine's
+    me_language: str | None = None  # [me] language: of drafts to a note without `language`
     fingerprint: str = ""  # changes whenever the file's content does
 
 
@@ -74,7 +75,7 @@ _SECTIONS: dict[str, set[str]] = {
     "plan": {"size", "focus", "week_starts"},
     "engagement": {"reply_days", "rest_after", "nudge"},
     "goals": set(GOALS),
-    "me": {"name", "linkedin", "history", "emails", "timezone"},
+    "me": {"name", "linkedin", "history", "emails", "timezone", "language"},
     "people": {"folders", "types", "tags", "categories", "template"},
     "git": {"autocommit"},
     "cadence": {"tags"},
@@ -218,6 +219,7 @@ def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], diges
         me_history=tuple(history),
         me_emails=tuple(e.strip().lower() for e in words(me, "emails", ()) if e.strip()),
         me_timezone=_zone(text(me, "timezone", None), fail),
+        me_language=text(me, "language", None) or None,
         fingerprint=digest,
     )
 

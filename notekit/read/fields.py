@@ -70,6 +70,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "goals": ("goals", "goal"),
     "introduced_by": ("introducedby", "referredby"),
     "knows": ("knows", "connections"),
+    "language": ("language", "lang", "locale", "preferredlanguage"),
 }
 KNOWN_FIELDS = frozenset(BUILTIN_ALIASES)
 
@@ -227,6 +228,7 @@ class FieldReader:
             fm_cadence=typed("cadence", parse_cadence),
             news=max(note.news) if note.news else None,
             connected=typed("connected", parse_date),
+            language=text("language"),
         )
         return person, problems
 

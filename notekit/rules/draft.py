@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from notekit.core.model import Interaction, Person
 from notekit.core.syntax import TASK_DUE, one_line
@@ -33,7 +34,14 @@ _DRAFT_FOR = {
         ("message", "text", "sms", "whatsapp", "signal", "telegram", "slack", "phone"), "message"
     ),
 }
-MEMORY_HEADINGS = ("memories", "shared memories", "memory")
+MEMORY_HEADINGS = (
+    "memories",
+    "shared memories",
+    "memory",
+    "souvenirs",
+    "souvenirs partagés",
+    "souvenirs communs",
+)
 NEWS_DAYS = 365  # a job change this recent is worth congratulating
 _BREAK = re.compile(r":|;| — | – | - ")  # where a memory's first part ends
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?(.+)$")
@@ -66,12 +74,102 @@ _NOT_QUALIFIED = frozenset(
 )
 
 
+_LANGUAGE_NAMES = {
+    "en": frozenset({"en", "english", "anglais"}),
+    "fr": frozenset({"fr", "french", "français", "francais"}),
+}
+# the person as the subject of a French memory: `Elle m'a appris…`, `où il a codé…`; any verb
+# after it at the start, only an auxiliary within (`il faisait froid` is no one's)
+_FR_SUBJECT = re.compile(
+    r"\b(il|elle|iel)\s+((?:ne\s+|n')?(?:m'|me\s+|nous\s+|t'|te\s+|en\s+)?)(\w+)",
+    re.IGNORECASE,
+)
+_FR_VERBS = {
+    "a": "as",
+    "avait": "avais",
+    "est": "es",
+    "était": "étais",
+    "va": "vas",
+    "allait": "allais",
+    "peut": "peux",
+    "veut": "veux",
+    "fait": "fais",
+}
+_FR_AUXILIARIES = frozenset({"a", "avait", "est", "était", "va", "allait"})
+_FR_IMPERSONAL = frozenset(
+    {
+        "pleut",
+        "pleuvait",
+        "faut",
+        "fallait",
+        "fait",
+        "faisait",
+        "neige",
+        "neigeait",
+        "semble",
+        "semblait",
+        "paraît",
+        "paraissait",
+        "y",
+    }
+)
+_FR_POSSESSIVE = re.compile(r"\b(?:son|sa|ses)\b", re.IGNORECASE)
+_FR_YOUR = {"son": "ton", "sa": "ta", "ses": "tes"}
+_FR_SUBJECT_START = frozenset({"nous", "on", "il", "elle", "iel", "tu", "je", "j"})
+_FR_LOWER_START = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "du",
+        "notre",
+        "nos",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "ton",
+        "ta",
+        "tes",
+        "quand",
+        "pendant",
+        "lors",
+        "au",
+        "aux",
+        "en",
+        "tout",
+        "toute",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Offer:
     """What I can give: an article on one of their interests, an intro, or help."""
 
     kind: str  # "article", "intro", "help"
     topic: str | None = None
+
+
+class Ask(NamedTuple):
+    """An open question to ask: about their new role (`news`), a `project`, their `role`, their
+    `company` or an `interest`; and the note line it comes from."""
+
+    kind: str
+    topic: str | None
+    source: str | None
+
+
+class Promised(NamedTuple):
+    """My promise, as the message that keeps it says it: what I send them (`my CV`, from `send
+    Priya my CV`), else the task told with them as `you` (`call you back`)."""
+
+    thing: str | None
+    task: str
 
 
 @dataclass(frozen=True)
@@ -88,42 +186,29 @@ class DraftFacts:
     role: str | None
     company: str | None
     offer: Offer
-    questions: list[str]
+    asks: list[Ask]  # what to ask them, said by the templates in their language
     goal: str | None
     me_name: str | None
     today: dt.date
+    language: str = "en"  # of the templates: `en`, `fr`, or a code the vault has templates for
+    promised: Promised | None = None  # my promise the draft keeps, when that is the reason
     missing: list[str] = field(default_factory=list)
     # where each text a template may use comes from (`path:line`, or the file alone): keyed by
-    # the template's name for it; the questions' in their order
+    # the template's name for it
     sources: dict[str, str | None] = field(default_factory=dict)
-    question_sources: tuple[str | None, ...] = ()
 
     @property
     def enough(self) -> bool:
         """Whether there is something true and specific to write about."""
-        return self.reason.kind != RECONNECT or bool(self.memory or self.questions)
+        return self.reason.kind != RECONNECT or bool(self.memory or self.asks)
 
     @property
-    def their_message(self) -> str | None:
-        """The message of theirs I owe a reply, as a draft names it: `your message in October`.
-        Its words are not quoted back: a note may hold my own summary of it."""
-        if self.reason.kind != "reply" or self.reason.date is None:
-            return None
-        return f"your message {_when(self.reason.date, self.today)}"
-
-    @property
-    def last_talk(self) -> str | None:
-        """The last conversation, as a draft names it: `our coffee in November`."""
+    def conversation(self) -> str | None:
+        """The kind of our last conversation when the draft follows it up or names it (`coffee`,
+        `call`, `meeting`, `exchange`): the templates say it in their language."""
         if self.reason.kind not in (FOLLOW_UP, RECONNECT) or self.reason.date is None:
             return None
-        return f"{conversation(self.reason.label)} {_when(self.reason.date, self.today)}"
-
-    @property
-    def promise(self) -> str | None:
-        """My promise to them, told to them: `send Priya my CV` -> `here is my CV`."""
-        if self.reason.kind != "promise":
-            return None
-        return _delivered(self.reason.text, self.person)
+        return conversation(self.reason.label)
 
 
 def draft_channel(person: Person, asked: str | None) -> str:
@@ -153,8 +238,9 @@ def draft_facts(
         line = note.field_lines.get(name)
         return f"{person.path}:{line}" if line else None
 
+    language = language_code(person.language or vault.config.me_language)
     others = _other_names(vault, person)
-    memory, source, told = _memory(person, note.sections, others, at)
+    memory, source, told = _memory(person, note.sections, others, at, language)
     news = news_from = None
     if person.news and (today - person.news[0]).days <= NEWS_DAYS:
         news = one_line(person.news[1].split(" (was ")[0])
@@ -170,7 +256,7 @@ def draft_facts(
     )
     reason = reason_for(vault, person, entries, today)
     moment_from = {"birthday": at("birthday"), "new role": news_from}.get(reason.label or "")
-    questions = _questions(
+    asks = _asks(
         person,
         interests,
         projects,
@@ -198,10 +284,12 @@ def draft_facts(
         role=person.role,
         company=person.company,
         offer=offer,
-        questions=[text for text, _ in questions],
+        asks=asks,
         goal=(goal or (person.goals[0] if person.goals else None)),
         me_name=vault.config.me_name,
         today=today,
+        language=language,
+        promised=_promised(reason.text, person, language) if reason.kind == "promise" else None,
         missing=missing,
         sources={
             "name": at("name") or person.path,
@@ -213,7 +301,6 @@ def draft_facts(
             "offer": at("interests") if offer.kind == "article" else at("company"),
             "me_name": "notekit.toml" if vault.config.me_name else None,
         },
-        question_sources=tuple(where for _, where in questions),
     )
 
 
@@ -222,6 +309,7 @@ def _memory(
     sections: list[Section],
     others: frozenset[str],
     at: Callable[[str], str | None],
+    language: str,
 ) -> tuple[str | None, str | None, bool]:
     """The first item under `## Memories` that names no one else of the vault, else the first
     such `memories` value, else how we know each other (`context`) when it is told as a clause
@@ -233,14 +321,15 @@ def _memory(
                 item = _ITEM.match(line)
                 text = plain(item.group(1)).strip() if item else ""
                 if text and not _names_another(text, others):
-                    return _clause(text), f"{person.path}:{part.line + offset}", True
+                    return tell(text, language), f"{person.path}:{part.line + offset}", True
     for memory in person.memories:
         if not _names_another(plain(memory), others):
-            return _clause(plain(memory)), at("memories") or person.path, True
+            return tell(plain(memory), language), at("memories") or person.path, True
     context = plain(person.context or "")
-    told = context.split(" ", 1)[0].lower() in _SUBJECT_START  # `we shipped…`: a clause
+    first = context.split(" ", 1)[0].lower()
+    told = first in _SUBJECT_START or first in _FR_SUBJECT_START  # `we shipped…`: a clause
     if told and not _names_another(context, others):
-        return _clause(context), at("context") or person.path, False
+        return tell(context, language), at("context") or person.path, False
     return None, None, False
 
 
@@ -281,6 +370,57 @@ def _names_another(text: str, others: frozenset[str]) -> bool:
     return any(pair in others for pair in pairs)
 
 
+def language_code(value: str | None) -> str:
+    """The language a note or `[me]` names, as the templates' folder is called: `fr`, `fr-CA`,
+    `French` and `français` are `fr`; nothing is `en`; another is its first word in lower case
+    (`de-AT` -> `de`, `Deutsch` -> `deutsch`), or `en` when that is not a word of letters."""
+    word = (value or "").strip().casefold()
+    if not word:
+        return "en"
+    for code, names in _LANGUAGE_NAMES.items():
+        if word in names:
+            return code
+    code = re.split(r"[-_ ]", word, maxsplit=1)[0]
+    return code if re.fullmatch(r"[^\W\d_]{2,20}", code) else "en"
+
+
+def tell(text: str, language: str) -> str:
+    """A memory told to the person, in the note's language: English and French memories are
+    made to follow "I was thinking about" and "un souvenir :" (pronouns of the person made
+    `you`, `tu`); any other language is used as written."""
+    if language == "fr":
+        return _clause_fr(text)
+    if language == "en":
+        return _clause(text)
+    return one_line(text).strip().rstrip(".!")
+
+
+def _clause_fr(text: str) -> str:
+    """A French memory told to the person: `Elle m'a appris à grimper.` becomes `tu m'as
+    appris à grimper`, `où il a codé` becomes `où tu as codé`, `son exposé` becomes `ton
+    exposé`; its first letter lower-case when its first word is not a name. An impersonal `il`
+    (`il pleuvait`, `il y a`) stays."""
+    text = one_line(text).strip().rstrip(".!")
+
+    def to_you(found: re.Match[str]) -> str:
+        pronoun, between, verb = found.group(1), found.group(2), found.group(3)
+        lower = verb.lower()
+        at_start = found.start() == 0
+        if (pronoun.lower() == "il" and lower in _FR_IMPERSONAL) or (
+            not at_start and lower not in _FR_AUXILIARIES
+        ):
+            return found.group(0)
+        said = _FR_VERBS.get(lower) or (
+            verb[:-1] + "s" if verb.endswith("t") else verb + "s" if verb.endswith("e") else verb
+        )
+        return f"{'Tu' if pronoun[0].isupper() else 'tu'} {between}{said}"
+
+    text = _FR_SUBJECT.sub(to_you, text)
+    text = _FR_POSSESSIVE.sub(lambda m: _FR_YOUR[m.group(0).lower()], text)
+    first = re.split(r"[\s']", text, maxsplit=1)[0].lower()
+    return text[:1].lower() + text[1:] if first in _FR_SUBJECT_START | _FR_LOWER_START else text
+
+
 def _clause(text: str) -> str:
     """A memory as written, made to follow "I was thinking about" and told to the person:
     "She taught me to climb." becomes "how you taught me to climb", "The outage…" becomes "the
@@ -319,22 +459,26 @@ def _told_to_them(text: str) -> str:
     return _PRONOUN.sub(replace, text)
 
 
-def _when(day: dt.date, today: dt.date) -> str:
-    """`in November` this year, `back in 2021` before."""
-    return f"in {day:%B}" if day.year == today.year else f"back in {day.year}"
-
-
-def _delivered(task: str, person: Person) -> str:
-    """A promise of mine, as the message that keeps it says it: `send Priya my CV` -> `here is
-    my CV`; any other task told with `you` for them (`call Ben back` -> `call you back`)."""
+def _promised(task: str, person: Person, language: str) -> Promised:
+    """A promise of mine, as the message that keeps it says it: `send Priya my CV` (`envoyer
+    mon CV à Priya`) is sending `my CV`; in English any other task is told with `you` for them
+    (`call Ben back` -> `call you back`), in another language as written."""
     text = " ".join(TASK_DUE.sub("", plain(task)).split()).rstrip(".")
     names = sorted({person.name, *person.aliases, _first_name(person.name)}, key=len, reverse=True)
-    for name in names:
-        text = re.sub(rf"\b{re.escape(name)}\b", "you", text)
-    sent = re.match(r"(?i)(?:send|share|forward|email|mail)\s+(?:to\s+)?(?:you\s+)?(.+)", text)
-    if sent:
-        return f"here is {sent.group(1)}"
-    return f"I wanted to {text[:1].lower()}{text[1:]}"
+    if language == "fr":
+        sent = re.match(r"(?i)(?:envoyer|partager|transmettre|faire suivre) (.+)", text)
+        thing = sent.group(1) if sent else None
+        for name in names:  # `à Priya` before or after what is sent
+            to_them = f"à {name}"
+            if thing and thing.lower().startswith(to_them.lower() + " "):
+                thing = thing[len(to_them) + 1 :]
+            if thing and thing.lower().endswith(" " + to_them.lower()):
+                thing = thing[: -len(to_them) - 1]
+        return Promised(thing, text)
+    them = "|".join(re.escape(name) for name in names)
+    told = re.sub(rf"\b(?:{them})\b", "you", text) if language == "en" else text
+    sent = re.match(r"(?i)(?:send|share|forward|email|mail)\s+(?:to\s+)?(?:you\s+)?(.+)", told)
+    return Promised(sent.group(1) if sent and language == "en" else None, told)
 
 
 def _short(clause: str) -> str:
@@ -344,36 +488,28 @@ def _short(clause: str) -> str:
     return cut if len(cut) >= 12 else clause
 
 
-def _questions(
+def _asks(
     person: Person,
     interests: list[str],
     projects: list[str],
     news: str | None,
     where: dict[str, str | None],
-) -> list[tuple[str, str | None]]:
-    """One or two open questions (never yes/no), each with where it comes from (`where`: the
-    line of the news and of each field): their work first, then an interest that the offer
-    does not already name."""
-    asked: list[tuple[str, str | None]] = []
-    role, company = person.role, person.company
+) -> list[Ask]:
+    """One or two open questions to ask (never yes/no), each with where it comes from (`where`:
+    the line of the news and of each field): their work first, then an interest that the
+    offer does not already name."""
+    asked: list[Ask] = []
     if news:  # the role field may not say it yet
-        asked.append(
-            ("How is the new role treating you, and what are you most focused on?", where["news"])
-        )
+        asked.append(Ask("news", None, where["news"]))
     elif projects:
-        asked.append(
-            (
-                f"How is {projects[0]} coming along, and what has surprised you so far?",
-                where["projects"],
-            )
-        )
-    elif role:  # the company is named beside it already
-        asked.append((f"What are you most focused on as {role} these days?", where["role"]))
-    elif company:
-        asked.append((f"What are you working on at {company} these days?", where["company"]))
+        asked.append(Ask("project", projects[0], where["projects"]))
+    elif person.role:  # the company is named beside it already
+        asked.append(Ask("role", person.role, where["role"]))
+    elif person.company:
+        asked.append(Ask("company", person.company, where["company"]))
     topic = interests[1] if len(interests) > 1 else interests[0] if interests else None
     if topic:
-        asked.append((f"What has been keeping you busy with {topic} lately?", where["interests"]))
+        asked.append(Ask("interest", topic, where["interests"]))
     return asked[:2]
 
 

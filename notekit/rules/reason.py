@@ -96,12 +96,12 @@ def reason_for(
 
 
 def conversation(channel: str | None) -> str:
-    """How a draft names a past conversation of this channel: `our coffee`, `our call`, `our
-    last exchange` (of messages)."""
+    """The kind of a past conversation of this channel, as the draft templates name it:
+    `coffee`, `lunch`, `dinner`, `call`, `meeting`, else `exchange` (of messages)."""
     if channel in ("coffee", "lunch", "dinner"):
-        return f"our {channel}"
+        return channel
     if channel in ("call", "phone", "video"):
-        return "our call"
+        return "call"
     if channel in MEETINGS:
-        return "we met"
-    return "our last exchange"
+        return "meeting"
+    return "exchange"

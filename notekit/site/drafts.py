@@ -7,13 +7,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from notekit.core.errors import SiteError
 from notekit.rules.draft import DraftFacts
 from notekit.site.templating import (
     TemplateError,
+    TemplateNotFound,
     TemplateSyntaxError,
+    bounded,
     render_text,
     text_environment,
 )
@@ -78,40 +81,46 @@ def goal_kind(goal: str | None) -> str | None:
 
 
 def render_draft(facts: DraftFacts, vault: Path) -> Draft:
-    """The draft for the facts' channel; a template that cannot be used is a SiteError that
-    names its file and line."""
+    """The draft for the facts' channel, in their language when there are templates for it
+    (else in English); a template that cannot be used is a SiteError that names its file and
+    line."""
     folder = _user_folder(vault)
-    name = f"{facts.channel}.md"
-    source = (
-        f"{USER_TEMPLATES}/{name}"
-        if folder and (folder / name).is_file()
-        else f"notekit's own {name}"
-    )
-    values = dict(
+    environment = text_environment(folder)
+    prefix = f"{facts.language}/" if facts.language != "en" else ""
+    if prefix and not _has_template(environment, f"{prefix}{facts.channel}.md"):
+        prefix = ""
+    name = f"{prefix}{facts.channel}.md"
+    source = _origin(folder, name)
+    if not _has_template(environment, f"{prefix}_phrases.md"):
+        raise SiteError(
+            f"{USER_TEMPLATES}/{prefix}_phrases.md is missing: a language's templates need the "
+            "words of the reason and the questions (see docs/cli.md, draft)"
+        )
+    values: dict[str, Any] = dict(
         first_name=facts.first_name,
         name=facts.person.name,
         reason=facts.reason.kind,
-        their_message=facts.their_message,
-        promise=facts.promise,
-        their_offer=_offer(facts),
         moment=facts.reason.label if facts.reason.kind == "moment" else None,
         years=facts.reason.years,
-        last_talk=facts.last_talk,
         memory=facts.memory,
         memory_short=facts.memory_short,
         news=facts.news,
         role=facts.role,
         company=facts.company,
         offer=facts.offer,
-        questions=facts.questions,
         goal=goal_kind(facts.goal),
         me_name=facts.me_name,
         channel=facts.channel,
+        language=facts.language,
     )
     try:
-        text = render_text(text_environment(folder).get_template(name), values)
+        with bounded():
+            phrases = environment.get_template(f"{prefix}_phrases.md").module
+            values.update(_phrased(facts, phrases))
+        text = render_text(environment.get_template(name), values)
     except TemplateSyntaxError as exc:
-        raise SiteError(f"{source}:{exc.lineno}: {exc.message}") from exc
+        where = _origin(folder, exc.name) if exc.name else source
+        raise SiteError(f"{where}:{exc.lineno}: {exc.message}") from exc
     except TemplateError as exc:
         raise SiteError(f"{source}: {exc}") from exc
     except RecursionError as exc:
@@ -120,6 +129,49 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
         raise SiteError(f"{source}: not UTF-8 text ({exc.reason})") from exc
     subject, body = _tidy(text)
     return Draft(facts.channel, subject, body, facts.missing, source, _sourced_texts(facts, values))
+
+
+def _origin(folder: Path | None, name: str) -> str:
+    """Where a template is read from: the vault's folder, or notekit's own."""
+    if folder and (folder / name).is_file():
+        return f"{USER_TEMPLATES}/{name}"
+    return f"notekit's own {name}"
+
+
+def _has_template(environment: Any, name: str) -> bool:
+    try:
+        environment.get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
+
+
+def _phrased(facts: DraftFacts, phrases: Any) -> dict[str, Any]:
+    """What the reason and the questions say, in the words of the language's `_phrases.md`:
+    `your message in October`, `our coffee in November`, `here is my CV`, `offering the
+    referral`, the questions. Their words are not quoted back: a note may hold my own summary
+    of them."""
+    reason, today = facts.reason, facts.today
+    promised = facts.promised
+    return dict(
+        their_message=(
+            _said(phrases.their_message(reason.date, today))
+            if reason.kind == "reply" and reason.date
+            else None
+        ),
+        last_talk=(
+            _said(phrases.last_talk(facts.conversation, reason.date, today))
+            if facts.conversation
+            else None
+        ),
+        promise=_said(phrases.promise(promised.thing, promised.task)) if promised else None,
+        their_offer=_said(phrases.thanks_for(reason.label)) if reason.kind == "offer" else None,
+        questions=[_said(phrases.question(ask.kind, ask.topic)) for ask in facts.asks],
+    )
+
+
+def _said(text: object) -> str:
+    return " ".join(str(text).split())
 
 
 def sentences_of(draft: Draft) -> list[Sentence]:
@@ -134,7 +186,7 @@ _FROM_REASON = ("their_message", "promise", "their_offer", "moment", "last_talk"
 _FROM_FIELD = {"first_name": "name", "memory_short": "memory"}
 
 
-def _sourced_texts(facts: DraftFacts, values: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+def _sourced_texts(facts: DraftFacts, values: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """Each text the template was given with the note line it comes from."""
     found: list[tuple[str, str]] = []
     for key, value in values.items():
@@ -143,9 +195,9 @@ def _sourced_texts(facts: DraftFacts, values: Mapping[str, object]) -> tuple[tup
             found.append((value, where))
     if facts.offer.topic and facts.sources.get("offer"):
         found.append((facts.offer.topic, str(facts.sources["offer"])))
-    for question, where in zip(facts.questions, facts.question_sources, strict=True):
-        if where:
-            found.append((question, where))
+    for question, ask in zip(values["questions"], facts.asks, strict=True):
+        if ask.source:
+            found.append((question, ask.source))
     return tuple(found)
 
 
@@ -188,35 +240,21 @@ def _add_sentence(
     found.append(Sentence(sentence, tuple(dict.fromkeys(where for _, where in inside))))
 
 
-_THANKS_FOR = {
-    "referral": "offering the referral",
-    "job": "thinking of me for the role",
-    "intro": "offering the introduction",
-    "collaboration": "the idea of working together",
-    "mentorship": "offering your mentoring",
-    "advice": "your advice",
-    "client": "thinking of me for the work",
-}
-
-
-def _offer(facts: DraftFacts) -> str | None:
-    """Their open opportunity, as a thank-you names it by its kind (`offering the referral`):
-    its words are not quoted back, as a note may hold my own summary of it."""
-    if facts.reason.kind != "offer":
-        return None
-    return _THANKS_FOR.get(facts.reason.label or "", "your offer")
-
-
 def _user_folder(vault: Path) -> Path | None:
-    """The vault's own draft templates, if any; a file there that leads out of the vault (a
-    symbolic link) is refused rather than read."""
+    """The vault's own draft templates, if any (English ones in the folder, others in a folder
+    named by the language); a file there that leads out of the vault (a symbolic link) is
+    refused rather than read."""
     folder = vault / USER_TEMPLATES
     if not folder.is_dir():
         return None
     root = vault.resolve()
-    for item in sorted(folder.iterdir()):
-        if not item.resolve().is_relative_to(root):
-            raise SiteError(f"{USER_TEMPLATES}/{item.name}: leads out of the vault; not read")
+    items = sorted(folder.iterdir())
+    for item in items:
+        inner = sorted(item.iterdir()) if item.is_dir() and not item.is_symlink() else []
+        for found in (item, *inner):
+            if not found.resolve().is_relative_to(root):
+                where = found.relative_to(folder).as_posix()
+                raise SiteError(f"{USER_TEMPLATES}/{where}: leads out of the vault; not read")
     return folder
 
 

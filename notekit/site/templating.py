@@ -27,6 +27,7 @@ from jinja2 import (
     PackageLoader,
     StrictUndefined,
     TemplateError,
+    TemplateNotFound,
     TemplateSyntaxError,
     select_autoescape,
 )
@@ -35,7 +36,9 @@ from markupsafe import Markup
 
 __all__ = [
     "Markup",
+    "bounded",
     "TemplateError",
+    "TemplateNotFound",
     "TemplateSyntaxError",
     "page_environment",
     "render_text",
@@ -118,8 +121,23 @@ class _BoundedSandbox(SandboxedEnvironment):
 
 
 def render_text(template: Any, values: dict[str, Any]) -> str:
-    """A sandboxed template rendered within the limits above (its time counted in this
-    thread's CPU time, which a busy machine does not stretch); TemplateLimit past one."""
+    """A sandboxed template rendered within the limits above; TemplateLimit past one."""
+    parts: list[str] = []
+    size = 0
+    with bounded():
+        for part in template.generate(**values):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise TemplateLimit(f"it writes more than {MAX_OUTPUT:,} characters")
+            parts.append(part)
+    return "".join(parts)
+
+
+@contextlib.contextmanager
+def bounded() -> Iterator[None]:
+    """Within this block, templates run within the limits above (their time counted in this
+    thread's CPU time, which a busy machine does not stretch): rendering one, or calling the
+    macros of one from Python. TemplateLimit past one."""
     started = time.thread_time()
     steps = 0
 
@@ -133,23 +151,16 @@ def render_text(template: Any, values: dict[str, Any]) -> str:
                 raise TemplateLimit(f"it runs longer than {MAX_SECONDS:g} s")
         return trace
 
-    parts: list[str] = []
-    size = 0
     before = sys.gettrace()
     try:
         with _memory_bounded():
             sys.settrace(trace)
             try:
-                for part in template.generate(**values):
-                    size += len(part)
-                    if size > MAX_OUTPUT:
-                        raise TemplateLimit(f"it writes more than {MAX_OUTPUT:,} characters")
-                    parts.append(part)
+                yield
             finally:
                 sys.settrace(before)
     except MemoryError:
         raise TemplateLimit("it needs more memory than a message can") from None
-    return "".join(parts)
 
 
 @contextlib.contextmanager
