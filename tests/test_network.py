@@ -124,6 +124,30 @@ def test_a_group_conversation_ties_its_members(run, make_vault) -> None:
     assert [p for p in run("intro", "P0", "--json", vault=vault).json() if not p["direct"]] == []
 
 
+def test_a_meeting_a_note_logs_ties_everyone_there(run, make_vault) -> None:
+    """Ana's note logs a meeting with Ben and Cy: Ana's note links each of them, and Ben and
+    Cy were in one meeting, with the entry as evidence. A call with one person ties no one
+    else, and a note's plain mention of two people is no meeting."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "## Log\n- 2026-11-12 meeting: roadmap with [[Ben]] and [[Cy]]\n"
+            "- 2026-11-13 call: about [[Dee]]\n"
+            "- 2026-11-14 email to: told [[Eve]] about [[Fay]]\n",
+            **{
+                f"People/{name}.md": "- 2026-01-01 call: hi\n"
+                for name in ("Ben", "Cy", "Dee", "Eve", "Fay")
+            },
+        }
+    )
+    graph = {
+        name: {p["via"]: p["evidence"] for p in run("intro", name, "--json", vault=vault).json()}
+        for name in ("Cy", "Dee", "Fay")
+    }
+    assert graph["Cy"]["Ben"] == ["in one meeting (People/Ana.md:2)"]
+    assert graph["Cy"]["Ana"] == ["Ana's note links Cy (People/Ana.md:2)"]
+    assert "Ben" not in graph["Dee"] and "Eve" not in graph["Fay"]
+
+
 def test_freshness_is_when_i_last_heard_from_them(run, make_vault, tmp_path) -> None:
     """Tom never answered my December message: the cadence counts it (last contact 12-20),
     but the tie is as fresh as our coffee in June: fading on the network page, and `show`

@@ -1,6 +1,7 @@
 """Who knows whom, and who could introduce me: ties between people with their evidence, from
 what the notes say — `introduced_by` and `knows`, a person's note linking another's, two people
-in one meeting or daily note, and years at one org together."""
+in one meeting or daily note, in one meeting a person's note logs or one group conversation,
+and years at one org together."""
 
 from __future__ import annotations
 
@@ -55,11 +56,15 @@ def ties(vault: Summary, today: dt.date) -> Graph:
                     add(person.path, other.path, kind, said)
                     named.add(other.path)
         groups: dict[int | None, set[str]] = {}
+        met: dict[int | None, set[str]] = {}  # who else was at a meeting the note logs
         for link in vault.note_links.get(person.path, ()):
             other = vault.resolve(link.target).person
             if other is not None and link.in_group:
                 groups.setdefault(link.line, {person.path}).add(other.path)
-            elif other is not None and not link.in_dated_note and other.path not in named:
+                continue
+            if other is not None and link.in_meeting:
+                met.setdefault(link.line, set()).add(other.path)
+            if other is not None and not link.in_dated_note and other.path not in named:
                 where = f"{person.path}:{link.line}" if link.line else person.path
                 add(
                     person.path,
@@ -69,6 +74,9 @@ def ties(vault: Summary, today: dt.date) -> Graph:
                 )
         for line, group in groups.items():
             _all_together(add, sorted(group), f"in one group conversation ({person.path}:{line})")
+        for line, others in met.items():  # the note's own person is linked to each already
+            if len(others) < CROWD:
+                _all_together(add, sorted(others), f"in one meeting ({person.path}:{line})")
     together: dict[str, list[str]] = {}
     for path, sources in vault.mentioned_in.items():
         for source in sources:

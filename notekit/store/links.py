@@ -198,6 +198,7 @@ class NoteLink(NamedTuple):
     names_person: bool  # in a front-matter value, a dated entry or a task: it should resolve
     in_dated_note: bool  # of a daily or meeting note, where links are mostly to people
     in_group: bool = False  # on a group entry (`linkedin group with [[…]]`): the members
+    in_meeting: bool = False  # on a meeting entry of a person's note: who else was there
 
 
 def note_links(note: ParsedNote, reader: FieldReader, daily: DailyNotes) -> tuple[NoteLink, ...]:
@@ -207,6 +208,7 @@ def note_links(note: ParsedNote, reader: FieldReader, daily: DailyNotes) -> tupl
         return ()
     people_lines = {e.line for e in note.entries} | {t.line for t in note.tasks}
     group_lines = {e.line for e in note.entries if e.direction == GROUP}
+    meeting_lines = {e.line for e in note.entries if e.meeting and e.direction != GROUP}
     category_line = None
     if any(link.in_front_matter for link in note.links):
         category_key = reader.key_for(note, "categories")
@@ -219,6 +221,7 @@ def note_links(note: ParsedNote, reader: FieldReader, daily: DailyNotes) -> tupl
             link.in_front_matter or link.line in people_lines,
             dated,
             link.line in group_lines,
+            link.line in meeting_lines,
         )
         for link in note.links
         if not link.in_code and not (link.in_front_matter and link.line == category_line)
