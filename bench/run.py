@@ -6,7 +6,8 @@ For each size it generates a synthetic vault (bench/generate.py), then times, as
 processes the way a user runs them: `cat` of every note (the floor), a naive baseline
 (python-frontmatter loading every note: what a user would script), and notekit `due --json`
 cold (no cache), warm, and after one note was edited; `people --json` warm; `show`, `find`,
-`log --dry-run`, `check`, `stats`, `agenda` and `plan` warm; `report` cold and after one edit,
+`log --dry-run`, `check`, `stats`, `agenda`, `plan`, `draft` and `review` (to its first
+person's draft) warm; `report` cold and after one edit,
 and the size of the week page; `watch` from one edit to the page rewritten; at 1,000 people,
 `import linkedin` of a generated export (3,000 connections, 20,000 messages), the first time
 and again; at 10,000 people, `import linkedin` and `import ics` of n and 8n rows (an import is
@@ -60,7 +61,11 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     this small process's own size too, as Linux carries it over the child's exec: a few MB.)"""
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
     )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
@@ -181,6 +186,8 @@ class Bench:
             "stats warm": ["stats", "--json"],
             "agenda warm": ["agenda", "--json"],
             "plan warm": ["plan", "--json"],
+            "draft warm": ["draft", name],
+            "review warm": ["review"],  # to the first person's draft: no key is pressed
         }
         for measure, args in warm.items():
             run(due, self.env)  # whatever ran last, the kept state is as a `due` leaves it
@@ -336,6 +343,8 @@ TARGETS = [  # (measure, ratio to naive or None, absolute seconds or None), at 1
     ("stats warm", 0.3, 0.5),  # within the warm `due` budget
     ("agenda warm", 0.3, 0.5),
     ("plan warm", 0.3, 0.5),
+    ("draft warm", 0.3, 0.5),
+    ("review warm", 0.5, 0.8),  # works out the week's plan and the due list first
     ("report after one edit", None, 1.0),
     ("watch latency", None, 1.0),
 ]
@@ -376,6 +385,8 @@ def table(benches: list[Bench]) -> str:
         "stats warm",
         "agenda warm",
         "plan warm",
+        "draft warm",
+        "review warm",
         "report cold",
         "report after one edit",
         "watch latency",

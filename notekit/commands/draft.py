@@ -38,7 +38,7 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
       notekit draft tomas --json
     """
     from notekit.core.errors import SiteError
-    from notekit.site.drafts import render_draft, sentences_of
+    from notekit.site.drafts import DraftTemplates, render_draft, sentences_of
 
     person = app.person(name)
     facts = draft_facts_of(app, person, channel, goal)
@@ -49,7 +49,7 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
             code=1,
         )
     try:
-        draft = render_draft(facts, app.vault)
+        draft = render_draft(facts, DraftTemplates.of(app.vault))
     except SiteError as exc:
         fail(str(exc))
     if as_json:

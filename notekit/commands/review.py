@@ -104,7 +104,7 @@ def _show(app: App, person: Person) -> None:
     """The person's last two entries and a draft (or what to add to have one)."""
     from notekit.core.errors import SiteError
     from notekit.rules import views
-    from notekit.site.drafts import render_draft
+    from notekit.site.drafts import DraftTemplates, render_draft
 
     entries = [i for i in app.store.interactions_of(person) if i.date <= app.today]
     for item in reversed(entries[-2:]):
@@ -116,7 +116,7 @@ def _show(app: App, person: Person) -> None:
         echo(f"  No draft: add to {person.path} " + ", ".join(facts.missing))
         return
     try:
-        draft = render_draft(facts, app.vault)
+        draft = render_draft(facts, DraftTemplates.of(app.vault))
     except SiteError as exc:
         echo(f"  No draft: {exc}")
         return

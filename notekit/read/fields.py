@@ -119,6 +119,21 @@ class FieldReader:
                 found[name] = (first_key, [*items, value], first_line)
         return found
 
+    def lines(self, note: ParsedNote) -> dict[str, int]:
+        """Field name -> the line it is set on, as `raw` finds it (the front-matter's first key,
+        else the first inline field); from the note's key lines alone, so that a note kept
+        without its front-matter values has them too."""
+        found: dict[str, int] = {}
+        for key, line in note.key_lines.items():
+            name = self._lookup.get(normalise_key(key))
+            if name and name not in found:
+                found[name] = line
+        for key, _, line in note.inline_fields:
+            name = self._lookup.get(normalise_key(key))
+            if name and name not in found:
+                found[name] = line
+        return found
+
     def inline_overridden(self, note: ParsedNote) -> list[Problem]:
         """A warning for each inline field that the front-matter also sets (it wins)."""
         problems = []

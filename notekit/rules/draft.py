@@ -307,7 +307,7 @@ def draft_facts(
 def _memory(
     person: Person,
     sections: list[Section],
-    others: frozenset[str],
+    others: Callable[[str], bool],
     at: Callable[[str], str | None],
     language: str,
 ) -> tuple[str | None, str | None, bool]:
@@ -342,32 +342,29 @@ def _entry_of(entries: list[Interaction], day: dt.date, text: str) -> str | None
     return None
 
 
-def _other_names(vault: Summary, person: Person) -> frozenset[str]:
-    """The names, first names and aliases of the vault's other people, folded: a memory that
-    names one of them may be theirs to tell."""
-    found: set[str] = set()
-    for other in vault.people:
-        if other.path == person.path:
-            continue
-        for name in (other.name, *other.aliases):
-            found.add(name.casefold())
-            if len(first := name.split()[0] if name.split() else "") > 2:
-                found.add(first.casefold())
+def _other_names(vault: Summary, person: Person) -> Callable[[str], bool]:
+    """Whether a folded name is one of the vault's other people's (a name, first name or
+    alias) and not also the person's own: a memory that names one of them may be theirs to
+    tell."""
     mine = {person.name.casefold(), *(a.casefold() for a in person.aliases)}
     mine |= {n.split()[0] for n in mine if n.split()}
-    return frozenset(found - mine)
+    names = vault.names
+
+    def another(name: str) -> bool:
+        return name not in mine and bool(names.get(name, frozenset()) - {person.path})
+
+    return another
 
 
-def _names_another(text: str, others: frozenset[str]) -> bool:
-    """Whether `text` names one of `others` as a capitalised word or words, or links to one."""
+def _names_another(text: str, another: Callable[[str], bool]) -> bool:
+    """Whether `text` names another person as a capitalised word or words, or links to one."""
     if "[[" in text:
         return True
     words = re.findall(r"[^\W\d_][\w'-]*", text)
-    capitalised = [w for w in words if w[0].isupper()]
-    if any(w.casefold() in others for w in capitalised):
+    if any(another(w.casefold()) for w in words if w[0].isupper()):
         return True
     pairs = (f"{a} {b}".casefold() for a, b in zip(words, words[1:], strict=False))
-    return any(pair in others for pair in pairs)
+    return any(another(pair) for pair in pairs)
 
 
 def language_code(value: str | None) -> str:

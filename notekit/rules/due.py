@@ -228,7 +228,7 @@ def waiting_on_me(vault: Summary, people: Sequence[Person], today: dt.date) -> l
     for person in people:
         said = vault.last_words.get(person.path)  # `from:` entries are in their note only
         chances = vault.opportunities.get(person.path)
-        if not (person.followed_up and (said or chances)):
+        if not (said or chances) or not person.followed_up:
             continue
         dates = vault.contact_dates_of(person)
         last = dates[bisect.bisect_right(dates, today) - 1] if dates and dates[0] <= today else None

@@ -3,6 +3,7 @@ own (site/templates/draft/), or the user's in the vault's `Templates/notekit/`, 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from notekit.site.templating import (
     TemplateNotFound,
     TemplateSyntaxError,
     bounded,
+    bytecode_folder,
     render_text,
     text_environment,
 )
@@ -80,12 +82,26 @@ def goal_kind(goal: str | None) -> str | None:
     return _GOALS.get("".join(c for c in goal.lower() if c.isalpha()))
 
 
-def render_draft(facts: DraftFacts, vault: Path) -> Draft:
+@dataclass(frozen=True)
+class DraftTemplates:
+    """The templates drafts of one vault are written from: its own folder, if any, before
+    notekit's. Looked up once for all the drafts of a report."""
+
+    folder: Path | None
+    environment: Any
+
+    @classmethod
+    def of(cls, vault: Path) -> DraftTemplates:
+        folder = _user_folder(vault)
+        return cls(folder, text_environment(folder, bytecode_folder(vault)))
+
+
+def render_draft(facts: DraftFacts, templates: DraftTemplates) -> Draft:
     """The draft for the facts' channel, in their language when there are templates for it
     (else in English); a template that cannot be used is a SiteError that names its file and
     line."""
-    folder = _user_folder(vault)
-    environment = text_environment(folder)
+    folder, environment = templates.folder, templates.environment
+    limited = folder is not None  # notekit's own templates cannot call for more
     prefix = f"{facts.language}/" if facts.language != "en" else ""
     if prefix and not _has_template(environment, f"{prefix}{facts.channel}.md"):
         prefix = ""
@@ -114,10 +130,10 @@ def render_draft(facts: DraftFacts, vault: Path) -> Draft:
         language=facts.language,
     )
     try:
-        with bounded():
+        with bounded() if limited else contextlib.nullcontext():
             phrases = environment.get_template(f"{prefix}_phrases.md").module
             values.update(_phrased(facts, phrases))
-        text = render_text(environment.get_template(name), values)
+        text = render_text(environment.get_template(name), values, limited)
     except TemplateSyntaxError as exc:
         where = _origin(folder, exc.name) if exc.name else source
         raise SiteError(f"{where}:{exc.lineno}: {exc.message}") from exc

@@ -44,11 +44,10 @@ from notekit.rules.orgs import history_lines
 from notekit.rules.plan import week_plan
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts, network
-from notekit.site.drafts import USER_TEMPLATES, Draft, mailto, render_draft
-from notekit.site.templating import Markup, page_environment
+from notekit.site.drafts import USER_TEMPLATES, Draft, DraftTemplates, mailto, render_draft
+from notekit.site.templating import Markup, bytecode_folder, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
-from notekit.store.kept import cache_dir
 
 MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
@@ -103,7 +102,7 @@ class _Site:
         self.index = index
         self.today = today
         self.out = out_dir
-        self.env = page_environment(_bytecode_cache(index.vault))
+        self.env = page_environment(bytecode_folder(index.vault))
         self.env.filters["plain"] = views.plain
         self.env.filters["mailto"] = mailto
         self.env.globals["moment_text"] = moment_text
@@ -152,17 +151,29 @@ class _Site:
             return person.linkedin
         return None
 
-    def draft(self, person: Person, channel: str | None = None) -> Draft | None:
+    @functools.cached_property
+    def draft_templates(self) -> DraftTemplates:
+        """The vault's draft templates, looked up once (a SiteError when they lead out of it)."""
+        return DraftTemplates.of(self.index.vault)
+
+    def draft(
+        self, person: Person, channel: str | None = None, raw: bytes | None = None
+    ) -> Draft | None:
         """The draft `notekit draft` writes to them, framed by the reason to write; None when
-        the note has too little, or the vault's template cannot be used."""
+        the note has too little, or the vault's template cannot be used. `raw`: the note's
+        bytes, when they were read already."""
         from notekit.rules.draft import draft_facts
-        from notekit.store.reading import read_parts
+        from notekit.store.reading import note_parts, read_parts
 
         entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
-        parts = read_parts(self.index.vault, person.path, self.index.fields)
+        parts = (
+            note_parts(raw, self.index.note_of(person), self.index.fields)
+            if raw is not None
+            else read_parts(self.index.vault, person.path, self.index.fields)
+        )
         facts = draft_facts(person, parts, entries, self.index, self.today, channel)
         try:
-            return render_draft(facts, self.index.vault) if facts.enough else None
+            return render_draft(facts, self.draft_templates) if facts.enough else None
         except SiteError:
             return None  # a template of the vault's that cannot be used: no draft
 
@@ -254,10 +265,10 @@ class _Site:
                 if rel not in self.files:  # a site from before digests were kept
                     files[rel] = _file_digest((self.out / rel).read_bytes())
                 continue
-            context = self._person_context(person)
-            context["body_html"] = self._body_html(person)
             files[rel] = self._write(
-                rel, self.env.get_template("person.html").render(**context), written
+                rel,
+                self.env.get_template("person.html").render(**self._person_context(person)),
+                written,
             )
         files["people.html"] = self._write(
             "people.html",
@@ -532,8 +543,13 @@ class _Site:
             {"name": other.name, "href": self.page_of(other, "../"), "evidence": evidence}
             for other, _, evidence in self.connections(person)
         ]
-        draft = self.draft(person, "email" if person.emails else None)
+        try:
+            raw = (self.index.vault / person.path).read_bytes()
+        except OSError:
+            raw = None
+        draft = self.draft(person, "email" if person.emails else None, raw)
         return {
+            "body_html": self._body_html(person, raw) if raw is not None else "",
             "opportunities": [
                 {"date": o.date.isoformat(), "kind": o.kind, "status": o.status, "text": o.text}
                 for o in self.index.opportunities.get(person.path, ())
@@ -564,11 +580,7 @@ class _Site:
         page = self.page_of(self.index.person_at(source), "../")
         return page or self.obsidian(source)
 
-    def _body_html(self, person: Person) -> str:
-        try:
-            raw = (self.index.vault / person.path).read_bytes()
-        except OSError:
-            return ""
+    def _body_html(self, person: Person, raw: bytes) -> str:
         text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
         note = self.index.note_of(person)
         lines = text.split("\n")
@@ -620,19 +632,6 @@ def _slugs(people: list[Person]) -> dict[str, str]:
         taken.add(slug)
         slugs[person.path] = f"{slug}.html"
     return slugs
-
-
-def _bytecode_cache(vault: Path) -> Path | None:
-    """Where compiled templates are kept, beside the notes cache: compiling them costs more
-    than a rebuild after one edit renders."""
-    folder = cache_dir(vault)
-    if folder is None:
-        return None
-    try:
-        (folder / "templates").mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder / "templates"
 
 
 def _template_version() -> str:

@@ -34,9 +34,12 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from notekit.store.kept import cache_dir
+
 __all__ = [
     "Markup",
     "bounded",
+    "bytecode_folder",
     "TemplateError",
     "TemplateNotFound",
     "TemplateSyntaxError",
@@ -70,16 +73,31 @@ def page_environment(cache: Path | None) -> Environment:
     )
 
 
+def bytecode_folder(vault: Path) -> Path | None:
+    """Where compiled templates are kept, beside the notes cache: compiling them costs more
+    than a rebuild after one edit renders, or than a draft."""
+    folder = cache_dir(vault)
+    if folder is None:
+        return None
+    try:
+        (folder / "templates").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder / "templates"
+
+
 @functools.lru_cache(maxsize=8)
-def text_environment(user_folder: Path | None) -> SandboxedEnvironment:
-    """Plain-text templates: the user's folder first, then notekit's own (templates/draft).
-    Kept per folder, templates compiled once; a template changed on disk is read again."""
+def text_environment(user_folder: Path | None, cache: Path | None) -> SandboxedEnvironment:
+    """Plain-text templates: the user's folder first, then notekit's own (templates/draft),
+    compiled ones kept in `cache`. Kept per folder, templates compiled once; a template
+    changed on disk is read again."""
     loaders: list[FileSystemLoader | PackageLoader] = []
     if user_folder is not None and user_folder.is_dir():
         loaders.append(FileSystemLoader(str(user_folder)))
     loaders.append(PackageLoader("notekit.site", "templates/draft"))
     environment = _BoundedSandbox(
         loader=ChoiceLoader(loaders),
+        bytecode_cache=FileSystemBytecodeCache(str(cache)) if cache else None,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -120,11 +138,13 @@ class _BoundedSandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def render_text(template: Any, values: dict[str, Any]) -> str:
-    """A sandboxed template rendered within the limits above; TemplateLimit past one."""
+def render_text(template: Any, values: dict[str, Any], limited: bool = True) -> str:
+    """A sandboxed template rendered within the limits above (`limited`: notekit's own
+    templates, which cannot call for more, are rendered without them); TemplateLimit past
+    one."""
     parts: list[str] = []
     size = 0
-    with bounded():
+    with bounded() if limited else contextlib.nullcontext():
         for part in template.generate(**values):
             size += len(part)
             if size > MAX_OUTPUT:

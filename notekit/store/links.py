@@ -4,8 +4,9 @@ and what other notes say of a person through them: contacts on a day, open dated
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
@@ -43,18 +44,27 @@ class Resolver:
     Built from paths and people alone, so that a vault summary (notekit.store.summary) resolves
     links exactly as the index does without holding any note."""
 
-    def __init__(self, paths: Iterable[str], people: Iterable[Person]) -> None:
-        self._by_stem: dict[str, list[str]] = {}
-        self._by_name: dict[str, list[Person]] = {}
-        self._person_at: dict[str, Person] = {}
+    def __init__(self, paths: Collection[str], people: Iterable[Person]) -> None:
+        self._paths = paths
+        self._person_at: dict[str, Person] = {person.path: person for person in people}
         self._resolved: dict[str, LinkTarget] = {}
-        for path in paths:
-            stem = path.rsplit("/", 1)[-1][:-3].casefold()
-            self._by_stem.setdefault(stem, []).append(path)
-        for person in people:
-            self._person_at[person.path] = person
+
+    @functools.cached_property
+    def _by_stem(self) -> dict[str, list[str]]:
+        """Note paths by file name, folded: built when a name is first looked up, as a command
+        that only finds people by path never needs it."""
+        found: dict[str, list[str]] = {}
+        for path in self._paths:
+            found.setdefault(path.rsplit("/", 1)[-1][:-3].casefold(), []).append(path)
+        return found
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, list[Person]]:
+        found: dict[str, list[Person]] = {}
+        for person in self._person_at.values():
             for name in {person.name.casefold(), *(a.casefold() for a in person.aliases)}:
-                self._by_name.setdefault(name, []).append(person)
+                found.setdefault(name, []).append(person)
+        return found
 
     def person_at(self, path: str) -> Person | None:
         return self._person_at.get(path)

@@ -106,8 +106,12 @@ def read_parts(vault: Path, path: str, reader: FieldReader) -> NoteParts:
         raw = _read_bytes(os.path.join(vault, path))
     except OSError:
         return NoteParts([], {})
-    fields = reader.raw(parse_note(path, raw, reader.channels))
-    return NoteParts(sections(raw), {name: line for name, (_, _, line) in fields.items()})
+    return note_parts(raw, parse_note(path, raw, reader.channels), reader)
+
+
+def note_parts(raw: bytes, note: ParsedNote, reader: FieldReader) -> NoteParts:
+    """The parts of a note already parsed (`note`) from its bytes (`raw`)."""
+    return NoteParts(sections(raw), reader.lines(note))
 
 
 def read_body(vault: Path, path: str) -> list[tuple[int, str]]:

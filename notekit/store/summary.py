@@ -101,6 +101,19 @@ class Summary:
         return FieldReader(self.config)
 
     @functools.cached_property
+    def names(self) -> dict[str, frozenset[str]]:
+        """Each person's name, aliases and first name (of three letters or more), folded ->
+        the paths of the people who have it: whom a text may be naming."""
+        found: dict[str, set[str]] = {}
+        for person in self.people:
+            for name in (person.name, *person.aliases):
+                found.setdefault(name.casefold(), set()).add(person.path)
+                first = name.split()[0] if name.split() else ""
+                if len(first) > 2:
+                    found.setdefault(first.casefold(), set()).add(person.path)
+        return {name: frozenset(paths) for name, paths in found.items()}
+
+    @functools.cached_property
     def links(self) -> Resolver:
         return Resolver(self.paths, self.people)
 
@@ -583,7 +596,7 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
         (f.person for f in facts.values() if f.person is not None),
         key=lambda p: (p.name.casefold(), p.path),
     )
-    links = Resolver((f.path for f in files), people)
+    links = Resolver([f.path for f in files], people)
     dates: dict[str, list[dt.date]] = {p.path: list(facts[p.path].entry_dates) for p in people}
     touches: dict[str, list[Touch]] = {p.path: list(facts[p.path].touches) for p in people}
     sources: dict[str, list[str]] = {}
