@@ -38,6 +38,7 @@ from generate import generate, linkedin_export  # noqa: E402 - the generator liv
 IMPORT_AT = 1_000  # people in the vault a LinkedIn export is imported into
 IMPORT_SIZE = (3_000, 20_000)  # connections and messages of that export
 IMPORT_TARGET = 15.0  # seconds
+AGAIN_SHARE = 0.5  # the same export again, with nothing to write: at most this share of the first
 GROWTH_AT = 10_000  # people in the vault imports are measured growing into
 GROWTH_ROWS = 2_000  # connections, and calendar events, against 8 times as many
 GROWTH_TARGET = 10.0  # 8 times the input may take at most this many times as long
@@ -445,6 +446,12 @@ def verdicts(benches: list[Bench]) -> str:
             f"- import linkedin ({IMPORT_SIZE[0]:,} connections, {IMPORT_SIZE[1]:,} messages into "
             f"{imported.people:,} people): {'met' if value < IMPORT_TARGET else 'NOT met'} — "
             f"{_beside(value, IMPORT_TARGET)} s (target < {IMPORT_TARGET:.0f} s)"
+        )
+        again = imported.results["import linkedin again"] / value
+        out.append(
+            f"- import linkedin again (nothing to write): "
+            f"{'met' if again <= AGAIN_SHARE else 'NOT met'} — {again:.2f} of the first "
+            f"(target ≤ {AGAIN_SHARE})"
         )
     grown = next((b for b in benches if b.people == GROWTH_AT), None)
     for kind in ("linkedin", "ics") if grown is not None else ():

@@ -71,14 +71,16 @@ def _another_role(person: Person, contact: Contact) -> bool:
 
 
 class Matcher:
-    """Matches contacts against the people of a vault, and against those an import adds."""
+    """Matches contacts against the people of a vault, and against those an import adds. Its
+    tables lead to paths, and each path to the person as the import has made them so far."""
 
     def __init__(self, vault: Summary) -> None:
         self._vault = vault
         self._table: KeyTable | None = None  # the vault's names, for similar ones: when needed
-        self._emails: dict[str, Person] = {}
-        self._profiles: dict[str, Person] = {}
-        self._names: dict[str, list[Person]] = {}
+        self._people: dict[str, Person] = {}
+        self._emails: dict[str, str] = {}
+        self._profiles: dict[str, str] = {}
+        self._names: dict[str, list[str]] = {}
         for person in vault.people:
             self.add(person)
 
@@ -94,31 +96,29 @@ class Matcher:
             company=person.company or contact.company,
             role=person.role or contact.role,
         )
-        for people in self._names.values():
-            people[:] = [filled if p.path == person.path else p for p in people]
-        for table in (self._emails, self._profiles):
-            for key, found in table.items():
-                if found.path == person.path:
-                    table[key] = filled
         self.add(filled)  # its new emails and profile; its names are there already
         return filled
 
     def add(self, person: Person) -> None:
+        """The person, matched from now on by their emails, profile and names (a person added
+        again is replaced, their new emails and profile added)."""
+        path = person.path
+        self._people[path] = person
         for email in person.emails:
-            self._emails.setdefault(email.strip().lower(), person)
+            self._emails.setdefault(email.strip().lower(), path)
         if key := profile_key(person.linkedin):
-            self._profiles.setdefault(key, person)
+            self._profiles.setdefault(key, path)
         for name in {name_key(person.name), *(name_key(a) for a in person.aliases)}:
-            if person not in (names := self._names.setdefault(name, [])):
-                names.append(person)
+            if path not in (paths := self._names.setdefault(name, [])):
+                paths.append(path)
 
     def match(self, contact: Contact) -> Matched:
         for email in contact.emails:
-            if found := self._emails.get(email.strip().lower()):
-                return Matched(found, "email")
-        if (key := profile_key(contact.linkedin)) and (found := self._profiles.get(key)):
-            return Matched(found, "linkedin")
-        named = self._names.get(name_key(contact.name), [])
+            if path := self._emails.get(email.strip().lower()):
+                return Matched(self._people[path], "email")
+        if (key := profile_key(contact.linkedin)) and (path := self._profiles.get(key)):
+            return Matched(self._people[path], "linkedin")
+        named = [self._people[path] for path in self._names.get(name_key(contact.name), [])]
         same = [person for person in named if not _another(person, contact, key)]
         if len(same) == 1:
             if _another_role(same[0], contact):  # a new role, or a namesake: a name cannot tell
