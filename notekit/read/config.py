@@ -1,10 +1,16 @@
-"""`notekit.toml` at the vault root: every key optional, every unknown key a clear error."""
+"""`notekit.toml` at the vault root: every key optional, every unknown key a clear error.
+
+Each key is declared once, as a field of `Config` made by `setting`: where it sits in the file,
+its default, the check that turns the file's value into the field's, and one line of doc
+(docs/format.md's example is tested against these). Nothing else lists the keys."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -18,70 +24,269 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # vault goals (SPEC §4) and the period each target is for
 GOALS = {"reconnect_per_month": "month", "meetings_per_month": "month", "outreach_per_week": "week"}
 
+Check = Callable[[Any, frozenset[str]], Any]  # the file's value, the known fields -> the field's
+WHOLE = ""  # the key of a setting that is a whole table (`[orgs]`, `[goals]`, `[fields]`)
+
+
+def setting(section: str, key: str, check: Check, doc: str, default: Any = None) -> Any:
+    """A field of Config read from `[section] key` (section "" for the top level; key WHOLE
+    for the whole table), through `check`, which raises ValueError with what is wrong."""
+    metadata = {"section": section, "key": key, "check": check, "doc": doc}
+    if isinstance(default, dict):
+        return dataclasses.field(default_factory=lambda: dict(default), metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+# the checks: each turns a value of the file into a field's value, or raises ValueError
+
+
+def _text(value: Any, known: frozenset[str] = frozenset()) -> str | None:
+    if not isinstance(value, str):
+        raise ValueError("must be a string")
+    return value
+
+
+def _text_or_none(value: Any, known: frozenset[str]) -> str | None:
+    """A string; an empty one is as if it were not set."""
+    return _text(value) or None
+
+
+def _words(value: Any, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ValueError("must be a list of strings")
+    return tuple(value)
+
+
+def _lower_words(value: Any, known: frozenset[str]) -> tuple[str, ...]:
+    return tuple(word.lower() for word in _words(value))
+
+
+def _inside(value: Any, known: frozenset[str] = frozenset()) -> str:
+    """A folder or file notekit may write to: relative, and inside the vault."""
+    text = _text(value) or ""
+    parts = PurePosixPath(text.replace("\\", "/")).parts
+    if not parts or text.startswith(("/", "~")) or ":" in text or ".." in parts:
+        raise ValueError(f'{text!r}: must be a path inside the vault, like "People"')
+    return text
+
+
+def _folders(value: Any, known: frozenset[str]) -> tuple[str, ...]:
+    return tuple(_inside(folder) for folder in _words(value))
+
+
+def _cadence(value: Any, known: frozenset[str]) -> Cadence | None:
+    return parse_cadence(value)
+
+
+def _cadence_tags(value: Any, known: frozenset[str]) -> tuple[tuple[str, Cadence], ...]:
+    if not isinstance(value, dict):
+        raise ValueError("must be a table of tag = cadence")
+    found = []
+    for tag, cadence in value.items():
+        try:
+            parsed = parse_cadence(cadence)
+        except ValueError as exc:
+            raise ValueError(f"{tag}: {exc}") from None
+        if parsed is not None:
+            found.append((tag.lower().lstrip("#"), parsed))
+    return tuple(found)
+
+
+def _channels(value: Any, known: frozenset[str]) -> frozenset[str]:
+    words = _words(value)
+    for word in words:
+        if not CHANNEL_WORD.fullmatch(word):
+            raise ValueError(f"{word!r} is not one word (letters, digits, - or _)")
+    return CHANNELS | {word.lower() for word in words}
+
+
+def _count(least: int) -> Check:
+    def check(value: Any, known: frozenset[str]) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            raise ValueError(f"must be a whole number, {least} or more")
+        return value
+
+    return check
+
+
+def _flag(value: Any, known: frozenset[str]) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _weekday(value: Any, known: frozenset[str]) -> str:
+    day = str(value).lower()
+    if day not in WEEKDAYS:
+        raise ValueError(f"{day!r}: one of {', '.join(WEEKDAYS)}")
+    return day
+
+
+def _goals(value: Any, known: frozenset[str]) -> tuple[tuple[str, int], ...]:
+    table = _table(value, "goal = target", set(GOALS))
+    return tuple((goal, _count(1)(target, known)) for goal, target in table.items())
+
+
+def _orgs(value: Any, known: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = _table(value, 'name = ["alias", …]', None)
+    return tuple((name, _words(aliases)) for name, aliases in table.items())
+
+
+def _field_aliases(value: Any, known: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    table = _table(value, 'field = ["key", …]', None)
+    for name in table:
+        if name not in known:
+            raise ValueError(f"unknown field {name!r} (known: {', '.join(sorted(known))})")
+    return {name: _words(keys) for name, keys in table.items()}
+
+
+def _history(value: Any, known: frozenset[str]) -> tuple[Any, ...]:
+    if not isinstance(value, list) or not all(isinstance(i, (str, dict)) for i in value):
+        raise ValueError("must be a list of texts or tables (see docs/format.md)")
+    return tuple(value)
+
+
+def _emails(value: Any, known: frozenset[str]) -> tuple[str, ...]:
+    return tuple(email.strip().lower() for email in _words(value) if email.strip())
+
+
+def _zone(value: Any, known: frozenset[str]) -> str | None:
+    """An IANA time zone name (`Europe/Lisbon`), checked against the system's zones."""
+    name = _text(value)
+    if not name:
+        return None
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name!r}: no such time zone (e.g. Europe/Lisbon)") from None
+    return name
+
+
+def _table(value: Any, shape: str, allowed: set[str] | None) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"must be a table of {shape}")
+    for key in value:
+        if allowed is not None and key not in allowed:
+            raise ValueError(f"unknown key {key!r} (known: {', '.join(sorted(allowed))})")
+    return value
+
 
 @dataclass(frozen=True)
 class Config:
     path: Path | None = None
-    person_folders: tuple[str, ...] = ("People", "Persons", "Contacts")  # new people: the first
-    person_template: str | None = None  # relative to the vault
-    person_types: tuple[str, ...] = ("person", "contact", "crm-contact", "colleague", "classmate")
-    person_tags: tuple[str, ...] = ("person", "people", "contact")
-    person_categories: tuple[str, ...] = ("people",)
-    field_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    default_cadence: Cadence | None = None
-    cadence_tags: tuple[tuple[str, Cadence], ...] = ()
-    ignore: tuple[str, ...] = ()
-    daily_folder: str | None = None
-    daily_format: str | None = None
-    report_title: str = "notekit"
-    report_output: str | None = None  # relative to the current folder; None: not set
-    report_notes_folder: str = "Reviews"  # where `report --note` writes the week's note
-    git_autocommit: bool = False
-    channels: frozenset[str] = CHANNELS  # words read as a channel after an entry's date
-    reply_days: int = 14  # [engagement]: how long an outreach waits for its answer
-    rest_after: int = 3  # unanswered outreaches in a row before a person is given a rest; 0: never
-    nudge: bool = True  # an outreach left unanswered shows in `due` as a gentle nudge
-    goals: tuple[tuple[str, int], ...] = ()  # [goals]: (goal, target), in the config's order
-    plan_size: int = 5  # [plan] size: people in the week's plan
-    plan_focus: tuple[str, ...] = ()  # [plan] focus: goals, tags or orgs to favour
-    week_starts: str = "monday"  # [plan] week_starts
-    orgs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # [orgs]: name = [aliases]
-    me_name: str | None = None  # [me] name: how drafts are signed
-    me_linkedin: str | None = None  # [me] linkedin: the user's own profile URL
-    me_history: tuple[Any, ...] = ()  # [me] history: where the user worked or studied (SPEC §3)
-    me_emails: tuple[str, ...] = ()  # [me] emails: my addresses (lower-case), in calendars and mail
-    me_timezone: str | None = None  # [me] timezone: the day of a UTC time; else the machine's
-    me_language: str | None = None  # [me] language: of drafts to a note without `language`
+    person_folders: tuple[str, ...] = setting(
+        "people",
+        "folders",
+        _folders,
+        "where person notes live; new people go into the first",
+        ("People", "Persons", "Contacts"),
+    )
+    person_template: str | None = setting(
+        "people", "template", _inside, "the note `add` starts from (default: Templates/Person.md)"
+    )
+    person_types: tuple[str, ...] = setting(
+        "people",
+        "types",
+        _lower_words,
+        "a note whose `type` is one of these is a person",
+        ("person", "contact", "crm-contact", "colleague", "classmate"),
+    )
+    person_tags: tuple[str, ...] = setting(
+        "people",
+        "tags",
+        _lower_words,
+        "a note with one of these tags is a person",
+        ("person", "people", "contact"),
+    )
+    person_categories: tuple[str, ...] = setting(
+        "people",
+        "categories",
+        _lower_words,
+        "a note in one of these categories is a person",
+        ("people",),
+    )
+    field_aliases: dict[str, tuple[str, ...]] = setting(
+        "fields", WHOLE, _field_aliases, 'more keys for a field: `company = ["firm"]`', {}
+    )
+    default_cadence: Cadence | None = setting(
+        "", "default_cadence", _cadence, "the cadence of a note without one"
+    )
+    cadence_tags: tuple[tuple[str, Cadence], ...] = setting(
+        "cadence", "tags", _cadence_tags, 'a cadence per tag: `[cadence.tags] mentor = "1m"`', ()
+    )
+    ignore: tuple[str, ...] = setting("", "ignore", _words, "folders and globs left out", ())
+    daily_folder: str | None = setting(  # only read: may lie anywhere
+        "daily_notes", "folder", _text, "where daily notes live (default: Obsidian's setting)"
+    )
+    daily_format: str | None = setting(
+        "daily_notes", "format", _text, "their names, in moment.js tokens (`YYYY-MM-DD`)"
+    )
+    report_title: str = setting("report", "title", _text_or_none, "the report's title", "notekit")
+    report_output: str | None = setting(  # relative to the current folder
+        "report",
+        "output",
+        _text_or_none,
+        "where `report` writes (default: site/, or .notekit/site inside the vault)",
+    )
+    report_notes_folder: str = setting(
+        "report", "notes_folder", _inside, "where `report --note` writes the week's note", "Reviews"
+    )
+    git_autocommit: bool = setting(
+        "git", "autocommit", _flag, "commit each change notekit writes", False
+    )
+    channels: frozenset[str] = setting(
+        "", "channels", _channels, "more words read as a channel after an entry's date", CHANNELS
+    )
+    reply_days: int = setting(
+        "engagement", "reply_days", _count(1), "how long an outreach waits for its answer", 14
+    )
+    rest_after: int = setting(
+        "engagement",
+        "rest_after",
+        _count(0),
+        "unanswered outreaches in a row before a person is given a rest; 0: never",
+        3,
+    )
+    nudge: bool = setting(
+        "engagement", "nudge", _flag, "an unanswered outreach shows in `due` as a nudge", True
+    )
+    goals: tuple[tuple[str, int], ...] = setting(
+        "goals", WHOLE, _goals, "targets: reconnect_per_month, meetings_per_month, …", ()
+    )
+    plan_size: int = setting("plan", "size", _count(1), "people in the week's plan", 5)
+    plan_focus: tuple[str, ...] = setting(
+        "plan", "focus", _words, "goals, tags or orgs the plan favours", ()
+    )
+    week_starts: str = setting(
+        "plan", "week_starts", _weekday, "the day a week starts, for every week", "monday"
+    )
+    orgs: tuple[tuple[str, tuple[str, ...]], ...] = setting(
+        "orgs", WHOLE, _orgs, 'other names of one org: `"Initech" = ["INTC"]`', ()
+    )
+    me_name: str | None = setting("me", "name", _text_or_none, "how drafts are signed")
+    me_linkedin: str | None = setting(
+        "me", "linkedin", _text_or_none, "whose LinkedIn export it is"
+    )
+    me_history: tuple[Any, ...] = setting(
+        "me", "history", _history, "where you worked or studied, as a person's `history`", ()
+    )
+    me_emails: tuple[str, ...] = setting(
+        "me", "emails", _emails, "your addresses: your side of calendars and mail", ()
+    )
+    me_timezone: str | None = setting(
+        "me", "timezone", _zone, "the day of a UTC time (default: the calendar's, the machine's)"
+    )
+    me_language: str | None = setting(
+        "me", "language", _text_or_none, "of drafts to a note without `language` (default: en)"
+    )
     fingerprint: str = ""  # changes whenever the file's content does
 
 
-_SECTIONS: dict[str, set[str]] = {
-    "": {
-        "default_cadence",
-        "channels",
-        "ignore",
-        "people",
-        "fields",
-        "cadence",
-        "report",
-        "daily_notes",
-        "git",
-        "me",
-        "engagement",
-        "goals",
-        "plan",
-        "orgs",
-    },
-    "plan": {"size", "focus", "week_starts"},
-    "engagement": {"reply_days", "rest_after", "nudge"},
-    "goals": set(GOALS),
-    "me": {"name", "linkedin", "history", "emails", "timezone", "language"},
-    "people": {"folders", "types", "tags", "categories", "template"},
-    "git": {"autocommit"},
-    "cadence": {"tags"},
-    "report": {"title", "output", "notes_folder"},
-    "daily_notes": {"folder", "format"},
-}
+def settings() -> Iterator[dataclasses.Field[Any]]:
+    """The fields of Config that the file sets, in order."""
+    return (f for f in dataclasses.fields(Config) if "section" in f.metadata)
 
 
 def load_config(vault: Path, known_fields: frozenset[str]) -> Config:
@@ -107,151 +312,38 @@ def parse_config(text: str, known_fields: frozenset[str]) -> Config:
 
 
 def _build(path: Path, data: dict[str, Any], known_fields: frozenset[str], digest: str) -> Config:
-    def fail(message: str) -> ConfigError:
-        return ConfigError(f"{path}: {message}")
-
-    for section, allowed in _SECTIONS.items():
+    """The config the file's data says, each value through its setting's check; an unknown
+    key or a bad value is a ConfigError that names the file and the key."""
+    declared: dict[str, set[str]] = {"": set()}
+    for item in settings():
+        section, key = item.metadata["section"], item.metadata["key"]
+        declared[""].add(section or key)
+        if section and key != WHOLE:
+            declared.setdefault(section, set()).add(key)
+    for section, allowed in declared.items():
         table = data if not section else data.get(section, {})
         if not isinstance(table, dict):
-            raise fail(f"[{section}] must be a table")
+            raise ConfigError(f"{path}: [{section}] must be a table")
         for key in table:
             if key not in allowed:
                 where = f"in [{section}] " if section else ""
-                raise fail(f"unknown key {key!r} {where}(known: {', '.join(sorted(allowed))})")
-
-    def words(table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-        value = table.get(key, default)
-        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            raise fail(f"{key!r} must be a list of strings")
-        return tuple(value)
-
-    def cadence(value: Any, key: str) -> Cadence | None:
+                known = ", ".join(sorted(allowed))
+                raise ConfigError(f"{path}: unknown key {key!r} {where}(known: {known})")
+    values: dict[str, Any] = {}
+    for item in settings():
+        section, key = item.metadata["section"], item.metadata["key"]
+        table = data.get(section, {}) if section else data
+        if key == WHOLE:
+            present, value = section in data, table
+        else:
+            present, value = key in table, table.get(key)
+        if not present:
+            continue
         try:
-            return parse_cadence(value)
+            values[item.name] = item.metadata["check"](value, known_fields)
         except ValueError as exc:
-            raise fail(f"{key}: {exc}") from None
-
-    def text(table: dict[str, Any], key: str, default: str | None) -> str | None:
-        value = table.get(key, default)
-        if value is not None and not isinstance(value, str):
-            raise fail(f"{key!r} must be a string")
-        return value
-
-    def inside(value: str | None, key: str) -> str | None:
-        """A folder or file notekit may write to: relative, and inside the vault."""
-        if value is None:
-            return None
-        parts = PurePosixPath(value.replace("\\", "/")).parts
-        if not parts or value.startswith(("/", "~")) or ":" in value or ".." in parts:
-            raise fail(f'{key} = {value!r}: must be a path inside the vault, like "People"')
-        return value
-
-    def folders(table: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-        values = words(table, key, default)
-        for value in values:
-            inside(value, key)
-        return values
-
-    people = data.get("people", {})
-    defaults = Config()
-    aliases: dict[str, tuple[str, ...]] = {}
-    for name in data.get("fields", {}):
-        if name not in known_fields:
-            raise fail(
-                f"unknown field {name!r} in [fields] (known: {', '.join(sorted(known_fields))})"
-            )
-        aliases[name] = words(data["fields"], name, ())
-    tag_rules = data.get("cadence", {}).get("tags", {})
-    if not isinstance(tag_rules, dict):
-        raise fail("[cadence.tags] must be a table of tag = cadence")
-    report = data.get("report", {})
-    daily = data.get("daily_notes", {})
-    engagement = data.get("engagement", {})
-    orgs = data.get("orgs", {})
-    if not isinstance(orgs, dict):
-        raise fail('[orgs] must be a table of name = ["alias", …]')
-    plan = data.get("plan", {})
-    week_starts = str(plan.get("week_starts", "monday")).lower()
-    if week_starts not in WEEKDAYS:
-        raise fail(f"[plan] week_starts = {week_starts!r}: one of {', '.join(WEEKDAYS)}")
-    goals = data.get("goals", {})
-    me = data.get("me", {})
-    history = me.get("history", [])
-    if not isinstance(history, list) or not all(isinstance(i, (str, dict)) for i in history):
-        raise fail("[me] history must be a list of texts or tables (see docs/format.md)")
-    return Config(
-        path=path,
-        person_folders=folders(people, "folders", defaults.person_folders),
-        person_template=inside(text(people, "template", None), "template"),
-        person_types=tuple(t.lower() for t in words(people, "types", defaults.person_types)),
-        person_tags=tuple(t.lower() for t in words(people, "tags", defaults.person_tags)),
-        person_categories=tuple(
-            c.lower() for c in words(people, "categories", defaults.person_categories)
-        ),
-        field_aliases=aliases,
-        default_cadence=cadence(data.get("default_cadence"), "default_cadence"),
-        cadence_tags=tuple(
-            (tag.lower().lstrip("#"), c)
-            for tag, value in tag_rules.items()
-            if (c := cadence(value, f"[cadence.tags] {tag}")) is not None
-        ),
-        ignore=words(data, "ignore", ()),
-        daily_folder=text(daily, "folder", None),  # only read: may lie anywhere
-        daily_format=text(daily, "format", None),
-        report_title=text(report, "title", defaults.report_title) or defaults.report_title,
-        report_output=text(report, "output", None) or None,
-        report_notes_folder=inside(
-            text(report, "notes_folder", defaults.report_notes_folder), "notes_folder"
-        )
-        or defaults.report_notes_folder,
-        git_autocommit=_flag(data.get("git", {}), "autocommit", fail),
-        channels=CHANNELS | {_channel(word, fail) for word in words(data, "channels", ())},
-        reply_days=_count(engagement, "reply_days", 14, 1, fail),
-        rest_after=_count(engagement, "rest_after", 3, 0, fail),
-        nudge=_flag(engagement, "nudge", fail, default=True),
-        goals=tuple((goal, _count(goals, goal, 0, 1, fail)) for goal in goals),
-        plan_size=_count(plan, "size", 5, 1, fail),
-        plan_focus=words(plan, "focus", ()),
-        week_starts=week_starts,
-        orgs=tuple((name, words(orgs, name, ())) for name in orgs),
-        me_name=text(me, "name", None) or None,
-        me_linkedin=text(me, "linkedin", None) or None,
-        me_history=tuple(history),
-        me_emails=tuple(e.strip().lower() for e in words(me, "emails", ()) if e.strip()),
-        me_timezone=_zone(text(me, "timezone", None), fail),
-        me_language=text(me, "language", None) or None,
-        fingerprint=digest,
-    )
-
-
-def _zone(name: str | None, fail: Any) -> str | None:
-    """An IANA time zone name (`Europe/Lisbon`), checked against the system's zones."""
-    if not name:
-        return None
-    import zoneinfo
-
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise fail(f"[me] timezone = {name!r}: no such time zone (e.g. Europe/Lisbon)") from None
-    return name
-
-
-def _channel(word: str, fail: Any) -> str:
-    if not CHANNEL_WORD.fullmatch(word):
-        raise fail(f"channels: {word!r} is not one word (letters, digits, - or _)")
-    return word.lower()
-
-
-def _count(table: dict[str, Any], key: str, default: int, least: int, fail: Any) -> int:
-    value = table.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or value < least:
-        raise fail(f"{key!r} must be a whole number, {least} or more")
-    return value
-
-
-def _flag(table: dict[str, Any], key: str, fail: Any, default: bool = False) -> bool:
-    value = table.get(key, default)
-    if not isinstance(value, bool):
-        raise fail(f"{key!r} must be true or false")
-    return value
+            name = f"[{section}] {key}".rstrip() if section else key
+            raise ConfigError(f"{path}: {name}: {exc}") from None
+        if values[item.name] is None and item.default is not dataclasses.MISSING:
+            values[item.name] = item.default
+    return Config(path=path, fingerprint=digest, **values)
