@@ -49,7 +49,9 @@ wheel-check: $(BIN)/python
 		due --json | venv/bin/python -c "import json, sys; assert json.load(sys.stdin)['due']"
 	cd $(WHEEL_DIR) && venv/bin/notekit --vault $(CURDIR)/vault-example --today $(EXAMPLE_TODAY) \
 		draft "Ana Costa" | grep -q "^Hi Ana,"
-	@echo "wheel-check: the installed wheel builds the report, answers due and drafts"
+	$(WHEEL_DIR)/venv/bin/python -c "from importlib.resources import files; \
+		assert files('notekit.site').joinpath('templates/draft/fr/_phrases.md').is_file()"
+	@echo "wheel-check: the installed wheel builds the report, answers due and drafts (in French too)"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check notekit tests
