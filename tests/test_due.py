@@ -369,6 +369,9 @@ def test_a_promise_naming_two_people_is_listed_once(run, make_vault) -> None:
     assert text.count("send Ana and Ben the deck") == 1
     assert "Ana, Ben" in text
     assert len(run("due", "--json", vault=vault).json()["tasks"]) == 2  # one per person in JSON
+    plan = run("plan", vault=vault, today="2026-11-23").stdout  # the plan says it alike
+    assert plan.count("send Ana and Ben the deck") == 1 and "Ana, Ben: send" in plan
+    assert len(run("plan", "--json", vault=vault, today="2026-11-23").json()["promises"]) == 1
 
 
 _TODAYS = st.dates(dt.date(2000, 1, 1), dt.date(2090, 12, 31))

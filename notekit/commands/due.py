@@ -7,9 +7,8 @@ import click
 from notekit.commands.common import App, echo, emit_json, fail, table, text_or_dash, within_option
 from notekit.core.dates import add_days, parse_days
 from notekit.rules import views
-from notekit.rules.due import describe_days, due_report
+from notekit.rules.due import describe_days, due_report, promises
 from notekit.rules.moments import moment_text
-from notekit.store.links import DatedTask
 
 
 @click.command("due")
@@ -81,18 +80,15 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         click.echo(table(["Name", "Planned", "Why"], rows))
     if report.tasks:
         click.echo("\nPromises:")
-        promises: dict[tuple[str, int], list[DatedTask]] = {}
-        for task in report.tasks:  # a task naming two people is one promise, as in the report
-            promises.setdefault((task.source, task.line), []).append(task)
         rows = [
             [
-                ", ".join(t.person.name for t in same),
-                same[0].due.isoformat(),
-                describe_days((report.today - same[0].due).days),
-                views.plain(same[0].text),
-                f"{source}:{line}",
+                ", ".join(person.name for person in promise.people),
+                promise.due.isoformat(),
+                describe_days((report.today - promise.due).days),
+                views.plain(promise.text),
+                f"{promise.source}:{promise.line}",
             ]
-            for (source, line), same in promises.items()
+            for promise in promises(report.tasks)
         ]
         click.echo(table(["Name", "Due", "When", "Task", "Where"], rows))
     if report.moments:

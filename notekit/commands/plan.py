@@ -27,6 +27,7 @@ def command(app: App, size: int | None, more: bool, as_json: bool) -> None:
       notekit plan --more
     """
     from notekit.rules import views
+    from notekit.rules.due import promises
     from notekit.rules.plan import week_plan
 
     summary = app.summary()
@@ -64,12 +65,13 @@ def command(app: App, size: int | None, more: bool, as_json: bool) -> None:
         click.echo("\nWaiting on you too:")
         for owed in found.waiting:
             echo(f"  {owed.person.name}: {views.waiting_text(owed)}")
-    promises = views.unique_tasks(found.promises)
-    if promises:
+    kept = promises(found.promises)
+    if kept:
         click.echo("\nPromises this week:")
-        for task in promises:
-            late = (app.today - task.due).days
-            when = f"{late} days late" if late > 0 else str(task.due)
-            echo(f"  {when}  {task.person.name}: {views.plain(task.text)}")
+        for promise in kept:
+            late = (app.today - promise.due).days
+            when = f"{late} days late" if late > 0 else str(promise.due)
+            names = ", ".join(person.name for person in promise.people)
+            echo(f"  {when}  {names}: {views.plain(promise.text)}")
     if found.more_due:
         click.echo(f"\nand {found.more_due} more are due by {found.end}: notekit due --within 7")

@@ -42,7 +42,7 @@ MEMORY_HEADINGS = (
     "souvenirs partagés",
     "souvenirs communs",
 )
-NEWS_DAYS = 365  # a job change this recent is worth congratulating
+RECENT_ROLE_DAYS = 365  # a job change this recent is still news a draft congratulates on
 _BREAK = re.compile(r":|;| — | – | - ")  # where a memory's first part ends
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?(.+)$")
 _SUBJECT_START = frozenset({"we", "she", "he", "they", "you", "i"})
@@ -242,7 +242,7 @@ def draft_facts(
     others = _other_names(vault, person)
     memory, source, told = _memory(person, note.sections, others, at, language)
     news = news_from = None
-    if person.news and (today - person.news[0]).days <= NEWS_DAYS:
+    if person.news and (today - person.news[0]).days <= RECENT_ROLE_DAYS:
         news = one_line(person.news[1].split(" (was ")[0])
         news_from = _entry_of(entries, person.news[0], person.news[1])
     interests = [plain(i) for i in person.interests]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -76,6 +76,29 @@ def describe_days(overdue: int) -> str:
     if overdue > 0:
         return f"{overdue} day{'s' if overdue != 1 else ''} overdue"
     return f"due in {-overdue} day{'s' if overdue != -1 else ''}"
+
+
+@dataclass(frozen=True)
+class Promise:
+    """An open dated task, once for all the people it names."""
+
+    due: dt.date
+    people: list[Person]
+    text: str
+    source: str
+    line: int
+
+
+def promises(tasks: Iterable[DatedTask]) -> list[Promise]:
+    """The tasks as promises: a task that names two people is one promise to both, in the
+    order the tasks come."""
+    found: dict[tuple[str, int], Promise] = {}
+    for task in tasks:
+        promise = found.setdefault(
+            (task.source, task.line), Promise(task.due, [], task.text, task.source, task.line)
+        )
+        promise.people.append(task.person)
+    return list(found.values())
 
 
 @dataclass(frozen=True)

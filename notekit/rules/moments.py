@@ -20,7 +20,7 @@ MET = "met"  # the anniversary of the day we met
 JOINED = "joined"  # the anniversary of their joining an org we shared
 NEW_YEAR = "new year"  # a January word for people out of touch for long
 EVENT = "event"  # a dated note ahead that names them or holds one of their tags
-NEWS_DAYS = 14  # how long a new role stays a moment: a congratulation is timely
+NEW_ROLE_MOMENT_DAYS = 14  # how long a new role stays a moment: a congratulation is timely
 NEW_YEAR_DAYS = 14  # the first days of January carry the new-year moment
 NEW_YEAR_SILENCE = 183  # days without contact that make a new-year word welcome
 NEW_YEAR_MAX = 10  # the longest silent first: a few good reasons, not a wall
@@ -134,8 +134,8 @@ def moments_of(person: Person, start: dt.date, end: dt.date) -> list[Moment]:
 
 
 def news_of(person: Person, today: dt.date) -> Moment | None:
-    """A new role an import logged in the last NEWS_DAYS days: a reason to write."""
-    if person.news is None or not 0 <= (today - person.news[0]).days < NEWS_DAYS:
+    """A new role an import logged in the last NEW_ROLE_MOMENT_DAYS days: a reason to write."""
+    if person.news is None or not 0 <= (today - person.news[0]).days < NEW_ROLE_MOMENT_DAYS:
         return None
     return Moment(person, NEW_ROLE, person.news[0], None, person.news[1])
 

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Any
 from notekit.core.model import Interaction, Opportunity, Person, Problem
 from notekit.core.syntax import TASK_DUE, WIKILINK
 from notekit.read.parse import Section
-from notekit.rules.due import DueReport, FollowUp, Nudge, Resting, Waiting, waiting_text
+from notekit.rules.due import (
+    DueReport,
+    FollowUp,
+    Nudge,
+    Promise,
+    Resting,
+    Waiting,
+    promises,
+    waiting_text,
+)
 from notekit.rules.moments import Moment
 from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
@@ -385,9 +394,7 @@ def plan_report(found: Plan, contexts: dict[str, str], today: dt.date) -> dict[s
             }
             for pick in found.picks
         ],
-        "promises": [
-            dict(task(t), overdue_days=(today - t.due).days) for t in unique_tasks(found.promises)
-        ],
+        "promises": [promise(p, today) for p in promises(found.promises)],
         "more_due": found.more_due,
         "waiting": [waiting(w) for w in found.waiting],
         "next": [
@@ -402,12 +409,17 @@ def plan_report(found: Plan, contexts: dict[str, str], today: dt.date) -> dict[s
     }
 
 
-def unique_tasks(tasks: list[DatedTask]) -> list[DatedTask]:
-    """Each task once, though it names two people (the first of them)."""
-    found: dict[tuple[str, int], DatedTask] = {}
-    for item in tasks:
-        found.setdefault((item.source, item.line), item)
-    return list(found.values())
+def promise(item: Promise, today: dt.date) -> dict[str, Any]:
+    """A promise as the plan's JSON lists it: under the first person it names, as a task."""
+    return {
+        "name": item.people[0].name,
+        "path": item.people[0].path,
+        "source": item.source,
+        "line": item.line,
+        "text": item.text,
+        "due": iso(item.due),
+        "overdue_days": (today - item.due).days,
+    }
 
 
 def time_at(item: At) -> dict[str, Any]:

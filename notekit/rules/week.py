@@ -12,23 +12,12 @@ from dataclasses import dataclass
 
 from notekit.core.model import Interaction, Person
 from notekit.read.config import WEEKDAYS, Config
-from notekit.rules.due import DueReport, FollowUp, due_report, follow_up
+from notekit.rules.due import DueReport, FollowUp, Promise, due_report, follow_up, promises
 from notekit.store.index import Index
 from notekit.store.reading import read_note
 from notekit.store.summary import Summary
 
 DAYS = 7  # the week ahead (due) and the days behind (recent interactions)
-
-
-@dataclass(frozen=True)
-class Promise:
-    """An open dated task, once for all the people it names."""
-
-    due: dt.date
-    people: list[Person]
-    text: str
-    source: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -102,12 +91,6 @@ def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = 
     start = week_start(today, index.config.week_starts)
     end = start + dt.timedelta(days=DAYS - 1)
     report = due_report(index, today, within=(end - today).days, follows=follows)
-    promises: dict[tuple[str, int], Promise] = {}
-    for task in report.tasks:  # a task naming two people is one promise
-        found = promises.setdefault(
-            (task.source, task.line), Promise(task.due, [], task.text, task.source, task.line)
-        )
-        found.people.append(task.person)
     since = today - dt.timedelta(days=DAYS)
     recent = sorted(
         (
@@ -121,7 +104,7 @@ def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = 
         reverse=True,
     )
     overdue = sum(1 for f in follows.values() if f.due and f.due < today)
-    return Week(today, start, report, list(promises.values()), recent, follows, overdue)
+    return Week(today, start, report, promises(report.tasks), recent, follows, overdue)
 
 
 def _any_between(dates: tuple[dt.date, ...], after: dt.date, until: dt.date) -> bool:
