@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, fail, planned, write_change
+from notekit.commands.common import App, dry_run_option, fail, planned, write_change
 
 
 @click.command("add")
@@ -30,7 +30,7 @@ from notekit.commands.common import App, fail, planned, write_change
     is_flag=True,
     help="Add even when the same or a similar name exists (a second note, its file numbered).",
 )
-@click.option("--dry-run", is_flag=True, help="Print the new note and write nothing.")
+@dry_run_option("the new note")
 @click.pass_obj
 def command(
     app: App,

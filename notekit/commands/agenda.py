@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail
+from notekit.commands.common import App, echo, emit_json, fail, json_option
 
 
 @click.command("agenda")
 @click.option(
     "--days", default=14, show_default=True, type=int, help="How many days ahead, today included."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, days: int, as_json: bool) -> None:
     """The next DAYS days, day by day: follow-ups due, dated promises, nudges for messages left

@@ -6,14 +6,14 @@ import sys
 
 import click
 
-from notekit.commands.common import EXIT_PROBLEMS, App, emit_json, visible
+from notekit.commands.common import EXIT_PROBLEMS, App, emit_json, json_option, visible
 from notekit.core.model import ERROR
 from notekit.rules import views
 from notekit.rules.check import check_vault
 
 
 @click.command("check")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, as_json: bool) -> None:
     """Report broken YAML, bad dates and cadences, broken or ambiguous links to people, and

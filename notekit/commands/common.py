@@ -50,14 +50,33 @@ def site_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+
+
+def dry_run_option(shown: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--dry-run`, shared by the commands that write: `shown` is what it prints instead."""
+    return click.option("--dry-run", is_flag=True, help=f"Print {shown} and write nothing.")
+
+
 def within_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """`--within DAYS`, shared by the commands that list who is due."""
+    """`--within DAYS`, shared by the commands that list who is due: the command is given the
+    number of days."""
+
+    def days(ctx: click.Context, param: click.Parameter, value: str) -> int:
+        from notekit.core.dates import parse_days
+
+        try:
+            return parse_days(value, ctx.obj.today)
+        except ValueError as exc:
+            fail(f"--within: {exc}")
+
     return click.option(
         "--within",
         "-w",
         default="7",
         show_default=True,
         metavar="DAYS",
+        callback=days,
         help="Include what falls due within this many days from today, or a duration such as "
         "2w or 1m (at most 100 years).",
     )(command)

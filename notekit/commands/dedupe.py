@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json
+from notekit.commands.common import App, echo, emit_json, json_option
 
 
 @click.command("dedupe")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, as_json: bool) -> None:
     """List likely duplicates: the same email or LinkedIn profile, the same name (case,

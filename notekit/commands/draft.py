@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, draft_facts_of, echo, emit_json, fail
+from notekit.commands.common import App, draft_facts_of, echo, emit_json, fail, json_option
 from notekit.rules.draft import CHANNELS
 
 
@@ -20,7 +20,7 @@ from notekit.rules.draft import CHANNELS
     help="What you hope for: job-search, referral, mentorship, "
     "collaboration, learning (default: the person's first goal).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, name: str, channel: str | None, goal: str | None, as_json: bool) -> None:
     """Draft a message to NAME: one shared memory, their current role or news, something to

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail, table, text_or_dash, within_option
-from notekit.core.dates import add_days, parse_days
+from notekit.commands.common import (
+    App,
+    echo,
+    emit_json,
+    json_option,
+    table,
+    text_or_dash,
+    within_option,
+)
+from notekit.core.dates import add_days
 from notekit.rules import views
 from notekit.rules.due import describe_days, due_report, promises
 from notekit.rules.moments import moment_text
@@ -14,9 +22,9 @@ from notekit.rules.moments import moment_text
 @click.command("due")
 @within_option
 @click.option("--tag", help="Only people with this tag.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
-def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
+def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
     """Who is due for a follow-up by today + WITHIN days, and why; who is waiting on you.
 
     A person is due from their follow-up date (next_contact), else from their cadence since the
@@ -30,12 +38,8 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
       notekit due --within 30 --tag mentor
       notekit --today 2026-12-01 due --json
     """
-    try:
-        days = parse_days(within, app.today)
-    except ValueError as exc:
-        fail(f"--within: {exc}")
     summary = app.summary()
-    report = due_report(summary, app.today, days, tag)
+    report = due_report(summary, app.today, within, tag)
     if as_json:
         emit_json(views.due_report(report))
         return
@@ -51,7 +55,7 @@ def command(app: App, within: str, tag: str | None, as_json: bool) -> None:
         or report.nudges
         or report.waiting
     ):
-        horizon = add_days(report.today, days)
+        horizon = add_days(report.today, within)
         quiet = "" if hint else " Enjoy the quiet week."
         click.echo(f"Nobody is due by {horizon}.{quiet}")
     if report.waiting:

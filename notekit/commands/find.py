@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, emit_json, table, text_or_dash
+from notekit.commands.common import App, emit_json, json_option, table, text_or_dash
 from notekit.rules.match import search
 
 
 @click.command("find")
 @click.argument("query")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, query: str, as_json: bool) -> None:
     """Find people by name, alias, company, role, history, tags, how you met, interests or

@@ -10,16 +10,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from notekit.commands.common import App, echo, fail, write_change
+from notekit.commands.common import App, dry_run_option, echo, fail, write_change
 from notekit.interop.source import MAX_MB
 
 T = TypeVar("T")
 with_update = click.option(
     "--update", is_flag=True, help="Replace values that differ from the file's (lists only grow)."
 )
-with_dry_run = click.option(
-    "--dry-run", is_flag=True, help="Print what would change and write nothing."
-)
+with_dry_run = dry_run_option("what would change")
 
 
 def for_new_notes(command: Callable[..., None]) -> Callable[..., None]:

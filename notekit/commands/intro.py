@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail
+from notekit.commands.common import App, echo, emit_json, fail, json_option
 
 
 @click.command("intro")
 @click.argument("target")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, target: str, as_json: bool) -> None:
     """Who could introduce me to TARGET: a person of the vault, or an organisation (then the

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, parse_date_option, planned, write_change
+from notekit.commands.common import (
+    App,
+    dry_run_option,
+    echo,
+    parse_date_option,
+    planned,
+    write_change,
+)
 from notekit.core.syntax import CHANNELS
 
 
@@ -38,7 +45,7 @@ from notekit.core.syntax import CHANNELS
     is_flag=True,
     help="Keep the note's follow-up date, which this contact would otherwise clear.",
 )
-@click.option("--dry-run", is_flag=True, help="Print the diff and write nothing.")
+@dry_run_option("the diff")
 @click.pass_obj
 def command(
     app: App,

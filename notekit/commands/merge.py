@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import EXIT_PROBLEMS, App, echo, fail, planned, write_change
+from notekit.commands.common import (
+    EXIT_PROBLEMS,
+    App,
+    dry_run_option,
+    echo,
+    fail,
+    planned,
+    write_change,
+)
 
 
 @click.command("merge")
 @click.argument("keep")
 @click.argument("other")
-@click.option("--dry-run", is_flag=True, help="Print every diff and write nothing.")
+@dry_run_option("every diff")
 @click.pass_obj
 def command(app: App, keep: str, other: str, dry_run: bool) -> None:
     """Merge OTHER into KEEP: one note about one person.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, emit_json, table
+from notekit.commands.common import App, emit_json, json_option, table
 
 STATUSES = ("open", "won", "lost", "given")
 
@@ -12,7 +12,7 @@ STATUSES = ("open", "won", "lost", "given")
 @click.command("opportunities")
 @click.option("--status", type=click.Choice(STATUSES), help="Only those of this status.")
 @click.option("--kind", metavar="KIND", help="Only those of this kind (referral, job, intro…).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, status: str | None, kind: str | None, as_json: bool) -> None:
     """Every opportunity in people's `## Opportunities` sections, newest first, with the

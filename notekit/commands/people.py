@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail, table, text_or_dash
+from notekit.commands.common import App, echo, emit_json, fail, json_option, table, text_or_dash
 from notekit.rules import views
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up, has_tag
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 @click.option("--tag", help="Only people with this tag (a nested tag's segment counts too).")
 @click.option("--at", "org", metavar="ORG", help="Only people who were at ORG, now or before.")
 @click.option("--overlap", is_flag=True, help="With --at: only those there when I was too.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, tag: str | None, org: str | None, overlap: bool, as_json: bool) -> None:
     """List every person, sorted by name. --at lists those who were at an organisation or

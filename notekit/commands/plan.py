@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json
+from notekit.commands.common import App, echo, emit_json, json_option
 
 
 @click.command("plan")
 @click.option("--size", type=click.IntRange(min=1), help="People in the plan ([plan] size, 5).")
 @click.option("--more", is_flag=True, help="Also the next people, if you have time this week.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, size: int | None, more: bool, as_json: bool) -> None:
     """This week's plan: a few people chosen by a score (a reply you owe them, overdue for

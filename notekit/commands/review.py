@@ -10,7 +10,6 @@ from notekit.commands.common import (
     App,
     draft_facts_of,
     echo,
-    fail,
     visible,
     within_option,
     write_change,
@@ -25,7 +24,7 @@ PROMPT = "[l]og  [s]nooze  s[k]ip  [e]dit  [q]uit"
 @within_option
 @click.option("--tag", help="Only people with this tag.")
 @click.pass_obj
-def command(app: App, within: str, tag: str | None) -> None:
+def command(app: App, within: int, tag: str | None) -> None:
     """Walk through the week's reconnections one by one: first this week's plan, then whoever
     is waiting on a reply from you, the nudges, your overdue promises, then the rest of who is
     due. For each: why now, the last two entries of their log and a draft that starts from
@@ -39,13 +38,7 @@ def command(app: App, within: str, tag: str | None) -> None:
       notekit review
       notekit review --within 2w --tag initech
     """
-    from notekit.core.dates import parse_days
-
-    try:
-        days = parse_days(within, app.today)
-    except ValueError as exc:
-        fail(f"--within: {exc}")
-    queue = _queue(app, days, tag)
+    queue = _queue(app, within, tag)
     if not queue:
         click.echo("Nobody is due: nothing to review this week.")
         return

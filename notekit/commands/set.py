@@ -7,7 +7,7 @@ import functools
 
 import click
 
-from notekit.commands.common import App, echo, fail, planned, write_change
+from notekit.commands.common import App, dry_run_option, echo, fail, planned, write_change
 
 
 @click.command("set")
@@ -20,7 +20,7 @@ from notekit.commands.common import App, echo, fail, planned, write_change
     help="Only people whose KEY is VALUE (or, for a list, holds it); may be repeated.",
 )
 @click.option("--tag", "tags", multiple=True, help="Only people with this tag; may be repeated.")
-@click.option("--dry-run", is_flag=True, help="Print every diff and write nothing.")
+@dry_run_option("every diff")
 @click.pass_obj
 def command(
     app: App,

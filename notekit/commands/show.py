@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, visible
+from notekit.commands.common import App, echo, emit_json, json_option, visible
 from notekit.rules import views
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up
@@ -14,7 +14,7 @@ RECENT = 10
 
 @click.command("show")
 @click.argument("name")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, name: str, as_json: bool) -> None:
     """Show one person: facts, how you know each other, due status, interactions, promises.

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, fail, planned, write_change
+from notekit.commands.common import App, dry_run_option, fail, planned, write_change
 
 
 @click.command("snooze")
 @click.argument("name")
 @click.argument("until", metavar="WHEN")
-@click.option("--dry-run", is_flag=True, help="Print the diff and write nothing.")
+@dry_run_option("the diff")
 @click.pass_obj
 def command(app: App, name: str, until: str, dry_run: bool) -> None:
     """Set NAME's next-contact date to WHEN: a date, or today + a duration (`2w`, `3m`,

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail, parse_date_option, table
+from notekit.commands.common import (
+    App,
+    echo,
+    emit_json,
+    fail,
+    json_option,
+    parse_date_option,
+    table,
+)
 from notekit.core.dates import add_days
 
 DEFAULT_DAYS = 90  # the period when --since is not given
@@ -18,7 +26,7 @@ DEFAULT_DAYS = 90  # the period when --since is not given
     type=click.Choice(["month", "goal", "tag", "company"]),
     help="Also count each month, goal, tag or company apart.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, since: str | None, until: str | None, by: str | None, as_json: bool) -> None:
     """How reconnecting goes: my outreach and the answers it got, their messages, meetings,

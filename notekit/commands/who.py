@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, emit_json, table
+from notekit.commands.common import App, emit_json, json_option, table
 
 
 @click.command("who")
 @click.argument("topic")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see docs/cli.md).")
+@json_option
 @click.pass_obj
 def command(app: App, topic: str, as_json: bool) -> None:
     """People a TOPIC belongs with: their interests, role, company, history, how you met,
