@@ -6,6 +6,7 @@ import datetime as dt
 import importlib
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -48,6 +49,19 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a Refusal from any layer below becomes `notekit: error: …` on
+        stderr and its exit status, here and nowhere else."""
+        from notekit.core.errors import Refusal
+
+        try:
+            return super().invoke(ctx)
+        except Refusal as exc:
+            from notekit.commands.common import echo
+
+            echo(f"notekit: error: {exc}", err=True)
+            ctx.exit(exc.code)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)

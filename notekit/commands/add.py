@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, dry_run_option, fail, planned, write_change
+from notekit.commands.common import App, dry_run_option, fail, write_change
 
 
 @click.command("add")
@@ -105,5 +105,5 @@ def command(
         )
         if value
     }
-    change = planned(lambda: plan_add(index, name, app.today, fields, numbered=force))
+    change = plan_add(index, name, app.today, fields, numbered=force)
     write_change(app, change, dry_run)

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from notekit.commands.common import EXIT_PROBLEMS, App, emit_json, json_option, visible
+from notekit.commands.common import App, emit_json, json_option, visible
+from notekit.core.errors import PROBLEMS
 from notekit.core.model import ERROR
 from notekit.rules import views
 from notekit.rules.check import check_vault
@@ -45,7 +46,7 @@ def command(app: App, as_json: bool) -> None:
             err=bool(problems),
         )
     if problems:
-        sys.exit(EXIT_PROBLEMS)
+        sys.exit(PROBLEMS)
 
 
 def _count(number: int, one: str, many: str) -> str:

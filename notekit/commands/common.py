@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from notekit.core.errors import ConfigError
+from notekit.core.errors import USAGE, Refusal
 from notekit.core.model import ERROR, Person, Problem
 from notekit.core.syntax import one_line
 from notekit.read.vault import find_vault, leftovers
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 V = TypeVar("V", bound="Summary")  # a Summary or an Index
 T = TypeVar("T")
 DEFAULT_SITE = "site"
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
 
 
 def site_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -100,9 +98,10 @@ def echo(text: str, err: bool = False) -> None:
     click.echo("\n".join(visible(line) for line in text.split("\n")), err=err)
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    echo(f"notekit: error: {message}", err=True)
-    sys.exit(code)
+def fail(message: str, code: int = USAGE) -> NoReturn:
+    """Refuse to go on: the command line says `notekit: error: MESSAGE` and exits with
+    `code`."""
+    raise Refusal(message, code)
 
 
 @dataclass
@@ -140,19 +139,13 @@ class App:
         return self._ask(self.store.summary, quiet)
 
     def _ask_config(self) -> Config:
-        try:
-            return self.store.config()
-        except ConfigError as exc:
-            fail(str(exc))
+        return self.store.config()
 
     def _ask(self, read: Callable[[], V], quiet: bool) -> V:
-        """What `read` gives, or exit 2 for an unusable config. The first time the vault is
-        asked for decides: its problems are told then, unless quiet (a command that reports
+        """What `read` gives (a ConfigError for an unusable config). The first time the vault
+        is asked for decides: its problems are told then, unless quiet (a command that reports
         problems itself asks quietly first)."""
-        try:
-            found = read()
-        except ConfigError as exc:
-            fail(str(exc))
+        found = read()
         if not self._asked:
             self._asked = True
             if not quiet:
@@ -164,7 +157,6 @@ class App:
         `site/` here, unless here is inside the vault: then `.notekit/site` in the vault, a
         dot folder that Obsidian and notekit do not read and git is told to ignore. The root,
         the home folder, the vault and a file are refused (exit 2)."""
-        from notekit.core.errors import SiteError
         from notekit.site.report import check_output, hidden_site
 
         chosen = output or self._ask_config().report_output
@@ -174,8 +166,6 @@ class App:
                 out = hidden_site(self.vault)
                 echo(f"notekit: the report goes to {out} (Obsidian and git skip it)", err=True)
             check_output(out, self.vault)
-        except SiteError as exc:
-            fail(str(exc))
         except OSError as exc:
             fail(f"{out}: {exc.strerror}")
         return out
@@ -279,7 +269,7 @@ def write_change(
     (on stderr when `quiet`, so that stdout stays free for the command's own output; not at
     all unless `tell`, for a command that sums up many changes itself). A refusal ends the
     command, unless `keep_going`: then it is told and False returned."""
-    from notekit.core.errors import ConflictError, EditError
+    from notekit.core.errors import EditError
     from notekit.write.changes import apply, diff
 
     if dry_run:
@@ -290,11 +280,11 @@ def write_change(
     try:
         summary = app.summary(quiet=True)
         warning = apply(change, summary.config.git_autocommit, leftovers(summary.problems))
-    except (ConflictError, EditError) as exc:
-        if keep_going:
-            echo(f"notekit: not written: {exc}", err=True)
-            return False
-        fail(str(exc), EXIT_PROBLEMS if isinstance(exc, ConflictError) else EXIT_USAGE)
+    except EditError as exc:
+        if not keep_going:
+            raise
+        echo(f"notekit: not written: {exc}", err=True)
+        return False
     if tell:
         echo(f"{change.message}  ({change.rel})", err=quiet)
         if change.aside:
@@ -302,16 +292,6 @@ def write_change(
     if warning:
         echo(f"notekit: warning: {warning}", err=True)
     return True
-
-
-def planned(plan: Callable[[], T]) -> T:
-    """Run a planning step, turning its refusal into a clear error (exit 2)."""
-    from notekit.core.errors import EditError
-
-    try:
-        return plan()
-    except EditError as exc:
-        fail(str(exc))
 
 
 def parse_date_option(value: str, what: str) -> dt.date:

@@ -37,7 +37,6 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
       notekit draft priya --channel linkedin --goal referral
       notekit draft tomas --json
     """
-    from notekit.core.errors import SiteError
     from notekit.site.drafts import DraftTemplates, render_draft, sentences_of
 
     person = app.person(name)
@@ -48,10 +47,7 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
             + ", ".join(facts.missing),
             code=1,
         )
-    try:
-        draft = render_draft(facts, DraftTemplates.of(app.vault))
-    except SiteError as exc:
-        fail(str(exc))
+    draft = render_draft(facts, DraftTemplates.of(app.vault))
     if as_json:
         emit_json(
             {

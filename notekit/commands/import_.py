@@ -114,7 +114,6 @@ def linkedin(
     Example:
       notekit import linkedin ~/Downloads/Basic_LinkedInDataExport_11-30-2026.zip
     """
-    from notekit.core.errors import SourceError
     from notekit.interop.imports import import_contacts, import_messages
     from notekit.interop.linkedin import connections, messages, owner, read_export
 
@@ -124,8 +123,6 @@ def linkedin(
         talk = messages(export.messages) if export.messages else []
     except OSError as exc:
         fail(f"{path}: cannot read the export ({exc})")
-    except SourceError as exc:
-        fail(str(exc))
     except ValueError as exc:
         fail(f"{path}: {exc}")
     if export.connections is None and export.messages is None:
@@ -261,14 +258,10 @@ def google(
 
 def _read(file: str, read: Callable[[], T]) -> T:
     """What `read` makes of an import file, or the reason it cannot, as notekit's error."""
-    from notekit.core.errors import SourceError
-
     try:
         return read()
     except OSError as exc:
         fail(f"{file}: {exc.strerror}")
-    except SourceError as exc:
-        fail(str(exc))
     except ValueError as exc:
         fail(f"{file}: {exc}")
 

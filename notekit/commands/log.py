@@ -9,7 +9,6 @@ from notekit.commands.common import (
     dry_run_option,
     echo,
     parse_date_option,
-    planned,
     write_change,
 )
 from notekit.core.syntax import CHANNELS
@@ -78,17 +77,15 @@ def command(
 
     person = app.person(name)
     date = parse_date_option(when, "--date") if when else None
-    change = planned(
-        lambda: plan_log(
-            app.summary(),
-            person,
-            app.today,
-            text,
-            date=date,
-            channel=channel or ("message" if direction else None),
-            keep_follow_up=keep_follow_up,
-            direction=direction,
-        )
+    change = plan_log(
+        app.summary(),
+        person,
+        app.today,
+        text,
+        date=date,
+        channel=channel or ("message" if direction else None),
+        keep_follow_up=keep_follow_up,
+        direction=direction,
     )
     write_change(app, change, dry_run)
     known = app.summary(quiet=True).config.channels

@@ -5,14 +5,13 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import (
-    EXIT_PROBLEMS,
     App,
     dry_run_option,
     echo,
     fail,
-    planned,
     write_change,
 )
+from notekit.core.errors import PROBLEMS
 
 
 @click.command("merge")
@@ -43,7 +42,7 @@ def command(app: App, keep: str, other: str, dry_run: bool) -> None:
 
     kept, gone = app.person(keep), app.person(other)
     summary = app.summary()
-    merge = planned(lambda: plan_merge(summary, kept, gone, app.today))
+    merge = plan_merge(summary, kept, gone, app.today)
     changes = [merge.keep, *merge.links]
     if dry_run:
         for change in changes:
@@ -61,7 +60,7 @@ def command(app: App, keep: str, other: str, dry_run: bool) -> None:
     except (ConflictError, EditError) as exc:
         merge.discard()
         done = f"{written} of {len(changes)} notes were written before this; " if written else ""
-        fail(f"{exc}\n{done}{merge.other_rel} was not moved", EXIT_PROBLEMS)
+        fail(f"{exc}\n{done}{merge.other_rel} was not moved", PROBLEMS)
     echo(f"merged {gone.name} ({gone.path}) into {kept.name} ({kept.path})")
     if merge.links:
         echo(f"links to {gone.name} now lead to {kept.name} in {len(merge.links)} more notes")

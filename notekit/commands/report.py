@@ -28,7 +28,6 @@ def command(app: App, output: str | None, force: bool, with_note: bool) -> None:
       notekit report -o site && xdg-open site/index.html
       notekit report --note        # also Reviews/2026-W48.md, with [[links]] to people
     """
-    from notekit.core.errors import SiteError
     from notekit.site.report import build_site, write_failure
 
     index = app.index()
@@ -48,8 +47,6 @@ def command(app: App, output: str | None, force: bool, with_note: bool) -> None:
                 write_change(app, change, dry_run=False, quiet=True)
     try:
         result = build_site(index, app.today, out, force)
-    except SiteError as exc:
-        fail(str(exc))
     except OSError as exc:
         fail(write_failure(exc, out))
     click.echo(result.index_html.resolve())

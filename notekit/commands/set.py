@@ -3,11 +3,9 @@ fields of one person or many, in one command."""
 
 from __future__ import annotations
 
-import functools
-
 import click
 
-from notekit.commands.common import App, dry_run_option, echo, fail, planned, write_change
+from notekit.commands.common import App, dry_run_option, echo, fail, write_change
 
 
 @click.command("set")
@@ -75,7 +73,7 @@ def command(
         fail("nobody matches: nothing was changed")
     changed = 0
     for person in people:
-        change = planned(functools.partial(plan_set, summary, person, assignments))
+        change = plan_set(summary, person, assignments)
         if change is not None:
             changed += write_change(app, change, dry_run, quiet=True, tell=False) or dry_run
     done = "would change" if dry_run else "changed"

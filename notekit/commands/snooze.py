@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, dry_run_option, fail, planned, write_change
+from notekit.commands.common import App, dry_run_option, fail, write_change
 
 
 @click.command("snooze")
@@ -33,4 +33,4 @@ def command(app: App, name: str, until: str, dry_run: bool) -> None:
         date = parse_when(until, app.today)
     except ValueError as exc:
         fail(str(exc))
-    write_change(app, planned(lambda: plan_snooze(app.summary(), person, app.today, date)), dry_run)
+    write_change(app, plan_snooze(app.summary(), person, app.today, date), dry_run)
