@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -537,3 +538,26 @@ def test_a_person_without_my_messages_does_not_end_the_search_for_rests(run, mak
     due = run("due", "--json", vault=vault).json()
     assert [r["name"] for r in due["resting"]] == ["Zed"]
     assert [n["name"] for n in due["nudges"]] == ["Yan"]
+
+
+def test_the_due_table_lines_up_wide_names_and_controls_made_visible(run, make_vault) -> None:
+    """A CJK name takes two columns a character, a control character is shown as `\\x1b`: the
+    dates below `Due` start in one column whatever the names."""
+    import unicodedata
+
+    vault = make_vault(
+        {
+            "People/山田太郎.md": "---\ncadence: 1m\nlast_contact: 2026-01-01\n---\n",
+            "People/Eve.md": '---\nname: "Eve\\e[2J"\ncadence: 1m\nlast_contact: 2026-01-02\n---\n',
+            "People/Ana.md": "---\ncadence: 1m\nlast_contact: 2026-01-03\n---\n",
+        }
+    )
+    lines = run("due", vault=vault, today="2026-11-23").stdout.splitlines()
+    rows = [line for line in lines if re.search(r"\d{4}-\d\d-\d\d", line)]
+
+    def column(line: str) -> int:
+        before = line[: re.search(r"20\d\d-\d\d-\d\d", line).start()]
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in before)
+
+    assert len(rows) == 3 and "\x1b" not in "".join(rows)
+    assert len({column(line) for line in rows}) == 1, rows

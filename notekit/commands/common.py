@@ -232,22 +232,24 @@ def emit_json(data: Any) -> None:
 
 
 def _width(text: str) -> int:
+    """Columns the text takes on a terminal: two for a wide character (CJK)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def table(headers: list[str], rows: list[list[str]], styles: list[dict] | None = None) -> str:
-    """An aligned plain-text table; `styles` gives click.style arguments per row."""
-    widths = [_width(h) for h in headers]
-    for row in rows:
-        widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=True)]
+    """An aligned plain-text table, each cell as a terminal shows it (controls made visible);
+    `styles` gives click.style arguments per row."""
+    shown = [[(cell, _width(cell)) for cell in map(visible, row)] for row in [headers, *rows]]
+    widths = [max(width for _, width in column) for column in zip(*shown, strict=True)]
 
-    def line(cells: list[str]) -> str:
-        padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)]
+    def line(cells: list[tuple[str, int]]) -> str:
+        padded = [c + " " * (w - cw) for (c, cw), w in zip(cells, widths, strict=True)]
         return "  ".join(padded).rstrip()
 
-    rows = [[visible(cell) for cell in row] for row in rows]
-    out = [click.style(line(headers), bold=True)]
-    for n, row in enumerate(rows):
+    out = [click.style(line(shown[0]), bold=True)]
+    for n, row in enumerate(shown[1:]):
         text = line(row)
         out.append(click.style(text, **styles[n]) if styles and styles[n] else text)
     return "\n".join(out)
