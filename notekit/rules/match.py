@@ -6,6 +6,7 @@ guesses: it picks a fuzzy match only when one candidate is clearly ahead of the 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,20 +62,16 @@ def close_to(key: str, keys: list[str], threshold: float) -> list[tuple[int, flo
 
 def topic_in(query: str, keys: list[str], threshold: float) -> list[tuple[int, float]]:
     """(position, score) of the folded `keys` that hold the folded `query`, each word taken in
-    its plain form (`engineering` and `engineers` are `engineer`): 100 for it as a word or
-    words of the key, else the partial ratio (the key's closest part; a typo costs a little),
-    `threshold` or more."""
-
-    def score(wanted: str, key: str, **_: object) -> float:
-        if f" {wanted} " in f" {key} ":
-            return 100.0
-        return float(fuzz.partial_ratio(wanted, key)) if len(key) >= len(wanted) else 0.0
-
+    its plain form (`engineering` and `engineers` are `engineer`), scored by the partial ratio
+    (100 where it stands in the key, else the key's closest part: a typo costs a little),
+    `threshold` or more; a key shorter than the query holds nothing. All keys are scored in
+    one call, in C."""
+    wanted = word_forms(query)
     plain = [word_forms(key) for key in keys]
     found = process.extract(
-        word_forms(query), plain, scorer=score, score_cutoff=threshold, limit=None
+        wanted, plain, scorer=fuzz.partial_ratio, score_cutoff=threshold, limit=None
     )
-    return [(at, value) for _, value, at in found]
+    return [(at, value) for _, value, at in found if len(plain[at]) >= len(wanted)]
 
 
 def closest(query: str, texts: list[str], cutoff: float = 70.0) -> str | None:
@@ -94,14 +91,15 @@ def word_forms(folded: str) -> str:
     """Each word of a folded text without the ending of its plural, its -ing or -ed form:
     `data engineering` and `data engineers` are both `data engineer`. Crude on purpose: it is
     applied alike to what is asked and what is searched."""
-    words = []
-    for word in folded.split():
-        for ending, shortest in _ENDINGS:
-            if len(word) >= shortest and word.endswith(ending) and not word.endswith("ss"):
-                word = word[: -len(ending)] + ("er" if ending == "ers" else "")
-                break
-        words.append(word)
-    return " ".join(words)
+    return " ".join(map(_plain_word, folded.split()))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _plain_word(word: str) -> str:
+    for ending, shortest in _ENDINGS:
+        if len(word) >= shortest and word.endswith(ending) and not word.endswith("ss"):
+            return word[: -len(ending)] + ("er" if ending == "ers" else "")
+    return word
 
 
 @dataclass(frozen=True)

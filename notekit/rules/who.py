@@ -50,12 +50,11 @@ def who(vault: Summary, topic: str, body: Callable[[Person], list[tuple[int, str
         if held is None or found.score > held.score:
             best[found.person.path] = found
 
+    said: list[tuple[Person, str, str, int | None]] = []  # person, field, text, note line
     for person in vault.people:
-        fields = _fields(person)
-        for at, score in topic_in(wanted, [fold(t) for _, t in fields], THRESHOLD):
-            offer(Found(person, score, fields[at][0], fields[at][1], None))
-        lines = body(person)
-        for at, score in topic_in(wanted, [fold(t) for _, t in lines], THRESHOLD):
-            number, text = lines[at]
-            offer(Found(person, score - NOTE_LESS, "note", text.strip(), number))
+        said.extend((person, field, text, None) for field, text in _fields(person))
+        said.extend((person, "note", text.strip(), number) for number, text in body(person))
+    for at, score in topic_in(wanted, [fold(text) for _, _, text, _ in said], THRESHOLD):
+        person, field, text, line = said[at]
+        offer(Found(person, score - NOTE_LESS if field == "note" else score, field, text, line))
     return sorted(best.values(), key=lambda f: (-f.score, f.person.name.casefold()))
