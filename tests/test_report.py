@@ -541,3 +541,23 @@ def test_a_person_page_has_the_draft_framed_by_the_reason_and_open_items(run, tm
     week = (out / "index.html").read_text("utf-8")
     listed = week[week.index('class="plain open-opportunities"') :].split("</ul>")[0]
     assert "Priya Nair</a>: referral — to the Globex platform team" in listed
+
+
+def test_a_changed_draft_template_of_a_language_renders_the_pages_again(run, make_vault, tmp_path):
+    """A person page holds their draft: the vault's French template, added or changed in
+    `Templates/notekit/fr/`, shows on the next build, though no note changed."""
+    vault = make_vault(
+        {
+            "People/Léa.md": "---\nlanguage: fr\nemail: lea@example.fr\nrole: PM\n---\n"
+            "## Souvenirs\n- Le hackathon de Lyon\n",
+        }
+    )
+    out = tmp_path / "site"
+    assert run("report", "-o", str(out), vault=vault).exit_code == 0
+    page = out / "people/lea.html"
+    assert "Bonjour Léa" in page.read_text("utf-8")
+    own = vault / "Templates/notekit/fr"
+    own.mkdir(parents=True)
+    (own / "email.md").write_text("Coucou {{ first_name }} !\n", encoding="utf-8")
+    assert run("report", "-o", str(out), vault=vault).exit_code == 0
+    assert "Coucou Léa" in page.read_text("utf-8")

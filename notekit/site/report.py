@@ -482,7 +482,10 @@ class _Site:
                 self.today if dates and dates[-1] >= window else None,
                 [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
                 [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
-                self.graph.get(person.path),  # its ties, in the order they were found
+                [  # its ties, in the order they were found (tuples: a dataclass's repr is slow)
+                    (other, tie.strength, tuple(tie.evidence))
+                    for other, tie in self.graph.get(person.path, {}).items()
+                ],
             )
         )
         digest = self._fingerprint_base.copy()
@@ -497,8 +500,8 @@ class _Site:
         own = self.index.vault / USER_TEMPLATES
         drafts = (
             sorted(
-                (p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                for p in own.glob("*")
+                (p.relative_to(own).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                for p in own.rglob("*")  # a language's folder too
                 if p.is_file()
             )
             if own.is_dir()
