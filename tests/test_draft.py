@@ -430,3 +430,20 @@ def test_a_french_memory_is_told_to_them(memory, told) -> None:
     from notekit.rules.draft import tell
 
     assert tell(memory, "fr") == told
+
+
+def test_a_memory_an_html_comment_hides_is_not_told(run, make_vault) -> None:
+    """What a note hides in `<!-- -->` (Obsidian shows none of it) is no memory for a draft,
+    nor is a `## Memories` heading inside it a heading."""
+    vault = make_vault(
+        {
+            "People/Kim.md": "---\nemail: kim@example.com\nrole: Chef\n---\n"
+            "## Memories\n<!--\n- The night the kitchen flooded\n## Memories\n- Hidden too\n-->\n"
+            "- The Lisbon food tour\n",
+        }
+    )
+    result = run("draft", "Kim", "--json", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    draft = result.json()
+    assert "the Lisbon food tour" in draft["body"] and draft["memory_from"] == "People/Kim.md:11"
+    assert "flooded" not in draft["body"] and "Hidden" not in draft["body"]

@@ -128,3 +128,24 @@ def test_group_entries_and_what_only_looks_like_one() -> None:
         ("coffee", None, "group with Ben"),
     ]
     assert [link.target for link in note.links] == ["Ben", "Ben"]
+
+
+def test_one_walk_of_the_body_for_readers_and_writers() -> None:
+    """What each line is: a heading inside a code block or an HTML comment is none, and a
+    fence inside a comment opens nothing."""
+    from notekit.core.syntax import CODE, FENCE_LINE, HIDDEN, TEXT, body_lines
+
+    lines = [
+        "## Log",  # 0
+        "```",  # 1
+        "## not a heading",  # 2
+        "```",  # 3
+        "<!-- a comment",  # 4
+        "```",  # 5: inside the comment, no fence
+        "## Memories -->",  # 6: still hidden
+        "- 2026-01-01 call: hi",  # 7
+        "text <!-- inline --> more",  # 8: a comment within a line hides nothing of it
+    ]
+    kinds = [kind for _, _, kind in body_lines(lines)]
+    assert kinds == [TEXT, FENCE_LINE, CODE, FENCE_LINE, HIDDEN, HIDDEN, HIDDEN, TEXT, TEXT]
+    assert [i for i, _, _ in body_lines(lines, 2, 5)] == [2, 3, 4]

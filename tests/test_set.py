@@ -96,6 +96,7 @@ def test_set_changes_only_the_lines_of_its_fields(data: bytes) -> None:
     read as set."""
     import tempfile
 
+    from notekit.core.errors import EditError
     from notekit.store.facade import Store
     from notekit.write.changes import parse_assignment, plan_set
     from notekit.write.edit import _front_matter
@@ -107,7 +108,12 @@ def test_set_changes_only_the_lines_of_its_fields(data: bytes) -> None:
         summary = Store(root).summary()
         person = summary.people[0]
         wanted = [parse_assignment(a) for a in ("cadence=2m", "status=", "tags+=zz")]
-        change = plan_set(summary, person, [a for a in wanted if a])
+        try:
+            change = plan_set(summary, person, [a for a in wanted if a])
+        except EditError as refusal:  # `tags: TRUE` is no list to add to: refused, not guessed
+            assert "is not a list notekit can add to" in str(refusal)
+            assert (root / "People/P.md").read_bytes() == data
+            return
     if change is None:
         return
     change.discard()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 CHANNELS = frozenset(
@@ -133,6 +134,40 @@ def html_comment(line: str, inside: bool) -> tuple[bool, bool]:
     if opened >= 0 and "-->" not in line[opened + 4 :]:
         return True, True
     return False, False
+
+
+TEXT, FENCE_LINE, CODE, HIDDEN = "text", "fence", "code", "hidden"  # what a body line is
+
+
+def body_lines(
+    lines: Sequence[str], start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, str, str]]:
+    """Each of `lines[start:end]` with its index and what it is, as every reader and writer of
+    notes sees it: TEXT; FENCE_LINE, a line that opens or closes a code block; CODE, inside
+    one; HIDDEN, inside an HTML comment (`<!-- … -->`, over lines or not; outside code only).
+    A heading, a list item or a task counts only on a TEXT line."""
+    fence: str | None = None
+    in_comment = False
+    for index in range(start, len(lines) if end is None else end):
+        line = lines[index]
+        if fence is not None:
+            if closes_fence(line, fence):
+                fence = None
+                yield index, line, FENCE_LINE
+            else:
+                yield index, line, CODE
+            continue
+        if in_comment or "<!--" in line:
+            hidden, in_comment = html_comment(line, in_comment)
+            if hidden:
+                yield index, line, HIDDEN
+                continue
+        opening = FENCE.match(line) if line[:4].lstrip()[:1] in ("`", "~") else None
+        if opening:
+            fence = opening.group(1)
+            yield index, line, FENCE_LINE
+            continue
+        yield index, line, TEXT
 
 
 def closes_fence(line: str, fence: str) -> bool:

@@ -25,10 +25,11 @@ from notekit.core.model import (
 from notekit.core.syntax import (
     BRACKETED_FIELD,
     CHANNELS,
+    CODE,
     DATED,
-    FENCE,
     GROUP,
     GROUP_MARKER,
+    HIDDEN,
     INLINE_FIELD,
     LIST_ITEM,
     LOG_HEADINGS,
@@ -42,11 +43,11 @@ from notekit.core.syntax import (
     TAG,
     TASK_BOX,
     TASK_DUE,
+    TEXT,
     WIKILINK,
     blank_code_spans,
-    closes_fence,
+    body_lines,
     heading,
-    html_comment,
     tag_list,
 )
 from notekit.read.front_matter import DELIMITER, front_matter_end, load_mapping
@@ -163,33 +164,20 @@ def _front_matter_links(value: Any) -> list[str]:
 
 
 def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozenset[str]) -> None:
-    """One pass over the body. Cheap tests on each line's first character decide which
-    patterns can apply, so most lines never meet a regular expression."""
-    fence: str | None = None
-    in_comment = False
+    """One pass over the body, as `body_lines` sees it. Cheap tests on each line's first
+    character decide which patterns can apply, so most lines never meet a regular
+    expression."""
     opportunities: int | None = None  # the level of the `## Opportunities` heading, while in it
-    for index in range(start, len(lines)):
-        line = lines[index]
+    for index, line, kind in body_lines(lines, start):
+        if kind != TEXT:
+            if kind == CODE and "[[" in line:
+                _add_links(note, line, index + 1, in_code=True)
+            continue
         stripped = line.lstrip()
         if not stripped:
             continue
         number = index + 1
         first = stripped[0]
-        if fence is not None:
-            if first == fence[0] and closes_fence(stripped, fence):
-                fence = None
-            elif "[[" in line:
-                _add_links(note, line, number, in_code=True)
-            continue
-        if in_comment or "<!--" in line:
-            hidden, in_comment = html_comment(line, in_comment)
-            if hidden:
-                continue
-        if first in "`~":
-            fence_match = FENCE.match(line)
-            if fence_match:
-                fence = fence_match.group(1)
-                continue
         visible = blank_code_spans(line) if "`" in line else line
         if first == ">":
             _add_links(note, visible, number, in_quote=True)
@@ -348,7 +336,9 @@ class Section(NamedTuple):
 
     heading: str
     line: int  # of the heading
-    text: str  # the lines under it, up to the next heading, blank edges trimmed
+    text: str  # the lines under it, up to the next heading, blank edges trimmed; what an
+    # HTML comment hides is a blank line
+    start: int = 0  # the line of the text's first line
 
 
 def sections(raw: bytes) -> list[Section]:
@@ -358,15 +348,11 @@ def sections(raw: bytes) -> list[Section]:
     lines = [line.rstrip("\r") for line in text.split("\n")]
     start = (front_matter_end(lines) or -1) + 1
     found: list[tuple[str, int, list[str]]] = []
-    fence: str | None = None
     log_level: int | None = None  # inside a log section of this level
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if fence is not None:
-            fence = None if closes_fence(line, fence) else fence
-        elif opening := FENCE.match(line):
-            fence = opening.group(1)
-        elif (title := heading(line)) is not None:
+    for index, line, kind in body_lines(lines, start):
+        if kind == HIDDEN:
+            line = ""  # what an HTML comment hides is no part of what the note says
+        if kind == TEXT and (title := heading(line)) is not None:
             level, name = title
             if log_level is not None and level > log_level:
                 continue  # a heading within the log is part of it
@@ -380,5 +366,6 @@ def sections(raw: bytes) -> list[Section]:
     for name, number, body in found:
         content = "\n".join(body).strip("\n")
         if content.strip():
-            result.append(Section(name, number, content))
+            leading = next(n for n, line in enumerate(body) if line)  # the blank lines trimmed
+            result.append(Section(name, number, content, number + 1 + leading))
     return result

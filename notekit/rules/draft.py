@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.model import Interaction, Person
-from notekit.core.syntax import TASK_DUE, one_line
+from notekit.core.syntax import LIST_ITEM, TASK_BOX, TASK_DUE, one_line
 from notekit.read.parse import Section
 from notekit.rules.reason import FOLLOW_UP, RECONNECT, Reason, conversation, reason_for
 from notekit.rules.views import plain
@@ -44,7 +44,6 @@ MEMORY_HEADINGS = (
 )
 RECENT_ROLE_DAYS = 365  # a job change this recent is still news a draft congratulates on
 _BREAK = re.compile(r":|;| — | – | - ")  # where a memory's first part ends
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?(.+)$")
 _SUBJECT_START = frozenset({"we", "she", "he", "they", "you", "i"})
 _LOWER_START = frozenset(
     {"the", "a", "an", "our", "your", "that", "this", "those", "these", "my", "when", "all"}
@@ -317,11 +316,10 @@ def _memory(
     and whether it is a memory the note tells (`context` only stands in for one)."""
     for part in sections:
         if part.heading.strip().lower() in MEMORY_HEADINGS:
-            for offset, line in enumerate(part.text.split("\n"), start=1):
-                item = _ITEM.match(line)
-                text = plain(item.group(1)).strip() if item else ""
+            for number, line in enumerate(part.text.split("\n"), start=part.start):
+                text = plain(_item_text(line)).strip()
                 if text and not _names_another(text, others):
-                    return tell(text, language), f"{person.path}:{part.line + offset}", True
+                    return tell(text, language), f"{person.path}:{number}", True
     for memory in person.memories:
         if not _names_another(plain(memory), others):
             return tell(plain(memory), language), at("memories") or person.path, True
@@ -331,6 +329,15 @@ def _memory(
     if told and not _names_another(context, others):
         return tell(context, language), at("context") or person.path, False
     return None, None, False
+
+
+def _item_text(line: str) -> str:
+    """What a list item says, past its marker and its task box; nothing for another line."""
+    item = LIST_ITEM.match(line)
+    if not item:
+        return ""
+    task = TASK_BOX.match(item.group(1))
+    return task.group(2) if task else item.group(1)
 
 
 def _entry_of(entries: list[Interaction], day: dt.date, text: str) -> str | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from notekit.core.model import ERROR, ParsedNote, Problem
+from notekit.core.syntax import CODE, TEXT, body_lines
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
 from notekit.read.front_matter import front_matter_end
@@ -123,7 +124,11 @@ def read_body(vault: Path, path: str) -> list[tuple[int, str]]:
     lines = text.removeprefix("\ufeff").splitlines()
     end = front_matter_end(lines)
     start = 0 if end is None else end + 1
-    return [(n + 1, lines[n]) for n in range(start, len(lines)) if lines[n].strip()]
+    return [
+        (n + 1, line)
+        for n, line, kind in body_lines(lines, start)
+        if kind in (TEXT, CODE) and line.strip()  # not what a comment hides
+    ]
 
 
 def read_note(vault: Path, path: str, channels: frozenset[str]) -> ParsedNote:

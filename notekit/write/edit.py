@@ -28,16 +28,18 @@ from typing import Any
 from notekit.core.errors import ConflictError, EditError
 from notekit.core.syntax import (
     BRACKETED_FIELD,
+    CODE,
     DATED,
     FENCE,
+    FENCE_LINE,
     INLINE_FIELD,
     ISO_DATE,
     LINKED_DATE,
     LIST_ITEM,
     LOG_HEADINGS,
-    closes_fence,
+    TEXT,
+    body_lines,
     heading,
-    html_comment,
 )
 from notekit.read.files import create_exclusive, locked_open, replace_atomic, unlock
 from notekit.read.front_matter import front_matter_end, load_mapping
@@ -591,20 +593,17 @@ def _section_contents(
     """The section's top-level dated list items, and its last line of text outside code."""
     dated: list[tuple[int, dt.date]] = []
     last_text = start
-    fence = None
-    for index in range(start + 1, end):
-        line = text.content(index)
-        if fence:
-            if closes_fence(line, fence):
-                fence, last_text = None, index
-            continue
-        opening = FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
+    lines = [text.content(index) for index in range(end)]
+    in_code = False
+    for index, line, kind in body_lines(lines, start + 1, end):
+        if kind == FENCE_LINE:
+            last_text = index if in_code else last_text  # a block ends with its closing fence
+            in_code = not in_code
+        if kind in (FENCE_LINE, CODE):
             continue
         if line.strip():
             last_text = index
-        item = LIST_ITEM.match(line)
+        item = LIST_ITEM.match(line) if kind == TEXT else None
         if item and not line[:1].isspace():
             found = DATED.match(item.group(1).strip())
             if found:
@@ -619,23 +618,13 @@ def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
     """(heading index, index after the section) of the first log heading outside code, and
     the fence of a code block still open at the end of the note."""
     start = (text.front_matter_end() or -1) + 1
-    fence = None
-    in_comment = False  # an HTML comment over several lines hides what it holds
     found: tuple[int, int] | None = None
-    for index in range(start, text.last + 1):
-        line = text.content(index)
-        if fence:
-            if closes_fence(line, fence):
-                fence = None
-            continue
-        hidden, in_comment = html_comment(line, in_comment)
-        if hidden:
-            continue
-        opening = FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
-            continue
-        title = heading(line)
+    lines = [text.content(index) for index in range(text.last + 1)]
+    fence = None  # of a code block open at the end
+    for index, line, kind in body_lines(lines, start):
+        if kind == FENCE_LINE:
+            fence = opening.group(1) if fence is None and (opening := FENCE.match(line)) else None
+        title = heading(line) if kind == TEXT else None
         if not title:
             continue
         level = title[0]

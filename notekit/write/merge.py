@@ -21,11 +21,11 @@ from notekit.core.errors import EditError
 from notekit.core.model import Person
 from notekit.core.syntax import (
     DATED,
-    FENCE,
     LIST_ITEM,
     LOG_HEADINGS,
+    TEXT,
     WIKILINK,
-    closes_fence,
+    body_lines,
     heading,
 )
 from notekit.read.parse import parse_note
@@ -199,15 +199,8 @@ def _without_empty_sections(lines: list[str]) -> list[str]:
     sections of its own (an empty `## Memories` of OTHER's is no news to KEEP); a `#` line
     inside a code block is no heading."""
     levels: list[int | None] = []  # per line: its heading's level, if it is a heading
-    fence = None
-    for line in lines:
-        title = None
-        if fence:
-            fence = None if closes_fence(line, fence) else fence
-        elif opening := FENCE.match(line):
-            fence = opening.group(1)
-        else:
-            title = heading(line)
+    for _, line, kind in body_lines(lines):
+        title = heading(line) if kind == TEXT else None
         levels.append(title[0] if title else None)
     kept: list[str] = []
     # read from the end: text_below[k] says whether text lies between here and the next
@@ -296,17 +289,12 @@ def _take_entries(note: NoteText, other_text: NoteText, relink: Relink) -> list[
     body = [relink(other_text.content(i)) for i in range(start, other_text.last + 1)]
     rest: list[str] = []
     log_level = None  # the level of the log heading while in its section
-    fence = None
+    kinds = [kind for _, _, kind in body_lines(body)]
     n = 0
     while n < len(body):
         line = body[n]
         n += 1
-        if fence:
-            fence = None if closes_fence(line, fence) else fence
-            rest.append(line)
-            continue
-        if opening := FENCE.match(line):
-            fence = opening.group(1)
+        if kinds[n - 1] != TEXT:
             rest.append(line)
             continue
         if title := heading(line):
