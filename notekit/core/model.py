@@ -114,40 +114,6 @@ class Touch(NamedTuple):
     meeting: bool
 
 
-_DIRECTION_CODES = (None, "from", "to")
-_CODE_OF = {direction: code for code, direction in enumerate(_DIRECTION_CODES)}
-
-
-def pack_touch(touch: Touch | Interaction) -> int:
-    """A touch as one int (day, direction, meeting): what the kept summary holds of each, a
-    tenth of the bytes of a tuple and loaded at once."""
-    return touch.date.toordinal() << 3 | _CODE_OF[touch.direction] << 1 | touch.meeting
-
-
-def unpack_touch(value: int) -> Touch:
-    return Touch(_day(value >> 3), _DIRECTION_CODES[(value >> 1) & 3], bool(value & 1))
-
-
-def touch_sent(value: int) -> bool:
-    """Whether a packed touch is my outreach (`to:`)."""
-    return (value >> 1) & 3 == 2
-
-
-def touch_answers(value: int) -> bool:
-    """Whether a packed touch is their message (`from:`) or a meeting."""
-    return (value >> 1) & 3 == 1 or bool(value & 1)
-
-
-_DAYS: dict[int, dt.date] = {}
-
-
-def _day(ordinal: int) -> dt.date:
-    found = _DAYS.get(ordinal)
-    if found is None:
-        found = _DAYS[ordinal] = dt.date.fromordinal(ordinal)
-    return found
-
-
 class Event(NamedTuple):
     """A note with a front-matter date that is not a daily note: a meeting held, or an event
     ahead (`KubeCon`), with its tags."""

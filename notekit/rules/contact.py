@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 
-from notekit.core.model import Cadence, Person, touch_answers, touch_sent, unpack_touch
+from notekit.core.model import Cadence, Person
 from notekit.read.config import Config
 from notekit.rules.outreach import ANSWERED, outreaches
 from notekit.store.summary import Summary
@@ -31,19 +31,15 @@ def last_heard(person: Person, vault: Summary, today: dt.date) -> dt.date | None
     they wrote or we met that day too. The cadence counts every interaction (`last_contact`)."""
     dates = vault.contact_dates_of(person)
     last = last_contact(person, dates, today)
-    packed = vault.touches.get(person.path, ())
-    sent = {value >> 3 for value in packed if touch_sent(value)}
-    if last is None or last.toordinal() not in sent:
+    if last is None or not vault.sent_on(person, last):
         return last
-    touches = tuple(map(unpack_touch, packed))
+    touches = vault.touches_of(person)
     waiting = {
-        o.date.toordinal()
-        for o in outreaches(touches, vault.config.reply_days, today)
-        if o.status != ANSWERED
-    } - {value >> 3 for value in packed if touch_answers(value)}
+        o.date for o in outreaches(touches, vault.config.reply_days, today) if o.status != ANSWERED
+    } - {t.date for t in touches if t.direction == "from" or t.meeting}
     before = dates[: bisect.bisect_right(dates, today)]
     written = [person.fm_last_contact] if person.fm_last_contact else []
-    heard = [day for day in [*before, *written] if day <= today and day.toordinal() not in waiting]
+    heard = [day for day in [*before, *written] if day <= today and day not in waiting]
     return max(heard, default=None)
 
 

@@ -14,9 +14,6 @@ from notekit.core.model import (
     Cadence,
     Opportunity,
     Person,
-    touch_answers,
-    touch_sent,
-    unpack_touch,
 )
 from notekit.rules.contact import cadence_of, last_contact
 from notekit.rules.moments import Moment, moments
@@ -256,9 +253,8 @@ def waiting_on_me(vault: Summary, people: Sequence[Person], today: dt.date) -> l
         dates = vault.contact_dates_of(person)
         last = dates[bisect.bisect_right(dates, today) - 1] if dates and dates[0] <= today else None
         if said and said.date == last and (today - said.date).days <= WAITING_DAYS:
-            day = said.date.toordinal()
-            that_day = [v for v in vault.touches.get(person.path, ()) if v >> 3 == day]
-            if all(touch_answers(v) and not v & 1 for v in that_day):  # theirs: no meeting
+            that_day = vault.touches_of(person, said.date, add_days(said.date, 1))
+            if all(t.direction == "from" and not t.meeting for t in that_day):  # theirs alone
                 found.append(Waiting(person, said.date, said.text, f"{person.path}:{said.line}"))
                 continue
         for item in chances or ():
@@ -292,15 +288,10 @@ def unanswered_outreach(
     rests: dict[str, Resting] = {}
     latest: dict[str, dt.date] = {}
     for person in people:
-        packed = vault.touches.get(person.path)
-        if not packed or not touch_sent(packed[-1]):
+        if not vault.wrote_last(person):
             continue
-        heard = next((n for n in range(len(packed) - 1, -1, -1) if touch_answers(packed[n])), None)
-        start = 0
-        if heard is not None:
-            since = (packed[heard] >> 3) - reply_days
-            start = next((n for n in range(heard, -1, -1) if packed[n] >> 3 < since), -1) + 1
-        touches = tuple(map(unpack_touch, packed[start:]))
+        heard = vault.last_answer(person)
+        touches = vault.touches_of(person, add_days(heard, -reply_days) if heard else None)
         sent = outreaches(touches, reply_days, today)
         if not sent:
             continue

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from notekit.core.dates import add_cadence, add_days
-from notekit.core.model import Cadence, Opportunity, Person, unpack_touch
+from notekit.core.model import Cadence, Opportunity, Person
 from notekit.read.config import GOALS
 from notekit.rules.contact import cadence_of, last_contact
 from notekit.rules.outreach import (
@@ -148,9 +148,8 @@ def stats(
     months: dict[int, list[Tally]] = {}  # with --by month: the tallies of each month
     reply_days = vault.config.reply_days
     # the touches that can decide an outreach of the period: from a reply window before it
-    # to one after it (packed touches sort by day)
-    low = add_days(since, -reply_days).toordinal() << 3
-    high = (add_days(last_day, reply_days).toordinal() + 1) << 3
+    # to one after it
+    low, high = add_days(since, -reply_days), add_days(last_day, reply_days + 1)
 
     def of_month(day: dt.date) -> list[Tally]:
         found = months.get(day.year * 12 + day.month)
@@ -167,10 +166,8 @@ def stats(
             tallies = [total, *(groups.setdefault(k, Tally()) for k in _group_keys(person, by))]
             tallies_on = _always(tallies)
 
-        packed = vault.touches.get(person.path, ())
-        if packed:
-            part = packed[bisect.bisect_left(packed, low) : bisect.bisect_left(packed, high)]
-            touches = tuple(map(unpack_touch, part))
+        touches = vault.touches_of(person, low, high)
+        if touches:
             for outreach in outreaches(touches, reply_days, today):
                 if since <= outreach.date <= last_day:
                     for tally in tallies_on(outreach.date):

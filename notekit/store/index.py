@@ -8,6 +8,7 @@ that whatever takes a Summary takes an Index too.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import operator
 from collections.abc import Iterator
@@ -21,7 +22,6 @@ from notekit.core.model import (
     Person,
     Problem,
     Touch,
-    unpack_touch,
 )
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
@@ -38,6 +38,7 @@ from notekit.store.links import (
     note_links,
     touches_of,
 )
+from notekit.store.packed import between, unpack_touch
 from notekit.store.reading import Listing, Record, list_vault, read_record
 from notekit.store.summary import Summary, last_word_of
 
@@ -56,10 +57,12 @@ class Index(Summary):
     def interactions_of(self, person: Person) -> list[Interaction]:
         return self.interactions[person.path]
 
-    def touches_of(self, person: Person) -> tuple[Touch, ...]:
+    def touches_of(
+        self, person: Person, since: dt.date | None = None, before: dt.date | None = None
+    ) -> tuple[Touch, ...]:
         """As the summary's, from the person's interactions: one page needs no one else's."""
         packed = touches_of({person.path: self.interactions[person.path]}).get(person.path, ())
-        return tuple(map(unpack_touch, packed))
+        return tuple(map(unpack_touch, between(packed, since, before)))
 
     @functools.cached_property
     def open_tasks(self) -> list[DatedTask]:

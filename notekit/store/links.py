@@ -10,10 +10,11 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
-from notekit.core.model import Event, Interaction, ParsedNote, Person, Task, pack_touch
+from notekit.core.model import Event, Interaction, ParsedNote, Person, Task
 from notekit.core.syntax import GROUP
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
+from notekit.store.packed import pack_touch
 
 T = TypeVar("T")
 # Interactions by day, note and line; a line is None only for a link in another note's
@@ -170,7 +171,7 @@ def mentions(note: ParsedNote, daily: DailyNotes) -> list[tuple[str, Interaction
 
 def touches_of(interactions: dict[str, list[Interaction]]) -> dict[str, tuple[int, ...]]:
     """Each person's interactions that engagement counts (a direction, or a meeting), packed
-    (`core.model.pack_touch`) and in order."""
+    (`store.packed.pack_touch`) and in order."""
     found = {}
     for path, them in interactions.items():
         touches = [pack_touch(i) for i in them if i.engages]

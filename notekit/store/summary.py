@@ -37,8 +37,6 @@ from notekit.core.model import (
     Problem,
     Task,
     Touch,
-    pack_touch,
-    unpack_touch,
 )
 from notekit.core.syntax import wikilink
 from notekit.read.config import Config
@@ -66,6 +64,7 @@ from notekit.store.links import (
     mentions,
     note_links,
 )
+from notekit.store.packed import answers, between, pack_touch, sent, unpack_touch
 from notekit.store.reading import Listing, list_vault, read_record
 
 FILE_NAME = "summary.pickle"
@@ -92,9 +91,28 @@ class Summary:
     events: dict[str, Event]  # note path -> the note's date, title and tags
     last_words: dict[str, LastWord]  # person path -> their latest message in their note
 
-    def touches_of(self, person: Person) -> tuple[Touch, ...]:
-        """The person's directed entries and meetings, by day."""
-        return tuple(map(unpack_touch, self.touches.get(person.path, ())))
+    def touches_of(
+        self, person: Person, since: dt.date | None = None, before: dt.date | None = None
+    ) -> tuple[Touch, ...]:
+        """The person's directed entries and meetings, by day: from `since` on, before
+        `before`."""
+        return tuple(map(unpack_touch, between(self.touches.get(person.path, ()), since, before)))
+
+    def sent_on(self, person: Person, day: dt.date) -> bool:
+        """Whether I wrote to them (`to:`) that day."""
+        found = between(self.touches.get(person.path, ()), day, day + dt.timedelta(days=1))
+        return any(map(sent, found))
+
+    def wrote_last(self, person: Person) -> bool:
+        """Whether the latest of their touches is my message (`to:`)."""
+        packed = self.touches.get(person.path, ())
+        return bool(packed) and sent(packed[-1])
+
+    def last_answer(self, person: Person) -> dt.date | None:
+        """The day of their latest message to me (`from:`) or of our latest meeting."""
+        packed = self.touches.get(person.path, ())
+        found = next((value for value in reversed(packed) if answers(value)), None)
+        return None if found is None else unpack_touch(found).date
 
     @functools.cached_property
     def fields(self) -> FieldReader:
