@@ -215,33 +215,3 @@ class Person:
 
 
 INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive"})
-
-
-def _reduce_as_tuple(self: tuple) -> tuple[Any, ...]:
-    """Unpickled by `tuple.__new__`, in C: a NamedTuple's own `__new__` is a Python call,
-    and a cache of ten thousand notes holds tens of thousands of these."""
-    return tuple.__new__, (type(self), tuple(self))
-
-
-SMALL_RECORDS = (
-    Problem,
-    Link,
-    Task,
-    Cadence,
-    Interaction,
-    Opportunity,
-    Touch,
-    Event,
-)  # pickled as plain tuples
-for _small in SMALL_RECORDS:
-    _small.__reduce__ = _reduce_as_tuple  # type: ignore[method-assign, assignment]
-
-
-def _reduce_as_values(self: Any) -> tuple[Any, ...]:
-    """Pickled as the values of its fields, in order: the default pickles each object's
-    `__dict__` with every field name, and the kept state holds one per note and person."""
-    return type(self), tuple(self.__dict__.values())
-
-
-for _record in (ParsedNote, Person):
-    _record.__reduce__ = _reduce_as_values  # type: ignore[method-assign]
