@@ -5,11 +5,13 @@ loads anything from anywhere. The one module that imports markdown-it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from notekit.core.syntax import WIKILINK
@@ -50,7 +52,9 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _render_wikilink(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - markdown-it's signature
+def _render_wikilink(
+    self: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     meta = tokens[idx].meta
     href = env["resolve"](meta["target"])
     shown = escape(meta["shown"])
@@ -59,6 +63,8 @@ def _render_wikilink(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - 
     return f'<a class="wikilink" href="{escape(href)}">{shown}</a>'
 
 
-def _render_image(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - markdown-it's signature
+def _render_image(
+    self: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     alt = escape(tokens[idx].content or "image")
     return f'<span class="image">[{alt}]</span>'

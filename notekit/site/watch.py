@@ -16,9 +16,11 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from notekit.core.errors import ConfigError, SiteError
@@ -95,6 +97,14 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
+class _Stoppable(Protocol):
+    """An observer as `run` handles it: watchdog's, or `_Idle`."""
+
+    def stop(self) -> None: ...
+
+    def join(self, timeout: float | None = None) -> None: ...
+
+
 class _Idle:
     """Stands for the observer while there is no folder to observe."""
 
@@ -149,7 +159,8 @@ class Watcher:
             f"{problems} in {seconds:.2f} s"
         )
 
-    def _observer(self):  # noqa: ANN202 - watchdog's observer classes share no public base
+    def _observer(self) -> BaseObserver:
+        observer: BaseObserver
         if self.poll:
             observer = PollingObserver(timeout=1)
             observer.schedule(self.changes, str(self.vault), recursive=True)
@@ -167,7 +178,7 @@ class Watcher:
 
     def run(self) -> None:
         """Watch until `stop()` or Ctrl-C."""
-        observer = self._observer()  # first, so that no edit made during the build is lost
+        observer: _Stoppable = self._observer()  # first: no edit made during the build is lost
         watched = _identity(self.vault)
         self.rebuild("built")
         how = "polling" if self.poll else "watching"
