@@ -375,9 +375,9 @@ def hard_notes(draw: st.DrawFn) -> bytes:
 
 
 def _full(data: bytes) -> tuple[dict, list]:
-    from notekit.write.edit import _front_matter
+    from notekit.write.edit import front_matter_values
 
-    return _front_matter(data)
+    return front_matter_values(data)
 
 
 @at_least_checked(0.5)

@@ -462,16 +462,16 @@ def test_many_records_show_a_progress_bar_on_a_terminal_only(monkeypatch) -> Non
 
     import click
 
-    from notekit.commands.import_ import PROGRESS_FROM, _progress
+    from notekit.commands.import_ import PROGRESS_FROM, progress
 
     records = list(range(PROGRESS_FROM))
-    with _progress(records, "contacts") as shown:
+    with progress(records, "contacts") as shown:
         assert shown == records  # not a terminal: the records as they are
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    with _progress(records, "contacts") as shown:
+    with progress(records, "contacts") as shown:
         assert isinstance(shown, click._termui_impl.ProgressBar)
         assert list(shown) == records
-    with _progress(records[:-1], "contacts") as shown:
+    with progress(records[:-1], "contacts") as shown:
         assert shown == records[:-1]  # too few to be worth a bar
 
 

@@ -120,6 +120,6 @@ def test_each_sentence_names_the_note_lines_its_words_come_from(run) -> None:
     ],
 )
 def test_pronouns_and_capitals_of_a_memory(memory, told) -> None:
-    from notekit.rules.draft import _clause
+    from notekit.rules.draft import tell
 
-    assert _clause(memory) == told
+    assert tell(memory, "en") == told

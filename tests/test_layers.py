@@ -100,3 +100,14 @@ def test_the_walk_sees_imports() -> None:
     assert "notekit.core.model" in graph["notekit.read.parse"]
     assert "notekit.store.summary" in graph["notekit.rules.due"]
     assert "notekit.read.yamlfm" in graph["notekit.read.front_matter"]  # a lazy import
+
+
+def test_the_tests_use_only_public_names() -> None:
+    """A test asks what a module offers, never its private helpers: an `_name` may change
+    without notice, and a behaviour worth testing is reachable through a public one."""
+    private = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("notekit"):
+                private += [f"{path.name}: {a.name}" for a in node.names if a.name[0] == "_"]
+    assert private == []

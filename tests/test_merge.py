@@ -211,7 +211,7 @@ def test_a_merge_keeps_every_value_and_body_line_or_is_refused(
     from notekit.core.errors import EditError
     from notekit.read.front_matter import front_matter_end
     from notekit.store.facade import Store
-    from notekit.write.edit import _front_matter
+    from notekit.write.edit import front_matter_values
     from notekit.write.merge import plan_merge
 
     with tempfile.TemporaryDirectory() as folder:
@@ -230,8 +230,8 @@ def test_a_merge_keeps_every_value_and_body_line_or_is_refused(
         merge.discard()
     tally.check()
     after = merge.keep.after.decode().removeprefix("\ufeff")
-    old, _ = _front_matter(keep)
-    new, errors = _front_matter(merge.keep.after)
+    old, _ = front_matter_values(keep)
+    new, errors = front_matter_values(merge.keep.after)
     assert not errors
     for key, value in old.items():
         got = new[key]

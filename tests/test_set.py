@@ -99,7 +99,7 @@ def test_set_changes_only_the_lines_of_its_fields(data: bytes) -> None:
     from notekit.core.errors import EditError
     from notekit.store.facade import Store
     from notekit.write.changes import parse_assignment, plan_set
-    from notekit.write.edit import _front_matter
+    from notekit.write.edit import front_matter_values
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -117,8 +117,8 @@ def test_set_changes_only_the_lines_of_its_fields(data: bytes) -> None:
     if change is None:
         return
     change.discard()
-    before, _ = _front_matter(data)
-    after, errors = _front_matter(change.after)
+    before, _ = front_matter_values(data)
+    after, errors = front_matter_values(change.after)
     assert errors == []
     reader = summary.fields
     for key in before.keys() | after.keys():

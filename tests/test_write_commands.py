@@ -309,9 +309,9 @@ def test_parallel_writes_to_one_note_lose_nothing(make_vault, tmp_path) -> None:
 
 
 def _front_matter_values(path: Path) -> dict:
-    from notekit.write.edit import _front_matter
+    from notekit.write.edit import front_matter_values
 
-    values, errors = _front_matter(path.read_bytes())
+    values, errors = front_matter_values(path.read_bytes())
     assert errors == []
     return values
 

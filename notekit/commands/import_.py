@@ -132,7 +132,7 @@ def linkedin(
     def hand_over(change: Change) -> None:
         write_change(app, change, dry_run, quiet=True, tell=False)
 
-    with _progress(found, "connections") as shown:
+    with progress(found, "connections") as shown:
         outcome = import_contacts(
             summary,
             shown,
@@ -280,7 +280,7 @@ def _import(
 
     summary = app.summary(quiet=True)
     cadence = _checked_cadence(new_cadence)
-    with _progress(found, "contacts") as shown:
+    with progress(found, "contacts") as shown:
         outcome = import_contacts(
             summary,
             shown,
@@ -369,7 +369,7 @@ def ics(
 PROGRESS_FROM = 200  # records from which a terminal shows a progress bar
 
 
-def _progress(items: list[T], label: str) -> contextlib.AbstractContextManager[Iterable[T]]:
+def progress(items: list[T], label: str) -> contextlib.AbstractContextManager[Iterable[T]]:
     """A progress bar over many records on a terminal (stderr); the records as they are
     otherwise."""
     if len(items) >= PROGRESS_FROM and sys.stderr.isatty():

@@ -202,8 +202,8 @@ def verify_edit(
     """Refuse an edit whose front-matter no longer parses as YAML, or where any key other than
     the ones meant to change reads differently (an anchor lost, a line of a multi-line value
     rewritten). The intended keys must read as the values written."""
-    old, old_errors = _front_matter(before)
-    new, new_errors = _front_matter(after)
+    old, old_errors = front_matter_values(before)
+    new, new_errors = front_matter_values(after)
     if new_errors and not old_errors:
         line, message = new_errors[0]
         raise EditError(
@@ -216,7 +216,7 @@ def verify_edit(
         if value is None
         else value.value
         if isinstance(value, Loaded)
-        else _front_matter(f"---\nk: {value}\n---\n".encode())[0].get("k")
+        else front_matter_values(f"---\nk: {value}\n---\n".encode())[0].get("k")
         for key, value in intended.items()
     }
     for key in old.keys() | new.keys():
@@ -240,8 +240,9 @@ def verify_edit(
 _MISSING = object()
 
 
-def _front_matter(data: bytes) -> tuple[dict[str, Any], list[tuple[int, str]]]:
-    """The front-matter as the full YAML loader reads it, and its errors."""
+def front_matter_values(data: bytes) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """The front-matter of a note's bytes as the full YAML loader reads it, and its errors:
+    what the check that an edit changed nothing else compares."""
     body = NoteText(data, "").front_matter_text()
     if body is None:
         return {}, []
@@ -253,7 +254,7 @@ def _front_matter(data: bytes) -> tuple[dict[str, Any], list[tuple[int, str]]]:
 
 def full_front_matter(text: NoteText) -> dict[str, Any]:
     """The note's front-matter as the full YAML loader reads it (texts kept as written)."""
-    return _front_matter(text.encode())[0]
+    return front_matter_values(text.encode())[0]
 
 
 def open_note(data: bytes, name: str) -> NoteText:
@@ -318,7 +319,7 @@ def append_item(text: NoteText, key: str, item: str, find: Callable[[str], bool]
             continue
         from notekit.read.yamlfm import flow_scalar
 
-        old = _front_matter(text.encode())[0].get(written)
+        old = front_matter_values(text.encode())[0].get(written)
         line = text.content(index)
         _, now, _ = _split_value(line[_KEY_LINE.match(line).end() :])  # type: ignore[union-attr]
         alone = _value_lines(text, index) == [] and now[:1] not in ("|", ">")
@@ -334,7 +335,7 @@ def append_item(text: NoteText, key: str, item: str, find: Callable[[str], bool]
         else:
             raise EditError(f"{text.name}: {written} is not a list notekit can add to")
         before = old if isinstance(old, list) else [old] if old else []
-        value = _front_matter(f"---\nk: [{item}]\n---\n".encode())[0]["k"][0]
+        value = front_matter_values(f"---\nk: [{item}]\n---\n".encode())[0]["k"][0]
         text.intended[written] = Loaded([*before, value])
         return
     set_value(text, key, f"[{item}]", find)
@@ -360,7 +361,7 @@ def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> bool
     for written, index in top_level_keys(text).items():
         if not find(written):
             continue
-        old = _front_matter(text.encode())[0].get(written)
+        old = front_matter_values(text.encode())[0].get(written)
         items = old if isinstance(old, list) else [old] if old not in (None, "") else []
         kept = [item for item in items if str(item).casefold() != value.casefold()]
         if len(kept) == len(items):
@@ -386,7 +387,7 @@ def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> bool
 
 def _item_reads(text: str, value: str) -> bool:
     """Whether a block list item's text (after its dash) reads as `value`, ignoring case."""
-    loaded = _front_matter(f"---\nk:\n  - {text.strip()}\n---\n".encode())[0].get("k")
+    loaded = front_matter_values(f"---\nk:\n  - {text.strip()}\n---\n".encode())[0].get("k")
     return (
         isinstance(loaded, list)
         and len(loaded) == 1
