@@ -47,6 +47,28 @@ def test_second_run_parses_nothing_and_an_edit_only_that_file(run, make_vault, c
     assert rows["Pat"]["last_contact"] == "2026-11-01"
 
 
+def test_a_file_whose_mtime_alone_changed_is_not_parsed_again(run, make_vault, counted_parses):
+    """A checkout, a copy or a sync gives every file a new mtime: what each holds is compared
+    with what was kept, and only a file whose content changed (here Sam's, of the same size)
+    is parsed again, for `due` and for the report's index alike."""
+    vault = make_vault({"People/Pat.md": NOTE, "People/Sam.md": NOTE})
+    _age(vault)
+    run("due", "--json", vault=vault)
+    counted_parses.clear()
+    for path in vault.rglob("*.md"):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10**9))
+    (vault / "People/Sam.md").write_text(NOTE.replace("2026-10-01", "2026-10-02"))
+    _age(vault, "People/Sam.md")
+    due = {r["name"]: r for r in run("due", "--json", vault=vault).json()["due"]}
+    assert counted_parses == ["People/Sam.md"]
+    assert due["Sam"]["last_contact"] == "2026-10-02" and due["Pat"]["last_contact"] == "2026-10-01"
+    counted_parses.clear()
+    for path in vault.rglob("*.md"):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10**9))
+    assert run("report", "-o", str(vault.parent / "site"), vault=vault).exit_code == 0
+    assert counted_parses == []
+
+
 @pytest.mark.parametrize(
     "damage",
     [

@@ -58,10 +58,15 @@ _SEPARATORS = " \t:-–—,.;"
 _DATES: dict[str, dt.date] = {}  # one object per day: the cache then stores each day once
 
 
+def digest_of(raw: bytes) -> str:
+    """What tells one content of a file from another, whatever its mtime."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
 def parse_note(path: str, raw: bytes, channels: frozenset[str] = CHANNELS) -> ParsedNote:
     """Parse the bytes of the note at vault-relative `path`; `channels`: the words that name
     a channel after an entry's date (SPEC §4, and the config's own)."""
-    note = ParsedNote(path=path, digest=hashlib.blake2b(raw, digest_size=16).hexdigest())
+    note = ParsedNote(path=path, digest=digest_of(raw))
     if b"\x00" in raw[:8192]:
         note.readable = False
         note.problems.append(Problem(path, None, ERROR, "binary file, not a Markdown note"))

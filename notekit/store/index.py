@@ -133,7 +133,7 @@ def _build(vault: Path, listing: Listing, cache: NoteCache) -> Index:
     for file in files:
         record = cache.get(file)
         if record is None:
-            record = read_record(vault, reader, file)
+            record = read_record(vault, reader, file, cache)
             cache.put(file, record)
         records.append(record)
     index = assemble(vault, config, records, problems, cache)

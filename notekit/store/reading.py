@@ -15,10 +15,10 @@ from notekit.core.syntax import CODE, TEXT, body_lines
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
 from notekit.read.front_matter import front_matter_end
-from notekit.read.parse import MAX_NOTE_BYTES, Section, parse_note, sections
+from notekit.read.parse import MAX_NOTE_BYTES, Section, digest_of, parse_note, sections
 from notekit.read.vault import NoteFile, discover
 from notekit.store import parallel
-from notekit.store.kept import Record
+from notekit.store.kept import NoteCache, Record
 
 T = TypeVar("T")
 
@@ -39,11 +39,21 @@ def list_vault(
     return (config, files, problems), loaded
 
 
-def read_record(vault: Path, reader: FieldReader, file: NoteFile) -> Record:
+def read_record(
+    vault: Path, reader: FieldReader, file: NoteFile, kept: NoteCache | None = None
+) -> Record:
     """Read and parse one note: the note without its raw front-matter, which every later step
     reads through the Person or `key_lines` (commands that edit a note read it afresh), and
-    the Person its fields describe, with their problems."""
-    return record_of(_read(vault, file, reader.channels), reader)
+    the Person its fields describe, with their problems. A file whose mtime alone changed
+    (a checkout, a copy, a sync) is not parsed again: its content is the one `kept` holds."""
+    try:
+        raw = _read_bytes(os.path.join(vault, file.path))
+    except OSError as exc:
+        return record_of(_unreadable(file.path, exc), reader)
+    entry = kept.entry(file.path) if kept is not None else None
+    if entry is not None and entry[0] == len(raw) and entry[2][0].digest == digest_of(raw):
+        return entry[2]
+    return record_of(parse_note(file.path, raw, reader.channels), reader)
 
 
 def record_of(note: ParsedNote, reader: FieldReader) -> Record:
@@ -60,10 +70,14 @@ def _read(vault: Path, file: NoteFile, channels: frozenset[str]) -> ParsedNote:
     try:
         raw = _read_bytes(os.path.join(vault, file.path))
     except OSError as exc:
-        note = ParsedNote(path=file.path, readable=False)
-        note.problems.append(Problem(file.path, None, ERROR, f"cannot read: {exc.strerror}"))
-        return note
+        return _unreadable(file.path, exc)
     return parse_note(file.path, raw, channels)
+
+
+def _unreadable(path: str, exc: OSError) -> ParsedNote:
+    note = ParsedNote(path=path, readable=False)
+    note.problems.append(Problem(path, None, ERROR, f"cannot read: {exc.strerror}"))
+    return note
 
 
 _READ_LIMIT = MAX_NOTE_BYTES + 1  # one byte more than parse_note keeps tells it to warn

@@ -601,7 +601,7 @@ def _read(
     for file in files:
         record = kept.get(file)  # read by another command since the summary was kept
         if record is None:
-            record = read_record(vault, reader, file)
+            record = read_record(vault, reader, file, kept)
             trusted = kept.put(file, record, now) and trusted
         records[file.path] = record
     return records, trusted
