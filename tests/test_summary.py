@@ -31,9 +31,9 @@ def reads(monkeypatch) -> list[str]:
     read: list[str] = []
     real = notekit.store.summary.read_record
 
-    def counting(vault, reader, file):  # noqa: ANN001, ANN202
+    def counting(vault, reader, file, kept=None):  # noqa: ANN001, ANN202
         read.append(file.path)
-        return real(vault, reader, file)
+        return real(vault, reader, file, kept)
 
     monkeypatch.setattr(notekit.store.summary, "read_record", counting)
     monkeypatch.setattr(notekit.store.index, "read_record", counting)
