@@ -111,3 +111,21 @@ def test_the_tests_use_only_public_names() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("notekit"):
                 private += [f"{path.name}: {a.name}" for a in node.names if a.name[0] == "_"]
     assert private == []
+
+
+def test_the_rules_read_no_file() -> None:
+    """The rules conclude from what the store gives them: no module of rules/ opens, stats or
+    lists a file, nor imports a reader of the store (its values' types aside)."""
+    io_calls = {"open", "read_text", "read_bytes", "stat", "is_file", "exists", "iterdir", "glob"}
+    found = []
+    for path in sorted((PACKAGE / "rules").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+                if name in io_calls:
+                    found.append(f"{path.name}:{node.lineno}: {name}()")
+            elif isinstance(node, ast.Import) and any(a.name == "os" for a in node.names):
+                found.append(f"{path.name}:{node.lineno}: import os")
+            elif isinstance(node, ast.ImportFrom) and node.module == "notekit.store.reading":
+                found += [f"{path.name}: {a.name}" for a in node.names if a.name != "NoteParts"]
+    assert found == []

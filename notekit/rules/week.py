@@ -14,7 +14,6 @@ from notekit.core.model import Interaction, Person
 from notekit.read.config import WEEKDAYS, Config
 from notekit.rules.due import DueReport, FollowUp, Promise, due_report, follow_up, promises
 from notekit.store.index import Index
-from notekit.store.reading import read_note
 from notekit.store.summary import Summary
 
 DAYS = 7  # the week ahead (due) and the days behind (recent interactions)
@@ -73,14 +72,10 @@ def ticked_in_week_note(vault: Summary, days: list[dt.date]) -> dict[str, dt.dat
     days, with the day the note was last saved: done, as far as the plan is concerned."""
     found: dict[str, dt.date] = {}
     for rel in dict.fromkeys(week_note_path(vault.config, day) for day in days):
-        path = vault.vault / rel
-        if not path.is_file():
-            continue
-        saved = dt.date.fromtimestamp(path.stat().st_mtime)
-        for task in read_note(vault.vault, rel, vault.config.channels).tasks:
-            for target in task.links if task.done else ():
-                if (person := vault.resolve(target).person) is not None:
-                    found.setdefault(person.path, saved)
+        saved, targets = vault.ticked_links(rel)
+        for target in targets:
+            if (person := vault.resolve(target).person) is not None:
+                found.setdefault(person.path, saved)
     return found
 
 

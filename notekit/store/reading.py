@@ -3,6 +3,7 @@ start from."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import stat
@@ -143,6 +144,17 @@ def read_body(vault: Path, path: str) -> list[tuple[int, str]]:
         for n, line, kind in body_lines(lines, start)
         if kind in (TEXT, CODE) and line.strip()  # not what a comment hides
     ]
+
+
+def ticked_links(vault: Path, path: str, channels: frozenset[str]) -> tuple[dt.date, list[str]]:
+    """The day a note was last saved and the link targets of its done tasks (`- [x] [[Ana]]`);
+    none for a note that is not there."""
+    try:
+        saved = dt.date.fromtimestamp(os.stat(os.path.join(vault, path)).st_mtime)
+    except OSError:
+        return dt.date.min, []
+    note = read_note(vault, path, channels)
+    return saved, [target for task in note.tasks if task.done for target in task.links]
 
 
 def read_note(vault: Path, path: str, channels: frozenset[str]) -> ParsedNote:

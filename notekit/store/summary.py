@@ -65,7 +65,7 @@ from notekit.store.links import (
     note_links,
 )
 from notekit.store.packed import answers, between, pack_touch, sent, unpack_touch
-from notekit.store.reading import Listing, list_vault, read_record
+from notekit.store.reading import Listing, list_vault, read_record, ticked_links
 
 FILE_NAME = "summary.pickle"
 PATCH_AT_MOST = 200  # changed notes to patch the kept summary with; more: derive it anew
@@ -134,6 +134,11 @@ class Summary:
     @functools.cached_property
     def links(self) -> Resolver:
         return Resolver(self.paths, self.people)
+
+    def ticked_links(self, path: str) -> tuple[dt.date, list[str]]:
+        """The day the note at `path` was last saved and the links of its done tasks (none
+        when it is not there): what a week's note says was done."""
+        return ticked_links(self.vault, path, self.config.channels)
 
     def person_at(self, path: str) -> Person | None:
         return self.links.person_at(path)
