@@ -3,16 +3,21 @@ notes that changed otherwise, and always agree with a run that has no cache at a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import notekit.store.index
-import notekit.store.summary
+from notekit.store import kept_summary
 from notekit.store.kept import SHARDS, NoteCache, write_blob
+from notekit.store.summary import Summary
 
 PAT = "---\ncadence: 1m\n---\n"
 
@@ -29,13 +34,13 @@ def _age(vault: Path) -> None:
 def reads(monkeypatch) -> list[str]:
     """The paths of the notes read to make a summary or an index, in every test run."""
     read: list[str] = []
-    real = notekit.store.summary.read_record
+    real = kept_summary.read_record
 
     def counting(vault, reader, file, kept=None):  # noqa: ANN001, ANN202
         read.append(file.path)
         return real(vault, reader, file, kept)
 
-    monkeypatch.setattr(notekit.store.summary, "read_record", counting)
+    monkeypatch.setattr(kept_summary, "read_record", counting)
     monkeypatch.setattr(notekit.store.index, "read_record", counting)
     return read
 
@@ -145,8 +150,8 @@ def test_after_an_edit_only_that_note_is_read_and_the_answer_is_a_fresh_one(
     before = _answers(run, vault)
     reads.clear()
     derived = []
-    real = notekit.store.summary.derive
-    monkeypatch.setattr(notekit.store.summary, "derive", lambda *a: derived.append(1) or real(*a))
+    real = kept_summary.derive
+    monkeypatch.setattr(kept_summary, "derive", lambda *a: derived.append(1) or real(*a))
     EDITS[name](vault)
     _age(vault)
     after = _answers(run, vault)
@@ -197,7 +202,7 @@ def test_a_note_saved_this_instant_is_read_again_next_time(run, vault, reads) ->
 
 def test_two_processes_read_as_one(run, vault, monkeypatch) -> None:
     serial = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
     assert _uncached(run, vault, monkeypatch) == serial
 
 
@@ -205,12 +210,12 @@ def test_what_a_second_process_writes_is_kept(run, vault, reads, monkeypatch) ->
     """Many notes read on two cores: the next runs answer from what was kept without reading
     a note."""
     expected = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
     assert _answers(run, vault) == expected
     reads.clear()
     derived = []
-    real = notekit.store.summary.derive
-    monkeypatch.setattr(notekit.store.summary, "derive", lambda *a: derived.append(1) or real(*a))
+    real = kept_summary.derive
+    monkeypatch.setattr(kept_summary, "derive", lambda *a: derived.append(1) or real(*a))
     assert _answers(run, vault) == expected
     assert reads == derived == []
 
@@ -218,8 +223,8 @@ def test_what_a_second_process_writes_is_kept(run, vault, reads, monkeypatch) ->
 @pytest.mark.parametrize("cached", [True, False])
 def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch, cached) -> None:
     serial = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
-    real = notekit.store.summary._read
+    monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
+    real = kept_summary._read
     parent = os.getpid()
 
     def failing_in_the_child(*args):  # noqa: ANN002, ANN202
@@ -227,7 +232,7 @@ def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch, cache
             raise RuntimeError("the child dies")
         return real(*args)
 
-    monkeypatch.setattr(notekit.store.summary, "_read", failing_in_the_child)
+    monkeypatch.setattr(kept_summary, "_read", failing_in_the_child)
     assert (_answers(run, vault) if cached else _uncached(run, vault, monkeypatch)) == serial
 
 
@@ -238,7 +243,7 @@ def test_shards_written_over_by_another_run_cost_only_their_notes(
     the summary was kept all the same, and the next command that needs those notes' records
     reads them again."""
     expected = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
     real = NoteCache.save_half
 
     def after_another_run(kept: NoteCache, half: int) -> None:
@@ -262,8 +267,100 @@ def test_shards_written_over_by_another_run_cost_only_their_notes(
 
 def test_an_unwritable_cache_folder_on_two_cores(run, vault, monkeypatch, tmp_path) -> None:
     expected = _uncached(run, vault, monkeypatch)
-    monkeypatch.setattr(notekit.store.summary, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", str(blocker / "cache"))
     assert _answers(run, vault) == expected
+
+
+# what each note may say: the property test below writes any mix of these lines
+_LINES: dict[str, tuple[str, list[str]]] = {
+    "People/Pat.md": (
+        PAT,
+        [
+            "- 2026-11-20 call: new",
+            "- 2026-11-01 email to: hi",
+            "- 2026-11-03 email from: hello",
+            "- 2026-13-01 call: a day that is not one",
+            "- [ ] send the CV 📅 2026-11-24",
+            "## Opportunities\n- 2026-11-02 referral (open): the job",
+        ],
+    ),
+    "People/Sam.md": (
+        "---\ncadence: 2w\naliases: [Sammy]\n---\n",
+        ["- 2026-10-10 coffee", "- 2026-11-05 message from: ping", "- [ ] call 📅 2026-11-24"],
+    ),
+    "Journal/2026-11-21.md": (
+        "",
+        ["lunch with [[Sam]]", "coffee with [[Pat]]", "- [ ] intro [[Sammy]] 📅 2026-11-22"],
+    ),
+    "Meetings/Kickoff.md": (
+        "---\ndate: 2026-11-02\ntags: [team]\n---\n",
+        ["with [[Sammy]]", "and [[Pat]]", "- [ ] send notes to [[Pat]] 📅 2026-11-25"],
+    ),
+    "Notes/Other.md": (
+        "",
+        ["---\ndate: 2026-12-20\n---", "---\nname: [broken\n---", "see [[Nobody]]"],
+    ),
+}
+
+_CONTENTS = st.fixed_dictionaries(
+    {path: st.lists(st.sampled_from(lines), max_size=4) for path, (_, lines) in _LINES.items()}
+)
+
+
+def _write(vault: Path, chosen: dict[str, list[str]]) -> None:
+    for path, lines in chosen.items():
+        (vault / path).parent.mkdir(parents=True, exist_ok=True)
+        (vault / path).write_text(_LINES[path][0] + "".join(line + "\n" for line in lines))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=_CONTENTS, edits=st.lists(_CONTENTS, min_size=1, max_size=3))
+def test_a_patched_summary_is_the_summary_derived_anew(
+    tmp_path_factory: pytest.TempPathFactory, first: dict, edits: list[dict]
+) -> None:
+    """Whatever the notes say and however they change (no one renamed), the kept summary
+    patched with the changed notes equals, order included, the one derived from every note."""
+    vault = tmp_path_factory.mktemp("vault")
+    cache = tmp_path_factory.mktemp("cache")
+    _write(vault, first)
+    _age(vault)
+    with _cache_in(str(cache)):
+        kept_summary.vault_summary(vault)
+    derived: list[int] = []
+    real = kept_summary.derive
+
+    def counted(*args: Any) -> Summary:  # noqa: ANN401 - as derive's
+        derived.append(1)
+        return real(*args)
+
+    for edit in edits:
+        _write(vault, edit)
+        _age(vault)
+        kept_summary.derive = counted
+        try:
+            with _cache_in(str(cache)):
+                patched = kept_summary.vault_summary(vault)
+        finally:
+            kept_summary.derive = real
+        with _cache_in(""):
+            anew = kept_summary.vault_summary(vault)
+        assert not derived
+        assert patched == anew
+        for name in ("note_links", "events", "opportunities", "last_words", "mentioned_in"):
+            assert list(getattr(patched, name)) == list(getattr(anew, name)), name
+
+
+@contextlib.contextmanager
+def _cache_in(folder: str) -> Iterator[None]:
+    before = os.environ.get("NOTEKIT_CACHE_DIR")
+    os.environ["NOTEKIT_CACHE_DIR"] = folder
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["NOTEKIT_CACHE_DIR"]
+        else:
+            os.environ["NOTEKIT_CACHE_DIR"] = before

@@ -26,7 +26,7 @@ def test_due_promises_recent_and_overdue_of_one_week() -> None:
             "- [ ] send [[Ana]] and [[Ben]] the deck 📅 2026-11-25\n",
         }
     )
-    week = week_of(index, TODAY)
+    week = week_of(index, TODAY, index.interactions_of)
     assert [f.person.name for f in week.report.due] == ["Ana"]
     assert week.overdue == 1
     assert [(p.due, [x.name for x in p.people]) for p in week.promises] == [
@@ -43,7 +43,8 @@ def test_recent_stops_seven_days_back_and_at_today() -> None:
     log = (
         "- 2026-11-16 call: eight days ago\n- 2026-11-17 call: seven\n- 2026-11-24 call: tomorrow\n"
     )
-    week = week_of(index_from_texts({"People/Ana.md": person("", log)}), TODAY)
+    index = index_from_texts({"People/Ana.md": person("", log)})
+    week = week_of(index, TODAY, index.interactions_of)
     assert [i.text for _, i in week.recent] == ["seven"]
 
 
@@ -52,15 +53,17 @@ def test_people_not_followed_up_are_never_overdue() -> None:
         "People/Ana.md": person("1w", "- 2026-01-01 call: x\n", "status: archived\n"),
         "People/Ben.md": person("1w", "- 2026-01-01 call: x\n"),
     }
-    week = week_of(index_from_texts(notes), TODAY)
+    index = index_from_texts(notes)
+    week = week_of(index, TODAY, index.interactions_of)
     assert week.overdue == 1 and [f.person.name for f in week.report.due] == ["Ben"]
 
 
 def test_a_config_in_memory_sets_the_default_cadence() -> None:
     notes = {"People/Ana.md": person("", "- 2026-10-01 call: x\n")}
-    assert week_of(index_from_texts(notes), TODAY).report.due == []
+    index = index_from_texts(notes)
+    assert week_of(index, TODAY, index.interactions_of).report.due == []
     index = index_from_texts(notes, config='default_cadence = "1m"\n')
-    assert [f.why() for f in week_of(index, TODAY).report.due] == [
+    assert [f.why() for f in week_of(index, TODAY, index.interactions_of).report.due] == [
         "cadence 1m, last contact 2026-10-01, 22 days overdue"
     ]
 

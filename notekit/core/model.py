@@ -215,3 +215,32 @@ class Person:
 
 
 INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive"})
+
+
+@dataclass(frozen=True)
+class DatedTask:
+    """An open task with a due date, for the person whose note holds it or whom it links to."""
+
+    person: Person
+    source: str  # the note that holds it
+    line: int
+    text: str
+    due: dt.date
+
+
+class Section(NamedTuple):
+    """A part of a note under a heading: what `show` prints of the note itself."""
+
+    heading: str
+    line: int  # of the heading
+    text: str  # the lines under it, up to the next heading, blank edges trimmed; what an
+    # HTML comment hides is a blank line
+    start: int = 0  # the line of the text's first line
+
+
+class NoteParts(NamedTuple):
+    """What a person's note holds besides what is kept of it: its sections other than the log,
+    and the line of each field it sets (where a draft's sentences come from)."""
+
+    sections: list[Section]
+    field_lines: dict[str, int]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any, NamedTuple
+from typing import Any
 
 from notekit.core.dates import parse_date
 from notekit.core.model import (
@@ -20,6 +20,7 @@ from notekit.core.model import (
     Opportunity,
     ParsedNote,
     Problem,
+    Section,
     Task,
 )
 from notekit.core.syntax import (
@@ -334,16 +335,6 @@ def _add_task(note: ParsedNote, text: str, number: int, done: bool) -> None:
         except ValueError as exc:
             note.problems.append(Problem(note.path, number, WARNING, f"task due date: {exc}"))
     note.tasks.append(Task(text.strip(), number, done, due, _link_targets(text)))
-
-
-class Section(NamedTuple):
-    """A part of a note under a heading: what `show` prints of the note itself."""
-
-    heading: str
-    line: int  # of the heading
-    text: str  # the lines under it, up to the next heading, blank edges trimmed; what an
-    # HTML comment hides is a blank line
-    start: int = 0  # the line of the text's first line
 
 
 def sections(raw: bytes) -> list[Section]:

@@ -12,13 +12,13 @@ from typing import NamedTuple
 from notekit.core.dates import add_cadence, add_days
 from notekit.core.model import (
     Cadence,
+    DatedTask,
     Opportunity,
     Person,
 )
 from notekit.rules.contact import cadence_of, last_contact
 from notekit.rules.moments import Moment, moments
 from notekit.rules.outreach import UNANSWERED, outreaches, unanswered_in_a_row
-from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
 
 NEXT_CONTACT = "next_contact"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from notekit.core.dates import add_cadence, add_days
 from notekit.core.history import org_key
-from notekit.core.model import Person
+from notekit.core.model import DatedTask, Person
 from notekit.read.config import Config
 from notekit.rules.contact import cadence_of
 from notekit.rules.due import (
@@ -45,8 +45,6 @@ from notekit.rules.moments import NEW_YEAR, moment_text, moments
 from notekit.rules.orgs import my_stints, org_matcher
 from notekit.rules.outreach import ANSWERED, outreaches
 from notekit.rules.week import ticked_in_week_note, week_name, week_start
-from notekit.store.kept import remember_picks, remembered_picks
-from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
 
 PER_ORG = 2  # at most this many people from one company, unless the focus names it
@@ -79,10 +77,10 @@ def week_plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
     size = vault.config.plan_size if size is None else size
     start = week_start(today, vault.config.week_starts)
     key = f"{week_name(start)}:{size}:{vault.config.fingerprint}"
-    remembered = remembered_picks(vault.vault, key)
+    remembered = vault.picked(key)
     found = plan(vault, today, size, remembered)
     if remembered is None or len(found.picks) > len(remembered):  # first, or a slot filled
-        remember_picks(vault.vault, key, [pick.person.path for pick in found.picks])
+        vault.keep_picked(key, [pick.person.path for pick in found.picks])
     return found
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from notekit.core.model import Interaction, Opportunity, Person, Problem
+from notekit.core.model import DatedTask, Interaction, Opportunity, Person, Problem, Section
 from notekit.core.syntax import TASK_DUE, WIKILINK
-from notekit.read.parse import Section
 from notekit.rules.due import (
     DueReport,
     FollowUp,
@@ -20,7 +19,6 @@ from notekit.rules.due import (
     waiting_text,
 )
 from notekit.rules.moments import Moment
-from notekit.store.links import DatedTask
 from notekit.store.summary import Summary
 
 if TYPE_CHECKING:  # imported by the commands that show them; `due` need not load them

@@ -8,12 +8,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from notekit.core.model import Interaction, Person
 from notekit.read.config import WEEKDAYS, Config
 from notekit.rules.due import DueReport, FollowUp, Promise, due_report, follow_up, promises
-from notekit.store.index import Index
 from notekit.store.summary import Summary
 
 DAYS = 7  # the week ahead (due) and the days behind (recent interactions)
@@ -79,8 +79,14 @@ def ticked_in_week_note(vault: Summary, days: list[dt.date]) -> dict[str, dt.dat
     return found
 
 
-def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = None) -> Week:
-    """The week `today` is in; `follows`, by person path, when the caller has them already."""
+def week_of(
+    index: Summary,
+    today: dt.date,
+    interactions_of: Callable[[Person], list[Interaction]],
+    follows: dict[str, FollowUp] | None = None,
+) -> Week:
+    """The week `today` is in, its last seven days told from each person's interactions (an
+    index's); `follows`, by person path, when the caller has them already."""
     if follows is None:
         follows = {p.path: follow_up(p, index, today) for p in index.people}
     start = week_start(today, index.config.week_starts)
@@ -92,7 +98,7 @@ def week_of(index: Index, today: dt.date, follows: dict[str, FollowUp] | None = 
             (p, i)
             for p in index.people
             if _any_between(index.contact_dates_of(p), since, today)
-            for i in index.interactions_of(p)
+            for i in interactions_of(p)
             if since < i.date <= today
         ),
         key=lambda pair: (pair[1].date, pair[0].name.casefold()),

@@ -334,7 +334,7 @@ class _Site:
 
     def _week_context(self) -> dict[str, Any]:
         index, today = self.index, self.today
-        week = week_of(index, today, self.follows)
+        week = week_of(index, today, index.interactions_of, self.follows)
         follows = list(self.follows.values())
         dates = [d for p in index.people for d in index.contact_dates_of(p)]
         found_plan = week_plan(index, today)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from notekit.core.model import Interaction, Person
+from notekit.core.model import Interaction, NoteParts, Person
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS
 from notekit.read.vault import DailyNotes
 from notekit.store.index import Index, build_index
+from notekit.store.kept_summary import vault_summary
 from notekit.store.links import CHRONOLOGICAL, mentioned, mentions
-from notekit.store.reading import NoteParts, read_note, read_parts
-from notekit.store.summary import Summary, vault_summary
+from notekit.store.reading import read_note, read_parts
+from notekit.store.summary import Summary
 
 
 class Store:

@@ -26,6 +26,7 @@ from notekit.core.model import (
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
+from notekit.store.derive import last_word_of
 from notekit.store.kept import NoteCache, cache_dir, objects_kept
 from notekit.store.links import (
     CHRONOLOGICAL,
@@ -40,7 +41,7 @@ from notekit.store.links import (
 )
 from notekit.store.packed import between, unpack_touch
 from notekit.store.reading import Listing, Record, list_vault, read_record
-from notekit.store.summary import Summary, last_word_of
+from notekit.store.summary import Summary
 
 _DAY = operator.itemgetter(0)
 

@@ -3,14 +3,13 @@ and what other notes say of a person through them: contacts on a day, open dated
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import operator
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
-from notekit.core.model import Event, Interaction, ParsedNote, Person, Task
+from notekit.core.model import DatedTask, Event, Interaction, ParsedNote, Person, Task
 from notekit.core.syntax import GROUP
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
@@ -42,8 +41,8 @@ class LinkTarget:
 class Resolver:
     """Who or what a name or link target means, over the vault's note paths and people.
 
-    Built from paths and people alone, so that a vault summary (notekit.store.summary) resolves
-    links exactly as the index does without holding any note."""
+    Built from paths and people alone, so that a vault summary (notekit.store.derive)
+    resolves links exactly as the index does without holding any note."""
 
     def __init__(self, paths: Collection[str], people: Iterable[Person]) -> None:
         self._paths = paths
@@ -114,15 +113,6 @@ class Resolver:
         if len(people) == 1:
             return LinkTarget(person=people[0], note=people[0].path, candidates=people)
         return LinkTarget(candidates=people, note=paths[0] if paths and not people else None)
-
-
-@dataclass(frozen=True)
-class DatedTask:
-    person: Person
-    source: str
-    line: int
-    text: str
-    due: dt.date
 
 
 def dated_tasks(links: Resolver, source: str, tasks: Iterable[Task]) -> list[DatedTask]:

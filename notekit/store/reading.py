@@ -9,14 +9,14 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
-from notekit.core.model import ERROR, ParsedNote, Problem
+from notekit.core.model import ERROR, NoteParts, ParsedNote, Problem
 from notekit.core.syntax import CODE, TEXT, body_lines
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
 from notekit.read.front_matter import front_matter_end
-from notekit.read.parse import MAX_NOTE_BYTES, Section, digest_of, parse_note, sections
+from notekit.read.parse import MAX_NOTE_BYTES, digest_of, parse_note, sections
 from notekit.read.vault import NoteFile, discover
 from notekit.store import parallel
 from notekit.store.kept import NoteCache, Record
@@ -105,14 +105,6 @@ def _read_bytes(path: str) -> bytes:
         return b"".join(parts)
     finally:
         os.close(fd)
-
-
-class NoteParts(NamedTuple):
-    """What a person's note holds besides what is kept of it: its sections other than the log,
-    and the line of each field it sets (where a draft's sentences come from)."""
-
-    sections: list[Section]
-    field_lines: dict[str, int]
 
 
 def read_parts(vault: Path, path: str, reader: FieldReader) -> NoteParts:

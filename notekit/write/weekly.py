@@ -61,7 +61,7 @@ def _digest(body: str) -> str:
 
 
 def _body(index: Index, today: dt.date) -> str:
-    week = week_of(index, today)
+    week = week_of(index, today, index.interactions_of)
     report = week.report
 
     out = [f"# Week {week.name} ({week.start.isoformat()} to {week.end.isoformat()})", ""]

@@ -1,0 +1,336 @@
+"""The vault summary kept between runs: answered at once when no note changed since the last
+run, and after an edit by reading only the notes that changed.
+
+What is derived from every note (notekit.store.derive) is kept in one more blob beside the
+notes' records (notekit.store.kept), with the size and mtime of every file it was derived from
+and a key made of the config and the daily-notes settings. When every file is as it was, the
+kept summary is the answer and no shard is loaded. Otherwise only new and changed notes are
+read, and their old facts are replaced by their new ones (`apply`), or the summary is derived
+again from every note's facts when a link may lead elsewhere (a note added or removed, a
+person renamed). Reading many notes uses both cores where that pays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import pickle
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from notekit.core.model import DatedTask, Event, Opportunity, Person, Problem
+from notekit.read.config import Config
+from notekit.read.fields import FieldReader
+from notekit.read.vault import DailyNotes, NoteFile
+from notekit.store import parallel
+from notekit.store.derive import NoteFacts, apply, derive, facts_of, identity
+from notekit.store.kept import (
+    SHARDS,
+    NoteCache,
+    Record,
+    cache_dir,
+    objects_kept,
+    read_blob,
+    shard_of,
+    write_blob,
+)
+from notekit.store.links import NoteLink
+from notekit.store.reading import Listing, list_vault, read_record
+from notekit.store.summary import LastWord, Summary
+
+FILE_NAME = "summary.pickle"
+PATCH_AT_MOST = 200  # changed notes to patch the kept summary with; more: derive it anew
+PARALLEL_FROM = 2000  # notes to read before a second process pays for its start and hand-over
+
+
+TaskRow = tuple[str, str, int, str, dt.date]  # a DatedTask with its person's path
+Stamp = tuple[int, int]  # a file's size and mtime_ns
+
+
+@dataclass
+class _Derived:
+    """The summary as kept, with what it was derived from."""
+
+    files_key: str
+    stamps: dict[str, Stamp]  # of every note it was derived from
+    people: list[str]  # paths, in the summary's order
+    people_parts: list[bytes]  # the Persons, by shard, each pickled apart (`_pickled`)
+    contact_dates: list[tuple[dt.date, ...]]  # of each of them
+    tasks: list[TaskRow]
+    problems: list[Problem]  # those of the listing first, then each note's in the files' order
+    listed: int  # how many came from the listing
+    mentioned_in: dict[str, list[str]]
+    note_links: dict[str, tuple[NoteLink, ...]]
+    touches: dict[str, tuple[int, ...]]
+    opportunities: dict[str, tuple[Opportunity, ...]]
+    events: dict[str, Event]
+    last_words: dict[str, LastWord]
+
+
+def vault_summary(vault: Path) -> Summary:
+    """The summary of the vault as it is now; raises ConfigError for an unusable config."""
+    folder = cache_dir(vault)
+
+    def load(config: Config) -> _Kept | None:
+        found = read_blob(folder / FILE_NAME, _derived_stamp(vault, config)) if folder else None
+        if not isinstance(found, _Derived) or len(found.people_parts) != SHARDS:
+            return None  # of another make: derived again
+        return _unpickled(found)
+
+    alongside = folder is not None and (folder / FILE_NAME).exists()
+    with objects_kept():
+        listing, derived = list_vault(vault, load, alongside)
+        config, files, _ = listing
+        files_key = _files_key(listing)
+        if derived is not None and derived[0].files_key == files_key:
+            return _kept_summary(vault, listing, derived)
+        kept = NoteCache(folder, config.fingerprint)
+        reader = FieldReader(config)
+        daily = DailyNotes(vault, config)
+
+        def to_facts(record: Record) -> NoteFacts:
+            return facts_of(record, daily, reader)
+
+        patched = _patched(vault, listing, derived, kept, to_facts) if derived else None
+        finish = parallel.nothing_left
+        if patched is not None:
+            summary, trusted, parts = patched
+        else:
+            facts, trusted, parts, finish = _all_facts(vault, listing, kept, to_facts)
+            summary = derive(vault, listing, facts)
+            kept.keep_only({file.path for file in files})
+        kept.save()
+    if folder is not None and trusted:
+        _keep(folder, _derived_stamp(vault, config), listing, files_key, summary, parts)
+    finish()  # the second process may still be writing its shards
+    return summary
+
+
+Parts = list[bytes | None]  # pickled people of each shard; None: to be pickled from the summary
+_Kept = tuple[_Derived, dict[str, Person]]  # the derived part, and its people by path
+
+
+def _pickled(people: Iterable[Person], shards: Iterable[int]) -> dict[int, bytes]:
+    """The people of these shards, each shard's pickled apart from the rest of the derived
+    part: each process that reads half of the notes pickles the people of its half, at the
+    same time as the other, and after an edit only the edited person's shard is pickled again."""
+    by_shard: dict[int, dict[str, Person]] = {number: {} for number in shards}
+    for person in people:
+        by_shard[shard_of(person.path)][person.path] = person
+    return {n: pickle.dumps(found, pickle.HIGHEST_PROTOCOL) for n, found in by_shard.items()}
+
+
+def _unpickled(derived: _Derived) -> _Kept:
+    """Done while the vault is listed: the people take the most time to load."""
+    people: dict[str, Person] = {}
+    for part in derived.people_parts:
+        people.update(pickle.loads(part))
+    return derived, people
+
+
+def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
+    derived, kept = loaded
+    people = {path: kept[path] for path in derived.people}
+    dates = dict(zip(people, derived.contact_dates, strict=True))
+    tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
+    paths = [file.path for file in listing[1]]
+    return Summary(
+        vault,
+        listing[0],
+        list(people.values()),
+        paths,
+        dates,
+        tasks,
+        derived.problems,
+        derived.mentioned_in,
+        derived.note_links,
+        derived.touches,
+        derived.opportunities,
+        derived.events,
+        derived.last_words,
+    )
+
+
+def _keep(
+    folder: Path, stamp: str, listing: Listing, files_key: str, summary: Summary, parts: Parts
+) -> None:
+    missing = {number for number, part in enumerate(parts) if part is None}
+    people = (p for p in summary.people if shard_of(p.path) in missing) if missing else ()
+    pickled = _pickled(people, missing)
+    people_parts = [part if part is not None else pickled[n] for n, part in enumerate(parts)]
+    derived = _Derived(
+        files_key,
+        {file.path: (file.size, file.mtime_ns) for file in listing[1]},
+        [p.path for p in summary.people],
+        people_parts,
+        [summary.contact_dates[p.path] for p in summary.people],
+        [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
+        summary.problems,
+        len(listing[2]),
+        summary.mentioned_in,
+        summary.note_links,
+        summary.touches,
+        summary.opportunities,
+        summary.events,
+        summary.last_words,
+    )
+    with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
+        folder.mkdir(parents=True, exist_ok=True)
+        write_blob(folder / FILE_NAME, stamp, derived)
+
+
+def _patched(
+    vault: Path,
+    listing: Listing,
+    loaded: _Kept,
+    kept: NoteCache,
+    to_facts: Callable[[Record], NoteFacts],
+) -> tuple[Summary, bool, Parts] | None:
+    """The kept summary brought up to date with a few changed notes, exactly as `derive` would
+    make it, whether every note read was kept, and the people's parts still good; None when a
+    change may move what links lead to (a note added or removed, a person's name or aliases
+    changed), or when what was kept of a changed note is not what the summary was derived from:
+    derive it all then."""
+    derived = loaded[0]
+    _, files, _ = listing
+    if len(files) != len(derived.stamps):
+        return None
+    changed = [file for file in files if derived.stamps.get(file.path) != file[1:]]
+    if len(changed) > PATCH_AT_MOST or any(file.path not in derived.stamps for file in changed):
+        return None
+    old: dict[str, NoteFacts] = {}
+    for file in changed:
+        entry = kept.entry(file.path)
+        if entry is None or entry[:2] != derived.stamps[file.path]:
+            return None
+        old[file.path] = to_facts(entry[2])
+    fresh, trusted = _read(vault, listing[0], changed, kept)
+    new = {path: to_facts(record) for path, record in fresh.items()}
+    for path, facts in new.items():
+        if identity(old[path].person) != identity(facts.person):
+            return None
+    parts: Parts = list(derived.people_parts)
+    for path, facts in new.items():
+        if facts.person is not None:
+            parts[shard_of(path)] = None  # a person changed: their shard's are pickled again
+    summary = apply(_kept_summary(vault, listing, loaded), derived.listed, listing, old, new)
+    return summary, trusted, parts
+
+
+def _all_facts(
+    vault: Path, listing: Listing, kept: NoteCache, to_facts: Callable[[Record], NoteFacts]
+) -> tuple[dict[str, NoteFacts], bool, Parts, Callable[[], None]]:
+    """Every note's facts, from what was kept and else from the file; whether every note read
+    was kept; the people pickled by half when that was done on the way; and what to call
+    before returning (a second process may still be writing what it read)."""
+    config, files, _ = listing
+    records: dict[str, Record] = {}
+    stale = []
+    for file in files:
+        if (record := kept.get(file)) is not None:
+            records[file.path] = record
+        else:
+            stale.append(file)
+    if len(stale) < PARALLEL_FROM or not parallel.can_fork():
+        fresh, trusted = _read(vault, config, stale, kept)
+        records.update(fresh)
+        facts = {file.path: to_facts(records[file.path]) for file in files}
+        return facts, trusted, [None] * SHARDS, parallel.nothing_left
+    return _read_on_two_cores(vault, config, files, records, kept, to_facts)
+
+
+def _read_on_two_cores(
+    vault: Path,
+    config: Config,
+    files: list[NoteFile],
+    records: dict[str, Record],
+    kept: NoteCache,
+    to_facts: Callable[[Record], NoteFacts],
+) -> tuple[dict[str, NoteFacts], bool, Parts, Callable[[], None]]:
+    """Many notes read on two cores, each process the notes of every other shard, and each
+    writes the shards it read and pickles the people of its half: they are its own new objects
+    (a forked child that walks its parent's pays for every page it touches). The child hands
+    back its facts with the people pickled once, as they are kept, and then writes its shards
+    while this process derives the summary; this process takes the child's records from disk
+    only if a later step asks for them."""
+    halves = kept.halves(files)
+
+    def read_half(half: int) -> tuple[dict[str, NoteFacts], dict[int, bytes], bool]:
+        stale = [file for file in halves[half] if file.path not in records]
+        fresh, trusted = _read(vault, config, stale, kept)
+        facts = {
+            file.path: to_facts(records.get(file.path) or fresh[file.path]) for file in halves[half]
+        }
+        people = (f.person for f in facts.values() if f.person is not None)
+        return facts, _pickled(people, range(half, SHARDS, 2)), trusted
+
+    def read_mine() -> tuple[dict[str, NoteFacts], dict[int, bytes], bool, Callable[[], None]]:
+        facts, people, trusted = read_half(0)
+        return facts, people, trusted, parallel.background(lambda: kept.save_half(0))
+
+    def read_theirs() -> tuple[dict[str, NoteFacts], dict[int, bytes], bool]:
+        facts, people, trusted = read_half(1)
+        return {path: f._replace(person=None) for path, f in facts.items()}, people, trusted
+
+    (facts, mine, trusted, written), (handed, theirs, handed_trusted), finish = parallel.both_then(
+        read_mine, read_theirs, lambda: kept.save_half(1)
+    )
+    kept.forget_half(0)  # written by a child of this process, from the same records
+    kept.forget_half(1)  # written by the child that read them
+    persons: dict[str, Person] = {}
+    for part in theirs.values():
+        persons.update(pickle.loads(part))
+    for path, found in handed.items():
+        facts[path] = found._replace(person=persons.get(path))
+
+    def both_written() -> None:
+        written()
+        finish()
+
+    parts = {**mine, **theirs}
+    return facts, trusted and handed_trusted, [parts[n] for n in range(SHARDS)], both_written
+
+
+def _read(
+    vault: Path, config: Config, files: list[NoteFile], kept: NoteCache
+) -> tuple[dict[str, Record], bool]:
+    """Read and parse these notes and keep their records; and whether every one was kept (not
+    one changed in the last seconds), so that a later run may rely on them."""
+    now = time.time_ns()
+    reader = FieldReader(config)
+    records = {}
+    trusted = True
+    for file in files:
+        record = kept.get(file)  # read by another command since the summary was kept
+        if record is None:
+            record = read_record(vault, reader, file, kept)
+            trusted = kept.put(file, record, now) and trusted
+        records[file.path] = record
+    return records, trusted
+
+
+def _derived_stamp(vault: Path, config: Config) -> str:
+    """What the derived part depends on besides the notes themselves: the config, the Obsidian
+    settings that say which notes are daily notes and templates, and its own shape (a kept
+    summary of another shape is of no use, even within one version)."""
+    shape = ",".join(f.name for f in dataclasses.fields(_Derived))
+    digest = hashlib.sha256(f"{shape}\0{config.fingerprint}".encode())
+    for settings in (".obsidian/daily-notes.json", ".obsidian/templates.json"):
+        try:
+            digest.update((vault / settings).read_bytes())
+        except OSError:
+            digest.update(b"-")
+    return "summary:" + digest.hexdigest()
+
+
+def _files_key(listing: Listing) -> str:
+    _, files, problems = listing
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(f"\0{file.path}\0{file.size}\0{file.mtime_ns}".encode())
+    digest.update(repr(problems).encode())
+    return digest.hexdigest()
