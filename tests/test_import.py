@@ -26,17 +26,19 @@ def _notes(vault: Path) -> dict[str, str]:
 
 
 def test_connections_are_read_whatever_the_preamble_order_and_era() -> None:
-    current = list(connections((LINKEDIN / "Connections.csv").read_text("utf-8-sig")))
+    current = list(
+        connections((LINKEDIN / "Connections.csv").read_text("utf-8-sig"), "Connections.csv")
+    )
     assert [c.name for c in current] == ["Ana Costa", "Ben Okafor", "Chloé Martin", "Dana Lee"]
     ben = current[1]
     assert (ben.company, ben.role, ben.emails) == ("Initech, Inc.", "Director, Engineering", ())
     assert current[2].emails == ()  # `urn:li:member:…` is no email
     assert current[0].since == dt.date(2024, 3, 15)
-    legacy = list(connections((LINKEDIN / "legacy.csv").read_text()))
+    legacy = list(connections((LINKEDIN / "legacy.csv").read_text(), "legacy.csv"))
     assert [(c.name, c.linkedin, c.since) for c in legacy] == [
         ("Erik Berg", None, dt.date(2018, 1, 8))
     ]
-    reordered = list(connections((LINKEDIN / "reordered.csv").read_text()))
+    reordered = list(connections((LINKEDIN / "reordered.csv").read_text(), "reordered.csv"))
     assert [(c.name, c.company, c.role) for c in reordered] == [("Fay Wong", "Globex", "CEO")]
     assert connected_on("yesterday") is None
 

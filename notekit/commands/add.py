@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, dry_run_option, fail, write_change
+from notekit.commands.common import App, dry_run_option, fail, parsed, write_change
 
 
 @click.command("add")
@@ -85,10 +85,7 @@ def command(
         ("--cadence", cadence, parse_cadence),
         ("--birthday", birthday, parse_birthday),
     ):
-        try:
-            parse(value)
-        except ValueError as exc:
-            fail(f"{option}: {exc}")
+        parsed(option, parse, value)
     fields: dict[str, str | list[str]] = {
         key: value
         for key, value in (

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 V = TypeVar("V", bound="Summary")  # a Summary or an Index
 T = TypeVar("T")
+S = TypeVar("S")
 DEFAULT_SITE = "site"
 
 
@@ -63,10 +64,7 @@ def within_option(command: Callable[..., Any]) -> Callable[..., Any]:
     def days(ctx: click.Context, param: click.Parameter, value: str) -> int:
         from notekit.core.dates import parse_days
 
-        try:
-            return parse_days(value, ctx.obj.today)
-        except ValueError as exc:
-            fail(f"--within: {exc}")
+        return parsed("--within", lambda text: parse_days(text, ctx.obj.today), value)
 
     return click.option(
         "--within",
@@ -102,6 +100,16 @@ def fail(message: str, code: int = USAGE) -> NoReturn:
     """Refuse to go on: the command line says `notekit: error: MESSAGE` and exits with
     `code`."""
     raise Refusal(message, code)
+
+
+def parsed(what: str, parse: Callable[[S], T], value: S) -> T:
+    """`value` as `parse` reads it (a date, a cadence…); a refusal naming `what` (the option
+    or key it was given as) when it cannot: the parsers of core/ say ValueError, since a bad
+    value in a note is a problem to report, not a reason to stop."""
+    try:
+        return parse(value)
+    except ValueError as exc:
+        fail(f"{what}: {exc}")
 
 
 @dataclass
@@ -299,10 +307,7 @@ def write_change(
 def parse_date_option(value: str, what: str) -> dt.date:
     from notekit.core.dates import parse_date
 
-    try:
-        date = parse_date(value)
-    except ValueError as exc:
-        fail(f"{what}: {exc}")
+    date = parsed(what, parse_date, value)
     if date is None:
         fail(f"{what}: a date is needed")
     return date

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from notekit.commands.common import App, dry_run_option, echo, fail, write_change
+from notekit.commands.common import App, dry_run_option, echo, fail, parsed, write_change
 from notekit.interop.source import MAX_MB
 
 T = TypeVar("T")
@@ -40,10 +40,7 @@ def for_new_notes(command: Callable[..., None]) -> Callable[..., None]:
 def _checked_cadence(cadence: str | None) -> str | None:
     from notekit.core.dates import parse_cadence
 
-    try:
-        parse_cadence(cadence)
-    except ValueError as exc:
-        fail(f"--cadence: {exc}")
+    parsed("--cadence", parse_cadence, cadence)
     return cadence
 
 
@@ -115,16 +112,25 @@ def linkedin(
       notekit import linkedin ~/Downloads/Basic_LinkedInDataExport_11-30-2026.zip
     """
     from notekit.interop.imports import import_contacts, import_messages
-    from notekit.interop.linkedin import connections, messages, owner, read_export
+    from notekit.interop.linkedin import (
+        CONNECTIONS,
+        MESSAGES,
+        connections,
+        messages,
+        owner,
+        read_export,
+    )
 
     try:
         export = read_export(Path(path), max_mb, encoding)
-        found = connections(export.connections) if export.connections else []
-        talk = messages(export.messages) if export.messages else []
+        found = (
+            connections(export.connections, export.places[CONNECTIONS])
+            if export.connections
+            else []
+        )
+        talk = messages(export.messages, export.places[MESSAGES]) if export.messages else []
     except OSError as exc:
         fail(f"{path}: cannot read the export ({exc})")
-    except ValueError as exc:
-        fail(f"{path}: {exc}")
     if export.connections is None and export.messages is None:
         fail(f"{path}: neither Connections.csv nor messages.csv in this export")
     summary = app.summary(quiet=True)
@@ -252,7 +258,9 @@ def google(
     from notekit.interop.google import contacts
     from notekit.interop.source import decode, read_file
 
-    found = _read(file, lambda: contacts(decode(read_file(Path(file), max_mb), file, encoding)))
+    found = _read(
+        file, lambda: contacts(decode(read_file(Path(file), max_mb), file, encoding), file)
+    )
     _import(app, found, update, dry_run, new_tags, new_cadence)
 
 
@@ -262,8 +270,6 @@ def _read(file: str, read: Callable[[], T]) -> T:
         return read()
     except OSError as exc:
         fail(f"{file}: {exc.strerror}")
-    except ValueError as exc:
-        fail(f"{file}: {exc}")
 
 
 def _import(
@@ -333,6 +339,7 @@ def ics(
         file,
         lambda: read_meetings(
             decode(read_file(Path(file), max_mb), file, encoding),
+            file,
             app.today,
             me.me_emails,
             me.me_timezone,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, dry_run_option, echo, fail, write_change
+from notekit.commands.common import App, dry_run_option, echo, fail, parsed, write_change
 
 
 @click.command("set")
@@ -51,13 +51,10 @@ def command(
     summary = app.summary()
     for each in assignments:
         field = summary.fields.field_of(each.key)
-        try:
-            if field == "cadence" and each.op == "=" and each.value:
-                parse_cadence(each.value)
-            elif field in DATE_FIELDS and each.value:
-                parse_date(each.value)
-        except ValueError as exc:
-            fail(f"{each.key}: {exc}")
+        if field == "cadence" and each.op == "=" and each.value:
+            parsed(each.key, parse_cadence, each.value)
+        elif field in DATE_FIELDS and each.value:
+            parsed(each.key, parse_date, each.value)
     people = [app.person(name) for name in names] if names else list(summary.people)
     for condition in conditions:
         key, equals, value = condition.partition("=")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, dry_run_option, fail, write_change
+from notekit.commands.common import App, dry_run_option, parsed, write_change
 
 
 @click.command("snooze")
@@ -29,8 +29,5 @@ def command(app: App, name: str, until: str, dry_run: bool) -> None:
     from notekit.write.changes import plan_snooze
 
     person = app.person(name)
-    try:
-        date = parse_when(until, app.today)
-    except ValueError as exc:
-        fail(str(exc))
+    date = parsed("until", lambda text: parse_when(text, app.today), until)
     write_change(app, plan_snooze(app.summary(), person, app.today, date), dry_run)

@@ -8,6 +8,7 @@ a year or without one (`--03-14`); a BOM.
 
 from __future__ import annotations
 
+from notekit.core.errors import SourceError
 from notekit.interop.contacts import Contact
 from notekit.interop.source import csv_records
 from notekit.interop.vcard import birthday
@@ -34,11 +35,12 @@ def _all(cells: dict[str, str], kind: str) -> list[str]:
     ]
 
 
-def contacts(text: str) -> list[Contact]:
-    """Each contact of a Google CSV text; ValueError when it has no such header."""
-    columns, rows = csv_records(text.removeprefix("\ufeff"))
+def contacts(text: str, where: str) -> list[Contact]:
+    """Each contact of a Google CSV text (read from `where`); SourceError when it has no such
+    header."""
+    columns, rows = csv_records(text.removeprefix("\ufeff"), where)
     if not ({"first name", "last name"} <= columns or {"given name", "family name"} <= columns):
-        raise ValueError("no `First Name,…,Last Name` header: not a Google Contacts CSV")
+        raise SourceError(f"{where}: no `First Name,…,Last Name` header: not a Google Contacts CSV")
     found = []
     for cells in rows:
         parts = ("first name", "middle name", "last name", "given name", "family name")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from notekit.core.dates import next_anniversary
+from notekit.core.errors import SourceError
 from notekit.core.model import Person
 from notekit.rules.due import follow_up
 from notekit.store.summary import Summary
@@ -90,7 +91,7 @@ DECLINED = "DECLINED"
 
 
 def read_meetings(
-    text: str, today: dt.date, mine: Collection[str] = (), zone: str | None = None
+    text: str, where: str, today: dt.date, mine: Collection[str] = (), zone: str | None = None
 ) -> CalendarRead:
     """Every occurrence of every event of an iCalendar text that took place: a cancelled one
     (`STATUS:CANCELLED`, of the event or of its occurrence) and one I declined (an attendee
@@ -99,13 +100,13 @@ def read_meetings(
     at most MAX_OCCURRENCES times, without its `EXDATE`s, each occurrence as its
     `RECURRENCE-ID` override has it. The day is the event's own: in its `TZID`, and for a UTC
     time in `zone`, else the calendar's own (Google's `X-WR-TIMEZONE`), else the machine's.
-    ValueError for a text that is no calendar."""
+    SourceError, naming `where`, for a text that is no calendar."""
     from icalendar import Calendar
 
     try:
         calendar = Calendar.from_ical(text)
     except Exception as exc:  # noqa: BLE001 - icalendar raises many kinds on bad input
-        raise ValueError(f"not an iCalendar file ({exc})") from None
+        raise SourceError(f"{where}: not an iCalendar file ({exc})") from None
     read = CalendarRead()
     horizon = today + dt.timedelta(days=HORIZON_DAYS)
     local = _to_local(zone or _known_zone(str(calendar.get("x-wr-timezone", ""))))

@@ -41,6 +41,7 @@ class Export(NamedTuple):
     connections: str | None
     messages: str | None
     ignored: list[str]
+    places: dict[str, str]  # file name -> where it was read, for messages about it
 
 
 def read_export(path: Path, max_mb: int = MAX_MB, encoding: str | None = None) -> Export:
@@ -50,8 +51,9 @@ def read_export(path: Path, max_mb: int = MAX_MB, encoding: str | None = None) -
     if path.is_dir():
         files = [p for p in sorted(path.rglob("*")) if p.is_file()]
         chosen = _one_each((p.name, p.relative_to(path).as_posix(), p) for p in files)
+        places = {name: str(file) for name, file in chosen.items()}
         found = {
-            name: decode(read_file(file, max_mb), str(file), encoding)
+            name: decode(read_file(file, max_mb), places[name], encoding)
             for name, file in chosen.items()
         }
         names = [p.name for p in files]
@@ -59,17 +61,19 @@ def read_export(path: Path, max_mb: int = MAX_MB, encoding: str | None = None) -
         with open_zip(path) as archive:
             infos = [i for i in archive.infolist() if not i.is_dir()]
             members = _one_each((Path(i.filename).name, i.filename, i) for i in infos)
+            places = {name: f"{path}: {info.filename}" for name, info in members.items()}
             found = {
-                name: decode(read_member(archive, info, max_mb), info.filename, encoding)
+                name: decode(read_member(archive, info, max_mb), places[name], encoding)
                 for name, info in members.items()
             }
             names = [Path(i.filename).name for i in infos]
     else:
         kind = MESSAGES if path.name.lower() == MESSAGES.lower() else CONNECTIONS
-        found = {kind: decode(read_file(path, max_mb), str(path), encoding)}
+        places = {kind: str(path)}
+        found = {kind: decode(read_file(path, max_mb), places[kind], encoding)}
         names = []
     ignored = sorted(name for name in names if name not in READ)
-    return Export(found.get(CONNECTIONS), found.get(MESSAGES), ignored)
+    return Export(found.get(CONNECTIONS), found.get(MESSAGES), ignored, places)
 
 
 T = TypeVar("T")
@@ -102,12 +106,14 @@ class Message(NamedTuple):
     draft: bool
 
 
-def messages(text: str) -> list[Message]:
-    """The messages of a `messages.csv` text; ValueError when it has no such header. A row
-    without a date is skipped."""
-    columns, rows = csv_records(text)
+def messages(text: str, where: str) -> list[Message]:
+    """The messages of a `messages.csv` text (read from `where`); SourceError when it has no
+    such header. A row without a date is skipped."""
+    columns, rows = csv_records(text, where)
     if not {"conversation id", "from", "date"} <= columns:
-        raise ValueError("no `CONVERSATION ID,…,FROM,…,DATE` header: not LinkedIn's messages.csv")
+        raise SourceError(
+            f"{where}: no `CONVERSATION ID,…,FROM,…,DATE` header: not LinkedIn's messages.csv"
+        )
     found = []
     for cells in rows:
         try:
@@ -166,15 +172,17 @@ def owner(found: list[Message]) -> str | None:
     return next(iter(everyone)) if everyone and len(everyone) == 1 else None
 
 
-def connections(text: str) -> list[Contact]:
-    """Each connection of a `Connections.csv` text, whatever its preamble and column order (a
-    row without a name as a contact without one, for the import to name). ValueError when the
-    text has no such header."""
+def connections(text: str, where: str) -> list[Contact]:
+    """Each connection of a `Connections.csv` text (read from `where`), whatever its preamble
+    and column order (a row without a name as a contact without one, for the import to name).
+    SourceError when the text has no such header."""
     lines = text.splitlines(keepends=True)
     start = next((n for n, line in enumerate(lines) if _is_header(line)), None)
     if start is None:
-        raise ValueError("no `First Name,Last Name,…` header: not LinkedIn's Connections.csv")
-    return list(_rows(lines[start:]))
+        raise SourceError(
+            f"{where}: no `First Name,Last Name,…` header: not LinkedIn's Connections.csv"
+        )
+    return list(_rows(lines[start:], where))
 
 
 def _is_header(line: str) -> bool:
@@ -182,8 +190,8 @@ def _is_header(line: str) -> bool:
     return all(name in cells for name in _NAME_COLUMNS)
 
 
-def _rows(lines: list[str]) -> Iterator[Contact]:
-    _, rows = csv_records("".join(lines))
+def _rows(lines: list[str], where: str) -> Iterator[Contact]:
+    _, rows = csv_records("".join(lines), where)
     for cells in rows:
         name = " ".join(part for part in (cells.get("first name"), cells.get("last name")) if part)
         if not any(cells.values()):

@@ -105,15 +105,16 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
         ) from None
 
 
-def csv_records(text: str) -> tuple[set[str], Iterator[dict[str, str]]]:
+def csv_records(text: str, where: str) -> tuple[set[str], Iterator[dict[str, str]]]:
     """The columns of a CSV text (lower-case, trimmed) and its rows as {column: cell}: cells
     trimmed, a missing one empty, and cells past the header's last column left out. Lines may
-    end in LF, CRLF or CR; ValueError, with the line, for text the csv module cannot read."""
+    end in LF, CRLF or CR; SourceError, naming `where` and the line, for text the csv module
+    cannot read."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
     except csv.Error as exc:
-        raise ValueError(f"line {reader.line_num}: not CSV ({exc})") from None
+        raise SourceError(f"{where}: line {reader.line_num}: not CSV ({exc})") from None
 
     def rows() -> Iterator[dict[str, str]]:
         try:
@@ -124,6 +125,6 @@ def csv_records(text: str) -> tuple[set[str], Iterator[dict[str, str]]]:
                     if key is not None  # the cells of a row longer than its header
                 }
         except csv.Error as exc:
-            raise ValueError(f"line {reader.line_num}: not CSV ({exc})") from None
+            raise SourceError(f"{where}: line {reader.line_num}: not CSV ({exc})") from None
 
     return columns, rows()
