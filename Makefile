@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 EXAMPLE_TODAY := 2026-11-23
 VAULT ?= vault-example
 REPORT_DIR ?= site
-FUZZED := linkedin_exports vcard_files google_csv_files calendar_files  # tests/test_fuzz.py
+FUZZED := linkedin_exports vcard_files google_csv_files calendar_files  # tests/interop/test_fuzz.py
 TODAY ?= $(if $(filter vault-example vault-example/,$(VAULT)),$(EXAMPLE_TODAY),)
 
 .PHONY: report test wheel-check lint format bench mutate fuzz golden clean $(addprefix fuzz-,$(FUZZED))
@@ -62,14 +62,14 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format notekit tests
 	$(BIN)/ruff check --fix notekit tests
 
-# Every importer fed 10,000 generated files (tests/test_fuzz.py), each within 2 s, two importers
+# Every importer fed 10,000 generated files (tests/interop/test_fuzz.py), each within 2 s, two importers
 # at a time; about 20 minutes on two cores
 fuzz: $(VENV)/.installed-test
 	$(MAKE) --no-print-directory -j2 $(addprefix fuzz-,$(FUZZED))
 
 $(addprefix fuzz-,$(FUZZED)): fuzz-%: $(VENV)/.installed-test
 	NOTEKIT_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -q -p no:cacheprovider \
-		tests/test_fuzz.py::test_$*
+		tests/interop/test_fuzz.py::test_$*
 
 # The parser's golden files, rewritten after a deliberate change (review the diff)
 golden: $(VENV)/.installed-test

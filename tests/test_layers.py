@@ -106,7 +106,7 @@ def test_the_tests_use_only_public_names() -> None:
     """A test asks what a module offers, never its private helpers: an `_name` may change
     without notice, and a behaviour worth testing is reachable through a public one."""
     private = []
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("notekit"):
                 private += [f"{path.name}: {a.name}" for a in node.names if a.name[0] == "_"]

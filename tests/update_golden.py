@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "read"))
 
 from test_config import BEGIN, END, FORMAT, config_reference  # noqa: E402
 from test_parse import GOLDEN, golden_of  # noqa: E402

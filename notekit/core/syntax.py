@@ -86,7 +86,7 @@ MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # quo
 
 # Every pattern here runs on text users (or imports) wrote, line by line: each is linear in the
 # line's length (no nested or adjacent quantifiers that can split the same text two ways), and
-# tests/test_parse.py feeds them lines built to make a backtracking engine stall.
+# tests/read/test_parse.py feeds them lines built to make a backtracking engine stall.
 
 
 # control characters (C0, C1, line and paragraph separators) become spaces; the invisible ones

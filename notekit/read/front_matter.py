@@ -5,7 +5,7 @@ scalars, or flow or block lists of them. For exactly that subset the result of t
 is known, and reading it line by line is many times faster than PyYAML's composer and
 constructor (which run in Python even with libyaml). Anything outside the subset (nesting,
 anchors, tags, escapes, multi-line scalars, odd characters) goes to the full loader, which is
-only imported then; tests/test_yamlfm.py checks that both agree on everything the fast path
+only imported then; tests/read/test_yamlfm.py checks that both agree on everything the fast path
 accepts.
 """
 

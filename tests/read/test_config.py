@@ -83,7 +83,7 @@ def test_the_configs_daily_notes_beat_obsidians_settings(run, make_vault) -> Non
     assert run("people", "--json", vault=vault).json()[0]["last_contact"] == "2026-10-06"
 
 
-FORMAT = Path(__file__).resolve().parents[1] / "docs/format.md"
+FORMAT = Path(__file__).resolve().parents[2] / "docs/format.md"
 BEGIN, END = "<!-- config:begin -->", "<!-- config:end -->"
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from conftest import FIXTURES
 
 VAULT = FIXTURES / "drafts"
-PACKAGE = Path(__file__).resolve().parents[1] / "notekit"
+PACKAGE = Path(__file__).resolve().parents[2] / "notekit"
 
 
 def _phrases(path: Path) -> list[str]:

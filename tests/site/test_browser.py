@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 if not Path(CHROMIUM).exists():

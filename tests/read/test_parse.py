@@ -15,7 +15,7 @@ import pytest
 
 from notekit.read.parse import MAX_NOTE_BYTES, parse_note
 
-GOLDEN = Path(__file__).parent / "fixtures" / "parse"
+GOLDEN = Path(__file__).parents[1] / "fixtures" / "parse"
 
 
 def as_json(value: object) -> object:

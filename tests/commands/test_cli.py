@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _shell(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -11,7 +11,7 @@ import pytest
 
 from notekit.cli import COMMANDS, OPTIONS_AFTER_COMMAND, cli
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
 
 def _sections() -> dict[str, str]:

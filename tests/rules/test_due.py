@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, due_by_name
-from notekit.core.dates import add_cadence, parse_cadence, parse_days, parse_when
+from notekit.core.dates import parse_cadence
 from notekit.rules.moments import moments_of
 
 
@@ -294,29 +294,6 @@ def test_days_are_told_in_words() -> None:
     ]
 
 
-def test_calendar_edges_of_the_date_helpers() -> None:
-    import datetime as dt
-
-    from notekit.core.dates import add_days, next_anniversary
-    from notekit.core.model import Cadence
-
-    assert add_days(dt.date(9999, 12, 30), 5) == dt.date.max
-    assert add_days(dt.date(1, 1, 2), -5) == dt.date.min
-    assert add_days(dt.date(2026, 1, 1), 0) == dt.date(2026, 1, 1)
-    assert add_cadence(dt.date(9999, 1, 1), Cadence(2, "y")) == dt.date.max
-    assert add_cadence(dt.date(2026, 1, 28), Cadence(1, "m")) == dt.date(2026, 2, 28)
-    assert add_cadence(dt.date(2026, 1, 31), Cadence(1, "m")) == dt.date(2026, 2, 28)
-    assert next_anniversary(11, 23, dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)
-    assert next_anniversary(11, 22, dt.date(2026, 11, 23)) == dt.date(2027, 11, 22)
-    assert next_anniversary(2, 29, dt.date(2027, 3, 1)) == dt.date(2028, 2, 29)
-    assert parse_cadence("100y") == Cadence(100, "y")
-    assert parse_cadence("36600d") == Cadence(36600, "d")
-    assert parse_cadence("1200m") == Cadence(1200, "m")
-    for too_long in ("101y", "36601d", "1201m", "5229w"):
-        with pytest.raises(ValueError, match="at most 100 years"):
-            parse_cadence(too_long)
-
-
 def test_what_is_wrong_with_a_date_or_cadence_is_said(run, make_vault) -> None:
     from notekit.core.dates import parse_birthday, parse_date
 
@@ -379,41 +356,6 @@ def test_a_promise_naming_two_people_is_listed_once(run, make_vault) -> None:
     assert len(run("plan", "--json", vault=vault, today="2026-11-23").json()["promises"]) == 1
 
 
-_TODAYS = st.dates(dt.date(2000, 1, 1), dt.date(2090, 12, 31))
-
-
-@given(today=_TODAYS, weekday=st.integers(0, 6), short=st.booleans())
-def test_a_weekday_is_the_next_one_never_today(today, weekday, short) -> None:
-    name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[weekday]
-    found = parse_when(name[:3] if short else name.upper(), today)
-    assert found.weekday() == weekday and 1 <= (found - today).days <= 7
-
-
-@given(today=_TODAYS, day=st.dates(dt.date(2001, 1, 1), dt.date(2001, 12, 31)), first=st.booleans())
-def test_a_day_of_a_month_is_the_next_one(today, day, first) -> None:
-    month = day.strftime("%b")
-    found = parse_when(f"{month} {day.day}" if first else f"{day.day} {day.strftime('%B')}", today)
-    assert (found.month, found.day) == (day.month, day.day)
-    assert 0 <= (found - today).days < 366
-
-
-@given(today=_TODAYS, count=st.integers(1, 30), unit=st.sampled_from("dwmy"))
-def test_durations_mean_the_same_to_snooze_and_to_within(today, count, unit) -> None:
-    assert parse_days(f"{count}{unit}", today) == (parse_when(f"{count}{unit}", today) - today).days
-    assert parse_days(str(count), today) == count
-
-
-def test_words_for_days_and_what_is_refused() -> None:
-    monday = dt.date(2026, 11, 23)
-    assert parse_when("tomorrow", monday) == dt.date(2026, 11, 24)
-    assert parse_when("Next  Week", monday) == dt.date(2026, 11, 30)
-    assert parse_when("next month", dt.date(2026, 1, 31)) == dt.date(2026, 2, 28)
-    assert parse_when("2026-12-15", monday) == dt.date(2026, 12, 15)
-    for bad in ("soon", "feb 30", "2026-02-30", "fr", "13 smarch"):
-        with pytest.raises(ValueError):
-            parse_when(bad, monday)
-
-
 def test_snooze_and_due_take_the_words_and_durations(run, make_vault) -> None:
     vault = make_vault({"People/Grace.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: hi\n"})
     assert run("snooze", "grace", "friday", vault=vault).exit_code == 0
@@ -474,24 +416,6 @@ def test_a_monthly_cadence_from_the_end_of_a_month(run, make_vault) -> None:
         "Jan31": "2026-02-28",
         "Aug": "2026-09-30",
     }
-
-
-@pytest.mark.parametrize(
-    ("when", "today", "expected"),
-    [
-        ("1m", "2026-03-29", "2026-04-29"),
-        ("1m", "2026-01-30", "2026-02-28"),
-        ("1m", "2028-01-31", "2028-02-29"),
-        ("2w", "2026-12-25", "2027-01-08"),
-        ("1y", "2028-02-29", "2029-02-28"),
-        ("quarterly", "2026-11-30", "2027-02-28"),
-        ("10", "2026-12-30", "2027-01-09"),
-    ],
-)
-def test_durations_worked_by_hand(when: str, today: str, expected: str) -> None:
-    day = dt.date.fromisoformat(today)
-    assert parse_when(when, day) == dt.date.fromisoformat(expected)
-    assert parse_days(when, day) == (dt.date.fromisoformat(expected) - day).days
 
 
 def test_who_is_waiting_on_me(run, make_vault) -> None:

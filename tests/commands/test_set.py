@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
-from test_edit import SETTINGS, notes
+from note_strategies import SETTINGS, notes
 
 from conftest import FIXTURES
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import due_by_name
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
+EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
 WRITTEN_FOR = "2026-11-23"
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from conftest import TODAY
 from notekit.cli import cli
-from tests.conftest import TODAY
 
 NOTES = {
     "notekit.toml": 'default_cadence = "3m"\n',

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
-from test_edit import notes
+from note_strategies import notes
 
 from conftest import FIXTURES, Tally, at_least_checked
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
+EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
 
 
 def test_who_finds_fields_and_note_lines_with_a_typo(run, make_vault) -> None:

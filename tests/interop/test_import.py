@@ -244,7 +244,7 @@ def test_google_contacts_csv(run, make_vault) -> None:
     assert bad.exit_code == 2 and "not a Google Contacts CSV" in bad.stderr
 
 
-EXAMPLE = Path(__file__).parents[1] / "vault-example"
+EXAMPLE = Path(__file__).parents[2] / "vault-example"
 
 
 def test_exports_round_trip_through_an_import(run, tmp_path) -> None:

@@ -12,7 +12,7 @@ from notekit.store.facade import Store
 from notekit.store.index import build_index
 from notekit.store.memory import index_from_texts
 
-EXAMPLE = Path(__file__).parents[1] / "vault-example"
+EXAMPLE = Path(__file__).parents[2] / "vault-example"
 VAULTS = [EXAMPLE, FIXTURES / "interactions", FIXTURES / "detection", FIXTURES / "bom-crlf"]
 
 

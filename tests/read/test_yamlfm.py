@@ -96,7 +96,7 @@ def test_fast_path_agrees_with_the_full_loader(text: str) -> None:
 
 def _front_matter_texts() -> list[tuple[str, str]]:
     found = []
-    example = Path(__file__).parents[1] / "vault-example"
+    example = Path(__file__).parents[2] / "vault-example"
     for root in (FIXTURES, CORPUS / "frontmatter-edge", example):
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")

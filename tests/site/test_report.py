@@ -14,7 +14,7 @@ import pytest
 from conftest import FIXTURES
 from notekit.store import parallel
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "vault-example"
+EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
 HOSTILE = """\
 ---
 name: <script>alert('name')</script>
