@@ -1,11 +1,13 @@
 """Write a realistic synthetic vault: people with logs and aliases, daily and meeting notes.
 
-    python bench/generate.py OUT --people 10000 [--seed 1] [--today 2026-11-23]
+    python bench/generate.py OUT --people 10000 [--seed 1] [--linked]
 
 The mix follows what a long-lived personal CRM looks like: most people in People/ with a
 handful of log entries, field keys spelled several ways, some people found by type or tag
 elsewhere, a daily note for most days of the last years linking to a few people, meeting notes
 with attendees in the front-matter. About 1.2 notes per person. Same seed, same vault.
+`--linked`: the vault of someone behind on everyone, whose person notes link each other
+(ten colleagues each, about ten links per person note), and most people due.
 """
 
 from __future__ import annotations
@@ -61,7 +63,13 @@ LAST_KEYS = ("last_contact", "Last Contact", "lastContacted", "last-seen")
 CADENCES = ("1m", "6w", "3m", "quarterly", "6m", "1y", "yearly", "2m")
 
 
-def generate(out: Path, people: int, seed: int = 1, today: dt.date | None = None) -> int:
+LINKED_COLLEAGUES = 10  # links from each person note to others, in a `--linked` vault
+LINKED_BEHIND_DAYS = 400  # how far behind on everyone the owner of a `--linked` vault is
+
+
+def generate(
+    out: Path, people: int, seed: int = 1, today: dt.date | None = None, linked: bool = False
+) -> int:
     """Write the vault; return the number of notes written."""
     rng = random.Random(seed)
     today = today or dt.date(2026, 11, 23)
@@ -72,12 +80,23 @@ def generate(out: Path, people: int, seed: int = 1, today: dt.date | None = None
     (out / "Meetings").mkdir(exist_ok=True)
     (out / ".obsidian").mkdir(exist_ok=True)
     (out / ".obsidian" / "daily-notes.json").write_text('{"folder": "Daily"}\n')
-    (out / "notekit.toml").write_text('[cadence.tags]\nmentor = "1m"\n')
+    default = 'default_cadence = "6m"\n' if linked else ""  # behind on everyone: due
+    (out / "notekit.toml").write_text(default + '[cadence.tags]\nmentor = "1m"\n')
     names = _names(rng, people)
     notes = 0
     for n, name in enumerate(names):
         folder, kind = ("People", "") if n % 10 else ("Network", "type: person\n")
-        (out / folder / f"{name}.md").write_text(_person(rng, name, kind, today), "utf-8")
+        if linked:
+            text = _person(rng, name, kind, today - dt.timedelta(days=LINKED_BEHIND_DAYS))
+            colleagues = rng.sample(names, k=min(len(names), LINKED_COLLEAGUES))
+            text += "\n## Colleagues\n" + "".join(
+                f"- [[{other}]], {rng.choice(ROLES).lower()} at {rng.choice(COMPANIES)}\n"
+                for other in colleagues
+                if other != name
+            )
+        else:
+            text = _person(rng, name, kind, today)
+        (out / folder / f"{name}.md").write_text(text, "utf-8")
         notes += 1
     days = max(1, people // 6)  # daily notes
     for d in range(days):
@@ -265,8 +284,10 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--linked", action="store_true", help="person notes link each other")
     args = parser.parse_args()
-    print(generate(args.out, args.people, args.seed), "notes written to", args.out)
+    written = generate(args.out, args.people, args.seed, linked=args.linked)
+    print(written, "notes written to", args.out)
 
 
 if __name__ == "__main__":
