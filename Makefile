@@ -27,7 +27,7 @@ report: $(VENV)/.installed
 	@$(BIN)/notekit --vault $(VAULT) $(if $(TODAY),--today $(TODAY)) report -o $(REPORT_DIR)
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check notekit tests
+	$(BIN)/ruff check notekit tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory wheel-check
@@ -54,8 +54,8 @@ wheel-check: $(BIN)/python
 	@echo "wheel-check: the installed wheel builds the report, answers due and drafts (in French too)"
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check notekit tests
-	$(BIN)/ruff format --check notekit tests
+	$(BIN)/ruff check notekit tests bench
+	$(BIN)/ruff format --check notekit tests bench
 	$(BIN)/mypy
 
 format: $(VENV)/.installed-test

@@ -89,10 +89,10 @@ def diff(before: Path, after: Path) -> int:
         old, new = before / name, after / name
         if not old.exists() or not new.exists() or old.read_bytes() != new.read_bytes():
             differ.append(name)
-    for name in sorted(after.glob("*.cold.txt")):
-        warm = name.with_name(name.name.replace(".cold.", ".warm."))
-        if warm.exists() and warm.read_bytes() != name.read_bytes():
-            differ.append(f"{name.name} (cold and warm differ)")
+    for cold in sorted(after.glob("*.cold.txt")):
+        warm = cold.with_name(cold.name.replace(".cold.", ".warm."))
+        if warm.exists() and warm.read_bytes() != cold.read_bytes():
+            differ.append(f"{cold.name} (cold and warm differ)")
     for name in differ:
         print(f"differs: {name}")
     print(f"{len(names)} outputs compared, {len(differ)} differ")

@@ -112,8 +112,8 @@ def generate(
         notes += 1
     for m in range(max(1, people // 30)):  # meeting notes
         date = today - dt.timedelta(days=rng.randint(1, 900))
-        who = rng.sample(names, k=min(len(names), rng.randint(2, 6)))
-        attendees = ", ".join(f'"[[{w}]]"' for w in who)
+        present = rng.sample(names, k=min(len(names), rng.randint(2, 6)))
+        attendees = ", ".join(f'"[[{w}]]"' for w in present)
         text = (
             f"---\ndate: {date.isoformat()}\ntype: meeting\nattendees: [{attendees}]\n---\n"
             f"# Meeting {m}\n\nWe talked about {rng.choice(TOPICS)} and {rng.choice(TOPICS)}.\n"

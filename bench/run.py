@@ -546,7 +546,9 @@ def verdicts(benches: list[Bench]) -> str:
             f"(target ≤ {AGAIN_SHARE})"
         )
     grown = next((b for b in benches if b.people == GROWTH_AT), None)
-    for kind in ("linkedin", "ics") if grown is not None else ():
+    for kind in ("linkedin", "ics"):
+        if grown is None:
+            break
         small, large = (grown.results[f"import {kind} {n:,} rows"] for n in _growth_rows())
         growth = large / small
         out.append(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -29,7 +30,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every test gets its own cache folder and no vault or date from the environment."""
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("NOTEKIT_VAULT", raising=False)
@@ -42,7 +45,7 @@ class Result:
     stdout: str
     stderr: str
 
-    def json(self):
+    def json(self) -> Any:  # noqa: ANN401 - whatever the command printed
         return json.loads(self.stdout)
 
 
@@ -57,16 +60,20 @@ def run_cli(*args: str, vault: Path | None = None, today: str | None = TODAY) ->
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+Run = Callable[..., Result]  # the `run` fixture: run_cli
+MakeVault = Callable[[Mapping[str, str | bytes]], Path]  # the `make_vault` fixture
+
+
 @pytest.fixture
-def run() -> Callable[..., Result]:
+def run() -> Run:
     return run_cli
 
 
 @pytest.fixture
-def make_vault(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+def make_vault(tmp_path: Path) -> MakeVault:
     """Write a vault from {relative path: text}; text is dedented, bytes are written as-is."""
 
-    def make(files: dict[str, str | bytes]) -> Path:
+    def make(files: Mapping[str, str | bytes]) -> Path:
         root = tmp_path / "vault"
         root.mkdir(exist_ok=True)
         for rel, content in files.items():

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,7 +20,7 @@ MUTANTS = Path(__file__).resolve().parents[1] / "mutants"
 NAME = re.compile(r"^(?P<function>.+)__mutmut_(?P<number>\d+|orig)$")
 
 
-def _functions(source: Path) -> dict[str, ast.FunctionDef]:
+def _functions(source: Path) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
     """The mutated module's functions by name: `x_f__mutmut_orig` and its mutants."""
     tree = ast.parse(source.read_text(encoding="utf-8"))
     return {
@@ -97,4 +96,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -8,10 +8,10 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent / "read"))
+sys.path.insert(0, str(Path(__file__).parent))
 
-from test_config import BEGIN, END, FORMAT, config_reference  # noqa: E402
-from test_parse import GOLDEN, golden_of  # noqa: E402
+from read.test_config import BEGIN, END, FORMAT, config_reference  # noqa: E402
+from read.test_parse import GOLDEN, golden_of  # noqa: E402
 
 for source in sorted(GOLDEN.glob("*.md")):
     golden = GOLDEN / f"{source.stem}.json"

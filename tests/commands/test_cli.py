@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, Run
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -54,7 +54,7 @@ def test_due_does_not_import_heavy_libraries() -> None:
         (["frobnicate"], "No such command"),
     ],
 )
-def test_bad_usage_exits_2(run, args, message) -> None:
+def test_bad_usage_exits_2(run: Run, args, message) -> None:
     result = _shell(*args)
     assert result.returncode == 2
     assert message in result.stderr
@@ -90,12 +90,14 @@ def test_the_command_list_shows_each_summary_whole() -> None:
     listing = _shell("--help").stdout
     flat = " ".join(listing.split())
     for name in COMMANDS:
-        summary = cli.get_command(None, name).get_short_help_str(limit=1_000)  # type: ignore[arg-type]
+        command = cli.get_command(None, name)  # type: ignore[arg-type]
+        assert command is not None
+        summary = command.get_short_help_str(limit=1_000)
         assert " ".join(summary.split()) in flat, name
         assert "..." not in summary
 
 
-def test_every_command_has_help_with_an_example(run) -> None:
+def test_every_command_has_help_with_an_example(run: Run) -> None:
     from notekit.cli import COMMANDS
 
     for name in COMMANDS:
@@ -105,7 +107,7 @@ def test_every_command_has_help_with_an_example(run) -> None:
     assert "Example" in _shell("due", "--help").stdout  # and as a user runs it
 
 
-def test_init_creates_a_vault_and_keeps_existing_files(tmp_path) -> None:
+def test_init_creates_a_vault_and_keeps_existing_files(tmp_path: Path) -> None:
     (tmp_path / "notekit.toml").write_text("# mine\n")
     result = _shell("init", str(tmp_path))
     assert result.returncode == 0, result.stderr
@@ -124,7 +126,7 @@ def test_init_creates_a_vault_and_keeps_existing_files(tmp_path) -> None:
     assert '"Ana"' in people.stdout and "Person" not in people.stdout
 
 
-def test_init_never_creates_what_a_dangling_link_points_to(run, tmp_path) -> None:
+def test_init_never_creates_what_a_dangling_link_points_to(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "elsewhere"
     folder = tmp_path / "vault"
     folder.mkdir()
@@ -136,7 +138,7 @@ def test_init_never_creates_what_a_dangling_link_points_to(run, tmp_path) -> Non
     assert not target.exists()
 
 
-def test_global_options_after_a_subcommand(tmp_path) -> None:
+def test_global_options_after_a_subcommand(tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     (vault / "People").mkdir(parents=True)
     connections = FIXTURES / "linkedin" / "Connections.csv"

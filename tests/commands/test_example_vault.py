@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import due_by_name
+from conftest import Run, due_by_name
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
 WRITTEN_FOR = "2026-11-23"
 
 
-def test_example_has_about_thirty_people_and_no_problems(run) -> None:
+def test_example_has_about_thirty_people_and_no_problems(run: Run) -> None:
     people = run("people", "--json", vault=EXAMPLE, today=WRITTEN_FOR).json()
     assert 25 <= len(people) <= 35
     check = run("check", vault=EXAMPLE, today=WRITTEN_FOR)
     assert check.exit_code == 0, check.stdout
 
 
-def test_example_week(run) -> None:
+def test_example_week(run: Run) -> None:
     result = run("due", "--json", vault=EXAMPLE, today=WRITTEN_FOR)
     due = due_by_name(result)
     assert 6 <= len(due) <= 15
@@ -31,7 +31,7 @@ def test_example_week(run) -> None:
     assert [w["name"] for w in data["waiting"]] == ["Rosa Alvarez"]  # her message of 11-19
 
 
-def test_example_shows_each_reason_to_write(run) -> None:
+def test_example_shows_each_reason_to_write(run: Run) -> None:
     """One person for each frame a draft opens with (docs/format.md, "The reason to write")."""
     expected = {
         "Rosa Alvarez": "reply",
@@ -46,7 +46,7 @@ def test_example_shows_each_reason_to_write(run) -> None:
         assert draft["reason"]["kind"] == kind, name
 
 
-def test_example_shows_whether_reconnecting_works(run) -> None:
+def test_example_shows_whether_reconnecting_works(run: Run) -> None:
     found = run("stats", "--json", vault=EXAMPLE, today=WRITTEN_FOR).json()
     assert (found["outreach"], found["answered"], found["unanswered"]) == (2, 1, 1)
     assert found["opportunities"]["won"] == 1 and found["opportunities"]["given"] == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import TODAY
+from conftest import TODAY, MakeVault
 from notekit.cli import cli
 
 NOTES = {
@@ -62,7 +62,7 @@ def review(vault: Path, keys: str, **env: str) -> tuple[str, dict[str, list[str]
     return result.output, changed
 
 
-def test_log_snooze_skip_change_only_their_lines(make_vault) -> None:
+def test_log_snooze_skip_change_only_their_lines(make_vault: MakeVault) -> None:
     vault = make_vault(NOTES)
     output, changed = review(vault, "l\nemail\nsent the outage photo\n\ns\n2w\nk\n")
     assert "[1/3] Ana Costa — 113 days past a 3m cadence; you have met" in output  # the plan's
@@ -84,7 +84,7 @@ def test_log_snooze_skip_change_only_their_lines(make_vault) -> None:
     assert "Review done: 1 logged, 1 snoozed, 1 skipped." in output
 
 
-def test_quit_stops_and_writes_nothing_more(make_vault) -> None:
+def test_quit_stops_and_writes_nothing_more(make_vault: MakeVault) -> None:
     vault = make_vault(NOTES)
     output, changed = review(vault, "k\nq\n")
     assert changed == {}
@@ -92,7 +92,9 @@ def test_quit_stops_and_writes_nothing_more(make_vault) -> None:
     assert "Review done: 0 logged, 0 snoozed, 1 skipped, 2 left for later." in output
 
 
-def test_a_bad_duration_asks_again_and_edit_opens_the_editor(make_vault, tmp_path) -> None:
+def test_a_bad_duration_asks_again_and_edit_opens_the_editor(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault(NOTES)
     editor = tmp_path / "editor"
     editor.write_text('#!/bin/sh\nprintf -- "- 2026-11-20 call: from the editor\\n" >> "$1"\n')
@@ -102,14 +104,16 @@ def test_a_bad_duration_asks_again_and_edit_opens_the_editor(make_vault, tmp_pat
     assert changed == {"Ana Costa": ["+- 2026-11-20 call: from the editor"]}
 
 
-def test_nobody_due(make_vault) -> None:
+def test_nobody_due(make_vault: MakeVault) -> None:
     vault = make_vault({"People/Zed.md": "---\ncadence: 1y\nlast_contact: 2026-11-01\n---\n"})
     output, changed = review(vault, "")
     assert output == "Nobody is due: nothing to review this week.\n"
     assert changed == {}
 
 
-def test_a_log_after_an_edit_keeps_what_the_editor_wrote(make_vault, tmp_path) -> None:
+def test_a_log_after_an_edit_keeps_what_the_editor_wrote(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault(NOTES)
     editor = tmp_path / "editor"  # the note changes after the review read the vault
     editor.write_text('#!/bin/sh\nprintf -- "more\\n" >> "$1"\n')
@@ -120,7 +124,9 @@ def test_a_log_after_an_edit_keeps_what_the_editor_wrote(make_vault, tmp_path) -
     assert "logged" in output and "not written" not in output
 
 
-def test_edit_without_an_editor_says_so_and_asks_again(make_vault, tmp_path) -> None:
+def test_edit_without_an_editor_says_so_and_asks_again(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault(NOTES)
     output, changed = review(vault, "e\nq\n", EDITOR=str(tmp_path / "no-such-editor"))
     assert "set $EDITOR" in output
@@ -128,7 +134,7 @@ def test_edit_without_an_editor_says_so_and_asks_again(make_vault, tmp_path) -> 
     assert "0 skipped, 3 left for later" in output
 
 
-def test_the_plan_comes_first_then_replies_owed_nudges_and_promises(make_vault) -> None:
+def test_the_plan_comes_first_then_replies_owed_nudges_and_promises(make_vault: MakeVault) -> None:
     """Dee is waiting on my reply (the plan takes her second, above Ben and Cy); Eve waits
     on a promise of mine, though she is not due: she is reviewed after the plan, with why.
     After a log, the next follow-up date asked is set."""

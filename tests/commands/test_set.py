@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from note_strategies import SETTINGS, notes
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MakeVault, Run
 
 
 @pytest.fixture
-def vault(make_vault) -> Path:
+def vault(make_vault: MakeVault) -> Path:
     return make_vault(
         {
             "notekit.toml": 'default_cadence = "6m"\n',
@@ -24,7 +24,7 @@ def vault(make_vault) -> Path:
     )
 
 
-def test_set_on_everyone_a_where_selects(run, vault) -> None:
+def test_set_on_everyone_a_where_selects(run: Run, vault: Path) -> None:
     result = run("set", "--where", "company=initech", "cadence=1y", "tags+=alumni", vault=vault)
     assert result.exit_code == 0, result.stderr
     assert (vault / "People/Ana.md").read_text() == (
@@ -39,7 +39,7 @@ def test_set_on_everyone_a_where_selects(run, vault) -> None:
     assert people == {"Ana": "1y", "Ben": "1y", "Cy": "6m"}
 
 
-def test_set_clears_takes_out_and_selects_by_name_or_tag(run, vault) -> None:
+def test_set_clears_takes_out_and_selects_by_name_or_tag(run: Run, vault: Path) -> None:
     assert run("set", "Cy", "status=", "company=Globex Ltd", vault=vault).exit_code == 0
     assert (vault / "People/Cy.md").read_text() == "---\ncompany: Globex Ltd\n---\n"
     assert run("set", "--tag", "b", "tags-=b", vault=vault).exit_code == 0
@@ -60,14 +60,14 @@ def test_set_clears_takes_out_and_selects_by_name_or_tag(run, vault) -> None:
         (["--where", "shoe=42", "cadence=1y"], "a field notekit knows"),
     ],
 )
-def test_set_refuses_and_writes_nothing(run, vault, args, says) -> None:
+def test_set_refuses_and_writes_nothing(run: Run, vault: Path, args, says) -> None:
     before = {p: p.read_bytes() for p in vault.rglob("*.md")}
     result = run("set", *args, vault=vault)
     assert result.exit_code == 2 and says in result.stderr, result.stderr
     assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
 
 
-def test_a_dry_run_shows_every_change_and_writes_nothing(run, vault) -> None:
+def test_a_dry_run_shows_every_change_and_writes_nothing(run: Run, vault: Path) -> None:
     before = {p: p.read_bytes() for p in vault.rglob("*.md")}
     result = run("set", "--where", "company=Initech", "cadence=1y", "--dry-run", vault=vault)
     assert result.exit_code == 0
@@ -75,7 +75,7 @@ def test_a_dry_run_shows_every_change_and_writes_nothing(run, vault) -> None:
     assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
 
 
-def test_an_import_sets_tags_and_cadence_on_what_it_adds(run, make_vault) -> None:
+def test_an_import_sets_tags_and_cadence_on_what_it_adds(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
     connections = str(FIXTURES / "linkedin" / "Connections.csv")
     result = run(

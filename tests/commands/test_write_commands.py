@@ -12,7 +12,7 @@ from subprocess import PIPE
 
 import pytest
 
-from conftest import TODAY, due_by_name, people_by_name
+from conftest import TODAY, MakeVault, Run, due_by_name, people_by_name
 from notekit.core.errors import ConflictError
 from notekit.write.edit import Snapshot, write_atomic
 
@@ -33,7 +33,7 @@ tags: [person]
 
 
 @pytest.fixture
-def vault(make_vault) -> Path:
+def vault(make_vault: MakeVault) -> Path:
     return make_vault(
         {
             "People/Ana Costa.md": ANA,
@@ -47,7 +47,7 @@ def _bytes(vault: Path) -> dict[str, bytes]:
     return {str(p.relative_to(vault)): p.read_bytes() for p in vault.rglob("*") if p.is_file()}
 
 
-def test_log_appends_in_order_and_moves_last_contact(run, vault) -> None:
+def test_log_appends_in_order_and_moves_last_contact(run: Run, vault: Path) -> None:
     result = run("log", "Ana Costa", "talked about Globex", "-c", "coffee", vault=vault)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "log: coffee with Ana Costa  (People/Ana Costa.md)\n"
@@ -59,7 +59,7 @@ def test_log_appends_in_order_and_moves_last_contact(run, vault) -> None:
     assert (row["last_contact"], row["due"]) == ("2026-11-23", "2027-02-23")
 
 
-def test_log_never_moves_last_contact_back_or_adds_the_field(run, vault) -> None:
+def test_log_never_moves_last_contact_back_or_adds_the_field(run: Run, vault: Path) -> None:
     run("log", "Ana C.", "an older lunch", "--date", "2026-07-01", "-c", "lunch", vault=vault)
     text = (vault / "People/Ana Costa.md").read_text()
     assert 'last_contacted: "2026-08-01"' in text
@@ -73,7 +73,7 @@ def test_log_never_moves_last_contact_back_or_adds_the_field(run, vault) -> None
     assert row["last_contact"] == "2026-11-23"
 
 
-def test_snooze_changes_one_line_and_due_follows(run, vault) -> None:
+def test_snooze_changes_one_line_and_due_follows(run: Run, vault: Path) -> None:
     before = (vault / "People/Grace Liu.md").read_text()
     result = run("snooze", "grace", "2w", vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -90,14 +90,14 @@ def test_snooze_changes_one_line_and_due_follows(run, vault) -> None:
 
 
 @pytest.mark.parametrize("until", ["2026-11-23", "2026-01-01", "soon", "2026-02-30"])
-def test_snooze_refuses_bad_or_past_dates(run, vault, until) -> None:
+def test_snooze_refuses_bad_or_past_dates(run: Run, vault: Path, until) -> None:
     before = _bytes(vault)
     result = run("snooze", "Grace Liu", until, vault=vault)
     assert result.exit_code == 2 and result.stderr.startswith("notekit: error:")
     assert _bytes(vault) == before
 
 
-def test_dry_run_prints_the_diff_and_writes_nothing(run, vault) -> None:
+def test_dry_run_prints_the_diff_and_writes_nothing(run: Run, vault: Path) -> None:
     before = _bytes(vault)
     result = run("log", "Ana Costa", "plan", "--dry-run", vault=vault)
     assert result.exit_code == 0
@@ -111,7 +111,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(run, vault) -> None:
     assert _bytes(vault) == before
 
 
-def test_ambiguous_or_unknown_name_writes_nothing(run, vault) -> None:
+def test_ambiguous_or_unknown_name_writes_nothing(run: Run, vault: Path) -> None:
     before = _bytes(vault)
     result = run("log", "Ana", "hello", vault=vault)
     assert result.exit_code == 2
@@ -120,9 +120,11 @@ def test_ambiguous_or_unknown_name_writes_nothing(run, vault) -> None:
     assert _bytes(vault) == before
 
 
-def test_a_file_changed_while_editing_is_left_alone(run, vault, monkeypatch) -> None:
+def test_a_file_changed_while_editing_is_left_alone(
+    run: Run, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = vault / "People/Ana Costa.md"
-    real_read = Snapshot.read.__func__
+    real_read = vars(Snapshot)["read"].__func__  # the classmethod's function
 
     def read_then_someone_saves(cls, target: Path) -> Snapshot:
         snapshot = real_read(cls, target)
@@ -143,7 +145,7 @@ def test_a_file_changed_while_editing_is_left_alone(run, vault, monkeypatch) -> 
     ]
 
 
-def test_write_atomic_rechecks_right_before_the_rename(tmp_path) -> None:
+def test_write_atomic_rechecks_right_before_the_rename(tmp_path: Path) -> None:
     path = tmp_path / "n.md"
     path.write_bytes(b"old\n")
     snapshot = Snapshot.read(path)
@@ -154,7 +156,7 @@ def test_write_atomic_rechecks_right_before_the_rename(tmp_path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["n.md"]
 
 
-def test_mode_bom_and_crlf_survive_a_write(run, make_vault) -> None:
+def test_mode_bom_and_crlf_survive_a_write(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {"People/Jo.md": b"\xef\xbb\xbf---\r\ncadence: 2w\r\nlastSeen: 2026-01-01\r\n---\r\nhi"}
     )
@@ -176,7 +178,9 @@ def test_mode_bom_and_crlf_survive_a_write(run, make_vault) -> None:
         "---\nname: x\nwhen: !!python/object:os.system 'x'\n---\n",
     ],
 )
-def test_unparseable_front_matter_is_never_rewritten(run, make_vault, content) -> None:
+def test_unparseable_front_matter_is_never_rewritten(
+    run: Run, make_vault: MakeVault, content
+) -> None:
     vault = make_vault({"People/Broken.md": content})
     before = _bytes(vault)
     for args in (["log", "Broken", "hi"], ["snooze", "Broken", "2w"]):
@@ -197,7 +201,7 @@ def test_unparseable_front_matter_is_never_rewritten(run, make_vault, content) -
         ("Eve\u202egnp.exe\u200b Doe", "Evegnp.exe Doe.md"),
     ],
 )
-def test_add_makes_safe_readable_file_names(run, vault, name, file) -> None:
+def test_add_makes_safe_readable_file_names(run: Run, vault: Path, name, file) -> None:
     result = run("add", name, "--force", vault=vault)
     assert result.exit_code == 0, result.stderr
     path = vault / "People" / file
@@ -208,7 +212,7 @@ def test_add_makes_safe_readable_file_names(run, vault, name, file) -> None:
     assert people[expected]["path"] == f"People/{file}"
 
 
-def test_add_fills_the_vault_template_and_refuses_duplicates(run, vault) -> None:
+def test_add_fills_the_vault_template_and_refuses_duplicates(run: Run, vault: Path) -> None:
     (vault / "Templates").mkdir()
     (vault / "Templates/Person.md").write_text(
         "---\ntype: person\ncompany:\ntags: [person]\ncreated: {{date}}\n---\n# {{title}}\n"
@@ -238,13 +242,15 @@ def test_add_fills_the_vault_template_and_refuses_duplicates(run, vault) -> None
     assert run("add", "Kim Parks", "--force", vault=vault).exit_code == 0
 
 
-def test_add_rejects_a_bad_cadence(run, vault) -> None:
+def test_add_rejects_a_bad_cadence(run: Run, vault: Path) -> None:
     result = run("add", "New Person", "--cadence", "often", vault=vault)
     assert result.exit_code == 2 and "--cadence" in result.stderr
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
-def test_autocommit_commits_just_the_changed_file(run, vault, monkeypatch) -> None:
+def test_autocommit_commits_just_the_changed_file(
+    run: Run, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (vault / "notekit.toml").write_text("[git]\nautocommit = true\n")
     for role in ("AUTHOR", "COMMITTER"):
         monkeypatch.setenv(f"GIT_{role}_NAME", "t")
@@ -282,7 +288,7 @@ def test_autocommit_commits_just_the_changed_file(run, vault, monkeypatch) -> No
     assert git("status", "--porcelain") == ""
 
 
-def test_parallel_writes_to_one_note_lose_nothing(make_vault, tmp_path) -> None:
+def test_parallel_writes_to_one_note_lose_nothing(make_vault: MakeVault, tmp_path: Path) -> None:
     """Four processes each `log` 25 entries to one note as fast as they can, all at once:
     every entry is in the file, none lost (notekit's own writers wait for each other), and no
     run ends in a conflict."""
@@ -316,7 +322,7 @@ def _front_matter_values(path: Path) -> dict:
     return values
 
 
-def test_an_edit_that_would_break_an_anchor_is_refused(run, make_vault) -> None:
+def test_an_edit_that_would_break_an_anchor_is_refused(run: Run, make_vault: MakeVault) -> None:
     note = "---\nlast_contact: &d 2026-01-01\nfirst_met: *d\ncadence: 1m\n---\n"
     vault = make_vault({"People/Pat.md": note})
     result = run("log", "Pat", "coffee again", vault=vault)
@@ -333,7 +339,9 @@ def test_an_edit_that_would_break_an_anchor_is_refused(run, make_vault) -> None:
         "about: |\n  next_contact: 2020-01-01\n",
     ],
 )
-def test_snooze_leaves_lines_inside_other_values_alone(run, make_vault, other) -> None:
+def test_snooze_leaves_lines_inside_other_values_alone(
+    run: Run, make_vault: MakeVault, other
+) -> None:
     vault = make_vault({"People/Pat.md": f"---\ncadence: 1m\n{other}---\n"})
     before = _front_matter_values(vault / "People/Pat.md")
     result = run("snooze", "Pat", "2026-12-24", vault=vault)
@@ -342,7 +350,7 @@ def test_snooze_leaves_lines_inside_other_values_alone(run, make_vault, other) -
     assert after == {**before, "next_contact": "2026-12-24"}
 
 
-def test_log_on_indented_front_matter_keeps_it_valid(run, make_vault) -> None:
+def test_log_on_indented_front_matter_keeps_it_valid(run: Run, make_vault: MakeVault) -> None:
     note = "---\n  cadence: 1m\n  last_contact: 2026-01-01\n  tags: [person]\n---\n"
     vault = make_vault({"Pat.md": note})
     assert run("log", "Pat", "call", vault=vault).exit_code == 0
@@ -355,7 +363,9 @@ def test_log_on_indented_front_matter_keeps_it_valid(run, make_vault) -> None:
     assert "\n  next_contact: 2026-12-24\n---\n" in (vault / "Pat.md").read_text()
 
 
-def test_writes_never_follow_links_out_of_the_vault(run, make_vault, tmp_path) -> None:
+def test_writes_never_follow_links_out_of_the_vault(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     outside = tmp_path / "outside"
     (outside / "People").mkdir(parents=True)
     (outside / "People/Pat.md").write_text("---\ncadence: 1m\n---\n")
@@ -376,7 +386,9 @@ def test_writes_never_follow_links_out_of_the_vault(run, make_vault, tmp_path) -
     assert os.listdir(outside / "Reviews") == []
 
 
-def test_a_linked_note_inside_the_vault_is_written_through_its_link(run, make_vault) -> None:
+def test_a_linked_note_inside_the_vault_is_written_through_its_link(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault({"Notes/Pat.md": "---\ncadence: 1m\n---\n"})
     (vault / "People").mkdir()
     (vault / "People/Pat.md").symlink_to(vault / "Notes/Pat.md")
@@ -387,14 +399,18 @@ def test_a_linked_note_inside_the_vault_is_written_through_its_link(run, make_va
     assert "- 2026-11-23 call" in (vault / "Notes/Pat.md").read_text()
 
 
-def test_a_log_heading_inside_an_html_comment_is_not_the_log(run, make_vault) -> None:
+def test_a_log_heading_inside_an_html_comment_is_not_the_log(
+    run: Run, make_vault: MakeVault
+) -> None:
     note = "---\ncadence: 1m\n---\n<!--\n## Log\n- template hint\n-->\n# Pat\n"
     vault = make_vault({"People/Pat.md": note})
     assert run("log", "Pat", "call", vault=vault).exit_code == 0
     assert (vault / "People/Pat.md").read_text() == note + "\n## Log\n- 2026-11-23 call\n"
 
 
-def test_a_name_with_a_newline_cannot_plant_a_promise_in_the_weekly_note(run, make_vault):
+def test_a_name_with_a_newline_cannot_plant_a_promise_in_the_weekly_note(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(
         {
             "People/Eve.md": (
@@ -413,7 +429,7 @@ def test_a_name_with_a_newline_cannot_plant_a_promise_in_the_weekly_note(run, ma
     assert due["tasks"] == []  # the weekly note made no promise of anyone's
 
 
-def test_terminal_escapes_in_notes_are_shown_not_obeyed(run, make_vault) -> None:
+def test_terminal_escapes_in_notes_are_shown_not_obeyed(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Eve.md": (
@@ -430,7 +446,9 @@ def test_terminal_escapes_in_notes_are_shown_not_obeyed(run, make_vault) -> None
     assert "Eve\\x1b]0;pwned\\x07\\x1b[2J" in shown and "\\u202eevil" in shown
 
 
-def test_a_save_of_the_same_size_with_the_mtime_put_back_is_still_a_conflict(tmp_path) -> None:
+def test_a_save_of_the_same_size_with_the_mtime_put_back_is_still_a_conflict(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "n.md"
     path.write_bytes(b"---\ncadence: 1m\n---\n")
     info = path.stat()
@@ -442,7 +460,7 @@ def test_a_save_of_the_same_size_with_the_mtime_put_back_is_still_a_conflict(tmp
     assert path.read_bytes() == b"---\ncadence: 2m\n---\n"
 
 
-def test_log_says_what_it_wrote_and_refuses_what_it_cannot(run, make_vault) -> None:
+def test_log_says_what_it_wrote_and_refuses_what_it_cannot(run: Run, make_vault: MakeVault) -> None:
     from notekit.core.errors import EditError
     from notekit.store.index import build_index
     from notekit.write.changes import plan_log
@@ -468,7 +486,7 @@ def test_a_key_that_an_edit_would_drop_or_add_is_refused() -> None:
     verify_edit(b"---\na: 1\n---\n", b"---\na: 2\n---\n", {"a": "2"}, "n.md")
 
 
-def test_a_writer_waiting_for_the_lock_reads_what_the_first_one_wrote(tmp_path) -> None:
+def test_a_writer_waiting_for_the_lock_reads_what_the_first_one_wrote(tmp_path: Path) -> None:
     import threading
 
     path = tmp_path / "n.md"
@@ -484,7 +502,7 @@ def test_a_writer_waiting_for_the_lock_reads_what_the_first_one_wrote(tmp_path) 
     assert seen == [b"first\nsecond\n"]
 
 
-def test_add_finds_its_folder_and_template_from_the_config(run, make_vault) -> None:
+def test_add_finds_its_folder_and_template_from_the_config(run: Run, make_vault: MakeVault) -> None:
     from notekit.write.changes import safe_stem
 
     vault = make_vault(
@@ -510,7 +528,9 @@ def test_add_finds_its_folder_and_template_from_the_config(run, make_vault) -> N
     assert safe_stem(" .Zoë. ") == "Zoë"
 
 
-def test_add_refuses_a_taken_file_name_and_a_broken_template(run, make_vault) -> None:
+def test_add_refuses_a_taken_file_name_and_a_broken_template(
+    run: Run, make_vault: MakeVault
+) -> None:
     from notekit.core.errors import EditError
     from notekit.store.index import build_index
     from notekit.write.changes import plan_add
@@ -536,7 +556,7 @@ def test_add_refuses_a_taken_file_name_and_a_broken_template(run, make_vault) ->
     ],
 )
 def test_obsidian_date_properties_are_dates_and_keep_their_form(
-    run, make_vault, written, after_log, after_snooze
+    run: Run, make_vault: MakeVault, written, after_log, after_snooze
 ) -> None:
     note = f"---\ncadence: 3m\nlast_contact: {written}\nnext_contact: {written}\n---\n## Log\n"
     vault = make_vault({"People/Ana.md": note})
@@ -551,7 +571,9 @@ def test_obsidian_date_properties_are_dates_and_keep_their_form(
     assert run("show", "ana", "--json", vault=vault).json()["next_contact"] == "2026-12-07"
 
 
-def test_log_takes_any_channel_word_and_the_config_adds_channels(run, make_vault) -> None:
+def test_log_takes_any_channel_word_and_the_config_adds_channels(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n## Log\n"})
     assert run("log", "Pat", "voice note", "-c", "WhatsApp", vault=vault).exit_code == 0
     unknown = run(
@@ -576,14 +598,14 @@ def test_log_takes_any_channel_word_and_the_config_adds_channels(run, make_vault
 
 
 @pytest.mark.parametrize("name", ["", "  ", "..", "#!?", "[[]]"])
-def test_add_refuses_a_name_without_a_letter_or_digit(run, vault, name) -> None:
+def test_add_refuses_a_name_without_a_letter_or_digit(run: Run, vault: Path, name) -> None:
     before = _bytes(vault)
     result = run("add", name, vault=vault)
     assert result.exit_code == 2 and "a letter or a digit" in result.stderr
     assert _bytes(vault) == before
 
 
-def test_add_outside_a_vault_asks_for_one(run, tmp_path) -> None:
+def test_add_outside_a_vault_asks_for_one(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "just a folder"
     folder.mkdir()
     result = run("add", "Ana Costa", vault=folder)
@@ -594,7 +616,7 @@ def test_add_outside_a_vault_asks_for_one(run, tmp_path) -> None:
     assert (folder / "People/Ana Costa.md").is_file()
 
 
-def test_add_force_adds_a_second_person_of_the_same_name(run, vault) -> None:
+def test_add_force_adds_a_second_person_of_the_same_name(run: Run, vault: Path) -> None:
     assert run("add", "Sam Lee", vault=vault).exit_code == 0
     again = run("add", "Sam Lee", vault=vault)
     assert again.exit_code == 2 and "--force" in again.stderr
@@ -605,7 +627,7 @@ def test_add_force_adds_a_second_person_of_the_same_name(run, vault) -> None:
     assert (vault / "People/Sam Lee 3.md").is_file()
 
 
-def test_add_takes_aliases_birthday_history_and_cadence(run, vault) -> None:
+def test_add_takes_aliases_birthday_history_and_cadence(run: Run, vault: Path) -> None:
     result = run(
         "add",
         "Priya Nair",
@@ -629,7 +651,7 @@ def test_add_takes_aliases_birthday_history_and_cadence(run, vault) -> None:
     assert bad.exit_code == 2 and "--birthday" in bad.stderr
 
 
-def test_log_clears_a_follow_up_date_it_meets(run, make_vault) -> None:
+def test_log_clears_a_follow_up_date_it_meets(run: Run, make_vault: MakeVault) -> None:
     note = (
         "---\ncadence: 3m\nfollow_up_on: 2026-11-30  # ask about the move\nrole: CTO\n---\n## Log\n"
     )
@@ -647,7 +669,7 @@ def test_log_clears_a_follow_up_date_it_meets(run, make_vault) -> None:
     assert run("show", "ana", "--json", vault=vault).json()["next_contact"] is None
 
 
-def test_log_leaves_a_follow_up_date_already_spent(run, make_vault) -> None:
+def test_log_leaves_a_follow_up_date_already_spent(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Ana.md": "---\nnext_contact: 2026-11-01\n---\n"})
     result = run("log", "ana", "hello", vault=vault)
     assert result.exit_code == 0 and "met by this contact" not in result.stderr
@@ -671,7 +693,7 @@ def test_log_leaves_a_follow_up_date_already_spent(run, make_vault) -> None:
     ],
 )
 def test_log_and_snooze_edit_inline_fields_in_place(
-    run, make_vault, line, after_log, after_snooze
+    run: Run, make_vault: MakeVault, line, after_log, after_snooze
 ) -> None:
     note = (
         f"# Ana\nLast contact:: 2026-10-01\n{line}\ncadence:: 3m\n\n## Log\n- 2026-10-01 call: hi\n"
@@ -689,7 +711,7 @@ def test_log_and_snooze_edit_inline_fields_in_place(
     assert (shown["last_contact"], shown["next_contact"]) == ("2026-11-23", None)
 
 
-def test_a_log_entry_cannot_hide_the_entries_after_it(run, vault) -> None:
+def test_a_log_entry_cannot_hide_the_entries_after_it(run: Run, vault: Path) -> None:
     """Text that would open an HTML comment is written so that it does not: every later entry
     still counts."""
     first = run(
@@ -706,7 +728,7 @@ def test_a_log_entry_cannot_hide_the_entries_after_it(run, vault) -> None:
     assert {"2026-11-20", "2026-11-01"} <= {i["date"] for i in ana["interactions"]}
 
 
-def test_a_value_with_a_line_break_is_written_on_one_line(run, vault) -> None:
+def test_a_value_with_a_line_break_is_written_on_one_line(run: Run, vault: Path) -> None:
     result = run(
         "add",
         "Kim Park",
@@ -736,7 +758,7 @@ def test_a_value_with_a_line_break_is_written_on_one_line(run, vault) -> None:
     ],
 )
 def test_a_note_notekit_cannot_edit_safely_is_read_and_never_written(
-    run, make_vault, content, says
+    run: Run, make_vault: MakeVault, content, says
 ) -> None:
     vault = make_vault({"People/N.md": content})
     problems = run("check", "--json", vault=vault).json()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, Run
 
 EDGE = CORPUS / "frontmatter-edge"
 pytestmark = pytest.mark.skipif(not EDGE.is_dir(), reason="shared corpus not present")
@@ -25,7 +25,7 @@ def corpus_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return vault
 
 
-def test_people_and_check_survive_every_corpus_file(run, corpus_vault) -> None:
+def test_people_and_check_survive_every_corpus_file(run: Run, corpus_vault) -> None:
     files = sorted(p.name for p in (corpus_vault / "People").iterdir())
     people = run("people", "--json", vault=corpus_vault)
     assert people.exit_code == 0
@@ -42,7 +42,7 @@ def test_people_and_check_survive_every_corpus_file(run, corpus_vault) -> None:
     assert len(seen) == len(set(seen)), "a problem was reported twice"
 
 
-def test_known_broken_corpus_files_are_reported(run, corpus_vault) -> None:
+def test_known_broken_corpus_files_are_reported(run: Run, corpus_vault) -> None:
     check = run("check", "--json", vault=corpus_vault)
     assert check.exit_code == 1
     problems = check.json()

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import MakeVault
 from notekit.cli import cli
 
 EXAMPLES = int(os.environ.get("NOTEKIT_FUZZ_EXAMPLES", "25"))
@@ -67,7 +68,7 @@ dates = st.one_of(
 
 
 @pytest.fixture
-def vault(make_vault) -> Path:
+def vault(make_vault: MakeVault) -> Path:
     return make_vault(
         {
             "notekit.toml": '[me]\nlinkedin = "https://www.linkedin.com/in/me"\n',
@@ -207,11 +208,11 @@ def linkedin_export(draw: st.DrawFn, folder: Path) -> Path:
             content = draw(messages_csv() if name == "messages.csv" else connections_csv())
             archive.writestr(name, content)
     if draw(st.booleans()):  # a damaged archive
-        data = bytearray(path.read_bytes())
-        at = draw(st.integers(0, max(len(data) - 1, 0)))
-        if data:
-            data[at] ^= draw(st.integers(1, 255))
-        path.write_bytes(bytes(data))
+        damaged = bytearray(path.read_bytes())
+        at = draw(st.integers(0, max(len(damaged) - 1, 0)))
+        if damaged:
+            damaged[at] ^= draw(st.integers(1, 255))
+        path.write_bytes(bytes(damaged))
     return path
 
 

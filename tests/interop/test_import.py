@@ -9,12 +9,13 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, FIXTURES
+from conftest import CORPUS, FIXTURES, MakeVault, Run
 from notekit.interop.linkedin import connected_on, connections
 from notekit.interop.vcard import decode
 
@@ -43,7 +44,9 @@ def test_connections_are_read_whatever_the_preamble_order_and_era() -> None:
     assert connected_on("yesterday") is None
 
 
-def test_import_adds_people_fills_matches_and_is_idempotent(run, make_vault) -> None:
+def test_import_adds_people_fills_matches_and_is_idempotent(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(
         {
             # matched by email: only the empty fields are filled
@@ -81,7 +84,9 @@ def test_import_adds_people_fills_matches_and_is_idempotent(run, make_vault) -> 
     assert _notes(vault) == notes  # the same import twice changes nothing
 
 
-def test_the_zip_and_the_folder_as_linkedin_sends_them(run, make_vault, tmp_path) -> None:
+def test_the_zip_and_the_folder_as_linkedin_sends_them(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     archive = tmp_path / "Basic_LinkedInDataExport_11-30-2026.zip"
     with zipfile.ZipFile(archive, "w") as out:
         out.write(LINKEDIN / "Connections.csv", "Connections.csv")
@@ -103,7 +108,9 @@ def test_the_zip_and_the_folder_as_linkedin_sends_them(run, make_vault, tmp_path
     ("content", "message"),
     [(b"not a zip\n", "cannot read"), (b"PK\x03\x04broken", "cannot read")],
 )
-def test_what_is_no_export_is_said(run, make_vault, tmp_path, content, message) -> None:
+def test_what_is_no_export_is_said(
+    run: Run, make_vault: MakeVault, tmp_path: Path, content, message
+) -> None:
     path = tmp_path / "export.zip"
     path.write_bytes(content)
     vault = make_vault({"People/A.md": ""})
@@ -125,7 +132,7 @@ def _linkedin_export(archive: Path) -> Path:
 
 
 def test_messages_become_log_entries_once_per_person_day_and_direction(
-    run, make_vault, tmp_path
+    run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     archive = _linkedin_export(tmp_path / "Complete_LinkedInDataExport_11-30-2026.zip")
     vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
@@ -163,7 +170,7 @@ def test_messages_become_log_entries_once_per_person_day_and_direction(
     assert status.returncode == 0 and status.stdout == ""  # the second import changed nothing
 
 
-def test_messages_without_text(run, make_vault) -> None:
+def test_messages_without_text(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {"People/Ana Costa.md": "---\nlinkedin: https://linkedin.com/in/anacosta/\n---\n"}
     )
@@ -176,7 +183,7 @@ def test_messages_without_text(run, make_vault) -> None:
 VCARDS = FIXTURES / "vcard"
 
 
-def test_vcards_of_every_version_and_charset_are_imported(run, make_vault) -> None:
+def test_vcards_of_every_version_and_charset_are_imported(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Ana Costa.md": "---\ncadence: 3m\n---\n"})
     result = run("import", "vcard", str(VCARDS), vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -198,7 +205,9 @@ def test_vcards_of_every_version_and_charset_are_imported(run, make_vault) -> No
 
 
 @pytest.mark.skipif(not (CORPUS / "vcards").is_dir(), reason="no ../shared/corpus here")
-def test_every_card_of_the_corpus_is_imported_or_said_why_not(run, make_vault) -> None:
+def test_every_card_of_the_corpus_is_imported_or_said_why_not(
+    run: Run, make_vault: MakeVault
+) -> None:
     from notekit.interop.vcard import files_of, read_cards
 
     vault = make_vault({"People/.keep.md": ""})
@@ -221,7 +230,7 @@ def test_every_card_of_the_corpus_is_imported_or_said_why_not(run, make_vault) -
         assert f"card {item.card}: {item.reason}" in result.stdout
 
 
-def test_google_contacts_csv(run, make_vault) -> None:
+def test_google_contacts_csv(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Tomás Peres.md": "---\nemail: tomas@example.com\n---\n"})
     result = run("import", "google", str(FIXTURES / "google.csv"), vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -247,7 +256,7 @@ def test_google_contacts_csv(run, make_vault) -> None:
 EXAMPLE = Path(__file__).parents[2] / "vault-example"
 
 
-def test_exports_round_trip_through_an_import(run, tmp_path) -> None:
+def test_exports_round_trip_through_an_import(run: Run, tmp_path: Path) -> None:
     import shutil
 
     vault = tmp_path / "vault"
@@ -264,7 +273,7 @@ def test_exports_round_trip_through_an_import(run, tmp_path) -> None:
     assert run("export", "vcard", vault=fresh).stdout == cards.read_text()
 
 
-def test_each_card_of_a_vcard_export_says_what_the_note_says(run) -> None:
+def test_each_card_of_a_vcard_export_says_what_the_note_says(run: Run) -> None:
     """Card against note, not export against export: name, emails, phone, company, title and
     birthday of every person of the sample vault are on their card."""
     import vobject
@@ -292,7 +301,9 @@ def test_each_card_of_a_vcard_export_says_what_the_note_says(run) -> None:
     assert titled >= 5
 
 
-def test_import_matches_names_whatever_their_case_and_accents(run, make_vault, tmp_path) -> None:
+def test_import_matches_names_whatever_their_case_and_accents(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault({"People/José Müller.md": "---\ncadence: 1y\n---\n"})
     export = tmp_path / "Connections.csv"
     export.write_text(
@@ -304,7 +315,7 @@ def test_import_matches_names_whatever_their_case_and_accents(run, make_vault, t
     assert "company: Initech" in (vault / "People/José Müller.md").read_text()
 
 
-def test_csv_and_json_exports(run) -> None:
+def test_csv_and_json_exports(run: Run) -> None:
     table = run("export", "csv", vault=EXAMPLE).stdout
     assert table.startswith("\ufeffname,path,aliases,emails")
     rows = table.strip("\ufeff").splitlines()
@@ -315,7 +326,7 @@ def test_csv_and_json_exports(run) -> None:
     assert ana["interactions"] and ana["due"] == "2026-11-20"
 
 
-def test_a_csv_export_never_hands_a_spreadsheet_a_formula(run, make_vault) -> None:
+def test_a_csv_export_never_hands_a_spreadsheet_a_formula(run: Run, make_vault: MakeVault) -> None:
     import csv
     import io
 
@@ -339,14 +350,14 @@ def test_a_csv_export_never_hands_a_spreadsheet_a_formula(run, make_vault) -> No
     assert raw[0]["company"] == "=cmd|' /C calc'!A0"
 
 
-def test_an_export_never_writes_over_a_note(run, make_vault) -> None:
+def test_an_export_never_writes_over_a_note(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Ana.md": "---\ncadence: 1m\n---\n"})
     result = run("export", "csv", "-o", str(vault / "People/Ana.md"), vault=vault)
     assert result.exit_code == 2 and "never writes over a note" in result.stderr
     assert (vault / "People/Ana.md").read_text() == "---\ncadence: 1m\n---\n"
 
 
-def test_dedupe_lists_likely_duplicates_with_the_evidence(run, make_vault) -> None:
+def test_dedupe_lists_likely_duplicates_with_the_evidence(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana Costa.md": "---\nemail: Ana@Example.com\n---\n",
@@ -378,13 +389,13 @@ def test_dedupe_lists_likely_duplicates_with_the_evidence(run, make_vault) -> No
     assert run("dedupe", vault=vault).stdout == "No likely duplicates.\n"
 
 
-def test_ics_export_parses_and_is_stable(run) -> None:
+def test_ics_export_parses_and_is_stable(run: Run) -> None:
     from icalendar import Calendar
 
     first = run("export", "ics", vault=EXAMPLE).stdout
     assert run("export", "ics", vault=EXAMPLE).stdout == first  # the same bytes again
     calendar = Calendar.from_ical(first)
-    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    events: list[Any] = [c for c in calendar.walk() if c.name == "VEVENT"]
     due = {str(e["summary"]): e for e in events if str(e["summary"]).startswith("Reconnect")}
     ana = due["Reconnect with Ana Costa"]
     assert (
@@ -399,7 +410,7 @@ def test_ics_export_parses_and_is_stable(run) -> None:
     assert len(tasks) == len(due) and tasks[0].decoded("due")
 
 
-def test_a_new_job_in_a_later_export_is_news(run, make_vault) -> None:
+def test_a_new_job_in_a_later_export_is_news(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana Costa.md": "---\nemail: ana.costa@example.com\ncompany: Initech\n"
@@ -433,7 +444,7 @@ def test_a_new_job_in_a_later_export_is_news(run, make_vault) -> None:
     assert "new role" not in again.stdout and _notes(vault) == notes
 
 
-def test_calendar_meetings_become_log_entries(run, make_vault) -> None:
+def test_calendar_meetings_become_log_entries(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n",
@@ -459,7 +470,9 @@ def test_calendar_meetings_become_log_entries(run, make_vault) -> None:
     assert bad.exit_code == 2 and "not an iCalendar file" in bad.stderr
 
 
-def test_many_records_show_a_progress_bar_on_a_terminal_only(monkeypatch) -> None:
+def test_many_records_show_a_progress_bar_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import sys
 
     import click
@@ -477,7 +490,9 @@ def test_many_records_show_a_progress_bar_on_a_terminal_only(monkeypatch) -> Non
         assert shown == records[:-1]  # too few to be worth a bar
 
 
-def test_the_owner_of_one_conversation_comes_from_the_config(run, make_vault, tmp_path) -> None:
+def test_the_owner_of_one_conversation_comes_from_the_config(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     lines = (LINKEDIN / "messages.csv").read_text().splitlines(keepends=True)
     one = tmp_path / "messages.csv"
     one.write_text("".join(line for line in lines if not line.startswith("c") or line[:3] == "c1,"))
@@ -492,7 +507,9 @@ def test_the_owner_of_one_conversation_comes_from_the_config(run, make_vault, tm
     assert "- 2026-08-03 linkedin from: Great, let's get coffee!\n" in log
 
 
-def test_update_replaces_what_differs_and_shows_old_and_new(run, make_vault, tmp_path) -> None:
+def test_update_replaces_what_differs_and_shows_old_and_new(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault(
         {
             "People/Ana Costa.md": "---\nemail: ana@example.com\nphone: +1 555 0100\n"
@@ -529,7 +546,9 @@ PNG = (
 )
 
 
-def test_photos_are_saved_beside_the_note_only_when_asked(run, make_vault, tmp_path) -> None:
+def test_photos_are_saved_beside_the_note_only_when_asked(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     import base64
 
     vault = make_vault({"People/Ana Costa.md": "---\nemail: ana@example.com\n---\n"})
@@ -559,7 +578,9 @@ def test_photos_are_saved_beside_the_note_only_when_asked(run, make_vault, tmp_p
     assert _notes(vault) == notes
 
 
-def test_a_google_calendar_logs_only_what_happened_on_its_own_day(run, make_vault) -> None:
+def test_a_google_calendar_logs_only_what_happened_on_its_own_day(
+    run: Run, make_vault: MakeVault
+) -> None:
     """Google Calendar's export: drinks at 22:30 in Toronto (written in UTC, on the next day),
     a cancelled breakfast, a lunch I declined, a weekly 1:1 with one occurrence removed
     (EXDATE), one moved (RECURRENCE-ID) and one cancelled; Ben declined the drinks."""
@@ -605,7 +626,9 @@ def test_a_google_calendar_logs_only_what_happened_on_its_own_day(run, make_vaul
         ("", "Mars/Olympus_Mons", "2026-12-01"),  # a zone nobody knows: the machine's (UTC)
     ],
 )
-def test_a_utc_time_falls_on_my_day(run, make_vault, tmp_path, mine, calendar_zone, day) -> None:
+def test_a_utc_time_falls_on_my_day(
+    run: Run, make_vault: MakeVault, tmp_path: Path, mine, calendar_zone, day
+) -> None:
     vault = make_vault(
         {
             "notekit.toml": f"[me]\n{mine}",
@@ -630,7 +653,9 @@ def test_a_utc_time_falls_on_my_day(run, make_vault, tmp_path, mine, calendar_zo
     )
 
 
-def test_people_an_import_adds_to_a_fresh_vault_follow_its_default_cadence(run, tmp_path) -> None:
+def test_people_an_import_adds_to_a_fresh_vault_follow_its_default_cadence(
+    run: Run, tmp_path: Path
+) -> None:
     vault = tmp_path / "vault"
     assert run("init", str(vault), vault=None).exit_code == 0
     assert run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault).exit_code == 0
@@ -641,7 +666,7 @@ def test_people_an_import_adds_to_a_fresh_vault_follow_its_default_cadence(run, 
     assert added.exit_code == 0 and "\ncadence: 1m\n" in (vault / "People/Kim Park.md").read_text()
 
 
-def test_vcards_as_clients_write_them(run, make_vault) -> None:
+def test_vcards_as_clients_write_them(run: Run, make_vault: MakeVault) -> None:
     """Outlook's 2.1 card (Windows-1252, a quoted-printable note broken over two lines, a photo
     that is no base64, 1604 for no year), Android's (quoted-printable names over two lines, a
     display name in the email, a card left unclosed before the next), and vCard 4.0 (an
@@ -688,7 +713,7 @@ def test_vcards_as_clients_write_them(run, make_vault) -> None:
 
 
 def test_linkedin_keeps_connected_on_plain_messages_and_names_what_it_leaves(
-    run, make_vault, tmp_path
+    run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     export = tmp_path / "export.zip"
     with zipfile.ZipFile(export, "w") as archive:
@@ -723,7 +748,9 @@ def test_linkedin_keeps_connected_on_plain_messages_and_names_what_it_leaves(
     assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
 
 
-def test_namesakes_in_an_address_book_stay_two_people(run, make_vault, tmp_path) -> None:
+def test_namesakes_in_an_address_book_stay_two_people(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     cards = tmp_path / "contacts.vcf"
     cards.write_text(
         "BEGIN:VCARD\nVERSION:3.0\nFN:Sam Lee\nEMAIL:sam@initech.example\nORG:Initech\n"
@@ -798,7 +825,7 @@ def test_an_address_book_imported_twice_changes_nothing_and_merges_nobody(cards)
 
 
 def test_a_dry_run_shows_every_change_new_notes_and_their_entries_included(
-    run, make_vault, tmp_path
+    run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     archive = _linkedin_export(tmp_path / "export.zip")
     vault = make_vault({"People/Ana Costa.md": "---\nemail: ana.costa@example.com\n---\n"})
@@ -821,7 +848,7 @@ def test_a_dry_run_shows_every_change_new_notes_and_their_entries_included(
 
 
 def test_a_fresh_vault_takes_every_export_twice_and_the_second_changes_nothing(
-    run, tmp_path
+    run: Run, tmp_path: Path
 ) -> None:
     """A new user's path: `init`, then a LinkedIn zip, two address books (Android/Outlook
     2.1 and 4.0), Google Contacts and a Google Calendar export. After a commit, the same
@@ -865,7 +892,9 @@ def test_a_fresh_vault_takes_every_export_twice_and_the_second_changes_nothing(
     assert touched and all(line in ("-cadence:", "+cadence: 1y") for line in touched), diff
 
 
-def test_a_job_is_read_only_where_the_evidence_says_it(run, make_vault, tmp_path) -> None:
+def test_a_job_is_read_only_where_the_evidence_says_it(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     """Ana is a designer at Globex. A card of her name at Globex as an engineer may be her new
     role or a namesake: a name cannot tell, so it is left for me. Her card with her email and
     a `ROLE` but no company says nothing of her job: her email is filled, her job stays. Chloé
@@ -903,7 +932,7 @@ def test_a_job_is_read_only_where_the_evidence_says_it(run, make_vault, tmp_path
 
 
 def test_namesakes_with_names_too_long_for_a_file_each_get_a_note(
-    run, make_vault, tmp_path
+    run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     """Two cards of one 300-letter name and other emails: the file name is cut to its limit, and
     the second one's number is added after the cut (it once looped for ever, the cut name with

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MakeVault, Run
 
 LINKEDIN = FIXTURES / "linkedin"
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -26,7 +26,7 @@ def _notes(vault: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def vault(make_vault) -> Path:
+def vault(make_vault: MakeVault) -> Path:
     return make_vault({"People/Ana Costa.md": "---\nemail: ana@example.com\n---\n"})
 
 
@@ -97,7 +97,9 @@ def test_a_zip_member_larger_than_the_limit_is_refused_before_it_is_unpacked(
     assert _notes(vault) == before
 
 
-def test_a_file_larger_than_the_limit_is_refused_from_its_size(run, vault, tmp_path) -> None:
+def test_a_file_larger_than_the_limit_is_refused_from_its_size(
+    run: Run, vault: Path, tmp_path: Path
+) -> None:
     big = tmp_path / "contacts.csv"
     big.write_bytes(b"x" * (2 * 1024 * 1024 + 1))
     for kind in ("google", "linkedin", "vcard", "ics"):
@@ -106,7 +108,9 @@ def test_a_file_larger_than_the_limit_is_refused_from_its_size(run, vault, tmp_p
         assert f"{big} holds 2 MiB, over the 2 MiB an import reads" in result.stderr, kind
 
 
-def test_a_password_protected_zip_is_refused_with_what_to_do(run, vault, tmp_path) -> None:
+def test_a_password_protected_zip_is_refused_with_what_to_do(
+    run: Run, vault: Path, tmp_path: Path
+) -> None:
     export = tmp_path / "export.zip"
     with zipfile.ZipFile(export, "w") as archive:
         archive.writestr("Connections.csv", HEADER + "Ana,Costa,,,,,\n")
@@ -120,7 +124,9 @@ def test_a_password_protected_zip_is_refused_with_what_to_do(run, vault, tmp_pat
     assert "import the folder" in result.stderr
 
 
-def test_an_export_in_windows_encoding_is_named_and_read_when_told(run, vault, tmp_path) -> None:
+def test_an_export_in_windows_encoding_is_named_and_read_when_told(
+    run: Run, vault: Path, tmp_path: Path
+) -> None:
     export = tmp_path / "Connections.csv"
     export.write_bytes((HEADER + "José,Müller,,,Initech,Engineer,15 Mar 2024\n").encode("cp1252"))
     before = _notes(vault)
@@ -136,7 +142,7 @@ def test_an_export_in_windows_encoding_is_named_and_read_when_told(run, vault, t
     assert unknown.exit_code == 2 and "no encoding" in unknown.stderr
 
 
-def test_an_export_with_two_connection_files_says_so(run, vault, tmp_path) -> None:
+def test_an_export_with_two_connection_files_says_so(run: Run, vault: Path, tmp_path: Path) -> None:
     export = tmp_path / "export.zip"
     with zipfile.ZipFile(export, "w") as archive:
         archive.writestr("Connections.csv", HEADER + "Ana,Costa,,,,,\n")
@@ -212,7 +218,9 @@ END:VCALENDAR
 """
 
 
-def test_a_calendar_built_to_run_forever_is_read_in_bounded_work(vault, tmp_path) -> None:
+def test_a_calendar_built_to_run_forever_is_read_in_bounded_work(
+    vault: Path, tmp_path: Path
+) -> None:
     calendar = tmp_path / "calendar.ics"
     calendar.write_text(CALENDAR.replace("\n", "\r\n"))
     result = _in_a_process(vault, "import", "ics", str(calendar))
@@ -230,7 +238,7 @@ def test_a_calendar_built_to_run_forever_is_read_in_bounded_work(vault, tmp_path
 
 
 def test_a_follow_up_at_the_end_of_time_is_refused_and_exported_without_overflow(
-    run, make_vault
+    run: Run, make_vault: MakeVault
 ) -> None:
     vault = make_vault({"People/Ana.md": "---\ncadence: 1m\n---\n"})
     far = run("snooze", "Ana", "9999-12-31", vault=vault)
@@ -241,7 +249,7 @@ def test_a_follow_up_at_the_end_of_time_is_refused_and_exported_without_overflow
     assert "BEGIN:VCALENDAR" in exported.stdout
 
 
-def test_a_person_template_that_is_not_utf8_is_named(run, make_vault) -> None:
+def test_a_person_template_that_is_not_utf8_is_named(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"notekit.toml": "", "Templates/Person.md": ""})
     (vault / "Templates/Person.md").write_bytes(b"---\ntype: person\n---\n# {{title}} caf\xe9\n")
     result = run("add", "Kim Park", vault=vault)

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from conftest import MakeVault, Run
+
 
 @pytest.mark.parametrize(
     ("toml", "named"),
@@ -37,7 +39,9 @@ import pytest
         ("[report]\nnotes_folder = '~/x'", "inside the vault"),
     ],
 )
-def test_bad_config_is_a_clear_error_naming_file_and_key(run, make_vault, toml, named) -> None:
+def test_bad_config_is_a_clear_error_naming_file_and_key(
+    run: Run, make_vault: MakeVault, toml, named
+) -> None:
     vault = make_vault({"notekit.toml": toml, "People/Pat.md": ""})
     result = run("people", vault=vault)
     assert result.exit_code == 2
@@ -45,7 +49,7 @@ def test_bad_config_is_a_clear_error_naming_file_and_key(run, make_vault, toml, 
     assert "notekit.toml" in result.stderr and named in result.stderr
 
 
-def test_ignore_globs(run, make_vault) -> None:
+def test_ignore_globs(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": 'ignore = ["Archive", "**/old-*.md"]',
@@ -57,7 +61,7 @@ def test_ignore_globs(run, make_vault) -> None:
     assert [p["name"] for p in run("people", "--json", vault=vault).json()] == ["Pat"]
 
 
-def test_daily_notes_settings_from_the_config(run, make_vault) -> None:
+def test_daily_notes_settings_from_the_config(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": '[daily_notes]\nfolder = "Log"\nformat = "YYYY/MMMM D"\n',
@@ -68,7 +72,7 @@ def test_daily_notes_settings_from_the_config(run, make_vault) -> None:
     assert run("people", "--json", vault=vault).json()[0]["last_contact"] == "2026-10-05"
 
 
-def test_the_configs_daily_notes_beat_obsidians_settings(run, make_vault) -> None:
+def test_the_configs_daily_notes_beat_obsidians_settings(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": '[daily_notes]\nfolder = "Log"\nformat = "YYYY/MMMM D"\n',

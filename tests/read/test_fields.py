@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import people_by_name
+from conftest import MakeVault, Run, people_by_name
 from notekit.read.fields import BUILTIN_ALIASES
 
 
-def _person(run, make_vault, front_matter: str) -> dict:
+def _person(run: Run, make_vault: MakeVault, front_matter: str) -> dict:
     vault = make_vault({"People/Pat.md": f"---\n{front_matter}\n---\n"})
     result = run("show", "Pat", "--json", vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -16,40 +16,40 @@ def _person(run, make_vault, front_matter: str) -> dict:
 
 
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["last_contact"])
-def test_last_contact_aliases(run, make_vault, key) -> None:
+def test_last_contact_aliases(run: Run, make_vault: MakeVault, key) -> None:
     assert _person(run, make_vault, f"{key}: 2026-10-01")["last_contact"] == "2026-10-01"
 
 
 @pytest.mark.parametrize(
     "spelling", ["Last Contact", "last-contact", "lastContact", "LAST_CONTACT"]
 )
-def test_keys_are_normalised(run, make_vault, spelling) -> None:
+def test_keys_are_normalised(run: Run, make_vault: MakeVault, spelling) -> None:
     assert _person(run, make_vault, f"{spelling}: 2026-10-01")["last_contact"] == "2026-10-01"
 
 
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["cadence"])
-def test_cadence_aliases(run, make_vault, key) -> None:
+def test_cadence_aliases(run: Run, make_vault: MakeVault, key) -> None:
     assert _person(run, make_vault, f"{key}: 6w")["cadence"] == "6w"
 
 
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["next_contact"])
-def test_next_contact_aliases(run, make_vault, key) -> None:
+def test_next_contact_aliases(run: Run, make_vault: MakeVault, key) -> None:
     assert _person(run, make_vault, f"{key}: 2026-12-01")["next_contact"] == "2026-12-01"
 
 
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["name"])
-def test_name_aliases(run, make_vault, key) -> None:
+def test_name_aliases(run: Run, make_vault: MakeVault, key) -> None:
     vault = make_vault({"People/pat.md": f"---\n{key}: Patricia Moreno\n---\n"})
     assert list(people_by_name(run("people", "--json", vault=vault))) == ["Patricia Moreno"]
 
 
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["company"])
-def test_company_aliases(run, make_vault, key) -> None:
+def test_company_aliases(run: Run, make_vault: MakeVault, key) -> None:
     assert _person(run, make_vault, f"{key}: Globex")["company"] == "Globex"
 
 
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["role"])
-def test_role_aliases(run, make_vault, key) -> None:
+def test_role_aliases(run: Run, make_vault: MakeVault, key) -> None:
     assert _person(run, make_vault, f"{key}: CTO")["role"] == "CTO"
 
 
@@ -58,7 +58,9 @@ def test_role_aliases(run, make_vault, key) -> None:
     [("a@x.org", ["a@x.org"]), ("[a@x.org, b@y.org]", ["a@x.org", "b@y.org"])],
 )
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["email"])
-def test_email_aliases_string_or_list(run, make_vault, key, value, expected) -> None:
+def test_email_aliases_string_or_list(
+    run: Run, make_vault: MakeVault, key, value, expected
+) -> None:
     assert _person(run, make_vault, f"{key}: {value}")["emails"] == expected
 
 
@@ -72,7 +74,9 @@ def test_email_aliases_string_or_list(run, make_vault, key, value, expected) -> 
     ],
 )
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["birthday"])
-def test_birthday_aliases_with_and_without_year(run, make_vault, key, value, expected) -> None:
+def test_birthday_aliases_with_and_without_year(
+    run: Run, make_vault: MakeVault, key, value, expected
+) -> None:
     assert _person(run, make_vault, f"{key}: {value}")["birthday"] == expected
 
 
@@ -80,16 +84,16 @@ def test_birthday_aliases_with_and_without_year(run, make_vault, key, value, exp
     ("value", "expected"),
     [("[a, '#B', c/d]", ["a", "B", "c/d"]), ("'#a, b c'", ["a", "b", "c"]), ("solo", ["solo"])],
 )
-def test_tags_list_or_string(run, make_vault, value, expected) -> None:
+def test_tags_list_or_string(run: Run, make_vault: MakeVault, value, expected) -> None:
     assert _person(run, make_vault, f"tags: {value}")["tags"] == expected
 
 
-def test_aliases_list_or_string(run, make_vault) -> None:
+def test_aliases_list_or_string(run: Run, make_vault: MakeVault) -> None:
     assert _person(run, make_vault, "aliases: Patty")["aliases"] == ["Patty"]
     assert _person(run, make_vault, "aliases: [Patty, P.]")["aliases"] == ["Patty", "P."]
 
 
-def test_yaml_11_traps_do_not_corrupt_text_fields(run, make_vault) -> None:
+def test_yaml_11_traps_do_not_corrupt_text_fields(run: Run, make_vault: MakeVault) -> None:
     person = _person(run, make_vault, "company: NO\nrole: 10:30\nphone: 0123\nlocation: yes")
     assert (person["company"], person["role"], person["phone"], person["location"]) == (
         "NO",
@@ -99,7 +103,7 @@ def test_yaml_11_traps_do_not_corrupt_text_fields(run, make_vault) -> None:
     )
 
 
-def test_configured_field_aliases(run, make_vault) -> None:
+def test_configured_field_aliases(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": '[fields]\nlast_contact = ["spoke"]\ncompany = ["Firma"]\n',
@@ -111,7 +115,9 @@ def test_configured_field_aliases(run, make_vault) -> None:
 
 
 @pytest.mark.parametrize("value", ["2026-02-30", "next week", "2026/10/01", "20261001"])
-def test_bad_dates_are_reported_with_line_and_count_as_unset(run, make_vault, value) -> None:
+def test_bad_dates_are_reported_with_line_and_count_as_unset(
+    run: Run, make_vault: MakeVault, value
+) -> None:
     vault = make_vault({"People/Pat.md": f"---\nname: Pat\nlast_contact: {value}\n---\n"})
     assert run("show", "Pat", "--json", vault=vault).json()["last_contact"] is None
     check = run("check", "--json", vault=vault)
@@ -121,18 +127,18 @@ def test_bad_dates_are_reported_with_line_and_count_as_unset(run, make_vault, va
     assert "last_contact" in problem["message"]
 
 
-def test_empty_values_mean_not_set(run, make_vault) -> None:
+def test_empty_values_mean_not_set(run: Run, make_vault: MakeVault) -> None:
     person = _person(run, make_vault, "last_contact:\ncadence: ''\nnext_contact: ~\ncompany:")
     assert (person["last_contact"], person["cadence"], person["next_contact"]) == (None,) * 3
     assert person["company"] is None
 
 
-def test_a_time_after_the_date_is_ignored(run, make_vault) -> None:
+def test_a_time_after_the_date_is_ignored(run: Run, make_vault: MakeVault) -> None:
     person = _person(run, make_vault, "last_contact: 2026-10-01T18:30:00+02:00")
     assert person["last_contact"] == "2026-10-01"
 
 
-def test_dataview_inline_fields_count_as_fields(run, make_vault) -> None:
+def test_dataview_inline_fields_count_as_fields(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "# Ana\nLast Contact:: 2026-10-01\n**Cadence::** 1m\n"

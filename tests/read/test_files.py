@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MakeVault, Run
 from notekit.read.files import is_temp_name, remove_stale_temp, replace_atomic
 
 NOTE = "---\ncadence: 1m\n---\n"
@@ -25,7 +26,9 @@ def _leftover(folder: Path, name: str = ".Pat.md.k3j9x_2a.tmp", age: float = 60)
     return path
 
 
-def test_check_mentions_a_leftover_and_the_next_write_removes_it(run, make_vault) -> None:
+def test_check_mentions_a_leftover_and_the_next_write_removes_it(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault({"People/Pat.md": NOTE})
     leftover = _leftover(vault / "People")
     result = run("check", "--json", vault=vault)
@@ -39,7 +42,7 @@ def test_check_mentions_a_leftover_and_the_next_write_removes_it(run, make_vault
     assert run("check", vault=vault).exit_code == 0
 
 
-def test_a_temporary_file_in_use_is_not_removed(make_vault) -> None:
+def test_a_temporary_file_in_use_is_not_removed(make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": NOTE})
     busy = _leftover(vault / "People")
     with open(busy, "rb") as held:
@@ -57,7 +60,9 @@ def test_only_notekit_temporary_names_are_recognised() -> None:
         assert not is_temp_name(name)
 
 
-def test_a_killed_write_leaves_a_file_the_next_write_removes(run, make_vault, tmp_path) -> None:
+def test_a_killed_write_leaves_a_file_the_next_write_removes(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     """A writer killed between writing its temporary file and the rename (SIGKILL)."""
     vault = make_vault({"People/Pat.md": NOTE})
     script = (
@@ -77,7 +82,7 @@ def test_a_killed_write_leaves_a_file_the_next_write_removes(run, make_vault, tm
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
-def test_a_write_by_root_keeps_the_owner_and_group(run, make_vault) -> None:
+def test_a_write_by_root_keeps_the_owner_and_group(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": NOTE})
     path = vault / "People/Pat.md"
     os.chown(path, 1234, 1234)
@@ -87,14 +92,14 @@ def test_a_write_by_root_keeps_the_owner_and_group(run, make_vault) -> None:
     assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (1234, 1234, 0o640)
 
 
-def test_replace_atomic_gives_up_when_told_the_file_changed(tmp_path) -> None:
+def test_replace_atomic_gives_up_when_told_the_file_changed(tmp_path: Path) -> None:
     path = tmp_path / "n.md"
     path.write_bytes(b"old")
     assert not replace_atomic(path, b"new", still_valid=lambda: False)
     assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["n.md"]
 
 
-def test_a_note_with_a_252_byte_name_can_be_written(run, make_vault) -> None:
+def test_a_note_with_a_252_byte_name_can_be_written(run: Run, make_vault: MakeVault) -> None:
     stem = "P" + "a" * 248  # 252 bytes with `.md`: the longest names most systems allow
     vault = make_vault({f"People/{stem}.md": NOTE})
     result = run("log", stem, "call", vault=vault)
@@ -107,7 +112,7 @@ def test_a_note_with_a_252_byte_name_can_be_written(run, make_vault) -> None:
     ("error", "says"), [(28, "No space left on device"), (30, "Read-only file system")]
 )
 def test_a_full_or_read_only_disk_is_a_message_and_leaves_the_note(
-    run, make_vault, monkeypatch, error, says
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch, error, says
 ) -> None:
     vault = make_vault({"People/Pat.md": NOTE})
 
@@ -125,7 +130,7 @@ def test_a_full_or_read_only_disk_is_a_message_and_leaves_the_note(
     assert result.exit_code == 2 and says in result.stderr
 
 
-def test_only_a_real_file_of_notekit_is_a_leftover(tmp_path) -> None:
+def test_only_a_real_file_of_notekit_is_a_leftover(tmp_path: Path) -> None:
     """A link or a folder that happens to bear a temporary file's name is not notekit's."""
     target = _leftover(tmp_path, "target.md")
     link = tmp_path / ".Pat.md.aaaaaaaa.tmp"
@@ -140,7 +145,7 @@ def test_only_a_real_file_of_notekit_is_a_leftover(tmp_path) -> None:
     assert not remove_stale_temp(tmp_path / ".gone.md.cccccccc.tmp")
 
 
-def test_a_note_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path) -> None:
+def test_a_note_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     from notekit.core.errors import EditError
     from notekit.write.edit import Snapshot
 
@@ -150,7 +155,9 @@ def test_a_note_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path) -> None:
         Snapshot.read(fifo)
 
 
-def test_a_file_locked_twice_by_one_thread_is_refused_and_another_thread_waits(tmp_path) -> None:
+def test_a_file_locked_twice_by_one_thread_is_refused_and_another_thread_waits(
+    tmp_path: Path,
+) -> None:
     import errno
     import threading
 

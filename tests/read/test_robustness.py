@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import MakeVault, Run
 from notekit.read.parse import parse_note
 
 EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
@@ -156,7 +157,7 @@ def _run(vault: Path, *args: str, tmp: Path) -> tuple[subprocess.CompletedProces
         ["report", "-o", "SITE"],
     ],
 )
-def test_every_read_command_survives_a_hostile_vault(hostile_vault, tmp_path, args) -> None:
+def test_every_read_command_survives_a_hostile_vault(hostile_vault, tmp_path: Path, args) -> None:
     args = [str(tmp_path / "site") if a == "SITE" else a for a in args]
     before = {p: p.stat().st_mtime_ns for p in hostile_vault.rglob("*.md") if p.is_file()}
     result, elapsed = _run(hostile_vault, *args, tmp=tmp_path)
@@ -180,7 +181,7 @@ def test_every_read_command_survives_a_hostile_vault(hostile_vault, tmp_path, ar
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's VmHWM")
-def test_memory_stays_bounded_on_a_50_mb_note(hostile_vault, tmp_path) -> None:
+def test_memory_stays_bounded_on_a_50_mb_note(hostile_vault, tmp_path: Path) -> None:
     # VmHWM is this process's own peak; ru_maxrss would also count the parent it was forked
     # from, which on Linux carries over across exec
     env = {**os.environ, "NOTEKIT_CACHE_DIR": str(tmp_path / "cache")}
@@ -200,7 +201,7 @@ def test_memory_stays_bounded_on_a_50_mb_note(hostile_vault, tmp_path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_note_swapped_for_a_fifo_during_the_scan_is_reported_not_waited_on(
-    run, make_vault, monkeypatch
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault = make_vault({"People/A.md": "", "People/Pipe.md": ""})
     import notekit.store.reading as index_module
@@ -220,7 +221,9 @@ def test_a_note_swapped_for_a_fifo_during_the_scan_is_reported_not_waited_on(
     assert "not a regular file" in problems["People/Pipe.md"]
 
 
-def test_an_unreadable_note_and_one_deleted_during_the_scan(run, make_vault, monkeypatch):
+def test_an_unreadable_note_and_one_deleted_during_the_scan(
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
     vault = make_vault({"People/A.md": "", "People/Locked.md": "", "People/Gone.md": ""})
     import notekit.store.reading as index_module
 
@@ -356,7 +359,9 @@ def test_parsing_adversarial_lines_grows_linearly() -> None:
         (["--today", "9999-12-31", "due"], "out of range"),
     ],
 )
-def test_out_of_range_arguments_are_usage_errors(run, make_vault, args, says) -> None:
+def test_out_of_range_arguments_are_usage_errors(
+    run: Run, make_vault: MakeVault, args, says
+) -> None:
     vault = make_vault({"People/Good.md": "---\ncadence: 1m\nlast_contact: 2026-01-01\n---\n"})
     result = run(*args, vault=vault, today=None if "--today" in args else "2026-11-23")
     assert result.exit_code == 2

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, people_by_name
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, MakeVault, Run, people_by_name
 
 
-def test_each_way_of_being_a_person(run) -> None:
+def test_each_way_of_being_a_person(run: Run) -> None:
     people = people_by_name(run("people", "--json", vault=FIXTURES / "detection"))
     assert set(people) == {"Ana", "Ben", "Carl", "Dora", "Eve", "Finn", "Gus", "Hana"}
     # by folder (People, Persons, nested lower-case contacts), type, categories, tags, inline tag
@@ -14,19 +18,19 @@ def test_each_way_of_being_a_person(run) -> None:
     assert "type/person" in people["Gus"]["tags"]
 
 
-def test_templates_dot_folders_and_ignored_globs_are_never_people(run) -> None:
+def test_templates_dot_folders_and_ignored_globs_are_never_people(run: Run) -> None:
     result = run("people", "--json", vault=FIXTURES / "detection")
     paths = {row["path"] for row in result.json()}
     assert not any(p.startswith(("Templates/", "Meta/Tpl/", ".trash/", "Archive/")) for p in paths)
     assert "Notes/sub/TEMPLATES/Contact.md" not in paths
 
 
-def test_people_are_sorted_by_name_case_insensitively(run, make_vault) -> None:
+def test_people_are_sorted_by_name_case_insensitively(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/zed.md": "", "People/Amy.md": "", "People/bob.md": ""})
     assert [p["name"] for p in run("people", "--json", vault=vault).json()] == ["Amy", "bob", "zed"]
 
 
-def test_configured_person_rules(run, make_vault) -> None:
+def test_configured_person_rules(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": """
@@ -45,7 +49,7 @@ def test_configured_person_rules(run, make_vault) -> None:
 
 
 def test_vault_found_from_the_environment_and_from_a_parent_folder(
-    run, make_vault, monkeypatch
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault = make_vault({"notekit.toml": "", "People/Ana.md": "", "Notes/deep/x.md": ""})
     monkeypatch.chdir(vault / "Notes" / "deep")
@@ -55,7 +59,9 @@ def test_vault_found_from_the_environment_and_from_a_parent_folder(
     assert [p["name"] for p in run("people", "--json").json()] == ["Ana"]
 
 
-def test_folder_links_are_followed_once_and_loops_are_harmless(run, make_vault) -> None:
+def test_folder_links_are_followed_once_and_loops_are_harmless(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault({"People/Ana.md": ""})
     (vault / "People" / "loop").symlink_to(vault / "People")
     (vault / "People" / "self.md").symlink_to(vault / "People" / "self.md")
@@ -65,7 +71,9 @@ def test_folder_links_are_followed_once_and_loops_are_harmless(run, make_vault) 
     assert "People/self.md" in result.stderr
 
 
-def test_outside_any_vault_a_command_refuses_at_once(run, tmp_path, monkeypatch) -> None:
+def test_outside_any_vault_a_command_refuses_at_once(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A folder with thousands of files and no notekit.toml or .obsidian/ above it is not
     read: the command says how to name or start a vault."""
     folder = tmp_path / "downloads"
@@ -80,7 +88,9 @@ def test_outside_any_vault_a_command_refuses_at_once(run, tmp_path, monkeypatch)
     assert not list(folder.rglob(".notekit"))
 
 
-def test_init_sets_up_the_vault_named_with_the_vault_option(run, tmp_path, monkeypatch) -> None:
+def test_init_sets_up_the_vault_named_with_the_vault_option(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run("--vault", str(tmp_path / "crm"), "init", vault=None).exit_code == 0
     assert (tmp_path / "crm/notekit.toml").is_file() and not (tmp_path / "notekit.toml").exists()

@@ -132,7 +132,9 @@ def test_the_fast_path_takes_the_common_shapes() -> None:
         'role: "Staff Engineer"  # since 2024\nlast_contact: 2026-08-20\ncadence:\n'
         "tags:\n  - person\n  - initech\nactive: false\n"
     )
-    data, key_lines = simple_mapping(text, 2)
+    found = simple_mapping(text, 2)
+    assert found is not None
+    data, key_lines = found
     assert data == {
         "name": "Ana Costa",
         "aliases": ["Ana C.", "Nina"],

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MakeVault, Run
 
 
-def _problems(run, vault) -> list[tuple[str, int | None, str]]:
+def _problems(run: Run, vault: Path) -> list[tuple[str, int | None, str]]:
     result = run("check", "--json", vault=vault)
     assert result.exit_code == (1 if result.json() else 0)
     return [(p["path"], p["line"], p["message"]) for p in result.json()]
 
 
-def test_a_clean_vault_passes(run, make_vault) -> None:
+def test_a_clean_vault_passes(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n- 2026-01-01 call [[Pat]]\n"})
     result = run("check", vault=vault)
     assert result.exit_code == 0
@@ -21,7 +23,7 @@ def test_a_clean_vault_passes(run, make_vault) -> None:
     assert run("check", "--json", vault=vault).json() == []
 
 
-def test_broken_and_ambiguous_links_and_duplicate_names(run, make_vault) -> None:
+def test_broken_and_ambiguous_links_and_duplicate_names(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana Costa.md": "---\naliases: [Ana]\n---\n",
@@ -46,7 +48,9 @@ def test_broken_and_ambiguous_links_and_duplicate_names(run, make_vault) -> None
     assert any(p[0] == "Work/Ana Costa.md" and "same name" in p[2] for p in problems)
 
 
-def test_every_kind_of_bad_file_is_reported_once_and_the_rest_is_read(run, make_vault) -> None:
+def test_every_kind_of_bad_file_is_reported_once_and_the_rest_is_read(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(
         {
             "People/Good.md": "---\ncadence: 1m\n---\n",
@@ -85,7 +89,7 @@ def test_every_kind_of_bad_file_is_reported_once_and_the_rest_is_read(run, make_
     assert "People/Binary.md" in due.stderr  # read commands tell about errors too
 
 
-def test_read_commands_never_write(run, make_vault) -> None:
+def test_read_commands_never_write(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {"People/Pat.md": "---\nname: [broken\n---\n", "People/Sam.md": "---\ncadence: 1m\n---\n"}
     )
@@ -98,12 +102,12 @@ def test_read_commands_never_write(run, make_vault) -> None:
     assert {p: p.stat().st_mtime_ns for p in before} == mtimes
 
 
-def test_links_to_daily_notes_are_not_broken_people(run) -> None:
+def test_links_to_daily_notes_are_not_broken_people(run: Run) -> None:
     result = run("check", vault=FIXTURES / "interactions")
     assert result.exit_code == 0, result.stdout
 
 
-def test_human_output_names_file_and_line(run, make_vault) -> None:
+def test_human_output_names_file_and_line(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": "---\nname: Pat\ncadence: often\n---\n"})
     result = run("check", vault=vault)
     assert result.exit_code == 1
@@ -123,13 +127,13 @@ def test_human_output_names_file_and_line(run, make_vault) -> None:
     ids=["none shown", "after errors"],
 )
 def test_lesser_problems_are_counted_as_more_only_after_some_were_shown(
-    run, make_vault, notes, told
+    run: Run, make_vault: MakeVault, notes, told
 ) -> None:
     result = run("due", vault=make_vault(notes))
     assert told in result.stderr
 
 
-def test_a_broken_link_close_to_a_name_says_which(run, make_vault) -> None:
+def test_a_broken_link_close_to_a_name_says_which(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Priya Nair.md": "---\naliases: [Pri]\n---\n",
@@ -156,7 +160,9 @@ def test_a_broken_link_close_to_a_name_says_which(run, make_vault) -> None:
     }  # a book not written yet, and prose outside daily and meeting notes, are no problem
 
 
-def test_a_link_to_an_attachment_that_is_there_is_no_broken_link(run, make_vault) -> None:
+def test_a_link_to_an_attachment_that_is_there_is_no_broken_link(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(
         {
             "People/Ana.md": '---\nbanner: "[[banner.jpg]]"\ncv: "[[docs/cv.pdf]]"\n'

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MakeVault, Run
 
 VAULT = FIXTURES / "drafts"
 PACKAGE = Path(__file__).resolve().parents[2] / "notekit"
@@ -61,7 +61,7 @@ def questions(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("channel", ["email", "linkedin", "message"])
-def test_each_channel_names_the_memory_the_role_and_asks_open_questions(run, channel) -> None:
+def test_each_channel_names_the_memory_the_role_and_asks_open_questions(run: Run, channel) -> None:
     result = run("draft", "Ana Costa", "--channel", channel, "--json", vault=VAULT)
     assert result.exit_code == 0, result.stderr
     draft = result.json()
@@ -84,7 +84,7 @@ def test_each_channel_names_the_memory_the_role_and_asks_open_questions(run, cha
         assert "\n\n" not in body.strip() or channel == "linkedin"
 
 
-def test_default_channel_news_and_a_memory_told_in_the_third_person(run) -> None:
+def test_default_channel_news_and_a_memory_told_in_the_third_person(run: Run) -> None:
     result = run("draft", "tomas", vault=VAULT)  # whatsapp: a message
     assert result.exit_code == 0, result.stderr
     text = result.stdout
@@ -98,7 +98,9 @@ def test_default_channel_news_and_a_memory_told_in_the_third_person(run) -> None
     assert invented(email, "People/Tomás Peres.md") == []
 
 
-def test_without_a_memory_the_last_conversation_is_named_and_missing_facts_are_said(run) -> None:
+def test_without_a_memory_the_last_conversation_is_named_and_missing_facts_are_said(
+    run: Run,
+) -> None:
     result = run("draft", "Lee Wong", vault=VAULT)  # LinkedIn: the only address
     assert result.exit_code == 0
     assert result.stdout.startswith("Hi Lee, it's been a while since our call back in 2021!")
@@ -119,7 +121,7 @@ def test_the_invention_check_knows_another_persons_facts_from_this_ones() -> Non
     ]
 
 
-def test_too_little_to_write_says_what_to_add_and_invents_nothing(run) -> None:
+def test_too_little_to_write_says_what_to_add_and_invents_nothing(run: Run) -> None:
     result = run("draft", "Jo Park", vault=VAULT)
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -128,7 +130,9 @@ def test_too_little_to_write_says_what_to_add_and_invents_nothing(run) -> None:
         assert fact in result.stderr
 
 
-def test_a_template_in_the_vault_wins_and_its_errors_name_file_and_line(run, tmp_path) -> None:
+def test_a_template_in_the_vault_wins_and_its_errors_name_file_and_line(
+    run: Run, tmp_path: Path
+) -> None:
     import shutil
 
     vault = tmp_path / "v"
@@ -163,7 +167,7 @@ def test_a_template_in_the_vault_wins_and_its_errors_name_file_and_line(run, tmp
     assert outside.exit_code == 2 and "leads out of the vault" in outside.stderr
 
 
-def test_a_draft_never_writes(run, tmp_path) -> None:
+def test_a_draft_never_writes(run: Run, tmp_path: Path) -> None:
     import shutil
 
     vault = tmp_path / "v"
@@ -174,7 +178,7 @@ def test_a_draft_never_writes(run, tmp_path) -> None:
     assert {p: p.read_bytes() for p in vault.rglob("*.md")} == before
 
 
-def test_note_text_is_data_to_the_template_never_code(run, make_vault) -> None:
+def test_note_text_is_data_to_the_template_never_code(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Eve.md": "---\nrole: \"{{ 7*7 }}\"\ninterests: ['{% raw %}x']\n---\n"
@@ -190,7 +194,9 @@ def test_note_text_is_data_to_the_template_never_code(run, make_vault) -> None:
     assert "\x1b" not in shown and "\u202e" not in shown  # controls made visible on a terminal
 
 
-def test_a_memory_built_to_make_a_pattern_backtrack_is_read_at_once(make_vault, run) -> None:
+def test_a_memory_built_to_make_a_pattern_backtrack_is_read_at_once(
+    make_vault: MakeVault, run: Run
+) -> None:
     memory = "The night" + " \t" * 50_000 + "we met" + "-" * 50_000
     vault = make_vault({"People/Max.md": f"---\nrole: Pilot\n---\n## Memories\n- {memory}\n"})
     result = run("draft", "Max", "--channel", "message", vault=vault)
@@ -216,7 +222,7 @@ HOSTILE_TEMPLATES = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_TEMPLATES))
-def test_a_template_cannot_hang_or_exhaust_draft_or_report(name: str, tmp_path) -> None:
+def test_a_template_cannot_hang_or_exhaust_draft_or_report(name: str, tmp_path: Path) -> None:
     import os
     import shutil
     import subprocess
@@ -249,7 +255,9 @@ def test_a_template_cannot_hang_or_exhaust_draft_or_report(name: str, tmp_path) 
     assert (tmp_path / "site/index.html").is_file() and "Traceback" not in report.stderr
 
 
-def test_the_last_conversation_named_comes_from_the_persons_own_note(run, make_vault) -> None:
+def test_the_last_conversation_named_comes_from_the_persons_own_note(
+    run: Run, make_vault: MakeVault
+) -> None:
     """An earlier mention in a daily note is the vault's, not their note's; a call is named as
     the last conversation, never told as a memory."""
     vault = make_vault(
@@ -315,7 +323,9 @@ def _said(result) -> dict[str, list[str]]:
     return {s["text"]: s["from"] for s in result.json()["sentences"]}
 
 
-def test_french_drafts_from_french_templates_with_their_sources(run, make_vault) -> None:
+def test_french_drafts_from_french_templates_with_their_sources(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(FRENCH)
     lea = _said(run("draft", "Léa", "--json", vault=vault, today="2026-12-02"))
     assert lea["Comme promis"] == []  # the subject: the template's own words
@@ -334,7 +344,9 @@ def test_french_drafts_from_french_templates_with_their_sources(run, make_vault)
     assert short.startswith("Salut Hugo ! Je repensais à ce souvenir : le hackathon")
 
 
-def test_a_note_language_wins_over_me_and_an_unknown_one_is_english(run, make_vault) -> None:
+def test_a_note_language_wins_over_me_and_an_unknown_one_is_english(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(FRENCH)
     ana = run("draft", "Ana Lima", "--json", vault=vault, today="2026-12-02").json()
     assert ana["template"] == "notekit's own email.md"
@@ -348,7 +360,7 @@ def test_a_note_language_wins_over_me_and_an_unknown_one_is_english(run, make_va
     assert german["template"] == "notekit's own email.md"  # no German templates: English
 
 
-def test_a_language_of_the_vaults_own_needs_its_phrases(run, make_vault) -> None:
+def test_a_language_of_the_vaults_own_needs_its_phrases(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Jonas.md": "---\nlanguage: Deutsch\nlinkedin: https://x.example/j\n"
@@ -375,7 +387,7 @@ def test_a_language_of_the_vaults_own_needs_its_phrases(run, make_vault) -> None
 
 
 def test_a_language_folder_that_leads_out_of_the_vault_is_not_read(
-    run, make_vault, tmp_path
+    run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     vault = make_vault(FRENCH)
     elsewhere = tmp_path / "elsewhere"
@@ -429,7 +441,7 @@ def test_a_french_memory_is_told_to_them(memory, told) -> None:
     assert tell(memory, "fr") == told
 
 
-def test_a_memory_an_html_comment_hides_is_not_told(run, make_vault) -> None:
+def test_a_memory_an_html_comment_hides_is_not_told(run: Run, make_vault: MakeVault) -> None:
     """What a note hides in `<!-- -->` (Obsidian shows none of it) is no memory for a draft,
     nor is a `## Memories` heading inside it a heading."""
     vault = make_vault(

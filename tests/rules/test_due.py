@@ -9,12 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, due_by_name
+from conftest import FIXTURES, MakeVault, Run, due_by_name
 from notekit.core.dates import parse_cadence
 from notekit.rules.moments import moments_of
 
 
-def _due(run, make_vault, front_matter: str, today: str = "2026-11-23", *args: str) -> dict:
+def _due(
+    run: Run, make_vault: MakeVault, front_matter: str, today: str = "2026-11-23", *args: str
+) -> dict:
     vault = make_vault({"People/Pat.md": f"---\n{front_matter}\n---\n"})
     return due_by_name(run("due", "--json", "--within", "3650", *args, vault=vault, today=today))
 
@@ -41,7 +43,7 @@ def _due(run, make_vault, front_matter: str, today: str = "2026-11-23", *args: s
         ("2 weeks", "2w", "2026-01-15"),
     ],
 )
-def test_every_cadence_form(run, make_vault, cadence, normal, due) -> None:
+def test_every_cadence_form(run: Run, make_vault: MakeVault, cadence, normal, due) -> None:
     row = _due(run, make_vault, f"cadence: {cadence}\nlast_contact: 2026-01-01", "2026-01-01")
     assert (row["Pat"]["cadence"], row["Pat"]["due"]) == (normal, due)
     assert row["Pat"]["reason"] == "cadence"
@@ -58,19 +60,21 @@ def test_every_cadence_form(run, make_vault, cadence, normal, due) -> None:
         ("2026-10-31", "quarterly", "2027-01-31"),
     ],
 )
-def test_months_and_years_clamp_to_the_end_of_the_month(run, make_vault, last, cadence, due):
+def test_months_and_years_clamp_to_the_end_of_the_month(
+    run: Run, make_vault: MakeVault, last, cadence, due
+) -> None:
     row = _due(run, make_vault, f"cadence: {cadence}\nlast_contact: {last}", last)
     assert row["Pat"]["due"] == due
 
 
-def test_unknown_cadence_is_a_check_problem_and_not_due(run, make_vault) -> None:
+def test_unknown_cadence_is_a_check_problem_and_not_due(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": "---\ncadence: sometimes\n---\n"})
     assert due_by_name(run("due", "--json", vault=vault)) == {}
     (problem,) = run("check", "--json", vault=vault).json()
     assert problem["line"] == 2 and "cadence" in problem["message"]
 
 
-def test_never_contacted_with_a_cadence_is_due_today(run, make_vault) -> None:
+def test_never_contacted_with_a_cadence_is_due_today(run: Run, make_vault: MakeVault) -> None:
     row = _due(run, make_vault, "cadence: 3m")["Pat"]
     assert (row["due"], row["reason"], row["overdue_days"], row["last_contact"]) == (
         "2026-11-23",
@@ -80,23 +84,23 @@ def test_never_contacted_with_a_cadence_is_due_today(run, make_vault) -> None:
     )
 
 
-def test_no_cadence_and_no_date_is_never_due(run, make_vault) -> None:
+def test_no_cadence_and_no_date_is_never_due(run: Run, make_vault: MakeVault) -> None:
     assert _due(run, make_vault, "last_contact: 2020-01-01") == {}
 
 
-def test_next_contact_before_a_later_contact_is_spent(run, make_vault) -> None:
+def test_next_contact_before_a_later_contact_is_spent(run: Run, make_vault: MakeVault) -> None:
     # asked to follow up on 11-01, and spoke on 11-10: the cadence applies again
     rows = _due(run, make_vault, "cadence: 1m\nnext_contact: 2026-11-01\nlast_contact: 2026-11-10")
     assert (rows["Pat"]["due"], rows["Pat"]["reason"]) == ("2026-12-10", "cadence")
 
 
-def test_next_contact_after_the_last_contact_wins(run, make_vault) -> None:
+def test_next_contact_after_the_last_contact_wins(run: Run, make_vault: MakeVault) -> None:
     rows = _due(run, make_vault, "cadence: 1y\nnext_contact: 2026-11-20\nlast_contact: 2026-11-10")
     assert (rows["Pat"]["due"], rows["Pat"]["reason"]) == ("2026-11-20", "next_contact")
     assert rows["Pat"]["overdue_days"] == 3
 
 
-def test_next_contact_without_any_contact_or_cadence(run, make_vault) -> None:
+def test_next_contact_without_any_contact_or_cadence(run: Run, make_vault: MakeVault) -> None:
     rows = _due(run, make_vault, "next_contact: 2026-12-01")
     assert (rows["Pat"]["due"], rows["Pat"]["reason"]) == ("2026-12-01", "next_contact")
     assert rows["Pat"]["overdue_days"] == -8
@@ -106,15 +110,15 @@ def test_next_contact_without_any_contact_or_cadence(run, make_vault) -> None:
     "taken_out",
     ["status: archived", "status: Paused", "status: inactive", "active: false", "active: no"],
 )
-def test_status_and_active_take_people_out(run, make_vault, taken_out) -> None:
+def test_status_and_active_take_people_out(run: Run, make_vault: MakeVault, taken_out) -> None:
     assert _due(run, make_vault, f"cadence: 1m\n{taken_out}") == {}
 
 
-def test_other_statuses_stay_in(run, make_vault) -> None:
+def test_other_statuses_stay_in(run: Run, make_vault: MakeVault) -> None:
     assert "Pat" in _due(run, make_vault, "cadence: 1m\nstatus: active\nactive: true")
 
 
-def test_cadence_from_tag_rule_then_default(run, make_vault) -> None:
+def test_cadence_from_tag_rule_then_default(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": """
@@ -138,7 +142,7 @@ def test_cadence_from_tag_rule_then_default(run, make_vault) -> None:
     }
 
 
-def test_window_sorting_and_tag_filter(run, make_vault) -> None:
+def test_window_sorting_and_tag_filter(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Bea.md": "---\nnext_contact: 2026-11-25\ntags: [x]\n---\n",
@@ -158,7 +162,7 @@ def test_window_sorting_and_tag_filter(run, make_vault) -> None:
         assert [r["name"] for r in tagged] == ["Bea", "Gu"]
 
 
-def test_due_json_shape(run) -> None:
+def test_due_json_shape(run: Run) -> None:
     result = run("due", "--json", vault=FIXTURES / "bom-crlf", today="2026-11-23")
     data = result.json()
     assert set(data) >= {"today", "due", "tasks", "moments"}
@@ -175,7 +179,7 @@ def test_due_json_shape(run) -> None:
         }
 
 
-def test_bom_and_crlf_notes_read_like_any_other(run) -> None:
+def test_bom_and_crlf_notes_read_like_any_other(run: Run) -> None:
     rows = due_by_name(run("due", "--json", vault=FIXTURES / "bom-crlf", today="2026-12-31"))
     assert rows["Ines Duarte"]["last_contact"] == "2026-10-30"
     assert rows["Ines Duarte"]["due"] == "2026-11-30"
@@ -183,7 +187,7 @@ def test_bom_and_crlf_notes_read_like_any_other(run) -> None:
     assert rows["Jo Park"]["due"] == "2026-11-15"
 
 
-def test_dated_tasks_and_birthdays_in_the_window(run, make_vault) -> None:
+def test_dated_tasks_and_birthdays_in_the_window(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Pat.md": """
@@ -217,20 +221,22 @@ def test_dated_tasks_and_birthdays_in_the_window(run, make_vault) -> None:
     ]
 
 
-def test_leap_day_birthday_in_a_common_year(run, make_vault) -> None:
+def test_leap_day_birthday_in_a_common_year(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Leap.md": "---\nbirthday: 2000-02-29\n---\n"})
     data = run("due", "--json", vault=vault, today="2027-02-27").json()
     assert [(m["date"], m["years"]) for m in data["moments"]] == [("2027-02-28", 27)]
 
 
-def test_human_output_explains_why(run, make_vault) -> None:
+def test_human_output_explains_why(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": "---\ncadence: 3m\nlast_contact: 2026-08-16\n---\n"})
     out = run("due", vault=vault).stdout
     assert "Pat" in out and "cadence 3m, last contact 2026-08-16, 7 days overdue" in out
     assert "\x1b[" not in out  # no colour when not on a terminal
 
 
-def test_today_from_the_environment(run, make_vault, monkeypatch) -> None:
+def test_today_from_the_environment(
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
     vault = make_vault({"People/Pat.md": "---\nnext_contact: 2026-06-01\n---\n"})
     monkeypatch.setenv("NOTEKIT_TODAY", "2026-05-30")
     data = run("due", "--json", vault=vault, today=None).json()
@@ -255,7 +261,9 @@ def test_the_quick_look_at_birthdays_never_drops_one(birthday, today, within) ->
     assert found == moments_of(person, today, horizon)
 
 
-def test_a_follow_up_date_reached_by_a_contact_that_day_is_no_longer_pending(run, make_vault):
+def test_a_follow_up_date_reached_by_a_contact_that_day_is_no_longer_pending(
+    run: Run, make_vault: MakeVault
+) -> None:
     """SPEC §4: next_contact counts while last_contact is *earlier* than it."""
     vault = make_vault(
         {
@@ -270,7 +278,9 @@ def test_a_follow_up_date_reached_by_a_contact_that_day_is_no_longer_pending(run
     assert rows["Before"]["due"] == "2026-11-20" and rows["Before"]["reason"] == "next_contact"
 
 
-def test_a_promise_and_a_birthday_on_the_last_day_of_the_window_are_shown(run, make_vault):
+def test_a_promise_and_a_birthday_on_the_last_day_of_the_window_are_shown(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(
         {
             "People/Pat.md": "---\nbirthday: 1990-11-30\n---\n- [ ] send the deck 📅 2026-11-30\n",
@@ -294,7 +304,7 @@ def test_days_are_told_in_words() -> None:
     ]
 
 
-def test_what_is_wrong_with_a_date_or_cadence_is_said(run, make_vault) -> None:
+def test_what_is_wrong_with_a_date_or_cadence_is_said(run: Run, make_vault: MakeVault) -> None:
     from notekit.core.dates import parse_birthday, parse_date
 
     with pytest.raises(ValueError, match=r"^not a date \(expected YYYY-MM-DD\): 'soon'$"):
@@ -309,7 +319,9 @@ def test_what_is_wrong_with_a_date_or_cadence_is_said(run, make_vault) -> None:
     assert "2026-11-01 is not after today (2026-11-23)" in result.stderr
 
 
-def test_people_without_a_cadence_are_counted_and_told_what_to_do(run, make_vault) -> None:
+def test_people_without_a_cadence_are_counted_and_told_what_to_do(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\ncompany: Globex\n---\n",
@@ -330,7 +342,7 @@ def test_people_without_a_cadence_are_counted_and_told_what_to_do(run, make_vaul
     assert run("due", "--json", vault=vault).json()["no_cadence"] == 0
 
 
-def test_a_vault_without_people_says_where_it_looked(run, make_vault) -> None:
+def test_a_vault_without_people_says_where_it_looked(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"Notes/Groceries.md": "- milk\n"})
     result = run("due", vault=vault)
     assert result.exit_code == 0
@@ -339,7 +351,7 @@ def test_a_vault_without_people_says_where_it_looked(run, make_vault) -> None:
     assert "Enjoy" not in result.stdout
 
 
-def test_a_promise_naming_two_people_is_listed_once(run, make_vault) -> None:
+def test_a_promise_naming_two_people_is_listed_once(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "",
@@ -356,7 +368,7 @@ def test_a_promise_naming_two_people_is_listed_once(run, make_vault) -> None:
     assert len(run("plan", "--json", vault=vault, today="2026-11-23").json()["promises"]) == 1
 
 
-def test_snooze_and_due_take_the_words_and_durations(run, make_vault) -> None:
+def test_snooze_and_due_take_the_words_and_durations(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Grace.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: hi\n"})
     assert run("snooze", "grace", "friday", vault=vault).exit_code == 0
     assert "next_contact: 2026-11-27\n" in (vault / "People/Grace.md").read_text()
@@ -367,7 +379,7 @@ def test_snooze_and_due_take_the_words_and_durations(run, make_vault) -> None:
     assert within["within"] == 30 and within["due"][0]["due"] == "2026-12-15"
 
 
-def test_a_plan_ahead_holds_off_what_would_be_due(run, make_vault) -> None:
+def test_a_plan_ahead_holds_off_what_would_be_due(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\ncadence: 1m\n---\n- 2026-09-01 call: last\n"
@@ -395,7 +407,7 @@ def test_a_plan_ahead_holds_off_what_would_be_due(run, make_vault) -> None:
     assert later["planned"] == []
 
 
-def test_a_monthly_cadence_from_the_end_of_a_month(run, make_vault) -> None:
+def test_a_monthly_cadence_from_the_end_of_a_month(run: Run, make_vault: MakeVault) -> None:
     """Worked by hand: a month after March 29 is April 29; after January 30, February 28 (2026
     is no leap year); after January 31, February 28 too; after August 31, September 30."""
     vault = make_vault(
@@ -418,7 +430,7 @@ def test_a_monthly_cadence_from_the_end_of_a_month(run, make_vault) -> None:
     }
 
 
-def test_who_is_waiting_on_me(run, make_vault) -> None:
+def test_who_is_waiting_on_me(run: Run, make_vault: MakeVault) -> None:
     """Worked by hand, today 2026-11-23, reply_days 14: Aisha wrote on 10-13 and nothing came
     after; Rosa asked on 11-19; Tom and Ben are not waiting (my message is the latest, or came
     the same day); Old's message is past WAITING_DAYS; Kim's open referral of 10-01 has had no
@@ -452,7 +464,9 @@ def test_who_is_waiting_on_me(run, make_vault) -> None:
     assert "open referral since 2026-10-01, nothing since: 'to the Globex data team'" in text
 
 
-def test_a_person_without_my_messages_does_not_end_the_search_for_rests(run, make_vault) -> None:
+def test_a_person_without_my_messages_does_not_end_the_search_for_rests(
+    run: Run, make_vault: MakeVault
+) -> None:
     """Aaron, first by name, has no message of mine; after him, Zed has three unanswered in a
     row (rest_after 3) and is given a rest, and Yan's one message of 11-01 is nudged."""
     vault = make_vault(
@@ -468,7 +482,9 @@ def test_a_person_without_my_messages_does_not_end_the_search_for_rests(run, mak
     assert [n["name"] for n in due["nudges"]] == ["Yan"]
 
 
-def test_the_due_table_lines_up_wide_names_and_controls_made_visible(run, make_vault) -> None:
+def test_the_due_table_lines_up_wide_names_and_controls_made_visible(
+    run: Run, make_vault: MakeVault
+) -> None:
     """A CJK name takes two columns a character, a control character is shown as `\\x1b`: the
     dates below `Due` start in one column whatever the names."""
     import unicodedata
@@ -484,7 +500,9 @@ def test_the_due_table_lines_up_wide_names_and_controls_made_visible(run, make_v
     rows = [line for line in lines if re.search(r"\d{4}-\d\d-\d\d", line)]
 
     def column(line: str) -> int:
-        before = line[: re.search(r"20\d\d-\d\d-\d\d", line).start()]
+        day = re.search(r"20\d\d-\d\d-\d\d", line)
+        assert day is not None
+        before = line[: day.start()]
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in before)
 
     assert len(rows) == 3 and "\x1b" not in "".join(rows)

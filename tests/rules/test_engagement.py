@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MakeVault, Run
 
 VAULT = FIXTURES / "engagement"
 TODAY = "2026-11-30"
 
 
-def test_stats_counts_what_was_worked_out_by_hand(run) -> None:
+def test_stats_counts_what_was_worked_out_by_hand(run: Run) -> None:
     found = run("stats", "--since", "2026-09-01", "--json", vault=VAULT, today=TODAY).json()
     assert {k: found[k] for k in ("since", "until")} == {
         "since": "2026-09-01",
@@ -57,7 +57,7 @@ def test_stats_counts_what_was_worked_out_by_hand(run) -> None:
     assert found["groups"] == []
 
 
-def test_stats_by_month_and_in_words(run) -> None:
+def test_stats_by_month_and_in_words(run: Run) -> None:
     by_month = run(
         "stats", "--since", "2026-09-01", "--by", "month", "--json", vault=VAULT, today=TODAY
     ).json()
@@ -73,7 +73,7 @@ def test_stats_by_month_and_in_words(run) -> None:
     assert wrong.exit_code == 2 and "after --until" in wrong.stderr
 
 
-def test_reciprocity_per_person(run) -> None:
+def test_reciprocity_per_person(run: Run) -> None:
     chloe = run("show", "Chloé", "--json", vault=VAULT, today=TODAY).json()["reciprocity"]
     assert chloe["initiated"] == [
         {"date": "2026-09-01", "by": "me"},
@@ -88,7 +88,7 @@ def test_reciprocity_per_person(run) -> None:
     assert dana["unanswered_in_a_row"] == 3
 
 
-def test_due_nudges_once_and_gives_it_a_rest(run) -> None:
+def test_due_nudges_once_and_gives_it_a_rest(run: Run) -> None:
     due = run("due", "--json", vault=VAULT, today=TODAY).json()
     assert [f["name"] for f in due["due"]] == ["Lea"]
     assert due["nudges"] == [
@@ -116,12 +116,12 @@ def test_due_nudges_once_and_gives_it_a_rest(run) -> None:
         ("2026-12-28", [("Kai", "new year", "2027-01-01", None)]),
     ],
 )
-def test_moments_of_every_kind(run, today, wanted) -> None:
+def test_moments_of_every_kind(run: Run, today, wanted) -> None:
     moments = run("due", "--json", vault=VAULT, today=today).json()["moments"]
     assert [(m["name"], m["kind"], m["date"], m["years"]) for m in moments] == wanted
 
 
-def test_the_agenda_day_by_day(run) -> None:
+def test_the_agenda_day_by_day(run: Run) -> None:
     found = run("agenda", "--json", vault=VAULT, today=TODAY).json()
     assert [(i["date"], i["kind"], i["name"]) for i in found["items"]] == [
         ("2026-11-30", "due", "Lea"),
@@ -139,7 +139,7 @@ def test_the_agenda_day_by_day(run) -> None:
     assert "2026-11-30 (today)\n  due      Lea:" in text
 
 
-def test_opportunities_with_the_contact_before(run) -> None:
+def test_opportunities_with_the_contact_before(run: Run) -> None:
     found = run("opportunities", "--json", vault=VAULT, today=TODAY).json()
     assert [(o["name"], o["kind"], o["status"]) for o in found] == [
         ("Ana", "job", "open"),
@@ -151,7 +151,7 @@ def test_opportunities_with_the_contact_before(run) -> None:
     assert [o["name"] for o in won] == ["Fay"]
 
 
-def test_log_writes_the_direction(run, make_vault) -> None:
+def test_log_writes_the_direction(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Ana.md": "## Log\n"})
     assert run("log", "Ana", "how are you?", "-c", "email", "--to", vault=vault).exit_code == 0
     assert run("log", "Ana", "fine, coffee?", "--from", vault=vault).exit_code == 0
@@ -162,7 +162,7 @@ def test_log_writes_the_direction(run, make_vault) -> None:
     assert (found["outreach"], found["answered"], found["incoming"]) == (1, 1, 1)
 
 
-def test_the_reply_window_at_its_edges(run, make_vault) -> None:
+def test_the_reply_window_at_its_edges(run: Run, make_vault: MakeVault) -> None:
     """Worked by hand, reply_days 14, today 2026-11-30: an answer on the 14th day counts, one
     on the 15th does not; a window that ends today is still open; a `from:` on the day of a
     `to:` answers it; a pending outreach is left out of the reply rate (2 of 3)."""
@@ -184,7 +184,7 @@ def test_the_reply_window_at_its_edges(run, make_vault) -> None:
     assert found["reply_rate"] == pytest.approx(2 / 3, abs=0.01)
 
 
-def test_a_met_anniversary_on_the_last_day_of_the_window(run, make_vault) -> None:
+def test_a_met_anniversary_on_the_last_day_of_the_window(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\nmet: 2020-12-07\ncadence: 1y\nlast_contact: 2026-06-01\n---\n",
@@ -197,7 +197,9 @@ def test_a_met_anniversary_on_the_last_day_of_the_window(run, make_vault) -> Non
     ]
 
 
-def test_a_group_entry_is_contact_never_outreach_nor_an_answer(run, make_vault) -> None:
+def test_a_group_entry_is_contact_never_outreach_nor_an_answer(
+    run: Run, make_vault: MakeVault
+) -> None:
     """By hand, today 2026-11-23: Ana's group entries move her last contact, but they are not
     my outreach (stats count none, Ben is given no rest) and her group message on 11-12 does
     not answer my own message of 11-05 to her: that one is unanswered. No nudge either: we

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, Run
 
 VAULT = FIXTURES / "judgement"
 MONDAY = "2026-11-23"
@@ -22,14 +22,14 @@ REASONS = {  # as EXPECTED.md works them out
 }
 
 
-def _draft(run, name: str, channel: str = "email") -> dict:
+def _draft(run: Run, name: str, channel: str = "email") -> dict:
     result = run("draft", name, "--channel", channel, "--json", vault=VAULT, today=MONDAY)
     assert result.exit_code == 0, result.stderr
     return result.json()
 
 
 @pytest.mark.parametrize("name", sorted(REASONS))
-def test_the_reason_is_the_first_that_holds_with_its_source(run, name) -> None:
+def test_the_reason_is_the_first_that_holds_with_its_source(run: Run, name) -> None:
     reason = _draft(run, name)["reason"]
     assert (reason["kind"], reason["date"], reason["source"]) == REASONS[name]
 
@@ -38,7 +38,7 @@ def _sentences(draft: dict) -> dict[str, list[str]]:
     return {sentence["text"]: sentence["from"] for sentence in draft["sentences"]}
 
 
-def test_each_frame_opens_the_draft_and_only_a_reconnect_says_it_has_been_a_while(run) -> None:
+def test_each_frame_opens_the_draft_and_only_a_reconnect_says_it_has_been_a_while(run: Run) -> None:
     openings = {  # the opening sentence, and the note lines it comes from
         "Aisha Bello": (
             "Thank you for your message in October, and sorry to be slow to answer.",
@@ -63,7 +63,7 @@ def test_each_frame_opens_the_draft_and_only_a_reconnect_says_it_has_been_a_whil
     assert "Medora is hiring" not in aisha  # her words are not quoted back
 
 
-def test_a_channel_or_a_date_is_never_a_memory_and_context_stands_in(run) -> None:
+def test_a_channel_or_a_date_is_never_a_memory_and_context_stands_in(run: Run) -> None:
     hana = _draft(run, "Hana Sato", "linkedin")
     assert hana["body"].startswith(
         "Hi Hana, it's been a while since our last exchange back in 2024!"
@@ -74,7 +74,7 @@ def test_a_channel_or_a_date_is_never_a_memory_and_context_stands_in(run) -> Non
     assert omar["memory_from"] == "People/Omar Haddad.md:4"  # its `context`
 
 
-def test_a_memory_is_told_to_them_and_never_tells_another_persons_story(run) -> None:
+def test_a_memory_is_told_to_them_and_never_tells_another_persons_story(run: Run) -> None:
     kenji = _draft(run, "Kenji Mori")
     assert "the Mission loft where you played piano until 3 a.m., and it made me" in kenji["body"]
     jamal = _draft(run, "Jamal Reed")
@@ -85,7 +85,7 @@ def test_a_memory_is_told_to_them_and_never_tells_another_persons_story(run) -> 
         assert "Zoé" not in body and "interviewing" not in body and "divorce" not in body
 
 
-def test_each_sentence_names_the_note_lines_its_words_come_from(run) -> None:
+def test_each_sentence_names_the_note_lines_its_words_come_from(run: Run) -> None:
     diego = _sentences(_draft(run, "Diego Alvarez"))
     assert diego["What are you working on at Paylane these days?"] == [
         "People/Diego Alvarez.md:2"  # company

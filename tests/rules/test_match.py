@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MakeVault, Run
 from notekit.rules.match import fold, search
 from notekit.store.memory import index_from_texts
 
@@ -35,13 +35,13 @@ PEOPLE = {
         ("Zoe Angstrm", "Zoë Ångström"),
     ],
 )
-def test_show_finds_the_one_person_meant(run, make_vault, query, expected) -> None:
+def test_show_finds_the_one_person_meant(run: Run, make_vault: MakeVault, query, expected) -> None:
     result = run("show", query, "--json", vault=make_vault(PEOPLE))
     assert result.exit_code == 0, result.stderr
     assert result.json()["name"] == expected
 
 
-def test_an_ambiguous_name_lists_candidates_and_exits_2(run, make_vault) -> None:
+def test_an_ambiguous_name_lists_candidates_and_exits_2(run: Run, make_vault: MakeVault) -> None:
     result = run("show", "Ana", vault=make_vault(PEOPLE))
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -49,18 +49,18 @@ def test_an_ambiguous_name_lists_candidates_and_exits_2(run, make_vault) -> None
     assert "Ana Costa" in result.stderr and "Ana Lima" in result.stderr
 
 
-def test_two_people_with_the_same_name_are_never_guessed(run, make_vault) -> None:
+def test_two_people_with_the_same_name_are_never_guessed(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Sam.md": "", "Work/Sam.md": "---\ntype: person\n---\n"})
     result = run("show", "Sam", vault=vault)
     assert result.exit_code == 2 and "People/Sam.md" in result.stderr
 
 
-def test_no_match_exits_2(run, make_vault) -> None:
+def test_no_match_exits_2(run: Run, make_vault: MakeVault) -> None:
     result = run("show", "Bartholomew", vault=make_vault(PEOPLE))
     assert result.exit_code == 2 and "no person matches" in result.stderr
 
 
-def test_find_searches_names_aliases_and_companies(run, make_vault) -> None:
+def test_find_searches_names_aliases_and_companies(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(PEOPLE)
     assert [m["name"] for m in run("find", "globex", "--json", vault=vault).json()] == ["Ana Costa"]
     assert [m["name"] for m in run("find", "Glbex", "--json", vault=vault).json()] == ["Ana Costa"]
@@ -73,7 +73,7 @@ def test_find_searches_names_aliases_and_companies(run, make_vault) -> None:
     assert run("find", "qqqqq", vault=vault).stdout.startswith("Nobody matches")
 
 
-def test_show_human_output(run) -> None:
+def test_show_human_output(run: Run) -> None:
     out = run("show", "ana", vault=FIXTURES / "interactions").stdout
     assert out.startswith("Ana Costa  (People/Ana Costa.md)")
     assert "Last contact: 2026-03-05" in out
@@ -81,7 +81,7 @@ def test_show_human_output(run) -> None:
     assert "Planned:" in out and "2026-12-24  dinner: planned, after today" in out
 
 
-def test_one_weak_candidate_is_offered_not_taken(run, make_vault) -> None:
+def test_one_weak_candidate_is_offered_not_taken(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Ana Costa.md": "---\naliases: [Ana C.]\n---\n"})
     result = run("show", "ana lim", vault=vault)
     assert result.exit_code == 2
@@ -133,12 +133,15 @@ def test_search_scores_every_key_by_the_rule(names, companies, query) -> None:
         score, _, key = max(scored)
         if score >= 70:
             expected.append((person.path, score, key))
-    expected.sort(key=lambda m: (-m[1], index.person_at(m[0]).name.casefold()))
+    names = {p.path: p.name.casefold() for p in index.people}
+    expected.sort(key=lambda m: (-m[1], names[m[0]]))
     found = [(m.person.path, m.score, m.matched) for m in search(index, " ".join(query))]
     assert found == expected
 
 
-def test_show_prints_the_notes_own_sections_but_not_its_log(run, make_vault) -> None:
+def test_show_prints_the_notes_own_sections_but_not_its_log(
+    run: Run, make_vault: MakeVault
+) -> None:
     note = (
         "---\ncadence: 1m\n---\n# Ana\nMet at the Initech offsite.\n\n## Memories\n"
         "- climbing at Arco\n\n```\n## not a heading\n```\n\n## Log\n- 2026-11-01 call: hi\n"
@@ -160,7 +163,7 @@ def test_show_prints_the_notes_own_sections_but_not_its_log(run, make_vault) -> 
 NAMES = ("Ana", "Ben", "Cy", "Di")
 
 
-def test_reach_via_shows_the_address_itself(run, make_vault) -> None:
+def test_reach_via_shows_the_address_itself(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\nchannel: email\nemail: ana@example.com\n---\n",
@@ -182,7 +185,9 @@ def test_reach_via_shows_the_address_itself(run, make_vault) -> None:
     assert "Reach via: email: ana@example.com" in run("show", "Ana", vault=vault).stdout
 
 
-def test_nobody_matching_gets_the_closest_names_and_how_to_add(run, make_vault) -> None:
+def test_nobody_matching_gets_the_closest_names_and_how_to_add(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(PEOPLE)
     result = run("log", "Ane Koster", "hi", vault=vault)
     assert result.exit_code == 2 and "no person matches 'Ane Koster'" in result.stderr
@@ -192,7 +197,7 @@ def test_nobody_matching_gets_the_closest_names_and_how_to_add(run, make_vault) 
     assert far.exit_code == 2 and "notekit add 'Xavier Qwerty'" in far.stderr
 
 
-def test_find_searches_every_field_and_says_which_matched(run, make_vault) -> None:
+def test_find_searches_every_field_and_says_which_matched(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\ntags: [climbing]\ncontext: Initech payments team\n---\n",

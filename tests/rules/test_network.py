@@ -4,9 +4,12 @@ evidence of each tie; and a clear answer when there is no path."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from conftest import MakeVault, Run
 
 
-def test_intro_paths_their_evidence_and_no_path(run, make_vault) -> None:
+def test_intro_paths_their_evidence_and_no_path(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": '[me]\nhistory = ["Initech (2014-2017)"]\n',
@@ -44,7 +47,7 @@ def test_intro_paths_their_evidence_and_no_path(run, make_vault) -> None:
     assert nobody.exit_code == 0 and "No path to Zed" in nobody.stdout
 
 
-def test_intro_to_an_org_starts_with_the_people_there(run, make_vault) -> None:
+def test_intro_to_an_org_starts_with_the_people_there(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": '[orgs]\n"Globex" = ["Globex Corporation"]\n',
@@ -74,7 +77,9 @@ def test_intro_to_an_org_starts_with_the_people_there(run, make_vault) -> None:
     assert "neither a person of your notes nor an org" in unknown.stderr
 
 
-def test_no_path_to_a_name_with_terminal_controls_shows_them_escaped(run, make_vault) -> None:
+def test_no_path_to_a_name_with_terminal_controls_shows_them_escaped(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault({"People/Zed.md": '---\nname: "Zed\\e]0;owned\\a\\e[2J\\r\\u202e"\n---\n'})
     result = run("intro", "Zed", vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -82,7 +87,7 @@ def test_no_path_to_a_name_with_terminal_controls_shows_them_escaped(run, make_v
     assert not any(c in result.stdout for c in "\x1b\x07\r\u202e")
 
 
-def test_a_note_of_more_than_eight_people_ties_nobody(run, make_vault) -> None:
+def test_a_note_of_more_than_eight_people_ties_nobody(run: Run, make_vault: MakeVault) -> None:
     """A meeting of eight is a tie between its people; of nine, a crowd (docs/format.md)."""
     eight = [f"P{n}" for n in range(8)]
     nine = [f"Q{n}" for n in range(9)]
@@ -102,7 +107,7 @@ def test_a_note_of_more_than_eight_people_ties_nobody(run, make_vault) -> None:
     assert [p["via"] for p in crowd] == ["Q8"] and crowd[0]["direct"]  # met, but tied to no one
 
 
-def test_a_group_conversation_ties_its_members(run, make_vault) -> None:
+def test_a_group_conversation_ties_its_members(run: Run, make_vault: MakeVault) -> None:
     """Ana's group entry links Ben and Cy: all three are tied by it, Ben and Cy too, with the
     entry as evidence; a group of more than eight people ties nobody."""
     crowd = ", ".join(f"[[P{n}]]" for n in range(9))
@@ -124,7 +129,7 @@ def test_a_group_conversation_ties_its_members(run, make_vault) -> None:
     assert [p for p in run("intro", "P0", "--json", vault=vault).json() if not p["direct"]] == []
 
 
-def test_a_meeting_a_note_logs_ties_everyone_there(run, make_vault) -> None:
+def test_a_meeting_a_note_logs_ties_everyone_there(run: Run, make_vault: MakeVault) -> None:
     """Ana's note logs a meeting with Ben and Cy: Ana's note links each of them, and Ben and
     Cy were in one meeting, with the entry as evidence. A call with one person ties no one
     else, and a note's plain mention of two people is no meeting."""
@@ -148,7 +153,9 @@ def test_a_meeting_a_note_logs_ties_everyone_there(run, make_vault) -> None:
     assert "Ben" not in graph["Dee"] and "Eve" not in graph["Fay"]
 
 
-def test_freshness_is_when_i_last_heard_from_them(run, make_vault, tmp_path) -> None:
+def test_freshness_is_when_i_last_heard_from_them(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     """Tom never answered my December message: the cadence counts it (last contact 12-20),
     but the tie is as fresh as our coffee in June: fading on the network page, and `show`
     says so. Ana answered hers: fresh."""
@@ -175,7 +182,7 @@ def test_freshness_is_when_i_last_heard_from_them(run, make_vault, tmp_path) -> 
     assert re.search(r'class="fresh-fresh"[^<]*<text[^>]*>Ana<', page)
 
 
-def test_years_at_a_big_org_weigh_less_than_at_a_small_one(run, make_vault) -> None:
+def test_years_at_a_big_org_weigh_less_than_at_a_small_one(run: Run, make_vault: MakeVault) -> None:
     """Two people at a ten-person org of the vault are tied by 1.5 × 5/10; at a two-person one,
     by 1.5 (docs/format.md)."""
     big = {f"People/B{n}.md": "---\nhistory: [Megacorp (2010-2020)]\n---\n" for n in range(10)}

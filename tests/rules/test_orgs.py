@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import TODAY
+from pathlib import Path
+
+from conftest import TODAY, MakeVault, Run
 
 
-def _vault(make_vault):
+def _vault(make_vault: MakeVault):
     return make_vault(
         {
             "notekit.toml": '[me]\nhistory = ["Initech (2014-2017)", '
@@ -20,7 +22,7 @@ def _vault(make_vault):
     )
 
 
-def test_people_at_an_org_with_aliases_and_overlaps(run, make_vault) -> None:
+def test_people_at_an_org_with_aliases_and_overlaps(run: Run, make_vault: MakeVault) -> None:
     vault = _vault(make_vault)
     found = run("people", "--at", "initech", "--json", vault=vault).json()
     at = {p["name"]: p["at"] for p in found}
@@ -48,7 +50,7 @@ def test_people_at_an_org_with_aliases_and_overlaps(run, make_vault) -> None:
     assert run("people", "--overlap", vault=vault).exit_code == 2
 
 
-def test_check_names_a_history_item_it_cannot_read(run, make_vault) -> None:
+def test_check_names_a_history_item_it_cannot_read(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\nname: Ana\nhistory:\n  - Initech (2014-2017)\n"
@@ -62,14 +64,14 @@ def test_check_names_a_history_item_it_cannot_read(run, make_vault) -> None:
     )
 
 
-def test_the_person_page_shows_the_overlap(run, make_vault, tmp_path) -> None:
+def test_the_person_page_shows_the_overlap(run: Run, make_vault: MakeVault, tmp_path: Path) -> None:
     vault = _vault(make_vault)
     assert run("report", "-o", str(tmp_path / "site"), vault=vault).exit_code == 0
     page = (tmp_path / "site" / "people" / "ana.html").read_text()
     assert "Initech (2015-2019) — overlapped 2015–2017" in page
 
 
-def test_each_history_item_shows_its_own_overlap(run, make_vault) -> None:
+def test_each_history_item_shows_its_own_overlap(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": '[me]\nhistory = ["Initech (2014-2017)"]\n',
@@ -81,7 +83,7 @@ def test_each_history_item_shows_its_own_overlap(run, make_vault) -> None:
     assert "History: Initech (2010-2011); CTO; Initech (2015-2019) — overlapped 2015–2017\n" in text
 
 
-def test_a_single_year_is_an_overlap_of_one_year(run, make_vault) -> None:
+def test_a_single_year_is_an_overlap_of_one_year(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "notekit.toml": '[me]\nhistory = ["Initech (2012-2014)", "Globex (2016)"]\n',

@@ -6,19 +6,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MakeVault, Run
 
 VAULT = FIXTURES / "plan"
 MONDAY, WEDNESDAY = "2026-11-23", "2026-11-25"
 
 
-def _plan(run, vault: Path, today: str) -> dict:
+def _plan(run: Run, vault: Path, today: str) -> dict:
     result = run("plan", "--json", vault=vault, today=today)
     assert result.exit_code == 0, result.stderr
     return result.json()
 
 
-def test_the_plan_ranks_as_worked_out_by_hand(run) -> None:
+def test_the_plan_ranks_as_worked_out_by_hand(run: Run) -> None:
     found = _plan(run, VAULT, MONDAY)
     assert (found["week"], found["start"], found["more_due"]) == ("2026-W48", MONDAY, 2)
     assert [(p["name"], p["score"]) for p in found["plan"]] == [
@@ -41,7 +41,7 @@ def test_the_plan_ranks_as_worked_out_by_hand(run) -> None:
     assert "Cy" not in why  # never contacted since an import weighs least
 
 
-def test_the_plan_is_stable_through_the_week(run, tmp_path) -> None:
+def test_the_plan_is_stable_through_the_week(run: Run, tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     shutil.copytree(VAULT, vault)
     monday = [p["name"] for p in _plan(run, vault, MONDAY)["plan"]]
@@ -67,14 +67,14 @@ def test_the_plan_is_stable_through_the_week(run, tmp_path) -> None:
     assert "Ana" not in [p["name"] for p in _plan(run, vault, "2026-11-30")["plan"]]
 
 
-def test_the_plan_in_words(run) -> None:
+def test_the_plan_in_words(run: Run) -> None:
     text = run("plan", "--size", "2", vault=VAULT, today=MONDAY).stdout
     assert text.startswith("Week 2026-W48 (2026-11-23 to 2026-11-29)\n")
     assert "1. [ ] Fay\n   why: due today (1y cadence); focus: job-search\n" in text
     assert "and 6 more are due by 2026-11-29" in text
 
 
-def test_ticking_an_item_of_the_weekly_note_marks_it_done(run, tmp_path) -> None:
+def test_ticking_an_item_of_the_weekly_note_marks_it_done(run: Run, tmp_path: Path) -> None:
     import datetime as dt
     import os
 
@@ -94,7 +94,7 @@ def test_ticking_an_item_of_the_weekly_note_marks_it_done(run, tmp_path) -> None
     assert done["Hal"] == "2026-11-24" and done["Ida"] is None
 
 
-def test_a_follow_up_date_counts_at_most_four_weeks_late(run, make_vault) -> None:
+def test_a_follow_up_date_counts_at_most_four_weeks_late(run: Run, make_vault: MakeVault) -> None:
     """Worked by hand (docs/format.md): 6, and one more for each week late, up to 4; the week
     starts on Monday 2026-11-23."""
     vault = make_vault(
@@ -116,7 +116,9 @@ def test_a_follow_up_date_counts_at_most_four_weeks_late(run, make_vault) -> Non
     assert found["plan"][3]["why"][-1] == "no way to write yet: add an email or a LinkedIn profile"
 
 
-def test_a_reply_i_owe_ranks_high_and_late_promises_come_first(run, make_vault) -> None:
+def test_a_reply_i_owe_ranks_high_and_late_promises_come_first(
+    run: Run, make_vault: MakeVault
+) -> None:
     """Monday 2026-11-23: Aisha's message of 10-13 is the latest thing between us, so she
     leads the plan (11 points, above Cy's cadence, 53 days late: 10) though her own cadence is
     not due, and Ben (8.5) stays out; on Wednesday Rosa asks for a
@@ -152,7 +154,7 @@ def test_a_reply_i_owe_ranks_high_and_late_promises_come_first(run, make_vault) 
 
 
 def test_the_new_year_lifts_one_person_and_one_past_employer_takes_two_slots(
-    run, make_vault
+    run: Run, make_vault: MakeVault
 ) -> None:
     """Week of Monday 2026-12-28, the new year on Friday: Ann, Bo and Cat, silent since
     spring, are each lifted by it (6); it counts for Ann only (the longest silent), so Bo and
@@ -182,7 +184,7 @@ def test_the_new_year_lifts_one_person_and_one_past_employer_takes_two_slots(
     assert ann["why"][0].startswith("new year — not in touch since 2026-03-01")
 
 
-def test_a_snooze_puts_someone_off_and_brings_in_no_one(run, make_vault) -> None:
+def test_a_snooze_puts_someone_off_and_brings_in_no_one(run: Run, make_vault: MakeVault) -> None:
     """Monday: Ana and Ben are the plan (size 2); Cy is third. On Tuesday Ana is snoozed to
     January: she stays in the week's plan, put off, and Cy does not take her place; `plan
     --more` offers Cy."""

@@ -4,7 +4,9 @@ held in memory."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from conftest import MakeVault, Run
 from notekit.rules.week import week_name, week_of
 from notekit.store.memory import index_from_texts
 
@@ -73,7 +75,9 @@ def test_week_names_follow_iso_weeks_across_the_year() -> None:
     assert week_name(dt.date(2027, 1, 4)) == "2027-W01"
 
 
-def test_one_week_everywhere_starting_on_the_configured_day(run, make_vault, tmp_path) -> None:
+def test_one_week_everywhere_starting_on_the_configured_day(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     """With weeks starting on Sunday, on Wednesday 2026-11-25 the plan, the weekly note and the
     week page all speak of Sunday 11-22 to Saturday 11-28."""
     vault = make_vault(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import MakeVault, Run
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
 
 
-def test_who_finds_fields_and_note_lines_with_a_typo(run, make_vault) -> None:
+def test_who_finds_fields_and_note_lines_with_a_typo(run: Run, make_vault: MakeVault) -> None:
     found = run("who", "sourdogh", "--json", vault=EXAMPLE).json()  # a typo
     assert (found[0]["name"], found[0]["field"], found[0]["text"]) == (
         "Ana Costa",
@@ -29,7 +31,7 @@ def test_who_finds_fields_and_note_lines_with_a_typo(run, make_vault) -> None:
     assert "Nobody's note mentions 'knitting'" in run("who", "knitting", vault=vault).stdout
 
 
-def test_orgs_by_their_words_word_forms_and_places(run, make_vault) -> None:
+def test_orgs_by_their_words_word_forms_and_places(run: Run, make_vault: MakeVault) -> None:
     """`people --at Brightwave` finds Brightwave Analytics; a typo is answered with the org
     most like it; `who` takes engineering for engineer and looks at where people live; `find`
     too; `--overlap` lists people whose years there are not known rather than dropping them."""

@@ -183,7 +183,7 @@ def test_network_page_labels_do_not_overlap(open_page) -> None:
     _shot(open_page("network.html", "dark"), "network.png")
 
 
-def test_network_page_at_300_people(browser, tmp_path) -> None:
+def test_network_page_at_300_people(browser, tmp_path: Path) -> None:
     import sys
 
     from conftest import run_cli

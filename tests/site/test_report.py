@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MakeVault, Run
 from notekit.store import parallel
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
@@ -34,13 +34,15 @@ cadence: 1d
 """
 
 
-def _site(run, vault: Path, out: Path, *args: str) -> Path:
+def _site(run: Run, vault: Path, out: Path, *args: str) -> Path:
     result = run("report", "-o", str(out), *args, vault=vault)
     assert result.exit_code == 0, result.stderr
     return Path(result.stdout.strip())
 
 
-def test_report_writes_every_page_and_prints_the_index_path(run, make_vault, tmp_path) -> None:
+def test_report_writes_every_page_and_prints_the_index_path(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault(
         {
             "People/Pat.md": "---\ncadence: 1m\nlast_contact: 2026-10-01\n---\n",
@@ -68,7 +70,7 @@ def test_report_writes_every_page_and_prints_the_index_path(run, make_vault, tmp
     ]
 
 
-def test_person_page_shows_timeline_body_and_backlinks(run, tmp_path) -> None:
+def test_person_page_shows_timeline_body_and_backlinks(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "site"
     _site(run, EXAMPLE, out)
     page = (out / "people" / "tomas-peres.html").read_text("utf-8")
@@ -86,7 +88,9 @@ def test_person_page_shows_timeline_body_and_backlinks(run, tmp_path) -> None:
     assert "one page, one decision" in body
 
 
-def test_hostile_note_text_is_escaped_or_dropped(run, make_vault, tmp_path) -> None:
+def test_hostile_note_text_is_escaped_or_dropped(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault({"People/x.md": HOSTILE})
     out = tmp_path / "site"
     _site(run, vault, out)
@@ -114,7 +118,7 @@ def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_same_vault_and_day_give_the_same_bytes(run, tmp_path) -> None:
+def test_same_vault_and_day_give_the_same_bytes(run: Run, tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     _site(run, EXAMPLE, first)
     _site(run, EXAMPLE, second)
@@ -126,7 +130,9 @@ def test_same_vault_and_day_give_the_same_bytes(run, tmp_path) -> None:
     assert _files(third) == _files(first)
 
 
-def test_one_core_and_two_give_the_same_site(run, tmp_path, monkeypatch) -> None:
+def test_one_core_and_two_give_the_same_site(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     two = tmp_path / "two"
     _site(run, EXAMPLE, two)
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
@@ -136,7 +142,7 @@ def test_one_core_and_two_give_the_same_site(run, tmp_path, monkeypatch) -> None
 
 
 def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
-    run, make_vault, tmp_path
+    run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     vault = make_vault(
         {
@@ -165,13 +171,15 @@ def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
     assert (out / "my-notes.txt").read_text() == "the user's own file"
 
 
-def test_the_report_is_never_written_into_the_vault(run, make_vault) -> None:
+def test_the_report_is_never_written_into_the_vault(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": ""})
     result = run("report", "-o", str(vault), vault=vault)
     assert result.exit_code == 2 and "vault folder itself" in result.stderr
 
 
-def test_weekly_note_is_written_kept_and_never_overwritten_once_edited(run, tmp_path) -> None:
+def test_weekly_note_is_written_kept_and_never_overwritten_once_edited(
+    run: Run, tmp_path: Path
+) -> None:
     vault = tmp_path / "vault"
     shutil.copytree(EXAMPLE, vault)
     out = tmp_path / "site"
@@ -198,7 +206,7 @@ def test_weekly_note_is_written_kept_and_never_overwritten_once_edited(run, tmp_
 
 
 @pytest.mark.parametrize("fixture", ["interactions", "bom-crlf", "detection"])
-def test_fixture_vaults_build(run, tmp_path, fixture) -> None:
+def test_fixture_vaults_build(run: Run, tmp_path: Path, fixture) -> None:
     import html
 
     index = _site(run, FIXTURES / fixture, tmp_path / "site")
@@ -217,7 +225,9 @@ def test_fixture_vaults_build(run, tmp_path, fixture) -> None:
     assert "<h1>" in index.read_text("utf-8")
 
 
-def test_a_rebuild_after_a_namesake_arrives_is_a_fresh_build(run, make_vault, tmp_path) -> None:
+def test_a_rebuild_after_a_namesake_arrives_is_a_fresh_build(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     """A new note can move another person's page to a new file name; every page linking to
     it is written again, whatever else changed."""
     vault = make_vault(
@@ -237,7 +247,9 @@ def test_a_rebuild_after_a_namesake_arrives_is_a_fresh_build(run, make_vault, tm
     assert 'href="../people/bob-2.html"' in (out / "people/ann.html").read_text()
 
 
-def test_a_forged_manifest_deletes_nothing_outside_or_edited(run, make_vault, tmp_path) -> None:
+def test_a_forged_manifest_deletes_nothing_outside_or_edited(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     import json
 
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
@@ -259,7 +271,9 @@ def test_a_forged_manifest_deletes_nothing_outside_or_edited(run, make_vault, tm
     assert not (out / "people/pat.html").exists()  # its own page, unchanged: removed
 
 
-def test_a_folder_notekit_did_not_write_is_refused_unless_forced(run, make_vault, tmp_path):
+def test_a_folder_notekit_did_not_write_is_refused_unless_forced(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
     mine = tmp_path / "mine"
     mine.mkdir()
@@ -274,7 +288,9 @@ def test_a_folder_notekit_did_not_write_is_refused_unless_forced(run, make_vault
     _site(run, vault, mine)  # now it is notekit's folder
 
 
-def test_root_home_vault_and_a_file_are_refused(run, make_vault, tmp_path, monkeypatch) -> None:
+def test_root_home_vault_and_a_file_are_refused(
+    run: Run, make_vault: MakeVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
     home = tmp_path / "home"
     home.mkdir()
@@ -293,7 +309,9 @@ def test_root_home_vault_and_a_file_are_refused(run, make_vault, tmp_path, monke
     assert os.listdir(home) == [] and a_file.read_text() == "x"
 
 
-def test_four_builds_of_one_folder_at_once_take_turns(make_vault, tmp_path) -> None:
+def test_four_builds_of_one_folder_at_once_take_turns(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
     import json
     import subprocess
     import sys
@@ -311,7 +329,9 @@ def test_four_builds_of_one_folder_at_once_take_turns(make_vault, tmp_path) -> N
     assert sorted(os.listdir(out / "people")) == sorted(f"p{n}.html" for n in range(30))
 
 
-def test_an_output_folder_that_cannot_be_written_is_a_message(run, make_vault, tmp_path):
+def test_an_output_folder_that_cannot_be_written_is_a_message(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
     blocked = tmp_path / "blocked"
     blocked.mkdir()
@@ -328,7 +348,7 @@ def test_an_output_folder_that_cannot_be_written_is_a_message(run, make_vault, t
 
 
 def test_a_site_built_before_digests_were_kept_still_loses_pages_of_the_gone(
-    run, make_vault, tmp_path
+    run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     import json
 
@@ -344,7 +364,7 @@ def test_a_site_built_before_digests_were_kept_still_loses_pages_of_the_gone(
     assert sorted(os.listdir(out / "people")) == ["sam.html"]
 
 
-def test_the_weekly_note_of_the_example_vault_is_the_golden_one(run, tmp_path) -> None:
+def test_the_weekly_note_of_the_example_vault_is_the_golden_one(run: Run, tmp_path: Path) -> None:
     """The whole weekly note, byte for byte: every section, order, link form and figure."""
     vault = tmp_path / "vault"
     shutil.copytree(EXAMPLE, vault)
@@ -355,7 +375,9 @@ def test_the_weekly_note_of_the_example_vault_is_the_golden_one(run, tmp_path) -
     assert "weekly note unchanged" in again.stderr
 
 
-def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(run, make_vault, tmp_path) -> None:
+def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault(
         {
             "People/Pat.md": "---\ncadence: 1y\n---\n- 2026-11-16 call: a week ago, out\n"
@@ -386,7 +408,9 @@ def test_the_weekly_note_of_a_quiet_week_and_its_rewrite(run, make_vault, tmp_pa
     assert "- [ ] [[People/Pat|Pat]]: 21 days past a 1d cadence" in rewritten
 
 
-def test_the_week_page_says_who_has_no_cadence(run, make_vault, tmp_path) -> None:
+def test_the_week_page_says_who_has_no_cadence(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault({"People/Ana.md": "---\ncompany: Globex\n---\n"})
     page = _site(run, vault, tmp_path / "site").read_text("utf-8")
     assert "1 person has no cadence" in page and "default_cadence" in page
@@ -395,7 +419,9 @@ def test_the_week_page_says_who_has_no_cadence(run, make_vault, tmp_path) -> Non
     assert "no cadence" not in page
 
 
-def test_a_weekly_review_is_not_a_mention_on_person_pages(run, make_vault, tmp_path) -> None:
+def test_a_weekly_review_is_not_a_mention_on_person_pages(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\ncadence: 1m\n---\n",
@@ -410,7 +436,7 @@ def test_a_weekly_review_is_not_a_mention_on_person_pages(run, make_vault, tmp_p
 
 
 def test_a_report_run_inside_the_vault_stays_out_of_obsidians_and_gits_way(
-    make_vault, tmp_path, monkeypatch
+    make_vault: MakeVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from conftest import run_cli
 
@@ -435,7 +461,7 @@ def test_a_report_run_inside_the_vault_stays_out_of_obsidians_and_gits_way(
     assert Path(outside.stdout.strip()).resolve() == (tmp_path / "site/index.html").resolve()
 
 
-def test_write_links_connections_and_the_network_page(run, tmp_path) -> None:
+def test_write_links_connections_and_the_network_page(run: Run, tmp_path: Path) -> None:
     from urllib.parse import parse_qs, urlsplit
 
     vault = tmp_path / "vault"
@@ -476,7 +502,7 @@ def test_write_links_connections_and_the_network_page(run, tmp_path) -> None:
     assert "Yara Haddad knows Ana Costa" in (out / "people/ana-costa.html").read_text("utf-8")
 
 
-def test_the_network_layout_keeps_boxes_apart_and_rows_inside(run, tmp_path) -> None:
+def test_the_network_layout_keeps_boxes_apart_and_rows_inside(run: Run, tmp_path: Path) -> None:
     import datetime as dt
     import sys
 
@@ -509,7 +535,9 @@ def test_the_network_layout_keeps_boxes_apart_and_rows_inside(run, tmp_path) -> 
     assert again == found  # arithmetic alone: the same vault, the same picture
 
 
-def test_people_known_without_a_note_are_named_on_the_page(run, make_vault, tmp_path) -> None:
+def test_people_known_without_a_note_are_named_on_the_page(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\nknows: ['[[Bo]]', '[[Cleo Nobody]]']\n---\n",
@@ -523,7 +551,9 @@ def test_people_known_without_a_note_are_named_on_the_page(run, make_vault, tmp_
     assert "Ana knows Bo (People/Ana.md)" in ana[ana.index('id="connections"') :]
 
 
-def test_a_person_page_has_the_draft_framed_by_the_reason_and_open_items(run, tmp_path) -> None:
+def test_a_person_page_has_the_draft_framed_by_the_reason_and_open_items(
+    run: Run, tmp_path: Path
+) -> None:
     vault = tmp_path / "vault"
     shutil.copytree(EXAMPLE, vault)
     out = tmp_path / "site"
@@ -543,7 +573,9 @@ def test_a_person_page_has_the_draft_framed_by_the_reason_and_open_items(run, tm
     assert "Priya Nair</a>: referral — to the Globex platform team" in listed
 
 
-def test_a_changed_draft_template_of_a_language_renders_the_pages_again(run, make_vault, tmp_path):
+def test_a_changed_draft_template_of_a_language_renders_the_pages_again(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
     """A person page holds their draft: the vault's French template, added or changed in
     `Templates/notekit/fr/`, shows on the next build, though no note changed."""
     vault = make_vault(

@@ -10,6 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from conftest import MakeVault
+
 PERSON = "---\ncadence: 1m\n---\n# {name}\n\n## Log\n- 2026-11-01 call: {text}\n"
 
 
@@ -46,7 +50,7 @@ def _page_has(path: Path, text: str):
     return lambda: path.exists() and text in path.read_text("utf-8", errors="replace")
 
 
-def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None:
+def test_watch_follows_edits_renames_and_deletions(make_vault: MakeVault, tmp_path: Path) -> None:
     vault = make_vault(
         {
             "People/Ana.md": PERSON.format(name="Ana", text="first words"),
@@ -85,7 +89,7 @@ def test_watch_follows_edits_renames_and_deletions(make_vault, tmp_path) -> None
     assert "People/\\x1b]0;owned\\x07\\u202e.md" in output
 
 
-def test_watch_polls_when_asked(make_vault, tmp_path) -> None:
+def test_watch_polls_when_asked(make_vault: MakeVault, tmp_path: Path) -> None:
     vault = make_vault({"People/Ana.md": PERSON.format(name="Ana", text="one")})
     site = tmp_path / "site"
     process = _start(vault, site, "--poll", "--debounce", "0.1")
@@ -100,7 +104,9 @@ def test_watch_polls_when_asked(make_vault, tmp_path) -> None:
     assert process.returncode == 0 and "polling" in output and output.endswith("stopped\n")
 
 
-def test_watch_rearms_when_the_vault_folder_is_replaced(make_vault, tmp_path) -> None:
+def test_watch_rearms_when_the_vault_folder_is_replaced(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
     import shutil
 
     for mode in ([], ["--poll"]):
@@ -128,7 +134,7 @@ def test_watch_rearms_when_the_vault_folder_is_replaced(make_vault, tmp_path) ->
 
 
 def test_watch_survives_a_write_that_fails_and_keeps_going(
-    make_vault, tmp_path, monkeypatch
+    make_vault: MakeVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A full disk (or a permission refused) while writing the site: said, nothing half
     written is left, and the next rebuild writes the site."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MakeVault, Run
 from notekit.read import parse
 from notekit.store.kept import cache_dir
 
@@ -14,7 +15,7 @@ NOTE = "---\ncadence: 1m\nlast_contact: 2026-10-01\n---\n"
 
 
 @pytest.fixture
-def counted_parses(monkeypatch) -> list[str]:
+def counted_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = parse.parse_note
 
@@ -32,7 +33,9 @@ def _age(vault: Path, *only: str) -> None:
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10**10))
 
 
-def test_second_run_parses_nothing_and_an_edit_only_that_file(run, make_vault, counted_parses):
+def test_second_run_parses_nothing_and_an_edit_only_that_file(
+    run: Run, make_vault: MakeVault, counted_parses: list[str]
+) -> None:
     vault = make_vault({"People/Pat.md": NOTE, "People/Sam.md": NOTE})
     _age(vault)
     run("due", "--json", vault=vault)
@@ -47,7 +50,9 @@ def test_second_run_parses_nothing_and_an_edit_only_that_file(run, make_vault, c
     assert rows["Pat"]["last_contact"] == "2026-11-01"
 
 
-def test_a_file_whose_mtime_alone_changed_is_not_parsed_again(run, make_vault, counted_parses):
+def test_a_file_whose_mtime_alone_changed_is_not_parsed_again(
+    run: Run, make_vault: MakeVault, counted_parses: list[str]
+) -> None:
     """A checkout, a copy or a sync gives every file a new mtime: what each holds is compared
     with what was kept, and only a file whose content changed (here Sam's, of the same size)
     is parsed again, for `due` and for the report's index alike."""
@@ -79,11 +84,15 @@ def test_a_file_whose_mtime_alone_changed_is_not_parsed_again(run, make_vault, c
         lambda data: data[: 20 + int.from_bytes(data[16:20], "big")] + b"\x00" * 32 + b"junk",
     ],
 )
-def test_a_damaged_cache_is_rebuilt(run, make_vault, counted_parses, damage) -> None:
+def test_a_damaged_cache_is_rebuilt(
+    run: Run, make_vault: MakeVault, counted_parses: list[str], damage
+) -> None:
     vault = make_vault({"People/Pat.md": NOTE, "People/Sam.md": NOTE})
     _age(vault)
     run("people", "--json", vault=vault)
-    shards = sorted(cache_dir(vault).glob("*.pickle"))  # the note shards and the summary
+    folder = cache_dir(vault)
+    assert folder is not None
+    shards = sorted(folder.glob("*.pickle"))  # the note shards and the summary
     assert shards
     for shard in shards:
         shard.write_bytes(damage(shard.read_bytes()))
@@ -93,7 +102,7 @@ def test_a_damaged_cache_is_rebuilt(run, make_vault, counted_parses, damage) -> 
     assert sorted(counted_parses) == ["People/Pat.md", "People/Sam.md"]
 
 
-def test_two_runs_at_once_leave_a_usable_cache(make_vault) -> None:
+def test_two_runs_at_once_leave_a_usable_cache(make_vault: MakeVault) -> None:
     import subprocess
     import sys
 
@@ -107,7 +116,9 @@ def test_two_runs_at_once_leave_a_usable_cache(make_vault) -> None:
     assert again.stdout == outputs[0]
 
 
-def test_a_new_config_invalidates_the_cache(run, make_vault, counted_parses) -> None:
+def test_a_new_config_invalidates_the_cache(
+    run: Run, make_vault: MakeVault, counted_parses: list[str]
+) -> None:
     vault = make_vault({"People/Pat.md": NOTE})
     _age(vault)
     run("people", vault=vault)
@@ -117,13 +128,15 @@ def test_a_new_config_invalidates_the_cache(run, make_vault, counted_parses) -> 
     assert counted_parses == ["People/Pat.md"]
 
 
-def test_the_cache_lives_outside_the_vault(run, make_vault) -> None:
+def test_the_cache_lives_outside_the_vault(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": NOTE})
     run("people", vault=vault)
     assert sorted(p.name for p in vault.rglob("*")) == ["Pat.md", "People"]
 
 
-def test_an_unwritable_cache_folder_only_costs_speed(run, make_vault, monkeypatch, tmp_path):
+def test_an_unwritable_cache_folder_only_costs_speed(
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", str(blocker / "cache"))
@@ -133,13 +146,17 @@ def test_an_unwritable_cache_folder_only_costs_speed(run, make_vault, monkeypatc
     assert result.exit_code == 0 and result.json()[0]["name"] == "Pat"
 
 
-def test_a_damaged_shard_costs_only_its_notes(run, make_vault, counted_parses, tmp_path) -> None:
+def test_a_damaged_shard_costs_only_its_notes(
+    run: Run, make_vault: MakeVault, counted_parses: list[str], tmp_path: Path
+) -> None:
     vault = make_vault({f"People/P{n}.md": NOTE for n in range(40)})
     _age(vault)
     before = run("people", "--json", vault=vault).stdout
     site = str(tmp_path / "site")
     assert run("report", "-o", site, vault=vault).exit_code == 0
-    damaged = sorted(cache_dir(vault).glob("notes-*.pickle"))[0]
+    folder = cache_dir(vault)
+    assert folder is not None
+    damaged = sorted(folder.glob("notes-*.pickle"))[0]
     damaged.write_bytes(damaged.read_bytes()[:-10])
     counted_parses.clear()
     assert run("people", "--json", vault=vault).stdout == before

@@ -4,6 +4,7 @@ happens in the child."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -43,14 +44,14 @@ def test_a_failure_here_still_reaps_the_child() -> None:
         os.waitpid(-1, os.WNOHANG)  # no child left behind
 
 
-def test_without_forking_both_run_here(monkeypatch) -> None:
+def test_without_forking_both_run_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     here = os.getpid()
     assert parallel.both(os.getpid, os.getpid) == (here, here)
 
 
 @needs_fork
-def test_the_child_goes_on_after_handing_back(tmp_path) -> None:
+def test_the_child_goes_on_after_handing_back(tmp_path: Path) -> None:
     """`then` runs in the child after `second` came back, and the finisher waits for it."""
     mark = tmp_path / "then"
     mine, theirs, finish = parallel.both_then(
@@ -62,7 +63,9 @@ def test_the_child_goes_on_after_handing_back(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("forking", [True, False])
-def test_without_a_child_then_runs_here_before_returning(monkeypatch, tmp_path, forking) -> None:
+def test_without_a_child_then_runs_here_before_returning(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, forking
+) -> None:
     here = os.getpid()
     if forking:
         if not parallel.can_fork():

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import notekit.store.index
+from conftest import MakeVault, Run
 from notekit.store import kept_summary
 from notekit.store.kept import SHARDS, NoteCache, write_blob
 from notekit.store.summary import Summary
@@ -31,12 +32,12 @@ def _age(vault: Path) -> None:
 
 
 @pytest.fixture
-def reads(monkeypatch) -> list[str]:
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paths of the notes read to make a summary or an index, in every test run."""
     read: list[str] = []
     real = kept_summary.read_record
 
-    def counting(vault, reader, file, kept=None):  # noqa: ANN001, ANN202
+    def counting(vault: Path, reader, file, kept=None):  # noqa: ANN001, ANN202
         read.append(file.path)
         return real(vault, reader, file, kept)
 
@@ -46,7 +47,7 @@ def reads(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def vault(make_vault) -> Path:
+def vault(make_vault: MakeVault) -> Path:
     vault = make_vault(
         {
             "People/Pat.md": PAT,
@@ -61,7 +62,7 @@ def vault(make_vault) -> Path:
     return vault
 
 
-def _answers(run, vault: Path) -> tuple[str, str, str, str, str]:
+def _answers(run: Run, vault: Path) -> tuple[str, str, str, str, str]:
     due = run("due", "--json", "--within", "99", vault=vault)
     people = run("people", "--json", vault=vault)
     stats = run("stats", "--since", "2026-01-01", "--json", vault=vault)
@@ -69,13 +70,28 @@ def _answers(run, vault: Path) -> tuple[str, str, str, str, str]:
     return due.stdout, people.stdout, due.stderr, stats.stdout, agenda.stdout
 
 
-def _uncached(run, vault: Path, monkeypatch) -> tuple[str, str, str, str, str]:
+def _counted_derive(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that gets an item each time the summary is derived anew."""
+    derived: list[int] = []
+    real = kept_summary.derive
+
+    def counted(*args: Any) -> Summary:  # noqa: ANN401 - as derive's
+        derived.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(kept_summary, "derive", counted)
+    return derived
+
+
+def _uncached(
+    run: Run, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, str, str, str, str]:
     with monkeypatch.context() as m:
         m.setenv("NOTEKIT_CACHE_DIR", "")
         return _answers(run, vault)
 
 
-def test_a_second_run_reads_no_note(run, vault, reads) -> None:
+def test_a_second_run_reads_no_note(run: Run, vault: Path, reads: list[str]) -> None:
     first = run("due", "--json", vault=vault)
     assert len(reads) == 5
     second = run("due", "--json", vault=vault)
@@ -145,13 +161,11 @@ PATCHED = {
 
 @pytest.mark.parametrize("name", EDITS)
 def test_after_an_edit_only_that_note_is_read_and_the_answer_is_a_fresh_one(
-    run, vault, reads, monkeypatch, name
+    run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch, name
 ) -> None:
     before = _answers(run, vault)
     reads.clear()
-    derived = []
-    real = kept_summary.derive
-    monkeypatch.setattr(kept_summary, "derive", lambda *a: derived.append(1) or real(*a))
+    derived = _counted_derive(monkeypatch)
     EDITS[name](vault)
     _age(vault)
     after = _answers(run, vault)
@@ -178,7 +192,7 @@ def test_after_an_edit_only_that_note_is_read_and_the_answer_is_a_fresh_one(
     ids=["config", "daily-notes settings"],
 )
 def test_a_settings_change_derives_the_summary_again(
-    run, vault, reads, monkeypatch, change, read_again
+    run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch, change, read_again
 ) -> None:
     before = _answers(run, vault)
     reads.clear()
@@ -190,7 +204,9 @@ def test_a_settings_change_derives_the_summary_again(
     assert after == _uncached(run, vault, monkeypatch)
 
 
-def test_a_note_saved_this_instant_is_read_again_next_time(run, vault, reads) -> None:
+def test_a_note_saved_this_instant_is_read_again_next_time(
+    run: Run, vault: Path, reads: list[str]
+) -> None:
     run("due", "--json", vault=vault)
     (vault / "People/Pat.md").write_text(PAT + "- 2026-11-20 call: new\n")  # mtime: now
     reads.clear()
@@ -200,28 +216,30 @@ def test_a_note_saved_this_instant_is_read_again_next_time(run, vault, reads) ->
     assert first == second
 
 
-def test_two_processes_read_as_one(run, vault, monkeypatch) -> None:
+def test_two_processes_read_as_one(run: Run, vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serial = _uncached(run, vault, monkeypatch)
     monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
     assert _uncached(run, vault, monkeypatch) == serial
 
 
-def test_what_a_second_process_writes_is_kept(run, vault, reads, monkeypatch) -> None:
+def test_what_a_second_process_writes_is_kept(
+    run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Many notes read on two cores: the next runs answer from what was kept without reading
     a note."""
     expected = _uncached(run, vault, monkeypatch)
     monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
     assert _answers(run, vault) == expected
     reads.clear()
-    derived = []
-    real = kept_summary.derive
-    monkeypatch.setattr(kept_summary, "derive", lambda *a: derived.append(1) or real(*a))
+    derived = _counted_derive(monkeypatch)
     assert _answers(run, vault) == expected
     assert reads == derived == []
 
 
 @pytest.mark.parametrize("cached", [True, False])
-def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch, cached) -> None:
+def test_a_failing_second_process_costs_only_time(
+    run: Run, vault: Path, monkeypatch: pytest.MonkeyPatch, cached
+) -> None:
     serial = _uncached(run, vault, monkeypatch)
     monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
     real = kept_summary._read
@@ -237,7 +255,7 @@ def test_a_failing_second_process_costs_only_time(run, vault, monkeypatch, cache
 
 
 def test_shards_written_over_by_another_run_cost_only_their_notes(
-    run, vault, reads, monkeypatch, tmp_path
+    run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """After the second process wrote its shards, a run at the same time writes them empty:
     the summary was kept all the same, and the next command that needs those notes' records
@@ -265,7 +283,9 @@ def test_shards_written_over_by_another_run_cost_only_their_notes(
     assert reads == []
 
 
-def test_an_unwritable_cache_folder_on_two_cores(run, vault, monkeypatch, tmp_path) -> None:
+def test_an_unwritable_cache_folder_on_two_cores(
+    run: Run, vault: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     expected = _uncached(run, vault, monkeypatch)
     monkeypatch.setattr(kept_summary, "PARALLEL_FROM", 2)
     blocker = tmp_path / "file-not-folder"
@@ -339,12 +359,12 @@ def test_a_patched_summary_is_the_summary_derived_anew(
     for edit in edits:
         _write(vault, edit)
         _age(vault)
-        kept_summary.derive = counted
+        setattr(kept_summary, "derive", counted)  # noqa: B010 - put back below
         try:
             with _cache_in(str(cache)):
                 patched = kept_summary.vault_summary(vault)
         finally:
-            kept_summary.derive = real
+            setattr(kept_summary, "derive", real)  # noqa: B010
         with _cache_in(""):
             anew = kept_summary.vault_summary(vault)
         assert not derived

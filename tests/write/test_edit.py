@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -465,7 +466,7 @@ def test_how_a_value_is_replaced(before: str, after: str) -> None:
     assert text.encode() == f"---\n{after}\n---\nbody\n".encode()
 
 
-def test_refusals_name_the_file_and_the_reason(tmp_path) -> None:
+def test_refusals_name_the_file_and_the_reason(tmp_path: Path) -> None:
     from notekit.write.edit import Snapshot, create_new
 
     existing = tmp_path / "n.md"

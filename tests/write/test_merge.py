@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given, settings
 from note_strategies import notes
 
-from conftest import FIXTURES, Tally, at_least_checked
+from conftest import FIXTURES, MakeVault, Run, Tally, at_least_checked
 
 KEEP, OTHER = "People/Ana Costa.md", "People/Ana C..md"
 LINKING = ("People/Bea.md", "Daily/2026-11-02.md", "Meetings/sync.md")
@@ -36,7 +36,7 @@ def _texts(vault: Path) -> dict[str, str]:
     }
 
 
-def test_merge_leaves_one_note_and_no_link_to_the_other(run, vault: Path) -> None:
+def test_merge_leaves_one_note_and_no_link_to_the_other(run: Run, vault: Path) -> None:
     before = _texts(vault)
     result = run("merge", "Ana Costa", OTHER, vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -55,7 +55,7 @@ def test_merge_leaves_one_note_and_no_link_to_the_other(run, vault: Path) -> Non
     assert "Knows [[Ana Costa]] from MIT." in after["People/Bea.md"]
 
 
-def test_merge_loses_no_line_of_either_note(run, vault: Path) -> None:
+def test_merge_loses_no_line_of_either_note(run: Run, vault: Path) -> None:
     before = _texts(vault)
     assert run("merge", KEEP, OTHER, vault=vault).exit_code == 0
     merged = (vault / KEEP).read_text()
@@ -89,7 +89,7 @@ def test_merge_loses_no_line_of_either_note(run, vault: Path) -> None:
     assert "2026-11-02" in days and "2026-11-10" in days  # the other note's mentions now count
 
 
-def test_a_dry_run_writes_and_moves_nothing(run, vault: Path) -> None:
+def test_a_dry_run_writes_and_moves_nothing(run: Run, vault: Path) -> None:
     before = _texts(vault)
     result = run("merge", "Ana Costa", OTHER, "--dry-run", vault=vault)
     assert result.exit_code == 0
@@ -99,7 +99,7 @@ def test_a_dry_run_writes_and_moves_nothing(run, vault: Path) -> None:
     assert _texts(vault) == before
 
 
-def test_merge_refuses_what_it_cannot_do_and_writes_nothing(run, vault: Path) -> None:
+def test_merge_refuses_what_it_cannot_do_and_writes_nothing(run: Run, vault: Path) -> None:
     before = _texts(vault)
     same = run("merge", KEEP, "Ana Costa", vault=vault)
     assert same.exit_code == 2 and "one file" in same.stderr
@@ -144,7 +144,7 @@ def test_a_linking_note_reached_by_two_paths_is_changed_once(vault: Path) -> Non
 
 
 def test_a_trash_that_leads_out_of_the_vault_is_refused_before_any_write(
-    run, vault: Path, tmp_path: Path
+    run: Run, vault: Path, tmp_path: Path
 ) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -155,7 +155,7 @@ def test_a_trash_that_leads_out_of_the_vault_is_refused_before_any_write(
     assert _texts(vault) == before and list(outside.iterdir()) == []
 
 
-def test_years_stay_numbers_and_empty_sections_stay_behind(run, make_vault) -> None:
+def test_years_stay_numbers_and_empty_sections_stay_behind(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
             "People/Bo.md": "---\nname: Bo\n---\n## Log\n- 2026-02-01 call: yo\n",
@@ -172,7 +172,7 @@ def test_years_stay_numbers_and_empty_sections_stay_behind(run, make_vault) -> N
     assert "## Interests\n- sailing" in merged
 
 
-def test_a_second_trashed_note_of_the_same_name_is_kept_too(run, vault: Path) -> None:
+def test_a_second_trashed_note_of_the_same_name_is_kept_too(run: Run, vault: Path) -> None:
     (vault / ".trash").mkdir()
     (vault / ".trash/Ana C..md").write_text("an older one\n")
     assert run("merge", KEEP, OTHER, vault=vault).exit_code == 0
@@ -249,7 +249,9 @@ def test_a_merge_keeps_every_value_and_body_line_or_is_refused(
             assert line in lines or line.strip() in skip or not line.strip() or dropped, line
 
 
-def test_links_lead_to_keep_by_its_path_when_another_note_has_its_name(run, make_vault) -> None:
+def test_links_lead_to_keep_by_its_path_when_another_note_has_its_name(
+    run: Run, make_vault: MakeVault
+) -> None:
     vault = make_vault(
         {
             "People/Ana.md": "---\nname: Ana Lima\n---\n",
