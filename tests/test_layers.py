@@ -15,6 +15,7 @@ LAYERS = {  # lower numbers sit lower; write and site are side by side
     "read": 1,
     "store": 2,
     "rules": 3,
+    "present": 3.5,  # what the rules conclude, as JSON and sentences, for write and site too
     "write": 4,
     "site": 4,
     "interop": 5,  # an import writes notes through write/

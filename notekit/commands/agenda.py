@@ -23,7 +23,7 @@ def command(app: App, days: int, as_json: bool) -> None:
       notekit agenda
       notekit agenda --days 30 --json
     """
-    from notekit.rules import views
+    from notekit.present import views
     from notekit.rules.agenda import agenda
 
     if not 1 <= days <= 3660:

@@ -9,7 +9,7 @@ import click
 from notekit.commands.common import App, emit_json, json_option, visible
 from notekit.core.errors import PROBLEMS
 from notekit.core.model import ERROR
-from notekit.rules import views
+from notekit.present import views
 from notekit.rules.check import check_vault
 
 

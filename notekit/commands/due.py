@@ -14,7 +14,7 @@ from notekit.commands.common import (
     within_option,
 )
 from notekit.core.dates import add_days
-from notekit.rules import views
+from notekit.present import views
 from notekit.rules.due import describe_days, due_report, promises
 from notekit.rules.moments import moment_text
 
@@ -101,7 +101,7 @@ def command(app: App, within: int, tag: str | None, as_json: bool) -> None:
         click.echo(table(["Name", "Date", "What"], rows))
     if report.nudges:
         click.echo("\nNudges:")
-        rows = [[n.person.name, n.date.isoformat(), views.nudge_text(n)] for n in report.nudges]
+        rows = [[n.person.name, n.date.isoformat(), n.why()] for n in report.nudges]
         click.echo(table(["Name", "Date", "What"], rows))
     if report.resting:
         click.echo("\nGiving it a rest (not listed as due):")

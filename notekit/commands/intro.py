@@ -26,7 +26,7 @@ def command(app: App, target: str, as_json: bool) -> None:
       notekit intro Globex
       notekit intro priya --json
     """
-    from notekit.rules import views
+    from notekit.present import views
     from notekit.rules.match import lookup
     from notekit.rules.network import insiders, introducers, introducers_at
 

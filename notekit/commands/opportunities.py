@@ -25,7 +25,7 @@ def command(app: App, status: str | None, kind: str | None, as_json: bool) -> No
       notekit opportunities
       notekit opportunities --status open --kind referral --json
     """
-    from notekit.rules import views
+    from notekit.present import views
 
     summary = app.summary()
     rows = []

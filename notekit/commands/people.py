@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from notekit.commands.common import App, echo, emit_json, fail, json_option, table, text_or_dash
-from notekit.rules import views
+from notekit.present import views
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up, has_tag
 

@@ -26,7 +26,7 @@ def command(app: App, size: int | None, more: bool, as_json: bool) -> None:
       notekit plan --size 8 --json
       notekit plan --more
     """
-    from notekit.rules import views
+    from notekit.present import views
     from notekit.rules.due import promises
     from notekit.rules.plan import week_plan
 

@@ -64,7 +64,7 @@ def command(app: App, within: int, tag: str | None) -> None:
 def _queue(app: App, days: int, tag: str | None) -> list[tuple[Person, str]]:
     """Who to review, each once, in order: the plan's open picks, people waiting on me, the
     nudges, my overdue promises, the rest of who is due; each with why, in words."""
-    from notekit.rules import views
+    from notekit.present import views
     from notekit.rules.due import describe_days, due_report, has_tag
     from notekit.rules.plan import week_plan
 
@@ -83,7 +83,7 @@ def _queue(app: App, days: int, tag: str | None) -> list[tuple[Person, str]]:
     for owed in report.waiting:
         offer(owed.person, views.waiting_text(owed))
     for nudge in report.nudges:
-        offer(nudge.person, views.nudge_text(nudge))
+        offer(nudge.person, nudge.why())
     for task in report.tasks:
         if task.due <= app.today:
             late = describe_days((app.today - task.due).days)
@@ -96,7 +96,7 @@ def _queue(app: App, days: int, tag: str | None) -> list[tuple[Person, str]]:
 def _show(app: App, person: Person) -> None:
     """The person's last two entries and a draft (or what to add to have one)."""
     from notekit.core.errors import SiteError
-    from notekit.rules import views
+    from notekit.present import views
     from notekit.site.drafts import DraftTemplates, render_draft
 
     entries = [i for i in app.store.interactions_of(person) if i.date <= app.today]

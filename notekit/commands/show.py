@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, echo, emit_json, json_option, visible
-from notekit.rules import views
+from notekit.present import views
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up
 

@@ -43,7 +43,7 @@ def command(app: App, since: str | None, until: str | None, by: str | None, as_j
       notekit stats --since 2026-01-01 --by month
       notekit stats --by tag --json
     """
-    from notekit.rules import views
+    from notekit.present import views
     from notekit.rules.engagement import stats
 
     last = parse_date_option(until, "--until") if until else app.today

@@ -21,7 +21,7 @@ def command(app: App, topic: str, as_json: bool) -> None:
       notekit who fintech
       notekit who "rust" --json
     """
-    from notekit.rules import views
+    from notekit.present import views
     from notekit.rules.who import who
     from notekit.store.reading import read_body
 

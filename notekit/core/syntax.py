@@ -229,3 +229,10 @@ def tag_list(value: Any) -> list[str]:
         if tag:
             tags.append(tag)
     return tags
+
+
+def plain(text: str) -> str:
+    """Note text for reading: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`, and a
+    task's due marker (shown beside it as a date) is dropped."""
+    text = TASK_DUE.sub("", text)
+    return " ".join(WIKILINK.sub(lambda m: (m.group(3) or m.group(1)).strip(), text).split())

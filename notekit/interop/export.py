@@ -11,7 +11,7 @@ from typing import Any
 
 from notekit.core.model import Person
 from notekit.interop.vcard import write_cards
-from notekit.rules import views
+from notekit.present import views
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up
 from notekit.store.index import Index

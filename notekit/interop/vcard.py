@@ -16,7 +16,7 @@ from notekit.core.model import Person
 from notekit.interop.contacts import Contact
 from notekit.interop.source import MAX_MB, read_file
 from notekit.interop.source import decode as source_decode
-from notekit.rules.views import birthday_text
+from notekit.present.views import birthday_text
 
 SUFFIXES = (".vcf", ".vcard")
 _CHARSET = re.compile(r"CHARSET=([A-Za-z0-9_\-]+)", re.IGNORECASE)

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from notekit.core.model import Person
-from notekit.rules import views
+from notekit.core.syntax import plain
 from notekit.rules.due import due_report
 from notekit.rules.moments import moment_text
 from notekit.store.summary import Summary
@@ -30,13 +30,9 @@ def agenda(vault: Summary, today: dt.date, days: int = 14) -> list[Item]:
     report = due_report(vault, today, days)
     items = [Item(max(f.due, today), "due", f.person, f.why(), f.due) for f in report.due if f.due]
     items += [
-        Item(max(t.due, today), "promise", t.person, views.plain(t.text), t.due)
-        for t in report.tasks
+        Item(max(t.due, today), "promise", t.person, plain(t.text), t.due) for t in report.tasks
     ]
-    items += [
-        Item(max(n.date, today), "nudge", n.person, views.nudge_text(n), n.date)
-        for n in report.nudges
-    ]
+    items += [Item(max(n.date, today), "nudge", n.person, n.why(), n.date) for n in report.nudges]
     items += [
         Item(max(m.date, today), "moment", m.person, moment_text(m), m.date) for m in report.moments
     ]

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.model import Interaction, NoteParts, Person, Section
-from notekit.core.syntax import LIST_ITEM, TASK_BOX, TASK_DUE, one_line
+from notekit.core.syntax import LIST_ITEM, TASK_BOX, TASK_DUE, one_line, plain
 from notekit.rules.reason import FOLLOW_UP, RECONNECT, Reason, conversation, reason_for
-from notekit.rules.views import plain
 from notekit.store.summary import Summary
 
 CHANNELS = ("email", "linkedin", "message")

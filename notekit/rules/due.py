@@ -135,6 +135,9 @@ class Nudge:
     sent: dt.date  # the outreach
     date: dt.date  # the first day past its reply window
 
+    def why(self) -> str:
+        return f"no reply to your message of {self.sent} — a gentle nudge?"
+
 
 @dataclass(frozen=True)
 class Resting:

@@ -30,9 +30,9 @@ from notekit import __version__
 from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
 from notekit.core.model import Opportunity, Person, Problem
+from notekit.present import views
 from notekit.read.files import create_exclusive, folder_lock, replace_atomic
 from notekit.read.vault import attachments
-from notekit.rules import views
 from notekit.rules.check import check_vault
 from notekit.rules.contact import last_heard
 from notekit.rules.due import FollowUp, follow_up
@@ -106,7 +106,6 @@ class _Site:
         self.env.filters["plain"] = views.plain
         self.env.filters["mailto"] = mailto
         self.env.globals["moment_text"] = moment_text
-        self.env.globals["nudge_text"] = views.nudge_text
         self.env.globals["waiting_text"] = views.waiting_text
         self.env.globals["rest_text"] = views.rest_text
         self.follows = {p.path: follow_up(p, index, today) for p in index.people}

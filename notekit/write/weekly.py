@@ -12,10 +12,10 @@ import hashlib
 
 from notekit.core.errors import EditError
 from notekit.core.syntax import TASK_DUE, one_line
+from notekit.present.views import channel_text, waiting_text
 from notekit.read.parse import parse_note
 from notekit.rules.moments import moment_text
 from notekit.rules.plan import week_plan
-from notekit.rules.views import channel_text, nudge_text, waiting_text
 from notekit.rules.week import week_name, week_note_path, week_of, week_start
 from notekit.store.index import Index
 from notekit.write.changes import Change
@@ -93,7 +93,7 @@ def _body(index: Index, today: dt.date) -> str:
         out.append("No birthdays or new roles this week.")
     if report.nudges:
         out += ["", "## Nudges", ""]
-        out += [f"- {n.date}: {index.link_to(n.person)}, {nudge_text(n)}" for n in report.nudges]
+        out += [f"- {n.date}: {index.link_to(n.person)}, {n.why()}" for n in report.nudges]
     out += ["", "## Last 7 days", ""]
     recent = sorted(
         (

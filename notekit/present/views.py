@@ -7,11 +7,10 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from notekit.core.model import DatedTask, Interaction, Opportunity, Person, Problem, Section
-from notekit.core.syntax import TASK_DUE, WIKILINK
+from notekit.core.syntax import plain
 from notekit.rules.due import (
     DueReport,
     FollowUp,
-    Nudge,
     Promise,
     Resting,
     Waiting,
@@ -25,13 +24,6 @@ if TYPE_CHECKING:  # imported by the commands that show them; `due` need not loa
     from notekit.rules.engagement import Reciprocity, Stats
     from notekit.rules.orgs import At
     from notekit.rules.plan import Plan
-
-
-def plain(text: str) -> str:
-    """Note text for reading: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`, and a
-    task's due marker (shown beside it as a date) is dropped."""
-    text = TASK_DUE.sub("", text)
-    return " ".join(WIKILINK.sub(lambda m: (m.group(3) or m.group(1)).strip(), text).split())
 
 
 def no_cadence_hint(report: DueReport) -> str | None:
@@ -199,10 +191,6 @@ def task(item: DatedTask) -> dict[str, Any]:
     }
 
 
-def nudge_text(item: Nudge) -> str:
-    return f"no reply to your message of {item.sent} — a gentle nudge?"
-
-
 def rest_text(item: Resting) -> str:
     return (
         f"give it a rest: {item.unanswered} messages in a row unanswered, the last on "
@@ -235,7 +223,7 @@ def due_report(report: DueReport) -> dict[str, Any]:
                 "path": n.person.path,
                 "sent": iso(n.sent),
                 "date": iso(n.date),
-                "what": nudge_text(n),
+                "what": n.why(),
             }
             for n in report.nudges
         ],
