@@ -23,6 +23,7 @@ from notekit.store.facade import Store
 from notekit.store.index import Index
 
 if TYPE_CHECKING:
+    from notekit.present.text import Block
     from notekit.read.config import Config
     from notekit.rules.draft import DraftFacts
     from notekit.store.summary import Summary
@@ -246,6 +247,20 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def show(blocks: list[Block]) -> None:
+    """What a command prints (notekit.present.text), on the terminal: each table aligned, each
+    row in its mark's colour, every line's content made visible."""
+    from notekit.present.text import LATE, TODAY, Table
+
+    mark_styles: dict[str, dict[str, Any]] = {LATE: {"fg": "red"}, TODAY: {"fg": "yellow"}}
+    for block in blocks:
+        if isinstance(block, Table):
+            styles = [mark_styles.get(mark, {}) for mark in block.marks or []]
+            click.echo(table(block.headers, block.rows, styles or None))
+        else:
+            echo(block)
+
+
 def table(headers: list[str], rows: list[list[str]], styles: list[dict] | None = None) -> str:
     """An aligned plain-text table, each cell as a terminal shows it (controls made visible);
     `styles` gives click.style arguments per row."""
@@ -261,10 +276,6 @@ def table(headers: list[str], rows: list[list[str]], styles: list[dict] | None =
         text = line(row)
         out.append(click.style(text, **styles[n]) if styles and styles[n] else text)
     return "\n".join(out)
-
-
-def text_or_dash(value: object) -> str:
-    return "-" if value in (None, "", []) else str(value)
 
 
 def write_change(

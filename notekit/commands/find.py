@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, emit_json, json_option, table, text_or_dash
+from notekit.commands.common import App, emit_json, json_option, table
+from notekit.present.text import or_dash
 from notekit.rules.match import search
 
 
@@ -44,7 +45,7 @@ def command(app: App, query: str, as_json: bool) -> None:
         click.echo(f"Nobody matches {query!r}.")
         return
     rows = [
-        [m.person.name, f"{m.field}: {m.matched}", text_or_dash(m.person.company), m.person.path]
+        [m.person.name, f"{m.field}: {m.matched}", or_dash(m.person.company), m.person.path]
         for m in matches
     ]
     click.echo(table(["Name", "Matched", "Company", "Note"], rows))

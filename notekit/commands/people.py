@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail, json_option, table, text_or_dash
+from notekit.commands.common import App, echo, emit_json, fail, json_option, table
 from notekit.present import views
+from notekit.present.text import or_dash
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up, has_tag
 
@@ -68,11 +69,11 @@ def command(app: App, tag: str | None, org: str | None, overlap: bool, as_json: 
     rows = [
         [
             f.person.name,
-            text_or_dash(f.person.company),
-            text_or_dash(f.person.role),
-            text_or_dash(f.last_contact),
-            text_or_dash(f.cadence),
-            text_or_dash(f.due) if f.person.followed_up else (f.person.status or "inactive"),
+            or_dash(f.person.company),
+            or_dash(f.person.role),
+            or_dash(f.last_contact),
+            or_dash(f.cadence),
+            or_dash(f.due) if f.person.followed_up else (f.person.status or "inactive"),
         ]
         for f in follows
     ]

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import (
-    App,
-    echo,
-    emit_json,
-    fail,
-    json_option,
-    parse_date_option,
-    table,
-)
+from notekit.commands.common import App, emit_json, fail, json_option, parse_date_option, show
 from notekit.core.dates import add_days
 
 DEFAULT_DAYS = 90  # the period when --since is not given
@@ -44,6 +36,7 @@ def command(app: App, since: str | None, until: str | None, by: str | None, as_j
       notekit stats --by tag --json
     """
     from notekit.present import views
+    from notekit.present.text import stats_text
     from notekit.rules.engagement import stats
 
     last = parse_date_option(until, "--until") if until else app.today
@@ -54,59 +47,4 @@ def command(app: App, since: str | None, until: str | None, by: str | None, as_j
     if as_json:
         emit_json(views.stats(found))
         return
-    total = found.total.as_dict()
-    days = (last - first).days + 1
-    click.echo(f"From {first} to {last} ({days} days)\n")
-    rate = total["reply_rate"]
-    rows = [
-        [
-            "Outreach",
-            str(total["outreach"]),
-            f"answered {total['answered']}, unanswered {total['unanswered']}, pending "
-            f"{total['pending']}" + (f"; reply rate {rate:.0%}" if isinstance(rate, float) else ""),
-        ],
-        ["Their messages", str(total["incoming"]), "from: entries"],
-        ["Meetings", str(total["meetings"]), "coffee, lunch, calls, meeting notes…"],
-        [
-            "People",
-            str(total["people_contacted"]),
-            f"contacted; {total['reconnected']} after a long gap; {found.fading} fading now "
-            "(past their cadence)",
-        ],
-        [
-            "Opportunities",
-            str(sum(found.opportunities.values())),
-            ", ".join(f"{status} {n}" for status, n in found.opportunities.items()),
-        ],
-    ]
-    click.echo(table(["", "Count", "What"], rows))
-    if found.goals:
-        click.echo("\nGoals (notekit.toml):")
-        for goal in found.goals:
-            mark = "met" if goal.met else "not yet"
-            echo(
-                f"  {goal.goal}: {goal.actual} of {goal.expected:g} expected "
-                f"({goal.target} a {goal.per} over {goal.periods:g} {goal.per}s) — {mark}"
-            )
-    if found.person_goals:
-        click.echo("\nPeople's goals:")
-        for held, people, contacted in found.person_goals:
-            echo(f"  {held}: {contacted} of {people} contacted")
-    if found.groups:
-        click.echo(f"\nBy {by}:")
-        rows = []
-        for name, tally in found.groups:
-            counts = tally.as_dict()
-            share = counts["reply_rate"]
-            rows.append(
-                [
-                    name,
-                    str(counts["outreach"]),
-                    "-" if share is None else f"{share:.0%}",
-                    str(counts["incoming"]),
-                    str(counts["meetings"]),
-                    str(counts["people_contacted"]),
-                ]
-            )
-        headers = [by.capitalize() if by else "", "Outreach", "Replies", "Theirs", "Meetings"]
-        click.echo(table([*headers, "People"], rows))
+    show(stats_text(found, first, last, by))

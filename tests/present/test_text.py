@@ -1,0 +1,38 @@
+"""What `due` and `stats` print, as values (notekit.present.text), on vaults held in memory:
+the words and their order without a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from notekit.present.text import LATE, TODAY, Table, due_text
+from notekit.rules.due import due_report
+from notekit.store.memory import index_from_texts
+
+MONDAY = dt.date(2026, 11, 23)
+
+
+def test_due_rows_are_marked_late_or_today_and_sections_come_in_order() -> None:
+    vault = index_from_texts(
+        {
+            "People/Ana.md": "---\ncadence: 1m\n---\n- 2026-10-01 call: old news\n",
+            "People/Ben.md": "---\ncadence: 1m\n---\n- 2026-10-23 call: a month ago\n",
+            "People/Cy.md": "---\ncadence: 1m\n---\n- 2026-11-01 email to: hello\n"
+            "- [ ] send Cy the deck 📅 2026-11-25\n",
+        }
+    )
+    blocks = due_text(due_report(vault, MONDAY, 7), 7)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    due = tables[0]
+    assert [row[0] for row in due.rows] == ["Ana", "Ben"]
+    assert due.marks == [LATE, TODAY]
+    promises = blocks[blocks.index("\nPromises:") + 1]  # after the due table, under its title
+    assert isinstance(promises, Table) and blocks.index(due) < blocks.index(promises)
+    assert promises.rows[0][:4] == ["Cy", "2026-11-25", "due in 2 days", "send Cy the deck"]
+
+
+def test_a_quiet_week_says_so_and_nothing_else() -> None:
+    vault = index_from_texts({"People/Ana.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: x\n"})
+    assert due_text(due_report(vault, MONDAY, 7), 7) == [
+        "Nobody is due by 2026-11-30. Enjoy the quiet week."
+    ]
