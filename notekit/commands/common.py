@@ -241,10 +241,12 @@ def emit_json(data: Any) -> None:
 
 
 def _width(text: str) -> int:
-    """Columns the text takes on a terminal: two for a wide character (CJK)."""
+    """Columns the text takes on a terminal: two for a wide character (CJK). Each distinct
+    character is looked up once: a table of thousands of rows has few of them."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    wide = (c for c in set(text) if not c.isascii() and unicodedata.east_asian_width(c) in "WF")
+    return len(text) + sum(text.count(c) for c in wide)
 
 
 def show(blocks: list[Block]) -> None:

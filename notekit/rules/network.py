@@ -6,7 +6,7 @@ and years at one org together."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 
 from notekit.core.model import Person, Stint
@@ -31,12 +31,17 @@ class Tie:
 Graph = dict[str, dict[str, Tie]]  # person path -> person path -> tie
 
 
-def ties(vault: Summary, today: dt.date) -> Graph:
-    """Every tie the notes show, both ways, with its evidence."""
+def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Graph:
+    """Every tie the notes show, both ways, with its evidence; only those of the people at
+    the paths `around`, when given (what `intro` needs of one person, without the cost of
+    everyone's)."""
     graph: Graph = {}
 
+    def wanted(a: str, b: str) -> bool:
+        return a != b and (around is None or a in around or b in around)
+
     def add(a: str, b: str, kind: str, evidence: str, share: float = 1.0) -> None:
-        if a == b:
+        if not wanted(a, b):
             return
         for x, y in ((a, b), (b, a)):
             tie = graph.setdefault(x, {}).setdefault(y, Tie())
@@ -51,7 +56,8 @@ def ties(vault: Summary, today: dt.date) -> Graph:
             ("knows", person.knows, "knows"),
         ):
             for name in names:
-                if (other := vault.resolve(name).person) is not None:
+                other = vault.resolve(name).person
+                if other is not None and wanted(person.path, other.path):
                     said = f"{person.name} {says} {other.name} ({person.path})"
                     add(person.path, other.path, kind, said)
                     named.add(other.path)
@@ -64,7 +70,12 @@ def ties(vault: Summary, today: dt.date) -> Graph:
                 continue
             if other is not None and link.in_meeting:
                 met.setdefault(link.line, set()).add(other.path)
-            if other is not None and not link.in_dated_note and other.path not in named:
+            if (
+                other is not None
+                and not link.in_dated_note
+                and other.path not in named
+                and wanted(person.path, other.path)
+            ):
                 where = f"{person.path}:{link.line}" if link.line else person.path
                 add(
                     person.path,
@@ -73,16 +84,19 @@ def ties(vault: Summary, today: dt.date) -> Graph:
                     f"{person.name}'s note links {other.name} ({where})",
                 )
         for line, group in groups.items():
-            _all_together(add, sorted(group), f"in one group conversation ({person.path}:{line})")
+            if around is None or not around.isdisjoint(group):
+                said = f"in one group conversation ({person.path}:{line})"
+                _all_together(add, sorted(group), said)
         for line, others in met.items():  # the note's own person is linked to each already
-            if len(others) < CROWD:
+            if len(others) < CROWD and (around is None or not around.isdisjoint(others)):
                 _all_together(add, sorted(others), f"in one meeting ({person.path}:{line})")
     together: dict[str, list[str]] = {}
     for path, sources in vault.mentioned_in.items():
         for source in sources:
             together.setdefault(source, []).append(path)
     for source, present in together.items():
-        _all_together(add, present, f"together in {source}")
+        if around is None or not around.isdisjoint(present):
+            _all_together(add, present, f"together in {source}")
     key = org_matcher(vault.config)
     by_org: dict[str, list[tuple[str, Stint]]] = {}
     for person in vault.people:
@@ -94,7 +108,7 @@ def ties(vault: Summary, today: dt.date) -> Graph:
         share = min(1.0, SMALL_ORG / len(members))  # the bigger the org, the weaker the tie
         for a, sa in members:
             for b, sb in members:
-                if a < b and (both := overlap(sa, (sb,), key, today.year)):
+                if a < b and wanted(a, b) and (both := overlap(sa, (sb,), key, today.year)):
                     said = f"{COLLEAGUES}{sa.org} together {years_text(*both)}"
                     add(a, b, "colleagues", said, share)
     return graph
@@ -136,10 +150,10 @@ def introducers(vault: Summary, target: Person, today: dt.date, limit: int = 10)
     when I know the target myself (years at one org with them, or in touch within 18 months),
     that: write directly. A path through someone to a person I am in touch with myself is
     left out: I can ask that person."""
-    graph = ties(vault, today)
+    direct = ties(vault, today, {target.path}).get(target.path, {})
+    graph = ties(vault, today, direct.keys())
     people = {p.path: p for p in vault.people}
     found: list[Path] = []
-    direct = graph.get(target.path, {})
     for path, tie in direct.items():
         warmth, last = _warmth(vault, people[path], today)
         found.append(Path(people[path], None, tie.strength + warmth, last, tie.evidence))
@@ -198,9 +212,9 @@ def insiders(vault: Summary, org: str) -> list[tuple[Person, str, str]]:
 def introducers_at(vault: Summary, org: str, today: dt.date, limit: int = 10) -> list[Path]:
     """Who could get me into `org`: the people there (now, else before), and the people tied
     to them, each once by their best path, ranked as `introducers` ranks."""
-    graph = ties(vault, today)
-    people = {p.path: p for p in vault.people}
     inside = insiders(vault, org)
+    graph = ties(vault, today, {person.path for person, _, _ in inside})
+    people = {p.path: p for p in vault.people}
     found: list[Path] = []
     for person, why, _ in inside:
         warmth, last = _warmth(vault, person, today)

@@ -195,3 +195,22 @@ def test_years_at_a_big_org_weigh_less_than_at_a_small_one(run: Run, make_vault:
     )
     assert [p["score"] for p in run("intro", "B0", "--json", vault=vault).json()][:1] == [0.75]
     assert [p["score"] for p in run("intro", "S0", "--json", vault=vault).json()] == [1.5]
+
+
+def test_the_ties_around_a_few_people_are_theirs_in_the_whole_graph() -> None:
+    """`intro` asks only for the ties of the target and of those tied to it: each is the tie
+    of the whole graph, with the same strength and evidence in the same order."""
+    import datetime as dt
+
+    from notekit.rules.network import ties
+    from notekit.store.kept_summary import vault_summary
+
+    vault = vault_summary(Path(__file__).resolve().parents[2] / "vault-example")
+    today = dt.date(2026, 11, 23)
+    whole = ties(vault, today)
+    assert sum(len(found) for found in whole.values()) > 50  # the sample vault is well tied
+    for person in vault.people:
+        around = {person.path, *whole.get(person.path, {})}
+        near = ties(vault, today, around)
+        for path in around:
+            assert near.get(path, {}) == whole.get(path, {}), (person.path, path)
