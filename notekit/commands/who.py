@@ -23,10 +23,8 @@ def command(app: App, topic: str, as_json: bool) -> None:
     """
     from notekit.present import views
     from notekit.rules.who import who
-    from notekit.store.reading import read_body
 
-    summary = app.summary()
-    found = who(summary, topic, lambda person: read_body(app.vault, person.path))
+    found = who(app.summary(), topic)
     if as_json:
         emit_json(
             [

@@ -66,12 +66,16 @@ def topic_in(query: str, keys: list[str], threshold: float) -> list[tuple[int, f
     (100 where it stands in the key, else the key's closest part: a typo costs a little),
     `threshold` or more; a key shorter than the query holds nothing. All keys are scored in
     one call, in C."""
-    wanted = word_forms(query)
-    plain = [word_forms(key) for key in keys]
+    return formed_topic_in(word_forms(query), [word_forms(key) for key in keys], threshold)
+
+
+def formed_topic_in(wanted: str, formed: list[str], threshold: float) -> list[tuple[int, float]]:
+    """`topic_in` of a query and keys already folded and put in their plain word forms
+    (`word_forms(fold(text))`), as a caller that keeps them has them."""
     found = process.extract(
-        wanted, plain, scorer=fuzz.partial_ratio, score_cutoff=threshold, limit=None
+        wanted, formed, scorer=fuzz.partial_ratio, score_cutoff=threshold, limit=None
     )
-    return [(at, value) for _, value, at in found if len(plain[at]) >= len(wanted)]
+    return [(at, value) for _, value, at in found if len(formed[at]) >= len(wanted)]
 
 
 def closest(query: str, texts: list[str], cutoff: float = 70.0) -> str | None:

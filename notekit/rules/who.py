@@ -4,11 +4,11 @@ and small typos do not count."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from notekit.core.model import Person
-from notekit.rules.match import fold, topic_in
+from notekit.rules.match import fold, formed_topic_in, word_forms
 from notekit.store.summary import Summary
 
 THRESHOLD = 85.0  # a field or a line this close to the topic is a match
@@ -37,24 +37,39 @@ def _fields(person: Person) -> list[tuple[str, str]]:
     ]
 
 
-def who(vault: Summary, topic: str, body: Callable[[Person], list[tuple[int, str]]]) -> list[Found]:
-    """People for a topic, best first (each once, by their best match); `body` gives a
-    person's note lines with their numbers."""
-    wanted = fold(topic)
+SAID_VERSION = 2  # of what `said` keeps of each note: a new way of forming words is a new one
+
+
+class Said(NamedTuple):
+    """One thing a person's note says, as `who` searches it."""
+
+    field: str  # interest, role, …; or note
+    text: str  # as written, a note line without its edges' blanks
+    line: int | None  # of a note line
+    formed: str  # folded, each word in its plain form
+
+
+def said(person: Person, lines: list[tuple[int, str]]) -> list[Said]:
+    """What a person's fields and note lines say, each in the form `who` compares."""
+    found = [Said(field, text, None, word_forms(fold(text))) for field, text in _fields(person)]
+    found += [Said("note", text.strip(), n, word_forms(fold(text))) for n, text in lines]
+    return found
+
+
+def who(vault: Summary, topic: str) -> list[Found]:
+    """People for a topic, best first (each once, by their best match), from what their
+    fields and note lines say (kept by note: only changed notes are read and folded again)."""
+    wanted = word_forms(fold(topic))
     if not wanted:
         return []
-    best: dict[str, Found] = {}
-
-    def offer(found: Found) -> None:
-        held = best.get(found.person.path)
-        if held is None or found.score > held.score:
-            best[found.person.path] = found
-
-    said: list[tuple[Person, str, str, int | None]] = []  # person, field, text, note line
-    for person in vault.people:
-        said.extend((person, field, text, None) for field, text in _fields(person))
-        said.extend((person, "note", text.strip(), number) for number, text in body(person))
-    for at, score in topic_in(wanted, [fold(text) for _, _, text, _ in said], THRESHOLD):
-        person, field, text, line = said[at]
-        offer(Found(person, score - NOTE_LESS if field == "note" else score, field, text, line))
-    return sorted(best.values(), key=lambda f: (-f.score, f.person.name.casefold()))
+    by_path = vault.by_note("who", SAID_VERSION, said)
+    everything = [(person, item) for person in vault.people for item in by_path[person.path]]
+    best: dict[str, tuple[float, Person, Said]] = {}
+    for at, score in formed_topic_in(wanted, [item.formed for _, item in everything], THRESHOLD):
+        person, item = everything[at]
+        score = score - NOTE_LESS if item.field == "note" else score
+        held = best.get(person.path)
+        if held is None or score > held[0]:
+            best[person.path] = (score, person, item)
+    found = [Found(p, score, item.field, item.text, item.line) for score, p, item in best.values()]
+    return sorted(found, key=lambda f: (-f.score, f.person.name.casefold()))

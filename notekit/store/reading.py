@@ -3,10 +3,12 @@ start from."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -19,7 +21,7 @@ from notekit.read.front_matter import front_matter_end
 from notekit.read.parse import MAX_NOTE_BYTES, digest_of, parse_note, sections
 from notekit.read.vault import NoteFile, discover
 from notekit.store import parallel
-from notekit.store.kept import NoteCache, Record
+from notekit.store.kept import SETTLE_NS, NoteCache, Record, cache_dir, read_blob, write_blob
 
 T = TypeVar("T")
 
@@ -152,3 +154,44 @@ def ticked_links(vault: Path, path: str, channels: frozenset[str]) -> tuple[dt.d
 def read_note(vault: Path, path: str, channels: frozenset[str]) -> ParsedNote:
     """One note as it is on disk now, for a command that needs a few notes, not the vault."""
     return _read(vault, NoteFile(path, 0, 0), channels)
+
+
+BodyLines = list[tuple[int, str]]  # a note's body lines with their numbers (`read_body`)
+
+
+def kept_by_note(
+    vault: Path, name: str, stamp: str, paths: list[str], make: Callable[[str, BodyLines], T]
+) -> dict[str, T]:
+    """`make(path, body lines)` for the note at each of `paths`, kept between runs by the
+    note's size and mtime, in one file per `name` (a word) and valid while `stamp` (what
+    `make` computes and from what) is the same: a command that needs something of every
+    note's lines reads and works out only the notes that changed."""
+    if not name.isidentifier():
+        raise ValueError(f"{name!r}: a kept value's name is a word")
+    folder = cache_dir(vault)
+    blob = folder / f"by-note-{name}.pickle" if folder is not None else None
+    key = f"by-note:{name}:{stamp}"
+    held = read_blob(blob, key) if blob is not None else None
+    kept: dict[str, tuple[tuple[int, int], T]] = held if isinstance(held, dict) else {}
+    now = time.time_ns()
+    found: dict[str, T] = {}
+    fresh: dict[str, tuple[tuple[int, int], T]] = {}
+    for path in paths:
+        try:
+            info = os.stat(os.path.join(vault, path))
+        except OSError:
+            continue
+        sized = (info.st_size, info.st_mtime_ns)
+        before = kept.get(path)
+        if before is not None and before[0] == sized:
+            found[path] = before[1]
+            fresh[path] = before
+            continue
+        found[path] = make(path, read_body(vault, path))
+        if now - info.st_mtime_ns >= SETTLE_NS:  # else it may change again within its tick
+            fresh[path] = (sized, found[path])
+    if blob is not None and fresh != kept:
+        with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
+            blob.parent.mkdir(parents=True, exist_ok=True)
+            write_blob(blob, key, fresh)
+    return found

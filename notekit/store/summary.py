@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from notekit.core.model import DatedTask, Event, Opportunity, Person, Problem, Touch
 from notekit.core.syntax import wikilink
@@ -21,7 +22,9 @@ from notekit.read.fields import FieldReader
 from notekit.store.kept import remember_picks, remembered_picks
 from notekit.store.links import LinkTarget, NoteLink, Resolver
 from notekit.store.packed import answers, between, sent, unpack_touch
-from notekit.store.reading import ticked_links
+from notekit.store.reading import BodyLines, kept_by_note, ticked_links
+
+T = TypeVar("T")
 
 
 class LastWord(NamedTuple):
@@ -100,6 +103,18 @@ class Summary:
         """The day the note at `path` was last saved and the links of its done tasks (none
         when it is not there): what a week's note says was done."""
         return ticked_links(self.vault, path, self.config.channels)
+
+    def by_note(
+        self, name: str, version: int, make: Callable[[Person, BodyLines], T]
+    ) -> dict[str, T]:
+        """`make(person, their note's body lines)` for every person, by path: kept between
+        runs as `name` (a word; `version` says how `make` works) with the config, and worked
+        out again only for the notes that changed: a rule over every note's lines costs
+        little the second time."""
+        people = {person.path: person for person in self.people}
+        stamp = f"{version}:{self.config.fingerprint}"
+        paths = list(people)
+        return kept_by_note(self.vault, name, stamp, paths, lambda p, ls: make(people[p], ls))
 
     def picked(self, key: str) -> list[str] | None:
         """The paths of the people a week's plan (`key`) picked first, when it was asked for."""

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
+
+import pytest
 
 from conftest import MakeVault, Run
 
@@ -56,3 +60,50 @@ def test_orgs_by_their_words_word_forms_and_places(run: Run, make_vault: MakeVau
     assert [(f["name"], f["field"]) for f in found] == [("Ana", "role")]
     assert [f["name"] for f in run("who", "lisbon", "--json", vault=vault).json()] == ["Ben"]
     assert "Ben" in run("find", "Lisbon", vault=vault).stdout
+
+
+def test_what_each_note_says_is_kept_and_only_a_changed_note_read_again(
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second `who` reads no note's lines; after an edit, that note's alone, and the
+    answer is the one a run with nothing kept gives."""
+    import notekit.store.reading
+
+    vault = make_vault(
+        {
+            "People/Bea.md": "---\ninterests: [Fintech]\n---\n",
+            "People/Cy.md": "---\nrole: Engineer\n---\n## Notes\n- moved to a fintech startup\n",
+            "People/Dee.md": "---\nrole: Designer\n---\n- 2026-11-01 coffee: payments\n",
+        }
+    )
+    _settle(vault)
+    read: list[str] = []
+    real = notekit.store.reading.read_body
+
+    def counting(root: Path, path: str) -> list[tuple[int, str]]:
+        read.append(path)
+        return real(root, path)
+
+    monkeypatch.setattr(notekit.store.reading, "read_body", counting)
+    first = run("who", "fintech", "--json", vault=vault).json()
+    assert sorted(read) == ["People/Bea.md", "People/Cy.md", "People/Dee.md"]
+    read.clear()
+    assert run("who", "fintech", "--json", vault=vault).json() == first
+    assert read == []
+    (vault / "People/Dee.md").write_text("---\nrole: Designer\n---\n- she left for fintech\n")
+    _settle(vault)
+    read.clear()
+    after = run("who", "fintech", "--json", vault=vault).json()
+    assert [f["name"] for f in after] == ["Bea", "Cy", "Dee"]
+    assert read == ["People/Dee.md"]
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")
+    assert run("who", "fintech", "--json", vault=vault).json() == after
+
+
+def _settle(vault: Path) -> None:
+    """Date the files written in the last seconds ten seconds back, as if saved before: a
+    note saved this very second is never kept."""
+    for path in vault.rglob("*.md"):
+        stamp = path.stat().st_mtime_ns
+        if time.time_ns() - stamp < 5 * 10**9:
+            os.utime(path, ns=(stamp - 10**10, stamp - 10**10))
