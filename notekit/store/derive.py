@@ -67,6 +67,7 @@ class NoteFacts(NamedTuple):
     opportunities: tuple[Opportunity, ...]  # of a person note
     event: Event | None  # of a note with a front-matter date that is not a daily note
     last_word: LastWord | None  # of a person note
+    digest: str  # of the file's bytes these facts come from
 
 
 def facts_of(record: Record, daily: DailyNotes, reader: FieldReader) -> NoteFacts:
@@ -82,6 +83,7 @@ def facts_of(record: Record, daily: DailyNotes, reader: FieldReader) -> NoteFact
         tuple(note.opportunities) if person else (),
         None if person else event_of(note, daily),
         last_word_of(note) if person else None,
+        note.digest,
     )
 
 
@@ -137,7 +139,7 @@ def apply(
     def position() -> dict[str, int]:
         return {file.path: n for n, file in enumerate(files)}
 
-    nothing = NoteFacts(None, (), [], [], [], (), (), (), None, None)
+    nothing = NoteFacts(None, (), [], [], [], (), (), (), None, None, "")
     dates: dict[str, list[dt.date]] = {}
     touches: dict[str, list[int]] = {}
     sources: dict[str, list[str]] = {}  # of the people whose list changed

@@ -25,10 +25,12 @@ from pathlib import Path
 from notekit.core.model import DatedTask, Event, Opportunity, Person, Problem
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
+from notekit.read.parse import digest_of
 from notekit.read.vault import DailyNotes, NoteFile
 from notekit.store import parallel
 from notekit.store.derive import NoteFacts, apply, derive, facts_of, identity
 from notekit.store.kept import (
+    SETTLE_NS,
     SHARDS,
     NoteCache,
     Record,
@@ -39,7 +41,7 @@ from notekit.store.kept import (
     write_blob,
 )
 from notekit.store.links import NoteLink
-from notekit.store.reading import Listing, list_vault, read_record
+from notekit.store.reading import Listing, list_vault, read_bytes, read_record
 from notekit.store.summary import LastWord, Summary
 
 FILE_NAME = "summary.pickle"
@@ -69,6 +71,7 @@ class _Derived:
     opportunities: dict[str, tuple[Opportunity, ...]]
     events: dict[str, Event]
     last_words: dict[str, LastWord]
+    digests: dict[str, str]  # of every note's bytes it was derived from
 
 
 def vault_summary(vault: Path) -> Summary:
@@ -98,14 +101,16 @@ def vault_summary(vault: Path) -> Summary:
         patched = _patched(vault, listing, derived, kept, to_facts) if derived else None
         finish = parallel.nothing_left
         if patched is not None:
-            summary, trusted, parts = patched
+            summary, trusted, parts, digests = patched
         else:
             facts, trusted, parts, finish = _all_facts(vault, listing, kept, to_facts)
             summary = derive(vault, listing, facts)
+            digests = {path: found.digest for path, found in facts.items()}
             kept.keep_only({file.path for file in files})
         kept.save()
     if folder is not None and trusted:
-        _keep(folder, _derived_stamp(vault, config), listing, files_key, summary, parts)
+        stamp = _derived_stamp(vault, config)
+        _keep(folder, stamp, listing, files_key, summary, parts, digests)
     finish()  # the second process may still be writing its shards
     return summary
 
@@ -156,7 +161,13 @@ def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
 
 
 def _keep(
-    folder: Path, stamp: str, listing: Listing, files_key: str, summary: Summary, parts: Parts
+    folder: Path,
+    stamp: str,
+    listing: Listing,
+    files_key: str,
+    summary: Summary,
+    parts: Parts,
+    digests: dict[str, str],
 ) -> None:
     missing = {number for number, part in enumerate(parts) if part is None}
     people = (p for p in summary.people if shard_of(p.path) in missing) if missing else ()
@@ -177,6 +188,7 @@ def _keep(
         summary.opportunities,
         summary.events,
         summary.last_words,
+        digests,
     )
     with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
         folder.mkdir(parents=True, exist_ok=True)
@@ -189,36 +201,70 @@ def _patched(
     loaded: _Kept,
     kept: NoteCache,
     to_facts: Callable[[Record], NoteFacts],
-) -> tuple[Summary, bool, Parts] | None:
+) -> tuple[Summary, bool, Parts, dict[str, str]] | None:
     """The kept summary brought up to date with a few changed notes, exactly as `derive` would
-    make it, whether every note read was kept, and the people's parts still good; None when a
-    change may move what links lead to (a note added or removed, a person's name or aliases
-    changed), or when what was kept of a changed note is not what the summary was derived from:
-    derive it all then."""
+    make it, whether every note read was kept, the people's parts still good and the notes'
+    digests; None when a change may move what links lead to (a note added or removed, a
+    person's name or aliases changed), or when what was kept of a changed note is not what the
+    summary was derived from: derive it all then. A note whose mtime alone changed (a
+    checkout, a copy, a sync) is not changed: its bytes are the ones the summary knows."""
     derived = loaded[0]
     _, files, _ = listing
     if len(files) != len(derived.stamps):
         return None
-    changed = [file for file in files if derived.stamps.get(file.path) != file[1:]]
-    if len(changed) > PATCH_AT_MOST or any(file.path not in derived.stamps for file in changed):
+    touched = [file for file in files if derived.stamps.get(file.path) != file[1:]]
+    if any(file.path not in derived.stamps for file in touched):
         return None
+    changed, settled = _content_changed(vault, touched, derived)
+    if len(changed) > PATCH_AT_MOST:
+        return None
+    if not changed:
+        restamped = apply(_kept_summary(vault, listing, loaded), derived.listed, listing, {}, {})
+        parts: Parts = list(derived.people_parts)
+        return restamped, settled, parts, derived.digests
     old: dict[str, NoteFacts] = {}
     for file in changed:
-        entry = kept.entry(file.path)
-        if entry is None or entry[:2] != derived.stamps[file.path]:
+        entry = kept.entry(file.path)  # what the summary was derived from, whatever its mtime
+        if entry is None or entry[2][0].digest != derived.digests.get(file.path):
             return None
         old[file.path] = to_facts(entry[2])
     fresh, trusted = _read(vault, listing[0], changed, kept)
     new = {path: to_facts(record) for path, record in fresh.items()}
+    digests = {**derived.digests, **{path: facts.digest for path, facts in new.items()}}
     for path, facts in new.items():
         if identity(old[path].person) != identity(facts.person):
             return None
-    parts: Parts = list(derived.people_parts)
+    parts = list(derived.people_parts)
     for path, facts in new.items():
         if facts.person is not None:
             parts[shard_of(path)] = None  # a person changed: their shard's are pickled again
     summary = apply(_kept_summary(vault, listing, loaded), derived.listed, listing, old, new)
-    return summary, trusted, parts
+    return summary, trusted and settled, parts, digests
+
+
+def _content_changed(
+    vault: Path, touched: list[NoteFile], derived: _Derived
+) -> tuple[list[NoteFile], bool]:
+    """Of the notes whose size or mtime changed, those whose bytes changed too; and whether
+    every one whose bytes are the same was saved long enough ago to be trusted with its new
+    mtime. A note that cannot be read counts as changed: reading it will say why."""
+    now = time.time_ns()
+    changed = []
+    settled = True
+    for file in touched:
+        if file.size != derived.stamps[file.path][0]:
+            changed.append(file)
+            continue
+        try:
+            raw = read_bytes(vault, file.path)
+        except OSError:
+            changed.append(file)
+            continue
+        if digest_of(raw) != derived.digests.get(file.path):
+            changed.append(file)
+        elif now - file.mtime_ns < SETTLE_NS:
+            settled = False
+    return changed, settled
 
 
 def _all_facts(

@@ -87,6 +87,11 @@ _READ_LIMIT = MAX_NOTE_BYTES + 1  # one byte more than parse_note keeps tells it
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in must not block
 
 
+def read_bytes(vault: Path, path: str) -> bytes:
+    """The bytes of the note at `path` (within the size limit notes are read with)."""
+    return _read_bytes(os.path.join(vault, path))
+
+
 def _read_bytes(path: str) -> bytes:
     """At most _READ_LIMIT bytes of a regular file, in reads sized by the file itself: a
     buffered `read(limit)` first sets aside the whole limit, which costs more than reading a
