@@ -26,7 +26,7 @@ from watchdog.observers.polling import PollingObserver
 from notekit.core.errors import ConfigError, SiteError
 from notekit.read.config import CONFIG_NAME
 from notekit.site.report import build_site, write_failure
-from notekit.store.index import build_index
+from notekit.store.index import index_kept_in
 from notekit.store.kept import NoteCache
 
 _EDITOR_DEBRIS = ("~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".crswap")
@@ -140,8 +140,7 @@ class Watcher:
         started = time.perf_counter()
         gc.unfreeze()  # the previous index may now be collected
         try:
-            index = build_index(self.vault, self.cache)
-            self.cache = index.cache
+            index, self.cache = index_kept_in(self.vault, self.cache)
         except ConfigError as exc:
             self.say(f"notekit: error: {exc} (the site was left as it was)")
             return

@@ -50,7 +50,6 @@ _DAY = operator.itemgetter(0)
 class Index(Summary):
     notes: dict[str, ParsedNote]
     interactions: dict[str, list[Interaction]]  # by person path, chronological
-    cache: NoteCache
 
     def note_of(self, person: Person) -> ParsedNote:
         return self.notes[person.path]
@@ -110,12 +109,15 @@ class _LazyTouches(dict[str, tuple[int, ...]]):
         return super().__len__()
 
 
-def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
-    """Read the vault; raises ConfigError for an unusable notekit.toml, nothing else.
+def build_index(vault: Path) -> Index:
+    """Read the vault; raises ConfigError for an unusable notekit.toml, nothing else."""
+    return index_kept_in(vault, None)[0]
 
-    `cache` lets a long-running caller (watch) keep what was read in memory between builds;
-    it is replaced by a fresh one when the config changed. The one used is `index.cache`.
-    """
+
+def index_kept_in(vault: Path, cache: NoteCache | None) -> tuple[Index, NoteCache]:
+    """The index, and what was read kept in memory, for a long-running caller (watch) to hand
+    back next time: only what changed is read then. A cache of another config is replaced by
+    a fresh one."""
 
     def load(config: Config) -> NoteCache:
         if cache is not None and cache.key == config.fingerprint:
@@ -124,7 +126,8 @@ def build_index(vault: Path, cache: NoteCache | None = None) -> Index:
 
     kept = cache is not None or NoteCache.kept_in(cache_dir(vault))
     with objects_kept():
-        return _build(vault, *list_vault(vault, load, alongside=kept))
+        listing, used = list_vault(vault, load, alongside=kept)
+        return _build(vault, listing, used), used
 
 
 def _build(vault: Path, listing: Listing, cache: NoteCache) -> Index:
@@ -137,15 +140,13 @@ def _build(vault: Path, listing: Listing, cache: NoteCache) -> Index:
             record = read_record(vault, reader, file, cache)
             cache.put(file, record)
         records.append(record)
-    index = assemble(vault, config, records, problems, cache)
+    index = assemble(vault, config, records, problems)
     cache.keep_only(set(index.notes))
     cache.save()
     return index
 
 
-def assemble(
-    vault: Path, config: Config, records: list[Record], listed: list[Problem], cache: NoteCache
-) -> Index:
+def assemble(vault: Path, config: Config, records: list[Record], listed: list[Problem]) -> Index:
     """The index of these notes' records, in the files' order (`listed`: the problems met
     listing them): people sorted, links resolved, interactions gathered."""
     problems = list(listed)
@@ -187,7 +188,6 @@ def assemble(
         {p.path: said for p in people if (said := last_word_of(notes[p.path]))},
         notes=notes,
         interactions=interactions,
-        cache=cache,
     )
     index.links = links
     index.tasks = index.open_tasks

@@ -10,7 +10,6 @@ from notekit.read.config import Config, parse_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
 from notekit.read.parse import parse_note
 from notekit.store.index import Index, assemble
-from notekit.store.kept import NoteCache
 from notekit.store.reading import record_of
 
 NOWHERE = Path("/nonexistent/notekit-vault")  # no settings can be read from it
@@ -25,4 +24,4 @@ def index_from_texts(notes: dict[str, str], config: str = "", vault: Path = NOWH
         record_of(parse_note(path, notes[path].encode("utf-8"), settings.channels), reader)
         for path in sorted(notes)
     ]
-    return assemble(vault, settings, records, [], NoteCache(None, settings.fingerprint))
+    return assemble(vault, settings, records, [])
