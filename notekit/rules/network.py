@@ -44,10 +44,17 @@ def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Grap
         if not wanted(a, b):
             return
         for x, y in ((a, b), (b, a)):
-            tie = graph.setdefault(x, {}).setdefault(y, Tie())
+            row = graph.get(x)
+            if row is None:
+                row = graph[x] = {}
+            tie = row.get(y)
+            if tie is None:
+                tie = row[y] = Tie()
             if evidence not in tie.evidence:
                 tie.strength += WEIGHTS[kind] * share
                 tie.evidence.append(evidence)
+
+    resolve = vault.links.resolve  # asked once per link of the vault
 
     for person in vault.people:
         named = set()  # the fields' own links are not links besides
@@ -56,7 +63,7 @@ def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Grap
             ("knows", person.knows, "knows"),
         ):
             for name in names:
-                other = vault.resolve(name).person
+                other = resolve(name).person
                 if other is not None and wanted(person.path, other.path):
                     said = f"{person.name} {says} {other.name} ({person.path})"
                     add(person.path, other.path, kind, said)
@@ -64,7 +71,7 @@ def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Grap
         groups: dict[int | None, set[str]] = {}
         met: dict[int | None, set[str]] = {}  # who else was at a meeting the note logs
         for link in vault.note_links.get(person.path, ()):
-            other = vault.resolve(link.target).person
+            other = resolve(link.target).person
             if other is not None and link.in_group:
                 groups.setdefault(link.line, {person.path}).add(other.path)
                 continue

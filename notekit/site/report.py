@@ -88,7 +88,7 @@ class BuildResult:
 class Backlink:
     source: str
     line: int | None
-    context: str
+    context: str  # the linking line as written: made plain only for a page that is rendered
 
 
 def build_site(index: Index, today: dt.date, out_dir: Path, force: bool = False) -> BuildResult:
@@ -178,6 +178,11 @@ class _Site:
 
     def page_of(self, person: Person | None, prefix: str = "") -> str | None:
         return f"{prefix}people/{self.slugs[person.path]}" if person else None
+
+    @functools.cache  # noqa: B019 - one site, one build: the same names come from many notes
+    def _page_of_target(self, target: str) -> str | None:
+        """The page a link target leads to, if it is a person's."""
+        return self.page_of(self.index.resolve(target).person)
 
     def link_to(self, person: Person) -> Markup:
         """A link to the person's page: a template macro costs several times more, and the
@@ -480,7 +485,7 @@ class _Site:
                 # the give and take changes with the day while a reply window is open
                 self.today if dates and dates[-1] >= window else None,
                 [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
-                [(t, self.page_of(self.index.resolve(t).person)) for t in targets],
+                [(t, self._page_of_target(t)) for t in targets],
                 [  # its ties, in the order they were found (tuples: a dataclass's repr is slow)
                     (other, tie.strength, tuple(tie.evidence))
                     for other, tie in self.graph.get(person.path, {}).items()
@@ -570,7 +575,7 @@ class _Site:
                 {
                     "source": b.source,
                     "line": b.line,
-                    "context": b.context,
+                    "context": views.plain(b.context),
                     "href": self._source_href(b.source),
                 }
                 for b in self.backlinks.get(person.path, [])
@@ -612,9 +617,9 @@ def _backlinks(index: Index) -> dict[str, list[Backlink]]:
             person = index.resolve(link.target).person
             if person is None or person.path == note.path:
                 continue
-            found.setdefault(person.path, {}).setdefault(
-                note.path, Backlink(note.path, link.line or None, views.plain(link.context))
-            )
+            linking = found.setdefault(person.path, {})
+            if note.path not in linking:
+                linking[note.path] = Backlink(note.path, link.line or None, link.context)
     return {path: sorted(links.values(), key=lambda b: b.source) for path, links in found.items()}
 
 
