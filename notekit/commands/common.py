@@ -252,13 +252,15 @@ def _width(text: str) -> int:
 def show(blocks: list[Block]) -> None:
     """What a command prints (notekit.present.text), on the terminal: each table aligned, each
     row in its mark's colour, every line's content made visible."""
-    from notekit.present.text import LATE, TODAY, Table
+    from notekit.present.text import LATE, TODAY, Table, Title
 
     mark_styles: dict[str, dict[str, Any]] = {LATE: {"fg": "red"}, TODAY: {"fg": "yellow"}}
     for block in blocks:
         if isinstance(block, Table):
             styles = [mark_styles.get(mark, {}) for mark in block.marks or []]
             click.echo(table(block.headers, block.rows, styles or None))
+        elif isinstance(block, Title):
+            click.echo(click.style(visible(block.bold), bold=True) + visible(block.rest))
         else:
             echo(block)
 

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail, json_option, table
+from notekit.commands.common import App, echo, emit_json, fail, json_option, show
 from notekit.present import views
-from notekit.present.text import or_dash
+from notekit.present.text import people_text
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up, has_tag
 
@@ -60,33 +60,7 @@ def command(app: App, tag: str | None, org: str | None, overlap: bool, as_json: 
                 row["at"] = [views.time_at(a) for a in times[follow.person.path]]
         emit_json(listed)
         return
-    if not follows:
-        click.echo(
-            "No people found. A note is a person when it lies in a People/ folder or has "
-            "`type: person` or a #person tag (see docs/format.md)."
-        )
-        return
-    rows = [
-        [
-            f.person.name,
-            or_dash(f.person.company),
-            or_dash(f.person.role),
-            or_dash(f.last_contact),
-            or_dash(f.cadence),
-            or_dash(f.due) if f.person.followed_up else (f.person.status or "inactive"),
-        ]
-        for f in follows
-    ]
-    if org is not None:
-        lines = [
-            [f.person.name, "; ".join(views.time_at_text(a) for a in times[f.person.path])]
-            for f in follows
-        ]
-        click.echo(table(["Name", f"At {org}"], lines))
-        click.echo(f"\n{len(follows)} people")
-        return
-    click.echo(table(["Name", "Company", "Role", "Last contact", "Cadence", "Due"], rows))
-    click.echo(f"\n{len(follows)} people")
+    show(people_text(follows, org, times))
 
 
 def _may_overlap(at: At) -> bool:

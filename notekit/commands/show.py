@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, json_option, visible
+from notekit.commands.common import App, emit_json, json_option, show
 from notekit.present import views
+from notekit.present.text import show_text
 from notekit.rules.contact import last_heard
 from notekit.rules.due import follow_up
-
-RECENT = 10
 
 
 @click.command("show")
@@ -43,50 +42,5 @@ def command(app: App, name: str, as_json: bool) -> None:
         detail["reciprocity"] = views.reciprocity(give_and_take)
         emit_json(detail)
         return
-    click.echo(click.style(visible(person.name), bold=True) + f"  ({visible(person.path)})")
-    work = " at ".join(x for x in (person.role, person.company) if x)
-    facts = [
-        ("", work),
-        ("Also known as", ", ".join(person.aliases)),
-        ("Tags", ", ".join(person.tags)),
-        ("How we know each other", person.context or ""),
-        ("History", "; ".join(history_lines(person, summary.config, app.today))),
-        ("News", f"{person.news[0]}: now {person.news[1]}" if person.news else ""),
-        ("Interests", ", ".join(person.interests)),
-        ("Projects", ", ".join(person.projects)),
-        ("Memories", "; ".join(person.memories)),
-        ("Goals", ", ".join(person.goals)),
-        ("Introduced by", ", ".join(person.introduced_by)),
-        ("Knows", ", ".join(person.knows)),
-        ("Email", ", ".join(person.emails)),
-        ("Phone", person.phone or ""),
-        ("Reach via", views.reach_via(person) or ""),
-        ("Location", person.location or ""),
-        ("LinkedIn", person.linkedin or ""),
-        ("Birthday", views.birthday_text(person) or ""),
-        ("Last contact", views.iso(follow.last_contact) or "never"),
-        ("Last heard", views.heard_text(heard, follow.last_contact)),
-        ("Follow-up", f"{follow.due} ({follow.why()})" if follow.due else follow.why()),
-        ("Give and take", views.reciprocity_text(give_and_take)),
-    ]
-    for label, value in facts:
-        if value:
-            echo(f"  {label}: {value}" if label else f"  {value}")
-    for part in sections:
-        click.echo(f"\n{visible(part.heading)}:")
-        for line in part.text.split("\n"):
-            echo(f"  {line}".rstrip())
-    past = [i for i in interactions if i.date <= app.today]
-    planned = [i for i in interactions if i.date > app.today]
-    if past:
-        click.echo(f"\nLast interactions ({min(len(past), RECENT)} of {len(past)}):")
-        for item in reversed(past[-RECENT:]):
-            echo(f"  {views.interaction_line(item)}")
-    if planned:
-        click.echo("\nPlanned:")
-        for item in planned:
-            echo(f"  {views.interaction_line(item)}")
-    if tasks:
-        click.echo("\nOpen promises:")
-        for task in tasks:
-            echo(f"  {task.due}  {views.plain(task.text)}  ({task.source}:{task.line})")
+    history = history_lines(person, summary.config, app.today)
+    show(show_text(person, follow, heard, history, give_and_take, sections, interactions, tasks))

@@ -15,10 +15,20 @@ from notekit.rules.due import DueReport, describe_days, promises
 from notekit.rules.moments import moment_text
 
 if TYPE_CHECKING:
-    from notekit.rules.engagement import Stats
+    from notekit.core.model import DatedTask, Interaction, Person, Section
+    from notekit.rules.due import FollowUp
+    from notekit.rules.engagement import Reciprocity, Stats
+    from notekit.rules.orgs import At
 
 LATE = "late"  # a row's mark: shown in red
 TODAY = "today"  # shown in yellow
+
+
+class Title(NamedTuple):
+    """A line whose first words stand out (bold on a terminal)."""
+
+    bold: str
+    rest: str = ""
 
 
 class Table(NamedTuple):
@@ -29,7 +39,8 @@ class Table(NamedTuple):
     marks: list[str] | None = None
 
 
-Block = str | Table  # one or more lines of text, or a table
+Block = str | Title | Table  # one or more lines of text, a title, or a table
+RECENT = 10  # interactions `show` lists
 
 
 def or_dash(value: object) -> str:
@@ -148,3 +159,91 @@ def stats_text(found: Stats, first: dt.date, last: dt.date, by: str | None) -> l
         headers = [by.capitalize() if by else "", "Outreach", "Replies", "Theirs", "Meetings"]
         out += [f"\nBy {by}:", Table([*headers, "People"], rows)]
     return out
+
+
+def show_text(
+    person: Person,
+    follow: FollowUp,
+    heard: dt.date | None,
+    history: list[str],
+    give_and_take: Reciprocity,
+    sections: list[Section],
+    interactions: list[Interaction],
+    tasks: list[DatedTask],
+) -> list[Block]:
+    """`notekit show` as a person reads it: who they are and where we stand, the note's own
+    sections, the last interactions, what is planned and what I promised."""
+    work = " at ".join(x for x in (person.role, person.company) if x)
+    facts = [
+        ("", work),
+        ("Also known as", ", ".join(person.aliases)),
+        ("Tags", ", ".join(person.tags)),
+        ("How we know each other", person.context or ""),
+        ("History", "; ".join(history)),
+        ("News", f"{person.news[0]}: now {person.news[1]}" if person.news else ""),
+        ("Interests", ", ".join(person.interests)),
+        ("Projects", ", ".join(person.projects)),
+        ("Memories", "; ".join(person.memories)),
+        ("Goals", ", ".join(person.goals)),
+        ("Introduced by", ", ".join(person.introduced_by)),
+        ("Knows", ", ".join(person.knows)),
+        ("Email", ", ".join(person.emails)),
+        ("Phone", person.phone or ""),
+        ("Reach via", views.reach_via(person) or ""),
+        ("Location", person.location or ""),
+        ("LinkedIn", person.linkedin or ""),
+        ("Birthday", views.birthday_text(person) or ""),
+        ("Last contact", views.iso(follow.last_contact) or "never"),
+        ("Last heard", views.heard_text(heard, follow.last_contact)),
+        ("Follow-up", f"{follow.due} ({follow.why()})" if follow.due else follow.why()),
+        ("Give and take", views.reciprocity_text(give_and_take)),
+    ]
+    out: list[Block] = [Title(person.name, f"  ({person.path})")]
+    out += [f"  {label}: {value}" if label else f"  {value}" for label, value in facts if value]
+    for part in sections:
+        out.append(f"\n{part.heading}:")
+        out += [f"  {line}".rstrip() for line in part.text.split("\n")]
+    today = follow.today
+    past = [i for i in interactions if i.date <= today]
+    planned = [i for i in interactions if i.date > today]
+    if past:
+        out.append(f"\nLast interactions ({min(len(past), RECENT)} of {len(past)}):")
+        out += [f"  {views.interaction_line(item)}" for item in reversed(past[-RECENT:])]
+    if planned:
+        out.append("\nPlanned:")
+        out += [f"  {views.interaction_line(item)}" for item in planned]
+    if tasks:
+        out.append("\nOpen promises:")
+        out += [f"  {task.due}  {plain(task.text)}  ({task.source}:{task.line})" for task in tasks]
+    return out
+
+
+def people_text(
+    follows: list[FollowUp], org: str | None, times: dict[str, list[At]]
+) -> list[Block]:
+    """`notekit people` as a person reads it: a row each, or with `org` the times each was
+    there (`times`, by path), and how many."""
+    if not follows:
+        return [
+            "No people found. A note is a person when it lies in a People/ folder or has "
+            "`type: person` or a #person tag (see docs/format.md)."
+        ]
+    if org is not None:
+        lines = [
+            [f.person.name, "; ".join(views.time_at_text(a) for a in times[f.person.path])]
+            for f in follows
+        ]
+        return [Table(["Name", f"At {org}"], lines), f"\n{len(follows)} people"]
+    rows = [
+        [
+            f.person.name,
+            or_dash(f.person.company),
+            or_dash(f.person.role),
+            or_dash(f.last_contact),
+            or_dash(f.cadence),
+            or_dash(f.due) if f.person.followed_up else (f.person.status or "inactive"),
+        ]
+        for f in follows
+    ]
+    headers = ["Name", "Company", "Role", "Last contact", "Cadence", "Due"]
+    return [Table(headers, rows), f"\n{len(follows)} people"]

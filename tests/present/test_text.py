@@ -36,3 +36,37 @@ def test_a_quiet_week_says_so_and_nothing_else() -> None:
     assert due_text(due_report(vault, MONDAY, 7), 7) == [
         "Nobody is due by 2026-11-30. Enjoy the quiet week."
     ]
+
+
+def test_show_puts_the_name_first_then_the_facts_it_has_and_the_promises() -> None:
+    from notekit.present.text import Title, show_text
+    from notekit.rules.due import follow_up
+    from notekit.rules.engagement import reciprocity
+
+    vault = index_from_texts(
+        {
+            "People/Ana.md": "---\ncompany: Globex\ncadence: 1m\n---\n## Notes\nLoves sourdough.\n"
+            "## Log\n- 2026-11-01 call: the move\n- [ ] send the deck 📅 2026-11-25\n",
+        }
+    )
+    ana = vault.people[0]
+    follow = follow_up(ana, vault, MONDAY)
+    blocks = show_text(
+        ana,
+        follow,
+        None,
+        [],
+        reciprocity(ana, vault, MONDAY),
+        [],
+        vault.interactions_of(ana),
+        vault.tasks_of(ana),
+    )
+    assert blocks[0] == Title("Ana", "  (People/Ana.md)")
+    assert "  Globex" in blocks and "  Tags: " not in "".join(map(str, blocks))
+    assert blocks[-2:] == ["\nOpen promises:", "  2026-11-25  send the deck  (People/Ana.md:9)"]
+
+
+def test_people_without_anyone_says_what_makes_a_person() -> None:
+    from notekit.present.text import people_text
+
+    assert "type: person" in str(people_text([], None, {})[0])
