@@ -37,39 +37,59 @@ def _fields(person: Person) -> list[tuple[str, str]]:
     ]
 
 
-SAID_VERSION = 2  # of what `said` keeps of each note: a new way of forming words is a new one
+SAID_VERSION = 4  # of what `said` keeps of each note: a new way of forming words is a new one
+NOTE = "note"  # the field of a line of the note itself
 
 
 class Said(NamedTuple):
-    """One thing a person's note says, as `who` searches it."""
+    """What one person's fields and note lines say, as `who` searches them: one value per
+    person, the forms of all its texts in one string (a vault of 50,000 people keeps 50,000
+    strings, not a million)."""
 
-    field: str  # interest, role, …; or note
-    text: str  # as written, a note line without its edges' blanks
-    line: int | None  # of a note line
-    formed: str  # folded, each word in its plain form
+    fields: tuple[str, ...]  # interest, role, … of each field
+    texts: tuple[str, ...]  # each field's text as written
+    lines: tuple[int, ...]  # the number of each note line
+    formed: str  # the fields' texts, then the note lines, folded, each word in its plain
+    # form, one per line of this string
 
 
-def said(person: Person, lines: list[tuple[int, str]]) -> list[Said]:
+def said(person: Person, lines: list[tuple[int, str]]) -> Said:
     """What a person's fields and note lines say, each in the form `who` compares."""
-    found = [Said(field, text, None, word_forms(fold(text))) for field, text in _fields(person)]
-    found += [Said("note", text.strip(), n, word_forms(fold(text))) for n, text in lines]
-    return found
+    fields = _fields(person)
+    texts = [text for _, text in fields] + [text for _, text in lines]
+    return Said(
+        tuple(field for field, _ in fields),
+        tuple(text for _, text in fields),
+        tuple(number for number, _ in lines),
+        "\n".join(word_forms(fold(text)) for text in texts),
+    )
 
 
 def who(vault: Summary, topic: str) -> list[Found]:
     """People for a topic, best first (each once, by their best match), from what their
-    fields and note lines say (kept by note: only changed notes are read and folded again)."""
+    fields and note lines say (kept by note: only changed notes are read and folded again).
+    Each person's texts are scored at once, then each text of those who may match: a text
+    that holds the topic is part of the whole, which holds it too."""
     wanted = word_forms(fold(topic))
     if not wanted:
         return []
     by_path = vault.by_note("who", SAID_VERSION, said)
-    everything = [(person, item) for person in vault.people for item in by_path[person.path]]
-    best: dict[str, tuple[float, Person, Said]] = {}
-    for at, score in formed_topic_in(wanted, [item.formed for _, item in everything], THRESHOLD):
-        person, item = everything[at]
-        score = score - NOTE_LESS if item.field == "note" else score
-        held = best.get(person.path)
-        if held is None or score > held[0]:
-            best[person.path] = (score, person, item)
-    found = [Found(p, score, item.field, item.text, item.line) for score, p, item in best.values()]
+    kept = [by_path[person.path] for person in vault.people]
+    found = []
+    for owner, _ in formed_topic_in(wanted, [k.formed for k in kept], THRESHOLD):
+        person, mine = vault.people[owner], kept[owner]
+        best: tuple[float, int] | None = None
+        for item, score in formed_topic_in(wanted, mine.formed.split("\n"), THRESHOLD):
+            score -= NOTE_LESS if item >= len(mine.fields) else 0
+            if best is None or score > best[0]:  # equals: the first, as the scores come
+                best = (score, item)
+        if best is None:
+            continue
+        score, item = best
+        if item < len(mine.fields):
+            found.append(Found(person, score, mine.fields[item], mine.texts[item], None))
+        else:
+            line = mine.lines[item - len(mine.fields)]
+            text = dict(vault.body_of(person)).get(line, "").strip()
+            found.append(Found(person, score, NOTE, text, line))
     return sorted(found, key=lambda f: (-f.score, f.person.name.casefold()))

@@ -65,9 +65,11 @@ def test_orgs_by_their_words_word_forms_and_places(run: Run, make_vault: MakeVau
 def test_what_each_note_says_is_kept_and_only_a_changed_note_read_again(
     run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The second `who` reads no note's lines; after an edit, that note's alone, and the
-    answer is the one a run with nothing kept gives."""
+    """The second `who` folds no note's lines again, and reads only the note whose line it
+    shows; after an edit, that note's alone is folded again; and the answer is the one a run
+    with nothing kept gives."""
     import notekit.store.reading
+    import notekit.store.summary
 
     vault = make_vault(
         {
@@ -84,18 +86,19 @@ def test_what_each_note_says_is_kept_and_only_a_changed_note_read_again(
         read.append(path)
         return real(root, path)
 
-    monkeypatch.setattr(notekit.store.reading, "read_body", counting)
+    monkeypatch.setattr(notekit.store.reading, "read_body", counting)  # what is kept
+    monkeypatch.setattr(notekit.store.summary, "read_body", counting)  # a line shown
     first = run("who", "fintech", "--json", vault=vault).json()
-    assert sorted(read) == ["People/Bea.md", "People/Cy.md", "People/Dee.md"]
+    assert sorted(read) == ["People/Bea.md", "People/Cy.md", "People/Cy.md", "People/Dee.md"]
     read.clear()
     assert run("who", "fintech", "--json", vault=vault).json() == first
-    assert read == []
+    assert read == ["People/Cy.md"]
     (vault / "People/Dee.md").write_text("---\nrole: Designer\n---\n- she left for fintech\n")
     _settle(vault)
     read.clear()
     after = run("who", "fintech", "--json", vault=vault).json()
     assert [f["name"] for f in after] == ["Bea", "Cy", "Dee"]
-    assert read == ["People/Dee.md"]
+    assert sorted(read) == ["People/Cy.md", "People/Dee.md", "People/Dee.md"]
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")
     assert run("who", "fintech", "--json", vault=vault).json() == after
 
