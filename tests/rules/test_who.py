@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import MakeVault, Run
+from conftest import MakeVault, Run, settle
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
 
@@ -78,7 +76,7 @@ def test_what_each_note_says_is_kept_and_only_a_changed_note_read_again(
             "People/Dee.md": "---\nrole: Designer\n---\n- 2026-11-01 coffee: payments\n",
         }
     )
-    _settle(vault)
+    settle(vault)
     read: list[str] = []
     real = notekit.store.reading.read_body
 
@@ -94,19 +92,10 @@ def test_what_each_note_says_is_kept_and_only_a_changed_note_read_again(
     assert run("who", "fintech", "--json", vault=vault).json() == first
     assert read == ["People/Cy.md"]
     (vault / "People/Dee.md").write_text("---\nrole: Designer\n---\n- she left for fintech\n")
-    _settle(vault)
+    settle(vault)
     read.clear()
     after = run("who", "fintech", "--json", vault=vault).json()
     assert [f["name"] for f in after] == ["Bea", "Cy", "Dee"]
     assert sorted(read) == ["People/Cy.md", "People/Dee.md", "People/Dee.md"]
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")
     assert run("who", "fintech", "--json", vault=vault).json() == after
-
-
-def _settle(vault: Path) -> None:
-    """Date the files written in the last seconds ten seconds back, as if saved before: a
-    note saved this very second is never kept."""
-    for path in vault.rglob("*.md"):
-        stamp = path.stat().st_mtime_ns
-        if time.time_ns() - stamp < 5 * 10**9:
-            os.utime(path, ns=(stamp - 10**10, stamp - 10**10))

@@ -3,10 +3,8 @@ notes that changed otherwise, and always agree with a run that has no cache at a
 
 from __future__ import annotations
 
-import contextlib
 import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,20 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import notekit.store.index
-from conftest import MakeVault, Run
+from conftest import MakeVault, Run, settle
 from notekit.store import kept_summary
 from notekit.store.kept import SHARDS, NoteCache, write_blob
 from notekit.store.summary import Summary
 
 PAT = "---\ncadence: 1m\n---\n"
-
-
-def _age(vault: Path) -> None:
-    """Make the files written in the last seconds ten seconds older, as if saved before."""
-    for path in [*vault.rglob("*.md"), *vault.rglob("*.json"), *vault.rglob("*.toml")]:
-        stamp = path.stat().st_mtime_ns
-        if time.time_ns() - stamp < 5 * 10**9:
-            os.utime(path, ns=(stamp - 10**10, stamp - 10**10))
 
 
 @pytest.fixture
@@ -58,7 +48,7 @@ def vault(make_vault: MakeVault) -> Path:
             "Notes/Bad.md": "---\nname: [broken\n---\n",
         }
     )
-    _age(vault)
+    settle(vault)
     return vault
 
 
@@ -167,7 +157,7 @@ def test_after_an_edit_only_that_note_is_read_and_the_answer_is_a_fresh_one(
     reads.clear()
     derived = _counted_derive(monkeypatch)
     EDITS[name](vault)
-    _age(vault)
+    settle(vault)
     after = _answers(run, vault)
     assert after != before
     assert len(reads) <= 1
@@ -197,7 +187,7 @@ def test_a_settings_change_derives_the_summary_again(
     before = _answers(run, vault)
     reads.clear()
     change(vault)
-    _age(vault)
+    settle(vault)
     after = _answers(run, vault)
     assert len(reads) == read_again
     assert after != before
@@ -344,69 +334,22 @@ def test_a_patched_summary_is_the_summary_derived_anew(
     """Whatever the notes say and however they change (no one renamed), the kept summary
     patched with the changed notes equals, order included, the one derived from every note."""
     vault = tmp_path_factory.mktemp("vault")
-    cache = tmp_path_factory.mktemp("cache")
+    cache = str(tmp_path_factory.mktemp("cache"))
     _write(vault, first)
-    _age(vault)
-    with _cache_in(str(cache)):
+    settle(vault)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NOTEKIT_CACHE_DIR", cache)
         kept_summary.vault_summary(vault)
-    derived: list[int] = []
-    real = kept_summary.derive
-
-    def counted(*args: Any) -> Summary:  # noqa: ANN401 - as derive's
-        derived.append(1)
-        return real(*args)
-
-    for edit in edits:
-        _write(vault, edit)
-        _age(vault)
-        setattr(kept_summary, "derive", counted)  # noqa: B010 - put back below
-        try:
-            with _cache_in(str(cache)):
-                patched = kept_summary.vault_summary(vault)
-        finally:
-            setattr(kept_summary, "derive", real)  # noqa: B010
-        with _cache_in(""):
+        derived = _counted_derive(patch)
+        for edit in edits:
+            _write(vault, edit)
+            settle(vault)
+            patch.setenv("NOTEKIT_CACHE_DIR", cache)
+            patched = kept_summary.vault_summary(vault)
+            assert not derived
+            patch.setenv("NOTEKIT_CACHE_DIR", "")
             anew = kept_summary.vault_summary(vault)
-        assert not derived
-        assert patched == anew
-        for name in ("note_links", "events", "opportunities", "last_words", "mentioned_in"):
-            assert list(getattr(patched, name)) == list(getattr(anew, name)), name
-
-
-@contextlib.contextmanager
-def _cache_in(folder: str) -> Iterator[None]:
-    before = os.environ.get("NOTEKIT_CACHE_DIR")
-    os.environ["NOTEKIT_CACHE_DIR"] = folder
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["NOTEKIT_CACHE_DIR"]
-        else:
-            os.environ["NOTEKIT_CACHE_DIR"] = before
-
-
-def test_a_checkout_that_changed_every_mtime_reads_no_record_and_derives_nothing(
-    run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A checkout, a copy or a sync gives every note a new mtime and the same bytes: the kept
-    summary still holds, each note's bytes compared with what it was derived from; the run
-    after that is an ordinary warm one. One note of the same size with other bytes is
-    patched in alone."""
-    before = _answers(run, vault)
-    moment = time.time() - 100
-    for path in vault.rglob("*.md"):
-        os.utime(path, (moment, moment))
-    reads.clear()
-    derived = _counted_derive(monkeypatch)
-    assert _answers(run, vault) == before
-    assert reads == [] and derived == []
-    moment -= 50
-    for path in vault.rglob("*.md"):
-        os.utime(path, (moment, moment))
-    pat = vault / "People/Pat.md"
-    pat.write_text(PAT.replace("1m", "2m"))  # the same size, other bytes
-    os.utime(pat, (moment, moment))
-    after = _answers(run, vault)
-    assert reads == ["People/Pat.md"] and derived == []
-    assert after != before and after == _uncached(run, vault, monkeypatch)
+            derived.clear()
+            assert patched == anew
+            for name in ("note_links", "events", "opportunities", "last_words", "mentioned_in"):
+                assert list(getattr(patched, name)) == list(getattr(anew, name)), name
