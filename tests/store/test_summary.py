@@ -4,6 +4,7 @@ notes that changed otherwise, and always agree with a run that has no cache at a
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -353,3 +354,29 @@ def test_a_patched_summary_is_the_summary_derived_anew(
             assert patched == anew
             for name in ("note_links", "events", "opportunities", "last_words", "mentioned_in"):
                 assert list(getattr(patched, name)) == list(getattr(anew, name)), name
+
+
+def test_a_checkout_that_changed_every_mtime_reads_no_record_and_derives_nothing(
+    run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout, a copy or a sync gives every note a new mtime and the same bytes: the kept
+    summary still holds, each note's bytes compared with what it was derived from; the run
+    after that is an ordinary warm one. One note of the same size with other bytes is
+    patched in alone."""
+    before = _answers(run, vault)
+    moment = time.time() - 100
+    for path in vault.rglob("*.md"):
+        os.utime(path, (moment, moment))
+    reads.clear()
+    derived = _counted_derive(monkeypatch)
+    assert _answers(run, vault) == before
+    assert reads == [] and derived == []
+    moment -= 50
+    for path in vault.rglob("*.md"):
+        os.utime(path, (moment, moment))
+    pat = vault / "People/Pat.md"
+    pat.write_text(PAT.replace("1m", "2m"))  # the same size, other bytes
+    os.utime(pat, (moment, moment))
+    after = _answers(run, vault)
+    assert reads == ["People/Pat.md"] and derived == []
+    assert after != before and after == _uncached(run, vault, monkeypatch)
