@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notekit.commands.common import App, echo, emit_json, fail, json_option
+from notekit.commands.common import App, emit_json, fail, json_option, show
 
 
 @click.command("intro")
@@ -26,7 +26,7 @@ def command(app: App, target: str, as_json: bool) -> None:
       notekit intro Globex
       notekit intro priya --json
     """
-    from notekit.present import views
+    from notekit.present import text, views
     from notekit.rules.match import lookup
     from notekit.rules.network import insiders, introducers, introducers_at
 
@@ -47,35 +47,6 @@ def command(app: App, target: str, as_json: bool) -> None:
         paths = introducers(summary, person, app.today)
         goal = person.name
     if as_json:
-        emit_json(
-            [
-                {
-                    "via": p.via.name,
-                    "via_path": p.via.path,
-                    "then": p.then.name if p.then else None,
-                    "score": round(p.score, 2),
-                    "last_contact": views.iso(p.last_contact),
-                    "evidence": p.evidence,
-                    "direct": p.direct,
-                }
-                for p in paths
-            ]
-        )
-        return
-    if not paths:
-        echo(
-            f"No path to {goal}: nobody in your notes is tied to them (add `knows:` or "
-            "`introduced_by:`, or note a meeting together)."
-        )
-        return
-    for p in paths:
-        if p.direct:
-            echo(f"You know {goal} yourself:")
-            for item in p.evidence:
-                echo(f"    {item}")
-            continue
-        route = " → ".join(x.name for x in (p.via, p.then) if x) + f" → {goal}"
-        last = f", last contact {p.last_contact}" if p.last_contact else ", never contacted"
-        echo(f"{route}  (score {p.score:.1f}{last})")
-        for item in p.evidence[:4]:
-            echo(f"    {item}")
+        emit_json([views.introduction(p) for p in paths])
+    else:
+        show(text.intro_text(paths, goal))

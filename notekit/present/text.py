@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from notekit.core.model import DatedTask, Interaction, Person, Section
     from notekit.rules.due import FollowUp
     from notekit.rules.engagement import Reciprocity, Stats
+    from notekit.rules.network import Path
     from notekit.rules.orgs import At
 
 LATE = "late"  # a row's mark: shown in red
@@ -247,3 +248,24 @@ def people_text(
     ]
     headers = ["Name", "Company", "Role", "Last contact", "Cadence", "Due"]
     return [Table(headers, rows), f"\n{len(follows)} people"]
+
+
+def intro_text(paths: list[Path], goal: str) -> list[Block]:
+    """`notekit intro` as a person reads it: knowing them myself first, then each way in with
+    how fresh my tie to the first person is and up to four pieces of evidence."""
+    if not paths:
+        return [
+            f"No path to {goal}: nobody in your notes is tied to them (add `knows:` or "
+            "`introduced_by:`, or note a meeting together)."
+        ]
+    out: list[Block] = []
+    for p in paths:
+        if p.direct:
+            out.append(f"You know {goal} yourself:")
+            out += [f"    {item}" for item in p.evidence]
+            continue
+        route = " → ".join(x.name for x in (p.via, p.then) if x) + f" → {goal}"
+        last = f", last contact {p.last_contact}" if p.last_contact else ", never contacted"
+        out.append(f"{route}  (score {p.score:.1f}{last})")
+        out += [f"    {item}" for item in p.evidence[:4]]
+    return out

@@ -22,6 +22,7 @@ from notekit.store.summary import Summary
 
 if TYPE_CHECKING:  # imported by the commands that show them; `due` need not load them
     from notekit.rules.engagement import Reciprocity, Stats
+    from notekit.rules.network import Path
     from notekit.rules.orgs import At
     from notekit.rules.plan import Plan
 
@@ -426,3 +427,16 @@ def time_at_text(item: At) -> str:
     years = f"{item.start}–{item.end or 'now'}" if item.start else f"until {item.end}"
     both = f", overlapped {item.overlap[0]}–{item.overlap[1]}" if item.overlap else ""
     return ", ".join(filter(None, (item.role, years))) + both
+
+
+def introduction(item: Path) -> dict[str, Any]:
+    """One way in, for `intro --json` (docs/cli.md)."""
+    return {
+        "via": item.via.name,
+        "via_path": item.via.path,
+        "then": item.then.name if item.then else None,
+        "score": round(item.score, 2),
+        "last_contact": iso(item.last_contact),
+        "evidence": item.evidence,
+        "direct": item.direct,
+    }

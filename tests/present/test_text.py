@@ -1,12 +1,13 @@
-"""What `due` and `stats` print, as values (notekit.present.text), on vaults held in memory:
-the words and their order without a terminal."""
+"""What `due`, `stats`, `show`, `people` and `intro` print, as values (notekit.present.text),
+on vaults held in memory: the words and their order without a terminal."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from notekit.present.text import LATE, TODAY, Table, due_text
+from notekit.present.text import LATE, TODAY, Table, due_text, intro_text
 from notekit.rules.due import due_report
+from notekit.rules.network import introducers
 from notekit.store.memory import index_from_texts
 
 MONDAY = dt.date(2026, 11, 23)
@@ -70,3 +71,25 @@ def test_people_without_anyone_says_what_makes_a_person() -> None:
     from notekit.present.text import people_text
 
     assert "type: person" in str(people_text([], None, {})[0])
+
+
+def test_intro_names_each_way_in_with_its_freshness_and_evidence() -> None:
+    vault = index_from_texts(
+        {
+            "People/Ana.md": "---\nknows: [Cy]\n---\n- 2026-11-01 call: catch-up\n",
+            "People/Ben.md": "---\nknows: [Cy]\n---\n",
+            "People/Cy.md": "---\ncompany: Globex\n---\n",
+        }
+    )
+    target = vault.person_at("People/Cy.md")
+    assert target is not None
+    lines = [str(block) for block in intro_text(introducers(vault, target, MONDAY), "Cy")]
+    assert lines[0].startswith("Ana → Cy  (score ") and lines[0].endswith(
+        ", last contact 2026-11-01)"
+    )
+    assert lines[1] == "    Ana knows Cy (People/Ana.md)"
+    assert lines[2].startswith("Ben → Cy") and lines[2].endswith(", never contacted)")
+    assert intro_text([], "Cy") == [
+        "No path to Cy: nobody in your notes is tied to them (add `knows:` or "
+        "`introduced_by:`, or note a meeting together)."
+    ]
