@@ -8,7 +8,7 @@ import json
 import shlex
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -249,7 +249,7 @@ def _width(text: str) -> int:
     return len(text) + sum(text.count(c) for c in wide)
 
 
-def show(blocks: list[Block]) -> None:
+def show(blocks: Sequence[Block]) -> None:
     """What a command prints (notekit.present.text), on the terminal: each table aligned, each
     row in its mark's colour, every line's content made visible."""
     from notekit.present.text import LATE, TODAY, Table, Title

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from notekit.commands.common import App, dry_run_option, echo, fail, parsed, write_change
+from notekit.commands.common import (
+    App,
+    dry_run_option,
+    fail,
+    parsed,
+    show,
+    write_change,
+)
+from notekit.interop import told
 from notekit.interop.source import MAX_MB
 
 T = TypeVar("T")
@@ -62,7 +70,6 @@ def with_limits(command: Callable[..., None]) -> Callable[..., None]:
 
 if TYPE_CHECKING:
     from notekit.interop.contacts import Contact
-    from notekit.interop.imports import Outcome
     from notekit.write.changes import Change
 
 
@@ -148,23 +155,14 @@ def linkedin(
             new_tags=new_tags,
             new_cadence=_checked_cadence(new_cadence),
         )
-    done = _tell(outcome, dry_run)
+    lines = told.contacts(outcome, dry_run)
     if talk:
         me = summary.config.me_linkedin or owner(talk)
         said = import_messages(summary, talk, me, app.today, hand_over, not no_text, outcome)
-        if said.owner_unknown:
-            echo(
-                "Messages: whose export this is cannot be told (no one is in every "
-                'conversation); say it in notekit.toml: [me] linkedin = "<your profile URL>".'
-            )
-        click.echo(
-            f"{said.logged} log entries {done} added from messages, {said.known} were there; "
-            f"{said.strangers} messages with nobody of the vault, {said.drafts} drafts, "
-            f"{said.ahead} dated after today and {said.mine_in_groups} of my messages to groups "
-            "(contact with no one) left out."
-        )
+        lines += told.messages(said, dry_run)
     if export.ignored:
-        echo(f"Not read (other parts of the export): {', '.join(export.ignored)}")
+        lines.append(f"Not read (other parts of the export): {', '.join(export.ignored)}")
+    show(lines)
 
 
 @command.command("vcard")
@@ -200,33 +198,8 @@ def vcard(
     from notekit.interop.vcard import read_cards
 
     found, skipped = _read(path, lambda: read_cards(Path(path), photos, max_mb, encoding))
-    _import(app, found, update, dry_run, new_tags, new_cadence, photos)
-    for card in skipped:
-        echo(f"  {card.file}, card {card.card}: {card.reason}")
-
-
-def _tell(outcome: Outcome, dry_run: bool) -> str:
-    """What an import of contacts did; the verb for the lines after."""
-    done = "would be" if dry_run else "were"
-    click.echo(
-        f"{len(outcome.created)} people {done} added, {len(outcome.updated)} updated, "
-        f"{len(outcome.unchanged)} unchanged."
-    )
-    for name, field, old, new in outcome.replaced:
-        echo(f"  {name}: {field} {old!r} -> {new!r}" if old else f"  {name}: {field} + {new!r}")
-    for name in outcome.moved:
-        echo(f"  new role: {name} (their note says what changed; a chance to congratulate)")
-    for contact, matched in outcome.undecided:
-        names = ", ".join(f"{p.name} ({p.path})" for p in matched.people)
-        if matched.how == "another role":
-            job = f"{contact.role} at {contact.company}"
-            echo(f"  left for you: {contact.name} ({job}) may be {names}, in another role")
-            continue
-        kind = "shares a name with" if matched.how == "ambiguous" else "may be"
-        echo(f"  left for you: {contact.name} {kind} {names}")
-    for name, why in outcome.refused:
-        echo(f"  not imported: {name}: {why}")
-    return done
+    lines = _import(app, found, update, dry_run, new_tags, new_cadence, photos)
+    show([*lines, *(f"  {card.file}, card {card.card}: {card.reason}" for card in skipped)])
 
 
 @command.command("google")
@@ -261,7 +234,7 @@ def google(
     found = _read(
         file, lambda: contacts(decode(read_file(Path(file), max_mb), file, encoding), file)
     )
-    _import(app, found, update, dry_run, new_tags, new_cadence)
+    show(_import(app, found, update, dry_run, new_tags, new_cadence))
 
 
 def _read(file: str, read: Callable[[], T]) -> T:
@@ -280,8 +253,9 @@ def _import(
     new_tags: tuple[str, ...],
     new_cadence: str | None,
     photos: bool = False,
-) -> None:
-    """Import contacts into the vault, each change written (or shown, with --dry-run)."""
+) -> list[str]:
+    """Import contacts into the vault, each change written (or shown, with --dry-run): what
+    was done, in words."""
     from notekit.interop.imports import import_contacts
 
     summary = app.summary(quiet=True)
@@ -297,7 +271,7 @@ def _import(
             new_tags,
             cadence,
         )
-    _tell(outcome, dry_run)
+    return told.contacts(outcome, dry_run)
 
 
 @command.command("ics")
@@ -352,25 +326,7 @@ def ics(
         lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
         max_attendees,
     )
-    done = "would be" if dry_run else "were"
-    click.echo(
-        f"{result.logged} log entries {done} added, {result.known} were there; "
-        f"{result.crowded} events with more than {max_attendees} attendees and "
-        f"{result.nobody} with nobody of the vault left out."
-    )
-    if calendar.cancelled or calendar.declined:
-        click.echo(
-            f"{calendar.cancelled} cancelled and {calendar.declined} declined occurrences left out."
-        )
-    if not me.me_emails:
-        echo(
-            'Your own addresses are not known: set [me] emails = ["you@example.com"] in '
-            "notekit.toml, so that events you declined are left out."
-        )
-    for day, name, title in sorted(result.planned):
-        echo(f"  planned: {day} {name}: {title}")
-    for why in calendar.skipped:
-        echo(f"  skipped: {why}")
+    show(told.meetings(result, calendar, max_attendees, bool(me.me_emails), dry_run))
 
 
 PROGRESS_FROM = 200  # records from which a terminal shows a progress bar
