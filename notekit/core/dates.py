@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from notekit.core.model import Cadence
 from notekit.core.syntax import LINKED_DATE
@@ -122,6 +123,19 @@ def add_cadence(date: dt.date, cadence: Cadence) -> dt.date:
         return add_months(date, 12 * cadence.count)
     except (OverflowError, ValueError):
         return dt.date.max
+
+
+Local = Callable[[dt.datetime], dt.datetime]  # a moment as it is where I live
+
+
+def in_zone(zone: str | None) -> Local:
+    """How a moment becomes mine (`[me] timezone`): in `zone`, else in the machine's zone."""
+    if zone is None:
+        return lambda moment: moment.astimezone()
+    from zoneinfo import ZoneInfo
+
+    mine = ZoneInfo(zone)
+    return lambda moment: moment.astimezone(mine)
 
 
 def add_days(date: dt.date, days: int) -> dt.date:

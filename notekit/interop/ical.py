@@ -10,11 +10,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from notekit.core.dates import next_anniversary
+from notekit.core.dates import Local, in_zone, next_anniversary
 from notekit.core.errors import SourceError
 from notekit.core.model import Person
 from notekit.rules.due import follow_up
@@ -109,7 +109,7 @@ def read_meetings(
         raise SourceError(f"{where}: not an iCalendar file ({exc})") from None
     read = CalendarRead()
     horizon = today + dt.timedelta(days=HORIZON_DAYS)
-    local = _to_local(zone or _known_zone(str(calendar.get("x-wr-timezone", ""))))
+    local = in_zone(zone or _known_zone(str(calendar.get("x-wr-timezone", ""))))
     events = list(calendar.walk("VEVENT"))
     repeating = {str(e.get("uid")) for e in events if e.get("rrule") and e.get("uid")}
     moved: dict[str, dict[dt.date, Any]] = {}  # uid -> the day it was to be -> its override
@@ -167,19 +167,6 @@ def _take(read: CalendarRead, event: Any, day: dt.date, mine: Collection[str]) -
 def _shown(number: int, event: Any) -> str:
     title = " ".join(str(event.get("summary", "")).split())
     return f"event {number}" + (f" ({title[:60]})" if title else "")
-
-
-Local = Callable[[dt.datetime], dt.datetime]
-
-
-def _to_local(zone: str | None) -> Local:
-    """How a UTC time becomes mine: in `zone`, else in the machine's zone."""
-    if zone is None:
-        return lambda moment: moment.astimezone()
-    from zoneinfo import ZoneInfo
-
-    mine = ZoneInfo(zone)
-    return lambda moment: moment.astimezone(mine)
 
 
 def _known_zone(name: str) -> str | None:

@@ -256,7 +256,7 @@ def import_messages(
         return known[name, url]
 
     groups = _groups(found, me)
-    entries: dict[tuple[str, dt.date, str], tuple[Person, str, str]] = {}
+    entries: Entries = {}
     for message in found:
         if message.draft:
             result.drafts += 1
@@ -286,26 +286,50 @@ def import_messages(
             matched = True
             entries.setdefault((who.path, message.day, "to" if mine else "from"), (who, text, ""))
         result.strangers += not matched
+    result.logged, result.known = log_conversations(
+        vault, entries, "linkedin", today, hand_over, with_text, planned
+    )
+    return result
+
+
+Entries = dict[tuple[str, dt.date, str], tuple[Person, str, str]]
+"""What an import of conversations found: by (note, day, direction: `to`, `from` or `group`),
+the person, the text of the first message, and for a group the members (`group_with`)."""
+
+
+def log_conversations(
+    vault: Summary,
+    entries: Entries,
+    channel: str,
+    today: dt.date,
+    hand_over: Callable[[Change], object],
+    with_text: bool = True,
+    planned: dict[str, bytes] | None = None,
+) -> tuple[int, int]:
+    """Each entry that the person's note does not hold yet (a `channel` entry of that day and
+    direction), written in one edit of each note; how many were written and how many were
+    there already. `planned`: new notes a dry run of this import planned, by path."""
     by_person: dict[str, tuple[Person, list[tuple[dt.date, str]]]] = {}
-    logged: dict[str, set[tuple[dt.date, str]]] = {}  # each note read once
+    held: dict[str, set[tuple[dt.date, str]]] = {}  # each note read once
+    known = logged = 0
     for (path, day, direction), (person, text, members) in entries.items():
-        if path not in logged:
-            logged[path] = _logged(vault, path)
-        if (day, direction) in logged[path]:
-            result.known += 1
+        if path not in held:
+            held[path] = _directed(vault, path, channel)
+        if (day, direction) in held[path]:
+            known += 1
             continue
-        entry = log_entry(day, text if with_text else "", "linkedin", direction, members)
+        entry = log_entry(day, text if with_text else "", channel, direction, members)
         by_person.setdefault(path, (person, []))[1].append((day, entry))
     for person, lines in by_person.values():  # one edit of each note, whatever its entries
-        new = None if (vault.vault / person.path).exists() else planned.get(person.path)
-        summary = f"import linkedin: {len(lines)} messages"
+        new = None if (vault.vault / person.path).exists() else (planned or {}).get(person.path)
+        summary = f"import {channel}: {len(lines)} messages"
         try:
             change = plan_entries(vault, person, today, lines, summary, planned=new)
         except (EditError, OSError):
             continue
         hand_over(change)
-        result.logged += len(lines)
-    return result
+        logged += len(lines)
+    return logged, known
 
 
 def _key(name: str, url: str) -> str:
@@ -340,15 +364,15 @@ def _first_line(content: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def _logged(vault: Summary, path: str) -> set[tuple[dt.date, str]]:
-    """The days and directions of the note's `linkedin to:` and `linkedin from:` entries."""
+def _directed(vault: Summary, path: str, channel: str) -> set[tuple[dt.date, str]]:
+    """The days and directions (`to`, `from`, `group`) of the note's entries on `channel`."""
     if not (vault.vault / path).is_file():
         return set()
     note = read_note(vault.vault, path, vault.config.channels)
     return {
         (entry.date, entry.direction)
         for entry in note.entries
-        if entry.channel == "linkedin" and entry.direction
+        if entry.channel == channel and entry.direction
     }
 
 
