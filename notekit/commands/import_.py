@@ -70,6 +70,8 @@ def with_limits(command: Callable[..., None]) -> Callable[..., None]:
 
 if TYPE_CHECKING:
     from notekit.interop.contacts import Contact
+    from notekit.interop.conversations import Stranger
+    from notekit.interop.mail import Mail
     from notekit.write.changes import Change
 
 
@@ -329,6 +331,128 @@ def ics(
     show(told.meetings(result, calendar, max_attendees, bool(me.me_emails), dry_run))
 
 
+@command.command("mail")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--since", metavar="DATE", help="Only messages on or after this day (YYYY-MM-DD).")
+@click.option("--no-text", is_flag=True, help="Log messages without their subject.")
+@click.option(
+    "--me",
+    "my_addresses",
+    multiple=True,
+    metavar="ADDRESS",
+    help="An address of mine, beside [me] emails of notekit.toml; may be repeated.",
+)
+@click.option(
+    "--suggest",
+    is_flag=True,
+    help="Write nothing: list the people without a note I write with often.",
+)
+@click.option(
+    "--min",
+    "at_least",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="With --suggest: messages each way that make someone worth a note.",
+)
+@click.option("--add", is_flag=True, help="With --suggest: write a note for each of them.")
+@with_dry_run
+@click.pass_obj
+def mail(
+    app: App,
+    path: str,
+    since: str | None,
+    no_text: bool,
+    my_addresses: tuple[str, ...],
+    suggest: bool,
+    at_least: int,
+    add: bool,
+    dry_run: bool,
+) -> None:
+    """Import mail: an mbox file (Google Takeout, Thunderbird, an Apple Mail export folder)
+    or a Maildir folder, read on this machine, one message at a time.
+
+    A message of mine to one person of the vault is an `email to:` entry in their log, theirs
+    to me `email from:`; one entry per person, day and direction, the subject as its text. A
+    message with several other people is a group entry for whoever of the vault wrote it,
+    never outreach. People are known by their `email` or `emails` fields, and mine by
+    [me] emails in notekit.toml (or --me). Mailing lists, bulk mail, auto-replies, no-reply
+    senders, calendar invitations (see `import ics`), spam, trash and drafts are left out and
+    counted. Importing the same mailbox again changes nothing.
+
+    \b
+    Examples:
+      notekit import mail "Takeout/Mail/All mail Including Spam and Trash.mbox"
+      notekit import mail ~/Mail/work --since 2024-01-01 --dry-run
+      notekit import mail ~/Mail/work --suggest --min 5
+    """
+    from notekit.core.dates import in_zone, parse_date
+    from notekit.interop.conversations import read_conversations
+    from notekit.interop.imports import log_conversations
+    from notekit.interop.mail import mailbox_kind, read_mail
+
+    first = parsed("--since", parse_date, since)
+    if add and not suggest:
+        fail("--add writes notes for the people --suggest lists: give both")
+    if mailbox_kind(Path(path)) is None:
+        fail(f"{path}: neither an mbox file nor a folder holding a Maildir or an mbox")
+    summary = app.summary(quiet=True)
+    mine = {*summary.config.me_emails, *my_addresses}
+    if not mine:
+        fail(
+            "whose mail is this? Say your addresses in notekit.toml: [me] emails = "
+            '["you@example.com"], or give --me you@example.com'
+        )
+    people = {a.strip().lower() for p in summary.people for a in p.emails}
+
+    def concerns_the_vault(found: Mail) -> bool:
+        return suggest or any(a in people for a in (found.sender, *(a for a, _ in found.to)))
+
+    messages = read_mail(Path(path), in_zone(summary.config.me_timezone), concerns_the_vault)
+    with stream_progress(messages, "messages") as shown:
+        read = read_conversations(summary, shown, mine, app.today, first)
+    if suggest:
+        found = read.suggested(at_least)
+        show(told.suggested(found, at_least))
+        if add:
+            show(_add_strangers(app, found, dry_run))
+        return
+    logged, known = log_conversations(
+        summary,
+        read.entries,
+        "email",
+        app.today,
+        lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
+        not no_text,
+    )
+    show(told.mail(read, logged, known, dry_run))
+
+
+def _add_strangers(app: App, found: list[Stranger], dry_run: bool) -> list[str]:
+    """A note for each person `--suggest` found (their address, `source: mail`, no cadence
+    of their own); a name the vault holds already is left for the user."""
+    from notekit.core.errors import EditError
+    from notekit.write.changes import plan_add
+
+    summary = app.summary(quiet=True)
+    lines: list[str] = []
+    taken: list[str] = []
+    for stranger in found:
+        name = stranger.name or stranger.address
+        fields: dict[str, str | list[str]] = {"email": stranger.address, "source": "mail"}
+        try:
+            change = plan_add(summary, name, app.today, fields, taken=taken)
+        except EditError as exc:
+            lines.append(f"  left for you: {name} <{stranger.address}>: {exc}")
+            continue
+        taken.append(change.rel)
+        write_change(app, change, dry_run, quiet=True, tell=False)
+        lines.append(f"  {'would add' if dry_run else 'added'}: {change.rel}")
+    if found and not dry_run:
+        lines.append("Import the mail again to log their history.")
+    return lines
+
+
 PROGRESS_FROM = 200  # records from which a terminal shows a progress bar
 
 
@@ -336,5 +460,15 @@ def progress(items: list[T], label: str) -> contextlib.AbstractContextManager[It
     """A progress bar over many records on a terminal (stderr); the records as they are
     otherwise."""
     if len(items) >= PROGRESS_FROM and sys.stderr.isatty():
+        return click.progressbar(items, label=f"importing {label}", file=sys.stderr)
+    return contextlib.nullcontext(items)
+
+
+def stream_progress(
+    items: Iterable[T], label: str
+) -> contextlib.AbstractContextManager[Iterable[T]]:
+    """A count of records read so far, on a terminal (stderr), for a stream of unknown length
+    (a mailbox); the stream as it is otherwise."""
+    if sys.stderr.isatty():
         return click.progressbar(items, label=f"importing {label}", file=sys.stderr)
     return contextlib.nullcontext(items)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from notekit.present.text import Block, Table
+
 if TYPE_CHECKING:
+    from notekit.interop.conversations import MailRead, Stranger
     from notekit.interop.ical import CalendarRead
     from notekit.interop.imports import Calendar, Conversations, Outcome
 
@@ -80,3 +83,58 @@ def meetings(
     lines += [f"  planned: {day} {name}: {title}" for day, name, title in sorted(result.planned)]
     lines += [f"  skipped: {why}" for why in calendar.skipped]
     return lines
+
+
+PROBLEMS_SHOWN = 20  # messages that cannot be read, named one by one; the rest counted
+
+
+def mail(read: MailRead, logged: int, known: int, dry_run: bool) -> list[str]:
+    """An import of mail: entries added and known, from how many messages; what was left out
+    and why, by reason; the answers known by their thread; the messages that cannot be read."""
+    lines = [
+        f"{logged} log entries {verb(dry_run)} added, {known} were there; "
+        f"{_messages(read.messages)} read."
+    ]
+    kept_out = [f"{count} {why}" for why, count in sorted(read.left_out.items())]
+    kept_out += [
+        f"{count} {what}"
+        for count, what in (
+            (read.strangers, "with nobody of the vault"),
+            (read.mine_in_groups, "of mine to several people (contact with no one)"),
+            (read.not_mine, "written to others (a copy reached me)"),
+            (read.earlier, "before --since"),
+            (read.ahead, "dated after today"),
+        )
+        if count
+    ]
+    if kept_out:
+        lines.append("Left out: " + ", ".join(kept_out) + ".")
+    if read.replies:
+        lines.append(
+            f"{_messages(read.replies)} {'answers' if read.replies == 1 else 'answer'} one of "
+            "the other side's (known by their thread)."
+        )
+    if read.problems:
+        lines.append(f"Skipped {_messages(len(read.problems))} that cannot be read:")
+        lines += [f"  {p.where}: {p.reason}" for p in read.problems[:PROBLEMS_SHOWN]]
+        if len(read.problems) > PROBLEMS_SHOWN:
+            lines.append(f"  and {len(read.problems) - PROBLEMS_SHOWN} more")
+    return lines
+
+
+def suggested(found: list[Stranger], at_least: int) -> list[Block]:
+    """`import mail --suggest`: the people I write with who have no note, most recent first."""
+    if not found:
+        return [f"Nobody without a note wrote with you at least {at_least} times each way."]
+    rows = [
+        [s.name or "-", s.address, str(s.wrote_to), str(s.heard_from), str(s.last), s.last_subject]
+        for s in found
+    ]
+    return [
+        Table(["Name", "Address", "To", "From", "Last", "Last subject"], rows),
+        f"\n{len(found)} people without a note; `--add` writes a note for each.",
+    ]
+
+
+def _messages(count: int) -> str:
+    return f"{count} message{'' if count == 1 else 's'}"

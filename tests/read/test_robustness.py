@@ -298,7 +298,15 @@ LINEAR = 20  # well above 8 (linear, with noise), well below 64 (quadratic)
 
 
 def _every_way(pattern: re.Pattern) -> Callable[[str], object]:
-    return lambda text: (pattern.match(text), pattern.search(text), list(pattern.finditer(text)))
+    """Match, search and find all; a pattern over bytes (a mail's raw lines) gets the line as
+    UTF-8."""
+    if isinstance(pattern.pattern, bytes):
+        return lambda text: _all_ways(pattern, text.encode("utf-8"))
+    return lambda text: _all_ways(pattern, text)
+
+
+def _all_ways(pattern: re.Pattern, text: str | bytes) -> object:
+    return (pattern.match(text), pattern.search(text), list(pattern.finditer(text)))
 
 
 def test_every_pattern_is_linear_on_lines_built_to_make_it_backtrack() -> None:

@@ -1,0 +1,122 @@
+"""`notekit import mail` on the fixture mailboxes, as a user runs it: what it writes, what it
+says it left out, what `stats` makes of it, and that a second run changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, MakeVault, Run, settle
+
+MAIL = FIXTURES / "mail"
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    """The fixture vault, in a git repository with everything committed."""
+    root = tmp_path / "vault"
+    shutil.copytree(MAIL / "vault", root)
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "notes"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=root,
+            check=True,
+        )
+    return root
+
+
+def _git_status(vault: Path) -> str:
+    return subprocess.run(
+        ["git", "status", "--porcelain"], cwd=vault, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_takeout_mbox_logs_what_happened_and_the_reply_rate_is_the_one_by_hand(
+    run: Run, vault: Path
+) -> None:
+    result = run("import", "mail", str(MAIL / "takeout.mbox"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "9 log entries were added, 0 were there; 30 messages read."
+    assert lines[1] == (
+        "Left out: 1 auto-reply, 1 bulk, 1 draft, 1 invitation, 1 mailing list, 1 no-reply, "
+        "1 spam, 11 with nobody of the vault, 1 of mine to several people (contact with no "
+        "one), 1 written to others (a copy reached me), 1 dated after today."
+    )
+    assert "Skipped 1 message that cannot be read:" in lines
+    assert lines[-1].endswith("message 10: no date that can be read (Date: 'sometime last week')")
+    cara = (vault / "People/Cara Li.md").read_text()
+    assert "- 2026-10-08 email group with [[Ana Costa]] and 1 other: Reunion planning\n" in cara
+    assert "- 2026-11-17 email from: Olá from Porto\n" in cara
+    dev = (vault / "People/Dev Patel.md").read_text()
+    assert "- 2026-10-10 email from: Café next week?\n" in dev
+    settle(vault)
+    stats = run("stats", "--json", vault=vault).json()
+    assert (stats["outreach"], stats["answered"], stats["unanswered"]) == (3, 2, 1)
+    assert stats["reply_rate"] == 0.667  # tests/fixtures/mail/EXPECTED.md
+
+
+@pytest.mark.parametrize("box", ["takeout.mbox", "maildir"])
+def test_importing_a_mailbox_twice_leaves_git_status_clean(run: Run, vault: Path, box: str) -> None:
+    assert run("import", "mail", str(MAIL / box), vault=vault).exit_code == 0
+    subprocess.run(["git", "add", "-A"], cwd=vault, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "mail"],
+        cwd=vault,
+        check=True,
+    )
+    settle(vault)
+    again = run("import", "mail", str(MAIL / box), vault=vault)
+    assert again.stdout.startswith("0 log entries were added, ")
+    assert _git_status(vault) == ""
+
+
+def test_the_maildir_tree_of_offlineimap(run: Run, vault: Path) -> None:
+    result = run("import", "mail", str(MAIL / "maildir"), vault=vault)
+    assert result.stdout.splitlines()[:2] == [
+        "3 log entries were added, 0 were there; 6 messages read.",
+        "Left out: 1 draft, 1 spam, 1 trash.",
+    ]
+    assert "- 2026-11-08 email from: To your old address\n" in (
+        (vault / "People/Dev Patel.md").read_text()
+    )
+
+
+def test_a_dry_run_shows_every_change_and_writes_nothing(run: Run, vault: Path) -> None:
+    result = run("import", "mail", str(MAIL / "takeout.mbox"), "--dry-run", vault=vault)
+    assert "+- 2026-10-25 email from: We are hiring" in result.stdout
+    assert "9 log entries would be added" in result.stdout
+    assert _git_status(vault) == ""
+
+
+def test_suggest_lists_who_has_no_note_and_add_writes_their_notes(run: Run, vault: Path) -> None:
+    box = str(MAIL / "takeout.mbox")
+    listed = run("import", "mail", box, "--suggest", "--min", "2", vault=vault)
+    rows = [line.split()[:3] for line in listed.stdout.splitlines()[1:3]]
+    assert rows == [
+        ["Elena", "Rossi", "elena@oldco.example"],
+        ["Farid", "Haddad", "farid@example.com"],
+    ]
+    assert _git_status(vault) == ""  # --suggest alone writes nothing
+    added = run("import", "mail", box, "--suggest", "--add", vault=vault)
+    assert "  added: People/Elena Rossi.md" in added.stdout.splitlines()
+    note = (vault / "People/Elena Rossi.md").read_text()
+    assert "email: elena@oldco.example\n" in note and "source: mail\n" in note
+    settle(vault)
+    run("import", "mail", box, vault=vault)
+    assert "- 2026-11-18 email from: Re: Catching up 2\n" in (
+        (vault / "People/Elena Rossi.md").read_text()
+    )
+
+
+def test_whose_mail_it_is_must_be_known(run: Run, make_vault: MakeVault) -> None:
+    root = make_vault({"People/Ana.md": "---\nemail: ana@globex.com\n---\n"})
+    refused = run("import", "mail", str(MAIL / "takeout.mbox"), vault=root)
+    assert refused.exit_code != 0 and "[me] emails" in refused.stderr
+    given = run("import", "mail", str(MAIL / "takeout.mbox"), "--me", "sam@example.com", vault=root)
+    assert given.stdout.startswith("2 log entries were added")  # to her, and her answer
+    not_a_box = run("import", "mail", str(MAIL / "EXPECTED.md"), vault=root)
+    assert "neither an mbox file nor a folder" in not_a_box.stderr

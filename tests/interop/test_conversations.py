@@ -1,0 +1,140 @@
+"""Mail as history (notekit.interop.conversations): who each message is with, in which
+direction, and what is counted instead of written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from notekit.interop.conversations import read_conversations
+from notekit.interop.mail import LIST, Mail, MailProblem
+from notekit.store.memory import index_from_texts
+
+ME = "sam@example.com"
+TODAY = dt.date(2026, 11, 23)
+VAULT = index_from_texts(
+    {
+        "People/Ana.md": "---\nemail: Ana@Globex.com\n---\n",
+        "People/Ben.md": "---\nemails: [ben@initech.com, ben@home.example]\n---\n",
+        "People/Cy.md": "---\nemail: cy@example.org\n---\n",
+    }
+)
+
+
+def mail(
+    sender: str,
+    to: tuple[str, ...],
+    day: int = 2,
+    subject: str = "hello",
+    **more: object,
+) -> Mail:
+    fields: dict = {
+        "where": "box, message 1",
+        "day": dt.date(2026, 11, day),
+        "sender": sender,
+        "sender_name": "",
+        "to": tuple((address, "") for address in to),
+        "bcc": (),
+        "subject": subject,
+        "message_id": None,
+        "replies_to": (),
+        "thread": None,
+        "left_out": None,
+    }
+    return Mail(**{**fields, **more})
+
+
+def entries(*found: Mail | MailProblem) -> dict[tuple[str, str], str]:
+    read = read_conversations(VAULT, found, [ME], TODAY)
+    return {
+        (path, f"{day:%d} {direction}"): f"{text}|{members}"
+        for (path, day, direction), (_, text, members) in read.entries.items()
+    }
+
+
+def test_one_to_one_is_to_or_from_once_per_person_day_and_direction() -> None:
+    assert entries(
+        mail(ME, ("ana@globex.com",), subject="first"),
+        mail(ME, ("ana@globex.com",), subject="second, same day"),
+        mail("ana@globex.com", (ME,), subject="answer"),
+        mail("ben@home.example", (ME,), day=3),  # any of their addresses
+    ) == {
+        ("People/Ana.md", "02 to"): "first|",
+        ("People/Ana.md", "02 from"): "answer|",
+        ("People/Ben.md", "03 from"): "hello|",
+    }
+
+
+def test_several_people_make_a_group_for_whoever_of_the_vault_wrote() -> None:
+    found = entries(
+        mail("cy@example.org", (ME, "ana@globex.com", "zoe@example.com")),
+        mail(ME, ("cy@example.org", "ana@globex.com")),  # mine to several: no one's
+    )
+    assert found == {("People/Cy.md", "02 group"): "hello|[[Ana]] and 1 other"}
+
+
+def test_a_bcc_counts_for_the_sender_alone() -> None:
+    read = read_conversations(
+        VAULT,
+        [
+            mail(ME, (ME,), bcc=("ana@globex.com", "ben@initech.com")),  # my Bcc: a copy
+            mail("ben@initech.com", ()),  # to me by Bcc: from Ben
+            mail("ana@globex.com", ("team@globex.com",)),  # to others: a copy reached me
+        ],
+        [ME],
+        TODAY,
+    )
+    assert list(read.entries) == [("People/Ben.md", dt.date(2026, 11, 2), "from")]
+    assert (read.strangers, read.not_mine) == (1, 1)
+
+
+def test_what_is_left_out_is_counted_by_reason_and_by_date() -> None:
+    problem = MailProblem("box, message 9", "no date")
+    read = read_conversations(
+        VAULT,
+        [
+            mail("ana@globex.com", (ME,), left_out=LIST),
+            mail("ana@globex.com", (ME,), day=1),
+            mail("ana@globex.com", (ME,), day=30),
+            problem,
+        ],
+        [ME],
+        TODAY,
+        since=dt.date(2026, 11, 2),
+    )
+    assert read.left_out == {LIST: 1}
+    assert (read.earlier, read.ahead, read.messages, read.problems) == (1, 1, 3, [problem])
+    assert not read.entries
+
+
+def test_answers_are_known_by_their_ids_or_else_by_the_gmail_thread() -> None:
+    read = read_conversations(
+        VAULT,
+        [
+            mail("ana@globex.com", (ME,), day=5, replies_to=("m1",)),  # before what it answers
+            mail(ME, ("ana@globex.com",), day=1, message_id="m1"),
+            mail(ME, ("ben@initech.com",), day=1, thread="t"),
+            mail("ben@initech.com", (ME,), day=9, thread="t"),  # a later day of the thread
+            mail("cy@example.org", (ME,), day=9, thread="u"),  # a thread of theirs alone
+        ],
+        [ME],
+        TODAY,
+    )
+    assert read.replies == 2
+
+
+def test_strangers_written_with_often_both_ways_are_suggested_latest_first() -> None:
+    found = [
+        *(mail(ME, ("eli@old.example",), day=d) for d in (1, 2, 3)),
+        *(mail("eli@old.example", (ME,), day=d, sender_name="Eli Roe") for d in (4, 5, 6)),
+        *(mail(ME, ("fay@old.example",), day=d, subject=f"s{d}") for d in (7, 8, 9)),
+        *(mail("fay@old.example", (ME,), day=d, subject=f"r{d}") for d in (10, 11, 12)),
+        *(mail("gus@old.example", (ME,), day=d) for d in (1, 2, 3, 4)),  # never answered
+    ]
+    read = read_conversations(VAULT, found, [ME], TODAY)
+    suggested = read.suggested(3)
+    assert [(s.address, s.name, s.wrote_to, s.heard_from) for s in suggested] == [
+        ("fay@old.example", "", 3, 3),
+        ("eli@old.example", "Eli Roe", 3, 3),
+    ]
+    assert (suggested[0].last, suggested[0].last_subject) == (dt.date(2026, 11, 12), "r12")
+    assert [s.address for s in read.suggested(4)] == []
