@@ -26,6 +26,16 @@ with_update = click.option(
     "--update", is_flag=True, help="Replace values that differ from the file's (lists only grow)."
 )
 with_dry_run = dry_run_option("what would change")
+with_me_name = click.option(
+    "--me",
+    "my_names",
+    multiple=True,
+    metavar="NAME",
+    help="My name as the chat writes it, beside [me] name of notekit.toml; may be repeated.",
+)
+with_since = click.option(
+    "--since", metavar="DATE", help="Only messages on or after this day (YYYY-MM-DD)."
+)
 
 
 def for_new_notes(command: Callable[..., None]) -> Callable[..., None]:
@@ -52,23 +62,27 @@ def _checked_cadence(cadence: str | None) -> str | None:
     return cadence
 
 
+with_max_mb = click.option(
+    "--max-mb",
+    default=MAX_MB,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Refuse a file (or a file in a zip) larger than this many MiB.",
+)
+
+
 def with_limits(command: Callable[..., None]) -> Callable[..., None]:
-    """--max-mb and --encoding, for every import that reads a file."""
+    """--max-mb and --encoding, for every import that reads a text file."""
     command = click.option(
         "--encoding",
         metavar="NAME",
         help="The text encoding of the file when it is not UTF-8 (cp1252, latin-1, …).",
     )(command)
-    return click.option(
-        "--max-mb",
-        default=MAX_MB,
-        show_default=True,
-        type=click.IntRange(min=1),
-        help="Refuse a file (or a file in a zip) larger than this many MiB.",
-    )(command)
+    return with_max_mb(command)
 
 
 if TYPE_CHECKING:
+    from notekit.interop.chats import ChatExport
     from notekit.interop.contacts import Contact
     from notekit.interop.conversations import Stranger
     from notekit.interop.mail import Mail
@@ -333,7 +347,7 @@ def ics(
 
 @command.command("mail")
 @click.argument("path", type=click.Path(exists=True))
-@click.option("--since", metavar="DATE", help="Only messages on or after this day (YYYY-MM-DD).")
+@with_since
 @click.option("--no-text", is_flag=True, help="Log messages without their subject.")
 @click.option(
     "--me",
@@ -426,6 +440,114 @@ def mail(
         not no_text,
     )
     show(told.mail(read, logged, known, dry_run))
+
+
+@command.command("whatsapp")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@with_since
+@click.option("--no-text", is_flag=True, help="Log messages without their first line.")
+@with_me_name
+@click.option(
+    "--date-order",
+    type=click.Choice(["dmy", "mdy"]),
+    help="Day/month/year or month/day/year, when no date of the chat tells (a day over 12).",
+)
+@with_dry_run
+@with_limits
+@click.pass_obj
+def whatsapp(
+    app: App,
+    path: str,
+    since: str | None,
+    no_text: bool,
+    my_names: tuple[str, ...],
+    date_order: str | None,
+    dry_run: bool,
+    max_mb: int,
+    encoding: str | None,
+) -> None:
+    """Import a WhatsApp chat: the text of "Export chat" (Android or iPhone), or the zip
+    that holds it beside the media.
+
+    In a chat with one person of the vault, my messages are `whatsapp to:` entries in their
+    log and theirs `whatsapp from:`, one per day and direction, with the first line of the
+    first message; in a group, each person of the vault who wrote that day gets a `whatsapp
+    group with …:` entry. People are matched by name, alias or phone number. System lines,
+    media and deleted messages are left out. I am [me] name in notekit.toml, or --me, or in
+    a chat named after the other person, the one who is not them.
+
+    \b
+    Examples:
+      notekit import whatsapp "WhatsApp Chat with Ana Costa.txt" --dry-run
+      notekit import whatsapp "WhatsApp Chat - Reunion 2010.zip" --me "Sam Reyes"
+    """
+    from notekit.interop.chats import read_whatsapp
+
+    export = _read(path, lambda: read_whatsapp(Path(path), date_order, max_mb, encoding))
+    _import_chats(app, export, "whatsapp", my_names, since, no_text, dry_run)
+
+
+@command.command("telegram")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@with_since
+@click.option("--no-text", is_flag=True, help="Log messages without their first line.")
+@with_me_name
+@with_dry_run
+@with_max_mb
+@click.pass_obj
+def telegram(
+    app: App,
+    path: str,
+    since: str | None,
+    no_text: bool,
+    my_names: tuple[str, ...],
+    dry_run: bool,
+    max_mb: int,
+) -> None:
+    """Import Telegram Desktop's export (`result.json`, machine-readable JSON): one chat or
+    every chat.
+
+    Personal chats and private groups are read as `import whatsapp` reads a chat, with the
+    `telegram` channel; chats with bots, channels and public groups are left out. A full
+    export says which messages are mine; for one chat, I am [me] name or --me.
+
+    \b
+    Example:
+      notekit import telegram "Telegram Desktop/DataExport_2026-11-30/result.json"
+    """
+    from notekit.interop.chats import read_telegram
+
+    export = _read(path, lambda: read_telegram(Path(path), max_mb))
+    _import_chats(app, export, "telegram", my_names, since, no_text, dry_run)
+
+
+def _import_chats(
+    app: App,
+    export: ChatExport,
+    channel: str,
+    my_names: tuple[str, ...],
+    since: str | None,
+    no_text: bool,
+    dry_run: bool,
+) -> None:
+    """Log what the chats of an export hold for the vault, and say what was done."""
+    from notekit.core.dates import parse_date
+    from notekit.interop.conversations import read_chats
+    from notekit.interop.imports import log_conversations
+
+    first = parsed("--since", parse_date, since)
+    summary = app.summary(quiet=True)
+    me = [*([summary.config.me_name] if summary.config.me_name else []), *my_names]
+    read = read_chats(summary, export, me, app.today, first)
+    logged, known = log_conversations(
+        summary,
+        read.entries,
+        channel,
+        app.today,
+        lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
+        not no_text,
+    )
+    show(told.chats(read, logged, known, dry_run, export.order_guessed))
 
 
 def _add_strangers(app: App, found: list[Stranger], dry_run: bool) -> list[str]:

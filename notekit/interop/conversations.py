@@ -1,10 +1,12 @@
-"""Mail as history (SPEC §4): each personal message between me and a person of the vault
-becomes an `email to:` or `email from:` entry, one per person, day and direction; a message
-among several people is a group entry for whoever wrote it, never outreach. People I wrote
-with often who have no note are counted too, for `import mail --suggest`.
+"""Mail and chats as history (SPEC §4): each message between me and a person of the vault
+becomes a `to:` or `from:` entry, one per person, day and direction; a conversation among
+several people is a group entry for whoever of the vault wrote in it, never outreach.
 
-Who is who is told by address alone: mine are `[me] emails`, a person's are their `email` and
-`emails` fields. A name in a header is what the sender's mail program shows, not evidence.
+In mail, who is who is told by address alone: mine are `[me] emails`, a person's their `email`
+and `emails` fields (a name in a header is what the sender's mail program shows, not evidence).
+People I wrote with often who have no note are counted too, for `import mail --suggest`. In a
+chat export only names (and phone numbers) are known: they are matched as an import of contacts
+matches names, and a name that matches no one, or several, is left out.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from dataclasses import dataclass, field
 
 from notekit.core.model import Person
 from notekit.core.syntax import GROUP, group_with
+from notekit.interop.chats import Chat, ChatExport
+from notekit.interop.contacts import Contact, Matcher
 from notekit.interop.imports import Entries
 from notekit.interop.mail import Mail, MailProblem, Read
+from notekit.rules.match import name_key
 from notekit.store.summary import Summary
 
 SUBJECT = 80  # characters of a subject kept as an entry's text
@@ -151,7 +156,7 @@ def _mine(mail: Mail, others: dict[str, str], people: dict[str, Person], out: Ma
     if person is None:
         out.strangers += 1
         return
-    out.entries.setdefault((person.path, mail.day, "to"), (person, _text(mail), ""))
+    out.entries.setdefault((person.path, mail.day, "to"), (person, _short(mail.subject), ""))
 
 
 def _theirs(
@@ -161,7 +166,7 @@ def _theirs(
     people: dict[str, Person],
     out: MailRead,
 ) -> None:
-    writer = people.get(mail.sender)
+    writer, text = people.get(mail.sender), _short(mail.subject)
     if writer is None:
         out.strangers += 1
         out.unknown.setdefault(mail.sender, Stranger(mail.sender)).heard_from += 1
@@ -172,14 +177,14 @@ def _theirs(
         linked = {p.path: p for p in members if p is not None and p.path != writer.path}
         links = [vault.link_to(p) for p in linked.values()]
         with_ = group_with(links, sum(p is None for p in members))
-        out.entries.setdefault((writer.path, mail.day, GROUP), (writer, _text(mail), with_))
+        out.entries.setdefault((writer.path, mail.day, GROUP), (writer, text, with_))
         return
-    out.entries.setdefault((writer.path, mail.day, "from"), (writer, _text(mail), ""))
+    out.entries.setdefault((writer.path, mail.day, "from"), (writer, text, ""))
 
 
-def _text(mail: Mail) -> str:
-    subject = mail.subject
-    return subject if len(subject) <= SUBJECT else subject[: SUBJECT - 1].rstrip() + "…"
+def _short(text: str) -> str:
+    """A subject or a message's first line, as an entry's text: at most SUBJECT characters."""
+    return text if len(text) <= SUBJECT else text[: SUBJECT - 1].rstrip() + "…"
 
 
 def _by_address(vault: Summary) -> dict[str, Person]:
@@ -189,4 +194,125 @@ def _by_address(vault: Summary) -> dict[str, Person]:
     for person in vault.people:
         for address in person.emails:
             found.setdefault(address.strip().lower(), person)
+    return found
+
+
+@dataclass
+class ChatRead:
+    """What a chat export holds for the vault, before anything is written."""
+
+    entries: Entries = field(default_factory=dict)
+    chats: int = 0
+    messages: int = 0
+    left_out: int = 0  # system lines, media, deleted messages
+    strangers: int = 0  # messages with nobody of the vault
+    mine_in_groups: int = 0
+    earlier: int = 0
+    ahead: int = 0
+    whose_unknown: list[str] = field(default_factory=list)  # chats where I cannot be told
+    not_personal: int = 0  # chats that are no conversation with a person
+
+
+PHONE_DIGITS = 9  # the last digits of a number that tell it, whether written with +44 or 0
+
+
+def read_chats(
+    vault: Summary,
+    export: ChatExport,
+    me: Iterable[str],
+    today: dt.date,
+    since: dt.date | None = None,
+) -> ChatRead:
+    """The entries the chats make (SPEC §4). In a chat with one other person, my messages are
+    `to:` and theirs `from:`; in a group, each person of the vault who wrote that day gets a
+    group entry listing the other members, and my messages are contact with no one. I am
+    the name the export gives as mine, else one of `me`, else in a chat named after the
+    other person the one who is not them."""
+    mine = {name_key(name) for name in me if name.strip()}
+    result = ChatRead(not_personal=export.not_personal)
+    matcher = Matcher(vault)
+    phones = _by_phone(vault)
+
+    def person_of(name: str, chat: Chat) -> Person | None:
+        digits = _digits(chat.phones.get(name, name))
+        if len(digits) >= PHONE_DIGITS and (found := phones.get(digits[-PHONE_DIGITS:])):
+            return found
+        matched = matcher.match(Contact(name))
+        return matched.person if matched.how == "name" else None
+
+    for chat in export.chats:
+        result.chats += 1
+        result.left_out += chat.left_out
+        senders = list(dict.fromkeys(said.sender for said in chat.messages))
+        me_here = _me_in(chat, senders, mine)
+        if me_here is None:
+            result.whose_unknown.append(chat.name or f"chat {result.chats}")
+            continue
+        others = [s for s in senders if name_key(s) != me_here]
+        group = chat.group if chat.group is not None else _looks_like_a_group(chat, others)
+        party = None if group else person_of(others[0] if others else chat.name, chat)
+        people = {name: person_of(name, chat) for name in others} if group else {}
+        for said in chat.messages:
+            result.messages += 1
+            if since is not None and said.day < since:
+                result.earlier += 1
+                continue
+            if said.day > today:
+                result.ahead += 1
+                continue
+            from_me = name_key(said.sender) == me_here
+            text = _short(said.text)
+            if not group:
+                if party is None:
+                    result.strangers += 1
+                    continue
+                direction = "to" if from_me else "from"
+                result.entries.setdefault((party.path, said.day, direction), (party, text, ""))
+            elif from_me:
+                result.mine_in_groups += 1
+            elif (writer := people.get(said.sender)) is None:
+                result.strangers += 1
+            else:
+                members = [p for name, p in people.items() if name != said.sender]
+                linked = {p.path: p for p in members if p is not None and p.path != writer.path}
+                links = [vault.link_to(p) for p in linked.values()]
+                with_ = group_with(links, sum(p is None for p in members))
+                result.entries.setdefault((writer.path, said.day, GROUP), (writer, text, with_))
+    return result
+
+
+def _me_in(chat: Chat, senders: list[str], mine: set[str]) -> str | None:
+    """Which sender of the chat is me (as a name key), or None when it cannot be told."""
+    if chat.me:
+        return name_key(chat.me)
+    for sender in senders:
+        if name_key(sender) in mine:
+            return name_key(sender)
+    if chat.name and chat.group is not True:
+        named = name_key(chat.name)
+        rest = [s for s in senders if name_key(s) != named]
+        if len(rest) == 1 and len(senders) == 2:  # the one who is not the other person
+            return name_key(rest[0])
+    return min(mine) if mine else None  # with my names known: I did not write here
+
+
+def _looks_like_a_group(chat: Chat, others: list[str]) -> bool:
+    """A WhatsApp chat is a group when more than one other person wrote in it, or when its
+    name is not that of the one who did (a group where only one other spoke)."""
+    if len(others) > 1:
+        return True
+    return bool(others and chat.name and name_key(chat.name) != name_key(others[0]))
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _by_phone(vault: Summary) -> dict[str, Person]:
+    """Each phone number of the vault's people, by its last digits."""
+    found: dict[str, Person] = {}
+    for person in vault.people:
+        digits = _digits(person.phone or "")
+        if len(digits) >= PHONE_DIGITS:
+            found.setdefault(digits[-PHONE_DIGITS:], person)
     return found

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from notekit.present.text import Block, Table
 
 if TYPE_CHECKING:
-    from notekit.interop.conversations import MailRead, Stranger
+    from notekit.interop.conversations import ChatRead, MailRead, Stranger
     from notekit.interop.ical import CalendarRead
     from notekit.interop.imports import Calendar, Conversations, Outcome
 
@@ -138,3 +138,38 @@ def suggested(found: list[Stranger], at_least: int) -> list[Block]:
 
 def _messages(count: int) -> str:
     return f"{count} message{'' if count == 1 else 's'}"
+
+
+def chats(read: ChatRead, logged: int, known: int, dry_run: bool, order_guessed: bool) -> list[str]:
+    """An import of chats: entries added and known, from how many chats and messages; what was
+    left out; chats where I could not be told; a date order that had to be guessed."""
+    lines = [
+        f"{logged} log entries {verb(dry_run)} added, {known} were there; "
+        f"{_messages(read.messages)} in {read.chats} chat{'' if read.chats == 1 else 's'} read."
+    ]
+    kept_out = [
+        f"{count} {what}"
+        for count, what in (
+            (read.left_out, "system lines, media and deleted messages"),
+            (read.strangers, "with nobody of the vault"),
+            (read.mine_in_groups, "of mine to groups (contact with no one)"),
+            (read.earlier, "before --since"),
+            (read.ahead, "dated after today"),
+        )
+        if count
+    ]
+    if read.not_personal:
+        kept_out.append(f"{read.not_personal} chats with bots, channels or public groups")
+    if kept_out:
+        lines.append("Left out: " + ", ".join(kept_out) + ".")
+    for name in read.whose_unknown:
+        lines.append(
+            f"  {name}: which side is mine cannot be told; say your name as the chat writes "
+            'it: [me] name = "…" in notekit.toml, or --me NAME'
+        )
+    if order_guessed:
+        lines.append(
+            "No date in the chat tells the day from the month: read as day/month/year "
+            "(--date-order mdy if the phone writes month/day/year)."
+        )
+    return lines

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from notekit.interop.conversations import read_conversations
+from notekit.interop.chats import Chat, ChatExport, Said
+from notekit.interop.conversations import read_chats, read_conversations
 from notekit.interop.mail import LIST, Mail, MailProblem
 from notekit.store.memory import index_from_texts
 
@@ -138,3 +139,36 @@ def test_strangers_written_with_often_both_ways_are_suggested_latest_first() -> 
     ]
     assert (suggested[0].last, suggested[0].last_subject) == (dt.date(2026, 11, 12), "r12")
     assert [s.address for s in read.suggested(4)] == []
+
+
+def _said(day: int, sender: str, text: str = "hi") -> Said:
+    return Said(dt.date(2026, 11, day), sender, text)
+
+
+def test_in_a_chat_named_after_the_other_person_i_am_the_one_who_is_not_them() -> None:
+    chat = Chat("Ana", None, [_said(1, "Sam"), _said(2, "Ana"), _said(3, "Sam")])
+    read = read_chats(VAULT, ChatExport([chat]), [], TODAY)
+    assert [(p, d.day, direction) for p, d, direction in read.entries] == [
+        ("People/Ana.md", 1, "to"),
+        ("People/Ana.md", 2, "from"),
+        ("People/Ana.md", 3, "to"),
+    ]
+
+
+def test_a_chat_named_otherwise_with_one_other_writer_is_a_group() -> None:
+    chat = Chat("Reunion", None, [_said(1, "Sam"), _said(2, "Ana")])
+    read = read_chats(VAULT, ChatExport([chat]), ["Sam"], TODAY)
+    assert list(read.entries) == [("People/Ana.md", dt.date(2026, 11, 2), "group")]
+    assert read.mine_in_groups == 1
+
+
+def test_a_name_shared_or_unknown_is_no_one() -> None:
+    vault = index_from_texts(
+        {
+            "People/Ana A.md": "---\naliases: [Ana]\n---\n",
+            "People/Ana B.md": "---\naliases: [Ana]\n---\n",
+        }
+    )
+    chat = Chat("Ana", None, [_said(1, "Sam"), _said(2, "Ana")])
+    read = read_chats(vault, ChatExport([chat]), ["Sam"], TODAY)
+    assert not read.entries and read.strangers == 2
