@@ -89,15 +89,40 @@ if TYPE_CHECKING:
     from notekit.write.changes import Change
 
 
-@click.group("import")
+class _ByContent(click.Group):
+    """`notekit import PATH`: a path where a source's name would be is imported as what its
+    content shows, said on stderr before anything is read further."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and Path(args[0]).exists():
+            from notekit.interop.detect import detect
+
+            found = detect(Path(args[0]))
+            if found is None:
+                fail(
+                    f"{args[0]}: not an export notekit knows (LinkedIn, Google Contacts, vCard, "
+                    "iCalendar, mbox or Maildir, WhatsApp, Telegram); name the source: "
+                    "notekit import SOURCE PATH"
+                )
+            source, why = found
+            click.echo(f"Importing {args[0]} as {why}: notekit import {source}.", err=True)
+            return source, self.commands[source], args
+        return super().resolve_command(ctx, args)
+
+
+@click.group("import", cls=_ByContent)
 def command() -> None:
-    """Bring contacts into the vault: a new note for each new person, the empty fields of the
-    people already there filled. Importing the same file again changes nothing.
+    """Bring people and their history into the vault: contacts (a new note for each new
+    person, the empty fields of the people already there filled), and the messages and
+    meetings that happened. Importing the same file again changes nothing. A PATH alone is
+    imported as what it holds, which is said first.
 
     \b
     Examples:
       notekit import linkedin ~/Downloads/Basic_LinkedInDataExport_11-30-2026.zip --dry-run
-      notekit import linkedin Connections.csv
+      notekit import ~/Downloads/calendar.ics --dry-run
     """
 
 

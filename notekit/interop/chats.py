@@ -56,7 +56,6 @@ _NOT_SAID = re.compile(  # media, deleted messages and calls, as both phones wri
     r"card) omitted$|^This message was deleted$|^You deleted this message$|^null$"
 )
 _CHAT_NAME = re.compile(r"^WhatsApp Chat (?:with|-) (.+?)(?: \(\d+\))?$")
-WHATSAPP_TEXT = "WhatsApp Chat"
 
 
 def read_whatsapp(
