@@ -279,6 +279,131 @@ def _person(rng: random.Random, name: str, kind: str, today: dt.date) -> str:
     return "\n".join(front) + "\n"
 
 
+ME_ADDRESS = "me@example.org"
+ME_NAME = "Sam Reyes"
+
+
+def _addresses(vault: Path) -> list[tuple[str, str]]:
+    """(name, address) of each person note the vault holds, as `generate` wrote them."""
+    found = []
+    for note in sorted(vault.glob("*/*.md")):
+        for line in note.read_text("utf-8").splitlines():
+            if line.startswith("email: "):
+                found.append((note.stem, line[len("email: ") :]))
+                break
+    return found
+
+
+def mailbox(out: Path, vault: Path, messages: int, seed: int = 1) -> int:
+    """An mbox as Google Takeout writes one (Gmail's labels and thread ids, Received and DKIM
+    headers, text and HTML parts, CRLF lines) for the vault `generate` wrote: over three
+    years, two in three messages with its people (one-to-one both ways, replies by
+    In-Reply-To, some to several people), the rest mailing lists, newsletters, auto-replies,
+    no-reply senders, spam and strangers; one in eight with an attachment of 40-120 KB;
+    subjects in UTF-8, ISO-8859-1 and plain ASCII. About 11 KB a message. Returns its size."""
+    import base64
+
+    rng = random.Random(seed + 2)
+    people = _addresses(vault)
+    blob = base64.encodebytes(rng.randbytes(120_000)).decode().replace("\n", "\r\n")
+    signature = blob.replace("\r\n", "")[:200]
+    me = f"{ME_NAME} <{ME_ADDRESS}>"
+    start = dt.datetime(2023, 11, 23, 8, 0, tzinfo=dt.UTC)
+    size = 0
+    with open(out, "wb") as handle:
+        for n in range(messages):
+            moment = start + dt.timedelta(seconds=rng.randint(0, 3 * 365 * 86400))
+            name, address = rng.choice(people)
+            them = f"{name} <{address}>"
+            topic = rng.choice(TOPICS)
+            labels, extra = "Inbox,Opened", []
+            roll = rng.random()
+            if roll < 0.30:
+                sender, to, labels = me, them, "Sent"
+            elif roll < 0.60:
+                sender, to = them, me
+                if rng.random() < 0.5:
+                    extra.append(f"In-Reply-To: <m{n - 1}@mail.example.org>")
+            elif roll < 0.67:
+                others = ", ".join(f"{a} <{b}>" for a, b in rng.sample(people, 3))
+                sender, to = them, f"{me}, {others}"
+            elif roll < 0.80:
+                sender, to = f"Newsletter <news{n % 40}@lists.example.com>", me
+                extra += [f"List-Id: <list{n % 40}.example.com>", "List-Unsubscribe: <mailto:x>"]
+            elif roll < 0.85:
+                sender, to = f"Updates <noreply@service{n % 9}.example>", me
+            elif roll < 0.88:
+                sender, to = them, me
+                extra.append("Auto-Submitted: auto-replied")
+            elif roll < 0.90:
+                sender, to, labels = f"Prize <win{n}@spam.example>", me, "Spam"
+            else:
+                stranger = f"{rng.choice(NEW_FIRST)} {rng.choice(NEW_LAST)}"
+                sender, to = f"{stranger} <{stranger.split()[0].lower()}@old.example>", me
+            subject = f"About {topic}"
+            if n % 7 == 0:
+                subject = "=?UTF-8?B?" + base64.b64encode(f"Olá: {topic}".encode()).decode() + "?="
+            elif n % 11 == 0:
+                subject = f"=?ISO-8859-1?Q?Caf=E9_and_{topic.replace(' ', '_')}?="
+            headers = [
+                f"X-GM-THRID: {1700000000000000000 + n // 3}",
+                f"X-Gmail-Labels: {labels}",
+                *(
+                    f"Received: from mail{i}.example.net (mail{i}.example.net [203.0.113.{i}])"
+                    f"\r\n        by mx.example.org with ESMTPS id {n}x{i}"
+                    f"\r\n        for <{ME_ADDRESS}>; {moment:%a, %d %b %Y %H:%M:%S +0000}"
+                    for i in range(3)
+                ),
+                "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.net; s=s1;"
+                "\r\n        h=from:to:subject:date:message-id;"
+                f"\r\n        bh={signature[:44]}=;\r\n        b={signature[44:]}",
+                f"From: {sender}",
+                f"To: {to}",
+                f"Subject: {subject}",
+                f"Date: {moment:%a, %d %b %Y %H:%M:%S +0000}",
+                f"Message-ID: <m{n}@mail.example.org>",
+                *extra,
+                "MIME-Version: 1.0",
+                'Content-Type: multipart/mixed; boundary="b"',
+            ]
+            text = f"Hi,\r\n\r\nabout {topic}: " + "let us talk soon. " * rng.randint(5, 60)
+            parts = [
+                "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + text,
+                "--b\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>" + text + "</p>",
+            ]
+            if rng.random() < 0.125:
+                length = rng.randint(40_000, 120_000)
+                parts.append(
+                    '--b\r\nContent-Type: application/pdf; name="notes.pdf"\r\n'
+                    "Content-Transfer-Encoding: base64\r\n\r\n" + blob[:length]
+                )
+            body = "\r\n".join(headers) + "\r\n\r\n" + "\r\n".join(parts) + "\r\n--b--\r\n"
+            data = f"From {n}@xxx {moment:%a %b %d %H:%M:%S +0000 %Y}\n{body}\r\n".encode()
+            handle.write(data)
+            size += len(data)
+    return size
+
+
+def whatsapp_chat(out: Path, vault: Path, lines: int, seed: int = 1) -> str:
+    """A WhatsApp chat as Android exports it, with one person of the vault, over five years:
+    `lines` lines, some messages going on over several lines, media and system lines among
+    them. Returns the person's name."""
+    rng = random.Random(seed + 3)
+    name = _addresses(vault)[len(_addresses(vault)) // 2][0]
+    moment = dt.datetime(2021, 11, 23, 8, 0)
+    step = dt.timedelta(days=5 * 365) / lines
+    written = ["23/11/2021, 08:00 - Messages and calls are end-to-end encrypted."]
+    while len(written) < lines:
+        moment += step * rng.uniform(0.5, 1.5)
+        who = rng.choice((ME_NAME, name))
+        said = "<Media omitted>" if rng.random() < 0.05 else f"about {rng.choice(TOPICS)}"
+        written.append(f"{moment:%d/%m/%Y, %H:%M} - {who}: {said}")
+        if rng.random() < 0.1:
+            written.append("and one more thing on a line of its own")
+    out.write_text("\n".join(written[:lines]) + "\n", "utf-8")
+    return name
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", type=Path)

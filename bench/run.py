@@ -13,7 +13,9 @@ and after one edit,
 and the size of the week page; `watch` from one edit to the page rewritten; at 1,000 people,
 `import linkedin` of a generated export (3,000 connections, 20,000 messages), the first time
 and again; at 10,000 people, `import linkedin` and `import ics` of n and 8n rows (an import is
-linear in its input); peak memory; and on a vault whose person notes link each other and where
+linear in its input), `import mail` of a generated Takeout mbox of 100,000 messages (about
+1.2 GB) the first time and again, with its peak memory, and `import whatsapp` of a chat of
+200,000 lines; peak memory; and on a vault whose person notes link each other and where
 most people are due (`generate --linked`), `due`, `who`, `intro` and the report. Times are
 medians of --repeat runs; ratios are to the naive baseline of the same run, in wall time and
 in CPU time (the process's and its children's). Performance targets live here and in
@@ -39,7 +41,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate, linkedin_export  # noqa: E402 - the generator lives beside this
+from generate import (  # noqa: E402 - the generator lives beside this
+    ME_ADDRESS,
+    ME_NAME,
+    generate,
+    linkedin_export,
+    mailbox,
+    whatsapp_chat,
+)
 
 IMPORT_AT = 1_000  # people in the vault a LinkedIn export is imported into
 IMPORT_SIZE = (3_000, 20_000)  # connections and messages of that export
@@ -49,6 +58,9 @@ GROWTH_AT = 10_000  # people in the vault imports are measured growing into
 GROWTH_ROWS = 2_000  # connections, and calendar events, against 8 times as many
 GROWTH_TARGET = 10.0  # 8 times the input may take at most this many times as long
 INDEX_KB = 200  # the week page at 10,000 people: a plan, not everyone overdue
+MAIL_MESSAGES = 100_000  # a generated Takeout mbox (about 1.2 GB) imported at GROWTH_AT people
+MAIL_TARGET, MAIL_AGAIN_TARGET, MAIL_MEMORY = 60.0, 20.0, 300  # seconds, seconds again, MB
+CHAT_LINES, CHAT_TARGET = 200_000, 5.0  # a WhatsApp chat with one person, and its seconds
 
 TODAY = "2026-11-23"
 REPORT_MAX_PEOPLE = 10_000  # building 50k person pages cold takes minutes; its cost is linear
@@ -139,6 +151,7 @@ class Bench:
         self.memory = 0.0
         self.edits = 0
         self.index_kb = 0.0
+        self.mail_memory = 0.0  # MB, the peak of `import mail`
 
     def setup(self) -> None:
         notes = generate(self.vault, self.people, linked=self.linked)
@@ -251,6 +264,7 @@ class Bench:
             self.measure_import()
         if self.people == GROWTH_AT:
             self.measure_import_growth()
+            self.measure_conversations()
         if self.people <= REPORT_MAX_PEOPLE:
             report = [*self.notekit, "report", "-o", str(self.site)]
             self.time("report cold", report, before=self.forget_site)
@@ -315,6 +329,32 @@ class Bench:
                 self.results[f"import {kind} {rows:,} rows"] = median(
                     [run(command, self.env).wall for _ in range(max(1, self.repeat // 2))]
                 )
+
+    def measure_conversations(self) -> None:
+        """`import mail` of a generated Takeout mbox into a copy of the vault in use, the
+        first time and again (nothing to write), with its peak memory; then `import whatsapp`
+        of a long chat with one person. Once each: a run takes up to a minute."""
+        box, chat = self.vault.parent / "mail.mbox", self.vault.parent / "chat.txt"
+        if not box.exists():
+            mailbox(box, self.vault, MAIL_MESSAGES)
+        whatsapp_chat(chat, self.vault, CHAT_LINES)
+        copy = self.vault.parent / f"mail-{self.people}"
+        cache = self.vault.parent / f"mail-cache-{self.people}"
+        env = {**self.env, "NOTEKIT_CACHE_DIR": str(cache)}
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(self.vault, copy)
+        notekit = [str(copy) if part == str(self.vault) else part for part in self.notekit]
+        run([*notekit, "due"], env)  # a vault in use: kept
+        mail = [*notekit, "import", "mail", str(box), "--me", ME_ADDRESS]
+        first = run(mail, env)
+        again = run(mail, env)
+        self.results[f"import mail {MAIL_MESSAGES:,} messages"] = first.wall
+        self.results["import mail again"] = again.wall
+        self.mail_memory = max(first.memory, again.memory)
+        run([*notekit, "due"], env)
+        chatting = [*notekit, "import", "whatsapp", str(chat), "--me", ME_NAME]
+        self.results[f"import whatsapp {CHAT_LINES:,} lines"] = run(chatting, env).wall
 
     def watch_latency(self) -> float:
         """From an edit to the person's page holding it, less the debounce."""
@@ -477,6 +517,9 @@ def table(benches: list[Bench]) -> str:
         "import linkedin",
         "import linkedin again",
         *(f"import {k} {n:,} rows" for k in ("linkedin", "ics") for n in _growth_rows()),
+        f"import mail {MAIL_MESSAGES:,} messages",
+        "import mail again",
+        f"import whatsapp {CHAT_LINES:,} lines",
     ]
     head = (
         "| measure | "
@@ -557,6 +600,30 @@ def verdicts(benches: list[Bench]) -> str:
             f"{growth:.1f}× as long for 8× the rows (target ≤ {GROWTH_TARGET:.0f}×; "
             f"{large / (GROWTH_ROWS * 8) * 1000:.2f} ms a row)"
         )
+    if grown is not None and "import mail again" in grown.results:
+        first = grown.results[f"import mail {MAIL_MESSAGES:,} messages"]
+        again = grown.results["import mail again"]
+        chat = grown.results[f"import whatsapp {CHAT_LINES:,} lines"]
+        for ok, text in (
+            (
+                first < MAIL_TARGET and grown.mail_memory < MAIL_MEMORY,
+                f"import mail, {MAIL_MESSAGES:,} messages into {grown.people:,} people: "
+                f"{first:.1f} s (target < {MAIL_TARGET:.0f} s), peak {grown.mail_memory:.0f} MB "
+                f"(target < {MAIL_MEMORY} MB)",
+            ),
+            (
+                again < MAIL_AGAIN_TARGET,
+                f"import mail again, nothing to write: {again:.1f} s "
+                f"(target < {MAIL_AGAIN_TARGET:.0f} s)",
+            ),
+            (
+                chat < CHAT_TARGET,
+                f"import whatsapp, {CHAT_LINES:,} lines: {chat:.2f} s "
+                f"(target < {CHAT_TARGET:.0f} s)",
+            ),
+        ):
+            head, _, rest = text.partition(": ")
+            out.append(f"- {head}: {'met' if ok else 'NOT met'} — {rest}")
     largest = max((b for b in benches if not b.linked), key=lambda b: b.people)
     out.append(
         f"- peak memory at {largest.people:,} people: "

@@ -85,7 +85,6 @@ if TYPE_CHECKING:
     from notekit.interop.chats import ChatExport
     from notekit.interop.contacts import Contact
     from notekit.interop.conversations import Stranger
-    from notekit.interop.mail import Mail
     from notekit.write.changes import Change
 
 
@@ -427,7 +426,7 @@ def mail(
     """
     from notekit.core.dates import in_zone, parse_date
     from notekit.interop.conversations import read_conversations
-    from notekit.interop.imports import log_conversations
+    from notekit.interop.imports import Held, log_conversations
     from notekit.interop.mail import mailbox_kind, read_mail
 
     first = parsed("--since", parse_date, since)
@@ -442,14 +441,10 @@ def mail(
             "whose mail is this? Say your addresses in notekit.toml: [me] emails = "
             '["you@example.com"], or give --me you@example.com'
         )
-    people = {a.strip().lower() for p in summary.people for a in p.emails}
-
-    def concerns_the_vault(found: Mail) -> bool:
-        return suggest or any(a in people for a in (found.sender, *(a for a, _ in found.to)))
-
-    messages = read_mail(Path(path), in_zone(summary.config.me_timezone), concerns_the_vault)
+    held = Held(summary, "email")
+    messages = read_mail(Path(path), in_zone(summary.config.me_timezone))
     with stream_progress(messages, "messages") as shown:
-        read = read_conversations(summary, shown, mine, app.today, first)
+        read = read_conversations(summary, shown, mine, app.today, first, held, suggest)
     if suggest:
         found = read.suggested(at_least)
         show(told.suggested(found, at_least))
@@ -463,6 +458,7 @@ def mail(
         app.today,
         lambda change: write_change(app, change, dry_run, quiet=True, tell=False),
         not no_text,
+        held=held,
     )
     show(told.mail(read, logged, known, dry_run))
 

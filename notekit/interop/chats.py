@@ -7,6 +7,7 @@ names; system lines, media and deleted messages are left out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -128,6 +129,7 @@ def _date_order(stamps: Iterator[re.Match[str]]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a chat of years has a few thousand days
 def _day(first: str, second: str, third: str, order: str) -> dt.date:
     if len(first) == 4:
         return dt.date(int(first), int(second), int(third))

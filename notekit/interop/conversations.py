@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from notekit.core.model import Person
@@ -21,7 +21,7 @@ from notekit.core.syntax import GROUP, group_with
 from notekit.interop.chats import Chat, ChatExport
 from notekit.interop.contacts import Contact, Matcher
 from notekit.interop.imports import Entries
-from notekit.interop.mail import Mail, MailProblem, Read
+from notekit.interop.mail import INVITATION, Mail, MailProblem, Read
 from notekit.rules.match import name_key
 from notekit.store.summary import Summary
 
@@ -99,23 +99,30 @@ class _Threads:
         return count
 
 
+Held = Callable[[str], set[tuple[dt.date, str]]]  # a note's (day, direction) of the channel
+
+
 def read_conversations(
     vault: Summary,
     found: Iterable[Read],
     me: Iterable[str],
     today: dt.date,
     since: dt.date | None = None,
+    held: Held | None = None,
+    strangers: bool = False,
 ) -> MailRead:
     """The entries the messages make (SPEC §4), and what was left out and why. A message of
     mine to one person is `to:`, theirs to me `from:`; a message with more than one other
     person in From, To and Cc is a group entry for whoever of the vault wrote it, listing the
     others; a message that reached me only by Bcc counts for its sender alone, and the people
     I Bcc'd get nothing (a copy, not a conversation). A message not to me that others are in
-    To or Cc of was written to them (an alias, a forward) and is left out."""
-    mine = {address.strip().lower() for address in me}
-    people = _by_address(vault)
-    result = MailRead()
-    threads = _Threads()
+    To or Cc of was written to them (an alias, a forward) and is left out.
+
+    A message of several parts is read whole to see whether it is a calendar invitation only
+    when it would make an entry the note does not hold (`held`), or with `strangers` when it
+    would count for someone without a note."""
+    reading = _Reading(vault, {address.strip().lower() for address in me}, held, strangers)
+    result, threads = reading.out, _Threads()
     for mail in found:
         if isinstance(mail, MailProblem):
             result.problems.append(mail)
@@ -130,56 +137,77 @@ def read_conversations(
         if mail.day > today:
             result.ahead += 1
             continue
-        from_me = mail.sender in mine
-        others = {a: n for a, n in mail.to if a not in mine and a != mail.sender}
-        if not from_me and others and not any(a in mine for a, _ in mail.to):
+        from_me = mail.sender in reading.mine
+        others = {a: n for a, n in mail.to if a not in reading.mine and a != mail.sender}
+        if not from_me and others and not any(a in reading.mine for a, _ in mail.to):
             result.not_mine += 1  # written to others: a copy reached me (alias, forward, Bcc)
             continue
         threads.add(mail, from_me)
         if from_me:
-            _mine(mail, others, people, result)
+            reading.mine_to(mail, others)
         else:
-            _theirs(vault, mail, others, people, result)
+            reading.theirs(mail, others)
     result.replies = threads.answers()
     return result
 
 
-def _mine(mail: Mail, others: dict[str, str], people: dict[str, Person], out: MailRead) -> None:
-    for address, name in others.items():
-        if address not in people:
-            out.unknown.setdefault(address, Stranger(address)).wrote_to += 1
-            out.unknown[address].saw(mail, name)
-    if len(others) > 1:
-        out.mine_in_groups += 1
-        return
-    person = people.get(next(iter(others), ""))
-    if person is None:
-        out.strangers += 1
-        return
-    out.entries.setdefault((person.path, mail.day, "to"), (person, _short(mail.subject), ""))
+class _Reading:
+    """One mailbox's messages on their way to entries."""
 
+    def __init__(self, vault: Summary, mine: set[str], held: Held | None, strangers: bool):
+        self.vault, self.mine, self.held, self.strangers = vault, mine, held, strangers
+        self.people = _by_address(vault)
+        self.out = MailRead()
 
-def _theirs(
-    vault: Summary,
-    mail: Mail,
-    others: dict[str, str],
-    people: dict[str, Person],
-    out: MailRead,
-) -> None:
-    writer, text = people.get(mail.sender), _short(mail.subject)
-    if writer is None:
-        out.strangers += 1
-        out.unknown.setdefault(mail.sender, Stranger(mail.sender)).heard_from += 1
-        out.unknown[mail.sender].saw(mail, mail.sender_name)
-        return
-    if others:  # several of us in the conversation: a group
-        members = [people.get(a) for a in others]
+    def mine_to(self, mail: Mail, others: dict[str, str]) -> None:
+        unknown = [(a, n) for a, n in others.items() if a not in self.people]
+        if unknown and not self._invitation(mail, self.strangers):
+            for address, name in unknown:
+                self.out.unknown.setdefault(address, Stranger(address)).wrote_to += 1
+                self.out.unknown[address].saw(mail, name)
+        if len(others) > 1:
+            self.out.mine_in_groups += 1
+            return
+        person = self.people.get(next(iter(others), ""))
+        if person is None:
+            self.out.strangers += 1
+            return
+        self._add(mail, person, "to", "")
+
+    def theirs(self, mail: Mail, others: dict[str, str]) -> None:
+        writer = self.people.get(mail.sender)
+        if writer is None:
+            self.out.strangers += 1
+            if not self._invitation(mail, self.strangers):
+                stranger = self.out.unknown.setdefault(mail.sender, Stranger(mail.sender))
+                stranger.heard_from += 1
+                stranger.saw(mail, mail.sender_name)
+            return
+        if not others:
+            self._add(mail, writer, "from", "")
+            return
+        members = [self.people.get(a) for a in others]  # several of us: a group
         linked = {p.path: p for p in members if p is not None and p.path != writer.path}
-        links = [vault.link_to(p) for p in linked.values()]
-        with_ = group_with(links, sum(p is None for p in members))
-        out.entries.setdefault((writer.path, mail.day, GROUP), (writer, text, with_))
-        return
-    out.entries.setdefault((writer.path, mail.day, "from"), (writer, text, ""))
+        links = [self.vault.link_to(p) for p in linked.values()]
+        self._add(mail, writer, GROUP, group_with(links, sum(p is None for p in members)))
+
+    def _add(self, mail: Mail, person: Person, direction: str, members: str) -> None:
+        """The entry of the person's day and direction, unless there is one: the first
+        message's, and not an invitation's."""
+        key = (person.path, mail.day, direction)
+        if key in self.out.entries:
+            return
+        new = self.held is None or (mail.day, direction) not in self.held(person.path)
+        if self._invitation(mail, new):
+            return
+        self.out.entries[key] = (person, _short(mail.subject), members)
+
+    def _invitation(self, mail: Mail, look: bool) -> bool:
+        """Whether the message is a calendar invitation, when it is worth looking (counted)."""
+        if look and mail.invitation is not None and mail.invitation():
+            self.out.left_out[INVITATION] += 1
+            return True
+        return False
 
 
 def _short(text: str) -> str:
@@ -243,12 +271,13 @@ def read_chats(
     for chat in export.chats:
         result.chats += 1
         result.left_out += chat.left_out
+        keys = {sender: name_key(sender) for sender in {s.sender for s in chat.messages}}
         senders = list(dict.fromkeys(said.sender for said in chat.messages))
         me_here = _me_in(chat, senders, mine)
         if me_here is None:
             result.whose_unknown.append(chat.name or f"chat {result.chats}")
             continue
-        others = [s for s in senders if name_key(s) != me_here]
+        others = [s for s in senders if keys[s] != me_here]
         group = chat.group if chat.group is not None else _looks_like_a_group(chat, others)
         party = None if group else person_of(others[0] if others else chat.name, chat)
         people = {name: person_of(name, chat) for name in others} if group else {}
@@ -260,7 +289,7 @@ def read_chats(
             if said.day > today:
                 result.ahead += 1
                 continue
-            from_me = name_key(said.sender) == me_here
+            from_me = keys[said.sender] == me_here
             text = _short(said.text)
             if not group:
                 if party is None:

@@ -297,6 +297,21 @@ Entries = dict[tuple[str, dt.date, str], tuple[Person, str, str]]
 the person, the text of the first message, and for a group the members (`group_with`)."""
 
 
+class Held:
+    """The days and directions (`to`, `from`, `group`) of each note's entries on one channel:
+    what an import of conversations must not write again. Each note is read once, when first
+    asked about."""
+
+    def __init__(self, vault: Summary, channel: str) -> None:
+        self.vault, self.channel = vault, channel
+        self._found: dict[str, set[tuple[dt.date, str]]] = {}
+
+    def __call__(self, path: str) -> set[tuple[dt.date, str]]:
+        if path not in self._found:
+            self._found[path] = _directed(self.vault, path, self.channel)
+        return self._found[path]
+
+
 def log_conversations(
     vault: Summary,
     entries: Entries,
@@ -305,17 +320,17 @@ def log_conversations(
     hand_over: Callable[[Change], object],
     with_text: bool = True,
     planned: dict[str, bytes] | None = None,
+    held: Held | None = None,
 ) -> tuple[int, int]:
     """Each entry that the person's note does not hold yet (a `channel` entry of that day and
     direction), written in one edit of each note; how many were written and how many were
-    there already. `planned`: new notes a dry run of this import planned, by path."""
+    there already. `planned`: new notes a dry run of this import planned, by path. `held`:
+    the notes' entries as the import read them already."""
     by_person: dict[str, tuple[Person, list[tuple[dt.date, str]]]] = {}
-    held: dict[str, set[tuple[dt.date, str]]] = {}  # each note read once
+    held = held or Held(vault, channel)
     known = logged = 0
     for (path, day, direction), (person, text, members) in entries.items():
-        if path not in held:
-            held[path] = _directed(vault, path, channel)
-        if (day, direction) in held[path]:
+        if (day, direction) in held(path):
             known += 1
             continue
         entry = log_entry(day, text if with_text else "", channel, direction, members)

@@ -12,13 +12,13 @@ and said as `Mail.left_out`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from email.header import decode_header, make_header
-from email.message import Message
-from email.parser import BytesParser, HeaderParser
+from email.parser import BytesParser
 from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
@@ -54,6 +54,18 @@ _AWAY = re.compile(
 )
 _CALENDAR_PART = re.compile(rb"content-type:\s*text/calendar", re.IGNORECASE)
 _MULTIPART = re.compile(rb"^content-type:\s*multipart/", re.IGNORECASE | re.MULTILINE)
+READ = (  # the headers an import reads; the others (Received, DKIM…) are most of the bytes
+    "from to cc bcc subject date message-id in-reply-to references x-gm-thrid x-gmail-labels "
+    "list-id list-unsubscribe list-post precedence auto-submitted x-autoreply x-autorespond "
+    "x-mozilla-draft-info content-type"
+).split()
+# one of them at a line's start: its name, and its value with the lines folded into it
+_READ_LINE = re.compile(
+    rb"^(" + b"|".join(re.escape(name.encode()) for name in READ) + rb")[ \t]*:"
+    rb"(.*(?:\r?\n[ \t].*)*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EMPTY_LINE = re.compile(rb"\n\r?\n")  # where a message's header block ends
 _MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
 
 
@@ -72,6 +84,8 @@ class Mail:
     replies_to: tuple[str, ...]  # In-Reply-To, then References: the messages it answers
     thread: str | None  # Gmail's thread id, where the mailbox has it
     left_out: str | None  # one of LEFT_OUT, or None for a personal message
+    # for a message of several parts: whether it holds a calendar invitation (reads it whole)
+    invitation: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -85,41 +99,31 @@ Read = Mail | MailProblem
 
 @dataclass(frozen=True)
 class _Stored:
-    """One message in its mailbox: how to open it, and what its folder and flags say."""
+    """One message in its mailbox: its header block (None when over MAX_HEADER), how to read
+    it whole, and what its folder and flags say."""
 
     where: str
-    open: Callable[[], BinaryIO]
+    headers: bytes | None
+    whole: Callable[[], bytes]  # at most MAX_LOOKED_INTO bytes of the message
     folder_says: str | None  # spam, trash, draft: from the folder or a Maildir flag
 
 
-def read_mail(
-    path: Path,
-    zone: Local | None = None,
-    look_inside: Callable[[Mail], bool] = lambda mail: False,
-) -> Iterator[Read]:
+def read_mail(path: Path, zone: Local | None = None) -> Iterator[Read]:
     """Each message of the mbox file or the folder at `path` (every mbox and Maildir under it),
     in mailbox order. `zone` gives the day of a time (default: the day the header says).
-    `look_inside(mail)`: whether a message of several parts is worth reading whole to see
-    whether it holds a calendar invitation (a message nobody of the vault is in is not)."""
+    Whether a message of several parts holds a calendar invitation is told when asked
+    (`Mail.invitation`): it is read whole then."""
     for stored in _messages(path):
-        try:
-            with stored.open() as handle:
-                headers = _headers(handle)
-        except OSError as exc:
-            yield MailProblem(stored.where, f"cannot be read ({exc.strerror or exc})")
+        if isinstance(stored, MailProblem):
+            yield stored
             continue
+        headers = stored.headers
         if headers is None:
             yield MailProblem(stored.where, f"headers over {MAX_HEADER >> 10} KiB")
             continue
         found = _mail(stored, headers, zone)
-        if (
-            isinstance(found, Mail)
-            and found.left_out is None
-            and _may_hold_parts(headers)
-            and look_inside(found)
-            and _is_invitation(stored)
-        ):
-            found = replace(found, left_out=INVITATION)
+        if isinstance(found, Mail) and found.left_out is None and _may_hold_parts(headers):
+            found = replace(found, invitation=functools.partial(_is_invitation, stored))
         yield found
 
 
@@ -155,7 +159,7 @@ def _starts_as_mbox(path: Path) -> bool:
         return False
 
 
-def _messages(path: Path) -> Iterator[_Stored]:
+def _messages(path: Path) -> Iterator[_Stored | MailProblem]:
     for kind, box in _boxes(path):
         if kind == "maildir":
             yield from _maildir(box, _folder_says(box.name))
@@ -163,26 +167,67 @@ def _messages(path: Path) -> Iterator[_Stored]:
             yield from _mbox(box, _folder_says((box.parent if box.name == "mbox" else box).stem))
 
 
+MBOX_CHUNK = 4 << 20  # bytes of an mbox read at a time
+
+
 def _mbox(path: Path, says: str | None) -> Iterator[_Stored]:
-    import mailbox
+    """The messages of an mbox file, in one pass over it. A message starts at a line that
+    starts with `From ` (a body's own such lines are written `>From `, as mailbox.mbox reads
+    them too); its header block is what lies between that line and the first empty one.
+    Read here in large chunks rather than with mailbox.mbox, which reads a file line by line
+    twice (once to find the messages, once for each) and takes minutes for a gigabyte."""
+    with open(path, "rb") as handle:
+        buffer, base, i = handle.read(MBOX_CHUNK), 0, 0
+        ended = len(buffer) < MBOX_CHUNK
+        number = 0
+        if not buffer.startswith(b"From "):
+            return
+        while True:
+            # the header block: after the `From ` line, up to the first empty line
+            while True:
+                line_end = buffer.find(b"\n", i, i + MAX_HEADER)
+                end = _blank_line(buffer, line_end) if line_end >= 0 else -1
+                if end >= 0 or ended or len(buffer) - i > 2 * MAX_HEADER:
+                    break
+                chunk = handle.read(MBOX_CHUNK)
+                ended = len(chunk) < MBOX_CHUNK
+                buffer, base, i = buffer[i:] + chunk, base + i, 0
+            number += 1
+            start = line_end + 1 if line_end >= 0 else len(buffer)
+            stop = end if end >= 0 else len(buffer)
+            headers = buffer[start:stop] if stop - start <= MAX_HEADER else None
+            where, begins = f"{path}, message {number}", base + i
+            # the next message: the next line that starts with `From `
+            search = stop if end >= 0 else start
+            while (found := buffer.find(b"\nFrom ", search)) < 0 and not ended:
+                keep = max(search, len(buffer) - 6)  # `\nFrom` may straddle two chunks
+                chunk = handle.read(MBOX_CHUNK)
+                ended = len(chunk) < MBOX_CHUNK
+                buffer, base, i, search = buffer[keep:] + chunk, base + keep, 0, 0
+            finish = base + found + 1 if found >= 0 else base + len(buffer)
+            yield _Stored(where, headers, _mbox_whole(path, begins, finish), says)
+            if found < 0:
+                return
+            i = found + 1
 
-    box = mailbox.mbox(path, create=False)
-    try:
-        for number, key in enumerate(box.iterkeys(), 1):
-            yield _Stored(f"{path}, message {number}", _opener(box, key), says)
-    finally:
-        box.close()
+
+def _blank_line(buffer: bytes, line_end: int) -> int:
+    """Where the first empty line after the line ending at `line_end` starts, within
+    MAX_HEADER bytes of it; -1 when there is none so near."""
+    found = _EMPTY_LINE.search(buffer, line_end, line_end + MAX_HEADER + 3)
+    return found.start() + 1 if found else -1
 
 
-def _opener(box: object, key: str) -> Callable[[], BinaryIO]:
-    return lambda: box.get_file(key)  # type: ignore[attr-defined]
+def _mbox_whole(path: Path, begins: int, ends: int) -> Callable[[], bytes]:
+    def whole() -> bytes:
+        with open(path, "rb") as handle:
+            handle.seek(begins)
+            return handle.read(min(ends - begins, MAX_LOOKED_INTO))
+
+    return whole
 
 
-def _file_opener(file: Path) -> Callable[[], BinaryIO]:
-    return lambda: file.open("rb")
-
-
-def _maildir(folder: Path, says: str | None) -> Iterator[_Stored]:
+def _maildir(folder: Path, says: str | None) -> Iterator[_Stored | MailProblem]:
     """The messages of a Maildir (`new`, then `cur`, each by name); a message's flags after
     `:2,` say whether it is a draft (D) or trashed (T)."""
     for part in ("new", "cur"):
@@ -198,7 +243,21 @@ def _maildir(folder: Path, says: str | None) -> Iterator[_Stored]:
             flags = name.rpartition(":2,")[2] if ":2," in name else ""
             flagged = DRAFT if "D" in flags else TRASH if "T" in flags else None
             file = folder / part / name
-            yield _Stored(str(file), _file_opener(file), says or flagged)
+            try:
+                with open(file, "rb") as handle:
+                    headers = _headers(handle)
+            except OSError as exc:
+                yield MailProblem(str(file), f"cannot be read ({exc.strerror or exc})")
+                continue
+            yield _Stored(str(file), headers, _file_whole(file), says or flagged)
+
+
+def _file_whole(file: Path) -> Callable[[], bytes]:
+    def whole() -> bytes:
+        with open(file, "rb") as handle:
+            return handle.read(MAX_LOOKED_INTO)
+
+    return whole
 
 
 def _folder_says(name: str) -> str | None:
@@ -239,37 +298,45 @@ def _decoded(value: str) -> str:
     return " ".join(str(make_header(decode_header(value))).split())
 
 
+Fields = dict[str, tuple[str, ...]]  # a header block: each name in lower case, its values
+
+
+def _fields(header_bytes: bytes) -> Fields:
+    """The headers an import reads (READ), each name in lower case with its values, folded
+    lines joined (RFC 5322). Picked from the block by one pattern rather than parsed whole by
+    email.parser, whose MIME machinery costs more than all the rest of a large mailbox's
+    import; their values are then read by email.utils and email.header."""
+    found: dict[str, list[str]] = {}
+    for name, value in _READ_LINE.findall(header_bytes):
+        found.setdefault(name.decode().lower(), []).append(" ".join(_text(value).split()))
+    return {name: tuple(values) for name, values in found.items()}
+
+
+def _one(headers: Fields, name: str, default: str = "") -> str:
+    return headers.get(name, (default,))[0]
+
+
 def _mail(stored: _Stored, header_bytes: bytes, zone: Local | None) -> Read:
-    headers = HeaderParser(policy=compat32).parsestr(_text(header_bytes))
+    headers = _fields(header_bytes)
     where = stored.where
-    senders = getaddresses([str(v) for v in headers.get_all("From", [])])
-    if not senders or "@" not in senders[0][1]:
-        return MailProblem(where, "no sender address (From)")
     try:
-        moment = parsedate_to_datetime(str(headers.get("Date", "")))
-    except (TypeError, ValueError, IndexError):
-        return MailProblem(where, f"no date that can be read (Date: {headers.get('Date')!r})")
-    try:
-        name, sender = _decoded(senders[0][0]), senders[0][1].strip().lower()
-        to = tuple(
-            (address.strip().lower(), _decoded(shown))
-            for shown, address in getaddresses(
-                [str(v) for key in ("To", "Cc") for v in headers.get_all(key, [])]
-            )
-            if "@" in address
-        )
-        subject = _decoded(str(headers.get("Subject", "")))
+        senders = _people(headers.get("from", ()))
+        if not senders:
+            return MailProblem(where, "no sender address (From)")
+        to = _people(headers.get("to", ()) + headers.get("cc", ()))
+        bcc = tuple(address for address, _ in _people(headers.get("bcc", ())))
+        subject = _decoded(_one(headers, "subject"))
     except (LookupError, UnicodeError) as exc:
         return MailProblem(where, f"a header in an encoding that cannot be read ({exc})")
-    bcc = tuple(
-        address.strip().lower()
-        for _, address in getaddresses([str(v) for v in headers.get_all("Bcc", [])])
-        if "@" in address
-    )
+    try:
+        moment = parsedate_to_datetime(_one(headers, "date"))
+    except (TypeError, ValueError, IndexError):
+        return MailProblem(where, f"no date that can be read (Date: {_one(headers, 'date')!r})")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)  # `-0000`: the time is UTC, its zone unknown
-    ids = " ".join(str(headers.get(key, "")) for key in ("In-Reply-To", "References"))
-    own_id = _MESSAGE_ID.search(str(headers.get("Message-ID", "")))
+    ids = f"{_one(headers, 'in-reply-to')} {_one(headers, 'references')}"
+    own_id = _MESSAGE_ID.search(_one(headers, "message-id"))
+    sender, name = senders[0]
     return Mail(
         where=where,
         day=(zone(moment) if zone else moment).date(),
@@ -280,37 +347,45 @@ def _mail(stored: _Stored, header_bytes: bytes, zone: Local | None) -> Read:
         subject=subject,
         message_id=own_id.group(1) if own_id else None,
         replies_to=tuple(dict.fromkeys(_MESSAGE_ID.findall(ids))),
-        thread=str(headers["X-GM-THRID"]).strip() if headers.get("X-GM-THRID") else None,
+        thread=_one(headers, "x-gm-thrid") or None,
         left_out=_not_personal(headers, sender, subject) or stored.folder_says,
     )
 
 
-def _not_personal(headers: Message, sender: str, subject: str) -> str | None:
+@functools.lru_cache(maxsize=1 << 14)
+def _people(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(address, name) of each address the header values hold, the address lower case and
+    the name in its encoding. Kept for the values seen last: a mailbox names the same people
+    in thousands of messages."""
+    return tuple(
+        (address.strip().lower(), _decoded(shown))
+        for shown, address in getaddresses(list(values))
+        if "@" in address
+    )
+
+
+def _not_personal(headers: Fields, sender: str, subject: str) -> str | None:
     """Why the headers say a message is not one person writing to another, or None."""
-    labels = {
-        label.strip().casefold() for label in str(headers.get("X-Gmail-Labels", "")).split(",")
-    }
+    labels = {label.strip().casefold() for label in _one(headers, "x-gmail-labels").split(",")}
     for label in sorted(labels & _LABELS.keys()):
         return _LABELS[label]
-    if headers.get("X-Mozilla-Draft-Info"):
+    if "x-mozilla-draft-info" in headers:
         return DRAFT
-    if headers.get("List-Id") or headers.get("List-Unsubscribe") or headers.get("List-Post"):
+    if headers.keys() & {"list-id", "list-unsubscribe", "list-post"}:
         return LIST
-    precedence = str(headers.get("Precedence", "")).strip().casefold()
+    precedence = _one(headers, "precedence").casefold()
     if precedence in ("bulk", "list", "junk"):
         return BULK
-    submitted = str(headers.get("Auto-Submitted", "no")).strip().casefold()
     if (
-        not submitted.startswith("no")
+        not _one(headers, "auto-submitted", "no").casefold().startswith("no")
         or precedence == "auto_reply"
-        or headers.get("X-Autoreply")
-        or headers.get("X-Autorespond")
+        or headers.keys() & {"x-autoreply", "x-autorespond"}
         or _AWAY.match(subject)
     ):
         return AUTO
     if _NO_REPLY.fullmatch(sender.partition("@")[0]):
         return NO_REPLY
-    if str(headers.get("Content-Type", "")).strip().casefold().startswith("text/calendar"):
+    if _one(headers, "content-type").casefold().startswith("text/calendar"):
         return INVITATION
     return None
 
@@ -323,10 +398,11 @@ def _is_invitation(stored: _Stored) -> bool:
     """Whether the message holds a calendar part (an invitation, an answer to one): those come
     in through `import ics`. Read whole, up to MAX_LOOKED_INTO bytes."""
     try:
-        with stored.open() as handle:
-            data = handle.read(MAX_LOOKED_INTO)
+        data = stored.whole()
     except OSError:
         return False
+    if not any(word in data for word in (b"calendar", b"CALENDAR", b"Calendar")):
+        return False  # most messages, told at the speed of a byte search
     if not _CALENDAR_PART.search(data):
         return False
     message = BytesParser(policy=compat32).parsebytes(data)

@@ -4,10 +4,11 @@ direction, and what is counted instead of written."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from notekit.interop.chats import Chat, ChatExport, Said
 from notekit.interop.conversations import read_chats, read_conversations
-from notekit.interop.mail import LIST, Mail, MailProblem
+from notekit.interop.mail import INVITATION, LIST, Mail, MailProblem
 from notekit.store.memory import index_from_texts
 
 ME = "sam@example.com"
@@ -172,3 +173,30 @@ def test_a_name_shared_or_unknown_is_no_one() -> None:
     chat = Chat("Ana", None, [_said(1, "Sam"), _said(2, "Ana")])
     read = read_chats(vault, ChatExport([chat]), ["Sam"], TODAY)
     assert not read.entries and read.strangers == 2
+
+
+def test_an_invitation_is_looked_for_only_where_it_would_make_a_new_entry() -> None:
+    asked: list[str] = []
+
+    def invitation(subject: str) -> Callable[[], bool]:
+        def look() -> bool:
+            asked.append(subject)
+            return True
+
+        return look
+
+    found = [
+        mail("ana@globex.com", (ME,), subject="known day", invitation=invitation("known day")),
+        mail("ana@globex.com", (ME,), day=3, subject="new day", invitation=invitation("new day")),
+        mail("eli@old.example", (ME,), subject="stranger", invitation=invitation("stranger")),
+    ]
+
+    def held(path: str) -> set[tuple[dt.date, str]]:
+        return {(dt.date(2026, 11, 2), "from")} if path == "People/Ana.md" else set()
+
+    read = read_conversations(VAULT, found, [ME], TODAY, held=held)
+    assert asked == ["new day"]  # the day the note holds is not looked into, nor a stranger
+    assert list(read.entries) == [("People/Ana.md", dt.date(2026, 11, 2), "from")]
+    assert read.left_out == {INVITATION: 1}
+    suggesting = read_conversations(VAULT, found[2:], [ME], TODAY, strangers=True)
+    assert asked[-1] == "stranger" and not suggesting.unknown

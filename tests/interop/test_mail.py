@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES
 from notekit.core.dates import in_zone
+from notekit.interop import mail as mail_module
 from notekit.interop.mail import (
     AUTO,
     BULK,
     DRAFT,
-    INVITATION,
     LIST,
     NO_REPLY,
     SPAM,
@@ -33,7 +35,7 @@ def _by_subject(found: list[Read]) -> dict[str, Mail]:
 
 
 def test_the_takeout_mbox_is_read_with_its_addresses_days_and_threads() -> None:
-    found = list(read_mail(MAIL / "takeout.mbox", LISBON, lambda mail: True))
+    found = list(read_mail(MAIL / "takeout.mbox", LISBON))
     assert len(found) == 31
     mails = _by_subject(found)
     reply = mails["Re: Coffee in October?"]
@@ -55,20 +57,20 @@ def test_the_takeout_mbox_is_read_with_its_addresses_days_and_threads() -> None:
 
 
 def test_what_is_not_personal_is_said_and_why() -> None:
-    mails = _by_subject(list(read_mail(MAIL / "takeout.mbox", LISBON, lambda mail: True)))
+    mails = _by_subject(list(read_mail(MAIL / "takeout.mbox", LISBON)))
     assert {subject: m.left_out for subject, m in mails.items() if m.left_out} == {
         "[alumni] Reunion photos": LIST,
         "Automatic reply: Long time no see": AUTO,
         "You won!": SPAM,
         "Draft: thanks": DRAFT,
         "Ana Costa viewed your profile": NO_REPLY,
-        "Invitation: Lunch @ Tue 20 Oct 2026": INVITATION,
         "This week at Globex": BULK,
     }
-    # a message with an attachment is no invitation; nor is a message not looked into
-    assert mails["Quick question"].left_out is None
-    unseen = _by_subject(list(read_mail(MAIL / "takeout.mbox", LISBON)))
-    assert unseen["Invitation: Lunch @ Tue 20 Oct 2026"].left_out is None
+    # a message of several parts is read whole only when asked: an attachment is no invitation
+    invitation, attached = mails["Invitation: Lunch @ Tue 20 Oct 2026"], mails["Quick question"]
+    assert invitation.invitation is not None and invitation.invitation()
+    assert attached.invitation is not None and not attached.invitation()
+    assert mails["Coffee in October?"].invitation is None  # one part: nothing to look into
 
 
 def test_a_message_that_cannot_be_read_is_named_and_the_rest_are_read() -> None:
@@ -117,3 +119,13 @@ def test_broken_headers_are_problems_never_exceptions(tmp_path: Path) -> None:
     ]
     last = found[-1]
     assert isinstance(last, Mail) and last.day == dt.date(2026, 11, 16)  # no zone: UTC
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1000])
+def test_an_mbox_read_in_small_chunks_gives_the_same_messages(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Messages and headers straddling the chunks an mbox is read in are read whole."""
+    whole = list(read_mail(MAIL / "takeout.mbox", LISBON))
+    monkeypatch.setattr(mail_module, "MBOX_CHUNK", chunk)
+    assert list(read_mail(MAIL / "takeout.mbox", LISBON)) == whole
