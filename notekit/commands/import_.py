@@ -613,5 +613,5 @@ def stream_progress(
     """A count of records read so far, on a terminal (stderr), for a stream of unknown length
     (a mailbox); the stream as it is otherwise."""
     if sys.stderr.isatty():
-        return click.progressbar(items, label=f"importing {label}", file=sys.stderr)
+        return click.progressbar(items, label=f"importing {label}", file=sys.stderr, show_pos=True)
     return contextlib.nullcontext(items)

@@ -120,3 +120,21 @@ def test_whose_mail_it_is_must_be_known(run: Run, make_vault: MakeVault) -> None
     assert given.stdout.startswith("2 log entries were added")  # to her, and her answer
     not_a_box = run("import", "mail", str(MAIL / "EXPECTED.md"), vault=root)
     assert "neither an mbox file nor a folder" in not_a_box.stderr
+
+
+def test_a_mailbox_shows_how_many_messages_were_read_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    import click
+
+    from notekit.commands.import_ import stream_progress
+
+    messages = iter(range(5))
+    with stream_progress(messages, "messages") as shown:
+        assert shown is messages  # not a terminal: the stream as it is
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with stream_progress(iter(range(5)), "messages") as shown:
+        assert isinstance(shown, click._termui_impl.ProgressBar) and shown.show_pos
+        assert list(shown) == [0, 1, 2, 3, 4]
