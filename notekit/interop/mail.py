@@ -16,7 +16,7 @@ import functools
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from email.header import decode_header, make_header
 from email.parser import BytesParser
 from email.policy import compat32
@@ -53,7 +53,6 @@ _AWAY = re.compile(
     r"(?:automatic reply|auto-?reply|auto:|out of (?:the )?office|abwesenheitsnotiz)", re.I
 )
 _CALENDAR_PART = re.compile(rb"content-type:\s*text/calendar", re.IGNORECASE)
-_MULTIPART = re.compile(rb"^content-type:\s*multipart/", re.IGNORECASE | re.MULTILINE)
 READ = (  # the headers an import reads; the others (Received, DKIM…) are most of the bytes
     "from to cc bcc subject date message-id in-reply-to references x-gm-thrid x-gmail-labels "
     "list-id list-unsubscribe list-post precedence auto-submitted x-autoreply x-autorespond "
@@ -117,14 +116,10 @@ def read_mail(path: Path, zone: Local | None = None) -> Iterator[Read]:
         if isinstance(stored, MailProblem):
             yield stored
             continue
-        headers = stored.headers
-        if headers is None:
+        if stored.headers is None:
             yield MailProblem(stored.where, f"headers over {MAX_HEADER >> 10} KiB")
             continue
-        found = _mail(stored, headers, zone)
-        if isinstance(found, Mail) and found.left_out is None and _may_hold_parts(headers):
-            found = replace(found, invitation=functools.partial(_is_invitation, stored))
-        yield found
+        yield _mail(stored, stored.headers, zone)
 
 
 def mailbox_kind(path: Path) -> str | None:
@@ -337,6 +332,8 @@ def _mail(stored: _Stored, header_bytes: bytes, zone: Local | None) -> Read:
     ids = f"{_one(headers, 'in-reply-to')} {_one(headers, 'references')}"
     own_id = _MESSAGE_ID.search(_one(headers, "message-id"))
     sender, name = senders[0]
+    left_out = _not_personal(headers, sender, subject) or stored.folder_says
+    parts = _one(headers, "content-type").casefold().startswith("multipart/")
     return Mail(
         where=where,
         day=(zone(moment) if zone else moment).date(),
@@ -348,7 +345,8 @@ def _mail(stored: _Stored, header_bytes: bytes, zone: Local | None) -> Read:
         message_id=own_id.group(1) if own_id else None,
         replies_to=tuple(dict.fromkeys(_MESSAGE_ID.findall(ids))),
         thread=_one(headers, "x-gm-thrid") or None,
-        left_out=_not_personal(headers, sender, subject) or stored.folder_says,
+        left_out=left_out,
+        invitation=functools.partial(_is_invitation, stored) if parts and not left_out else None,
     )
 
 
@@ -388,10 +386,6 @@ def _not_personal(headers: Fields, sender: str, subject: str) -> str | None:
     if _one(headers, "content-type").casefold().startswith("text/calendar"):
         return INVITATION
     return None
-
-
-def _may_hold_parts(headers: bytes) -> bool:
-    return _MULTIPART.search(headers) is not None
 
 
 def _is_invitation(stored: _Stored) -> bool:
