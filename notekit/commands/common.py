@@ -182,7 +182,7 @@ class App:
     def person(self, name: str) -> Person:
         """The one person `name` (or the path of their note) means, or exit 2 listing the
         candidates."""
-        from notekit.rules.match import lookup
+        from notekit.rules.match import fold, lookup
 
         at = self.summary().person_at(name.replace("\\", "/").removeprefix("./"))
         if at is not None:
@@ -190,6 +190,10 @@ class App:
         found = lookup(self.summary(), name)
         if found.person:
             return found.person
+        for problem in self.summary().problems:  # their note may be there, and unreadable
+            stem = problem.path.rpartition("/")[2].removesuffix(".md")
+            if problem.severity == ERROR and fold(stem) == fold(name):
+                fail(f"{problem.path} cannot be read: {problem.message}")
         add = f"To add them: notekit add {shlex.quote(one_line(name))}"
         if found.candidates:
             lines = "\n".join(f"  {m.person.name}  ({m.person.path})" for m in found.candidates)

@@ -59,6 +59,10 @@ LOG_HEADINGS = ("log", "interactions", "timeline")  # a person's log section, in
 ISO_DATE = re.compile(DATE)  # with fullmatch: a value that is a date and nothing else
 LINKED_DATE = re.compile(rf"\[\[({DATE})(?:\|[^\]\n]*)?\]\]")  # Obsidian's date: `[[2026-06-01]]`
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# what git writes around the two sides of a conflict it cannot merge (`<<<<<<< HEAD`, then
+# `=======`, then `>>>>>>> theirs`); a lone `=======` is a Markdown heading's underline
+CONFLICT_START = re.compile(r"<{7}(?: |$)")
+CONFLICT_END = re.compile(r">{7}(?: |$)")
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?=\s)(.*)$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 TASK_BOX = re.compile(r"^\[(.)\](?:\s+|$)(.*)$")
@@ -168,6 +172,21 @@ def body_lines(
             yield index, line, FENCE_LINE
             continue
         yield index, line, TEXT
+
+
+def conflict(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The indexes of the first `<<<<<<<` line and the `>>>>>>>` line that closes it, when
+    the lines hold a merge git left unresolved (outside code blocks: a note may show one in
+    an example); None otherwise."""
+    opened: int | None = None
+    for index, line, kind in body_lines(lines):
+        if kind != TEXT:
+            continue
+        if CONFLICT_START.match(line):
+            opened = index if opened is None else opened
+        elif opened is not None and CONFLICT_END.match(line):
+            return opened, index
+    return None
 
 
 def closes_fence(line: str, fence: str) -> bool:

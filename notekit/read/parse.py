@@ -48,6 +48,7 @@ from notekit.core.syntax import (
     WIKILINK,
     blank_code_spans,
     body_lines,
+    conflict,
     heading,
     tag_list,
 )
@@ -90,6 +91,11 @@ def parse_note(path: str, raw: bytes, channels: frozenset[str] = CHANNELS) -> Pa
         note.problems.append(Problem(path, None, WARNING, CR_ONLY))
     elif "\r" in text:  # CRLF: every line loses its one `\r`
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    if (markers := conflict(lines)) is not None:  # two versions at once: neither is data
+        note.readable = False
+        first, last = (index + 1 for index in markers)
+        note.problems.append(Problem(path, first, ERROR, CONFLICT.format(first=first, last=last)))
+        return note
     if yaml_directive(lines[0]):
         note.problems.append(Problem(path, 1, WARNING, YAML_DIRECTIVE))
     body_start = _read_front_matter(note, lines)
@@ -100,6 +106,10 @@ def parse_note(path: str, raw: bytes, channels: frozenset[str] = CHANNELS) -> Pa
 CR_ONLY = (
     "lines end in a carriage return alone (classic Mac OS): notekit reads the note but will not "
     "edit it; save it with LF or CRLF line endings"
+)
+CONFLICT = (
+    "a git merge left unresolved (conflict markers, lines {first}–{last}): notekit reads "
+    "nothing of the note and will not edit it until both versions are made one"
 )
 YAML_DIRECTIVE = (
     "starts with a YAML directive (`%YAML …`): front-matter is read only when `---` is the first "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, Run
+from conftest import FIXTURES, MakeVault, Run
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -145,3 +145,29 @@ def test_global_options_after_a_subcommand(tmp_path: Path) -> None:
     result = _shell("import", "linkedin", str(connections), "--dry-run", "--vault", str(vault))
     assert result.returncode == 0, result.stderr
     assert "4 people would be added" in result.stdout
+
+
+def test_a_note_git_could_not_merge_is_a_problem_and_never_written(
+    run: Run, make_vault: MakeVault
+) -> None:
+    conflicted = (
+        "---\ncadence: 1m\n<<<<<<< HEAD\ncompany: Globex\n=======\ncompany: Initech\n"
+        ">>>>>>> laptop\n---\n- 2026-06-01 call: x\n"
+    )
+    vault = make_vault(
+        {
+            "People/Ana Costa.md": conflicted,
+            "People/Ben.md": "---\ncadence: 1m\n---\n- 2026-06-01 call: x\n",
+        }
+    )
+    check = run("check", vault=vault)
+    assert check.exit_code == 1
+    assert check.stdout.startswith(
+        "People/Ana Costa.md:3: error: a git merge left unresolved (conflict markers, lines 3–7)"
+    )
+    due = run("due", "--json", vault=vault).json()
+    assert [row["name"] for row in due["due"]] == ["Ben"]
+    refused = run("log", "Ana Costa", "called", vault=vault)
+    assert refused.exit_code == 2
+    assert "People/Ana Costa.md cannot be read: a git merge left unresolved" in refused.stderr
+    assert (vault / "People/Ana Costa.md").read_text() == conflicted

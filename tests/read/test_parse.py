@@ -149,3 +149,15 @@ def test_one_walk_of_the_body_for_readers_and_writers() -> None:
     kinds = [kind for _, _, kind in body_lines(lines)]
     assert kinds == [TEXT, FENCE_LINE, CODE, FENCE_LINE, HIDDEN, HIDDEN, HIDDEN, TEXT, TEXT]
     assert [i for i, _, _ in body_lines(lines, 2, 5)] == [2, 3, 4]
+
+
+def test_a_merge_left_unresolved_is_a_problem_and_no_data() -> None:
+    raw = (
+        b"---\ntype: person\n<<<<<<< HEAD\ncompany: Globex\n=======\ncompany: Initech\n"
+        b">>>>>>> phone\n---\n- 2026-11-01 call: both sides\n"
+    )
+    note = parse_note("People/Ana.md", raw)
+    assert not note.readable and note.entries == [] and note.front_matter == {}
+    (problem,) = note.problems
+    assert (problem.line, problem.severity) == (3, "error")
+    assert problem.message.startswith("a git merge left unresolved (conflict markers, lines 3–7)")

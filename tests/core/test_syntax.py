@@ -1,0 +1,20 @@
+"""The note syntax defined once (notekit.core.syntax): here, what a merge git left unresolved
+looks like, as every reader (and later the merge driver) sees it."""
+
+from __future__ import annotations
+
+from notekit.core.syntax import conflict
+
+
+def test_the_markers_git_writes_around_both_sides_are_a_conflict() -> None:
+    lines = ["---", "<<<<<<< HEAD", "company: Globex", "=======", "company: Initech", ">>>>>>> b"]
+    assert conflict(lines) == (1, 5)
+    assert conflict(["<<<<<<<", "a", "|||||||", "base", "=======", "b", ">>>>>>>"]) == (0, 6)
+
+
+def test_what_only_looks_like_markers_is_none() -> None:
+    assert conflict(["Setext heading", "======="]) is None  # a heading's underline
+    assert conflict(["<<<<<<< HEAD", "mine", "======="]) is None  # never closed
+    assert conflict(["```", "<<<<<<< HEAD", "=======", ">>>>>>> b", "```"]) is None  # an example
+    assert conflict(["<<<<<<<< eight", ">>>>>>>> eight"]) is None
+    assert conflict([">>>>>>> b", "<<<<<<< HEAD"]) is None  # closed before it opened
