@@ -37,6 +37,7 @@ COMMANDS = {
     "snooze": "notekit.commands.snooze",
     "set": "notekit.commands.set",
     "watch": "notekit.commands.watch",
+    "git": "notekit.commands.git",
 }
 
 

@@ -519,7 +519,7 @@ def append_log_entry(text: NoteText, date: dt.date, entry: str, more: Sequence[s
     never between an entry and its indented lines; add a `## Log` section at the end when
     there is none."""
     lines = [f"- {entry}", *more]
-    section, open_fence = _log_section(text)
+    section, open_fence = log_section(text)
     if text.lines == [""]:  # an empty note: the section is all there is
         text.insert(0, ["## Log", *lines])
         return
@@ -531,11 +531,11 @@ def append_log_entry(text: NoteText, date: dt.date, entry: str, more: Sequence[s
             new = [open_fence, *new]
         text.insert(text.last + 1, new)
         return
-    dated, last_text = _section_contents(text, *section)
+    dated, last_text = section_contents(text, *section)
     if not dated:
         text.insert(last_text + 1, lines)
         return
-    after_last = _item_end(text, dated[-1][0])
+    after_last = item_end(text, dated[-1][0])
     newest_first = dated[0][1] > dated[-1][1]
     if newest_first:
         position = next((i for i, d in dated if d <= date), after_last)
@@ -554,13 +554,13 @@ def append_log_entries(
     if not entries:
         return
     append_log_entry(text, *entries[0])  # makes the log section when the note has none
-    section, _ = _log_section(text)
+    section, _ = log_section(text)
     if section is None:  # the first entry opened a section a later line hides: one by one
         for day, entry, more in entries[1:]:
             append_log_entry(text, day, entry, more)
         return
-    dated, _ = _section_contents(text, *section)
-    after_last = _item_end(text, dated[-1][0])
+    dated, _ = section_contents(text, *section)
+    after_last = item_end(text, dated[-1][0])
     newest_first = dated[0][1] > dated[-1][1]
     # the rule of append_log_entry (newest first: before the first item on or before the day;
     # else before the first item after it) as bisection over running bounds of the days
@@ -580,7 +580,7 @@ def append_log_entries(
         text.insert(line, [row for *_, lines in group for row in lines])
 
 
-def _item_end(text: NoteText, index: int) -> int:
+def item_end(text: NoteText, index: int) -> int:
     """The line after the list item on line `index` and its indented lines."""
     end = index + 1
     while end <= text.last and text.content(end)[:1] in (" ", "\t") and text.content(end).strip():
@@ -588,9 +588,7 @@ def _item_end(text: NoteText, index: int) -> int:
     return end
 
 
-def _section_contents(
-    text: NoteText, start: int, end: int
-) -> tuple[list[tuple[int, dt.date]], int]:
+def section_contents(text: NoteText, start: int, end: int) -> tuple[list[tuple[int, dt.date]], int]:
     """The section's top-level dated list items, and its last line of text outside code."""
     dated: list[tuple[int, dt.date]] = []
     last_text = start
@@ -615,7 +613,7 @@ def _section_contents(
     return dated, last_text
 
 
-def _log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
+def log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
     """(heading index, index after the section) of the first log heading outside code, and
     the fence of a code block still open at the end of the note."""
     start = (text.front_matter_end() or -1) + 1

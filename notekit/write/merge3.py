@@ -1,0 +1,236 @@
+"""Two versions of a person note made one, against the version both started from, as a person
+would merge them (a git merge driver: `notekit git merge`). Log entries are a set that both
+sides add to: the union of what each added, in the log's own order, never a conflict. The
+front-matter is merged key by key on the values: the later of two `last_contact` dates, the
+additions and removals of both sides to a list, and a scalar changed two ways is a conflict of
+that key's lines alone. What is left (the rest of the body) is merged as text by the caller's
+`text_merge` (git's own). Only ours is edited, with the minimal edits `log` makes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from notekit.core.dates import parse_date
+from notekit.core.errors import EditError
+from notekit.read.fields import BUILTIN_ALIASES, normalise_key
+from notekit.read.yamlfm import flow_value
+from notekit.write.edit import (
+    NoteText,
+    append_log_entries,
+    front_matter_values,
+    item_end,
+    log_section,
+    open_note,
+    remove_value,
+    section_contents,
+    set_value,
+    top_level_keys,
+)
+
+TextMerge = Callable[[bytes, bytes, bytes], tuple[bytes, int]]  # ours, base, theirs -> merged
+LATER_WINS = ("last_contact", "next_contact")  # both changed: the later day
+_MISSING = object()
+OURS_MARK, BETWEEN, THEIRS_MARK = "<<<<<<< ours", "=======", ">>>>>>> theirs"
+
+
+@dataclass(frozen=True)
+class Merged:
+    data: bytes
+    conflicts: int  # places left with conflict markers; 0 when the merge is clean
+
+
+def merge_note(
+    base: bytes, ours: bytes, theirs: bytes, name: str, text_merge: TextMerge
+) -> Merged | None:
+    """The merged note; None when a version's front-matter cannot be parsed (the caller then
+    merges the files as text)."""
+    try:
+        texts = [open_note(data, name) for data in (base, ours, theirs)]
+    except EditError:
+        return None
+    values = [front_matter_values(data) for data in (base, ours, theirs)]
+    if any(errors for _, errors in values):
+        return None
+    result = NoteText(ours, name)
+    conflicts = _merge_front_matter(result, texts[2], *(found for found, _ in values))
+    _merge_log(result, *texts)
+    # the rest as text: each version with the merged front-matter, and its log entries
+    # folded into one line that the merged entries take the place of afterwards
+    token = f"notekit-merge-{uuid.uuid4().hex}: the log's entries"
+    entries = _entry_lines(result)
+    folded = [_folded(text, result, token).encode() for text in (texts[0], result, texts[2])]
+    rest, text_conflicts = text_merge(folded[1], folded[0], folded[2])
+    return Merged(_unfolded(rest, token, entries), conflicts + text_conflicts)
+
+
+def _field(key: str) -> str | None:
+    """The built-in field a front-matter key spells, if any."""
+    squashed = normalise_key(key)
+    return next((f for f, spellings in BUILTIN_ALIASES.items() if squashed in spellings), None)
+
+
+def _merge_front_matter(
+    result: NoteText,
+    theirs: NoteText,
+    base: dict[str, Any],
+    ours: dict[str, Any],
+    their: dict[str, Any],
+) -> int:
+    """Edit `result` (ours) into the merged front-matter; the number of keys in conflict."""
+    conflicts = 0
+    for key in [*ours, *(k for k in their if k not in ours)]:
+        was, mine, new = base.get(key, _MISSING), ours.get(key, _MISSING), their.get(key, _MISSING)
+        if mine == new or new == was:
+            continue  # the same on both sides, or changed by us alone: ours as written
+        if mine == was:  # changed by them alone
+            _set(result, key, new)
+            continue
+        if isinstance(mine, list) and isinstance(new, list):
+            gone = [x for x in (was if isinstance(was, list) else []) if x not in new]
+            union = [x for x in mine if x not in gone] + [x for x in new if x not in mine]
+            _set(result, key, [x for x in union if x not in gone])
+            continue
+        if _field(key) in LATER_WINS and (later := _later(mine, new)) is not None:
+            if later is new:
+                _set(result, key, new)
+            continue
+        _conflict(result, theirs, key)
+        conflicts += 1
+    return conflicts
+
+
+def _later(one: Any, other: Any) -> Any:  # noqa: ANN401 - front-matter values as YAML has them
+    """The value of the later day, or None when either is no date."""
+    try:
+        first, second = parse_date(one), parse_date(other)
+    except ValueError:
+        return None
+    if first is None or second is None:
+        return None
+    return other if second > first else one
+
+
+def _set(result: NoteText, key: str, value: Any) -> None:  # noqa: ANN401
+    if value is _MISSING:
+        remove_value(result, lambda written: written == key)
+    else:
+        set_value(result, key, flow_value(value), lambda written: written == key)
+
+
+def _conflict(result: NoteText, theirs: NoteText, key: str) -> None:
+    """Git's markers around the key's lines, ours then theirs: a conflict of one field."""
+    mine, their = _key_lines(result, key), _key_lines(theirs, key)
+    ending = "\r" if result.newline == "\r\n" else ""
+    their_lines = [theirs.content(i) + ending for i in range(*their)] if their else []
+    block = [OURS_MARK + ending]
+    block += result.lines[mine[0] : mine[1]] if mine else []
+    block += [BETWEEN + ending, *their_lines, THEIRS_MARK + ending]
+    if mine:
+        result.lines[mine[0] : mine[1]] = block
+    else:
+        end = result.front_matter_end()
+        at = end if end is not None else 0
+        result.lines[at:at] = block
+
+
+def _key_lines(text: NoteText, key: str) -> tuple[int, int] | None:
+    """The lines of a top-level key and its value, up to the next key or the closing `---`."""
+    keys = top_level_keys(text)
+    if key not in keys:
+        return None
+    start = keys[key]
+    end = text.front_matter_end() or start + 1
+    following = [index for index in keys.values() if index > start]
+    return start, min([*following, end])
+
+
+def _items(text: NoteText) -> list[tuple[dt.date, str, list[str]]]:
+    """The dated items of the note's log, each as (day, its first line's text, the lines
+    under it), without line endings."""
+    section, _ = log_section(text)
+    if section is None:
+        return []
+    dated, _ = section_contents(text, *section)
+    found = []
+    for index, day in dated:
+        lines = [text.content(i) for i in range(index, item_end(text, index))]
+        found.append((day, lines[0], lines[1:]))
+    return found
+
+
+def _merge_log(result: NoteText, base: NoteText, ours: NoteText, theirs: NoteText) -> None:
+    """Theirs' new log items added to ours in the log's order, and the items they removed (and
+    we kept as they were) removed."""
+    before = {(line, *more) for _, line, more in _items(base)}
+    mine = {(line, *more) for _, line, more in _items(ours)}
+    their_items = _items(theirs)
+    their = {(line, *more) for _, line, more in their_items}
+    removed = (before & mine) - their
+    if removed:
+        section, _ = log_section(result)
+        dated, _ = section_contents(result, *section) if section else ([], 0)
+        for index, _ in reversed(dated):
+            end = item_end(result, index)
+            if tuple(result.content(i) for i in range(index, end)) in removed:
+                del result.lines[index:end]
+    added = [
+        (day, line.removeprefix("- ").removeprefix("* "), more)
+        for day, line, more in their_items
+        if (line, *more) not in before and (line, *more) not in mine
+    ]
+    append_log_entries(result, added)
+
+
+def _entry_ranges(text: NoteText) -> list[tuple[int, int]]:
+    """Where each dated item of the log is, with the lines under it."""
+    section, _ = log_section(text)
+    if section is None:
+        return []
+    dated, _ = section_contents(text, *section)
+    return [(index, item_end(text, index)) for index, _ in dated]
+
+
+def _entry_lines(text: NoteText) -> list[str]:
+    """The lines of the log's dated items, in order, as written (line endings included)."""
+    return [line for start, end in _entry_ranges(text) for line in text.lines[start:end]]
+
+
+def _folded(version: NoteText, result: NoteText, token: str) -> str:
+    """`version` as text with `result`'s front-matter and line endings, its log entries taken
+    out and one line, `token`, where the first of them was (after the log heading when it has
+    none, at the end when it has no log)."""
+    ending = "\r" if result.newline == "\r\n" else ""
+    lines = [version.content(i) + ending for i in range(len(version.lines))]
+    lines[-1] = lines[-1].removesuffix(ending)
+    ranges = _entry_ranges(version)
+    if ranges:
+        at = ranges[0][0]
+        for start, end in reversed(ranges):
+            del lines[start:end]
+        lines.insert(at, token + ending)
+    elif (section := log_section(version)[0]) is not None:
+        lines.insert(section[0] + 1, token + ending)
+    else:
+        lines.insert(version.last + 1, token + ending)
+    own_end, result_end = version.front_matter_end(), result.front_matter_end()
+    head = result.lines[: result_end + 1] if result_end is not None else []
+    lines[: own_end + 1 if own_end is not None else 0] = head
+    return ("\ufeff" if result.bom else "") + "\n".join(lines)
+
+
+def _unfolded(merged: bytes, token: str, entries: list[str]) -> bytes:
+    """The text merge with the merged log entries where `token` is (once: a conflict that
+    repeats it keeps the entries at its first place)."""
+    text = merged.decode("utf-8")
+    lines = text.split("\n")
+    places = [i for i, line in enumerate(lines) if line.rstrip("\r") == token]
+    for index in reversed(places[1:]):
+        del lines[index]
+    if places:
+        lines[places[0] : places[0] + 1] = entries
+    return "\n".join(lines).encode("utf-8")

@@ -1,0 +1,110 @@
+"""Three versions of a person note made one (notekit.write.merge3), with git's own text merge
+for the rest: entries of both sides kept, front-matter merged key by key, a value changed two
+ways a conflict of its own lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from notekit.interop.git import merge_file
+from notekit.write.merge3 import merge_note
+
+BASE = """---
+type: person
+company: Globex   # since 2024
+tags: [person, globex]
+last_contact: 2026-06-01
+---
+
+# Ana Costa
+
+Met at PyCon.
+
+## Log
+
+- 2026-06-01 coffee: caught up
+"""
+
+
+def merged(base: str, ours: str, theirs: str) -> tuple[str, int]:
+    found = merge_note(base.encode(), ours.encode(), theirs.encode(), "Ana.md", merge_file)
+    assert found is not None
+    return found.data.decode(), found.conflicts
+
+
+def test_both_sides_entries_the_later_contact_and_the_union_of_tags() -> None:
+    ours = (
+        BASE.replace("[person, globex]", "[person, mentor, globex]").replace(
+            "2026-06-01\n---", "2026-11-22\n---"
+        )
+        + "- 2026-11-22 coffee: the referral\n"
+    )
+    theirs = (
+        BASE.replace("[person, globex]", "[person, globex, lisbon]").replace(
+            "2026-06-01\n---", "2026-11-20\n---"
+        )
+        + "- 2026-11-20 call: moving to Lisbon\n"
+    )
+    text, conflicts = merged(BASE, ours, theirs)
+    assert conflicts == 0
+    assert "tags: [person, mentor, globex, lisbon]\n" in text
+    assert "last_contact: 2026-11-22\n" in text
+    assert "company: Globex   # since 2024\n" in text  # the comment kept
+    assert text.endswith(
+        "- 2026-06-01 coffee: caught up\n- 2026-11-20 call: moving to Lisbon\n"
+        "- 2026-11-22 coffee: the referral\n"
+    )
+
+
+def test_a_value_changed_two_ways_is_a_conflict_of_its_line_alone() -> None:
+    ours = BASE.replace("Globex   # since 2024", "Hooli") + "- 2026-11-23 email to: hi\n"
+    theirs = BASE.replace("Globex   # since 2024", "Initech") + "Likes hiking.\n"
+    text, conflicts = merged(BASE, ours, theirs)
+    assert conflicts == 1
+    assert (
+        "type: person\n<<<<<<< ours\ncompany: Hooli\n=======\ncompany: Initech\n>>>>>>> theirs\n"
+        in text
+    )
+    assert "- 2026-11-23 email to: hi\n" in text and "Likes hiking.\n" in text
+
+
+def test_an_entry_one_side_removed_is_gone_and_crlf_stays() -> None:
+    base = BASE + "- 2026-07-01 call: a mistake\n"
+    ours = base.replace("- 2026-07-01 call: a mistake\n", "")
+    theirs = base + "- 2026-08-01 call: right\n"
+    text, conflicts = merged(base, ours, theirs)
+    assert conflicts == 0 and "a mistake" not in text and "- 2026-08-01 call: right\n" in text
+    crlf = merged(*(v.replace("\n", "\r\n") for v in (base, ours, theirs)))[0]
+    assert crlf == text.replace("\n", "\r\n")
+
+
+def test_a_side_that_cannot_be_parsed_is_left_to_the_text_merge() -> None:
+    broken = BASE.replace("tags: [person, globex]", "tags: [person, globex")
+    assert merge_note(BASE.encode(), broken.encode(), BASE.encode(), "Ana.md", merge_file) is None
+
+
+def _entries(days: list[int], word: str) -> list[str]:
+    return [f"- {dt.date(2026, 1, 1) + dt.timedelta(days=d)} call: {word} {d}\n" for d in days]
+
+
+days = st.lists(st.integers(0, 300), unique=True, max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(common=days, mine=days, their=days)
+def test_the_merge_keeps_every_added_line_and_is_symmetric(
+    common: list[int], mine: list[int], their: list[int]
+) -> None:
+    base = BASE + "".join(_entries(sorted(common), "both"))
+    ours = base + "".join(_entries(mine, "ours"))
+    theirs = base + "".join(_entries(their, "theirs"))
+    one, conflicts = merged(base, ours, theirs)
+    other, _ = merged(base, theirs, ours)
+    assert conflicts == 0
+    items = {line for line in one.splitlines(keepends=True) if line.startswith("- ")}
+    assert items == {line for line in other.splitlines(keepends=True) if line.startswith("- ")}
+    for line in (*_entries(mine, "ours"), *_entries(their, "theirs"), *_entries(common, "both")):
+        assert line in items
