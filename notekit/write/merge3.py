@@ -58,14 +58,14 @@ def merge_note(
         return None
     result = NoteText(ours, name)
     conflicts = _merge_front_matter(result, texts[2], *(found for found, _ in values))
-    _merge_log(result, *texts)
+    clashes = _merge_log(result, *texts)
     # the rest as text: each version with the merged front-matter, and its log entries
     # folded into one line that the merged entries take the place of afterwards
     token = f"notekit-merge-{uuid.uuid4().hex}: the log's entries"
-    entries = _entry_lines(result)
+    entries = _entry_lines(result, clashes)
     folded = [_folded(text, result, token).encode() for text in (texts[0], result, texts[2])]
     rest, text_conflicts = text_merge(folded[1], folded[0], folded[2])
-    return Merged(_unfolded(rest, token, entries), conflicts + text_conflicts)
+    return Merged(_unfolded(rest, token, entries), conflicts + len(clashes) + text_conflicts)
 
 
 def _field(key: str) -> str | None:
@@ -149,41 +149,55 @@ def _key_lines(text: NoteText, key: str) -> tuple[int, int] | None:
     return start, min([*following, end])
 
 
-def _items(text: NoteText) -> list[tuple[dt.date, str, list[str]]]:
-    """The dated items of the note's log, each as (day, its first line's text, the lines
-    under it), without line endings."""
+Clashes = dict[tuple[str, ...], tuple[str, ...]]  # an item as we edited it -> as they did
+
+
+def _merge_log(result: NoteText, base: NoteText, ours: NoteText, theirs: NoteText) -> Clashes:
+    """Theirs' new log items added to ours in the log's order, and the items they removed (and
+    we kept as they were) removed. An item both sides edited, each its own way (the base's
+    item of that day gone from both, one new item of that day on each side), is a conflict of
+    that item alone (kept in ours as we have it; `_entry_lines` puts git's markers around it
+    and theirs)."""
+    base_items, our_items, their_items = _items(base), _items(ours), _items(theirs)
+    before = {item for _, item in base_items}
+    mine = {item for _, item in our_items}
+    their = {item for _, item in their_items}
+    removed = (before & mine) - their
+    ours_new = [(day, item) for day, item in our_items if item not in before]
+    theirs_new = [(day, item) for day, item in their_items if item not in before | mine]
+    clashes: Clashes = {}
+    for day in sorted({day for day, item in base_items if item not in mine | their}):
+        one = [item for d, item in ours_new if d == day]
+        other = [item for d, item in theirs_new if d == day]
+        if len(one) == 1 and len(other) == 1:
+            clashes[one[0]] = other[0]
+    section, _ = log_section(result)
+    dated, _ = section_contents(result, *section) if section else ([], 0)
+    for index, _ in reversed(dated):
+        end = item_end(result, index)
+        if tuple(result.content(i) for i in range(index, end)) in removed:
+            del result.lines[index:end]
+    taken = set(clashes.values())
+    added = [
+        (day, item[0].removeprefix("- ").removeprefix("* "), list(item[1:]))
+        for day, item in theirs_new
+        if item not in taken
+    ]
+    append_log_entries(result, added)
+    return clashes
+
+
+def _items(text: NoteText) -> list[tuple[dt.date, tuple[str, ...]]]:
+    """The dated items of the note's log, in order: each day with the item's lines (its
+    first, then those under it), without line endings."""
     section, _ = log_section(text)
     if section is None:
         return []
     dated, _ = section_contents(text, *section)
-    found = []
-    for index, day in dated:
-        lines = [text.content(i) for i in range(index, item_end(text, index))]
-        found.append((day, lines[0], lines[1:]))
-    return found
-
-
-def _merge_log(result: NoteText, base: NoteText, ours: NoteText, theirs: NoteText) -> None:
-    """Theirs' new log items added to ours in the log's order, and the items they removed (and
-    we kept as they were) removed."""
-    before = {(line, *more) for _, line, more in _items(base)}
-    mine = {(line, *more) for _, line, more in _items(ours)}
-    their_items = _items(theirs)
-    their = {(line, *more) for _, line, more in their_items}
-    removed = (before & mine) - their
-    if removed:
-        section, _ = log_section(result)
-        dated, _ = section_contents(result, *section) if section else ([], 0)
-        for index, _ in reversed(dated):
-            end = item_end(result, index)
-            if tuple(result.content(i) for i in range(index, end)) in removed:
-                del result.lines[index:end]
-    added = [
-        (day, line.removeprefix("- ").removeprefix("* "), more)
-        for day, line, more in their_items
-        if (line, *more) not in before and (line, *more) not in mine
+    return [
+        (day, tuple(text.content(i) for i in range(index, item_end(text, index))))
+        for index, day in dated
     ]
-    append_log_entries(result, added)
 
 
 def _entry_ranges(text: NoteText) -> list[tuple[int, int]]:
@@ -195,9 +209,19 @@ def _entry_ranges(text: NoteText) -> list[tuple[int, int]]:
     return [(index, item_end(text, index)) for index, _ in dated]
 
 
-def _entry_lines(text: NoteText) -> list[str]:
-    """The lines of the log's dated items, in order, as written (line endings included)."""
-    return [line for start, end in _entry_ranges(text) for line in text.lines[start:end]]
+def _entry_lines(text: NoteText, clashes: Clashes) -> list[str]:
+    """The lines of the log's dated items, in order, as written (line endings included); an
+    item in `clashes` between git's markers, with theirs."""
+    ending = "\r" if text.newline == "\r\n" else ""
+    lines: list[str] = []
+    for start, end in _entry_ranges(text):
+        item = tuple(text.content(i) for i in range(start, end))
+        if item in clashes:
+            block = [OURS_MARK, *item, BETWEEN, *clashes[item], THEIRS_MARK]
+            lines += [line + ending for line in block]
+        else:
+            lines += text.lines[start:end]
+    return lines
 
 
 def _folded(version: NoteText, result: NoteText, token: str) -> str:

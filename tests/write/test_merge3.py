@@ -108,3 +108,18 @@ def test_the_merge_keeps_every_added_line_and_is_symmetric(
     assert items == {line for line in other.splitlines(keepends=True) if line.startswith("- ")}
     for line in (*_entries(mine, "ours"), *_entries(their, "theirs"), *_entries(common, "both")):
         assert line in items
+
+
+def test_an_entry_edited_on_one_side_takes_the_edit_and_two_ways_is_a_conflict_of_its_own() -> None:
+    edited = BASE.replace("caught up", "caught up on Lisbon")
+    assert merged(BASE, BASE + "- 2026-11-01 call: x\n", edited)[0].endswith(
+        "- 2026-06-01 coffee: caught up on Lisbon\n- 2026-11-01 call: x\n"
+    )
+    other = BASE.replace("caught up", "caught up, she is at Globex")
+    text, conflicts = merged(BASE, edited + "- 2026-11-01 call: x\n", other)
+    assert conflicts == 1
+    assert text.endswith(
+        "## Log\n\n<<<<<<< ours\n- 2026-06-01 coffee: caught up on Lisbon\n=======\n"
+        "- 2026-06-01 coffee: caught up, she is at Globex\n>>>>>>> theirs\n"
+        "- 2026-11-01 call: x\n"
+    )
