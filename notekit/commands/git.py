@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from notekit.commands.common import App, echo, show
+if TYPE_CHECKING:  # git runs `merge` once for each file: it loads no more than it needs
+    from notekit.commands.common import App
 
 
 @click.group("git")
@@ -36,6 +38,7 @@ def setup(app: App, only_check: bool) -> None:
     Example:
       notekit git setup && git add .gitattributes && git commit -m "notekit merges notes"
     """
+    from notekit.commands.common import echo, show
     from notekit.interop.git import setup as set_up
     from notekit.interop.git import setup_state
 

@@ -114,3 +114,14 @@ def test_a_true_conflict_marks_that_line_only_and_check_reports_it(
     assert text.count("<<<<<<<") == 1 and "- 2026-11-23 email to: hi\n" in text
     check = run("check", vault=laptop)
     assert "People/Ana Costa.md:3: error: a git merge left unresolved" in check.stdout
+
+
+def test_a_side_notekit_cannot_read_is_merged_as_git_would(run: Run, tmp_path: Path) -> None:
+    base, ours, theirs = (tmp_path / name for name in ("base.md", "ours.md", "theirs.md"))
+    base.write_text(NOTE)
+    ours.write_text(NOTE.replace("tags: [person, globex]", "tags: [person, globex"))  # broken
+    theirs.write_text(NOTE + "- 2026-11-20 call: moving\n")
+    merged = run("git", "merge", str(base), str(ours), str(theirs), "People/Ana Costa.md")
+    assert merged.exit_code == 0  # git's text merge: no line both sides changed
+    text = ours.read_text()
+    assert "tags: [person, globex\n" in text and text.endswith("- 2026-11-20 call: moving\n")
