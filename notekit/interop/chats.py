@@ -164,11 +164,13 @@ def read_telegram(path: Path, max_mb: int = MAX_MB) -> ChatExport:
     phones = _telegram_phones(data)
     export = ChatExport([])
     for item in listed:
-        if not isinstance(item, dict) or item.get("type") not in TELEGRAM_CHATS:
+        kind = item.get("type") if isinstance(item, dict) else None
+        if not isinstance(kind, str) or kind not in TELEGRAM_CHATS:
             export.not_personal += 1
             continue
-        chat = Chat(str(item.get("name") or ""), TELEGRAM_CHATS[item["type"]], phones=phones)
-        for message in item.get("messages") or []:
+        chat = Chat(str(item.get("name") or ""), TELEGRAM_CHATS[kind], phones=phones)
+        messages = item.get("messages")
+        for message in messages if isinstance(messages, list) else []:
             said = _telegram_message(message)
             if said is None:
                 chat.left_out += 1
@@ -188,7 +190,10 @@ def _telegram_message(message: object) -> Said | None:
         return None
     text = message.get("text")
     if isinstance(text, list):  # entities: plain strings and {"type": "bold", "text": …}
-        text = "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in text)
+        text = "".join(
+            p if isinstance(p, str) else str(p.get("text", "")) if isinstance(p, dict) else ""
+            for p in text
+        )
     first = str(text or "").strip().split("\n", 1)[0].strip()
     sender = message.get("from")
     try:

@@ -3,10 +3,15 @@ orders, in its zip or alone, and Telegram Desktop's JSON."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from notekit.core.errors import SourceError
@@ -87,3 +92,68 @@ def test_telegram_reads_personal_chats_and_private_groups_only() -> None:
     assert ana.messages[1] == Said(dt.date(2026, 9, 2), "Ana Costa", "Thanks! Loved them")
     assert alumni.messages[0].text == "Hello all"  # its first line
     assert alumni.phones["Dev P."] == "+351912345678"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "type",
+                    "messages",
+                    "chats",
+                    "list",
+                    "name",
+                    "date",
+                    "from",
+                    "from_id",
+                    "text",
+                    "personal_information",
+                    "user_id",
+                    "contacts",
+                    "phone_number",
+                    "first_name",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(document=json_values)
+def test_any_json_is_read_or_refused_never_a_traceback(document: object) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "result.json"
+        path.write_text(json.dumps(document))
+        with contextlib.suppress(SourceError):
+            read_telegram(path)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "12/10/2026, 09:15 - ",
+                "[10/5/26, 7:01:12\u202fPM] ",
+                "Ana: ",
+                ": ",
+                "\n",
+                "\u200e",
+                "<Media omitted>",
+                "31/02/2026, 10:00 - ",
+                "99/99/99, 1:00 - ",
+                "x",
+            ]
+        )
+    ).map("".join)
+)
+def test_any_chat_text_is_read_or_refused_never_a_traceback(text: str) -> None:
+    with contextlib.suppress(SourceError):
+        whatsapp_chat(text, "chat.txt", "")

@@ -4,9 +4,12 @@ whether it is personal, and a message that cannot be read named rather than rais
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from notekit.core.dates import in_zone
@@ -129,3 +132,46 @@ def test_an_mbox_read_in_small_chunks_gives_the_same_messages(
     whole = list(read_mail(MAIL / "takeout.mbox", LISBON))
     monkeypatch.setattr(mail_module, "MBOX_CHUNK", chunk)
     assert list(read_mail(MAIL / "takeout.mbox", LISBON)) == whole
+
+
+PIECES = [
+    b"From ",
+    b"From: ",
+    b"To: ",
+    b"Date: ",
+    b"Subject: =?",
+    b"?=",
+    b"\n",
+    b"\r\n",
+    b"\n\n",
+    b"<",
+    b">",
+    b"@",
+    b",",
+    b'"',
+    b"=?utf-8?b?",
+    b"=?x?q?",
+    b"Content-Type: multipart/mixed",
+    b"text/calendar",
+    b"\xff\xfe",
+    b"\x00",
+    b" ",
+    b"\t",
+    b"Tue, 3 Nov 2026 10:00:00 -0800",
+    b"Mon, 32 Foo 2026 25:61:00 +9999",
+    b"a@b.c",
+    b"X-Gmail-Labels: Spam",
+    b"In-Reply-To: <x>",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map(b"".join))
+def test_any_bytes_in_an_mbox_are_messages_or_named_problems(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        box = Path(folder) / "box.mbox"
+        box.write_bytes(b"From x\n" + data)
+        for found in read_mail(box):
+            assert isinstance(found, (Mail, MailProblem))
+            if isinstance(found, Mail) and found.invitation is not None:
+                found.invitation()
