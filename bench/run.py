@@ -14,8 +14,9 @@ and the size of the week page; `watch` from one edit to the page rewritten; at 1
 `import linkedin` of a generated export (3,000 connections, 20,000 messages), the first time
 and again; at 10,000 people, `import linkedin` and `import ics` of n and 8n rows (an import is
 linear in its input), `import mail` of a generated Takeout mbox of 100,000 messages (about
-1.2 GB) the first time and again, with its peak memory, and `import whatsapp` of a chat of
-200,000 lines; peak memory; and on a vault whose person notes link each other and where
+1.2 GB) the first time and again, with its peak memory, `import whatsapp` of a chat of
+200,000 lines, and a `git merge` of two branches that changed the same 1,000 notes (notekit's
+merge driver); peak memory; and on a vault whose person notes link each other and where
 most people are due (`generate --linked`), `due`, `who`, `intro` and the report. Times are
 medians of --repeat runs; ratios are to the naive baseline of the same run, in wall time and
 in CPU time (the process's and its children's). Performance targets live here and in
@@ -61,6 +62,7 @@ INDEX_KB = 200  # the week page at 10,000 people: a plan, not everyone overdue
 MAIL_MESSAGES = 100_000  # a generated Takeout mbox (about 1.2 GB) imported at GROWTH_AT people
 MAIL_TARGET, MAIL_AGAIN_TARGET, MAIL_MEMORY = 60.0, 20.0, 300  # seconds, seconds again, MB
 CHAT_LINES, CHAT_TARGET = 200_000, 5.0  # a WhatsApp chat with one person, and its seconds
+MERGED_NOTES, MERGE_TARGET = 1_000, 10.0  # notes both branches changed, and the merge's seconds
 
 TODAY = "2026-11-23"
 REPORT_MAX_PEOPLE = 10_000  # building 50k person pages cold takes minutes; its cost is linear
@@ -265,6 +267,7 @@ class Bench:
         if self.people == GROWTH_AT:
             self.measure_import_growth()
             self.measure_conversations()
+            self.measure_git_merge()
         if self.people <= REPORT_MAX_PEOPLE:
             report = [*self.notekit, "report", "-o", str(self.site)]
             self.time("report cold", report, before=self.forget_site)
@@ -329,6 +332,38 @@ class Bench:
                 self.results[f"import {kind} {rows:,} rows"] = median(
                     [run(command, self.env).wall for _ in range(max(1, self.repeat // 2))]
                 )
+
+    def measure_git_merge(self) -> None:
+        """A vault in git, two branches that each logged an entry with the same 1,000 people
+        and changed their tags: `git merge` with notekit's driver, as a pull after a week on
+        two devices does."""
+        repo = self.vault.parent / f"git-{self.people}"
+        shutil.rmtree(repo, ignore_errors=True)
+        shutil.copytree(self.vault, repo)
+        env = {**self.env, "NOTEKIT_CACHE_DIR": str(self.vault.parent / "git-cache")}
+        who = ["-c", "user.name=bench", "-c", "user.email=bench@example.com"]
+
+        def git(*args: str) -> None:
+            subprocess.run(["git", *who, *args], cwd=repo, env=env, check=True, capture_output=True)
+
+        git("init", "-q", "-b", "main")
+        notekit = [str(repo) if part == str(self.vault) else part for part in self.notekit]
+        subprocess.run([*notekit, "git", "setup"], env=env, check=True, capture_output=True)
+        git("add", "-A")
+        git("commit", "-qm", "vault")
+        people = sorted((repo / "People").iterdir())[:MERGED_NOTES]
+        git("checkout", "-q", "-b", "laptop")
+        for branch, day in (("laptop", "2026-11-20"), ("main", "2026-11-21")):
+            git("checkout", "-q", branch)
+            for path in people:
+                text = path.read_text("utf-8").replace("tags: [person", f"tags: [{branch}, person")
+                path.write_text(text + f"- {day} call: from the {branch}\n", "utf-8")
+            git("commit", "-qam", branch)
+        started = time.perf_counter()
+        git("merge", "-q", "--no-edit", "laptop")
+        self.results[f"git merge, {MERGED_NOTES:,} notes changed on both sides"] = (
+            time.perf_counter() - started
+        )
 
     def measure_conversations(self) -> None:
         """`import mail` of a generated Takeout mbox into a copy of the vault in use, the
@@ -520,6 +555,7 @@ def table(benches: list[Bench]) -> str:
         f"import mail {MAIL_MESSAGES:,} messages",
         "import mail again",
         f"import whatsapp {CHAT_LINES:,} lines",
+        f"git merge, {MERGED_NOTES:,} notes changed on both sides",
     ]
     head = (
         "| measure | "
@@ -624,6 +660,17 @@ def verdicts(benches: list[Bench]) -> str:
         ):
             head, _, rest = text.partition(": ")
             out.append(f"- {head}: {'met' if ok else 'NOT met'} — {rest}")
+    merged = (
+        grown.results.get(f"git merge, {MERGED_NOTES:,} notes changed on both sides")
+        if grown
+        else None
+    )
+    if merged is not None:
+        out.append(
+            f"- git merge of {MERGED_NOTES:,} notes changed on both sides: "
+            f"{'met' if merged < MERGE_TARGET else 'NOT met'} — {merged:.1f} s "
+            f"(target < {MERGE_TARGET:.0f} s)"
+        )
     largest = max((b for b in benches if not b.linked), key=lambda b: b.people)
     out.append(
         f"- peak memory at {largest.people:,} people: "
