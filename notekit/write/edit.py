@@ -37,6 +37,7 @@ from notekit.core.syntax import (
     LINKED_DATE,
     LIST_ITEM,
     LOG_HEADINGS,
+    OPPORTUNITY_HEADING,
     TEXT,
     body_lines,
     heading,
@@ -513,18 +514,33 @@ def _requote(value: str, quote: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def append_log_entry(text: NoteText, date: dt.date, entry: str, more: Sequence[str] = ()) -> None:
+@dataclass(frozen=True)
+class DatedList:
+    """A section of dated list items: the headings that name it (any level, any case) and the
+    one a new section gets."""
+
+    headings: tuple[str, ...]
+    title: str
+
+
+LOG = DatedList(LOG_HEADINGS, "## Log")
+OPPORTUNITIES = DatedList((OPPORTUNITY_HEADING,), "## Opportunities")
+
+
+def append_log_entry(
+    text: NoteText, date: dt.date, entry: str, more: Sequence[str] = (), kind: DatedList = LOG
+) -> None:
     """Add `- entry` (and the lines `more` under it, such as indented notes of the entry) to
-    the note's log section, in the order its entries already follow (newest first or last),
-    never between an entry and its indented lines; add a `## Log` section at the end when
-    there is none."""
+    the note's log section (or another `kind` of dated list), in the order its entries already
+    follow (newest first or last), never between an entry and its indented lines; add a
+    `## Log` section at the end when there is none."""
     lines = [f"- {entry}", *more]
-    section, open_fence = log_section(text)
+    section, open_fence = log_section(text, kind)
     if text.lines == [""]:  # an empty note: the section is all there is
-        text.insert(0, ["## Log", *lines])
+        text.insert(0, [kind.title, *lines])
         return
     if section is None:
-        new = ["", "## Log", *lines]
+        new = ["", kind.title, *lines]
         if text.last < 0 or not text.content(text.last).strip():
             new = new[1:]
         if open_fence:  # a code block left open to the end would swallow the new section
@@ -546,18 +562,18 @@ def append_log_entry(text: NoteText, date: dt.date, entry: str, more: Sequence[s
 
 
 def append_log_entries(
-    text: NoteText, entries: Sequence[tuple[dt.date, str, Sequence[str]]]
+    text: NoteText, entries: Sequence[tuple[dt.date, str, Sequence[str]]], kind: DatedList = LOG
 ) -> None:
     """`append_log_entry` for each of many entries (day, entry, lines under it), with the log
     read once: where each goes is found by bisection, so that an import of thousands of
     entries costs in proportion to them, not to their square."""
     if not entries:
         return
-    append_log_entry(text, *entries[0])  # makes the log section when the note has none
-    section, _ = log_section(text)
+    append_log_entry(text, *entries[0], kind)  # makes the section when the note has none
+    section, _ = log_section(text, kind)
     if section is None:  # the first entry opened a section a later line hides: one by one
         for day, entry, more in entries[1:]:
-            append_log_entry(text, day, entry, more)
+            append_log_entry(text, day, entry, more, kind)
         return
     dated, _ = section_contents(text, *section)
     after_last = item_end(text, dated[-1][0])
@@ -613,23 +629,23 @@ def section_contents(text: NoteText, start: int, end: int) -> tuple[list[tuple[i
     return dated, last_text
 
 
-def log_section(text: NoteText) -> tuple[tuple[int, int] | None, str | None]:
-    """(heading index, index after the section) of the first log heading outside code, and
-    the fence of a code block still open at the end of the note."""
+def log_section(text: NoteText, kind: DatedList = LOG) -> tuple[tuple[int, int] | None, str | None]:
+    """(heading index, index after the section) of the first log heading (or `kind`'s)
+    outside code, and the fence of a code block still open at the end of the note."""
     start = (text.front_matter_end() or -1) + 1
     found: tuple[int, int] | None = None
     lines = [text.content(index) for index in range(text.last + 1)]
     fence = None  # of a code block open at the end
-    for index, line, kind in body_lines(lines, start):
-        if kind == FENCE_LINE:
+    for index, line, what in body_lines(lines, start):
+        if what == FENCE_LINE:
             fence = opening.group(1) if fence is None and (opening := FENCE.match(line)) else None
-        title = heading(line) if kind == TEXT else None
+        title = heading(line) if what == TEXT else None
         if not title:
             continue
         level = title[0]
         if found is not None and level <= found[1]:
             return (found[0], index), None
-        if found is None and title[1].lower() in LOG_HEADINGS:
+        if found is None and title[1].lower() in kind.headings:
             found = (index, level)
     return ((found[0], text.last + 1) if found else None), fence
 

@@ -20,6 +20,9 @@ from notekit.core.errors import EditError
 from notekit.read.fields import BUILTIN_ALIASES, normalise_key
 from notekit.read.yamlfm import flow_value
 from notekit.write.edit import (
+    LOG,
+    OPPORTUNITIES,
+    DatedList,
     NoteText,
     append_log_entries,
     front_matter_values,
@@ -36,6 +39,7 @@ TextMerge = Callable[[bytes, bytes, bytes], tuple[bytes, int]]  # ours, base, th
 LATER_WINS = ("last_contact", "next_contact")  # both changed: the later day
 _MISSING = object()
 OURS_MARK, BETWEEN, THEIRS_MARK = "<<<<<<< ours", "=======", ">>>>>>> theirs"
+DATED_LISTS = (LOG, OPPORTUNITIES)  # sections whose items both sides add to
 
 
 @dataclass(frozen=True)
@@ -58,14 +62,19 @@ def merge_note(
         return None
     result = NoteText(ours, name)
     conflicts = _merge_front_matter(result, texts[2], *(found for found, _ in values))
-    clashes = _merge_log(result, *texts)
-    # the rest as text: each version with the merged front-matter, and its log entries
-    # folded into one line that the merged entries take the place of afterwards
-    token = f"notekit-merge-{uuid.uuid4().hex}: the log's entries"
-    entries = _entry_lines(result, clashes)
-    folded = [_folded(text, result, token).encode() for text in (texts[0], result, texts[2])]
+    base_text, ours_text, theirs_text = texts
+    clashes = {
+        kind: _merge_items(result, base_text, ours_text, theirs_text, kind) for kind in DATED_LISTS
+    }
+    # the rest as text: each version with the merged front-matter, and the items of each
+    # dated list folded into one line that the merged items take the place of afterwards
+    run = uuid.uuid4().hex
+    tokens = {kind: f"notekit-merge-{run}: {kind.title}" for kind in DATED_LISTS}
+    entries = {tokens[kind]: _entry_lines(result, clashes[kind], kind) for kind in DATED_LISTS}
+    folded = [_folded(text, result, tokens).encode() for text in (texts[0], result, texts[2])]
     rest, text_conflicts = text_merge(folded[1], folded[0], folded[2])
-    return Merged(_unfolded(rest, token, entries), conflicts + len(clashes) + text_conflicts)
+    conflicts += sum(map(len, clashes.values())) + text_conflicts
+    return Merged(_unfolded(rest, entries), conflicts)
 
 
 def _field(key: str) -> str | None:
@@ -152,13 +161,15 @@ def _key_lines(text: NoteText, key: str) -> tuple[int, int] | None:
 Clashes = dict[tuple[str, ...], tuple[str, ...]]  # an item as we edited it -> as they did
 
 
-def _merge_log(result: NoteText, base: NoteText, ours: NoteText, theirs: NoteText) -> Clashes:
-    """Theirs' new log items added to ours in the log's order, and the items they removed (and
-    we kept as they were) removed. An item both sides edited, each its own way (the base's
-    item of that day gone from both, one new item of that day on each side), is a conflict of
-    that item alone (kept in ours as we have it; `_entry_lines` puts git's markers around it
-    and theirs)."""
-    base_items, our_items, their_items = _items(base), _items(ours), _items(theirs)
+def _merge_items(
+    result: NoteText, base: NoteText, ours: NoteText, theirs: NoteText, kind: DatedList
+) -> Clashes:
+    """Theirs' new items of a dated list (the log, opportunities) added to ours in the list's
+    order, and the items they removed (and we kept as they were) removed. An item both sides
+    edited, each its own way (the base's item of that day gone from both, one new item of
+    that day on each side), is a conflict of that item alone (kept in ours as we have it;
+    `_entry_lines` puts git's markers around it and theirs)."""
+    base_items, our_items, their_items = (_items(t, kind) for t in (base, ours, theirs))
     before = {item for _, item in base_items}
     mine = {item for _, item in our_items}
     their = {item for _, item in their_items}
@@ -171,26 +182,23 @@ def _merge_log(result: NoteText, base: NoteText, ours: NoteText, theirs: NoteTex
         other = [item for d, item in theirs_new if d == day]
         if len(one) == 1 and len(other) == 1:
             clashes[one[0]] = other[0]
-    section, _ = log_section(result)
-    dated, _ = section_contents(result, *section) if section else ([], 0)
-    for index, _ in reversed(dated):
-        end = item_end(result, index)
-        if tuple(result.content(i) for i in range(index, end)) in removed:
-            del result.lines[index:end]
+    for start, end in reversed(_entry_ranges(result, kind)):
+        if tuple(result.content(i) for i in range(start, end)) in removed:
+            del result.lines[start:end]
     taken = set(clashes.values())
     added = [
         (day, item[0].removeprefix("- ").removeprefix("* "), list(item[1:]))
         for day, item in theirs_new
         if item not in taken
     ]
-    append_log_entries(result, added)
+    append_log_entries(result, added, kind)
     return clashes
 
 
-def _items(text: NoteText) -> list[tuple[dt.date, tuple[str, ...]]]:
-    """The dated items of the note's log, in order: each day with the item's lines (its
-    first, then those under it), without line endings."""
-    section, _ = log_section(text)
+def _items(text: NoteText, kind: DatedList) -> list[tuple[dt.date, tuple[str, ...]]]:
+    """The dated items of the note's list of `kind`, in order: each day with the item's lines
+    (its first, then those under it), without line endings."""
+    section, _ = log_section(text, kind)
     if section is None:
         return []
     dated, _ = section_contents(text, *section)
@@ -200,21 +208,21 @@ def _items(text: NoteText) -> list[tuple[dt.date, tuple[str, ...]]]:
     ]
 
 
-def _entry_ranges(text: NoteText) -> list[tuple[int, int]]:
-    """Where each dated item of the log is, with the lines under it."""
-    section, _ = log_section(text)
+def _entry_ranges(text: NoteText, kind: DatedList) -> list[tuple[int, int]]:
+    """Where each dated item of the list is, with the lines under it."""
+    section, _ = log_section(text, kind)
     if section is None:
         return []
     dated, _ = section_contents(text, *section)
     return [(index, item_end(text, index)) for index, _ in dated]
 
 
-def _entry_lines(text: NoteText, clashes: Clashes) -> list[str]:
-    """The lines of the log's dated items, in order, as written (line endings included); an
+def _entry_lines(text: NoteText, clashes: Clashes, kind: DatedList) -> list[str]:
+    """The lines of the list's dated items, in order, as written (line endings included); an
     item in `clashes` between git's markers, with theirs."""
     ending = "\r" if text.newline == "\r\n" else ""
     lines: list[str] = []
-    for start, end in _entry_ranges(text):
+    for start, end in _entry_ranges(text, kind):
         item = tuple(text.content(i) for i in range(start, end))
         if item in clashes:
             block = [OURS_MARK, *item, BETWEEN, *clashes[item], THEIRS_MARK]
@@ -224,37 +232,43 @@ def _entry_lines(text: NoteText, clashes: Clashes) -> list[str]:
     return lines
 
 
-def _folded(version: NoteText, result: NoteText, token: str) -> str:
-    """`version` as text with `result`'s front-matter and line endings, its log entries taken
-    out and one line, `token`, where the first of them was (after the log heading when it has
-    none, at the end when it has no log)."""
+def _folded(version: NoteText, result: NoteText, tokens: dict[DatedList, str]) -> str:
+    """`version` as text with `result`'s front-matter and line endings, the items of each
+    dated list taken out and one line, its token, where the first of them was (after the
+    list's heading when it has none, at the end when it has no such list)."""
     ending = "\r" if result.newline == "\r\n" else ""
     lines = [version.content(i) + ending for i in range(len(version.lines))]
     lines[-1] = lines[-1].removesuffix(ending)
-    ranges = _entry_ranges(version)
-    if ranges:
-        at = ranges[0][0]
-        for start, end in reversed(ranges):
-            del lines[start:end]
-        lines.insert(at, token + ending)
-    elif (section := log_section(version)[0]) is not None:
-        lines.insert(section[0] + 1, token + ending)
-    else:
-        lines.insert(version.last + 1, token + ending)
+    gone: set[int] = set()
+    places: dict[int, list[str]] = {}
+    for kind, token in tokens.items():
+        ranges = _entry_ranges(version, kind)
+        section, _ = log_section(version, kind)
+        at = ranges[0][0] if ranges else section[0] + 1 if section else version.last + 1
+        gone.update(i for start, end in ranges for i in range(start, end))
+        places.setdefault(at, []).append(token + ending)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        out += places.pop(index, [])
+        if index not in gone:
+            out.append(line)
+    for rest in places.values():  # after a last line with no newline of its own
+        out[-1] += ending
+        out += rest
     own_end, result_end = version.front_matter_end(), result.front_matter_end()
     head = result.lines[: result_end + 1] if result_end is not None else []
-    lines[: own_end + 1 if own_end is not None else 0] = head
-    return ("\ufeff" if result.bom else "") + "\n".join(lines)
+    out[: own_end + 1 if own_end is not None else 0] = head
+    return ("\ufeff" if result.bom else "") + "\n".join(out)
 
 
-def _unfolded(merged: bytes, token: str, entries: list[str]) -> bytes:
-    """The text merge with the merged log entries where `token` is (once: a conflict that
-    repeats it keeps the entries at its first place)."""
-    text = merged.decode("utf-8")
-    lines = text.split("\n")
-    places = [i for i, line in enumerate(lines) if line.rstrip("\r") == token]
-    for index in reversed(places[1:]):
-        del lines[index]
-    if places:
-        lines[places[0] : places[0] + 1] = entries
+def _unfolded(merged: bytes, entries: dict[str, list[str]]) -> bytes:
+    """The text merge with each dated list's merged items where its token is (once: a
+    conflict that repeats a token keeps the items at its first place)."""
+    lines = merged.decode("utf-8").split("\n")
+    for token, items in entries.items():
+        places = [i for i, line in enumerate(lines) if line.rstrip("\r") == token]
+        for index in reversed(places[1:]):
+            del lines[index]
+        if places:
+            lines[places[0] : places[0] + 1] = items
     return "\n".join(lines).encode("utf-8")

@@ -123,3 +123,18 @@ def test_an_entry_edited_on_one_side_takes_the_edit_and_two_ways_is_a_conflict_o
         "- 2026-06-01 coffee: caught up, she is at Globex\n>>>>>>> theirs\n"
         "- 2026-11-01 call: x\n"
     )
+
+
+def test_opportunities_of_both_sides_are_kept_too() -> None:
+    base = BASE.replace(
+        "## Log", "## Opportunities\n\n- 2026-05-01 referral (open): Globex\n\n## Log"
+    )
+    ours = base.replace("(open): Globex", "(won): Globex")
+    theirs = base.replace(
+        "- 2026-05-01 referral (open): Globex\n",
+        "- 2026-05-01 referral (open): Globex\n- 2026-11-02 intro (open): to Ben\n",
+    )
+    text, conflicts = merged(base, ours, theirs)
+    assert conflicts == 0
+    both = "- 2026-05-01 referral (won): Globex\n- 2026-11-02 intro (open): to Ben\n"
+    assert f"## Opportunities\n\n{both}\n## Log" in text
