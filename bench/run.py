@@ -351,7 +351,7 @@ class Bench:
         subprocess.run([*notekit, "git", "setup"], env=env, check=True, capture_output=True)
         git("add", "-A")
         git("commit", "-qm", "vault")
-        people = sorted((repo / "People").iterdir())[:MERGED_NOTES]
+        people = sorted((repo / "People").glob("*.md"))[:MERGED_NOTES]
         git("checkout", "-q", "-b", "laptop")
         for branch, day in (("laptop", "2026-11-20"), ("main", "2026-11-21")):
             git("checkout", "-q", branch)
