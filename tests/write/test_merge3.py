@@ -93,21 +93,37 @@ def _entries(days: list[int], word: str) -> list[str]:
 days = st.lists(st.integers(0, 300), unique=True, max_size=6)
 
 
+prose = st.lists(st.sampled_from(["Likes hiking.", "Two kids.", "Moved to Porto."]), max_size=2)
+
+
 @settings(max_examples=40, deadline=None)
-@given(common=days, mine=days, their=days)
+@given(common=days, mine=days, their=days, my_prose=prose, their_prose=prose)
 def test_the_merge_keeps_every_added_line_and_is_symmetric(
-    common: list[int], mine: list[int], their: list[int]
+    common: list[int],
+    mine: list[int],
+    their: list[int],
+    my_prose: list[str],
+    their_prose: list[str],
 ) -> None:
     base = BASE + "".join(_entries(sorted(common), "both"))
-    ours = base + "".join(_entries(mine, "ours"))
-    theirs = base + "".join(_entries(their, "theirs"))
+
+    def side(days: list[int], word: str, lines: list[str]) -> str:
+        told = "".join(f"{line}\n" for line in lines)
+        return base.replace("Met at PyCon.\n", f"Met at PyCon.\n{told}") + "".join(
+            _entries(days, word)
+        )
+
+    ours, theirs = side(mine, "ours", my_prose), side(their, "theirs", their_prose)
     one, conflicts = merged(base, ours, theirs)
     other, _ = merged(base, theirs, ours)
-    assert conflicts == 0
+    if my_prose == their_prose or not my_prose or not their_prose:
+        assert conflicts == 0  # log entries never conflict; prose only where both wrote
     items = {line for line in one.splitlines(keepends=True) if line.startswith("- ")}
     assert items == {line for line in other.splitlines(keepends=True) if line.startswith("- ")}
     for line in (*_entries(mine, "ours"), *_entries(their, "theirs"), *_entries(common, "both")):
         assert line in items
+    for line in (*my_prose, *their_prose):
+        assert f"{line}\n" in one
 
 
 def test_an_entry_edited_on_one_side_takes_the_edit_and_two_ways_is_a_conflict_of_its_own() -> None:
