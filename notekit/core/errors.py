@@ -40,3 +40,7 @@ class SourceError(Refusal):
     """A file to import cannot be read as it is (too large, protected by a password, not in
     the encoding it claims, not the export it should be); nothing was written. The message
     says what to do."""
+
+
+class GitError(Refusal):
+    """git is missing, or the vault is in no repository: `notekit git` cannot set it up."""

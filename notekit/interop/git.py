@@ -10,16 +10,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from notekit.core.errors import Refusal
+from notekit.core.errors import GitError
 from notekit.read.files import replace_atomic
 
 ATTRIBUTE = "*.md merge=notekit"
 DRIVER = "merge.notekit.driver"
 NAME = "merge.notekit.name"
-
-
-class GitError(Refusal):
-    """git is missing, or the vault is not in a repository."""
 
 
 def _git(args: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess[bytes]:
