@@ -53,6 +53,43 @@ def setup(app: App, only_check: bool) -> None:
     show(done or ["Already set up: nothing to do."])
 
 
+@command.command("resolve")
+@click.pass_obj
+def resolve(app: App) -> None:
+    """Merge, in one run, every note a `git merge` or `git pull` left conflicted, as the
+    merge driver would: for a merge of many notes (git runs a driver once per file, each a
+    process of its own), or a clone where the driver is not set up. Each note merged cleanly
+    is written and `git add`-ed; the others keep git's markers on the lines in conflict only.
+    Then commit as git says.
+
+    \b
+    Example:
+      git -c merge.notekit.driver=false pull && notekit git resolve && git commit --no-edit
+    """
+    from notekit.commands.common import show
+    from notekit.interop.git import conflicted_notes, mark_resolved, merge_file, root_of
+    from notekit.read.files import replace_atomic
+    from notekit.write.merge3 import merge_note
+
+    root = root_of(app.vault)
+    clean, marked = [], []
+    for path, (base, ours, theirs) in conflicted_notes(app.vault).items():
+        merged = merge_note(base, ours, theirs, path, merge_file)
+        if merged is None:
+            marked.append(f"  left as git merged it (cannot be read): {path}")
+            continue
+        replace_atomic(root / path, merged.data)
+        (
+            marked.append(f"  conflict left to resolve: {path}")
+            if merged.conflicts
+            else clean.append(path)
+        )
+    mark_resolved(app.vault, clean)
+    show([f"{len(clean)} notes merged and added.", *marked])
+    if marked:
+        raise SystemExit(1)
+
+
 @command.command("merge")
 @click.argument("base", type=click.Path(exists=True, dir_okay=False))
 @click.argument("ours", type=click.Path(exists=True, dir_okay=False))

@@ -87,3 +87,49 @@ def merge_file(ours: bytes, base: bytes, theirs: bytes) -> tuple[bytes, int]:
     if found.returncode < 0 or found.returncode > 127:
         raise GitError(f"git merge-file failed: {found.stderr.decode(errors='replace').strip()}")
     return found.stdout, found.returncode
+
+
+def conflicted_notes(vault: Path) -> dict[str, list[bytes]]:
+    """The notes (`*.md`) a merge left conflicted in the repository of `vault`, each with its
+    three versions from the index (base, ours, theirs; empty when a side has none), read in
+    two git processes however many there are."""
+    root = root_of(vault)
+    listed = _git(["ls-files", "-u", "-z"], root).stdout.split(b"\0")
+    stages: dict[str, dict[int, str]] = {}
+    for entry in filter(None, listed):
+        info, _, path = entry.partition(b"\t")
+        _, blob, stage = info.split()
+        if path.endswith(b".md"):
+            stages.setdefault(path.decode(), {})[int(stage)] = blob.decode()
+    blobs = sorted({blob for found in stages.values() for blob in found.values()})
+    data = _blobs(root, blobs)
+    return {
+        path: [data[found[stage]] if stage in found else b"" for stage in (1, 2, 3)]
+        for path, found in sorted(stages.items())
+    }
+
+
+def _blobs(root: Path, names: list[str]) -> dict[str, bytes]:
+    """The content of each blob, by one `git cat-file --batch`."""
+    if not names:
+        return {}
+    found = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        cwd=root,
+        input="".join(f"{name}\n" for name in names).encode(),
+        capture_output=True,
+        check=True,
+    ).stdout
+    out, at = {}, 0
+    for name in names:
+        header_end = found.index(b"\n", at)
+        size = int(found[at:header_end].split()[2])
+        out[name] = found[header_end + 1 : header_end + 1 + size]
+        at = header_end + 1 + size + 1  # the content, then a newline
+    return out
+
+
+def mark_resolved(vault: Path, paths: list[str]) -> None:
+    """`git add` the notes a merge resolved."""
+    if paths:
+        _git(["add", "--", *paths], root_of(vault))

@@ -72,7 +72,12 @@ def merge_note(
     tokens = {kind: f"notekit-merge-{run}: {kind.title}" for kind in DATED_LISTS}
     entries = {tokens[kind]: _entry_lines(result, clashes[kind], kind) for kind in DATED_LISTS}
     folded = [_folded(text, result, tokens).encode() for text in (texts[0], result, texts[2])]
-    rest, text_conflicts = text_merge(folded[1], folded[0], folded[2])
+    if folded[2] == folded[0] or folded[1] == folded[2]:  # the rest changed on one side at
+        rest, text_conflicts = folded[1], 0  # most: a three-way merge is that side
+    elif folded[1] == folded[0]:
+        rest, text_conflicts = folded[2], 0
+    else:
+        rest, text_conflicts = text_merge(folded[1], folded[0], folded[2])
     conflicts += sum(map(len, clashes.values())) + text_conflicts
     return Merged(_unfolded(rest, entries), conflicts)
 

@@ -125,3 +125,37 @@ def test_a_side_notekit_cannot_read_is_merged_as_git_would(run: Run, tmp_path: P
     assert merged.exit_code == 0  # git's text merge: no line both sides changed
     text = ours.read_text()
     assert "tags: [person, globex\n" in text and text.endswith("- 2026-11-20 call: moving\n")
+
+
+def test_resolve_merges_every_note_a_merge_without_the_driver_left_conflicted(
+    run: Run, tmp_path: Path
+) -> None:
+    git(tmp_path, "init", "-q", "-b", "main", "vault")
+    vault = tmp_path / "vault"
+    (vault / "People").mkdir()
+    for name in ("Ana Costa", "Ben Okafor"):
+        (vault / "People" / f"{name}.md").write_text(NOTE.replace("Ana Costa", name))
+    git(vault, "add", "-A")
+    git(vault, "commit", "-qm", "vault")
+    git(vault, "checkout", "-q", "-b", "phone")
+    edit(vault / "People" / "Ana Costa.md", "globex]", "globex, lisbon]", "- 2026-11-20 call: y\n")
+    edit(vault / "People" / "Ben Okafor.md", "Globex   # since 2024", "Initech")
+    git(vault, "commit", "-qam", "phone")
+    git(vault, "checkout", "-q", "main")
+    edit(vault / "People" / "Ana Costa.md", "[person, globex]", "[person, mentor, globex]")
+    edit(vault / "People" / "Ana Costa.md", "", "", "- 2026-11-22 coffee: x\n")
+    edit(vault / "People" / "Ben Okafor.md", "Globex   # since 2024", "Hooli")
+    git(vault, "commit", "-qam", "laptop")
+    assert git(vault, "merge", "-q", "phone").returncode != 0  # git's own merge: conflicts
+    resolved = run("git", "resolve", vault=vault)
+    assert resolved.exit_code == 1
+    assert resolved.stdout == (
+        "1 notes merged and added.\n  conflict left to resolve: People/Ben Okafor.md\n"
+    )
+    ana = (vault / "People" / "Ana Costa.md").read_text()
+    assert "tags: [person, mentor, globex, lisbon]\n" in ana and "<<<<<<<" not in ana
+    assert ana.endswith("- 2026-11-20 call: y\n- 2026-11-22 coffee: x\n")
+    status = git(vault, "status", "--porcelain").stdout.splitlines()
+    assert status == ['M  "People/Ana Costa.md"', 'UU "People/Ben Okafor.md"']
+    ben = (vault / "People" / "Ben Okafor.md").read_text()
+    assert "<<<<<<< ours\ncompany: Hooli\n=======\ncompany: Initech\n>>>>>>> theirs\n" in ben
