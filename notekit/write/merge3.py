@@ -18,6 +18,7 @@ from typing import Any
 from notekit.core.dates import parse_date
 from notekit.core.errors import EditError
 from notekit.read.fields import BUILTIN_ALIASES, normalise_key
+from notekit.read.parse import parse_note
 from notekit.read.yamlfm import flow_value
 from notekit.write.edit import (
     LOG,
@@ -25,10 +26,8 @@ from notekit.write.edit import (
     DatedList,
     NoteText,
     append_log_entries,
-    front_matter_values,
     item_end,
     log_section,
-    open_note,
     remove_value,
     section_contents,
     set_value,
@@ -53,15 +52,13 @@ def merge_note(
 ) -> Merged | None:
     """The merged note; None when a version's front-matter cannot be parsed (the caller then
     merges the files as text)."""
-    try:
-        texts = [open_note(data, name) for data in (base, ours, theirs)]
-    except EditError:
+    read = [found for data in (base, ours, theirs) if (found := _read(data, name)) is not None]
+    if len(read) < 3:
         return None
-    values = [front_matter_values(data) for data in (base, ours, theirs)]
-    if any(errors for _, errors in values):
-        return None
+    texts = [text for text, _ in read]
+    values = [found for _, found in read]
     result = NoteText(ours, name)
-    conflicts = _merge_front_matter(result, texts[2], *(found for found, _ in values))
+    conflicts = _merge_front_matter(result, texts[2], *values)
     base_text, ours_text, theirs_text = texts
     clashes = {
         kind: _merge_items(result, base_text, ours_text, theirs_text, kind) for kind in DATED_LISTS
@@ -80,6 +77,18 @@ def merge_note(
         rest, text_conflicts = text_merge(folded[1], folded[0], folded[2])
     conflicts += sum(map(len, clashes.values())) + text_conflicts
     return Merged(_unfolded(rest, entries), conflicts)
+
+
+def _read(data: bytes, name: str) -> tuple[NoteText, dict[str, Any]] | None:
+    """A version's text and front-matter values; None when notekit would not edit it (its
+    front-matter cannot be parsed, conflict markers, not UTF-8)."""
+    note = parse_note(name, data)
+    if not note.readable or not note.front_matter_ok:
+        return None
+    try:
+        return NoteText(data, name), note.front_matter
+    except EditError:
+        return None
 
 
 def _field(key: str) -> str | None:
