@@ -84,6 +84,7 @@ INLINE_FIELD = re.compile(
 BRACKETED_FIELD = re.compile(r"[\[(]([A-Za-z][\w \-]{0,60}?)::([^\[\]()\n]*)[\])]")
 BACKTICKS = re.compile(r"`+")
 TAG = re.compile(r"(?:^|(?<=\s))#([\w\-/]+)")
+_TAG_START = re.compile(r"(?:^|(?<=\s))#(?=[\w\-/])")  # where TAG would find a tag
 NOT_DIGIT_WORD = re.compile(r"[^\W\d]")  # a tag needs one: `#2026` is no tag
 MARKERS = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?")  # quote, heading, list
 
@@ -111,6 +112,13 @@ def one_line(text: str) -> str:
     text = " ".join(text.translate(_OUTSIDE_TEXT).split())
     text = text.replace("<!--", "<! --").replace("-->", "-- >")
     return "\\" + text if text.startswith("---") else text
+
+
+def inert(text: str) -> str:
+    """Text from outside (a message, an event's title) as an import writes it into a note: it
+    may not act as the note's syntax, so a `#tag` would tag the person and a `[[link]]` tie
+    them to someone. Each is escaped as Markdown shows it: `\\#tag`, `[\\[link]]`."""
+    return _TAG_START.sub(r"\\#", text.replace("[[", "[\\["))
 
 
 def wikilink(target: str, name: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from notekit.core.errors import EditError
 from notekit.core.model import Person
-from notekit.core.syntax import GROUP, group_with, one_line
+from notekit.core.syntax import GROUP, group_with, inert, one_line
 from notekit.interop.contacts import Contact, Matched, Matcher
 from notekit.interop.ical import Meeting
 from notekit.interop.linkedin import Message
@@ -333,7 +333,7 @@ def log_conversations(
         if (day, direction) in held(path):
             known += 1
             continue
-        entry = log_entry(day, text if with_text else "", channel, direction, members)
+        entry = log_entry(day, inert(text) if with_text else "", channel, direction, members)
         by_person.setdefault(path, (person, []))[1].append((day, entry))
     for person, lines in by_person.values():  # one edit of each note, whatever its entries
         new = None if (vault.vault / person.path).exists() else (planned or {}).get(person.path)
@@ -434,7 +434,7 @@ def import_meetings(
             if meeting.day > today:
                 result.planned.append((meeting.day, person.name, meeting.title))
             else:
-                text = one_line(meeting.title or "meeting")
+                text = inert(one_line(meeting.title or "meeting"))
                 entry = log_entry(meeting.day, text, channel)
                 by_person.setdefault(person.path, (person, {}))[1][meeting.day, channel, text] = (
                     entry

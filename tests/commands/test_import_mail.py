@@ -138,3 +138,25 @@ def test_a_mailbox_shows_how_many_messages_were_read_on_a_terminal_only(
     with stream_progress(iter(range(5)), "messages") as shown:
         assert isinstance(shown, click._termui_impl.ProgressBar) and shown.show_pos
         assert list(shown) == [0, 1, 2, 3, 4]
+
+
+def test_a_subject_cannot_tag_or_link_the_person(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nemail: ana@globex.com\n---\n## Log\n",
+            "People/Ben.md": "---\n---\n",
+            "notekit.toml": '[me]\nemails = ["sam@example.com"]\n[cadence.tags]\nmentor = "1m"\n',
+        }
+    )
+    box = vault.parent / "box.mbox"
+    box.write_text(
+        "From x Mon Nov 16 10:00:00 2026\nFrom: Ana <ana@globex.com>\nTo: sam@example.com\n"
+        "Subject: Special #mentor offer for [[Ben]]\nDate: Mon, 16 Nov 2026 10:00:00 +0000\n\nhi\n"
+    )
+    assert run("import", "mail", str(box), vault=vault).exit_code == 0
+    assert "- 2026-11-16 email from: Special \\#mentor offer for [\\[Ben]]\n" in (
+        (vault / "People/Ana.md").read_text()
+    )
+    settle(vault)
+    shown = run("show", "Ana", "--json", vault=vault).json()
+    assert shown["tags"] == [] and shown["cadence"] is None

@@ -18,3 +18,13 @@ def test_what_only_looks_like_markers_is_none() -> None:
     assert conflict(["```", "<<<<<<< HEAD", "=======", ">>>>>>> b", "```"]) is None  # an example
     assert conflict(["<<<<<<<< eight", ">>>>>>>> eight"]) is None
     assert conflict([">>>>>>> b", "<<<<<<< HEAD"]) is None  # closed before it opened
+
+
+def test_text_from_outside_is_written_inert() -> None:
+    from notekit.core.syntax import TAG, WIKILINK, inert
+
+    text = inert("Special #mentor offer for [[Ben]] and ![[photo.png]]; C# stays, #2026 too")
+    assert text == (
+        "Special \\#mentor offer for [\\[Ben]] and ![\\[photo.png]]; C# stays, \\#2026 too"
+    )
+    assert TAG.findall(text) == [] and WIKILINK.findall(text) == []
