@@ -259,7 +259,8 @@ def tag_list(value: Any) -> list[str]:
 
 
 def plain(text: str) -> str:
-    """Note text for reading: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`, and a
-    task's due marker (shown beside it as a date) is dropped."""
-    text = TASK_DUE.sub("", text)
-    return " ".join(WIKILINK.sub(lambda m: (m.group(3) or m.group(1)).strip(), text).split())
+    """Note text for reading: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`, a
+    task's due marker (shown beside it as a date) is dropped, and what `inert` escaped reads
+    as written (`\\#tag` as `#tag`), as Markdown shows it."""
+    text = WIKILINK.sub(lambda m: (m.group(3) or m.group(1)).strip(), TASK_DUE.sub("", text))
+    return " ".join(text.replace("\\#", "#").replace("[\\[", "[[").split())

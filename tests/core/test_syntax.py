@@ -28,3 +28,11 @@ def test_text_from_outside_is_written_inert() -> None:
         "Special \\#mentor offer for [\\[Ben]] and ![\\[photo.png]]; C# stays, \\#2026 too"
     )
     assert TAG.findall(text) == [] and WIKILINK.findall(text) == []
+
+
+def test_what_inert_escaped_reads_as_it_was_sent() -> None:
+    from notekit.core.syntax import inert, plain
+
+    sent = "Special #mentor offer for [[Ben]]"
+    assert plain(inert(sent)) == sent
+    assert plain("met [[Ben Okafor|Ben]] at [[PyCon]]") == "met Ben at PyCon"
