@@ -46,17 +46,35 @@ class Stranger:
 
 
 @dataclass
-class MailRead:
-    """What a mailbox holds for the vault, before anything is written."""
+class _Read:
+    """What every import of conversations finds before it writes: the entries, and the
+    messages it read and left out."""
 
     entries: Entries = field(default_factory=dict)
     messages: int = 0
-    left_out: Counter[str] = field(default_factory=Counter)  # by reason (mail.LEFT_OUT)
     strangers: int = 0  # personal messages with nobody of the vault
-    not_mine: int = 0  # messages neither from me nor to me (a shared or forwarded box)
     mine_in_groups: int = 0  # my messages to several people: contact with no one
     earlier: int = 0  # before --since
     ahead: int = 0  # dated after today
+
+    def within(self, day: dt.date, since: dt.date | None, today: dt.date) -> bool:
+        """Whether a message of `day` is imported: from `since` on, up to today (the others
+        counted)."""
+        if since is not None and day < since:
+            self.earlier += 1
+            return False
+        if day > today:
+            self.ahead += 1
+            return False
+        return True
+
+
+@dataclass
+class MailRead(_Read):
+    """What a mailbox holds for the vault, before anything is written."""
+
+    left_out: Counter[str] = field(default_factory=Counter)  # by reason (mail.LEFT_OUT)
+    not_mine: int = 0  # messages neither from me nor to me (a shared or forwarded box)
     replies: int = 0  # messages that answer one of the other side's, by their thread
     problems: list[MailProblem] = field(default_factory=list)
     unknown: dict[str, Stranger] = field(default_factory=dict)  # by address
@@ -131,11 +149,7 @@ def read_conversations(
         if mail.left_out:
             result.left_out[mail.left_out] += 1
             continue
-        if since is not None and mail.day < since:
-            result.earlier += 1
-            continue
-        if mail.day > today:
-            result.ahead += 1
+        if not result.within(mail.day, since, today):
             continue
         from_me = mail.sender in reading.mine
         others = {a: n for a, n in mail.to if a not in reading.mine and a != mail.sender}
@@ -226,17 +240,11 @@ def _by_address(vault: Summary) -> dict[str, Person]:
 
 
 @dataclass
-class ChatRead:
+class ChatRead(_Read):
     """What a chat export holds for the vault, before anything is written."""
 
-    entries: Entries = field(default_factory=dict)
     chats: int = 0
-    messages: int = 0
     left_out: int = 0  # system lines, media, deleted messages
-    strangers: int = 0  # messages with nobody of the vault
-    mine_in_groups: int = 0
-    earlier: int = 0
-    ahead: int = 0
     whose_unknown: list[str] = field(default_factory=list)  # chats where I cannot be told
     not_personal: int = 0  # chats that are no conversation with a person
 
@@ -283,11 +291,7 @@ def read_chats(
         people = {name: person_of(name, chat) for name in others} if group else {}
         for said in chat.messages:
             result.messages += 1
-            if since is not None and said.day < since:
-                result.earlier += 1
-                continue
-            if said.day > today:
-                result.ahead += 1
+            if not result.within(said.day, since, today):
                 continue
             from_me = keys[said.sender] == me_here
             text = _short(said.text)

@@ -95,20 +95,14 @@ def mail(read: MailRead, logged: int, known: int, dry_run: bool) -> list[str]:
         f"{logged} log entries {verb(dry_run)} added, {known} were there; "
         f"{_messages(read.messages)} read."
     ]
-    kept_out = [f"{count} {why}" for why, count in sorted(read.left_out.items())]
-    kept_out += [
-        f"{count} {what}"
-        for count, what in (
-            (read.strangers, "with nobody of the vault"),
-            (read.mine_in_groups, "of mine to several people (contact with no one)"),
-            (read.not_mine, "written to others (a copy reached me)"),
-            (read.earlier, "before --since"),
-            (read.ahead, "dated after today"),
-        )
-        if count
-    ]
-    if kept_out:
-        lines.append("Left out: " + ", ".join(kept_out) + ".")
+    lines += _left_out(
+        *((count, why) for why, count in sorted(read.left_out.items())),
+        (read.strangers, "with nobody of the vault"),
+        (read.mine_in_groups, "of mine to several people (contact with no one)"),
+        (read.not_mine, "written to others (a copy reached me)"),
+        (read.earlier, "before --since"),
+        (read.ahead, "dated after today"),
+    )
     if read.replies:
         lines.append(
             f"{_messages(read.replies)} {'answers' if read.replies == 1 else 'answer'} one of "
@@ -147,21 +141,14 @@ def chats(read: ChatRead, logged: int, known: int, dry_run: bool, order_guessed:
         f"{logged} log entries {verb(dry_run)} added, {known} were there; "
         f"{_messages(read.messages)} in {read.chats} chat{'' if read.chats == 1 else 's'} read."
     ]
-    kept_out = [
-        f"{count} {what}"
-        for count, what in (
-            (read.left_out, "system lines, media and deleted messages"),
-            (read.strangers, "with nobody of the vault"),
-            (read.mine_in_groups, "of mine to groups (contact with no one)"),
-            (read.earlier, "before --since"),
-            (read.ahead, "dated after today"),
-        )
-        if count
-    ]
-    if read.not_personal:
-        kept_out.append(f"{read.not_personal} chats with bots, channels or public groups")
-    if kept_out:
-        lines.append("Left out: " + ", ".join(kept_out) + ".")
+    lines += _left_out(
+        (read.left_out, "system lines, media and deleted messages"),
+        (read.strangers, "with nobody of the vault"),
+        (read.mine_in_groups, "of mine to groups (contact with no one)"),
+        (read.earlier, "before --since"),
+        (read.ahead, "dated after today"),
+        (read.not_personal, "chats with bots, channels or public groups"),
+    )
     for name in read.whose_unknown:
         lines.append(
             f"  {name}: which side is mine cannot be told; say your name as the chat writes "
@@ -173,3 +160,9 @@ def chats(read: ChatRead, logged: int, known: int, dry_run: bool, order_guessed:
             "(--date-order mdy if the phone writes month/day/year)."
         )
     return lines
+
+
+def _left_out(*counted: tuple[int, str]) -> list[str]:
+    """`Left out: 2 spam, 1 draft.`, of the counts that are not nought; nothing when all are."""
+    said = [f"{count} {what}" for count, what in counted if count]
+    return ["Left out: " + ", ".join(said) + "."] if said else []
