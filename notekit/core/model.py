@@ -112,6 +112,7 @@ class Touch(NamedTuple):
     date: dt.date
     direction: str | None  # "to", "from", or None
     meeting: bool
+    reply_to: dt.date | None = None  # the day of the other side's message it answers, by thread
 
 
 class Event(NamedTuple):
@@ -145,6 +146,9 @@ class Interaction(NamedTuple):
     text: str = ""
     # "to": my outreach, "from": their message, "group": a conversation of several (SPEC §4)
     direction: str | None = None
+    # `email from (re 2026-11-01): …`: the day of the other side's message it answers, as the
+    # thread told (never after its own day)
+    reply_to: dt.date | None = None
 
     @property
     def meeting(self) -> bool:
@@ -159,7 +163,9 @@ class Interaction(NamedTuple):
 
     def touch(self) -> Touch | None:
         """What engagement counts of it; None for a contact without direction or meeting."""
-        return Touch(self.date, self.direction, self.meeting) if self.engages else None
+        if not self.engages:
+            return None
+        return Touch(self.date, self.direction, self.meeting, self.reply_to)
 
 
 @dataclass

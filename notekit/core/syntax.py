@@ -6,6 +6,7 @@ the report all take them from here, so a note means the same thing to each of th
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -55,6 +56,10 @@ OPPORTUNITY_STATUSES = ("open", "won", "lost", "given")
 OPPORTUNITY = re.compile(r"([A-Za-z][\w-]*)[ \t]*(?:\(([A-Za-z]+)\)[ \t]*)?:[ \t]*(.*)")
 CHANNEL_WORD = re.compile(r"[^\W_][\w-]*")  # with fullmatch: what may name a channel
 DATE = r"\d{4}-\d{2}-\d{2}"
+# a direction after the channel word, with the day of the other side's message it answers in
+# their thread where that is known: `email from (re 2026-11-01): Re: coffee?` answers my message
+# of that day, however late; `email to (re 2026-10-10): …` is my answer, not an outreach
+DIRECTED = re.compile(rf"(to|from)(?:[ \t]+\(re[ \t]+({DATE})\))?:", re.IGNORECASE)
 LOG_HEADINGS = ("log", "interactions", "timeline")  # a person's log section, in any case
 ISO_DATE = re.compile(DATE)  # with fullmatch: a value that is a date and nothing else
 LINKED_DATE = re.compile(rf"\[\[({DATE})(?:\|[^\]\n]*)?\]\]")  # Obsidian's date: `[[2026-06-01]]`
@@ -127,6 +132,11 @@ def wikilink(target: str, name: str) -> str:
     target, name = one_line(target), one_line(name)
     shown = name.replace("[", "(").replace("]", ")").replace("|", "/")
     return f"[[{target}]]" if target == name else f"[[{target}|{shown}]]"
+
+
+def directed(direction: str, reply_to: dt.date | None) -> str:
+    """What follows the channel word of a directed entry, before the colon (`DIRECTED`)."""
+    return f"{direction} (re {reply_to.isoformat()})" if reply_to else direction
 
 
 def group_with(links: list[str], others: int) -> str:

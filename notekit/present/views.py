@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from notekit.core.model import DatedTask, Interaction, Opportunity, Person, Problem, Section
-from notekit.core.syntax import plain
+from notekit.core.syntax import directed, plain
 from notekit.rules.due import (
     DueReport,
     FollowUp,
@@ -163,6 +163,7 @@ def interaction(item: Interaction) -> dict[str, Any]:
         "kind": item.kind,
         "channel": item.channel,
         "direction": item.direction,
+        "reply_to": iso(item.reply_to),
         "text": item.text,
     }
 
@@ -345,8 +346,9 @@ def opportunity(item: Opportunity) -> dict[str, Any]:
 
 
 def channel_text(item: Interaction) -> str:
-    """How it happened, as `email to`, `coffee`, or nothing."""
-    return " ".join(filter(None, (item.channel, item.direction)))
+    """How it happened, as `email to`, `email from (re 2026-11-01)`, `coffee`, or nothing."""
+    how = directed(item.direction, item.reply_to) if item.direction else None
+    return " ".join(filter(None, (item.channel, how)))
 
 
 def interaction_line(item: Interaction) -> str:

@@ -28,6 +28,7 @@ from notekit.core.syntax import (
     CHANNELS,
     CODE,
     DATED,
+    DIRECTED,
     GROUP,
     GROUP_MARKER,
     HIDDEN,
@@ -275,9 +276,8 @@ def _add_entry(
     if not match:
         return
     written = match.group(1) or match.group(2)
-    try:
-        date = _DATES.get(written) or _DATES.setdefault(written, dt.date.fromisoformat(written))
-    except ValueError:
+    date = _day(written)
+    if date is None:
         try:
             parse_date(written)  # for the message
         except ValueError as exc:
@@ -290,8 +290,15 @@ def _add_entry(
     if in_opportunities:
         _add_opportunity(note, date, rest, number)
         return
-    channel, text, direction = _split_channel(rest, channels)
-    note.entries.append(Interaction(date, note.path, number, "entry", channel, text, direction))
+    channel, text, direction, answered = _split_channel(rest, channels)
+    reply_to = _day(answered) if answered else None
+    if answered and (reply_to is None or reply_to > date):
+        why = "no such day" if reply_to is None else "a day after the entry's own"
+        note.problems.append(Problem(note.path, number, WARNING, f"(re {answered}): {why}"))
+        reply_to = None
+    note.entries.append(
+        Interaction(date, note.path, number, "entry", channel, text, direction, reply_to)
+    )
 
 
 def _add_opportunity(note: ParsedNote, date: dt.date, rest: str, number: int) -> None:
@@ -318,22 +325,32 @@ def _add_opportunity(note: ParsedNote, date: dt.date, rest: str, number: int) ->
     )
 
 
-def _split_channel(rest: str, channels: frozenset[str]) -> tuple[str | None, str, str | None]:
-    """The channel, the text and the direction (`to`, `from`, `group`) of what follows an
-    entry's date."""
+def _split_channel(
+    rest: str, channels: frozenset[str]
+) -> tuple[str | None, str, str | None, str | None]:
+    """The channel, the text, the direction (`to`, `from`, `group`) and the day answered by
+    thread as written (`from (re DATE):`) of what follows an entry's date."""
     rest = rest.lstrip(_SEPARATORS)
     word, _, after = rest.partition(" ")
     candidate = word.rstrip(_SEPARATORS).lower()
     if candidate not in channels:
-        return None, rest.strip(), None
+        return None, rest.strip(), None, None
     if word.endswith(":"):  # `coffee: talked about …` — the text is what follows
-        return candidate, after.strip(), None
-    if after[:5].lower().startswith(("to:", "from:")):  # `email to: …`, `linkedin from: …`
-        marker, _, text = after.partition(":")
-        return candidate, text.strip(), marker.lower()
+        return candidate, after.strip(), None, None
+    if directed := DIRECTED.match(after):  # `email to: …`, `email from (re 2026-11-01): …`
+        text = after[directed.end() :].strip()
+        return candidate, text, directed.group(1).lower(), directed.group(2)
     if GROUP_MARKER.match(after):  # `linkedin group with [[Ana]], [[Ben]]: …`: links, then text
-        return candidate, after.partition(":")[2].strip(), GROUP
-    return candidate, rest.strip(), None  # `Lunch at Joe's` reads best whole
+        return candidate, after.partition(":")[2].strip(), GROUP, None
+    return candidate, rest.strip(), None, None  # `Lunch at Joe's` reads best whole
+
+
+def _day(written: str) -> dt.date | None:
+    """A date as an entry writes it, from the parse's table of them; None when no such day."""
+    try:
+        return _DATES.get(written) or _DATES.setdefault(written, dt.date.fromisoformat(written))
+    except ValueError:
+        return None
 
 
 def _add_task(note: ParsedNote, text: str, number: int, done: bool) -> None:

@@ -4,6 +4,11 @@ An *outreach* is a `to:` entry that does not itself answer a `from:` entry of th
 before it. It is *answered* when a `from:` entry or a meeting follows within `reply_days` (the
 same day counts), *unanswered* once that window has passed without one, *pending* while it is
 open. Only days are known, so a `from:` on the day of a `to:` is read as its answer.
+
+Where the thread is known (`email from (re 2026-11-01):`, written by `import mail`), it says
+more than the days: their message in the thread answers my message of that day however late it
+came, and my message that answers one of theirs (`to (re …)`) is no outreach however long I
+took.
 """
 
 from __future__ import annotations
@@ -31,17 +36,25 @@ def outreaches(touches: Sequence[Touch], reply_days: int, today: dt.date) -> lis
     (`touches` sorted by date)."""
     theirs = [t.date for t in touches if t.direction == "from"]
     answers = [t.date for t in touches if t.direction == "from" or t.meeting]
+    by_thread: dict[dt.date, dt.date] = {}  # my message's day -> their first answer in its thread
+    for t in touches:
+        if t.direction == "from" and t.reply_to is not None and t.date <= today:
+            by_thread.setdefault(t.reply_to, t.date)
     found = []
     for touch in touches:
-        if touch.direction != "to" or touch.date > today:
+        if touch.direction != "to" or touch.date > today or touch.reply_to is not None:
             continue
         before = bisect.bisect_left(theirs, add_days(touch.date, -reply_days))
         if before < len(theirs) and theirs[before] < touch.date:
             continue  # my answer to their message, not an outreach
         window = add_days(touch.date, reply_days)
         after = bisect.bisect_left(answers, touch.date)
-        if after < len(answers) and answers[after] <= min(window, today):
-            found.append(Outreach(touch.date, ANSWERED, answers[after]))
+        in_window = answers[after] if after < len(answers) else None
+        if in_window is not None and in_window > min(window, today):
+            in_window = None
+        threaded = by_thread.get(touch.date)
+        if in_window is not None or threaded is not None:
+            found.append(Outreach(touch.date, ANSWERED, min(d for d in (in_window, threaded) if d)))
         elif window < today:
             found.append(Outreach(touch.date, UNANSWERED))
         else:

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from notekit.core.model import ParsedNote, Person
-from notekit.core.syntax import CHANNEL_WORD, GROUP, one_line, tag_list
+from notekit.core.syntax import CHANNEL_WORD, GROUP, directed, one_line, tag_list
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note
 from notekit.read.yamlfm import flow_list, flow_scalar, flow_value
@@ -76,11 +76,12 @@ def log_entry(
     channel: str | None = None,
     direction: str | None = None,
     members: str = "",
+    reply_to: dt.date | None = None,
 ) -> str:
     """The text of a log entry after `- `: `DATE channel: text`, `DATE channel to: text`
-    (SPEC §4; `from:` for their message to me), `DATE channel group with MEMBERS: text` (from
-    `syntax.group_with`), or `DATE text`. EditError for an empty one or a channel that is not
-    one word."""
+    (SPEC §4; `from:` for their message to me, `from (re DAY):` for their answer by thread to
+    mine of DAY), `DATE channel group with MEMBERS: text` (from `syntax.group_with`), or `DATE
+    text`. EditError for an empty one or a channel that is not one word."""
     text = one_line(text)
     if not text and not direction:
         raise EditError("nothing to log: the text is empty")
@@ -91,7 +92,7 @@ def log_entry(
     if direction == GROUP:
         return f"{date.isoformat()} {channel} {GROUP} with {members}: {text}".rstrip()
     if direction:
-        return f"{date.isoformat()} {channel} {direction}: {text}".rstrip()
+        return f"{date.isoformat()} {channel} {directed(direction, reply_to)}: {text}".rstrip()
     if channel:
         return f"{date.isoformat()} {channel}: {text}"
     return f"{date.isoformat()} {text}"

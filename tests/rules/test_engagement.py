@@ -227,3 +227,33 @@ def test_a_group_entry_is_contact_never_outreach_nor_an_answer(
     due = run("due", "--json", vault=vault).json()
     assert due["resting"] == []  # Ben's three group entries are not three unanswered messages
     assert due["nudges"] == []
+
+
+def test_the_thread_says_more_than_the_days(run: Run, make_vault: MakeVault) -> None:
+    """By hand, reply_days 14, today 2026-11-30: Ana's answer in the thread came 28 days later,
+    yet it answers my outreach (the days alone say unanswered); my answer to Ben 22 days after
+    his message is no outreach (the days alone make it one, unanswered). So 1 outreach, 1
+    answered, from the kept summary as from a cold read."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "## Log\n- 2026-10-20 email to: Porto?\n"
+            "- 2026-11-17 email from (re 2026-10-20): Olá from Porto\n",
+            "People/Ben.md": "## Log\n- 2026-10-03 email from: hiring?\n"
+            "- 2026-10-25 email to (re 2026-10-03): sorry, late: yes!\n",
+        }
+    )
+    for _ in ("cold", "warm"):
+        found = run("stats", "--since", "2026-09-01", "--json", vault=vault, today=TODAY).json()
+        counted = ("outreach", "answered", "unanswered", "incoming", "reply_rate")
+        assert {k: found[k] for k in counted} == {
+            "outreach": 1,
+            "answered": 1,
+            "unanswered": 0,
+            "incoming": 2,
+            "reply_rate": 1.0,
+        }
+    ana = run("show", "Ana", "--json", vault=vault, today=TODAY).json()
+    assert [(i["direction"], i["text"]) for i in ana["interactions"]] == [
+        ("to", "Porto?"),
+        ("from", "Olá from Porto"),
+    ]
