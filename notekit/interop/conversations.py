@@ -20,7 +20,7 @@ from notekit.core.model import Person
 from notekit.core.syntax import GROUP, group_with
 from notekit.interop.chats import Chat, ChatExport
 from notekit.interop.contacts import Contact, Matcher
-from notekit.interop.imports import Entries
+from notekit.interop.imports import Entries, EntryKey, Said
 from notekit.interop.mail import INVITATION, Mail, MailProblem, Read
 from notekit.rules.match import name_key
 from notekit.store.summary import Summary
@@ -91,30 +91,44 @@ class MailRead(_Read):
 class _Threads:
     """Which messages answer one of the other side's: by In-Reply-To and References, else by
     Gmail's thread id (the other side wrote in the thread on an earlier day). A mailbox is in
-    no particular order, so answers are counted once all is read."""
+    no particular order, so answers are worked out once all is read."""
 
     def __init__(self) -> None:
-        self.side: dict[str, bool] = {}  # message id -> mine
-        self.first: dict[tuple[str, bool], dt.date] = {}  # (thread, mine) -> its first day
-        self.pending: list[tuple[bool, tuple[str, ...], str | None, dt.date]] = []
+        # message id -> mine, its day, and the note of the one other person it was between
+        self.sent: dict[str, tuple[bool, dt.date, str | None]] = {}
+        # (thread, mine, the one other person's note or None for anyone) -> its first day
+        self.first: dict[tuple[str, bool, str | None], dt.date] = {}
+        self.pending: list[tuple[bool, tuple[str, ...], str | None, dt.date, EntryKey | None]] = []
 
-    def add(self, mail: Mail, mine: bool) -> None:
+    def add(self, mail: Mail, mine: bool, entry: EntryKey | None) -> None:
+        """A message read, with the entry it makes for one person (None for none, or a group)."""
+        person = entry[0] if entry else None
         if mail.message_id:
-            self.side[mail.message_id] = mine
-        if mail.thread:
-            key = (mail.thread, mine)
+            self.sent[mail.message_id] = (mine, mail.day, person)
+        for key in {(mail.thread, mine, None), (mail.thread, mine, person)} if mail.thread else ():
             self.first[key] = min(self.first.get(key, mail.day), mail.day)
         if mail.replies_to or mail.thread:
-            self.pending.append((mine, mail.replies_to, mail.thread, mail.day))
+            self.pending.append((mine, mail.replies_to, mail.thread, mail.day, entry))
 
-    def answers(self) -> int:
-        count = 0
-        for mine, ids, thread, day in self.pending:
+    def answered(self) -> tuple[int, dict[EntryKey, dt.date]]:
+        """How many messages answer one of the other side's; and for each entry between me and
+        one person that does, the day of the earliest message it answers of theirs (or mine)."""
+        count, days = 0, dict[EntryKey, dt.date]()
+        for mine, ids, thread, day, entry in self.pending:
+            person = entry[0] if entry else None
             if ids:
-                count += any(self.side.get(i) is (not mine) for i in ids)
-            elif thread is not None:
-                count += self.first.get((thread, not mine), day) < day
-        return count
+                found = [
+                    self.sent[i] for i in ids if i in self.sent and self.sent[i][0] is not mine
+                ]
+                count += bool(found)
+                answered = [d for _, d, whose in found if person and whose == person and d <= day]
+            else:
+                count += self.first.get((thread or "", not mine, None), day) < day
+                first = self.first.get((thread or "", not mine, person), day)
+                answered = [first] if person and first < day else []
+            if entry and answered:
+                days[entry] = min(days.get(entry, day), *answered)
+        return count, days
 
 
 Held = Callable[[str], set[tuple[dt.date, str]]]  # a note's (day, direction) of the channel
@@ -156,12 +170,11 @@ def read_conversations(
         if not from_me and others and not any(a in reading.mine for a, _ in mail.to):
             result.not_mine += 1  # written to others: a copy reached me (alias, forward, Bcc)
             continue
-        threads.add(mail, from_me)
-        if from_me:
-            reading.mine_to(mail, others)
-        else:
-            reading.theirs(mail, others)
-    result.replies = threads.answers()
+        entry = reading.mine_to(mail, others) if from_me else reading.theirs(mail, others)
+        threads.add(mail, from_me, entry)
+    result.replies, answered = threads.answered()
+    for key, day in answered.items():
+        result.entries[key] = result.entries[key]._replace(reply_to=day)
     return result
 
 
@@ -173,7 +186,8 @@ class _Reading:
         self.people = _by_address(vault)
         self.out = MailRead()
 
-    def mine_to(self, mail: Mail, others: dict[str, str]) -> None:
+    def mine_to(self, mail: Mail, others: dict[str, str]) -> EntryKey | None:
+        """Counts my message, and gives the key of its entry when it is to one person."""
         unknown = [(a, n) for a, n in others.items() if a not in self.people]
         if unknown and not self._invitation(mail, self.strangers):
             for address, name in unknown:
@@ -181,14 +195,15 @@ class _Reading:
                 self.out.unknown[address].saw(mail, name)
         if len(others) > 1:
             self.out.mine_in_groups += 1
-            return
+            return None
         person = self.people.get(next(iter(others), ""))
         if person is None:
             self.out.strangers += 1
-            return
-        self._add(mail, person, "to", "")
+            return None
+        return self._add(mail, person, "to")
 
-    def theirs(self, mail: Mail, others: dict[str, str]) -> None:
+    def theirs(self, mail: Mail, others: dict[str, str]) -> EntryKey | None:
+        """Counts their message, and gives the key of its entry when it is to me alone."""
         writer = self.people.get(mail.sender)
         if writer is None:
             self.out.strangers += 1
@@ -196,25 +211,28 @@ class _Reading:
                 stranger = self.out.unknown.setdefault(mail.sender, Stranger(mail.sender))
                 stranger.heard_from += 1
                 stranger.saw(mail, mail.sender_name)
-            return
+            return None
         if not others:
-            self._add(mail, writer, "from", "")
-            return
+            return self._add(mail, writer, "from")
         members = [self.people.get(a) for a in others]  # several of us: a group
         linked = {p.path: p for p in members if p is not None and p.path != writer.path}
         links = [self.vault.link_to(p) for p in linked.values()]
         self._add(mail, writer, GROUP, group_with(links, sum(p is None for p in members)))
+        return None
 
-    def _add(self, mail: Mail, person: Person, direction: str, members: str) -> None:
+    def _add(
+        self, mail: Mail, person: Person, direction: str, members: str = ""
+    ) -> EntryKey | None:
         """The entry of the person's day and direction, unless there is one: the first
-        message's, and not an invitation's."""
+        message's, and not an invitation's. Its key, unless the message is an invitation."""
         key = (person.path, mail.day, direction)
         if key in self.out.entries:
-            return
+            return key
         new = self.held is None or (mail.day, direction) not in self.held(person.path)
         if self._invitation(mail, new):
-            return
-        self.out.entries[key] = (person, _short(mail.subject), members)
+            return None
+        self.out.entries[key] = Said(person, _short(mail.subject), members)
+        return key
 
     def _invitation(self, mail: Mail, look: bool) -> bool:
         """Whether the message is a calendar invitation, when it is worth looking (counted)."""
@@ -300,7 +318,7 @@ def read_chats(
                     result.strangers += 1
                     continue
                 direction = "to" if from_me else "from"
-                result.entries.setdefault((party.path, said.day, direction), (party, text, ""))
+                result.entries.setdefault((party.path, said.day, direction), Said(party, text))
             elif from_me:
                 result.mine_in_groups += 1
             elif (writer := people.get(said.sender)) is None:
@@ -310,7 +328,7 @@ def read_chats(
                 linked = {p.path: p for p in members if p is not None and p.path != writer.path}
                 links = [vault.link_to(p) for p in linked.values()]
                 with_ = group_with(links, sum(p is None for p in members))
-                result.entries.setdefault((writer.path, said.day, GROUP), (writer, text, with_))
+                result.entries.setdefault((writer.path, said.day, GROUP), Said(writer, text, with_))
     return result
 
 

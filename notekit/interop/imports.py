@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from notekit.core.errors import EditError
 from notekit.core.model import Person
@@ -277,14 +278,14 @@ def import_messages(
                 linked = {p.path: p for p in others if p and p.path != writer.path}
                 links = [vault.link_to(p) for p in linked.values()]
                 with_ = group_with(links, sum(p is None for p in others))
-                entries.setdefault((writer.path, message.day, GROUP), (writer, text, with_))
+                entries.setdefault((writer.path, message.day, GROUP), Said(writer, text, with_))
             continue
         matched = False
         for name, url in message.recipients if mine else (message.sender,):
             if profile_key(url) == me or (who := person_of(name, url)) is None:
                 continue
             matched = True
-            entries.setdefault((who.path, message.day, "to" if mine else "from"), (who, text, ""))
+            entries.setdefault((who.path, message.day, "to" if mine else "from"), Said(who, text))
         result.strangers += not matched
     result.logged, result.known = log_conversations(
         vault, entries, "linkedin", today, hand_over, with_text, planned
@@ -292,9 +293,19 @@ def import_messages(
     return result
 
 
-Entries = dict[tuple[str, dt.date, str], tuple[Person, str, str]]
-"""What an import of conversations found: by (note, day, direction: `to`, `from` or `group`),
-the person, the text of the first message, and for a group the members (`group_with`)."""
+class Said(NamedTuple):
+    """What one entry of an import of conversations says: whose note it goes in, the text of
+    the day's first message, for a group the members (`group_with`), and the day of the
+    other side's message it answers where the thread tells (`from (re DATE):`)."""
+
+    person: Person
+    text: str
+    members: str = ""
+    reply_to: dt.date | None = None
+
+
+EntryKey = tuple[str, dt.date, str]  # an entry's note, day and direction (`to`, `from`, `group`)
+Entries = dict[EntryKey, Said]  # what an import of conversations found
 
 
 class Held:
@@ -329,12 +340,13 @@ def log_conversations(
     by_person: dict[str, tuple[Person, list[tuple[dt.date, str]]]] = {}
     held = held or Held(vault, channel)
     known = logged = 0
-    for (path, day, direction), (person, text, members) in entries.items():
+    for (path, day, direction), said in entries.items():
         if (day, direction) in held(path):
             known += 1
             continue
-        entry = log_entry(day, inert(text) if with_text else "", channel, direction, members)
-        by_person.setdefault(path, (person, []))[1].append((day, entry))
+        text = inert(said.text) if with_text else ""
+        entry = log_entry(day, text, channel, direction, said.members, said.reply_to)
+        by_person.setdefault(path, (said.person, []))[1].append((day, entry))
     for person, lines in by_person.values():  # one edit of each note, whatever its entries
         new = None if (vault.vault / person.path).exists() else (planned or {}).get(person.path)
         summary = f"import {channel}: {len(lines)} messages"

@@ -40,7 +40,7 @@ def test_the_takeout_mbox_logs_what_happened_and_the_reply_rate_is_the_one_by_ha
     result = run("import", "mail", str(MAIL / "takeout.mbox"), vault=vault)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "9 log entries were added, 0 were there; 30 messages read."
+    assert lines[0] == "11 log entries were added, 0 were there; 32 messages read."
     assert lines[1] == (
         "Left out: 1 auto-reply, 1 bulk, 1 draft, 1 invitation, 1 mailing list, 1 no-reply, "
         "1 spam, 11 with nobody of the vault, 1 of mine to several people (contact with no "
@@ -50,13 +50,17 @@ def test_the_takeout_mbox_logs_what_happened_and_the_reply_rate_is_the_one_by_ha
     assert lines[-1].endswith("message 10: no date that can be read (Date: 'sometime last week')")
     cara = (vault / "People/Cara Li.md").read_text()
     assert "- 2026-10-08 email group with [[Ana Costa]] and 1 other: Reunion planning\n" in cara
-    assert "- 2026-11-17 email from: Olá from Porto\n" in cara
+    assert "- 2026-10-20 email to: Porto in the autumn?\n" in cara
+    assert "- 2026-11-17 email from (re 2026-10-20): Olá from Porto\n" in cara  # by the thread
+    ana = (vault / "People/Ana Costa.md").read_text()
+    assert "- 2026-10-25 email to (re 2026-10-03): Re: Coffee in October?\n" in ana
     dev = (vault / "People/Dev Patel.md").read_text()
     assert "- 2026-10-10 email from: Café next week?\n" in dev
+    assert "- 2026-11-02 email from (re 2026-11-01): Quick answer\n" in dev  # Gmail's thread id
     settle(vault)
     stats = run("stats", "--json", vault=vault).json()
-    assert (stats["outreach"], stats["answered"], stats["unanswered"]) == (3, 2, 1)
-    assert stats["reply_rate"] == 0.667  # tests/fixtures/mail/EXPECTED.md
+    assert (stats["outreach"], stats["answered"], stats["unanswered"]) == (4, 3, 1)
+    assert stats["reply_rate"] == 0.75  # tests/fixtures/mail/EXPECTED.md
 
 
 @pytest.mark.parametrize("box", ["takeout.mbox", "maildir"])
@@ -88,7 +92,7 @@ def test_the_maildir_tree_of_offlineimap(run: Run, vault: Path) -> None:
 def test_a_dry_run_shows_every_change_and_writes_nothing(run: Run, vault: Path) -> None:
     result = run("import", "mail", str(MAIL / "takeout.mbox"), "--dry-run", vault=vault)
     assert "+- 2026-10-25 email from: We are hiring" in result.stdout
-    assert "9 log entries would be added" in result.stdout
+    assert "11 log entries would be added" in result.stdout
     assert _git_status(vault) == ""
 
 
@@ -107,7 +111,7 @@ def test_suggest_lists_who_has_no_note_and_add_writes_their_notes(run: Run, vaul
     assert "email: elena@oldco.example\n" in note and "source: mail\n" in note
     settle(vault)
     run("import", "mail", box, vault=vault)
-    assert "- 2026-11-18 email from: Re: Catching up 2\n" in (
+    assert "- 2026-11-18 email from (re 2026-11-17): Re: Catching up 2\n" in (
         (vault / "People/Elena Rossi.md").read_text()
     )
 
@@ -117,7 +121,7 @@ def test_whose_mail_it_is_must_be_known(run: Run, make_vault: MakeVault) -> None
     refused = run("import", "mail", str(MAIL / "takeout.mbox"), vault=root)
     assert refused.exit_code != 0 and "[me] emails" in refused.stderr
     given = run("import", "mail", str(MAIL / "takeout.mbox"), "--me", "sam@example.com", vault=root)
-    assert given.stdout.startswith("2 log entries were added")  # to her, and her answer
+    assert given.stdout.startswith("3 log entries were added")  # to her, her answer, mine
     not_a_box = run("import", "mail", str(MAIL / "EXPECTED.md"), vault=root)
     assert "neither an mbox file nor a folder" in not_a_box.stderr
 

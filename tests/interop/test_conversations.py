@@ -48,8 +48,9 @@ def mail(
 def entries(*found: Mail | MailProblem) -> dict[tuple[str, str], str]:
     read = read_conversations(VAULT, found, [ME], TODAY)
     return {
-        (path, f"{day:%d} {direction}"): f"{text}|{members}"
-        for (path, day, direction), (_, text, members) in read.entries.items()
+        (path, f"{day:%d} {direction}"): f"{said.text}|{said.members}"
+        + (f"|re {said.reply_to:%d}" if said.reply_to else "")
+        for (path, day, direction), said in read.entries.items()
     }
 
 
@@ -122,6 +123,39 @@ def test_answers_are_known_by_their_ids_or_else_by_the_gmail_thread() -> None:
         TODAY,
     )
     assert read.replies == 2
+
+
+def test_an_entry_that_answers_by_its_thread_names_the_day_it_answers() -> None:
+    assert entries(
+        mail(ME, ("ana@globex.com",), day=1, message_id="m1"),
+        mail("ana@globex.com", (ME,), day=20, replies_to=("m0", "m1")),  # late, in the thread
+        mail("cy@example.org", (ME,), day=3, message_id="c1"),
+        mail(ME, ("cy@example.org",), day=22, replies_to=("c1",)),  # my late answer
+        mail(ME, ("ben@initech.com",), day=4, thread="t"),
+        mail("ben@initech.com", (ME,), day=9, thread="t"),  # Gmail's thread, a later day
+        mail("ben@initech.com", (ME,), day=4, thread="t", subject="same day"),  # who knows
+    ) == {
+        ("People/Ana.md", "01 to"): "hello|",
+        ("People/Ana.md", "20 from"): "hello||re 01",
+        ("People/Cy.md", "03 from"): "hello|",
+        ("People/Cy.md", "22 to"): "hello||re 03",
+        ("People/Ben.md", "04 to"): "hello|",
+        ("People/Ben.md", "09 from"): "hello||re 04",
+        ("People/Ben.md", "04 from"): "same day|",
+    }
+
+
+def test_an_answer_in_a_thread_with_someone_else_answers_nothing_of_theirs() -> None:
+    assert entries(
+        mail(ME, ("ana@globex.com",), day=1, message_id="m1"),  # to Ana
+        mail("ben@initech.com", (ME,), day=5, replies_to=("m1",)),  # Ben answers it
+        mail(ME, ("ana@globex.com", "ben@initech.com"), day=6, message_id="g1"),  # a group
+        mail("ben@initech.com", (ME,), day=7, replies_to=("g1",)),
+    ) == {
+        ("People/Ana.md", "01 to"): "hello|",
+        ("People/Ben.md", "05 from"): "hello|",
+        ("People/Ben.md", "07 from"): "hello|",
+    }
 
 
 def test_strangers_written_with_often_both_ways_are_suggested_latest_first() -> None:

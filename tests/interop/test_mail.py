@@ -39,9 +39,9 @@ def _by_subject(found: list[Read]) -> dict[str, Mail]:
 
 def test_the_takeout_mbox_is_read_with_its_addresses_days_and_threads() -> None:
     found = list(read_mail(MAIL / "takeout.mbox", LISBON))
-    assert len(found) == 31
+    assert len(found) == 33
     mails = _by_subject(found)
-    reply = mails["Re: Coffee in October?"]
+    reply = next(m for m in found if isinstance(m, Mail) and m.message_id == "a2@mail.example")
     assert (reply.sender, reply.day, reply.replies_to) == (
         "ana@globex.com",
         dt.date(2026, 10, 3),
@@ -55,7 +55,9 @@ def test_the_takeout_mbox_is_read_with_its_addresses_days_and_threads() -> None:
     latin = mails["Café next week?"]
     assert latin.sender_name == "Dév Patel"
     raw = mails["Olá from Porto"]  # raw Latin-1 bytes, 22:30 at -03:00: the 17th in Lisbon
-    assert raw.day == dt.date(2026, 11, 17)
+    assert raw.day == dt.date(2026, 11, 17) and raw.replies_to == ("p1@mail.example",)
+    mine = mails["Re: Coffee in October?"]  # my answer to hers, with both in References
+    assert mine.replies_to == ("a2@mail.example", "a1@mail.example")
     assert mails["Quick answer"].replies_to == () and mails["Quick answer"].thread == "116"
 
 
