@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -85,34 +85,76 @@ def goal_kind(goal: str | None) -> str | None:
 @dataclass(frozen=True)
 class DraftTemplates:
     """The templates drafts of one vault are written from: its own folder, if any, before
-    notekit's. Looked up once for all the drafts of a report."""
+    notekit's. Each looked up once for all the drafts of a report (the environment would look
+    at its file again for every draft)."""
 
     folder: Path | None
     environment: Any
+    _found: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, vault: Path) -> DraftTemplates:
         folder = _user_folder(vault)
         return cls(folder, text_environment(folder, bytecode_folder(vault)))
 
+    def template(self, name: str) -> Any | None:  # noqa: ANN401 - a Jinja template
+        """The template of that name, or None when there is none; TemplateError when it
+        cannot be read."""
+        if name not in self._found:
+            try:
+                self._found[name] = self.environment.get_template(name)
+            except TemplateNotFound:
+                self._found[name] = None
+        return self._found[name]
+
+    def origin(self, name: str) -> str:
+        """Where a template is read from: the vault's folder, or notekit's own."""
+        key = f"origin:{name}"
+        if key not in self._found:
+            mine = self.folder is not None and (self.folder / name).is_file()
+            self._found[key] = f"{USER_TEMPLATES}/{name}" if mine else f"notekit's own {name}"
+        return str(self._found[key])
+
 
 def render_draft(facts: DraftFacts, templates: DraftTemplates) -> Draft:
     """The draft for the facts' channel, in their language when there are templates for it
     (else in English); a template that cannot be used is a SiteError that names its file and
     line."""
-    folder, environment = templates.folder, templates.environment
-    limited = folder is not None  # notekit's own templates cannot call for more
-    prefix = f"{facts.language}/" if facts.language != "en" else ""
-    if prefix and not _has_template(environment, f"{prefix}{facts.channel}.md"):
-        prefix = ""
-    name = f"{prefix}{facts.channel}.md"
-    source = _origin(folder, name)
-    if not _has_template(environment, f"{prefix}_phrases.md"):
-        raise SiteError(
-            f"{USER_TEMPLATES}/{prefix}_phrases.md is missing: a language's templates need the "
-            "words of the reason and the questions (see docs/cli.md, draft)"
-        )
-    values: dict[str, Any] = dict(
+    limited = templates.folder is not None  # notekit's own templates cannot call for more
+    name = f"{facts.channel}.md"
+    try:
+        prefix = f"{facts.language}/" if facts.language != "en" else ""
+        if prefix and templates.template(f"{prefix}{name}") is None:
+            prefix = ""
+        name = f"{prefix}{name}"
+        phrases, template = templates.template(f"{prefix}_phrases.md"), templates.template(name)
+        if phrases is None:
+            raise SiteError(
+                f"{USER_TEMPLATES}/{prefix}_phrases.md is missing: a language's templates need "
+                "the words of the reason and the questions (see docs/cli.md, draft)"
+            )
+        values = _values(facts)
+        with bounded() if limited else contextlib.nullcontext():
+            values.update(_phrased(facts, phrases.module))
+        text = render_text(template, values, limited)
+    except TemplateSyntaxError as exc:
+        where = templates.origin(exc.name or name)
+        raise SiteError(f"{where}:{exc.lineno}: {exc.message}") from exc
+    except TemplateError as exc:
+        raise SiteError(f"{templates.origin(name)}: {exc}") from exc
+    except RecursionError as exc:
+        where = templates.origin(name)
+        raise SiteError(f"{where}: a macro or include calls itself without end") from exc
+    except UnicodeDecodeError as exc:
+        raise SiteError(f"{templates.origin(name)}: not UTF-8 text ({exc.reason})") from exc
+    source = templates.origin(name)
+    subject, body = _tidy(text)
+    return Draft(facts.channel, subject, body, facts.missing, source, _sourced_texts(facts, values))
+
+
+def _values(facts: DraftFacts) -> dict[str, Any]:
+    """What a draft template is given, before the phrases."""
+    return dict(
         first_name=facts.first_name,
         name=facts.person.name,
         reason=facts.reason.kind,
@@ -129,37 +171,6 @@ def render_draft(facts: DraftFacts, templates: DraftTemplates) -> Draft:
         channel=facts.channel,
         language=facts.language,
     )
-    try:
-        with bounded() if limited else contextlib.nullcontext():
-            phrases = environment.get_template(f"{prefix}_phrases.md").module
-            values.update(_phrased(facts, phrases))
-        text = render_text(environment.get_template(name), values, limited)
-    except TemplateSyntaxError as exc:
-        where = _origin(folder, exc.name) if exc.name else source
-        raise SiteError(f"{where}:{exc.lineno}: {exc.message}") from exc
-    except TemplateError as exc:
-        raise SiteError(f"{source}: {exc}") from exc
-    except RecursionError as exc:
-        raise SiteError(f"{source}: a macro or include calls itself without end") from exc
-    except UnicodeDecodeError as exc:
-        raise SiteError(f"{source}: not UTF-8 text ({exc.reason})") from exc
-    subject, body = _tidy(text)
-    return Draft(facts.channel, subject, body, facts.missing, source, _sourced_texts(facts, values))
-
-
-def _origin(folder: Path | None, name: str) -> str:
-    """Where a template is read from: the vault's folder, or notekit's own."""
-    if folder and (folder / name).is_file():
-        return f"{USER_TEMPLATES}/{name}"
-    return f"notekit's own {name}"
-
-
-def _has_template(environment: Any, name: str) -> bool:
-    try:
-        environment.get_template(name)
-    except TemplateNotFound:
-        return False
-    return True
 
 
 def _phrased(facts: DraftFacts, phrases: Any) -> dict[str, Any]:

@@ -165,6 +165,14 @@ def test_a_template_in_the_vault_wins_and_its_errors_name_file_and_line(
     (tmp_path / "elsewhere.md").write_text("{{ name }}\n", encoding="utf-8")
     outside = run("draft", "ana", "--channel", "message", vault=vault)
     assert outside.exit_code == 2 and "leads out of the vault" in outside.stderr
+    other = tmp_path / "other"  # a vault of its own: templates are kept per folder
+    shutil.copytree(VAULT, other)
+    (other / "Templates/notekit").mkdir(parents=True)
+    (other / "Templates/notekit/_phrases.md").write_text("{% if %}\n", encoding="utf-8")
+    phrases = run("draft", "ana", "--channel", "message", vault=other)
+    assert phrases.exit_code == 2 and phrases.stderr.startswith(
+        "notekit: error: Templates/notekit/_phrases.md:1: "
+    )
 
 
 def test_a_draft_never_writes(run: Run, tmp_path: Path) -> None:
