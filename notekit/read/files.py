@@ -116,16 +116,19 @@ def replace_atomic(
     mode: int | None = None,
     owner: tuple[int, int] | None = None,
     still_valid: Callable[[], bool] | None = None,
+    durable: bool = True,
 ) -> bool:
     """Replace (or create) `path` with `data` through a temporary file and a rename.
 
     The new file gets `mode` (default: what a new file gets) and, where the process may,
     `owner` (uid, gid). `still_valid` is called right before the rename; when it returns False
-    nothing is written and the result is False.
+    nothing is written and the result is False. `durable=False` leaves the data to reach the
+    disk when the system flushes it (no fsync): for files that are made again from the notes,
+    whose loss in a crash costs only time.
     """
     fd, tmp = _temp_beside(path)
     try:
-        _fill(fd, data, mode)
+        _fill(fd, data, mode, durable)
         if owner is not None:
             _keep_owner(fd, owner)
         if still_valid is not None and not still_valid():
@@ -140,11 +143,18 @@ def replace_atomic(
                 os.unlink(tmp)
 
 
+def flush_to_disk() -> None:
+    """Wait until what was written without fsync is on disk (`replace_atomic(durable=False)`):
+    once, before a file that vouches for them is written."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
 def create_exclusive(path: Path, data: bytes) -> bool:
     """Create `path` holding `data`, atomically; False (and nothing written) when it exists."""
     fd, tmp = _temp_beside(path)
     try:
-        _fill(fd, data, None)
+        _fill(fd, data, None, durable=True)
         try:
             os.link(tmp, path)  # fails if the file appeared meanwhile
         except FileExistsError:
@@ -166,12 +176,14 @@ def _temp_beside(path: Path) -> tuple[int, str]:
     return fd, tmp
 
 
-def _fill(fd: int, data: bytes, mode: int | None) -> None:
-    """Write `data` to the temporary file, on disk, with `mode` (default: a new file's)."""
+def _fill(fd: int, data: bytes, mode: int | None, durable: bool) -> None:
+    """Write `data` to the temporary file (on disk when `durable`), with `mode` (default: a
+    new file's)."""
     with os.fdopen(fd, "wb", closefd=False) as handle:
         handle.write(data)
         handle.flush()
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
     os.fchmod(fd, 0o666 & ~_umask() if mode is None else mode)
 
 

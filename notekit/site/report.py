@@ -31,7 +31,7 @@ from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
 from notekit.core.model import Opportunity, Person, Problem
 from notekit.present import views
-from notekit.read.files import create_exclusive, folder_lock, replace_atomic
+from notekit.read.files import create_exclusive, flush_to_disk, folder_lock, replace_atomic
 from notekit.read.vault import attachments
 from notekit.rules.check import check_vault
 from notekit.rules.contact import last_heard
@@ -230,8 +230,12 @@ class _Site:
                 self.result.removed.append(stale)
             self.files.pop(stale, None)
         manifest = {"version": self.version, "pages": pages, "files": self.files}
+        if self.result.written:
+            flush_to_disk()  # the manifest vouches for the pages: they reach the disk first
         _write_if_changed(
-            self.out / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
+            self.out / MANIFEST,
+            (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(),
+            durable=True,
         )
         return self.result
 
@@ -670,14 +674,16 @@ def _file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomically replace `path` with `data` unless it already holds exactly that."""
+def _write_if_changed(path: Path, data: bytes, durable: bool = False) -> bool:
+    """Atomically replace `path` with `data` unless it already holds exactly that. A page is
+    not flushed to disk one by one (thousands of fsyncs): the build flushes them all at once
+    before the manifest (`durable`) that lists them."""
     try:
         if path.read_bytes() == data:
             return False
     except OSError:
         pass
-    replace_atomic(path, data)
+    replace_atomic(path, data, durable=durable)
     return True
 
 

@@ -141,6 +141,26 @@ def test_one_core_and_two_give_the_same_site(
     assert _files(one) == _files(two)
 
 
+def test_pages_reach_the_disk_in_one_flush_before_the_manifest_that_lists_them(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of pages are not each synced (an fsync costs milliseconds on a real disk):
+    one flush, and then the manifest, synced on its own. Counted in this process alone."""
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    calls: list[str] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")  # the kept state is out of the count
+    out = tmp_path / "site"
+    _site(run, EXAMPLE, out)
+    assert len(list(out.glob("people/*.html"))) == 30
+    assert calls == ["sync", "fsync"]  # the pages, then the manifest
+    calls.clear()
+    _site(run, EXAMPLE, out)
+    assert calls == []  # nothing changed: nothing written, nothing flushed
+
+
 def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
