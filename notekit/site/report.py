@@ -53,6 +53,7 @@ MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
 WEEK_LIST = 20  # items of each list on the week page: it stays small however large the vault
 CONNECTIONS = 12  # ties listed on a person page, the strongest first
+SPLIT_FROM = 100  # person pages to render from which a second process renders half of them
 _TEMPLATES = (
     "base.html",
     "index.html",
@@ -219,12 +220,12 @@ class _Site:
             "problem_count": len(problems),
             "root": "",
         }
-        (pages, written, files), (overview, overview_files) = parallel.both(
+        (pages, (written, files)), (overview, overview_files) = parallel.both(
             lambda: self._pages(old.pages, common, problems), lambda: self._overview(common)
         )
         self.files.update(files)
         self.files.update(overview_files)
-        self.result.written = [*written, *overview]
+        self.result.written = sorted([*written, *overview])
         for stale in sorted(old.pages.keys() - pages.keys()):
             if self._remove_own(stale):
                 self.result.removed.append(stale)
@@ -256,28 +257,55 @@ class _Site:
 
     def _pages(
         self, old: dict[str, str], common: dict[str, Any], problems: list[Problem]
-    ) -> tuple[dict[str, str], list[str], dict[str, str]]:
-        """The person pages whose fingerprint changed, people.html, network.html,
-        problems.html and the assets (about as much work as index.html alone, built beside
-        it; the ties between people are worked out here, where both need them): the
-        fingerprints of all pages, what was written, and the digest of each file written."""
-        written: list[str] = []
-        files: dict[str, str] = {}
+    ) -> tuple[dict[str, str], Written]:
+        """Every file but index.html (built beside): the fingerprint of each person page, what
+        was written, and the digest of each file. Many pages to render (a first build) are
+        rendered half here and half in a second process."""
+        pages, todo, kept = self._fingerprints(old)
+        if len(todo) < SPLIT_FROM:
+            done = _joined(self._person_pages(todo), self._lists(common, problems))
+        else:
+            half = len(todo) // 2
+            done = _joined(
+                *parallel.both(
+                    lambda: _joined(self._person_pages(todo[half:]), self._lists(common, problems)),
+                    lambda: self._person_pages(todo[:half]),
+                )
+            )
+        return pages, (done[0], {**kept, **done[1]})
+
+    def _fingerprints(self, old: dict[str, str]) -> tuple[dict[str, str], list[Person], Files]:
+        """Each person page's fingerprint; the people whose page must be rendered again (its
+        fingerprint changed, or the file is gone); and the digests of pages kept that a site
+        from before digests were kept lacks."""
         present = set(os.listdir(self.out / "people"))
         pages: dict[str, str] = {}
+        todo: list[Person] = []
+        kept: Files = {}
         for person in self.index.people:
             rel = f"people/{self.slugs[person.path]}"
-            fingerprint = self._fingerprint(person)
-            pages[rel] = fingerprint
-            if old.get(rel) == fingerprint and self.slugs[person.path] in present:
-                if rel not in self.files:  # a site from before digests were kept
-                    files[rel] = _file_digest((self.out / rel).read_bytes())
-                continue
-            files[rel] = self._write(
-                rel,
-                self.env.get_template("person.html").render(**self._person_context(person)),
-                written,
-            )
+            pages[rel] = fingerprint = self._fingerprint(person)
+            if old.get(rel) != fingerprint or self.slugs[person.path] not in present:
+                todo.append(person)
+            elif rel not in self.files:
+                kept[rel] = _file_digest((self.out / rel).read_bytes())
+        return pages, todo, kept
+
+    def _person_pages(self, people: list[Person]) -> Written:
+        """Render and write these people's pages: what was written, and each one's digest."""
+        written: list[str] = []
+        files: Files = {}
+        template = self.env.get_template("person.html")
+        for person in people:
+            rel = f"people/{self.slugs[person.path]}"
+            files[rel] = self._write(rel, template.render(**self._person_context(person)), written)
+        return written, files
+
+    def _lists(self, common: dict[str, Any], problems: list[Problem]) -> Written:
+        """people.html, network.html, problems.html and the assets (the ties between people
+        are worked out here, where both need them)."""
+        written: list[str] = []
+        files: Files = {}
         files["people.html"] = self._write(
             "people.html",
             self.env.get_template("people.html").render(
@@ -300,9 +328,9 @@ class _Site:
         for asset in ASSETS:
             text = resources.files("notekit.site").joinpath(f"templates/{asset}").read_text("utf-8")
             files[asset] = self._write(asset, text, written)
-        return pages, written, files
+        return written, files
 
-    def _overview(self, common: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+    def _overview(self, common: dict[str, Any]) -> Written:
         """index.html, the week: what was written, and its digest."""
         index_html = self.env.get_template("index.html").render(**common, **self._week_context())
         written: list[str] = []
@@ -603,6 +631,14 @@ class _Site:
                 lambda t: self.page_of(self.index.resolve(t).person, "../")
             )
         return self.render_markdown("\n".join(lines))
+
+
+Files = dict[str, str]  # each file of the site written or kept -> the digest of its bytes
+Written = tuple[list[str], Files]  # what a part of a build wrote, and the digests of its files
+
+
+def _joined(one: Written, two: Written) -> Written:
+    return [*one[0], *two[0]], {**one[1], **two[1]}
 
 
 def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int:

@@ -133,6 +133,9 @@ def test_same_vault_and_day_give_the_same_bytes(run: Run, tmp_path: Path) -> Non
 def test_one_core_and_two_give_the_same_site(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from notekit.site import report
+
+    monkeypatch.setattr(report, "SPLIT_FROM", 2)  # the person pages rendered by two processes
     two = tmp_path / "two"
     _site(run, EXAMPLE, two)
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
