@@ -95,7 +95,7 @@ def _events(
 ) -> list[Moment]:
     """Dated notes ahead that link a person, or hold one of their tags: you will both be
     there."""
-    ahead = {path: e for path, e in vault.events.items() if today < e.date <= horizon}
+    ahead = vault.events_between(today, horizon)
     if not ahead:
         return []
     found = []

@@ -8,6 +8,7 @@ it is kept between runs notekit.store.kept_summary.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections.abc import Callable
@@ -139,6 +140,20 @@ class Summary:
     def link_to(self, person: Person) -> str:
         """A wikilink that leads to the person's note, with their name shown."""
         return wikilink(self.links.target_of(person.path), person.name)
+
+    def events_between(self, after: dt.date, until: dt.date) -> dict[str, Event]:
+        """The events after `after`, up to `until`, by note path (in the files' order)."""
+        days, ordered = self._events_by_date
+        found = ordered[bisect.bisect_right(days, after) : bisect.bisect_right(days, until)]
+        return {path: self.events[path] for _, path in sorted(found)}
+
+    @functools.cached_property
+    def _events_by_date(self) -> tuple[list[dt.date], list[tuple[int, str]]]:
+        """The events' days in order, and for each its place among the notes and its path: a
+        person page asks for the week's events of its person alone, among thousands."""
+        place = {path: n for n, path in enumerate(self.events)}
+        ordered = sorted(self.events.items(), key=lambda item: item[1].date)
+        return [e.date for _, e in ordered], [(place[path], path) for path, _ in ordered]
 
     def contact_dates_of(self, person: Person) -> tuple[dt.date, ...]:
         return self.contact_dates.get(person.path, ())

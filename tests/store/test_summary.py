@@ -380,3 +380,28 @@ def test_a_checkout_that_changed_every_mtime_reads_no_record_and_derives_nothing
     after = _answers(run, vault)
     assert reads == ["People/Pat.md"] and derived == []
     assert after != before and after == _uncached(run, vault, monkeypatch)
+
+
+@given(
+    st.lists(st.integers(1, 28), min_size=0, max_size=12),
+    st.integers(0, 29),
+    st.integers(0, 29),
+)
+def test_the_events_between_two_days_are_those_a_look_at_every_event_finds(
+    days: list[int], after: int, until: int
+) -> None:
+    import datetime as dt
+
+    from notekit.store.memory import index_from_texts
+
+    notes = {
+        f"Meetings/m{n}.md": f"---\ndate: 2026-11-{day:02d}\n---\n" for n, day in enumerate(days)
+    }
+    index = index_from_texts(notes)
+    start, end = (
+        dt.date(2026, 11, 1) + dt.timedelta(after),
+        dt.date(2026, 11, 1) + dt.timedelta(until),
+    )
+    expected = {path: e for path, e in index.events.items() if start < e.date <= end}
+    found = index.events_between(start, end)
+    assert list(found.items()) == list(expected.items())  # the same, in the files' order
