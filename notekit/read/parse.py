@@ -92,7 +92,8 @@ def parse_note(path: str, raw: bytes, channels: frozenset[str] = CHANNELS) -> Pa
         note.problems.append(Problem(path, None, WARNING, CR_ONLY))
     elif "\r" in text:  # CRLF: every line loses its one `\r`
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-    if (markers := conflict(lines)) is not None:  # two versions at once: neither is data
+    # two versions at once: neither is data (most notes hold no marker: one look at the text)
+    if "<<<<<<<" in text and (markers := conflict(lines)) is not None:
         note.readable = False
         first, last = (index + 1 for index in markers)
         note.problems.append(Problem(path, first, ERROR, CONFLICT.format(first=first, last=last)))
