@@ -114,6 +114,20 @@ def test_hostile_note_text_is_escaped_or_dropped(
     assert "&lt;script&gt;alert('body')&lt;/script&gt;" in person
 
 
+def test_the_timeline_says_which_message_an_answer_by_thread_answers(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "## Log\n- 2026-10-20 email to: Porto?\n"
+            "- 2026-11-17 email from (re 2026-10-20): Olá from Porto\n"
+        }
+    )
+    page = (_site(run, vault, tmp_path / "site").parent / "people/ana.html").read_text()
+    assert '<span class="channel">email from (re 2026-10-20)</span>' in page
+    assert '<span class="channel">email to</span>' in page
+
+
 def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
