@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from notekit.core.syntax import DIRECTIONS, MEETINGS
 
@@ -61,7 +61,8 @@ class ParsedNote:
 
     path: str  # relative to the vault, `/` separators
     digest: str = ""  # of the file's bytes: tells content changes apart, whatever the mtime
-    front_matter: dict[str, Any] = field(default_factory=dict)  # empty once indexed (below)
+    # the values of the front-matter are read through the Person (`read.fields`), or afresh by
+    # a command that edits the note (`read.parse.parse_with_front_matter`); its keys' lines:
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
     has_front_matter: bool = False
     front_matter_ok: bool = True  # False: present but (partly) unparseable

@@ -16,6 +16,7 @@ from notekit.core.history import read_history, unreadable
 from notekit.core.model import WARNING, ParsedNote, Person, Problem
 from notekit.core.syntax import WIKILINK, tag_list
 from notekit.read.config import Config
+from notekit.read.front_matter import FrontMatter
 
 BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("name", "fullname", "fn"),
@@ -98,12 +99,12 @@ class FieldReader:
         """The field a front-matter key stands for, if any."""
         return self._lookup.get(normalise_key(key))
 
-    def raw(self, note: ParsedNote) -> dict[str, tuple[str, Any, int]]:
+    def raw(self, note: ParsedNote, front_matter: FrontMatter) -> dict[str, tuple[str, Any, int]]:
         """Field name -> (key as written, value, line): from the front-matter, where the first
         key wins, else from Dataview inline fields in the body (`Last contact:: 2026-11-01`),
         where several lines of one field make a list."""
         found: dict[str, tuple[str, Any, int]] = {}
-        for key, value in note.front_matter.items():
+        for key, value in front_matter.items():
             name = self._lookup.get(normalise_key(key))
             if name and name not in found:
                 found[name] = (key, value, note.key_lines.get(key, 1))
@@ -121,8 +122,7 @@ class FieldReader:
 
     def lines(self, note: ParsedNote) -> dict[str, int]:
         """Field name -> the line it is set on, as `raw` finds it (the front-matter's first key,
-        else the first inline field); from the note's key lines alone, so that a note kept
-        without its front-matter values has them too."""
+        else the first inline field); from the note's key lines alone."""
         found: dict[str, int] = {}
         for key, line in note.key_lines.items():
             name = self._lookup.get(normalise_key(key))
@@ -166,12 +166,12 @@ class FieldReader:
         """The key this note already uses for a field, spelled as the user spelled it."""
         return next((k for k in note.key_lines if self.field_of(k) == field_name), None)
 
-    def is_person(self, note: ParsedNote) -> bool:
+    def is_person(self, note: ParsedNote, front_matter: FrontMatter) -> bool:
         config = self._config
         folders = note.path.lower().split("/")[:-1]
         if any(folder.lower() in folders for folder in config.person_folders):
             return True
-        raw = self.raw(note)
+        raw = self.raw(note, front_matter)
         types = {t.lower() for t in _texts(raw.get("type", (None, None, 0))[1])}
         if types & set(config.person_types):
             return True
@@ -183,9 +183,9 @@ class FieldReader:
             segment in config.person_tags for tag in tags for segment in tag.lower().split("/")
         )
 
-    def person(self, note: ParsedNote) -> tuple[Person, list[Problem]]:
+    def person(self, note: ParsedNote, front_matter: FrontMatter) -> tuple[Person, list[Problem]]:
         """Build the Person a note describes, with a problem for each unusable value."""
-        raw = self.raw(note)
+        raw = self.raw(note, front_matter)
         problems: list[Problem] = self.inline_overridden(note) if note.inline_fields else []
 
         def typed(name: str, parse: Callable[[Any], Any]) -> Any:

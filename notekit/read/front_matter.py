@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from notekit.read.yamlfm import Errors
 
 DELIMITER = "---"
+FrontMatter = dict[str, Any]  # a note's front-matter values, by key as written
 _CLOSERS = ("---", "...")
 
 

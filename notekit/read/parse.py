@@ -53,7 +53,7 @@ from notekit.core.syntax import (
     heading,
     tag_list,
 )
-from notekit.read.front_matter import DELIMITER, front_matter_end, load_mapping
+from notekit.read.front_matter import DELIMITER, FrontMatter, front_matter_end, load_mapping
 
 MAX_NOTE_BYTES = 4 * 1024 * 1024  # larger notes are read up to here, with a warning
 
@@ -69,11 +69,19 @@ def digest_of(raw: bytes) -> str:
 def parse_note(path: str, raw: bytes, channels: frozenset[str] = CHANNELS) -> ParsedNote:
     """Parse the bytes of the note at vault-relative `path`; `channels`: the words that name
     a channel after an entry's date (SPEC §4, and the config's own)."""
+    return parse_with_front_matter(path, raw, channels)[0]
+
+
+def parse_with_front_matter(
+    path: str, raw: bytes, channels: frozenset[str] = CHANNELS
+) -> tuple[ParsedNote, FrontMatter]:
+    """As `parse_note`, and the front-matter's values (empty when it cannot be read): what
+    the Person is made from (`read.fields`), and what an edit compares."""
     note = ParsedNote(path=path, digest=digest_of(raw))
     if b"\x00" in raw[:8192]:
         note.readable = False
         note.problems.append(Problem(path, None, ERROR, "binary file, not a Markdown note"))
-        return note
+        return note, {}
     if len(raw) > MAX_NOTE_BYTES:
         raw = raw[: raw.rfind(b"\n", 0, MAX_NOTE_BYTES) + 1 or MAX_NOTE_BYTES]
         note.problems.append(
@@ -97,12 +105,12 @@ def parse_note(path: str, raw: bytes, channels: frozenset[str] = CHANNELS) -> Pa
         note.readable = False
         first, last = (index + 1 for index in markers)
         note.problems.append(Problem(path, first, ERROR, CONFLICT.format(first=first, last=last)))
-        return note
+        return note, {}
     if yaml_directive(lines[0]):
         note.problems.append(Problem(path, 1, WARNING, YAML_DIRECTIVE))
-    body_start = _read_front_matter(note, lines)
+    body_start, front_matter = _read_front_matter(note, lines)
     _scan_body(note, lines, body_start, channels)
-    return note
+    return note, front_matter
 
 
 CR_ONLY = (
@@ -134,22 +142,22 @@ def _decode(path: str, raw: bytes, problems: list[Problem]) -> str:
         return raw.decode("utf-8-sig", errors="replace")
 
 
-def _read_front_matter(note: ParsedNote, lines: list[str]) -> int:
-    """Fill the note's front-matter; return the index of the first body line."""
+def _read_front_matter(note: ParsedNote, lines: list[str]) -> tuple[int, FrontMatter]:
+    """What the note's front-matter says of it; the index of the first body line, and the
+    front-matter's values."""
     end = front_matter_end(lines)
     if end is None:
         if not lines or lines[0].rstrip() != DELIMITER:
-            return 0
+            return 0, {}
         note.front_matter_ok = False
         note.problems.append(
             Problem(note.path, 1, ERROR, "front-matter has no closing `---`: read as body text")
         )
-        return 0
+        return 0, {}
     note.has_front_matter = True
     note.body_start = end + 2
     text = "\n".join(lines[1:end])
     data, key_lines, errors = load_mapping(text, first_line=2)
-    note.front_matter = data
     note.key_lines = key_lines
     for line, message in errors:
         note.problems.append(Problem(note.path, line, ERROR, message))
@@ -168,7 +176,7 @@ def _read_front_matter(note: ParsedNote, lines: list[str]) -> int:
                 note.problems.append(
                     Problem(note.path, key_lines.get(key), WARNING, f"{key}: {exc}")
                 )
-    return end + 1
+    return end + 1, data
 
 
 def _front_matter_links(value: Any) -> list[str]:

@@ -1,9 +1,9 @@
 """The one state kept per note between runs: what reading it gave, keyed on path, size and
 modification time.
 
-A record is what reading one file gives: the parsed note (without its raw front-matter) and,
-for a person, the Person its fields describe (which depends on the config, so the records are
-keyed on the config too), with the problems found in those fields. Every command that reads
+A record is what reading one file gives: the parsed note and, for a person, the Person its
+fields describe (which depends on the config, so the records are keyed on the config too), with
+the problems found in those fields. Every command that reads
 notes reads them through here, so a note is parsed once whichever command reads it first;
 what is derived from all the notes at once (the summary) is kept beside, in one more blob.
 

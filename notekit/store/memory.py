@@ -8,7 +8,7 @@ from pathlib import Path
 
 from notekit.read.config import Config, parse_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
-from notekit.read.parse import parse_note
+from notekit.read.parse import parse_with_front_matter
 from notekit.store.index import Index, assemble
 from notekit.store.reading import record_of
 
@@ -21,7 +21,9 @@ def index_from_texts(notes: dict[str, str], config: str = "", vault: Path = NOWH
     settings = parse_config(config, KNOWN_FIELDS) if config else Config()
     reader = FieldReader(settings)
     records = [
-        record_of(parse_note(path, notes[path].encode("utf-8"), settings.channels), reader)
+        record_of(
+            *parse_with_front_matter(path, notes[path].encode("utf-8"), settings.channels), reader
+        )
         for path in sorted(notes)
     ]
     return assemble(vault, settings, records, [])

@@ -17,8 +17,14 @@ from notekit.core.model import ERROR, NoteParts, ParsedNote, Problem
 from notekit.core.syntax import CODE, TEXT, body_lines
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
-from notekit.read.front_matter import front_matter_end
-from notekit.read.parse import MAX_NOTE_BYTES, digest_of, parse_note, sections
+from notekit.read.front_matter import FrontMatter, front_matter_end
+from notekit.read.parse import (
+    MAX_NOTE_BYTES,
+    digest_of,
+    parse_note,
+    parse_with_front_matter,
+    sections,
+)
 from notekit.read.vault import NoteFile, discover
 from notekit.store import parallel
 from notekit.store.kept import SETTLE_NS, NoteCache, Record, cache_dir, read_blob, write_blob
@@ -45,27 +51,25 @@ def list_vault(
 def read_record(
     vault: Path, reader: FieldReader, file: NoteFile, kept: NoteCache | None = None
 ) -> Record:
-    """Read and parse one note: the note without its raw front-matter, which every later step
-    reads through the Person or `key_lines` (commands that edit a note read it afresh), and
-    the Person its fields describe, with their problems. A file whose mtime alone changed
-    (a checkout, a copy, a sync) is not parsed again: its content is the one `kept` holds."""
+    """Read and parse one note: the note, and the Person its fields describe, with their
+    problems. A file whose mtime alone changed (a checkout, a copy, a sync) is not parsed
+    again: its content is the one `kept` holds."""
     try:
         raw = _read_bytes(os.path.join(vault, file.path))
     except OSError as exc:
-        return record_of(_unreadable(file.path, exc), reader)
+        return record_of(_unreadable(file.path, exc), {}, reader)
     entry = kept.entry(file.path) if kept is not None else None
     if entry is not None and entry[0] == len(raw) and entry[2][0].digest == digest_of(raw):
         return entry[2]
-    return record_of(parse_note(file.path, raw, reader.channels), reader)
+    return record_of(*parse_with_front_matter(file.path, raw, reader.channels), reader)
 
 
-def record_of(note: ParsedNote, reader: FieldReader) -> Record:
-    """The kept state of a parsed note: the note without its raw front-matter, and the Person
-    its fields describe, with their problems."""
-    person, problems = (
-        reader.person(note) if note.readable and reader.is_person(note) else (None, [])
-    )
-    note.front_matter = {}
+def record_of(note: ParsedNote, front_matter: FrontMatter, reader: FieldReader) -> Record:
+    """The kept state of a parsed note: the note, and the Person its fields (`front_matter`
+    and its inline fields) describe, with their problems."""
+    if not note.readable or not reader.is_person(note, front_matter):
+        return note, None, []
+    person, problems = reader.person(note, front_matter)
     return note, person, problems
 
 

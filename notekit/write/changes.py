@@ -21,7 +21,7 @@ from pathlib import Path
 from notekit.core.model import ParsedNote, Person
 from notekit.core.syntax import CHANNEL_WORD, GROUP, directed, one_line, tag_list
 from notekit.read.files import remove_stale_temp
-from notekit.read.parse import parse_note
+from notekit.read.parse import parse_note, parse_with_front_matter
 from notekit.read.yamlfm import flow_list, flow_scalar, flow_value
 from notekit.rules.match import profile_key
 from notekit.store.summary import Summary
@@ -138,8 +138,8 @@ def plan_entries(
     def edit(note: NoteText, snapshot: Snapshot) -> None:
         # fields first, inline ones first of all: their line numbers are those read
         if latest is not None:
-            parsed = parse_note(snapshot.path.name, snapshot.data)
-            written, _ = index.fields.person(parsed)
+            parsed, values = parse_with_front_matter(snapshot.path.name, snapshot.data)
+            written, _ = index.fields.person(parsed, values)
             last = written.fm_last_contact
             if last is None or last < latest:
                 _set_field(note, parsed, index, "last_contact", latest.isoformat(), added=False)
@@ -187,7 +187,9 @@ def plan_fill(
     fields = {field: _outside(value) for field, value in fields.items()}
 
     def edit(note: NoteText, snapshot: Snapshot) -> None:
-        written, _ = index.fields.person(parse_note(snapshot.path.name, snapshot.data))
+        written, _ = index.fields.person(
+            *parse_with_front_matter(snapshot.path.name, snapshot.data)
+        )
         for field, value in fields.items():
             find = field_finder(index, field)
             if not _has_value(written, field):
@@ -509,9 +511,9 @@ def field_finder(index: Summary, field: str) -> Callable[[str], bool]:
 
 
 def _template_tags(index: Summary, note: NoteText) -> list[str]:
-    parsed = parse_note("template.md", note.encode())
+    parsed, values = parse_with_front_matter("template.md", note.encode())
     key = index.fields.key_for(parsed, "tags")
-    return tag_list(parsed.front_matter.get(key)) if key else []
+    return tag_list(values.get(key)) if key else []
 
 
 def _people_folder(index: Summary) -> str:

@@ -28,7 +28,7 @@ from notekit.core.syntax import (
     body_lines,
     heading,
 )
-from notekit.read.parse import parse_note
+from notekit.read.parse import parse_with_front_matter
 from notekit.read.yamlfm import flow_value
 from notekit.store.summary import Summary
 from notekit.write.changes import Change, edit_note, field_finder, free_path, same_key
@@ -270,8 +270,7 @@ def _key_lines(note: NoteText) -> dict[str, list[str]]:
 
 def _take_names(index: Summary, note: NoteText, other: Person) -> None:
     """OTHER's name, file name and aliases, as aliases of KEEP when KEEP is not called so."""
-    parsed = parse_note("keep.md", note.encode())
-    keep, _ = index.fields.person(parsed)
+    keep, _ = index.fields.person(*parse_with_front_matter("keep.md", note.encode()))
     known = {name.casefold() for name in (keep.name, keep.stem, *keep.aliases)}
     find = field_finder(index, "aliases")
     for name in (other.name, other.stem, *other.aliases):

@@ -18,7 +18,7 @@ from typing import Any
 from notekit.core.dates import parse_date
 from notekit.core.errors import EditError
 from notekit.read.fields import BUILTIN_ALIASES, normalise_key
-from notekit.read.parse import parse_note
+from notekit.read.parse import parse_with_front_matter
 from notekit.read.yamlfm import flow_value
 from notekit.write.edit import (
     LOG,
@@ -82,11 +82,11 @@ def merge_note(
 def _read(data: bytes, name: str) -> tuple[NoteText, dict[str, Any]] | None:
     """A version's text and front-matter values; None when notekit would not edit it (its
     front-matter cannot be parsed, conflict markers, not UTF-8)."""
-    note = parse_note(name, data)
+    note, values = parse_with_front_matter(name, data)
     if not note.readable or not note.front_matter_ok:
         return None
     try:
-        return NoteText(data, name), note.front_matter
+        return NoteText(data, name), values
     except EditError:
         return None
 

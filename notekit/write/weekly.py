@@ -13,7 +13,7 @@ import hashlib
 from notekit.core.errors import EditError
 from notekit.core.syntax import TASK_DUE, one_line
 from notekit.present.views import channel_text, waiting_text
-from notekit.read.parse import parse_note
+from notekit.read.parse import parse_with_front_matter
 from notekit.rules.moments import moment_text
 from notekit.rules.plan import week_plan
 from notekit.rules.week import week_name, week_note_path, week_of, week_start
@@ -42,10 +42,10 @@ def plan_weekly_note(index: Index, today: dt.date) -> Change | None:
         if snapshot.data == text.encode("utf-8"):
             snapshot.release()
             return None
-        existing = parse_note(rel, snapshot.data)
+        existing, values = parse_with_front_matter(rel, snapshot.data)
         lines = snapshot.data.decode("utf-8", errors="replace").split("\n")
         old_body = "\n".join(lines[existing.body_start - 1 :]) if existing.has_front_matter else ""
-        if existing.front_matter.get(DIGEST_KEY) != _digest(old_body):
+        if values.get(DIGEST_KEY) != _digest(old_body):
             raise EditError(
                 f"{rel} was edited since notekit wrote it (or notekit did not write it): left "
                 "alone. Rename or delete it to have it written again."

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from notekit.read.parse import MAX_NOTE_BYTES, parse_note
+from notekit.read.parse import MAX_NOTE_BYTES, parse_note, parse_with_front_matter
 
 GOLDEN = Path(__file__).parents[1] / "fixtures" / "parse"
 
@@ -39,15 +39,15 @@ def test_parser_matches_golden(name: str) -> None:
 
 def golden_of(name: str) -> object:
     """What the parser makes of the fixture note `name`, as its golden file holds it."""
-    parsed = as_json(parse_note(f"{name}.md", (GOLDEN / f"{name}.md").read_bytes()))
+    note, values = parse_with_front_matter(f"{name}.md", (GOLDEN / f"{name}.md").read_bytes())
+    parsed = as_json(note)
     assert isinstance(parsed, dict)
     parsed.pop("digest")  # checked below; golden files stay readable
-    return parsed
+    return {"front_matter": as_json(values), **parsed}
 
 
 def test_yaml_traps_keep_the_text_the_user_wrote() -> None:
-    note = parse_note("traps.md", (GOLDEN / "traps.md").read_bytes())
-    fm = note.front_matter
+    note, fm = parse_with_front_matter("traps.md", (GOLDEN / "traps.md").read_bytes())
     assert fm["answer"] == "NO"
     assert fm["meeting_time"] == "10:30"
     assert fm["zip"] == "0123"
@@ -60,30 +60,30 @@ def test_yaml_traps_keep_the_text_the_user_wrote() -> None:
 
 
 def test_a_syntax_error_keeps_the_other_keys() -> None:
-    note = parse_note("broken.md", (GOLDEN / "broken.md").read_bytes())
-    assert note.front_matter["name"] == "Broken"
-    assert note.front_matter["role"] == "Engineer"
+    note, values = parse_with_front_matter("broken.md", (GOLDEN / "broken.md").read_bytes())
+    assert values["name"] == "Broken"
+    assert values["role"] == "Engineer"
     assert len(note.problems) == 1 and note.problems[0].severity == "error"
     assert not note.front_matter_ok
 
 
 def test_tabs_are_reported_with_a_hint() -> None:
-    note = parse_note("tabs.md", (GOLDEN / "tabs.md").read_bytes())
+    note, values = parse_with_front_matter("tabs.md", (GOLDEN / "tabs.md").read_bytes())
     (problem,) = note.problems
     assert problem.line == 4 and "tabs" in problem.message
-    assert note.front_matter["name"] == "Tabby" and note.front_matter["cadence"] == "1m"
+    assert values["name"] == "Tabby" and values["cadence"] == "1m"
 
 
 def test_alias_bomb_is_refused_quickly() -> None:
-    note = parse_note("bomb.md", (GOLDEN / "alias-bomb.md").read_bytes())
+    note, values = parse_with_front_matter("bomb.md", (GOLDEN / "alias-bomb.md").read_bytes())
     assert "alias bomb" in note.problems[0].message
-    assert note.front_matter == {}
+    assert values == {}
 
 
 def test_bom_crlf_and_no_final_newline() -> None:
     raw = b"\xef\xbb\xbf---\r\nname: A\r\n---\r\n- 2026-01-02 call: hi [[B]]"
-    note = parse_note("a.md", raw)
-    assert note.front_matter == {"name": "A"}
+    note, values = parse_with_front_matter("a.md", raw)
+    assert values == {"name": "A"}
     assert note.body_start == 4
     assert [(e.date.isoformat(), e.line, e.channel, e.text) for e in note.entries] == [
         ("2026-01-02", 4, "call", "hi [[B]]")
@@ -94,15 +94,15 @@ def test_bom_crlf_and_no_final_newline() -> None:
 def test_binary_and_invalid_utf8() -> None:
     binary = parse_note("x.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     assert not binary.readable and "binary" in binary.problems[0].message
-    bad = parse_note("y.md", b"---\nname: Jos\xe9\n---\nline two\n")
-    assert bad.readable and bad.front_matter["name"] == "Jos\ufffd"
+    bad, values = parse_with_front_matter("y.md", b"---\nname: Jos\xe9\n---\nline two\n")
+    assert bad.readable and values["name"] == "Jos\ufffd"
     assert bad.problems[0].line == 2 and "UTF-8" in bad.problems[0].message
 
 
 def test_a_huge_note_is_read_up_to_the_limit() -> None:
     raw = b"---\nname: Big\n---\n" + b"- 2026-01-01 call: x\n" * (MAX_NOTE_BYTES // 20 + 10)
-    note = parse_note("big.md", raw)
-    assert note.front_matter == {"name": "Big"}
+    note, values = parse_with_front_matter("big.md", raw)
+    assert values == {"name": "Big"}
     assert any("larger than" in p.message for p in note.problems)
 
 
@@ -156,8 +156,8 @@ def test_a_merge_left_unresolved_is_a_problem_and_no_data() -> None:
         b"---\ntype: person\n<<<<<<< HEAD\ncompany: Globex\n=======\ncompany: Initech\n"
         b">>>>>>> phone\n---\n- 2026-11-01 call: both sides\n"
     )
-    note = parse_note("People/Ana.md", raw)
-    assert not note.readable and note.entries == [] and note.front_matter == {}
+    note, values = parse_with_front_matter("People/Ana.md", raw)
+    assert not note.readable and note.entries == [] and values == {}
     (problem,) = note.problems
     assert (problem.line, problem.severity) == (3, "error")
     assert problem.message.startswith("a git merge left unresolved (conflict markers, lines 3–7)")

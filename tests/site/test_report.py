@@ -166,7 +166,12 @@ def test_pages_reach_the_disk_in_one_flush_before_the_manifest_that_lists_them(
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     calls: list[str] = []
     real_fsync = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+
+    def fsync(fd: int) -> None:
+        calls.append("fsync")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")  # the kept state is out of the count
     out = tmp_path / "site"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,13 +18,14 @@ NOTE = "---\ncadence: 1m\nlast_contact: 2026-10-01\n---\n"
 @pytest.fixture
 def counted_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
-    real = parse.parse_note
+    for name in ("parse_note", "parse_with_front_matter"):  # the store's two ways in
+        real = getattr(parse, name)
 
-    def counting(path: str, raw: bytes, channels: frozenset[str]):
-        parsed.append(path)
-        return real(path, raw, channels)
+        def counting(path: str, raw: bytes, channels: frozenset[str], real: Any = real) -> Any:
+            parsed.append(path)
+            return real(path, raw, channels)
 
-    monkeypatch.setattr("notekit.store.reading.parse_note", counting)
+        monkeypatch.setattr(f"notekit.store.reading.{name}", counting)
     return parsed
 
 

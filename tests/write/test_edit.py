@@ -17,7 +17,7 @@ from note_strategies import NEWLINES, READER, SETTINGS, dates, keys, notes, valu
 
 from conftest import Tally, at_least_checked
 from notekit.core.errors import EditError
-from notekit.read.parse import parse_note
+from notekit.read.parse import parse_note, parse_with_front_matter
 from notekit.write.edit import (
     BOM,
     NoteText,
@@ -36,7 +36,7 @@ def _field_predicate(field: str):
 
 
 def _values(data: bytes) -> dict:
-    return parse_note("n.md", data).front_matter
+    return parse_with_front_matter("n.md", data)[1]
 
 
 def _lines(data: bytes) -> list[str]:
@@ -70,7 +70,7 @@ def test_snooze_changes_exactly_one_front_matter_line_or_adds_one(data: bytes, d
         assert (tag, i2 - i1, j2 - j1) in {("replace", 1, 1), ("insert", 0, 1)}
         end = text.front_matter_end()
         assert end is not None and j1 < end  # inside the front-matter
-    person, _ = READER.person(parse_note("n.md", after))
+    person, _ = READER.person(*parse_with_front_matter("n.md", after))
     assert person.next_contact == date
     before_values = _values(data)
     after_values = _values(after)
@@ -181,7 +181,7 @@ def test_a_note_without_front_matter_gets_one_block(data: bytes, date) -> None:
     new = [line.removesuffix("\r") for line in _lines(after)]
     assert new[:3] == ["---", f"next_contact: {date.isoformat()}", "---"]
     assert _lines(after)[3:] == _lines(data)
-    assert READER.person(parse_note("n.md", after))[0].next_contact == date
+    assert READER.person(*parse_with_front_matter("n.md", after))[0].next_contact == date
 
 
 def test_log_keeps_the_sections_order() -> None:
@@ -302,7 +302,7 @@ def test_an_edit_either_keeps_every_other_value_or_is_refused(
     assert new_errors == [] or errors
     changed = {k for k in before.keys() | values.keys() if before.get(k) != values.get(k)}
     assert changed <= set(text.intended)
-    person, _ = READER.person(parse_note("n.md", after))
+    person, _ = READER.person(*parse_with_front_matter("n.md", after))
     assert getattr(person, "next_contact" if field == "next_contact" else "fm_last_contact") == date
 
 
