@@ -405,3 +405,23 @@ def test_the_events_between_two_days_are_those_a_look_at_every_event_finds(
     expected = {path: e for path, e in index.events.items() if start < e.date <= end}
     found = index.events_between(start, end)
     assert list(found.items()) == list(expected.items())  # the same, in the files' order
+
+
+def test_the_last_answer_is_their_latest_message_or_meeting_and_mine_are_not() -> None:
+    import datetime as dt
+
+    from notekit.store.memory import index_from_texts
+
+    index = index_from_texts(
+        {
+            "People/Ana.md": "## Log\n- 2026-10-01 email to: hi\n- 2026-10-05 email from: yo\n"
+            "- 2026-10-20 coffee: at last\n- 2026-11-01 email to: thanks\n",
+            "People/Ben.md": "## Log\n- 2026-10-01 email from: hello\n- 2026-11-01 email to: hi\n",
+            "People/Cy.md": "## Log\n- 2026-10-01 email to: anyone?\n",
+        }
+    )
+    ana, ben, cy = index.people
+    assert index.last_answer(ana) == dt.date(2026, 10, 20)  # the coffee, a meeting
+    assert index.last_answer(ben) == dt.date(2026, 10, 1)
+    assert index.last_answer(cy) is None
+    assert (index.wrote_last(ana), index.wrote_last(cy)) == (True, True)
