@@ -518,8 +518,11 @@ class _Site:
                 self.today if dates and dates[-1] >= window else None,
                 [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
                 [(t, self._page_of_target(t)) for t in targets],
-                [  # its ties, in the order they were found (tuples: a dataclass's repr is slow)
-                    (other, tie.strength, tuple(tie.evidence))
+                # its ties: each one's evidence is made of the notes above (what links or
+                # mentions the person) and the other person's note, whose content stands for
+                # it; the strength also weighs how many share an org
+                [
+                    (other, tie.strength, notes[other].digest)
                     for other, tie in self.graph.get(person.path, {}).items()
                 ],
             )

@@ -213,6 +213,28 @@ def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
     assert (out / "my-notes.txt").read_text() == "the user's own file"
 
 
+def test_a_change_to_someone_i_am_tied_to_renders_my_page_again(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """Ana's page shows her years at Globex with Ben, which only Ben's note can move: his
+    note feeds no line of hers (he does not link her), yet her page follows his edit."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nhistory: [Globex (2018-2022)]\n---\n",
+            "People/Ben.md": "---\nhistory: [Globex (2019-2020)]\n---\n",
+            "People/Cy.md": "---\nhistory: [Initech (2010-2012)]\n---\n",
+        }
+    )
+    out = tmp_path / "site"
+    _site(run, vault, out)
+    assert "at Globex together 2019–2020" in (out / "people/ana.html").read_text()
+    stamp = (out / "people/cy.html").stat().st_mtime_ns
+    (vault / "People/Ben.md").write_text("---\nhistory: [Globex (2019-2021)]\n---\n")
+    _site(run, vault, out)
+    assert "at Globex together 2019–2021" in (out / "people/ana.html").read_text()
+    assert (out / "people/cy.html").stat().st_mtime_ns == stamp  # untied: not written again
+
+
 def test_the_report_is_never_written_into_the_vault(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Pat.md": ""})
     result = run("report", "-o", str(vault), vault=vault)
