@@ -90,6 +90,6 @@ def who(vault: Summary, topic: str) -> list[Found]:
             found.append(Found(person, score, mine.fields[item], mine.texts[item], None))
         else:
             line = mine.lines[item - len(mine.fields)]
-            text = dict(vault.body_of(person)).get(line, "").strip()
+            text = vault.line_of(person, line).strip()
             found.append(Found(person, score, NOTE, text, line))
     return sorted(found, key=lambda f: (-f.score, f.person.name.casefold()))

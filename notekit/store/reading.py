@@ -149,6 +149,17 @@ def read_body(vault: Path, path: str) -> list[tuple[int, str]]:
     ]
 
 
+def read_line(vault: Path, path: str, number: int) -> str:
+    """Line `number` of one note, counted as `read_body` counts them ("" when there is none):
+    one line shown costs no walk of the body."""
+    try:
+        text = _read_bytes(os.path.join(vault, path)).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    lines = text.removeprefix("\ufeff").splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
 def ticked_links(vault: Path, path: str, channels: frozenset[str]) -> tuple[dt.date, list[str]]:
     """The day a note was last saved and the link targets of its done tasks (`- [x] [[Ana]]`);
     none for a note that is not there."""

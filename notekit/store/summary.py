@@ -23,7 +23,7 @@ from notekit.read.fields import FieldReader
 from notekit.store.kept import remember_picks, remembered_picks
 from notekit.store.links import LinkTarget, NoteLink, Resolver
 from notekit.store.packed import answers, between, sent, unpack_touch
-from notekit.store.reading import BodyLines, kept_by_note, read_body, ticked_links
+from notekit.store.reading import BodyLines, kept_by_note, read_line, ticked_links
 
 T = TypeVar("T")
 
@@ -117,9 +117,9 @@ class Summary:
         paths = list(people)
         return kept_by_note(self.vault, name, stamp, paths, lambda p, ls: make(people[p], ls))
 
-    def body_of(self, person: Person) -> BodyLines:
-        """The lines of the person's note body as it is now, with their numbers."""
-        return read_body(self.vault, person.path)
+    def line_of(self, person: Person, number: int) -> str:
+        """Line `number` of the person's note as it is now ("" when there is no such line)."""
+        return read_line(self.vault, person.path, number)
 
     def picked(self, key: str) -> list[str] | None:
         """The paths of the people a week's plan (`key`) picked first, when it was asked for."""

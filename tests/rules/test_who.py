@@ -78,14 +78,18 @@ def test_what_each_note_says_is_kept_and_only_a_changed_note_read_again(
     )
     settle(vault)
     read: list[str] = []
-    real = notekit.store.reading.read_body
+    real_body, real_line = notekit.store.reading.read_body, notekit.store.reading.read_line
 
     def counting(root: Path, path: str) -> list[tuple[int, str]]:
         read.append(path)
-        return real(root, path)
+        return real_body(root, path)
+
+    def one_line(root: Path, path: str, number: int) -> str:
+        read.append(path)
+        return real_line(root, path, number)
 
     monkeypatch.setattr(notekit.store.reading, "read_body", counting)  # what is kept
-    monkeypatch.setattr(notekit.store.summary, "read_body", counting)  # a line shown
+    monkeypatch.setattr(notekit.store.summary, "read_line", one_line)  # a line shown
     first = run("who", "fintech", "--json", vault=vault).json()
     assert sorted(read) == ["People/Bea.md", "People/Cy.md", "People/Cy.md", "People/Dee.md"]
     read.clear()
