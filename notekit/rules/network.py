@@ -43,16 +43,19 @@ def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Grap
     def add(a: str, b: str, kind: str, evidence: str, share: float = 1.0) -> None:
         if not wanted(a, b):
             return
-        for x, y in ((a, b), (b, a)):
-            row = graph.get(x)
-            if row is None:
-                row = graph[x] = {}
-            tie = row.get(y)
-            if tie is None:
-                tie = row[y] = Tie()
-            if evidence not in tie.evidence:
-                tie.strength += WEIGHTS[kind] * share
-                tie.evidence.append(evidence)
+        row = graph.get(a)
+        if row is None:
+            row = graph[a] = {}
+        tie = row.get(b)
+        if tie is None:  # one Tie, seen from both sides
+            tie = row[b] = Tie()
+            back = graph.get(b)
+            if back is None:
+                back = graph[b] = {}
+            back[a] = tie
+        if evidence not in tie.evidence:
+            tie.strength += WEIGHTS[kind] * share
+            tie.evidence.append(evidence)
 
     resolve = vault.links.resolve  # asked once per link of the vault
 
