@@ -651,18 +651,22 @@ def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int
 
 def _backlinks(index: Index) -> dict[str, list[Backlink]]:
     found: dict[str, dict[str, Backlink]] = {}
+    resolve = index.links.resolve  # once per link of the vault: tens of thousands
     for note in index.notes.values():
-        if is_week_note(note.path, index.config):
+        source = note.path
+        if is_week_note(source, index.config):
             continue  # a weekly review names everyone due: it mentions nobody in particular
         for link in note.links:
             if link.in_code:
                 continue
-            person = index.resolve(link.target).person
-            if person is None or person.path == note.path:
+            person = resolve(link.target).person
+            if person is None or person.path == source:
                 continue
-            linking = found.setdefault(person.path, {})
-            if note.path not in linking:
-                linking[note.path] = Backlink(note.path, link.line or None, link.context)
+            linking = found.get(person.path)
+            if linking is None:
+                linking = found[person.path] = {}
+            if source not in linking:
+                linking[source] = Backlink(source, link.line or None, link.context)
     return {path: sorted(links.values(), key=lambda b: b.source) for path, links in found.items()}
 
 
