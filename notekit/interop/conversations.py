@@ -112,7 +112,7 @@ class _Threads:
 
     def answered(self) -> tuple[int, dict[EntryKey, dt.date]]:
         """How many messages answer one of the other side's; and for each entry between me and
-        one person that does, the day of the earliest message it answers of theirs (or mine)."""
+        one person that does, the day of the earliest message of the other side it answers."""
         count, days = 0, dict[EntryKey, dt.date]()
         for mine, ids, thread, day, entry in self.pending:
             person = entry[0] if entry else None
