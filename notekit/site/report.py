@@ -116,6 +116,7 @@ class _Site:
         self.version = _template_version()
         self.render_markdown: Callable[[str], str] | None = None
         self.files: dict[str, str] = {}  # each file of the site -> digest of what it holds
+        self._target_pages: dict[str, str | None] = {}
 
     @functools.cached_property
     def backlinks(self) -> dict[str, list[Backlink]]:
@@ -180,10 +181,13 @@ class _Site:
     def page_of(self, person: Person | None, prefix: str = "") -> str | None:
         return f"{prefix}people/{self.slugs[person.path]}" if person else None
 
-    @functools.cache  # noqa: B019 - one site, one build: the same names come from many notes
     def _page_of_target(self, target: str) -> str | None:
-        """The page a link target leads to, if it is a person's."""
-        return self.page_of(self.index.resolve(target).person)
+        """The page a link target leads to, if it is a person's: looked up once per build (the
+        same names come from many notes), and kept with this build alone (`watch` makes one
+        build after another in one process)."""
+        if target not in self._target_pages:
+            self._target_pages[target] = self.page_of(self.index.resolve(target).person)
+        return self._target_pages[target]
 
     def link_to(self, person: Person) -> Markup:
         """A link to the person's page: a template macro costs several times more, and the

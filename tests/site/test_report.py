@@ -183,6 +183,28 @@ def test_pages_reach_the_disk_in_one_flush_before_the_manifest_that_lists_them(
     assert calls == []  # nothing changed: nothing written, nothing flushed
 
 
+def test_builds_one_after_another_do_not_pile_up_in_memory(tmp_path: Path) -> None:
+    """`watch` builds again and again in one process: what a build holds (the index of the
+    whole vault) must go when it is done, or the process grows by a vault with every edit.
+    Counted over five builds: at most one index outlives its build (a library may keep
+    what it met first), never one per build."""
+    import datetime as dt
+    import gc
+    import weakref
+
+    from notekit.site.report import build_site
+    from notekit.store.index import build_index
+
+    built = []
+    for _ in range(5):
+        index = build_index(EXAMPLE)
+        build_site(index, dt.date(2026, 11, 23), tmp_path / "site")
+        built.append(weakref.ref(index))
+        del index
+    gc.collect()
+    assert sum(ref() is not None for ref in built) <= 1
+
+
 def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
