@@ -20,7 +20,7 @@ from notekit.core.model import Person
 from notekit.core.syntax import GROUP, group_with
 from notekit.interop.chats import Chat, ChatExport
 from notekit.interop.contacts import Contact, Matcher
-from notekit.interop.imports import Entries, EntryKey, Said
+from notekit.interop.imports import Entries, EntryKey, NewEntry
 from notekit.interop.mail import INVITATION, Mail, MailProblem, Read
 from notekit.rules.match import name_key
 from notekit.store.summary import Summary
@@ -231,7 +231,7 @@ class _Reading:
         new = self.held is None or (mail.day, direction) not in self.held(person.path)
         if self._invitation(mail, new):
             return None
-        self.out.entries[key] = Said(person, _short(mail.subject), members)
+        self.out.entries[key] = NewEntry(person, _short(mail.subject), members)
         return key
 
     def _invitation(self, mail: Mail, look: bool) -> bool:
@@ -318,7 +318,7 @@ def read_chats(
                     result.strangers += 1
                     continue
                 direction = "to" if from_me else "from"
-                result.entries.setdefault((party.path, said.day, direction), Said(party, text))
+                result.entries.setdefault((party.path, said.day, direction), NewEntry(party, text))
             elif from_me:
                 result.mine_in_groups += 1
             elif (writer := people.get(said.sender)) is None:
@@ -328,7 +328,9 @@ def read_chats(
                 linked = {p.path: p for p in members if p is not None and p.path != writer.path}
                 links = [vault.link_to(p) for p in linked.values()]
                 with_ = group_with(links, sum(p is None for p in members))
-                result.entries.setdefault((writer.path, said.day, GROUP), Said(writer, text, with_))
+                result.entries.setdefault(
+                    (writer.path, said.day, GROUP), NewEntry(writer, text, with_)
+                )
     return result
 
 

@@ -278,14 +278,16 @@ def import_messages(
                 linked = {p.path: p for p in others if p and p.path != writer.path}
                 links = [vault.link_to(p) for p in linked.values()]
                 with_ = group_with(links, sum(p is None for p in others))
-                entries.setdefault((writer.path, message.day, GROUP), Said(writer, text, with_))
+                entries.setdefault((writer.path, message.day, GROUP), NewEntry(writer, text, with_))
             continue
         matched = False
         for name, url in message.recipients if mine else (message.sender,):
             if profile_key(url) == me or (who := person_of(name, url)) is None:
                 continue
             matched = True
-            entries.setdefault((who.path, message.day, "to" if mine else "from"), Said(who, text))
+            entries.setdefault(
+                (who.path, message.day, "to" if mine else "from"), NewEntry(who, text)
+            )
         result.strangers += not matched
     result.logged, result.known = log_conversations(
         vault, entries, "linkedin", today, hand_over, with_text, planned
@@ -293,7 +295,7 @@ def import_messages(
     return result
 
 
-class Said(NamedTuple):
+class NewEntry(NamedTuple):
     """What one entry of an import of conversations says: whose note it goes in, the text of
     the day's first message, for a group the members (`group_with`), and the day of the
     other side's message it answers where the thread tells (`from (re DATE):`)."""
@@ -305,7 +307,7 @@ class Said(NamedTuple):
 
 
 EntryKey = tuple[str, dt.date, str]  # an entry's note, day and direction (`to`, `from`, `group`)
-Entries = dict[EntryKey, Said]  # what an import of conversations found
+Entries = dict[EntryKey, NewEntry]  # what an import of conversations found
 
 
 class Held:
@@ -340,13 +342,13 @@ def log_conversations(
     by_person: dict[str, tuple[Person, list[tuple[dt.date, str]]]] = {}
     held = held or Held(vault, channel)
     known = logged = 0
-    for (path, day, direction), said in entries.items():
+    for (path, day, direction), found in entries.items():
         if (day, direction) in held(path):
             known += 1
             continue
-        text = inert(said.text) if with_text else ""
-        entry = log_entry(day, text, channel, direction, said.members, said.reply_to)
-        by_person.setdefault(path, (said.person, []))[1].append((day, entry))
+        text = inert(found.text) if with_text else ""
+        entry = log_entry(day, text, channel, direction, found.members, found.reply_to)
+        by_person.setdefault(path, (found.person, []))[1].append((day, entry))
     for person, lines in by_person.values():  # one edit of each note, whatever its entries
         new = None if (vault.vault / person.path).exists() else (planned or {}).get(person.path)
         summary = f"import {channel}: {len(lines)} messages"

@@ -48,9 +48,9 @@ def mail(
 def entries(*found: Mail | MailProblem) -> dict[tuple[str, str], str]:
     read = read_conversations(VAULT, found, [ME], TODAY)
     return {
-        (path, f"{day:%d} {direction}"): f"{said.text}|{said.members}"
-        + (f"|re {said.reply_to:%d}" if said.reply_to else "")
-        for (path, day, direction), said in read.entries.items()
+        (path, f"{day:%d} {direction}"): f"{new.text}|{new.members}"
+        + (f"|re {new.reply_to:%d}" if new.reply_to else "")
+        for (path, day, direction), new in read.entries.items()
     }
 
 
