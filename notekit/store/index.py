@@ -25,7 +25,8 @@ from notekit.core.model import (
 )
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
-from notekit.read.vault import DailyNotes
+from notekit.read.vault import DailyNotes, NoteFile
+from notekit.store import parallel
 from notekit.store.derive import last_word_of
 from notekit.store.kept import NoteCache, cache_dir, objects_kept
 from notekit.store.links import (
@@ -40,7 +41,7 @@ from notekit.store.links import (
     touches_of,
 )
 from notekit.store.packed import between, unpack_touch
-from notekit.store.reading import Listing, Record, list_vault, read_record
+from notekit.store.reading import PARALLEL_FROM, Listing, Record, list_vault, read_record
 from notekit.store.summary import Summary
 
 _DAY = operator.itemgetter(0)
@@ -132,18 +133,31 @@ def index_kept_in(vault: Path, cache: NoteCache | None) -> tuple[Index, NoteCach
 
 def _build(vault: Path, listing: Listing, cache: NoteCache) -> Index:
     config, files, problems = listing
-    reader = FieldReader(config)
-    records = []
-    for file in files:
-        record = cache.get(file)
-        if record is None:
-            record = read_record(vault, reader, file, cache)
-            cache.put(file, record)
-        records.append(record)
+    kept = {file.path: record for file in files if (record := cache.get(file)) is not None}
+    stale = [file for file in files if file.path not in kept]
+    fresh = _read_records(vault, FieldReader(config), stale, cache)
+    for file in stale:
+        cache.put(file, fresh[file.path])
+    records = [kept.get(file.path) or fresh[file.path] for file in files]
     index = assemble(vault, config, records, problems)
     cache.keep_only(set(index.notes))
     cache.save()
     return index
+
+
+def _read_records(
+    vault: Path, reader: FieldReader, files: list[NoteFile], cache: NoteCache
+) -> dict[str, Record]:
+    """The records of these notes, read from disk; thousands of them (a first build) half in a
+    second process, which hands its records back (`due`'s summary does the same with facts)."""
+
+    def read(part: list[NoteFile]) -> dict[str, Record]:
+        return {file.path: read_record(vault, reader, file, cache) for file in part}
+
+    if len(files) < PARALLEL_FROM or not parallel.can_fork():
+        return read(files)
+    mine, theirs = parallel.both(lambda: read(files[::2]), lambda: read(files[1::2]))
+    return {**mine, **theirs}
 
 
 def assemble(vault: Path, config: Config, records: list[Record], listed: list[Problem]) -> Index:

@@ -41,12 +41,11 @@ from notekit.store.kept import (
     write_blob,
 )
 from notekit.store.links import NoteLink
-from notekit.store.reading import Listing, list_vault, read_bytes, read_record
+from notekit.store.reading import PARALLEL_FROM, Listing, list_vault, read_bytes, read_record
 from notekit.store.summary import LastWord, Summary
 
 FILE_NAME = "summary.pickle"
 PATCH_AT_MOST = 200  # changed notes to patch the kept summary with; more: derive it anew
-PARALLEL_FROM = 2000  # notes to read before a second process pays for its start and hand-over
 
 
 TaskRow = tuple[str, str, int, str, dt.date]  # a DatedTask with its person's path

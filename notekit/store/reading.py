@@ -48,6 +48,9 @@ def list_vault(
     return (config, files, problems), loaded
 
 
+PARALLEL_FROM = 2000  # notes to read before a second process pays for its start and hand-over
+
+
 def read_record(
     vault: Path, reader: FieldReader, file: NoteFile, kept: NoteCache | None = None
 ) -> Record:

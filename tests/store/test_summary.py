@@ -213,6 +213,36 @@ def test_two_processes_read_as_one(run: Run, vault: Path, monkeypatch: pytest.Mo
     assert _uncached(run, vault, monkeypatch) == serial
 
 
+def test_an_index_read_on_two_cores_is_the_one_read_on_one_and_is_kept(
+    vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first report reads every note for its index, half in a second process: the same
+    index, and what it read is kept for the next one."""
+    import os
+
+    from notekit.store.index import build_index
+
+    serial = build_index(vault)
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", str(vault.parent / "two-cores"))
+    monkeypatch.setattr(notekit.store.index, "PARALLEL_FROM", 2)
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    reads.clear()
+    halves = build_index(vault)
+    assert forks and 0 < len(reads) < len(serial.notes)  # the other half read in the child
+    assert (halves.notes, halves.people) == (serial.notes, serial.people)
+    assert halves.interactions == serial.interactions
+    reads.clear()
+    assert build_index(vault).notes == serial.notes
+    assert reads == []  # every record came back from the second process and was kept
+
+
 def test_what_a_second_process_writes_is_kept(
     run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
