@@ -117,6 +117,7 @@ class _Site:
         self.render_markdown: Callable[[str], str] | None = None
         self.files: dict[str, str] = {}  # each file of the site -> digest of what it holds
         self._target_pages: dict[str, str | None] = {}
+        self.unsynced = False  # person pages were written without an fsync each (`_pages`)
 
     @functools.cached_property
     def backlinks(self) -> dict[str, list[Backlink]]:
@@ -235,12 +236,10 @@ class _Site:
                 self.result.removed.append(stale)
             self.files.pop(stale, None)
         manifest = {"version": self.version, "pages": pages, "files": self.files}
-        if self.result.written:
+        if self.unsynced:
             flush_to_disk()  # the manifest vouches for the pages: they reach the disk first
         _write_if_changed(
-            self.out / MANIFEST,
-            (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(),
-            durable=True,
+            self.out / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
         )
         return self.result
 
@@ -264,16 +263,21 @@ class _Site:
     ) -> tuple[dict[str, str], Written]:
         """Every file but index.html (built beside): the fingerprint of each person page, what
         was written, and the digest of each file. Many pages to render (a first build) are
-        rendered half here and half in a second process."""
+        rendered half here and half in a second process, and not synced one by one: thousands
+        of fsyncs would cost more than the rendering; one flush before the manifest does."""
         pages, todo, kept = self._fingerprints(old)
         if len(todo) < SPLIT_FROM:
             done = _joined(self._person_pages(todo), self._lists(common, problems))
         else:
+            self.unsynced = True
             half = len(todo) // 2
             done = _joined(
                 *parallel.both(
-                    lambda: _joined(self._person_pages(todo[half:]), self._lists(common, problems)),
-                    lambda: self._person_pages(todo[:half]),
+                    lambda: _joined(
+                        self._person_pages(todo[half:], durable=False),
+                        self._lists(common, problems),
+                    ),
+                    lambda: self._person_pages(todo[:half], durable=False),
                 )
             )
         return pages, (done[0], {**kept, **done[1]})
@@ -295,14 +299,15 @@ class _Site:
                 kept[rel] = _file_digest((self.out / rel).read_bytes())
         return pages, todo, kept
 
-    def _person_pages(self, people: list[Person]) -> Written:
+    def _person_pages(self, people: list[Person], durable: bool = True) -> Written:
         """Render and write these people's pages: what was written, and each one's digest."""
         written: list[str] = []
         files: Files = {}
         template = self.env.get_template("person.html")
         for person in people:
             rel = f"people/{self.slugs[person.path]}"
-            files[rel] = self._write(rel, template.render(**self._person_context(person)), written)
+            html = template.render(**self._person_context(person))
+            files[rel] = self._write(rel, html, written, durable)
         return written, files
 
     def _lists(self, common: dict[str, Any], problems: list[Problem]) -> Written:
@@ -365,10 +370,10 @@ class _Site:
             "who": self.link_to,
         }
 
-    def _write(self, rel: str, text: str, written: list[str]) -> str:
+    def _write(self, rel: str, text: str, written: list[str], durable: bool = True) -> str:
         """Write one file of the site when its content changed; the digest of the content."""
         data = text.encode("utf-8")
-        if _write_if_changed(self.out / rel, data):
+        if _write_if_changed(self.out / rel, data, durable):
             written.append(rel)
         return _file_digest(data)
 
@@ -721,10 +726,9 @@ def _file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_if_changed(path: Path, data: bytes, durable: bool = False) -> bool:
-    """Atomically replace `path` with `data` unless it already holds exactly that. A page is
-    not flushed to disk one by one (thousands of fsyncs): the build flushes them all at once
-    before the manifest (`durable`) that lists them."""
+def _write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Atomically replace `path` with `data` unless it already holds exactly that (synced to
+    disk unless not `durable`)."""
     try:
         if path.read_bytes() == data:
             return False
