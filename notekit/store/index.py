@@ -8,7 +8,6 @@ that whatever takes a Summary takes an Index too.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import operator
 from collections.abc import Iterator
@@ -21,7 +20,6 @@ from notekit.core.model import (
     ParsedNote,
     Person,
     Problem,
-    Touch,
 )
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
@@ -40,7 +38,6 @@ from notekit.store.links import (
     note_links,
     touches_of,
 )
-from notekit.store.packed import between, unpack_touch
 from notekit.store.reading import PARALLEL_FROM, Listing, Record, list_vault, read_record
 from notekit.store.summary import Summary
 
@@ -58,13 +55,6 @@ class Index(Summary):
     def interactions_of(self, person: Person) -> list[Interaction]:
         return self.interactions[person.path]
 
-    def touches_of(
-        self, person: Person, since: dt.date | None = None, before: dt.date | None = None
-    ) -> tuple[Touch, ...]:
-        """As the summary's, from the person's interactions: one page needs no one else's."""
-        packed = touches_of({person.path: self.interactions[person.path]}).get(person.path, ())
-        return tuple(map(unpack_touch, between(packed, since, before)))
-
     @functools.cached_property
     def open_tasks(self) -> list[DatedTask]:
         """Open dated tasks in people's notes, and in other notes where they link to a person;
@@ -77,28 +67,34 @@ class Index(Summary):
 
 
 class _LazyTouches(dict[str, tuple[int, ...]]):
-    """The index's packed touches, worked out when first asked for: the report asks in the
-    process that builds the week page, beside the one that builds the person pages."""
+    """The index's packed touches, each person's worked out when first asked for: a person
+    page needs its person's alone, and the week page asks for everyone's once each. As the
+    summary's, it holds only people with touches."""
 
     def __init__(self, interactions: dict[str, list[Interaction]]) -> None:
         super().__init__()
-        self._interactions: dict[str, list[Interaction]] | None = interactions
+        self._unpacked = dict(interactions)  # those not yet packed
+
+    def _pack(self, key: str) -> None:
+        them = self._unpacked.pop(key, None)
+        if them is not None and (found := touches_of({key: them}).get(key)):
+            super().__setitem__(key, found)
 
     def _fill(self) -> None:
-        if self._interactions is not None:
-            self.update(touches_of(self._interactions))
-            self._interactions = None
+        for key in list(self._unpacked):
+            self._pack(key)
 
     def get(self, key: str, default: Any = None) -> Any:  # noqa: ANN401 - as dict.get
-        self._fill()
+        self._pack(key)
         return super().get(key, default)
 
     def __getitem__(self, key: str) -> tuple[int, ...]:
-        self._fill()
+        self._pack(key)
         return super().__getitem__(key)
 
     def __contains__(self, key: object) -> bool:
-        self._fill()
+        if isinstance(key, str):
+            self._pack(key)
         return super().__contains__(key)
 
     def __iter__(self) -> Iterator[str]:

@@ -386,6 +386,28 @@ def test_a_patched_summary_is_the_summary_derived_anew(
                 assert list(getattr(patched, name)) == list(getattr(anew, name)), name
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(chosen=_CONTENTS)
+def test_an_index_gives_each_person_the_touches_of_the_summary(
+    tmp_path_factory: pytest.TempPathFactory, chosen: dict
+) -> None:
+    """The index packs a person's touches when first asked (a page asks for one person's):
+    asked one by one, then as a whole, they are the summary's."""
+    vault = tmp_path_factory.mktemp("vault")
+    _write(vault, chosen)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NOTEKIT_CACHE_DIR", "")
+        summary = kept_summary.vault_summary(vault)
+        index = notekit.store.index.build_index(vault)
+    for person in index.people:
+        assert index.touches_of(person) == summary.touches_of(person)
+        assert index.wrote_last(person) == summary.wrote_last(person)
+    assert dict(index.touches) == summary.touches
+    assert {p.path: index.touches_of(p) for p in index.people} == {
+        p.path: summary.touches_of(p) for p in summary.people
+    }
+
+
 def test_a_checkout_that_changed_every_mtime_reads_no_record_and_derives_nothing(
     run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
