@@ -154,6 +154,11 @@ class DailyNotes:
         self._folder = (folder or "").strip("/") if isinstance(folder, str) else ""
         self._pattern = _moment_regex(fmt if isinstance(fmt, str) else "YYYY-MM-DD")
 
+    @property
+    def settings(self) -> tuple[str, str | None]:
+        """What tells a daily note apart: its folder and the pattern of its name."""
+        return self._folder, None if self._pattern is None else self._pattern.pattern
+
     def date_of(self, path: str) -> dt.date | None:
         stem = path.rsplit("/", 1)[-1][:-3]
         match = self._ISO_STEM.match(stem)

@@ -9,12 +9,12 @@ deleted (only files the manifest lists: nothing else in the folder is touched).
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import hashlib
 import heapq
 import html
-import json
 import operator
 import os
 import re
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote
 
 from notekit import __version__
@@ -32,7 +32,7 @@ from notekit.core.errors import SiteError
 from notekit.core.model import Opportunity, Person, Problem
 from notekit.present import views
 from notekit.read.files import create_exclusive, flush_to_disk, folder_lock, replace_atomic
-from notekit.read.vault import attachments
+from notekit.read.vault import DailyNotes, attachments
 from notekit.rules.check import check_vault
 from notekit.rules.contact import last_heard
 from notekit.rules.due import FollowUp, follow_up
@@ -40,16 +40,23 @@ from notekit.rules.engagement import STATUSES, Tally, reciprocity, stats
 from notekit.rules.match import fold
 from notekit.rules.moments import moment_text
 from notekit.rules.network import Graph, ties
-from notekit.rules.orgs import history_lines
+from notekit.rules.orgs import history_lines, org_matcher
 from notekit.rules.plan import week_plan
 from notekit.rules.week import is_week_note, week_of
 from notekit.site import charts, network
 from notekit.site.drafts import USER_TEMPLATES, Draft, DraftTemplates, mailto, render_draft
+from notekit.site.manifest import (
+    EMPTY_MANIFEST,
+    MANIFEST,
+    Inputs,
+    Manifest,
+    manifest_bytes,
+    read_manifest,
+)
 from notekit.site.templating import Markup, bytecode_folder, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
 
-MANIFEST = ".notekit-site.json"
 ASSETS = ("style.css", "app.js")
 WEEK_LIST = 20  # items of each list on the week page: it stays small however large the vault
 CONNECTIONS = 12  # ties listed on a person page, the strongest first
@@ -118,10 +125,24 @@ class _Site:
         self.files: dict[str, str] = {}  # each file of the site -> digest of what it holds
         self._target_pages: dict[str, str | None] = {}
         self.unsynced = False  # person pages were written without an fsync each (`_pages`)
+        self.inputs: Inputs | None = None  # what the person pages were made from
+        self._backlinks: dict[str, list[Backlink]] | None = None
+        self._backlinks_for: set[str] | None = None  # whose backlinks are needed; None: all
 
-    @functools.cached_property
-    def backlinks(self) -> dict[str, list[Backlink]]:
-        return _backlinks(self.index)
+    def backlinks(self, person: Person) -> list[Backlink]:
+        """The notes that link the person, each once: found for the people whose pages are
+        worked out, not the whole vault's, when an edit changed a few."""
+        if self._backlinks is None:
+            self._backlinks = _backlinks(self.index, self._backlinks_for)
+        return self._backlinks.get(person.path, [])
+
+    def _want_backlinks(self, paths: set[str] | None) -> None:
+        """Make sure the backlinks of these people (None: everyone) are found."""
+        wanted = self._backlinks_for
+        if wanted is None or (paths is not None and paths <= wanted):
+            return
+        self._backlinks_for = None if paths is None else wanted | paths
+        self._backlinks = None
 
     @functools.cached_property
     def heard(self) -> dict[str, dt.date | None]:
@@ -208,7 +229,7 @@ class _Site:
             if not force:
                 _refuse_foreign(self.out)  # as another build may just have left it
             if not (self.out / MANIFEST).is_file():  # the folder is notekit's from now on
-                _write_if_changed(self.out / MANIFEST, b'{"pages": {}, "files": {}}\n')
+                _write_if_changed(self.out / MANIFEST, EMPTY_MANIFEST)
             return self._build()
 
     def _build(self) -> BuildResult:
@@ -216,7 +237,7 @@ class _Site:
         if people_dir.is_symlink():
             raise SiteError(f"{people_dir} is a symbolic link; notekit writes only real folders")
         people_dir.mkdir(exist_ok=True)
-        old = _read_manifest(self.out)
+        old = read_manifest(self.out)
         self.files = dict(old.files)
         problems = check_vault(self.index, attachments(self.index.vault))
         common = {
@@ -226,7 +247,7 @@ class _Site:
             "root": "",
         }
         (pages, (written, files)), (overview, overview_files) = parallel.both(
-            lambda: self._pages(old.pages, common, problems), lambda: self._overview(common)
+            lambda: self._pages(old, common, problems), lambda: self._overview(common)
         )
         self.files.update(files)
         self.files.update(overview_files)
@@ -235,12 +256,10 @@ class _Site:
             if self._remove_own(stale):
                 self.result.removed.append(stale)
             self.files.pop(stale, None)
-        manifest = {"version": self.version, "pages": pages, "files": self.files}
+        manifest = manifest_bytes(self.version, Manifest(pages, self.files, self.inputs))
         if self.unsynced:
             flush_to_disk()  # the manifest vouches for the pages: they reach the disk first
-        _write_if_changed(
-            self.out / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
-        )
+        _write_if_changed(self.out / MANIFEST, manifest)
         return self.result
 
     def _remove_own(self, rel: str) -> bool:
@@ -259,7 +278,7 @@ class _Site:
         return True
 
     def _pages(
-        self, old: dict[str, str], common: dict[str, Any], problems: list[Problem]
+        self, old: Manifest, common: dict[str, Any], problems: list[Problem]
     ) -> tuple[dict[str, str], Written]:
         """Every file but index.html (built beside): the fingerprint of each person page, what
         was written, and the digest of each file. Many pages to render (a first build) are
@@ -282,22 +301,59 @@ class _Site:
             )
         return pages, (done[0], {**kept, **done[1]})
 
-    def _fingerprints(self, old: dict[str, str]) -> tuple[dict[str, str], list[Person], Files]:
+    def _fingerprints(self, old: Manifest) -> tuple[dict[str, str], list[Person], Files]:
         """Each person page's fingerprint; the people whose page must be rendered again (its
         fingerprint changed, or the file is gone); and the digests of pages kept that a site
-        from before digests were kept lacks."""
+        from before digests were kept lacks. What the notes feeding a page say is worked out
+        again only for the pages a changed note feeds (`site.manifest`)."""
         present = set(os.listdir(self.out / "people"))
+        notes = sorted((path, note.digest) for path, note in self.index.notes.items())
+        base = self._fingerprint_base.hexdigest()
+        prior = old.inputs
+        changed = prior.changed_notes(base, dict(notes)) if prior is not None else None
+        again = None
+        if prior is not None and changed is not None:
+            again = self._fed_by(changed) | prior.pages_fed_by(changed)
+            # the first to ask for backlinks: those of the pages worked out again alone
+            self._backlinks_for = {p.path for p in self.index.people if self._rel(p) in again}
+        place = {path: n for n, (path, _) in enumerate(notes)}
+        parts: dict[str, tuple[str, list[int]]] = {}
         pages: dict[str, str] = {}
         todo: list[Person] = []
         kept: Files = {}
         for person in self.index.people:
-            rel = f"people/{self.slugs[person.path]}"
-            pages[rel] = fingerprint = self._fingerprint(person)
-            if old.get(rel) != fingerprint or self.slugs[person.path] not in present:
+            rel = self._rel(person)
+            part = None if prior is None or again is None or rel in again else prior.pages.get(rel)
+            if part is None:
+                said, fed = self._notes_part(person)
+                part = (said, sorted({place[path] for path in fed}))
+            parts[rel] = part
+            pages[rel] = fingerprint = self._fingerprint(person, part[0])
+            if old.pages.get(rel) != fingerprint or self.slugs[person.path] not in present:
                 todo.append(person)
             elif rel not in self.files:
                 kept[rel] = _file_digest((self.out / rel).read_bytes())
+        self._want_backlinks({person.path for person in todo})
+        self.inputs = Inputs(base, notes, parts)
         return pages, todo, kept
+
+    def _rel(self, person: Person) -> str:
+        return f"people/{self.slugs[person.path]}"
+
+    def _fed_by(self, changed: set[str]) -> set[str]:
+        """The pages these notes feed as they are now: their own person's, those of the people
+        they link to (a task's or an entry's links among them), and those of their person's
+        ties."""
+        resolve = self.index.resolve
+        found: set[str] = set()
+        for path in changed:
+            note = self.index.notes[path]
+            if self.index.person_at(path) is not None:
+                found.add(path)
+                found.update(self.graph.get(path, {}))  # `knows`, orgs: no link needed
+            targets = (link.target for link in note.links if not link.in_code)
+            found.update(p.path for target in targets if (p := resolve(target).person))
+        return {f"people/{self.slugs[path]}" for path in found}
 
     def _person_pages(self, people: list[Person], durable: bool = True) -> Written:
         """Render and write these people's pages: what was written, and each one's digest."""
@@ -497,54 +553,65 @@ class _Site:
     def _all_tags(self) -> list[str]:
         return sorted({t.lower() for p in self.index.people for t in p.tags})
 
-    def _fingerprint(self, person: Person) -> str:
-        """Changes whenever anything the person's page shows may have changed: the content of
-        every note that feeds the page and the page it is shown as (another person's, whose
-        file name a namesake can move), the follow-up state, the day while a message of theirs
-        or mine may still be answered, and where its links lead."""
-        notes = self.index.notes
+    def _fingerprint(self, person: Person, said: str) -> str:
+        """Changes whenever anything the person's page shows may have changed: what the notes
+        feeding it say (`said`, from `_notes_part`), the follow-up state, and the day while a
+        message of theirs or mine may still be answered."""
         follow = self.follows[person.path]
-        sources = sorted(
-            {i.source for i in self.index.interactions_of(person)}
-            | {t.source for t in self.index.tasks_of(person)}
-            | {b.source for b in self.backlinks.get(person.path, [])}
-            | {person.path}
-        )
-        targets = sorted(
-            {link.target for link in notes[person.path].links if not link.in_code}
-            | {*person.introduced_by, *person.knows}
-        )
         dates = self.index.contact_dates_of(person)  # the touches are among them
         window = add_days(self.today, -self.index.config.reply_days - 1)
         data = repr(
             (
-                self.slugs[person.path],
+                said,
                 follow.due,
                 follow.reason,
                 follow.last_contact,
                 self.heard[person.path],
                 # the give and take changes with the day while a reply window is open
                 self.today if dates and dates[-1] >= window else None,
-                [(s, notes[s].digest if s in notes else None, self.slugs.get(s)) for s in sources],
-                [(t, self._page_of_target(t)) for t in targets],
-                # its ties: each one's evidence is made of the notes above (what links or
-                # mentions the person) and the other person's note, whose content stands for
-                # it; the strength also weighs how many share an org
-                [
-                    (other, tie.strength, notes[other].digest)
-                    for other, tie in self.graph.get(person.path, {}).items()
-                ],
             )
         )
         digest = self._fingerprint_base.copy()
         digest.update(data.encode())
         return digest.hexdigest()
 
+    def _notes_part(self, person: Person) -> tuple[str, set[str]]:
+        """What the notes feeding the person's page say, as a digest, and those notes: the
+        content of each note that mentions them and the page it is shown as (another
+        person's, whose file name a namesake can move), where their links lead, and their
+        ties."""
+        notes = self.index.notes
+        sources = sorted(
+            {i.source for i in self.index.interactions_of(person)}
+            | {t.source for t in self.index.tasks_of(person)}
+            | {b.source for b in self.backlinks(person)}
+            | {person.path}
+        )
+        targets = sorted(
+            {link.target for link in notes[person.path].links if not link.in_code}
+            | {*person.introduced_by, *person.knows}
+        )
+        tied = self.graph.get(person.path, {})
+        data = repr(
+            (
+                self.slugs[person.path],
+                [(s, notes[s].digest, self.slugs.get(s)) for s in sources],
+                [(t, self._page_of_target(t)) for t in targets],
+                # each tie's evidence is made of the notes above (what links or mentions the
+                # person) and the other person's note, whose content stands for it; the
+                # strength also weighs how many share an org (`_fingerprint_base`)
+                [(other, tie.strength, notes[other].digest) for other, tie in tied.items()],
+            )
+        )
+        said = hashlib.blake2b(data.encode(), digest_size=12).hexdigest()
+        return said, {*sources, *tied}
+
     @functools.cached_property
     def _fingerprint_base(self) -> Any:  # noqa: ANN401 - hashlib's blake2b has no public type
         """What every page depends on alike, hashed once: templates (notekit's and the vault's
-        own draft templates), day, config, vault, and everyone's names (a memory that names
-        someone of the vault is kept out of their draft)."""
+        own draft templates), day, config, vault, which notes are daily notes, everyone's
+        names (a memory that names someone of the vault is kept out of their draft) and how
+        many were at each org (the ties between any two there weigh it)."""
         own = self.index.vault / USER_TEMPLATES
         drafts = (
             sorted(
@@ -556,13 +623,19 @@ class _Site:
             else []
         )
         names = sorted((p.name, *p.aliases) for p in self.index.people)
+        org = org_matcher(self.index.config)
+        orgs = collections.Counter(
+            org(stint.org) for p in self.index.people for stint in p.known_stints
+        )
         shared = (
             self.version,
             self.today,
             self.index.config.fingerprint,
             self.vault_name,
+            DailyNotes(self.index.vault, self.index.config).settings,
             drafts,
             names,
+            sorted(orgs.items()),
         )
         return hashlib.blake2b(repr(shared).encode(), digest_size=12)
 
@@ -622,7 +695,7 @@ class _Site:
                     "context": views.plain(b.context),
                     "href": self._source_href(b.source),
                 }
-                for b in self.backlinks.get(person.path, [])
+                for b in self.backlinks(person)
             ],
             "obsidian": self.obsidian(person.path),
         }
@@ -658,7 +731,8 @@ def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int
     return sum(1 for f in follows if f.last_contact and f.last_contact >= since)
 
 
-def _backlinks(index: Index) -> dict[str, list[Backlink]]:
+def _backlinks(index: Index, only: set[str] | None = None) -> dict[str, list[Backlink]]:
+    """The notes that link each person (of `only`, when given), by person path."""
     found: dict[str, dict[str, Backlink]] = {}
     resolve = index.links.resolve  # once per link of the vault: tens of thousands
     for note in index.notes.values():
@@ -670,6 +744,8 @@ def _backlinks(index: Index) -> dict[str, list[Backlink]]:
                 continue
             person = resolve(link.target).person
             if person is None or person.path == source:
+                continue
+            if only is not None and person.path not in only:
                 continue
             linking = found.get(person.path)
             if linking is None:
@@ -702,24 +778,6 @@ def _template_version() -> str:
     for name in _TEMPLATES:
         digest.update(resources.files("notekit.site").joinpath(f"templates/{name}").read_bytes())
     return digest.hexdigest()[:16]
-
-
-class Manifest(NamedTuple):
-    pages: dict[str, str]  # person page -> fingerprint of its inputs
-    files: dict[str, str]  # every file written -> digest of what was written
-
-
-def _read_manifest(out: Path) -> Manifest:
-    try:
-        data = json.loads((out / MANIFEST).read_text("utf-8"))
-    except (OSError, ValueError):
-        return Manifest({}, {})
-    if not isinstance(data, dict):
-        return Manifest({}, {})
-    pages, files = data.get("pages"), data.get("files")
-    return Manifest(
-        pages if isinstance(pages, dict) else {}, files if isinstance(files, dict) else {}
-    )
 
 
 def _file_digest(data: bytes) -> str:

@@ -1,0 +1,166 @@
+"""The site's manifest: after an edit, only the pages a changed note feeds are worked out again,
+and the site is the one a fresh build makes, byte for byte, manifest included."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import MakeVault, Run
+from notekit.site import report
+from notekit.site.manifest import MANIFEST, Inputs, read_manifest
+
+VAULT = {
+    "People/Ana.md": "---\nhistory: [Globex (2018-2022)]\nknows: [Cy]\ncadence: 3m\n---\n"
+    "## Log\n- 2026-10-01 email to: hello\n",
+    "People/Ben.md": "---\nhistory: [Globex (2019-2020)]\ncadence: 1m\n---\n## Log\n",
+    "People/Cy.md": "---\nhistory: [Initech (2010-2012)]\n---\nLikes sailing.\n",
+    "People/Dee.md": "---\ncadence: 6m\n---\n## Log\n- 2026-11-26 call: later\n",
+    "People/Eve.md": "---\nhistory: [Globex (2024-2025)]\ncadence: 1y\n---\n"
+    "## Log\n- 2026-11-25 call: later\n",
+    "Daily/2026-11-20.md": "coffee with [[Ana]] and [[Ben]]\n",
+    "Meetings/Kickoff.md": "---\ndate: 2026-11-02\n---\nwith [[Cy]]\n",
+    # a daily note once the settings say so: Eve and Dee lunched together, before their calls
+    "Journal/21.11.2026.md": "lunch with [[Eve]] and [[Dee]]\n",
+}
+
+
+def _append(path: str, text: str) -> Callable[[Path], None]:
+    def edit(vault: Path) -> None:
+        with (vault / path).open("a") as note:
+            note.write(text)
+
+    return edit
+
+
+def _replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(vault: Path) -> None:
+        note = vault / path
+        text = note.read_text()
+        assert old in text
+        note.write_text(text.replace(old, new))
+
+    return edit
+
+
+def _write(path: str, text: str) -> Callable[[Path], None]:
+    def edit(vault: Path) -> None:
+        (vault / path).parent.mkdir(exist_ok=True)
+        (vault / path).write_text(text)
+
+    return edit
+
+
+def _touch(path: str) -> Callable[[Path], None]:
+    def edit(vault: Path) -> None:
+        os.utime(vault / path, (1_700_000_000, 1_700_000_000))
+
+    return edit
+
+
+EDITS = [
+    _append("People/Ben.md", "- 2026-11-21 call from: hi\n"),
+    _append("Daily/2026-11-20.md", "and later [[Dee]]\n"),
+    _replace("Daily/2026-11-20.md", "[[Ana]] and ", ""),
+    _replace("People/Cy.md", "Initech (2010-2012)", "Globex (2019-2021)"),
+    _append("People/Dee.md", "Met through [[Cy]].\n"),
+    _replace("People/Dee.md", "Met through [[Cy]].\n", "Met at a fair.\n"),
+    _replace("People/Ana.md", "knows: [Cy]\n", ""),
+    _append("People/Ben.md", "- 2026-11-22 lunch with [[Cy]] and [[Dee]]\n"),
+    _append("Meetings/Kickoff.md", "- [ ] send notes to [[Dee]] 📅 2026-12-05\n"),
+    _touch("People/Eve.md"),
+    _append("People/Ana.md", "\nShe moved to Lisbon.\n"),
+    _replace("People/Eve.md", "(2024-2025)", "(2020-2021)"),  # now at Globex with Ana and Ben
+    _write(".obsidian/daily-notes.json", '{"folder": "Journal", "format": "DD.MM.YYYY"}'),
+    _replace("People/Dee.md", "cadence: 6m\n", "cadence: 6m\naliases: [Dede]\n"),
+]
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _build(run: Run, vault: Path, out: Path) -> None:
+    result = run("report", "-o", str(out), vault=vault)
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.fixture
+def worked_out(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The people whose page's notes part a build works out, in every build of the test."""
+    found: list[str] = []
+    real = report._Site._notes_part
+
+    def counting(site, person):  # noqa: ANN001, ANN202
+        found.append(person.path)
+        return real(site, person)
+
+    monkeypatch.setattr(report._Site, "_notes_part", counting)
+    return found
+
+
+def test_after_each_edit_the_site_is_the_one_a_fresh_build_makes(
+    run: Run, make_vault: MakeVault, tmp_path: Path, worked_out: list[str]
+) -> None:
+    vault = make_vault(VAULT)
+    out = tmp_path / "site"
+    _build(run, vault, out)
+    for n, edit in enumerate(EDITS):
+        edit(vault)
+        _build(run, vault, out)
+        fresh = tmp_path / f"fresh-{n}"
+        _build(run, vault, fresh)
+        assert _files(out) == _files(fresh), n
+
+
+def test_an_edit_works_out_again_only_the_pages_it_feeds(
+    run: Run, make_vault: MakeVault, tmp_path: Path, worked_out: list[str]
+) -> None:
+    vault = make_vault(VAULT)
+    out = tmp_path / "site"
+    _build(run, vault, out)
+    assert len(worked_out) == 5  # a first build: every page
+    worked_out.clear()
+    _build(run, vault, out)
+    assert worked_out == []  # nothing changed
+    EDITS[0](vault)  # Ben logs a call: his page, and Ana's, tied to him at Globex and coffee
+    _build(run, vault, out)
+    assert sorted(worked_out) == ["People/Ana.md", "People/Ben.md"]
+    worked_out.clear()
+    _touch("People/Eve.md")(vault)  # a new mtime, the same bytes
+    _build(run, vault, out)
+    assert worked_out == []
+    _replace("People/Cy.md", "Initech", "Globex")(vault)  # Globex has one more: every page
+    _build(run, vault, out)
+    assert len(worked_out) == 5
+
+
+def test_a_manifest_of_another_shape_makes_every_page_anew(
+    run: Run, make_vault: MakeVault, tmp_path: Path, worked_out: list[str]
+) -> None:
+    vault = make_vault(VAULT)
+    out = tmp_path / "site"
+    _build(run, vault, out)
+    inputs = read_manifest(out).inputs
+    assert inputs is not None
+    good = inputs.as_json()
+    forged = [
+        {**good, "notes": [["People/Ana.md", 3]]},
+        {**good, "pages": {"people/ana.html": ["x", [len(good["notes"])]]}},
+        {**good, "pages": {"people/ana.html": ["x", [True]]}},
+        {**good, "pages": {"people/ana.html": ["x"]}},
+        {**good, "base": None},
+        [],
+    ]
+    for shape in forged:
+        assert Inputs.of_json(shape) is None
+    assert Inputs.of_json(good) == inputs
+    text = (out / MANIFEST).read_text()
+    (out / MANIFEST).write_text(text.replace('"inputs":{', '"inputs":{"base":7,"x":{'))
+    worked_out.clear()
+    EDITS[0](vault)
+    _build(run, vault, out)
+    assert len(worked_out) == 5
