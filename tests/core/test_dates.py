@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notekit.core.dates import add_cadence, parse_cadence, parse_days, parse_when
+from notekit.core.dates import (
+    MAX_CADENCE_DAYS,
+    add_cadence,
+    add_days,
+    parse_birthday,
+    parse_cadence,
+    parse_date,
+    parse_days,
+    parse_when,
+)
 
 
 def test_calendar_edges_of_the_date_helpers() -> None:
@@ -68,6 +77,37 @@ def test_words_for_days_and_what_is_refused() -> None:
     for bad in ("soon", "feb 30", "2026-02-30", "fr", "13 smarch"):
         with pytest.raises(ValueError):
             parse_when(bad, monday)
+
+
+def test_the_edges_of_the_words_for_days() -> None:
+    """Today, a leap day, and the last day within a hundred years; what is said of the rest."""
+    monday = dt.date(2026, 11, 23)
+    assert parse_when("Today", monday) == monday
+    assert parse_when("feb 29", monday) == dt.date(2027, 2, 28)  # a day, in a common year too
+    with pytest.raises(ValueError, match="no such day: 'Feb 30'"):
+        parse_when("Feb 30", monday)
+    last = monday + dt.timedelta(days=MAX_CADENCE_DAYS)
+    assert parse_when(last.isoformat(), monday) == last
+    with pytest.raises(ValueError, match="more than 100 years ahead"):
+        parse_when((last + dt.timedelta(days=1)).isoformat(), monday)
+    assert parse_days(str(MAX_CADENCE_DAYS), monday) == MAX_CADENCE_DAYS
+    with pytest.raises(ValueError, match="more than 100 years"):
+        parse_days(str(MAX_CADENCE_DAYS + 1), monday)
+    with pytest.raises(ValueError, match="a number of days or a duration is needed"):
+        parse_days(" ", monday)
+
+
+def test_values_of_other_types_are_not_dates_and_do_not_crash() -> None:
+    """YAML hands over numbers, lists and mappings where a date was meant: each is a problem
+    to report (ValueError), never another exception."""
+    assert parse_date("[[2026-06-01]]") == dt.date(2026, 6, 1)
+    for value in (20261101, 3.5, {"on": 1}, [5], [dt.date(2026, 6, 1), 1], [dt.date(2026, 6, 1)]):
+        with pytest.raises(ValueError, match="not a date"):
+            parse_date(value)
+    assert parse_birthday("") is None
+    assert parse_birthday("  ") is None
+    assert add_days(dt.date.max, 1) == dt.date.max
+    assert add_days(dt.date.min, -1) == dt.date.min
 
 
 @pytest.mark.parametrize(
