@@ -173,3 +173,66 @@ def test_a_link_to_an_attachment_that_is_there_is_no_broken_link(
     )
     problems = {p["message"] for p in run("check", "--json", vault=vault).json()}
     assert problems == {"[[gone.png]] links to no note or person"}
+
+
+def test_problems_are_listed_by_file_then_line_each_with_its_severity(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """The whole list, in its order: a problem of the whole file first, then by line, then by
+    message; a link to a daily note or to a file of the vault is none, and neither ends the
+    search of the links after it."""
+    vault = make_vault(
+        {
+            "People/Ana Costa.md": "---\naliases: [Ana]\n---\n",
+            "People/Ana Lima.md": "---\naliases: [Ana]\n---\n",
+            "People/Old/Ana Costa.md": "- 2026-13-01 call: bad month\n",
+            "People/Date.md": '---\nlast_contact: "[[Nobody]]"\n---\n',
+            "Meetings/M.md": "---\ndate: 2026-01-01\nattendees: "
+            '["[[2026-01-01]]", "[[Ghost]]", "[[cv.v2.pdf]]", "[[LICENSE]]", "[[.env]]"]\n'
+            "---\n- 2026-01-01 lunch with [[Ana]]\n",
+            "Daily/2026-01-02.md": "see [[a note not written yet]] then [[Ana Cotsa]]\n",
+            "files/cv.v2.pdf": "%PDF",
+            "LICENSE": "MIT",  # a file of the vault, but not one a link names: no extension
+            ".env": "X=1",  # nor a hidden one
+        }
+    )
+    result = run("check", "--json", vault=vault)
+    assert result.exit_code == 1
+    nowhere = "links to no note or person"
+    assert [tuple(p.values()) for p in result.json()] == [
+        (
+            "Daily/2026-01-02.md",
+            1,
+            "warning",
+            f"[[Ana Cotsa]] {nowhere} (did you mean [[Ana Costa]]?)",
+        ),
+        ("Meetings/M.md", 3, "warning", f"[[.env]] {nowhere}"),
+        ("Meetings/M.md", 3, "warning", f"[[Ghost]] {nowhere}"),
+        ("Meetings/M.md", 3, "warning", f"[[LICENSE]] {nowhere}"),
+        (
+            "Meetings/M.md",
+            5,
+            "warning",
+            "[[Ana]] could mean several people: People/Ana Costa.md, People/Ana Lima.md",
+        ),
+        ("People/Date.md", 2, "warning", f"[[Nobody]] {nowhere}"),
+        (
+            "People/Date.md",
+            2,
+            "warning",
+            "last_contact: not a date (expected YYYY-MM-DD): '[[Nobody]]'",
+        ),
+        (
+            "People/Old/Ana Costa.md",
+            None,
+            "warning",
+            "same name as People/Ana Costa.md: links and commands cannot tell them apart "
+            "(add a distinguishing name or alias)",
+        ),
+        (
+            "People/Old/Ana Costa.md",
+            1,
+            "warning",
+            "dated entry: no such date: 2026-13-01 (month must be in 1..12)",
+        ),
+    ]
