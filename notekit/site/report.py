@@ -145,6 +145,21 @@ class _Site:
         self._backlinks = None
 
     @functools.cached_property
+    def problems(self) -> list[Problem]:
+        """Every problem of the vault: for the lists and the week page, which come after the
+        person pages (an edit's page is written first)."""
+        return check_vault(self.index, attachments(self.index.vault))
+
+    def _common(self) -> dict[str, Any]:
+        """What the lists and the week page all show."""
+        return {
+            "title": self.index.config.report_title,
+            "today": self.today,
+            "problem_count": len(self.problems),
+            "root": "",
+        }
+
+    @functools.cached_property
     def heard(self) -> dict[str, dt.date | None]:
         """When I last heard from each person: how fresh the tie is."""
         return {p.path: last_heard(p, self.index, self.today) for p in self.index.people}
@@ -239,15 +254,8 @@ class _Site:
         people_dir.mkdir(exist_ok=True)
         old = read_manifest(self.out)
         self.files = dict(old.files)
-        problems = check_vault(self.index, attachments(self.index.vault))
-        common = {
-            "title": self.index.config.report_title,
-            "today": self.today,
-            "problem_count": len(problems),
-            "root": "",
-        }
         (pages, (written, files)), (overview, overview_files) = parallel.both(
-            lambda: self._pages(old, common, problems), lambda: self._overview(common)
+            lambda: self._pages(old), self._overview
         )
         self.files.update(files)
         self.files.update(overview_files)
@@ -277,16 +285,14 @@ class _Site:
             return False
         return True
 
-    def _pages(
-        self, old: Manifest, common: dict[str, Any], problems: list[Problem]
-    ) -> tuple[dict[str, str], Written]:
+    def _pages(self, old: Manifest) -> tuple[dict[str, str], Written]:
         """Every file but index.html (built beside): the fingerprint of each person page, what
         was written, and the digest of each file. Many pages to render (a first build) are
         rendered half here and half in a second process, and not synced one by one: thousands
         of fsyncs would cost more than the rendering; one flush before the manifest does."""
         pages, todo, kept = self._fingerprints(old)
         if len(todo) < SPLIT_FROM:
-            done = _joined(self._person_pages(todo), self._lists(common, problems))
+            done = _joined(self._person_pages(todo), self._lists())
         else:
             self.unsynced = True
             half = len(todo) // 2
@@ -294,7 +300,7 @@ class _Site:
                 *parallel.both(
                     lambda: _joined(
                         self._person_pages(todo[half:], durable=False),
-                        self._lists(common, problems),
+                        self._lists(),
                     ),
                     lambda: self._person_pages(todo[:half], durable=False),
                 )
@@ -366,11 +372,12 @@ class _Site:
             files[rel] = self._write(rel, html, written, durable)
         return written, files
 
-    def _lists(self, common: dict[str, Any], problems: list[Problem]) -> Written:
+    def _lists(self) -> Written:
         """people.html, network.html, problems.html and the assets (the ties between people
         are worked out here, where both need them)."""
         written: list[str] = []
         files: Files = {}
+        common = self._common()
         files["people.html"] = self._write(
             "people.html",
             self.env.get_template("people.html").render(
@@ -386,7 +393,7 @@ class _Site:
         files["problems.html"] = self._write(
             "problems.html",
             self.env.get_template("problems.html").render(
-                **common, problems=problems, obsidian=self.obsidian
+                **common, problems=self.problems, obsidian=self.obsidian
             ),
             written,
         )
@@ -395,9 +402,11 @@ class _Site:
             files[asset] = self._write(asset, text, written)
         return written, files
 
-    def _overview(self, common: dict[str, Any]) -> Written:
+    def _overview(self) -> Written:
         """index.html, the week: what was written, and its digest."""
-        index_html = self.env.get_template("index.html").render(**common, **self._week_context())
+        index_html = self.env.get_template("index.html").render(
+            **self._common(), **self._week_context()
+        )
         written: list[str] = []
         return written, {"index.html": self._write("index.html", index_html, written)}
 
