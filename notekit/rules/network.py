@@ -16,6 +16,7 @@ from notekit.store.summary import Summary
 
 COLLEAGUES = "at "  # how the evidence of years at one org starts
 SMALL_ORG = 5  # people of the vault at one org up to which years there together weigh in full
+LARGE_ORG = 50  # people of the vault at one org from which years there say nothing of two
 CROWD = 8  # more people than this in one meeting or conversation say little of any two
 WEIGHTS = {"introduced": 3.0, "knows": 3.0, "link": 2.0, "together": 1.0, "colleagues": 1.5}
 
@@ -113,7 +114,7 @@ def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Grap
         for stint in person.known_stints:
             by_org.setdefault(key(stint.org), []).append((person.path, stint))
     for members in by_org.values():
-        if len(members) > 50:
+        if len(members) > LARGE_ORG:
             continue  # a large org says little about two people
         share = min(1.0, SMALL_ORG / len(members))  # the bigger the org, the weaker the tie
         for a, sa in members:

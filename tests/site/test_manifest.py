@@ -21,6 +21,7 @@ VAULT = {
     "People/Dee.md": "---\ncadence: 6m\n---\n## Log\n- 2026-11-26 call: later\n",
     "People/Eve.md": "---\nhistory: [Globex (2024-2025)]\ncadence: 1y\n---\n"
     "## Log\n- 2026-11-25 call: later\n",
+    "People/Fay.md": "---\ncadence: 1y\n---\nTied to no one, until Dee says she knows her.\n",
     "Daily/2026-11-20.md": "coffee with [[Ana]] and [[Ben]]\n",
     "Meetings/Kickoff.md": "---\ndate: 2026-11-02\n---\nwith [[Cy]]\n",
     # a daily note once the settings say so: Eve and Dee lunched together, before their calls
@@ -76,6 +77,7 @@ EDITS = [
     _replace("People/Eve.md", "(2024-2025)", "(2020-2021)"),  # now at Globex with Ana and Ben
     _write(".obsidian/daily-notes.json", '{"folder": "Journal", "format": "DD.MM.YYYY"}'),
     _replace("People/Dee.md", "cadence: 6m\n", "cadence: 6m\naliases: [Dede]\n"),
+    _replace("People/Dee.md", "aliases: [Dede]\n", "aliases: [Dede]\nknows: [Fay]\n"),
 ]
 
 
@@ -122,7 +124,7 @@ def test_an_edit_works_out_again_only_the_pages_it_feeds(
     vault = make_vault(VAULT)
     out = tmp_path / "site"
     _build(run, vault, out)
-    assert len(worked_out) == 5  # a first build: every page
+    assert len(worked_out) == 6  # a first build: every page
     worked_out.clear()
     _build(run, vault, out)
     assert worked_out == []  # nothing changed
@@ -135,7 +137,7 @@ def test_an_edit_works_out_again_only_the_pages_it_feeds(
     assert worked_out == []
     _replace("People/Cy.md", "Initech", "Globex")(vault)  # Globex has one more: every page
     _build(run, vault, out)
-    assert len(worked_out) == 5
+    assert len(worked_out) == 6
 
 
 def test_a_manifest_of_another_shape_makes_every_page_anew(
@@ -163,4 +165,4 @@ def test_a_manifest_of_another_shape_makes_every_page_anew(
     worked_out.clear()
     EDITS[0](vault)
     _build(run, vault, out)
-    assert len(worked_out) == 5
+    assert len(worked_out) == 6
