@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 try:
     import fcntl
@@ -110,15 +111,20 @@ def folder_lock(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+Writer = Callable[[BinaryIO], object]  # writes a file's content to the open file
+
+
 def replace_atomic(
     path: Path,
-    data: bytes,
+    data: bytes | Writer,
     mode: int | None = None,
     owner: tuple[int, int] | None = None,
     still_valid: Callable[[], bool] | None = None,
     durable: bool = True,
 ) -> bool:
-    """Replace (or create) `path` with `data` through a temporary file and a rename.
+    """Replace (or create) `path` with `data` through a temporary file and a rename. `data`
+    may be a function that writes the content to the open file: what is large need not be
+    held in memory whole.
 
     The new file gets `mode` (default: what a new file gets) and, where the process may,
     `owner` (uid, gid). `still_valid` is called right before the rename; when it returns False
@@ -176,11 +182,14 @@ def _temp_beside(path: Path) -> tuple[int, str]:
     return fd, tmp
 
 
-def _fill(fd: int, data: bytes, mode: int | None, durable: bool) -> None:
+def _fill(fd: int, data: bytes | Writer, mode: int | None, durable: bool) -> None:
     """Write `data` to the temporary file (on disk when `durable`), with `mode` (default: a
     new file's)."""
     with os.fdopen(fd, "wb", closefd=False) as handle:
-        handle.write(data)
+        if isinstance(data, bytes):
+            handle.write(data)
+        else:
+            data(handle)
         handle.flush()
         if durable:
             os.fsync(fd)

@@ -27,7 +27,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from notekit import __version__
 from notekit.core import model
@@ -85,7 +85,7 @@ def _shape() -> bytes:
     return hashlib.sha256(";".join(names).encode()).hexdigest()[:16].encode()
 
 
-_MAGIC = b"notekit-cache 21 " + _shape() + b"\n"
+_MAGIC = b"notekit-cache 22 " + _shape() + b"\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
@@ -121,7 +121,6 @@ class NoteCache:
         self._name = name
         self._dirty: set[int] = set()
         self._shards: list[dict[str, Entry] | None] = [None] * SHARDS
-        self._retired: list[object] = []
 
     @staticmethod
     def kept_in(folder: Path | None, name: str = "notes") -> bool:
@@ -196,9 +195,6 @@ class NoteCache:
         """Drop what this process holds of one half's shards, which another process wrote:
         they are loaded from disk again if asked for."""
         for number in range(half, SHARDS, 2):
-            # kept alive, not freed: freeing thousands of records one object at a time costs
-            # more than the memory is worth to a command that is about to leave
-            self._retired.append(self._shards[number])
             self._shards[number] = None
             self._dirty.discard(number)
 
@@ -241,12 +237,31 @@ def objects_kept() -> Iterator[None]:
 
 
 def write_blob(path: Path, stamp: str, value: object) -> None:
-    """Pickle `value` under a checksum, atomically; `stamp` tells what it is."""
+    """Pickle `value`, then its checksum, atomically; `stamp` tells what it is. The pickle
+    goes to the file as it is made: the summary of a large vault is tens of megabytes, which
+    a command would otherwise hold twice at its peak."""
     label = f"{__version__}:{stamp}".encode()
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    header = _MAGIC + len(label).to_bytes(4, "big") + label
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(_MAGIC + len(label).to_bytes(4, "big") + label)
+        summed = _Summed(handle)
+        pickle.dump(value, summed, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.write(summed.sum.digest())
+
     # a blob that did not reach the disk fails its checksum: it costs a read of the notes
-    replace_atomic(path, header + hashlib.sha256(payload).digest() + payload, durable=False)
+    replace_atomic(path, write, durable=False)
+
+
+class _Summed:
+    """A file that sums what is written through it (`pickle.dump` writes frame by frame)."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.sum = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.sum.update(data)
+        return self.handle.write(data)
 
 
 def read_blob(path: Path, stamp: str) -> object | None:
@@ -261,8 +276,8 @@ def read_blob(path: Path, stamp: str) -> object | None:
             data = handle.read()
     except OSError:
         return None
-    digest, payload = data[:32], data[32:]
-    if hashlib.sha256(payload).digest() != digest:
+    payload, digest = memoryview(data)[:-32], data[-32:]  # a view: no copy of the payload
+    if len(data) < 32 or hashlib.sha256(payload).digest() != digest:
         return None
     try:
         with objects_kept():

@@ -105,6 +105,7 @@ def vault_summary(vault: Path) -> Summary:
             facts, trusted, parts, finish = _all_facts(vault, listing, kept, to_facts)
             summary = derive(vault, listing, facts)
             digests = {path: found.digest for path, found in facts.items()}
+            del facts  # what the summary does not hold of them is freed before it is kept
             kept.keep_only({file.path for file in files})
         kept.save()
     if folder is not None and trusted:
@@ -315,7 +316,9 @@ def _read_on_two_cores(
 
     def read_mine() -> tuple[dict[str, NoteFacts], dict[int, bytes], bool, Callable[[], None]]:
         facts, people, trusted = read_half(0)
-        return facts, people, trusted, parallel.background(lambda: kept.save_half(0))
+        written = parallel.background(lambda: kept.save_half(0))
+        kept.forget_half(0)  # written by a child of this process, from the same records
+        return facts, people, trusted, written
 
     def read_theirs() -> tuple[dict[str, NoteFacts], dict[int, bytes], bool]:
         facts, people, trusted = read_half(1)
@@ -324,7 +327,6 @@ def _read_on_two_cores(
     (facts, mine, trusted, written), (handed, theirs, handed_trusted), finish = parallel.both_then(
         read_mine, read_theirs, lambda: kept.save_half(1)
     )
-    kept.forget_half(0)  # written by a child of this process, from the same records
     kept.forget_half(1)  # written by the child that read them
     persons: dict[str, Person] = {}
     for part in theirs.values():

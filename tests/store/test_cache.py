@@ -168,3 +168,24 @@ def test_a_damaged_shard_costs_only_its_notes(
     counted_parses.clear()
     assert run("report", "-o", site, vault=vault).exit_code == 0
     assert counted_parses == []
+
+
+def test_a_blob_cut_short_or_changed_anywhere_is_not_read(tmp_path: Path) -> None:
+    """A blob is the pickle then its checksum, written as it is made: cut at any length, or
+    with any byte changed, it reads as nothing (the notes are read again), never as a value."""
+    from notekit.store.kept import read_blob, write_blob
+
+    value = {"people": [f"People/P{n}.md" for n in range(2000)], "n": 1}
+    path = tmp_path / "blob.pickle"
+    write_blob(path, "test:1", value)
+    whole = path.read_bytes()
+    assert read_blob(path, "test:1") == value
+    assert read_blob(path, "test:2") is None  # another stamp
+    for cut in (0, 10, len(whole) // 2, len(whole) - 33, len(whole) - 32, len(whole) - 1):
+        path.write_bytes(whole[:cut])
+        assert read_blob(path, "test:1") is None, cut
+    for place in (len(whole) // 2, len(whole) - 1):
+        changed = bytearray(whole)
+        changed[place] ^= 1
+        path.write_bytes(bytes(changed))
+        assert read_blob(path, "test:1") is None, place
