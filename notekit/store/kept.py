@@ -21,6 +21,7 @@ import contextlib
 import copyreg
 import gc
 import hashlib
+import io
 import os
 import pickle
 import time
@@ -236,16 +237,18 @@ def objects_kept() -> Iterator[None]:
         gc.enable()
 
 
-def write_blob(path: Path, stamp: str, value: object) -> None:
-    """Pickle `value`, then its checksum, atomically; `stamp` tells what it is. The pickle
-    goes to the file as it is made: the summary of a large vault is tens of megabytes, which
-    a command would otherwise hold twice at its peak."""
+def write_blob(path: Path, stamp: str, *values: object) -> None:
+    """Pickle `values` one after the other, then their checksum, atomically; `stamp` tells
+    what it is. Each value is pickled apart, as it is made, straight to the file: a pickle
+    remembers every object it wrote until it ends, and the summary of a large vault, pickled
+    at once, would hold tens of megabytes of that at a command's peak."""
     label = f"{__version__}:{stamp}".encode()
 
     def write(handle: BinaryIO) -> None:
         handle.write(_MAGIC + len(label).to_bytes(4, "big") + label)
         summed = _Summed(handle)
-        pickle.dump(value, summed, protocol=pickle.HIGHEST_PROTOCOL)
+        for value in (len(values), *values):
+            pickle.dump(value, summed, protocol=pickle.HIGHEST_PROTOCOL)
         handle.write(summed.sum.digest())
 
     # a blob that did not reach the disk fails its checksum: it costs a read of the notes
@@ -264,9 +267,10 @@ class _Summed:
         return self.handle.write(data)
 
 
-def read_blob(path: Path, stamp: str) -> object | None:
-    """What `write_blob` wrote with this stamp, or None: missing, damaged or something else.
-    The stamp is compared before anything is unpickled."""
+def read_blob(path: Path, stamp: str, count: int = 1) -> Any:  # noqa: ANN401 - what was kept
+    """What `write_blob` wrote with this stamp: its value, or the tuple of its `count` values;
+    None when it is missing, damaged, of another count or something else. The stamp is
+    compared before anything is unpickled."""
     label = f"{__version__}:{stamp}".encode()
     header = _MAGIC + len(label).to_bytes(4, "big") + label
     try:
@@ -276,14 +280,17 @@ def read_blob(path: Path, stamp: str) -> object | None:
             data = handle.read()
     except OSError:
         return None
-    payload, digest = memoryview(data)[:-32], data[-32:]  # a view: no copy of the payload
-    if len(data) < 32 or hashlib.sha256(payload).digest() != digest:
+    if len(data) < 32 or hashlib.sha256(memoryview(data)[:-32]).digest() != data[-32:]:
         return None
+    stream = io.BytesIO(data)  # shares the bytes: no copy
     try:
         with objects_kept():
-            return pickle.loads(payload)
+            if pickle.load(stream) != count:
+                return None
+            values = tuple(pickle.load(stream) for _ in range(count))
     except Exception:  # noqa: BLE001 - any damage means: read the notes again
         return None
+    return values[0] if count == 1 else values
 
 
 PLAN_FILE = "plan.pickle"

@@ -73,15 +73,21 @@ class _Derived:
     digests: dict[str, str]  # of every note's bytes it was derived from
 
 
+_FIELDS = tuple(field.name for field in dataclasses.fields(_Derived))
+
+
 def vault_summary(vault: Path) -> Summary:
     """The summary of the vault as it is now; raises ConfigError for an unusable config."""
     folder = cache_dir(vault)
 
     def load(config: Config) -> _Kept | None:
-        found = read_blob(folder / FILE_NAME, _derived_stamp(vault, config)) if folder else None
-        if not isinstance(found, _Derived) or len(found.people_parts) != SHARDS:
+        if folder is None:
+            return None
+        found = read_blob(folder / FILE_NAME, _derived_stamp(vault, config), len(_FIELDS))
+        derived = _Derived(*found) if found is not None else None
+        if derived is None or len(derived.people_parts) != SHARDS:
             return None  # of another make: derived again
-        return _unpickled(found)
+        return _unpickled(derived)
 
     alongside = folder is not None and (folder / FILE_NAME).exists()
     with objects_kept():
@@ -192,7 +198,8 @@ def _keep(
     )
     with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
         folder.mkdir(parents=True, exist_ok=True)
-        write_blob(folder / FILE_NAME, stamp, derived)
+        # field by field: the pickle of each forgets its objects before the next
+        write_blob(folder / FILE_NAME, stamp, *(getattr(derived, name) for name in _FIELDS))
 
 
 def _patched(
@@ -364,7 +371,7 @@ def _derived_stamp(vault: Path, config: Config) -> str:
     """What the derived part depends on besides the notes themselves: the config, the Obsidian
     settings that say which notes are daily notes and templates, and its own shape (a kept
     summary of another shape is of no use, even within one version)."""
-    shape = ",".join(f.name for f in dataclasses.fields(_Derived))
+    shape = ",".join(_FIELDS)
     digest = hashlib.sha256(f"{shape}\0{config.fingerprint}".encode())
     for settings in (".obsidian/daily-notes.json", ".obsidian/templates.json"):
         try:

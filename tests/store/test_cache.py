@@ -189,3 +189,7 @@ def test_a_blob_cut_short_or_changed_anywhere_is_not_read(tmp_path: Path) -> Non
         changed[place] ^= 1
         path.write_bytes(bytes(changed))
         assert read_blob(path, "test:1") is None, place
+    write_blob(path, "test:1", value, [1, 2], "three")  # values pickled one by one
+    assert read_blob(path, "test:1", 3) == (value, [1, 2], "three")
+    assert read_blob(path, "test:1") is None  # another count: not what was asked for
+    assert read_blob(path, "test:1", 4) is None
