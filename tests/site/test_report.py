@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MakeVault, Run
+from conftest import FIXTURES, MakeVault, Run, settle
 from notekit.store import parallel
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
@@ -690,3 +690,45 @@ def test_a_changed_draft_template_of_a_language_renders_the_pages_again(
     (own / "email.md").write_text("Coucou {{ first_name }} !\n", encoding="utf-8")
     assert run("report", "-o", str(out), vault=vault).exit_code == 0
     assert "Coucou Léa" in page.read_text("utf-8")
+
+
+def test_the_weekly_note_marks_what_was_done_and_who_else_is_waiting(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """A pick done during the week is ticked with its day; whoever waits on me beyond the plan
+    has a section; an entry without words is shown without any; a note the user changed,
+    even into bytes that are no UTF-8, is left alone with a message."""
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 1\n",
+            "People/Ben.md": "---\ncadence: 1y\n---\n"
+            "- 2026-11-20 email from: can you send the deck?\n",
+            "People/Dee.md": "---\ncadence: 1y\n---\n- 2026-11-19 message from: lunch next week?\n",
+            "People/Cy.md": "---\ncadence: 1y\n---\n- 2026-11-21 call:\n",
+        }
+    )
+    out = str(tmp_path / "site")
+    assert run("report", "--note", "-o", out, vault=vault).exit_code == 0
+    note = vault / "Reviews/2026-W48.md"
+    ben = "[[Ben]]: waiting on you since 2026-11-20: 'can you send the deck?'; no way to write yet"
+    lines = note.read_text().split("\n")
+    assert f"- [ ] {ben}: add an email or a LinkedIn profile" in lines
+    waiting = lines.index("## Waiting on you")
+    assert lines[waiting : waiting + 4] == [
+        "## Waiting on you",
+        "",
+        "- [[Dee]]: waiting on you since 2026-11-19: 'lunch next week?'",
+        "",
+    ]
+    assert "- 2026-11-21: [[Cy]] (call)" in lines
+    with (vault / "People/Ben.md").open("a") as ben_note:
+        ben_note.write("- 2026-11-24 email to: here it is\n")
+    settle(vault)
+    again = run("report", "--note", "-o", out, vault=vault, today="2026-11-24")
+    assert "report: Reviews/2026-W48.md" in again.stderr
+    done = f"- [x] {ben}: add an email or a LinkedIn profile (done 2026-11-24)"
+    assert done in note.read_text().split("\n")
+    note.write_bytes(note.read_bytes() + b"caf\xe9\n")
+    edited = run("report", "--note", "-o", out, vault=vault, today="2026-11-25")
+    assert "Reviews/2026-W48.md was edited since notekit wrote it" in edited.stderr
+    assert note.read_bytes().endswith(b"caf\xe9\n")
