@@ -714,7 +714,8 @@ def test_the_weekly_note_marks_what_was_done_and_who_else_is_waiting(
     lines = note.read_text().split("\n")
     assert f"- [ ] {ben}: add an email or a LinkedIn profile" in lines
     waiting = lines.index("## Waiting on you")
-    assert lines[waiting : waiting + 4] == [
+    assert lines[waiting - 1 : waiting + 4] == [
+        "",
         "## Waiting on you",
         "",
         "- [[Dee]]: waiting on you since 2026-11-19: 'lunch next week?'",
