@@ -98,6 +98,18 @@ def make_vault(tmp_path: Path) -> MakeVault:
     return make
 
 
+def build_report(run: Run, vault: Path, out: Path, *args: str) -> Path:
+    """`notekit report -o OUT ARGS` on the vault, which must succeed: the index.html it names."""
+    result = run("report", "-o", str(out), *args, vault=vault)
+    assert result.exit_code == 0, result.stderr
+    return Path(result.stdout.strip())
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    """Every file of a site folder and its bytes, manifest included."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
 def due_by_name(result: Result) -> dict[str, dict]:
     assert result.exit_code == 0, result.stderr
     return {row["name"]: row for row in result.json()["due"]}

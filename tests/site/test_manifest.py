@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeVault, Run
+from conftest import MakeVault, Run, build_report, site_files
 from notekit.site import report
 from notekit.site.manifest import MANIFEST, Inputs, read_manifest
 
@@ -81,15 +81,6 @@ EDITS = [
 ]
 
 
-def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
-def _build(run: Run, vault: Path, out: Path) -> None:
-    result = run("report", "-o", str(out), vault=vault)
-    assert result.exit_code == 0, result.stderr
-
-
 @pytest.fixture
 def worked_out(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The people whose page's notes part a build works out, in every build of the test."""
@@ -109,13 +100,13 @@ def test_after_each_edit_the_site_is_the_one_a_fresh_build_makes(
 ) -> None:
     vault = make_vault(VAULT)
     out = tmp_path / "site"
-    _build(run, vault, out)
+    build_report(run, vault, out)
     for n, edit in enumerate(EDITS):
         edit(vault)
-        _build(run, vault, out)
+        build_report(run, vault, out)
         fresh = tmp_path / f"fresh-{n}"
-        _build(run, vault, fresh)
-        assert _files(out) == _files(fresh), n
+        build_report(run, vault, fresh)
+        assert site_files(out) == site_files(fresh), n
 
 
 def test_an_edit_works_out_again_only_the_pages_it_feeds(
@@ -123,20 +114,20 @@ def test_an_edit_works_out_again_only_the_pages_it_feeds(
 ) -> None:
     vault = make_vault(VAULT)
     out = tmp_path / "site"
-    _build(run, vault, out)
+    build_report(run, vault, out)
     assert len(worked_out) == 6  # a first build: every page
     worked_out.clear()
-    _build(run, vault, out)
+    build_report(run, vault, out)
     assert worked_out == []  # nothing changed
     EDITS[0](vault)  # Ben logs a call: his page, and Ana's, tied to him at Globex and coffee
-    _build(run, vault, out)
+    build_report(run, vault, out)
     assert sorted(worked_out) == ["People/Ana.md", "People/Ben.md"]
     worked_out.clear()
     _touch("People/Eve.md")(vault)  # a new mtime, the same bytes
-    _build(run, vault, out)
+    build_report(run, vault, out)
     assert worked_out == []
     _replace("People/Cy.md", "Initech", "Globex")(vault)  # Globex has one more: every page
-    _build(run, vault, out)
+    build_report(run, vault, out)
     assert len(worked_out) == 6
 
 
@@ -145,7 +136,7 @@ def test_a_manifest_of_another_shape_makes_every_page_anew(
 ) -> None:
     vault = make_vault(VAULT)
     out = tmp_path / "site"
-    _build(run, vault, out)
+    build_report(run, vault, out)
     inputs = read_manifest(out).inputs
     assert inputs is not None
     good = inputs.as_json()
@@ -164,5 +155,5 @@ def test_a_manifest_of_another_shape_makes_every_page_anew(
     (out / MANIFEST).write_text(text.replace('"inputs":{', '"inputs":{"base":7,"x":{'))
     worked_out.clear()
     EDITS[0](vault)
-    _build(run, vault, out)
+    build_report(run, vault, out)
     assert len(worked_out) == 6

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MakeVault, Run, settle
+from conftest import FIXTURES, MakeVault, Run, build_report, settle, site_files
 from notekit.store import parallel
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
@@ -34,12 +34,6 @@ cadence: 1d
 """
 
 
-def _site(run: Run, vault: Path, out: Path, *args: str) -> Path:
-    result = run("report", "-o", str(out), *args, vault=vault)
-    assert result.exit_code == 0, result.stderr
-    return Path(result.stdout.strip())
-
-
 def test_report_writes_every_page_and_prints_the_index_path(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
@@ -52,7 +46,7 @@ def test_report_writes_every_page_and_prints_the_index_path(
         }
     )
     out = tmp_path / "site"
-    index = _site(run, vault, out)
+    index = build_report(run, vault, out)
     assert index == (out / "index.html").resolve()
     html = index.read_text("utf-8")
     due_section = html[html.index('id="due"') : html.index('id="promises"')]
@@ -72,7 +66,7 @@ def test_report_writes_every_page_and_prints_the_index_path(
 
 def test_person_page_shows_timeline_body_and_backlinks(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    _site(run, EXAMPLE, out)
+    build_report(run, EXAMPLE, out)
     page = (out / "people" / "tomas-peres.html").read_text("utf-8")
     timeline = page[page.index('id="timeline"') :]
     assert "Lunch with Tom by the river" in timeline
@@ -93,7 +87,7 @@ def test_hostile_note_text_is_escaped_or_dropped(
 ) -> None:
     vault = make_vault({"People/x.md": HOSTILE})
     out = tmp_path / "site"
-    _site(run, vault, out)
+    build_report(run, vault, out)
     pages = ["index.html", "people.html", "network.html"]
     for page in [*(out / p for p in pages), *(out / "people").iterdir()]:
         html = page.read_text("utf-8")
@@ -123,25 +117,21 @@ def test_the_timeline_says_which_message_an_answer_by_thread_answers(
             "- 2026-11-17 email from (re 2026-10-20): Olá from Porto\n"
         }
     )
-    page = (_site(run, vault, tmp_path / "site").parent / "people/ana.html").read_text()
+    page = (build_report(run, vault, tmp_path / "site").parent / "people/ana.html").read_text()
     assert '<span class="channel">email from (re 2026-10-20)</span>' in page
     assert '<span class="channel">email to</span>' in page
 
 
-def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
 def test_same_vault_and_day_give_the_same_bytes(run: Run, tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
-    _site(run, EXAMPLE, first)
-    _site(run, EXAMPLE, second)
-    assert _files(first) == _files(second)
+    build_report(run, EXAMPLE, first)
+    build_report(run, EXAMPLE, second)
+    assert site_files(first) == site_files(second)
     copy = tmp_path / "vault-example"  # a fresh copy: other mtimes, same content
     shutil.copytree(EXAMPLE, copy)
     third = tmp_path / "c"
-    _site(run, copy, third)
-    assert _files(third) == _files(first)
+    build_report(run, copy, third)
+    assert site_files(third) == site_files(first)
 
 
 def test_one_core_and_two_give_the_same_site(
@@ -151,11 +141,11 @@ def test_one_core_and_two_give_the_same_site(
 
     monkeypatch.setattr(report, "SPLIT_FROM", 2)  # the person pages rendered by two processes
     two = tmp_path / "two"
-    _site(run, EXAMPLE, two)
+    build_report(run, EXAMPLE, two)
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     one = tmp_path / "one"
-    _site(run, EXAMPLE, one)
-    assert _files(one) == _files(two)
+    build_report(run, EXAMPLE, one)
+    assert site_files(one) == site_files(two)
 
 
 def test_many_pages_reach_the_disk_in_one_flush_and_a_few_one_by_one(
@@ -181,16 +171,16 @@ def test_many_pages_reach_the_disk_in_one_flush_and_a_few_one_by_one(
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")  # the kept state is out of the count
     vault, out = tmp_path / "vault", tmp_path / "site"
     shutil.copytree(EXAMPLE, vault)
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert len(list(out.glob("people/*.html"))) == 30
     assert calls.count("sync") == 1 and calls[-2:] == ["sync", "fsync"]  # then the manifest
     assert calls.count("fsync") < 10  # the other pages and the manifest, not the 30
     calls.clear()
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert calls == []  # nothing changed: nothing written, nothing flushed
     with (vault / "People/Ana Costa.md").open("a", encoding="utf-8") as note:
         note.write("- 2026-11-20 coffee: a chat\n")
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert "sync" not in calls and calls.count("fsync") >= 2  # her page, and the manifest
 
 
@@ -227,14 +217,14 @@ def test_rebuild_writes_only_what_changed_and_removes_pages_of_the_gone(
         }
     )
     out = tmp_path / "site"
-    _site(run, vault, out)
+    build_report(run, vault, out)
     (out / "my-notes.txt").write_text("the user's own file")
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.html")} == stamps
     (vault / "People/Kim.md").write_text("---\ncadence: 1y\nlast_contact: 2026-11-01\n---\n")
     (vault / "People/Sam.md").unlink()
-    _site(run, vault, out)
+    build_report(run, vault, out)
     changed = {
         p.relative_to(out).as_posix()
         for p in out.rglob("*.html")
@@ -259,11 +249,11 @@ def test_a_change_to_someone_i_am_tied_to_renders_my_page_again(
         }
     )
     out = tmp_path / "site"
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert "at Globex together 2019–2020" in (out / "people/ana.html").read_text()
     stamp = (out / "people/cy.html").stat().st_mtime_ns
     (vault / "People/Ben.md").write_text("---\nhistory: [Globex (2019-2021)]\n---\n")
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert "at Globex together 2019–2021" in (out / "people/ana.html").read_text()
     assert (out / "people/cy.html").stat().st_mtime_ns == stamp  # untied: not written again
 
@@ -306,7 +296,7 @@ def test_weekly_note_is_written_kept_and_never_overwritten_once_edited(
 def test_fixture_vaults_build(run: Run, tmp_path: Path, fixture) -> None:
     import html
 
-    index = _site(run, FIXTURES / fixture, tmp_path / "site")
+    index = build_report(run, FIXTURES / fixture, tmp_path / "site")
     people = run("people", "--json", vault=FIXTURES / fixture).json()
     assert people
     listed = (index.parent / "people.html").read_text("utf-8")
@@ -334,13 +324,13 @@ def test_a_rebuild_after_a_namesake_arrives_is_a_fresh_build(
         }
     )
     out = tmp_path / "site"
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert 'href="../people/bob.html"' in (out / "people/ann.html").read_text()
     (vault / "People/Bob.md").write_text("---\ncadence: 1y\n---\n")  # takes bob.html
-    _site(run, vault, out)
+    build_report(run, vault, out)
     fresh = tmp_path / "fresh"
-    _site(run, vault, fresh)
-    assert _files(out) == _files(fresh)
+    build_report(run, vault, fresh)
+    assert site_files(out) == site_files(fresh)
     assert 'href="../people/bob-2.html"' in (out / "people/ann.html").read_text()
 
 
@@ -351,7 +341,7 @@ def test_a_forged_manifest_deletes_nothing_outside_or_edited(
 
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n"})
     out = tmp_path / "site"
-    _site(run, vault, out)
+    build_report(run, vault, out)
     victim = tmp_path / "victim.txt"
     victim.write_text("mine")
     (out / "people/kept.html").write_text("edited by me")
@@ -360,11 +350,11 @@ def test_a_forged_manifest_deletes_nothing_outside_or_edited(
     manifest["pages"].update({"people/../../victim.txt": "x", "people/kept.html": "x"})
     manifest["files"].update({"people/../../victim.txt": digest, "people/kept.html": digest})
     (out / ".notekit-site.json").write_text(json.dumps(manifest))
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert victim.read_text() == "mine"
     assert (out / "people/kept.html").read_text() == "edited by me"
     (vault / "People/Pat.md").unlink()
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert not (out / "people/pat.html").exists()  # its own page, unchanged: removed
 
 
@@ -380,9 +370,9 @@ def test_a_folder_notekit_did_not_write_is_refused_unless_forced(
     assert "did not write" in result.stderr and "--force" in result.stderr
     assert os.listdir(mine) == ["index.html"]
     assert (mine / "index.html").read_text() == "my own page"
-    _site(run, vault, mine, "--force")
+    build_report(run, vault, mine, "--force")
     assert (mine / ".notekit-site.json").is_file()
-    _site(run, vault, mine)  # now it is notekit's folder
+    build_report(run, vault, mine)  # now it is notekit's folder
 
 
 def test_root_home_vault_and_a_file_are_refused(
@@ -451,13 +441,13 @@ def test_a_site_built_before_digests_were_kept_still_loses_pages_of_the_gone(
 
     vault = make_vault({"People/Pat.md": "---\ncadence: 1m\n---\n", "People/Sam.md": ""})
     out = tmp_path / "site"
-    _site(run, vault, out)
+    build_report(run, vault, out)
     manifest = json.loads((out / ".notekit-site.json").read_text())
     del manifest["files"]
     (out / ".notekit-site.json").write_text(json.dumps(manifest))
-    _site(run, vault, out)  # nothing to render again, but the digests are taken
+    build_report(run, vault, out)  # nothing to render again, but the digests are taken
     (vault / "People/Pat.md").unlink()
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert sorted(os.listdir(out / "people")) == ["sam.html"]
 
 
@@ -465,7 +455,7 @@ def test_the_weekly_note_of_the_example_vault_is_the_golden_one(run: Run, tmp_pa
     """The whole weekly note, byte for byte: every section, order, link form and figure."""
     vault = tmp_path / "vault"
     shutil.copytree(EXAMPLE, vault)
-    _site(run, vault, tmp_path / "site", "--note")
+    build_report(run, vault, tmp_path / "site", "--note")
     golden = FIXTURES / "weekly" / "vault-example-2026-W48.md"
     assert (vault / "Reviews/2026-W48.md").read_bytes() == golden.read_bytes()
     again = run("report", "--note", "-o", str(tmp_path / "site"), vault=vault)
@@ -509,10 +499,10 @@ def test_the_week_page_says_who_has_no_cadence(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     vault = make_vault({"People/Ana.md": "---\ncompany: Globex\n---\n"})
-    page = _site(run, vault, tmp_path / "site").read_text("utf-8")
+    page = build_report(run, vault, tmp_path / "site").read_text("utf-8")
     assert "1 person has no cadence" in page and "default_cadence" in page
     (vault / "notekit.toml").write_text('default_cadence = "6m"\n')
-    page = _site(run, vault, tmp_path / "site").read_text("utf-8")
+    page = build_report(run, vault, tmp_path / "site").read_text("utf-8")
     assert "no cadence" not in page
 
 
@@ -525,9 +515,9 @@ def test_a_weekly_review_is_not_a_mention_on_person_pages(
             "Notes/Lunch plan.md": "Ask [[Ana]] about Rust.\n",
         }
     )
-    _site(run, vault, tmp_path / "site", "--note")
+    build_report(run, vault, tmp_path / "site", "--note")
     assert (vault / "Reviews/2026-W48.md").is_file()  # the review links to Ana, who is due
-    page = _site(run, vault, tmp_path / "site").parent / "people/ana.html"
+    page = build_report(run, vault, tmp_path / "site").parent / "people/ana.html"
     text = page.read_text("utf-8")
     assert "Notes/Lunch plan.md" in text and "Reviews/2026-W48" not in text
 
@@ -564,7 +554,7 @@ def test_write_links_connections_and_the_network_page(run: Run, tmp_path: Path) 
     vault = tmp_path / "vault"
     shutil.copytree(EXAMPLE, vault)
     out = tmp_path / "site"
-    html = _site(run, vault, out).read_text("utf-8")
+    html = build_report(run, vault, out).read_text("utf-8")
     plan = html[html.index('id="due"') : html.index('id="promises"')]
     links = {}
     for item in plan.split("<li")[1:]:
@@ -594,7 +584,7 @@ def test_write_links_connections_and_the_network_page(run: Run, tmp_path: Path) 
     yara = vault / "People/Yara Haddad.md"
     yara.write_text(yara.read_text("utf-8").replace('knows: ["', 'knows: ["[[Ana Costa]]", "'))
     before = (out / "people/ana-costa.html").stat().st_mtime_ns
-    _site(run, vault, out)
+    build_report(run, vault, out)
     assert (out / "people/ana-costa.html").stat().st_mtime_ns != before
     assert "Yara Haddad knows Ana Costa" in (out / "people/ana-costa.html").read_text("utf-8")
 
@@ -642,7 +632,7 @@ def test_people_known_without_a_note_are_named_on_the_page(
         }
     )
     out = tmp_path / "site"
-    _site(run, vault, out)
+    build_report(run, vault, out)
     ana = (out / "people/ana.html").read_text("utf-8")
     assert "<dt>Knows (no note)</dt><dd>Cleo Nobody</dd>" in ana
     assert "Ana knows Bo (People/Ana.md)" in ana[ana.index('id="connections"') :]
@@ -654,7 +644,7 @@ def test_a_person_page_has_the_draft_framed_by_the_reason_and_open_items(
     vault = tmp_path / "vault"
     shutil.copytree(EXAMPLE, vault)
     out = tmp_path / "site"
-    _site(run, vault, out)
+    build_report(run, vault, out)
     rosa = (out / "people/rosa-alvarez.html").read_text("utf-8")
     write = rosa[rosa.index('id="write"') : rosa.index('class="facts"')]
     assert "Subject: Re: your message" in write
