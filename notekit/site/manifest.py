@@ -32,16 +32,10 @@ class Inputs:
     def changed_notes(self, base: str, digests: dict[str, str]) -> set[str] | None:
         """The notes whose bytes changed since; None when every page must be worked out anew
         (what all depend on changed, or a note was added or removed)."""
-        if base != self.base or len(digests) != len(self.notes):
+        then = dict(self.notes)
+        if base != self.base or then.keys() != digests.keys():
             return None
-        changed = set()
-        for path, digest in self.notes:
-            now = digests.get(path)
-            if now is None:
-                return None
-            if now != digest:
-                changed.add(path)
-        return changed
+        return {path for path, digest in then.items() if digests[path] != digest}
 
     def pages_fed_by(self, changed: set[str]) -> set[str]:
         """The pages that one of these notes fed when they were made."""

@@ -136,12 +136,12 @@ class _Site:
             self._backlinks = _backlinks(self.index, self._backlinks_for)
         return self._backlinks.get(person.path, [])
 
-    def _want_backlinks(self, paths: set[str] | None) -> None:
-        """Make sure the backlinks of these people (None: everyone) are found."""
+    def _want_backlinks(self, paths: set[str]) -> None:
+        """Make sure the backlinks of these people are found."""
         wanted = self._backlinks_for
-        if wanted is None or (paths is not None and paths <= wanted):
+        if wanted is None or paths <= wanted:
             return
-        self._backlinks_for = None if paths is None else wanted | paths
+        self._backlinks_for = wanted | paths
         self._backlinks = None
 
     @functools.cached_property
@@ -216,7 +216,7 @@ class _Site:
             return None  # a template of the vault's that cannot be used: no draft
 
     def page_of(self, person: Person | None, prefix: str = "") -> str | None:
-        return f"{prefix}people/{self.slugs[person.path]}" if person else None
+        return f"{prefix}{self._rel(person.path)}" if person else None
 
     def _page_of_target(self, target: str) -> str | None:
         """The page a link target leads to, if it is a person's: looked up once per build (the
@@ -321,14 +321,14 @@ class _Site:
         if prior is not None and changed is not None:
             again = self._fed_by(changed) | prior.pages_fed_by(changed)
             # the first to ask for backlinks: those of the pages worked out again alone
-            self._backlinks_for = {p.path for p in self.index.people if self._rel(p) in again}
+            self._backlinks_for = {p.path for p in self.index.people if self._rel(p.path) in again}
         place = {path: n for n, (path, _) in enumerate(notes)}
         parts: dict[str, tuple[str, list[int]]] = {}
         pages: dict[str, str] = {}
         todo: list[Person] = []
         kept: Files = {}
         for person in self.index.people:
-            rel = self._rel(person)
+            rel = self._rel(person.path)
             part = None if prior is None or again is None or rel in again else prior.pages.get(rel)
             if part is None:
                 said, fed = self._notes_part(person)
@@ -343,8 +343,9 @@ class _Site:
         self.inputs = Inputs(base, notes, parts)
         return pages, todo, kept
 
-    def _rel(self, person: Person) -> str:
-        return f"people/{self.slugs[person.path]}"
+    def _rel(self, path: str) -> str:
+        """The site's file of the person at `path`."""
+        return f"people/{self.slugs[path]}"
 
     def _fed_by(self, changed: set[str]) -> set[str]:
         """The pages these notes feed as they are now: their own person's, those of the people
@@ -359,7 +360,7 @@ class _Site:
                 found.update(self.graph.get(path, {}))  # `knows`, orgs: no link needed
             targets = (link.target for link in note.links if not link.in_code)
             found.update(p.path for target in targets if (p := resolve(target).person))
-        return {f"people/{self.slugs[path]}" for path in found}
+        return {self._rel(path) for path in found}
 
     def _person_pages(self, people: list[Person], durable: bool = True) -> Written:
         """Render and write these people's pages: what was written, and each one's digest."""
@@ -367,7 +368,7 @@ class _Site:
         files: Files = {}
         template = self.env.get_template("person.html")
         for person in people:
-            rel = f"people/{self.slugs[person.path]}"
+            rel = self._rel(person.path)
             html = template.render(**self._person_context(person))
             files[rel] = self._write(rel, html, written, durable)
         return written, files
