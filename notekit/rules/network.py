@@ -125,6 +125,20 @@ def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Grap
     return graph
 
 
+def tie_inputs(vault: Summary, today: dt.date) -> tuple[object, ...]:
+    """All that `ties` reads of the vault and the day: where two are equal, so are the graphs.
+    Compared, not hashed: a long-running caller (`watch`) keeps the graph of one build for the
+    next when an edit changed no tie, as most edits do (a logged call, a memory)."""
+    return (
+        vault.config.fingerprint,
+        today.year,
+        vault.paths,  # with the people, what each name resolves to
+        [(p.path, p.name, p.aliases, p.introduced_by, p.knows, p.stints) for p in vault.people],
+        [vault.note_links.get(p.path) for p in vault.people],
+        vault.mentioned_in,
+    )
+
+
 def _all_together(add: Callable[[str, str, str, str], None], present: list[str], said: str) -> None:
     """A tie between each two of the people present, unless they are a crowd."""
     if len(present) <= CROWD:

@@ -39,7 +39,7 @@ from notekit.rules.due import FollowUp, follow_up
 from notekit.rules.engagement import STATUSES, Tally, reciprocity, stats
 from notekit.rules.match import fold
 from notekit.rules.moments import moment_text
-from notekit.rules.network import Graph, ties
+from notekit.rules.network import Graph, tie_inputs, ties
 from notekit.rules.orgs import history_lines, org_matcher
 from notekit.rules.plan import week_plan
 from notekit.rules.week import is_week_note, week_of
@@ -92,6 +92,15 @@ class BuildResult:
     removed: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Carried:
+    """What a long-running caller (`watch`) hands from one build to the next: the ties between
+    people with what they were worked out from, kept while an edit changes none (in a vault
+    of linked notes they cost more than the rest of a rebuild up to the edited page)."""
+
+    ties: tuple[object, Graph] | None = None
+
+
 @dataclass(frozen=True)
 class Backlink:
     source: str
@@ -99,17 +108,27 @@ class Backlink:
     context: str  # the linking line as written: made plain only for a page that is rendered
 
 
-def build_site(index: Index, today: dt.date, out_dir: Path, force: bool = False) -> BuildResult:
+def build_site(
+    index: Index,
+    today: dt.date,
+    out_dir: Path,
+    force: bool = False,
+    carried: Carried | None = None,
+) -> BuildResult:
     """Write (or bring up to date) the site in `out_dir`; a folder holding files notekit did
-    not write is refused (SiteError) unless `force`."""
-    return _Site(index, today, out_dir).build(force)
+    not write is refused (SiteError) unless `force`. `carried`: what the previous build of
+    this process left for this one, filled in for the next."""
+    return _Site(index, today, out_dir, carried).build(force)
 
 
 class _Site:
-    def __init__(self, index: Index, today: dt.date, out_dir: Path) -> None:
+    def __init__(
+        self, index: Index, today: dt.date, out_dir: Path, carried: Carried | None = None
+    ) -> None:
         self.index = index
         self.today = today
         self.out = out_dir
+        self.carried = carried
         self.env = page_environment(bytecode_folder(index.vault))
         self.env.filters["plain"] = views.plain
         self.env.filters["mailto"] = mailto
@@ -166,8 +185,16 @@ class _Site:
 
     @functools.cached_property
     def graph(self) -> Graph:
-        """Who knows whom: for the network page and each person's connections."""
-        return ties(self.index, self.today)
+        """Who knows whom: for the network page and each person's connections; the previous
+        build's when nothing ties are made of changed."""
+        if self.carried is None:
+            return ties(self.index, self.today)
+        inputs = tie_inputs(self.index, self.today)
+        if self.carried.ties is not None and self.carried.ties[0] == inputs:
+            return self.carried.ties[1]
+        graph = ties(self.index, self.today)
+        self.carried.ties = (inputs, graph)
+        return graph
 
     def connections(self, person: Person) -> list[tuple[Person, float, list[str]]]:
         """The person's strongest ties: who, how strong, and the evidence."""

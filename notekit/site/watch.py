@@ -25,7 +25,7 @@ from watchdog.observers.polling import PollingObserver
 
 from notekit.core.errors import ConfigError, SiteError
 from notekit.read.config import CONFIG_NAME
-from notekit.site.report import build_site, write_failure
+from notekit.site.report import Carried, build_site, write_failure
 from notekit.store.index import index_kept_in
 from notekit.store.kept import NoteCache
 
@@ -135,6 +135,7 @@ class Watcher:
         self.stop_event = threading.Event()
         self.changes = _Changes(vault, [out])
         self.cache: NoteCache | None = None  # kept between builds: only changes are read
+        self.carried = Carried()  # what a build leaves for the next
 
     def rebuild(self, reason: str) -> None:
         started = time.perf_counter()
@@ -145,7 +146,7 @@ class Watcher:
             self.say(f"notekit: error: {exc} (the site was left as it was)")
             return
         try:
-            result = build_site(index, self.today(), self.out, self.force)
+            result = build_site(index, self.today(), self.out, self.force, self.carried)
         except (SiteError, OSError) as exc:
             why = write_failure(exc, self.out) if isinstance(exc, OSError) else str(exc)
             self.say(f"notekit: error: {why} (the site was left as it was)")

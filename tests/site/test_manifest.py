@@ -1,17 +1,21 @@
 """The site's manifest: after an edit, only the pages a changed note feeds are worked out again,
-and the site is the one a fresh build makes, byte for byte, manifest included."""
+and the site is the one a fresh build makes, byte for byte, manifest included; and the same of
+the builds of one process (`watch`), which carry the ties from one to the next."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import MakeVault, Run, build_report, site_files
+from conftest import TODAY, MakeVault, Run, build_report, site_files
 from notekit.site import report
 from notekit.site.manifest import MANIFEST, Inputs, read_manifest
+from notekit.store.index import index_kept_in
+from notekit.store.kept import NoteCache
 
 VAULT = {
     "People/Ana.md": "---\nhistory: [Globex (2018-2022)]\nknows: [Cy]\ncadence: 3m\n---\n"
@@ -157,3 +161,76 @@ def test_a_manifest_of_another_shape_makes_every_page_anew(
     EDITS[0](vault)
     build_report(run, vault, out)
     assert len(worked_out) == 6
+
+
+class _Watching:
+    """Builds in one process, as `watch` makes them: the notes kept in memory, and what each
+    build carries to the next."""
+
+    def __init__(self, vault: Path, out: Path) -> None:
+        self.vault, self.out = vault, out
+        self.cache: NoteCache | None = None
+        self.carried = report.Carried()
+
+    def build(self) -> None:
+        index, self.cache = index_kept_in(self.vault, self.cache)
+        report.build_site(index, dt.date.fromisoformat(TODAY), self.out, carried=self.carried)
+
+
+@pytest.fixture
+def graphs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the builds of the test worked out the ties between people."""
+    found: list[int] = []
+    real = report.ties
+
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        found.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report, "ties", counting)
+    return found
+
+
+def test_builds_of_one_process_make_the_site_a_fresh_build_makes(
+    run: Run, make_vault: MakeVault, tmp_path: Path, graphs: list[int]
+) -> None:
+    vault = make_vault(VAULT)
+    watching = _Watching(vault, tmp_path / "site")
+    watching.build()
+    for n, edit in enumerate(EDITS):
+        edit(vault)
+        watching.build()
+        fresh = tmp_path / f"fresh-{n}"
+        build_report(run, vault, fresh)
+        assert site_files(watching.out) == site_files(fresh), n
+
+
+def test_builds_of_one_process_work_out_the_ties_again_only_when_an_edit_may_change_them(
+    make_vault: MakeVault, tmp_path: Path, graphs: list[int]
+) -> None:
+    vault = make_vault(VAULT)
+    watching = _Watching(vault, tmp_path / "site")
+    watching.build()
+    assert len(graphs) == 1
+    EDITS[0](vault)  # Ben logs a call: no tie changes
+    _append("People/Ana.md", "\nShe moved to Lisbon.\n")(vault)
+    watching.build()
+    assert len(graphs) == 1
+    network = (watching.out / "network.html").read_text()
+    for edit, why in [
+        (EDITS[1], "a daily note names one more"),
+        (EDITS[4], "a person's note links another"),
+        (EDITS[3], "a history puts one more at Globex"),
+        (
+            _replace("People/Dee.md", "cadence: 6m\n", "cadence: 6m\nknows: [Fay]\n"),
+            "Dee knows Fay",
+        ),
+        (_replace("People/Cy.md", "---\nhistory", "---\nname: Cy Young\nhistory"), "a new name"),
+    ]:
+        edit(vault)
+        watching.build()
+        assert len(graphs) == 2, why
+        assert (watching.out / "network.html").read_text() != network, why
+        network = (watching.out / "network.html").read_text()
+        graphs.clear()
+        graphs.append(1)
