@@ -29,6 +29,7 @@ from notekit.site.report import Carried, build_site, write_failure
 from notekit.store.index import index_kept_in
 from notekit.store.kept import NoteCache
 
+IDLE_S = 0.2  # how long to sleep at most between two looks for changes and for the folder
 _EDITOR_DEBRIS = ("~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".crswap")
 
 
@@ -76,14 +77,18 @@ class _Changes(FileSystemEventHandler):
             return rel.as_posix()
         return None
 
-    def take(self, debounce: float) -> set[str] | None:
-        """The changes once the vault has been quiet for `debounce` seconds, else None."""
+    def take(self, debounce: float) -> tuple[set[str], float]:
+        """The changes once the vault has been quiet for `debounce` seconds (else none), and
+        how long to sleep before asking again, unless another change wakes the caller."""
         with self.lock:
-            if not self.paths or time.monotonic() - self.last < debounce:
-                return None
-            paths, self.paths = self.paths, set()
             self.wake.clear()
-            return paths
+            if not self.paths:
+                return set(), IDLE_S
+            quiet = time.monotonic() - self.last
+            if quiet < debounce:
+                return set(), debounce - quiet
+            paths, self.paths = self.paths, set()
+            return paths, 0.0
 
 
 VAULT_CHECK_S = 1.0  # how often to look whether the vault folder itself was replaced
@@ -184,10 +189,11 @@ class Watcher:
         how = "polling" if self.poll else "watching"
         self.say(f"{how} {self.vault} — site in {self.out} (Ctrl-C to stop)")
         checked = time.monotonic()
+        sleep = IDLE_S
         try:
             while not self.stop_event.is_set():
-                self.changes.wake.wait(timeout=0.2)
-                paths = self.changes.take(self.debounce)
+                self.changes.wake.wait(timeout=min(sleep, IDLE_S))
+                paths, sleep = self.changes.take(self.debounce)
                 if paths:
                     shown = ", ".join(sorted(paths)[:3]) + (" …" if len(paths) > 3 else "")
                     self.rebuild(f"{shown} changed")

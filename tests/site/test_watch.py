@@ -104,6 +104,34 @@ def test_watch_polls_when_asked(make_vault: MakeVault, tmp_path: Path) -> None:
     assert process.returncode == 0 and "polling" in output and output.endswith("stopped\n")
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_watch_sleeps_while_it_waits_for_the_vault_to_be_quiet(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """A change waits out the debounce asleep: it does not spin a core for seconds."""
+    vault = make_vault({"People/Ana.md": PERSON.format(name="Ana", text="one")})
+    site = tmp_path / "site"
+    process = _start(vault, site, "--debounce", "4")
+    try:
+        page = site / "people" / "ana.html"
+        _wait_for(_page_has(page, "one"), "the first build")
+        (vault / "People/Ana.md").write_text(PERSON.format(name="Ana", text="words after"), "utf-8")
+        time.sleep(0.5)  # the change seen, its debounce begun
+        before = _cpu_seconds(process.pid)
+        time.sleep(2)
+        spent = _cpu_seconds(process.pid) - before
+        assert "words after" not in page.read_text("utf-8")  # still waiting
+        _wait_for(_page_has(page, "words after"), "the change, once quiet")
+    finally:
+        _stop(process)
+    assert spent < 0.5, f"{spent:.2f} s of CPU in 2 s of waiting"
+
+
 def test_watch_rearms_when_the_vault_folder_is_replaced(
     make_vault: MakeVault, tmp_path: Path
 ) -> None:
