@@ -6,7 +6,8 @@ notes feeding the page say (the notes that mention the person, their ties and wh
 lead), is kept with the list of those notes and the digest of every note of the vault. A
 build on the same day and settings, with the same notes (none added or removed), works that
 part out again only for the pages fed by a note whose bytes changed, before or after the
-change; every other page keeps it. Anything else (a new day, another config, a note added,
+change; every other page keeps it, and its whole fingerprint with it, since the rest is made of
+those notes, the day and the config. Anything else (a new day, another config, a note added,
 removed or renamed, a person's name, an org's size) makes every page's anew.
 """
 

@@ -135,7 +135,8 @@ class _Site:
         self.env.globals["moment_text"] = moment_text
         self.env.globals["waiting_text"] = views.waiting_text
         self.env.globals["rest_text"] = views.rest_text
-        self.follows = {p.path: follow_up(p, index, today) for p in index.people}
+        self._follows: dict[str, FollowUp] = {}  # worked out as asked for (`follow`)
+        self._heard: dict[str, dt.date | None] = {}
         self.slugs = _slugs(index.people)
         self.vault_name = index.vault.name
         self.result = BuildResult(out_dir / "index.html")
@@ -178,10 +179,27 @@ class _Site:
             "root": "",
         }
 
+    def follow(self, person: Person) -> FollowUp:
+        """The person's follow-up state; after an edit only the pages worked out again ask
+        before the lists, which ask for everyone's."""
+        found = self._follows.get(person.path)
+        if found is None:
+            found = self._follows[person.path] = follow_up(person, self.index, self.today)
+        return found
+
+    @functools.cached_property
+    def follows(self) -> dict[str, FollowUp]:
+        return {p.path: self.follow(p) for p in self.index.people}
+
+    def last_heard(self, person: Person) -> dt.date | None:
+        """When I last heard from the person: how fresh the tie is."""
+        if person.path not in self._heard:
+            self._heard[person.path] = last_heard(person, self.index, self.today)
+        return self._heard[person.path]
+
     @functools.cached_property
     def heard(self) -> dict[str, dt.date | None]:
-        """When I last heard from each person: how fresh the tie is."""
-        return {p.path: last_heard(p, self.index, self.today) for p in self.index.people}
+        return {p.path: self.last_heard(p) for p in self.index.people}
 
     @functools.cached_property
     def graph(self) -> Graph:
@@ -357,11 +375,14 @@ class _Site:
         for person in self.index.people:
             rel = self._rel(person.path)
             part = None if prior is None or again is None or rel in again else prior.pages.get(rel)
+            fingerprint = old.pages.get(rel) if part is not None else None
             if part is None:
                 said, fed = self._notes_part(person)
                 part = (said, sorted({place[path] for path in fed}))
+            if fingerprint is None:  # else the rest of it is made of those notes and the base
+                fingerprint = self._fingerprint(person, part[0])
             parts[rel] = part
-            pages[rel] = fingerprint = self._fingerprint(person, part[0])
+            pages[rel] = fingerprint
             if old.pages.get(rel) != fingerprint or self.slugs[person.path] not in present:
                 todo.append(person)
             elif rel not in self.files:
@@ -594,7 +615,7 @@ class _Site:
         """Changes whenever anything the person's page shows may have changed: what the notes
         feeding it say (`said`, from `_notes_part`), the follow-up state, and the day while a
         message of theirs or mine may still be answered."""
-        follow = self.follows[person.path]
+        follow = self.follow(person)
         dates = self.index.contact_dates_of(person)  # the touches are among them
         window = add_days(self.today, -self.index.config.reply_days - 1)
         data = repr(
@@ -603,7 +624,7 @@ class _Site:
                 follow.due,
                 follow.reason,
                 follow.last_contact,
-                self.heard[person.path],
+                self.last_heard(person),
                 # the give and take changes with the day while a reply window is open
                 self.today if dates and dates[-1] >= window else None,
             )
@@ -678,10 +699,10 @@ class _Site:
 
     def _person_context(self, person: Person) -> dict[str, Any]:
         """Everything a person page shows, as plain data."""
-        follow: FollowUp = self.follows[person.path]
+        follow = self.follow(person)
         detail = views.person_detail(
             follow,
-            self.heard[person.path],
+            self.last_heard(person),
             self.index.interactions_of(person),
             self.index.tasks_of(person),
         )
