@@ -99,6 +99,7 @@ class Carried:
     of linked notes they cost more than the rest of a rebuild up to the edited page)."""
 
     ties: tuple[object, Graph] | None = None
+    manifest: tuple[object, Manifest] | None = None  # as written, with its file's stat
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,7 @@ class _Site:
         if people_dir.is_symlink():
             raise SiteError(f"{people_dir} is a symbolic link; notekit writes only real folders")
         people_dir.mkdir(exist_ok=True)
-        old = read_manifest(self.out)
+        old = self._prior_manifest()
         self.files = dict(old.files)
         (pages, (written, files)), (overview, overview_files) = parallel.both(
             lambda: self._pages(old), self._overview
@@ -313,7 +314,18 @@ class _Site:
         if self.unsynced:
             flush_to_disk()  # the manifest vouches for the pages: they reach the disk first
         _write_if_changed(self.out / MANIFEST, manifest)
+        if self.carried is not None:
+            made = Manifest(pages, self.files, self.inputs)
+            self.carried.manifest = (_file_stat(self.out / MANIFEST), made)
         return self.result
+
+    def _prior_manifest(self) -> Manifest:
+        """The manifest of the site: the one this process wrote last, as long as the file is
+        still that one (another build of the folder may have come between)."""
+        kept = self.carried.manifest if self.carried is not None else None
+        if kept is not None and kept[0] == _file_stat(self.out / MANIFEST):
+            return kept[1]
+        return read_manifest(self.out)
 
     def _remove_own(self, rel: str) -> bool:
         """Delete a page of the site that is no longer needed: only a person page that the
@@ -840,6 +852,15 @@ def _template_version() -> str:
 
 def _file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _file_stat(path: Path) -> tuple[int, ...] | None:
+    """What tells one version of a file from another without reading it."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
 def _write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import TODAY, MakeVault, Run, build_report, site_files
 from notekit.site import report
-from notekit.site.manifest import MANIFEST, Inputs, read_manifest
+from notekit.site.manifest import MANIFEST, Inputs, Manifest, read_manifest
 from notekit.store.index import index_kept_in
 from notekit.store.kept import NoteCache
 
@@ -234,3 +234,30 @@ def test_builds_of_one_process_work_out_the_ties_again_only_when_an_edit_may_cha
         network = (watching.out / "network.html").read_text()
         graphs.clear()
         graphs.append(1)
+
+
+def test_builds_of_one_process_read_the_manifest_again_only_after_another_build(
+    run: Run, make_vault: MakeVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[Path] = []
+    real = report.read_manifest
+
+    def counting(out: Path) -> Manifest:
+        reads.append(out)
+        return real(out)
+
+    monkeypatch.setattr(report, "read_manifest", counting)
+    vault = make_vault(VAULT)
+    watching = _Watching(vault, tmp_path / "site")
+    watching.build()
+    EDITS[0](vault)
+    watching.build()
+    assert len(reads) == 1  # the second build took the manifest the first wrote
+    EDITS[1](vault)
+    build_report(run, vault, watching.out)  # another build of the folder
+    EDITS[2](vault)
+    watching.build()
+    assert len(reads) == 3  # the other build's, then this one's
+    fresh = tmp_path / "fresh"
+    build_report(run, vault, fresh)
+    assert site_files(watching.out) == site_files(fresh)
