@@ -19,7 +19,7 @@ import operator
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -29,7 +29,7 @@ from urllib.parse import quote
 from notekit import __version__
 from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
-from notekit.core.model import Opportunity, Person, Problem
+from notekit.core.model import Opportunity, ParsedNote, Person, Problem
 from notekit.present import views
 from notekit.read.files import create_exclusive, flush_to_disk, folder_lock, replace_atomic
 from notekit.read.vault import DailyNotes, attachments
@@ -74,6 +74,7 @@ _TEMPLATES = (
 _SPECIAL = re.compile(r"[&<>\"']")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PATH = operator.attrgetter("path")
+_SOURCE = operator.attrgetter("source")
 
 
 def _escape(text: str) -> str:
@@ -94,12 +95,15 @@ class BuildResult:
 
 @dataclass
 class Carried:
-    """What a long-running caller (`watch`) hands from one build to the next: the ties between
-    people with what they were worked out from, kept while an edit changes none (in a vault
-    of linked notes they cost more than the rest of a rebuild up to the edited page)."""
+    """What a long-running caller (`watch`) hands from one build to the next, each part with
+    what it was made from, used while that is unchanged: the ties between people and the
+    backlinks (in a vault of linked notes they cost more than the rest of a rebuild up to the
+    edited page), and the manifest it wrote."""
 
     ties: tuple[object, Graph] | None = None
     manifest: tuple[object, Manifest] | None = None  # as written, with its file's stat
+    # everyone's backlinks, with what links resolved by and each note's digest
+    backlinks: tuple[object, dict[str, str], Backlinks] | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,9 @@ class Backlink:
     source: str
     line: int | None
     context: str  # the linking line as written: made plain only for a page that is rendered
+
+
+Backlinks = dict[str, list[Backlink]]  # person path -> the notes that link them, by path
 
 
 def build_site(
@@ -147,15 +154,37 @@ class _Site:
         self._target_pages: dict[str, str | None] = {}
         self.unsynced = False  # person pages were written without an fsync each (`_pages`)
         self.inputs: Inputs | None = None  # what the person pages were made from
-        self._backlinks: dict[str, list[Backlink]] | None = None
+        self._backlinks: Backlinks | None = None
         self._backlinks_for: set[str] | None = None  # whose backlinks are needed; None: all
 
     def backlinks(self, person: Person) -> list[Backlink]:
         """The notes that link the person, each once: found for the people whose pages are
         worked out, not the whole vault's, when an edit changed a few."""
         if self._backlinks is None:
-            self._backlinks = _backlinks(self.index, self._backlinks_for)
+            self._backlinks = self._find_backlinks()
         return self._backlinks.get(person.path, [])
+
+    def _find_backlinks(self) -> Backlinks:
+        """Those of the people asked for; in a build that carries them (`watch`), everyone's,
+        found again only in the notes that changed since the previous build, as long as
+        every link leads where it did."""
+        if self.carried is None:
+            return _backlinks(self.index, self.index.notes.values(), self._backlinks_for)
+        notes = self.index.notes
+        leads = (
+            self.index.config.fingerprint,
+            self.index.paths,
+            [(p.path, p.name, p.aliases) for p in self.index.people],
+        )
+        digests = {path: note.digest for path, note in notes.items()}
+        kept = self.carried.backlinks
+        if kept is not None and kept[0] == leads:
+            changed = {path for path, digest in digests.items() if kept[1][path] != digest}
+            found = _backlinks_replaced(self.index, kept[2], [notes[path] for path in changed])
+        else:
+            found = _backlinks(self.index, notes.values())
+        self.carried.backlinks = (leads, digests, found)
+        return found
 
     def _want_backlinks(self, paths: set[str]) -> None:
         """Make sure the backlinks of these people are found."""
@@ -378,7 +407,10 @@ class _Site:
         if prior is not None and changed is not None:
             again = self._fed_by(changed) | prior.pages_fed_by(changed)
             # the first to ask for backlinks: those of the pages worked out again alone
-            self._backlinks_for = {p.path for p in self.index.people if self._rel(p.path) in again}
+            if self.carried is None:  # which finds everyone's at little cost
+                self._backlinks_for = {
+                    p.path for p in self.index.people if self._rel(p.path) in again
+                }
         place = {path: n for n, (path, _) in enumerate(notes)}
         parts: dict[str, tuple[str, list[int]]] = {}
         pages: dict[str, str] = {}
@@ -801,11 +833,14 @@ def _contacted_within(follows: list[FollowUp], today: dt.date, days: int) -> int
     return sum(1 for f in follows if f.last_contact and f.last_contact >= since)
 
 
-def _backlinks(index: Index, only: set[str] | None = None) -> dict[str, list[Backlink]]:
-    """The notes that link each person (of `only`, when given), by person path."""
+def _backlinks(
+    index: Index, notes: Iterable[ParsedNote], only: set[str] | None = None
+) -> Backlinks:
+    """These notes as backlinks of each person they link (of `only`, when given), by person
+    path: each note once, by its first link to them."""
     found: dict[str, dict[str, Backlink]] = {}
     resolve = index.links.resolve  # once per link of the vault: tens of thousands
-    for note in index.notes.values():
+    for note in notes:
         source = note.path
         if is_week_note(source, index.config):
             continue  # a weekly review names everyone due: it mentions nobody in particular
@@ -822,7 +857,23 @@ def _backlinks(index: Index, only: set[str] | None = None) -> dict[str, list[Bac
                 linking = found[person.path] = {}
             if source not in linking:
                 linking[source] = Backlink(source, link.line or None, link.context)
-    return {path: sorted(links.values(), key=lambda b: b.source) for path, links in found.items()}
+    return {path: sorted(links.values(), key=_SOURCE) for path, links in found.items()}
+
+
+def _backlinks_replaced(index: Index, found: Backlinks, changed: list[ParsedNote]) -> Backlinks:
+    """Everyone's backlinks `found` before these notes changed, with what they say now (the
+    links of every other note lead where they did)."""
+    if not changed:
+        return found
+    gone = {note.path for note in changed}
+    replaced = {
+        path: kept
+        for path, links in found.items()
+        if (kept := [b for b in links if b.source not in gone])
+    }
+    for path, links in _backlinks(index, changed).items():
+        replaced[path] = sorted([*replaced.get(path, []), *links], key=_SOURCE)
+    return replaced
 
 
 def _slugs(people: list[Person]) -> dict[str, str]:
