@@ -8,7 +8,7 @@ import json
 import shlex
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -239,9 +239,39 @@ def report_problems(problems: list[Problem]) -> None:
 
 
 def emit_json(data: Any) -> None:
-    """Indented on a terminal; compact (and much faster for big vaults) for scripts."""
-    indent = 2 if sys.stdout.isatty() else None
-    click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+    """Indented on a terminal; compact (and much faster for big vaults) for scripts, and
+    written a list item at a time, so that the text of a large vault's answer is never held
+    whole beside the answer."""
+    if sys.stdout.isatty():
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out = sys.stdout
+    for chunk in json_chunks(data):
+        out.write(chunk)
+    out.write("\n")
+    out.flush()
+
+
+def json_chunks(data: Any) -> Iterator[str]:
+    """`json.dumps(data, ensure_ascii=False)` in pieces: a list, and each list that is a
+    value of a dict, item by item."""
+    dumps = functools.partial(json.dumps, ensure_ascii=False)
+    if isinstance(data, list):
+        yield "["
+        for n, item in enumerate(data):
+            yield f", {dumps(item)}" if n else dumps(item)
+        yield "]"
+    elif isinstance(data, dict) and all(type(key) is str for key in data):
+        yield "{"
+        for n, (key, value) in enumerate(data.items()):
+            yield f"{', ' if n else ''}{dumps(key)}: "
+            if isinstance(value, list):
+                yield from json_chunks(value)
+            else:
+                yield dumps(value)
+        yield "}"
+    else:
+        yield dumps(data)
 
 
 def _width(text: str) -> int:
