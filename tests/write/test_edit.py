@@ -66,6 +66,14 @@ def _without(lines: list[str], leave: Callable[[str], bool]) -> tuple[list[str],
     return [x for x in lines if not leave(x)], [x for x in lines if leave(x)]
 
 
+def _last_contact_apart(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines but the front matter's last-contact lines, and those (a body line such as
+    `LASTSEEN` is no field, whatever its words)."""
+    end = lines.index("---", 1) if lines[:1] == ["---"] and "---" in lines[1:] else 0
+    head, apart = _without(lines[:end], _is_last_contact)
+    return head + lines[end:], apart
+
+
 def _keeps_the_envelope(before: bytes, after: bytes) -> None:
     assert after.startswith(BOM.encode()) == before.startswith(BOM.encode())
     assert after.endswith(b"\n") == before.endswith(b"\n")
@@ -129,6 +137,7 @@ def test_removing_a_field_takes_only_its_lines(data: bytes) -> None:
 @SETTINGS
 @given(notes(), dates, words, st.booleans())
 @example(b"---\nname: 0\n---\n## Log\n## Log\n## Log\n## Log", dt.date(2000, 1, 1), "0", True)
+@example(b"---\nname: 0\n---\nLASTSEEN", dt.date(2000, 1, 1), "0", True)
 def test_log_only_adds_lines_and_moves_last_contact(data: bytes, date, entry, move) -> None:
     text = open_note(data, "n.md")
     line = f"{date.isoformat()} call: {entry}"
@@ -140,8 +149,8 @@ def test_log_only_adds_lines_and_moves_last_contact(data: bytes, date, entry, mo
     old = [s.removesuffix("\r") for s in _lines(data)]
     new = [s.removesuffix("\r") for s in _lines(after)]
     if move:  # the last-contact line may be changed in place or added: set apart
-        old, moved = _without(old, _is_last_contact)
-        new, moved_to = _without(new, _is_last_contact)
+        old, moved = _last_contact_apart(old)
+        new, moved_to = _last_contact_apart(new)
         assert len(moved_to) == max(len(moved), 1)
         assert any(date.isoformat() in line for line in moved_to)
     added = _inserted(old, new)
