@@ -354,11 +354,11 @@ def _value_lines(text: NoteText, index: int) -> list[int]:
     return found
 
 
-def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> bool:
+def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> None:
     """Take the items that read as `value` (ignoring case) out of a front-matter list: a block
     list loses their `- item` lines (with the lines they go on over), a one-line flow list is
-    written again without them, a single text that is the item leaves the list empty. False
-    when no such item is there. EditError for a value of another shape."""
+    written again without them, a single text that is the item leaves the list empty. Nothing
+    changes when no such item is there. EditError for a value of another shape."""
     for written, index in top_level_keys(text).items():
         if not find(written):
             continue
@@ -366,7 +366,7 @@ def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> bool
         items = old if isinstance(old, list) else [old] if old not in (None, "") else []
         kept = [item for item in items if str(item).casefold() != value.casefold()]
         if len(kept) == len(items):
-            return False
+            return
         line = text.content(index)
         _, now, _ = _split_value(line[_KEY_LINE.match(line).end() :])  # type: ignore[union-attr]
         lines = _value_lines(text, index)
@@ -382,8 +382,7 @@ def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> bool
         else:
             raise EditError(f"{text.name}: {written} is not a list notekit can take from")
         text.intended[written] = Loaded(kept)
-        return True
-    return False
+        return
 
 
 def _item_reads(text: str, value: str) -> bool:

@@ -26,6 +26,7 @@ from notekit.write.edit import (
     append_log_entries,
     append_log_entry,
     open_note,
+    remove_item,
     remove_value,
     set_value,
     verify_edit,
@@ -387,6 +388,78 @@ def test_a_block_list_keeps_its_items_and_comments() -> None:
     append_item(text, "history", "{org: Globex, to: 2026}", lambda k: k == "history")
     verify_edit(data, text.encode(), text.intended, "n.md")
     assert text.encode() == data.replace(b"Initech\n", b"Initech\n  - {org: Globex, to: 2026}\n")
+
+
+@at_least_checked(0.3)
+@SETTINGS
+@given(st.one_of(notes(), hard_notes()), st.data())
+def test_an_item_is_taken_out_of_a_list_or_refused(tally: Tally, data, draw) -> None:
+    """The list reads as before without the item, every other key as before, and only the
+    item's own lines go (or the key's line is written again); a value that does not hold the
+    item leaves the note as it was, byte for byte."""
+    try:
+        text = open_note(data, "n.md")
+    except EditError:
+        tally.refuse()
+        return
+    before, _ = _full(data)
+    key = draw.draw(st.sampled_from([*before, "history"]))
+    old = before.get(key)
+    held = old if isinstance(old, list) else [old] if old not in (None, "") else []
+    value = draw.draw(st.sampled_from([str(v) for v in held] + ["absent item"]))
+    try:
+        remove_item(text, value, lambda k: k == key)
+        after = text.encode()
+        verify_edit(data, after, text.intended, "n.md")
+    except EditError as exc:
+        assert "n.md" in str(exc)
+        tally.refuse()
+        return
+    if value == "absent item":
+        assert after == data
+        return
+    tally.check()
+    values, _ = _full(after)
+    assert values[key] == [v for v in held if str(v).casefold() != value.casefold()]
+    assert {k: v for k, v in values.items() if k != key} == {
+        k: v for k, v in before.items() if k != key
+    }
+    new = [line for line in difflib.ndiff(_lines(data), _lines(after)) if line.startswith("+ ")]
+    assert all(line[2:].lstrip(" \ufeff").startswith(key) for line in new)
+    _keeps_the_envelope(data, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "item", "after"),
+    [
+        ("tags: Friend\n", "friend", "tags: []\n"),  # a single text that is the item
+        ("tags: [a,  'b' , c]  # kept\n", "b", "tags: [a, c]  # kept\n"),
+        ("tags:\n  - a\n  # a comment\n  - b\n", "b", "tags:\n  - a\n  # a comment\n"),
+        ("tags: [a,  b]\n", "c", None),  # no such item: not even the spacing changes
+        ("tags: ''\n", "", None),  # an empty value holds no item, not even an empty one
+        ("tags:\n", "None", None),
+    ],
+)
+def test_how_an_item_is_taken_out(before: str, item: str, after: str | None) -> None:
+    data = f"---\n{before}name: A\n---\n".encode()
+    text = open_note(data, "n.md")
+    remove_item(text, item, lambda k: k == "tags")
+    verify_edit(data, text.encode(), text.intended, "n.md")
+    assert text.encode() == (data if after is None else f"---\n{after}name: A\n---\n".encode())
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "tags: [a,\n  b]\n",  # a flow list over two lines
+        "tags: &mine [a, b]\nknows: *mine\n",  # an anchor others name
+        "others: &mine [a, b]\ntags: *mine\n",  # the list of another key
+    ],
+)
+def test_an_item_is_not_taken_out_of_a_list_written_another_way(before: str) -> None:
+    text = open_note(f"---\n{before}---\n".encode(), "n.md")
+    with pytest.raises(EditError, match=r"n\.md: tags is not a list notekit can take from"):
+        remove_item(text, "b", lambda k: k == "tags")
 
 
 LOG_CASES = [  # (note, date of the new entry, the note after)
