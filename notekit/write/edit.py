@@ -32,6 +32,7 @@ from notekit.core.syntax import (
     DATED,
     FENCE,
     FENCE_LINE,
+    HIDDEN,
     INLINE_FIELD,
     ISO_DATE,
     LINKED_DATE,
@@ -41,6 +42,7 @@ from notekit.core.syntax import (
     TEXT,
     body_lines,
     heading,
+    html_comment,
 )
 from notekit.read.files import create_exclusive, locked_open, replace_atomic, unlock
 from notekit.read.front_matter import front_matter_end, load_mapping
@@ -534,7 +536,7 @@ def append_log_entry(
     follow (newest first or last), never between an entry and its indented lines; add a
     `## Log` section at the end when there is none."""
     lines = [f"- {entry}", *more]
-    section, open_fence = log_section(text, kind)
+    section, left_open = log_section(text, kind)
     if text.lines == [""]:  # an empty note: the section is all there is
         text.insert(0, [kind.title, *lines])
         return
@@ -542,8 +544,8 @@ def append_log_entry(
         new = ["", kind.title, *lines]
         if text.last < 0 or not text.content(text.last).strip():
             new = new[1:]
-        if open_fence:  # a code block left open to the end would swallow the new section
-            new = [open_fence, *new]
+        if left_open:  # a code block or a comment open to the end would swallow the section
+            new = [left_open, *new]
         text.insert(text.last + 1, new)
         return
     dated, last_text = section_contents(text, *section)
@@ -570,10 +572,7 @@ def append_log_entries(
         return
     append_log_entry(text, *entries[0], kind)  # makes the section when the note has none
     section, _ = log_section(text, kind)
-    if section is None:  # the first entry opened a section a later line hides: one by one
-        for day, entry, more in entries[1:]:
-            append_log_entry(text, day, entry, more, kind)
-        return
+    assert section is not None  # what the note left open was closed before a section it made
     dated, _ = section_contents(text, *section)
     after_last = item_end(text, dated[-1][0])
     newest_first = dated[0][1] > dated[-1][1]
@@ -630,12 +629,15 @@ def section_contents(text: NoteText, start: int, end: int) -> tuple[list[tuple[i
 
 def log_section(text: NoteText, kind: DatedList = LOG) -> tuple[tuple[int, int] | None, str | None]:
     """(heading index, index after the section) of the first log heading (or `kind`'s)
-    outside code, and the fence of a code block still open at the end of the note."""
+    outside code and comments, and the line that closes what the note leaves open at its end:
+    the fence of a code block, or an HTML comment's `-->`."""
     start = (text.front_matter_end() or -1) + 1
     found: tuple[int, int] | None = None
     lines = [text.content(index) for index in range(text.last + 1)]
     fence = None  # of a code block open at the end
+    comment = False  # open at the end
     for index, line, what in body_lines(lines, start):
+        comment = what == HIDDEN and html_comment(line, comment)[1]
         if what == FENCE_LINE:
             fence = opening.group(1) if fence is None and (opening := FENCE.match(line)) else None
         title = heading(line) if what == TEXT else None
@@ -646,7 +648,7 @@ def log_section(text: NoteText, kind: DatedList = LOG) -> tuple[tuple[int, int] 
             return (found[0], index), None
         if found is None and title[1].lower() in kind.headings:
             found = (index, level)
-    return ((found[0], text.last + 1) if found else None), fence
+    return ((found[0], text.last + 1) if found else None), fence or ("-->" if comment else None)
 
 
 def write_atomic(snapshot: Snapshot, data: bytes) -> None:

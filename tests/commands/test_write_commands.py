@@ -408,6 +408,20 @@ def test_a_log_heading_inside_an_html_comment_is_not_the_log(
     assert (vault / "People/Pat.md").read_text() == note + "\n## Log\n- 2026-11-23 call\n"
 
 
+def test_a_log_entry_is_not_written_into_a_comment_left_open(
+    run: Run, make_vault: MakeVault
+) -> None:
+    note = "---\ncadence: 1m\n---\n# Pat\n<!-- to ask about:\n"
+    vault = make_vault({"People/Pat.md": note})
+    for day in ("2026-11-20", "2026-11-21"):
+        assert run("log", "Pat", "call", "--date", day, vault=vault).exit_code == 0
+    assert (vault / "People/Pat.md").read_text() == (
+        note + "-->\n\n## Log\n- 2026-11-20 call\n- 2026-11-21 call\n"
+    )
+    shown = run("show", "Pat", "--json", vault=vault).json()
+    assert [i["date"] for i in shown["interactions"]] == ["2026-11-20", "2026-11-21"]
+
+
 def test_a_name_with_a_newline_cannot_plant_a_promise_in_the_weekly_note(
     run: Run, make_vault: MakeVault
 ) -> None:

@@ -157,7 +157,7 @@ def test_log_only_adds_lines_and_moves_last_contact(data: bytes, date, entry, mo
     added = _inserted(old, new)
     assert added is not None  # no line of the note was removed or rewritten
     assert f"- {line}" in added
-    closing = {"```"}  # a code block left open at the end is closed before a new section
+    closing = {"```", "-->"}  # a code block or comment open at the end is closed before it
     assert set(added) <= {f"- {line}", "## Log", ""} | closing
     entries = [e for e in parse_note("n.md", after).entries if e.text == f"{entry}"]
     assert any(e.date == date for e in entries)
@@ -165,14 +165,17 @@ def test_log_only_adds_lines_and_moves_last_contact(data: bytes, date, entry, mo
 
 @SETTINGS
 @given(notes(), st.lists(st.tuples(dates, words), min_size=1, max_size=6))
+@example(b"text\n<!-- left open\n", [(dt.date(2026, 1, 2), "a"), (dt.date(2026, 1, 1), "b")])
 def test_many_entries_at_once_land_where_one_by_one_would(data: bytes, entries) -> None:
     """An import's entries are placed in one pass; the note must read as if each had been
-    logged on its own."""
+    logged on its own, and every one is read back."""
     one_by_one, at_once = open_note(data, "n.md"), open_note(data, "n.md")
     for date, word in entries:
         append_log_entry(one_by_one, date, f"{date} call: {word}")
     append_log_entries(at_once, [(date, f"{date} call: {word}", ()) for date, word in entries])
     assert at_once.encode() == one_by_one.encode()
+    read = [(e.date, e.text) for e in parse_note("n.md", at_once.encode()).entries]
+    assert all((date, word) in read for date, word in entries)
 
 
 def test_many_entries_cost_in_proportion_to_their_number() -> None:
@@ -469,6 +472,11 @@ LOG_CASES = [  # (note, date of the new entry, the note after)
         b"## Log\n- 2026-01-01 a\n  - detail\n- 2026-02-01 new\n\ntext\n",
     ),
     (b"", "2026-02-01", b"## Log\n- 2026-02-01 new\n"),
+    (  # a comment left open would hide the section: closed first
+        b"text\n<!-- draft\n",
+        "2026-02-01",
+        b"text\n<!-- draft\n-->\n\n## Log\n- 2026-02-01 new\n",
+    ),
     (b"text", "2026-02-01", b"text\n\n## Log\n- 2026-02-01 new"),
     (b"\n", "2026-02-01", b"\n## Log\n- 2026-02-01 new\n"),
     (  # newest first: before the first entry not later than the new one, equal dates too
