@@ -28,6 +28,7 @@ from notekit.write.edit import (
     open_note,
     remove_item,
     remove_value,
+    set_inline,
     set_value,
     verify_edit,
 )
@@ -430,6 +431,61 @@ def test_an_item_is_taken_out_of_a_list_or_refused(tally: Tally, data, draw) -> 
     new = [line for line in difflib.ndiff(_lines(data), _lines(after)) if line.startswith("+ ")]
     assert all(line[2:].lstrip(" \ufeff").startswith(key) for line in new)
     _keeps_the_envelope(data, after)
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("Next contact:: 2026-01-01", "Next contact:: 2026-02-01"),
+        ("Next contact::2026-01-01", "Next contact:: 2026-02-01"),  # a whole line's field
+        ("**Next contact::** [[2026-01-01]] ", "**Next contact::** [[2026-02-01]] "),
+        ("met [next contact::2026-01-01] ok", "met [next contact::2026-02-01] ok"),
+        ("[status:: x] (next contact:: 2026-01-01)", "[status:: x] (next contact:: 2026-02-01)"),
+        ("Status:: see [next contact:: 2026-01-01]", "Status:: see [next contact:: 2026-02-01]"),
+        ("Next contact:: 2026-01-01\r", "Next contact:: 2026-02-01\r"),  # CRLF
+    ],
+)
+def test_how_an_inline_field_is_set(line: str, after: str) -> None:
+    text = NoteText(f"# Pat\n{line}\nmore\n".encode(), "n.md")
+    set_inline(text, 2, lambda key: key.casefold() == "next contact", "2026-02-01")
+    assert text.encode() == f"# Pat\n{after}\nmore\n".encode()
+    with pytest.raises(EditError, match=r"n\.md: line 3 holds no such field"):
+        set_inline(text, 3, lambda key: key.casefold() == "next contact", "2026-02-01")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("tags:\n", "tags: [new]\n"),
+        ("tags: ''  # none yet\n", "tags: [new]  # none yet\n"),
+        ("tags: Friend\n", "tags: [Friend, new]\n"),  # a single text becomes a list
+        ("tags: []\n", "tags: [new]\n"),
+        ("tags: [ ]\n", "tags: [new]\n"),
+        ("tags: [a, b ]  # kept\n", "tags: [a, b, new]  # kept\n"),
+        ("tags:\n  - a\n", "tags:\n  - a\n  - new\n"),
+        ("name: A\n", "name: A\ntags: [new]\n"),  # no such key: one is added
+    ],
+)
+def test_how_an_item_is_added(before: str, after: str) -> None:
+    data = f"---\n{before}---\n".encode()
+    text = open_note(data, "n.md")
+    append_item(text, "tags", "new", lambda k: k == "tags")
+    verify_edit(data, text.encode(), text.intended, "n.md")
+    assert text.encode() == f"---\n{after}---\n".encode()
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "tags: [a,\n  b]\n",  # a flow list over two lines
+        "tags: |\n  a\n",  # a block of text
+        "tags: {a: 1}\n",  # a mapping
+    ],
+)
+def test_an_item_is_not_added_to_a_value_written_another_way(before: str) -> None:
+    text = open_note(f"---\n{before}---\n".encode(), "n.md")
+    with pytest.raises(EditError, match=r"n\.md: tags is not a list notekit can add to"):
+        append_item(text, "tags", "new", lambda k: k == "tags")
 
 
 @pytest.mark.parametrize(
