@@ -21,6 +21,7 @@ from notekit.core.errors import EditError
 from notekit.read.parse import parse_note, parse_with_front_matter
 from notekit.write.edit import (
     BOM,
+    OPPORTUNITIES,
     NoteText,
     append_item,
     append_log_entries,
@@ -177,6 +178,27 @@ def test_many_entries_at_once_land_where_one_by_one_would(data: bytes, entries) 
     assert at_once.encode() == one_by_one.encode()
     read = [(e.date, e.text) for e in parse_note("n.md", at_once.encode()).entries]
     assert all((date, word) in read for date, word in entries)
+
+
+def test_many_entries_at_once_keep_each_list_in_its_order() -> None:
+    """Newest first, entries of one place come newest first too; an opportunity goes to the
+    opportunities, not to the log before them."""
+    newest_first = NoteText(b"## Log\n- 2026-03-01 c\n- 2026-01-01 a\n", "n.md")
+    days = ["2026-02-01", "2026-02-02", "2026-04-01", "2025-01-01"]
+    append_log_entries(newest_first, [(dt.date.fromisoformat(d), f"{d} x", ()) for d in days])
+    assert newest_first.encode().decode().split("\n")[1:] == [
+        "- 2026-04-01 x",
+        "- 2026-03-01 c",
+        "- 2026-02-02 x",
+        "- 2026-02-01 x",
+        "- 2026-01-01 a",
+        "- 2025-01-01 x",
+        "",
+    ]
+    both = NoteText(b"## Log\n- 2026-01-01 a\n\n## Opportunities\n- 2026-01-01 o\n", "n.md")
+    entries = [(dt.date(2026, 2, 1), "2026-02-01 p", ()), (dt.date(2026, 2, 2), "2026-02-02 q", ())]
+    append_log_entries(both, entries, OPPORTUNITIES)
+    assert both.encode().endswith(b"- 2026-01-01 o\n- 2026-02-01 p\n- 2026-02-02 q\n")
 
 
 def test_many_entries_cost_in_proportion_to_their_number() -> None:
@@ -480,6 +502,8 @@ def test_how_an_item_is_added(before: str, after: str) -> None:
         "tags: [a,\n  b]\n",  # a flow list over two lines
         "tags: |\n  a\n",  # a block of text
         "tags: {a: 1}\n",  # a mapping
+        "tags: a\n  b\n",  # a text over two lines
+        "tags: !!seq [a, b]\n",  # a list with its type written
     ],
 )
 def test_an_item_is_not_added_to_a_value_written_another_way(before: str) -> None:
@@ -533,6 +557,12 @@ LOG_CASES = [  # (note, date of the new entry, the note after)
         "2026-02-01",
         b"text\n<!-- draft\n-->\n\n## Log\n- 2026-02-01 new\n",
     ),
+    (
+        b"text\n<!-- draft\nmore\n",
+        "2026-02-01",
+        b"text\n<!-- draft\nmore\n-->\n\n## Log\n- 2026-02-01 new\n",
+    ),
+    (b"text\n```", "2026-02-01", b"text\n```\n```\n\n## Log\n- 2026-02-01 new"),  # so is a block
     (b"text", "2026-02-01", b"text\n\n## Log\n- 2026-02-01 new"),
     (b"\n", "2026-02-01", b"\n## Log\n- 2026-02-01 new\n"),
     (  # newest first: before the first entry not later than the new one, equal dates too
