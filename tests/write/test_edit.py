@@ -563,6 +563,7 @@ LOG_CASES = [  # (note, date of the new entry, the note after)
         b"text\n<!-- draft\nmore\n-->\n\n## Log\n- 2026-02-01 new\n",
     ),
     (b"text\n```", "2026-02-01", b"text\n```\n```\n\n## Log\n- 2026-02-01 new"),  # so is a block
+    (b"--> <!-- draft\n", "2026-02-01", b"--> <!-- draft\n-->\n\n## Log\n- 2026-02-01 new\n"),
     (b"text", "2026-02-01", b"text\n\n## Log\n- 2026-02-01 new"),
     (b"\n", "2026-02-01", b"\n## Log\n- 2026-02-01 new\n"),
     (  # newest first: before the first entry not later than the new one, equal dates too
