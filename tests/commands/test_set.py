@@ -49,6 +49,28 @@ def test_set_clears_takes_out_and_selects_by_name_or_tag(run: Run, vault: Path) 
     assert "next_contact: 2026-12-24\n" in (vault / "People/Ana.md").read_text()
 
 
+def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A list field as a list, under the key the note uses for it (`mail` is `email`); a
+    key notekit does not know as written, found again whatever its case; a value the note
+    holds already changes nothing."""
+    vault = make_vault({"People/Ana.md": "---\nmail: ana@x.org\ntags: [a, b]\n---\n"})
+    args = ["tags=x, y", "email=ana@y.org", "Favourite food=pasta", "role=CTO"]
+    result = run("set", "Ana", *args, vault=vault)
+    assert result.exit_code == 0 and "changed 1 of 1 notes" in result.stdout
+    assert (vault / "People/Ana.md").read_text() == (
+        "---\nmail: [ana@y.org]\ntags: [x, y]\nFavourite food: pasta\nrole: CTO\n---\n"
+    )
+    result = run("set", "Ana", "favourite FOOD=rice", "role=CTO", vault=vault)
+    assert result.exit_code == 0
+    assert "Favourite food: rice\nrole: CTO\n" in (vault / "People/Ana.md").read_text()
+    result = run("set", "Ana", "role=CTO", vault=vault)
+    assert result.exit_code == 0 and "changed 0 of 1 notes" in result.stdout
+    person = run("show", "Ana", "--json", vault=vault).json()
+    assert (person["role"], person["emails"], person["tags"]) == ("CTO", ["ana@y.org"], ["x", "y"])
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [
