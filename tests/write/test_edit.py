@@ -367,35 +367,56 @@ items = st.one_of(
 )
 
 
+def _list_edited(
+    tally: Tally, data: bytes, draw: st.DataObject, edit: Callable[[NoteText, str], None]
+) -> tuple[dict, str, bytes] | None:
+    """Open the note, pick one of its keys (or `history`), `edit(text, key)` and check the
+    edit: the values before, the key and the note after; None when the note or the edit is
+    refused (tallied), with a message that names the file."""
+    try:
+        text = open_note(data, "n.md")
+    except EditError:
+        tally.refuse()
+        return None
+    before, _ = _full(data)
+    key = draw.draw(st.sampled_from([*before, "history"]))
+    try:
+        edit(text, key)
+        after = text.encode()
+        verify_edit(data, after, text.intended, "n.md")
+    except EditError as exc:
+        assert "n.md" in str(exc)
+        tally.refuse()
+        return None
+    return before, key, after
+
+
+def _others_as_before(before: dict, after: bytes, key: str) -> dict:
+    """The values of the note after, once every key but `key` is known to read as before."""
+    values, _ = _full(after)
+    assert {k: v for k, v in values.items() if k != key} == {
+        k: v for k, v in before.items() if k != key
+    }
+    return values
+
+
 @at_least_checked(0.5)
 @SETTINGS
 @given(st.one_of(notes(), hard_notes()), items, st.data())
 def test_an_item_is_added_at_the_end_of_a_list_or_refused(tally: Tally, data, item, draw) -> None:
     """Every other key reads as before, the list reads as before plus the item, and no line of
     the note is lost: lines are only added, or the key's own line rewritten."""
-    try:
-        text = open_note(data, "n.md")
-    except EditError:
-        tally.refuse()
-        return
-    before, _ = _full(data)
-    key = draw.draw(st.sampled_from([*before, "history"]))
-    try:
-        append_item(text, key, item, lambda k: k == key)
-        after = text.encode()
-        verify_edit(data, after, text.intended, "n.md")
-    except EditError as exc:
-        assert "n.md" in str(exc)
-        tally.refuse()
+    edited = _list_edited(
+        tally, data, draw, lambda text, key: append_item(text, key, item, key.__eq__)
+    )
+    if edited is None:
         return
     tally.check()
-    values, _ = _full(after)
+    before, key, after = edited
+    values = _others_as_before(before, after, key)
     added = _full(f"---\nk: [{item}]\n---\n".encode())[0]["k"]
     old = before.get(key)
     assert values[key] == (old if isinstance(old, list) else [old] if old else []) + added
-    assert {k: v for k, v in values.items() if k != key} == {
-        k: v for k, v in before.items() if k != key
-    }
     gone = [
         line
         for line in difflib.ndiff(_lines(data), _lines(after))
@@ -423,33 +444,26 @@ def test_an_item_is_taken_out_of_a_list_or_refused(tally: Tally, data, draw) -> 
     """The list reads as before without the item, every other key as before, and only the
     item's own lines go (or the key's line is written again); a value that does not hold the
     item leaves the note as it was, byte for byte."""
-    try:
-        text = open_note(data, "n.md")
-    except EditError:
-        tally.refuse()
+    taken: list[str] = []
+
+    def take(text: NoteText, key: str) -> None:
+        old = _full(data)[0].get(key)
+        held = old if isinstance(old, list) else [old] if old not in (None, "") else []
+        taken.append(draw.draw(st.sampled_from([str(v) for v in held] + ["absent item"])))
+        remove_item(text, taken[0], key.__eq__)
+
+    edited = _list_edited(tally, data, draw, take)
+    if edited is None:
         return
-    before, _ = _full(data)
-    key = draw.draw(st.sampled_from([*before, "history"]))
-    old = before.get(key)
-    held = old if isinstance(old, list) else [old] if old not in (None, "") else []
-    value = draw.draw(st.sampled_from([str(v) for v in held] + ["absent item"]))
-    try:
-        remove_item(text, value, lambda k: k == key)
-        after = text.encode()
-        verify_edit(data, after, text.intended, "n.md")
-    except EditError as exc:
-        assert "n.md" in str(exc)
-        tally.refuse()
-        return
-    if value == "absent item":
+    before, key, after = edited
+    if taken[0] == "absent item":
         assert after == data
         return
     tally.check()
-    values, _ = _full(after)
-    assert values[key] == [v for v in held if str(v).casefold() != value.casefold()]
-    assert {k: v for k, v in values.items() if k != key} == {
-        k: v for k, v in before.items() if k != key
-    }
+    values = _others_as_before(before, after, key)
+    old = before.get(key)
+    held = old if isinstance(old, list) else [old]
+    assert values[key] == [v for v in held if str(v).casefold() != taken[0].casefold()]
     new = [line for line in difflib.ndiff(_lines(data), _lines(after)) if line.startswith("+ ")]
     assert all(line[2:].lstrip(" \ufeff").startswith(key) for line in new)
     _keeps_the_envelope(data, after)
