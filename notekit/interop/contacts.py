@@ -29,7 +29,7 @@ class Contact(NamedTuple):
     since: dt.date | None = None  # when the contact began (LinkedIn: connected on)
     source: str = ""  # linkedin, google, vcard
     phone: str | None = None
-    birthday: str | None = None  # `1988-11-27`, or `11-27` without the year
+    birthday: str | None = None  # `1988-11-27`, or `11-27` without the year; a real day
     tags: tuple[str, ...] = ()
     photo: tuple[str, bytes] | None = None  # file extension (`jpg`) and the image
     aliases: tuple[str, ...] = ()  # other names (a vCard's NICKNAME)

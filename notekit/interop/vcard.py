@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from notekit.core.dates import parse_birthday
 from notekit.core.model import Person
 from notekit.interop.contacts import Contact
 from notekit.interop.source import MAX_MB, read_file
@@ -292,12 +293,18 @@ NO_YEAR = ("--", "1604", "0000")  # vCard 4.0's `--`; Apple's 1604 and others' 0
 def birthday(text: str) -> str | None:
     """`1988-11-27`, `19881127`, `--1127`, `--11-27` as notekit writes a birthday:
     `1988-11-27` or `11-27` without the year (also for the years 1604 and 0000, which address
-    books write for "no year"); None for anything else."""
+    books write for "no year"); None for anything else, a day no calendar has included
+    (`19900230`): a note would then hold a birthday that `check` reports."""
     match = _BDAY.match(text.strip())
     if not match:
         return None
     year, month, day = match.groups()
-    return f"{month}-{day}" if year in NO_YEAR else f"{year}-{month}-{day}"
+    found = f"{month}-{day}" if year in NO_YEAR else f"{year}-{month}-{day}"
+    try:
+        parse_birthday(found)
+    except ValueError:
+        return None
+    return found
 
 
 def write_cards(people: list[Person]) -> str:

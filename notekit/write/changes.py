@@ -230,11 +230,8 @@ def _differs(person: Person, field: str, value: str) -> bool:
     from notekit.core.dates import parse_birthday
 
     old = getattr(person, field, None)
-    if field == "birthday":
-        try:
-            return parse_birthday(value) != old
-        except ValueError:
-            return True
+    if field == "birthday":  # a day of the calendar: the readers of contacts see to it
+        return parse_birthday(value) != old
     if field == "linkedin":
         return profile_key(value) != profile_key(str(old))
     if field == "phone":
@@ -410,9 +407,7 @@ def plan_add(
     (an address book's note), added under `## Notes` at the end, each line as `one_line` has it.
     `taken`: paths of notes planned but not written yet (by a dry run), which count as there.
     """
-    name = unicodedata.normalize("NFC", one_line(name))
-    if not any(c.isalnum() for c in name):
-        raise EditError(f"a name needs a letter or a digit, not {name!r}")
+    name = new_person_name(name)
     rel = next_note_path(index, name, taken)
     if not numbered and rel != (first := f"{_people_folder(index)}/{safe_stem(name)}.md"):
         raise EditError(f"{first} already exists")
@@ -439,6 +434,15 @@ def plan_add(
         raise EditError(f"the person template gives broken front-matter: {rel} not written")
     verify_edit(template.encode("utf-8"), data, note.intended, rel)
     return Change(index.vault, rel, None, data, f"add: {name}")
+
+
+def new_person_name(name: str) -> str:
+    """`name` as a new note gets it: one line, NFC. Refused without a letter or a digit, which
+    its file name and a link to it need."""
+    name = unicodedata.normalize("NFC", one_line(name))
+    if not any(c.isalnum() for c in name):
+        raise EditError(f"a name needs a letter or a digit, not {name!r}")
+    return name
 
 
 def next_note_path(index: Summary, name: str, taken: Collection[str] = ()) -> str:

@@ -539,6 +539,59 @@ def test_update_replaces_what_differs_and_shows_old_and_new(
     assert "0 updated, 1 unchanged" in again.stdout
 
 
+def test_update_leaves_a_value_that_only_looks_different(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """A company in other case, a profile URL in another form, a phone number spaced otherwise
+    are the same value: `--update` leaves them. Another profile, a number without its `+`, a
+    day no calendar has (the note keeps its birthday) are not."""
+    note = (
+        "---\nemail: ana@example.com\ncompany: Acme\nrole: Engineer\n"
+        "linkedin: https://www.linkedin.com/in/anacosta/\nphone: +1 555 0100\n"
+        "birthday: 1990-01-02\n---\n"
+    )
+    vault = make_vault({"People/Ana Costa.md": note})
+    path = vault / "People/Ana Costa.md"
+
+    def update(*lines: str) -> str:
+        card = tmp_path / "ana.vcf"
+        card.write_text(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Costa\r\nEMAIL:ana@example.com\r\n"
+            + "".join(f"{line}\r\n" for line in lines)
+            + "END:VCARD\r\n"
+        )
+        result = run("import", "vcard", str(card), "--update", vault=vault)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    same = ("ORG:ACME", "TITLE:engineer", "URL:linkedin.com/in/AnaCosta", "TEL:+1-555-0100")
+    assert "0 updated, 1 unchanged" in update(*same, "BDAY:19900230")
+    assert path.read_text() == note
+    said = update("URL:https://linkedin.com/in/ana-costa-2", "TEL:1 555 0100")
+    assert "linkedin 'https://www.linkedin.com/in/anacosta/' -> " in said
+    assert "phone '+1 555 0100' -> '1 555 0100'" in said
+    assert path.read_text() == note.replace(
+        "https://www.linkedin.com/in/anacosta/", "'https://linkedin.com/in/ana-costa-2'"
+    ).replace("+1 555 0100", "1 555 0100")
+
+
+def test_a_day_no_calendar_has_is_no_birthday(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    vault = make_vault({"notekit.toml": ""})
+    card = tmp_path / "cards.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Costa\r\nBDAY:19900230\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ben Okafor\r\nBDAY:--0229\r\nEND:VCARD\r\n"
+    )
+    result = run("import", "vcard", str(card), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "birthday:\n" in (vault / "People/Ana Costa.md").read_text()  # the template's, empty
+    assert run("show", "Ana Costa", "--json", vault=vault).json()["birthday"] is None
+    assert run("show", "Ben Okafor", "--json", vault=vault).json()["birthday"] == "--02-29"
+    assert run("check", vault=vault).exit_code == 0
+
+
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
