@@ -62,10 +62,9 @@ def command(
     from notekit.core.dates import parse_birthday, parse_cadence
     from notekit.read.config import CONFIG_NAME
     from notekit.rules.match import named, search
-    from notekit.write.changes import plan_add
+    from notekit.write.changes import new_person_name, plan_add
 
-    if not any(c.isalnum() for c in name):
-        fail(f"a name needs a letter or a digit, not {name!r}")
+    new_person_name(name)  # refused before anything is read
     index = app.summary()
     if not (
         index.people or (app.vault / CONFIG_NAME).is_file() or (app.vault / ".obsidian").is_dir()
