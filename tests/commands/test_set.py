@@ -71,6 +71,17 @@ def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
     assert (person["role"], person["emails"], person["tags"]) == ("CTO", ["ana@y.org"], ["x", "y"])
 
 
+def test_set_splits_at_the_first_equals_sign_and_adds_a_list_the_note_lacks(
+    run: Run, make_vault: MakeVault
+) -> None:
+    vault = make_vault({"People/Ana.md": "---\nrole: CTO\n---\n"})
+    result = run("set", "Ana", "website=https://ana.example/?a=b", "tags=x, y", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Ana.md").read_text() == (
+        "---\nrole: CTO\nwebsite: 'https://ana.example/?a=b'\ntags: [x, y]\n---\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from subprocess import PIPE
 
@@ -247,10 +248,15 @@ def test_add_rejects_a_bad_cadence(run: Run, vault: Path) -> None:
     assert result.exit_code == 2 and "--cadence" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
-def test_autocommit_commits_just_the_changed_file(
-    run: Run, vault: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+Git = Callable[..., str]
+
+
+@pytest.fixture
+def git(vault: Path, monkeypatch: pytest.MonkeyPatch) -> Git:
+    """The vault in a repository of its own, with every file committed and notekit's commits
+    on: git run in it, its output."""
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
     (vault / "notekit.toml").write_text("[git]\nautocommit = true\n")
     for role in ("AUTHOR", "COMMITTER"):
         monkeypatch.setenv(f"GIT_{role}_NAME", "t")
@@ -264,6 +270,10 @@ def test_autocommit_commits_just_the_changed_file(
     git("init", "-q")
     git("add", "-A")
     git("commit", "-qm", "start")
+    return git
+
+
+def test_autocommit_commits_just_the_changed_file(run: Run, vault: Path, git: Git) -> None:
     (vault / "People/Ana Lima.md").write_text("edited by the user, not committed\n")
     result = run("log", "Ana Costa", "coffee chat", "-c", "coffee", vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -286,6 +296,28 @@ def test_autocommit_commits_just_the_changed_file(
     assert run("snooze", "Ana Costa", "2w", vault=vault).exit_code == 0
     assert git("log", "-1", "--format=%s").startswith("snooze: Ana Costa")
     assert git("status", "--porcelain") == ""
+
+
+def test_each_commit_says_what_was_written(run: Run, vault: Path, git: Git, tmp_path: Path) -> None:
+    def subject(*args: str) -> str:
+        result = run(*args, vault=vault)
+        assert result.exit_code == 0, result.stderr
+        return git("log", "-1", "--format=%s").strip()
+
+    assert subject("add", "Ben Okafor", "--email", "ben@example.com") == "add: Ben Okafor"
+    assert subject("set", "Ben Okafor", "role=CTO", "tags+=alumni") == (
+        "set: role=CTO, tags+=alumni on Ben Okafor"
+    )
+    card = tmp_path / "ben.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben Okafor\r\nEMAIL:ben@example.com\r\n"
+        "EMAIL:ben@work.example\r\nEMAIL:BEN@work.example\r\nTEL:+44 20 7946 0000\r\n"
+        "END:VCARD\r\n"
+    )
+    assert subject("import", "vcard", str(card)) == "import vcard: phone, email"
+    assert git("status", "--porcelain") == ""
+    text = (vault / "People/Ben Okafor.md").read_text()
+    assert "email: [ben@example.com, ben@work.example]\n" in text  # an address in one case
 
 
 def test_parallel_writes_to_one_note_lose_nothing(make_vault: MakeVault, tmp_path: Path) -> None:
@@ -619,6 +651,47 @@ def test_add_refuses_a_name_without_a_letter_or_digit(run: Run, vault: Path, nam
     assert _bytes(vault) == before
 
 
+def test_add_follows_the_vaults_folder_and_template(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """A people folder two levels down that does not exist yet, a template with a `name:` of
+    its own and a blank last line: the name goes into its `name:` only when the file name
+    cannot hold it, and an address book's note follows the template's blank line."""
+    vault = make_vault(
+        {
+            "notekit.toml": '[people]\nfolders = ["Areas/People"]\n',
+            "Templates/Person.md": "---\nname:\ntags: [person]\n---\n# {{title}}\n\n",
+        }
+    )
+    for name in ("Ana Costa", "AC/DC Fan"):
+        result = run("add", name, vault=vault)
+        assert result.exit_code == 0, result.stderr
+    folder = vault / "Areas/People"
+    assert (
+        folder / "Ana Costa.md"
+    ).read_text() == "---\nname:\ntags: [person]\n---\n# Ana Costa\n\n"
+    assert (folder / "AC DC Fan.md").read_text() == (
+        "---\nname: AC/DC Fan\ntags: [person]\n---\n# AC/DC Fan\n\n"
+    )
+    card = tmp_path / "cy.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Young\r\nNOTE:Met at the fair\r\nEND:VCARD\r\n"
+    )
+    assert run("import", "vcard", str(card), vault=vault).exit_code == 0
+    assert (
+        (folder / "Cy Young.md")
+        .read_text()
+        .endswith("---\n# Cy Young\n\n## Notes\n\nMet at the fair\n")
+    )
+
+
+def test_add_says_when_the_people_folder_cannot_be_made(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault({"notekit.toml": "", "People": "a file where the folder would go\n"})
+    result = run("add", "Ana Costa", vault=vault)
+    assert result.exit_code == 2 and "People: cannot create the folder" in result.stderr
+    assert sorted(p.name for p in vault.iterdir()) == ["People", "notekit.toml"]
+
+
 def test_add_outside_a_vault_asks_for_one(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "just a folder"
     folder.mkdir()
@@ -681,6 +754,13 @@ def test_log_clears_a_follow_up_date_it_meets(run: Run, make_vault: MakeVault) -
     text = path.read_text()
     assert "follow_up_on" not in text and "role: CTO\n" in text and "cadence: 3m\n" in text
     assert run("show", "ana", "--json", vault=vault).json()["next_contact"] is None
+
+
+def test_a_follow_up_date_on_the_day_of_the_contact_is_met(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault({"People/Ana.md": f"---\nnext_contact: {TODAY}\n---\n"})
+    result = run("log", "ana", "hello", vault=vault)
+    assert result.exit_code == 0 and f"follow-up date {TODAY} is met" in result.stderr
+    assert "next_contact" not in (vault / "People/Ana.md").read_text()
 
 
 def test_log_leaves_a_follow_up_date_already_spent(run: Run, make_vault: MakeVault) -> None:

@@ -744,7 +744,9 @@ def test_vcards_as_clients_write_them(run: Run, make_vault: MakeVault) -> None:
         "--03-15",
     )
     text = (vault / "People/Jörg Müller.md").read_text()
-    assert "## Notes\n\nMet at the Hamburg fair 2019.\nWants an intro to the data team.\n" in text
+    assert text.endswith(  # after the template's last line, apart from it
+        "## Log\n\n## Notes\n\nMet at the Hamburg fair 2019.\nWants an intro to the data team.\n"
+    )
     lucia = show("Lucía Martínez García")
     assert (lucia["emails"], lucia["aliases"]) == (["lucia@example.es"], ["Lu"])
     ben = show("Ben Okafor")
