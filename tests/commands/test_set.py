@@ -55,12 +55,13 @@ def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
     """A list field as a list, under the key the note uses for it (`mail` is `email`); a
     key notekit does not know as written, found again whatever its case; a value the note
     holds already changes nothing."""
-    vault = make_vault({"People/Ana.md": "---\nmail: ana@x.org\ntags: [a, b]\n---\n"})
+    vault = make_vault({"People/Ana.md": "---\nmail: ana@x.org\nhobby: chess\ntags: [a, b]\n---\n"})
     args = ["tags=x, y", "email=ana@y.org", "Favourite food=pasta", "role=CTO"]
     result = run("set", "Ana", *args, vault=vault)
     assert result.exit_code == 0 and "changed 1 of 1 notes" in result.stdout
     assert (vault / "People/Ana.md").read_text() == (
-        "---\nmail: [ana@y.org]\ntags: [x, y]\nFavourite food: pasta\nrole: CTO\n---\n"
+        "---\nmail: [ana@y.org]\nhobby: chess\ntags: [x, y]\nFavourite food: pasta\nrole: CTO\n"
+        "---\n"
     )
     result = run("set", "Ana", "favourite FOOD=rice", "role=CTO", vault=vault)
     assert result.exit_code == 0

@@ -685,6 +685,13 @@ def test_add_follows_the_vaults_folder_and_template(
     )
 
 
+def test_add_leaves_out_a_blank_value_and_writes_the_next(run: Run, vault: Path) -> None:
+    result = run("add", "Ben Okafor", "--company", " ", "--role", "CTO", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    person = run("show", "Ben Okafor", "--json", vault=vault).json()
+    assert (person["company"], person["role"]) == (None, "CTO")
+
+
 def test_add_says_when_the_people_folder_cannot_be_made(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"notekit.toml": "", "People": "a file where the folder would go\n"})
     result = run("add", "Ana Costa", vault=vault)
@@ -754,6 +761,16 @@ def test_log_clears_a_follow_up_date_it_meets(run: Run, make_vault: MakeVault) -
     text = path.read_text()
     assert "follow_up_on" not in text and "role: CTO\n" in text and "cadence: 3m\n" in text
     assert run("show", "ana", "--json", vault=vault).json()["next_contact"] is None
+
+
+def test_log_on_the_day_of_the_last_contact_leaves_its_line(
+    run: Run, make_vault: MakeVault
+) -> None:
+    note = "---\nlast_contact: 2026-08-01 10:00  # the time I wrote\n---\n"
+    vault = make_vault({"People/Ana.md": note})
+    result = run("log", "ana", "hello again", "-d", "2026-08-01", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Ana.md").read_text() == note + "\n## Log\n- 2026-08-01 hello again\n"
 
 
 def test_a_follow_up_date_on_the_day_of_the_contact_is_met(run: Run, make_vault: MakeVault) -> None:
