@@ -174,7 +174,7 @@ def follow_up_from(
 
 def has_tag(person: Person, tag: str) -> bool:
     wanted = tag.lower().lstrip("#")
-    return any(t.lower() == wanted or wanted in t.lower().split("/") for t in person.tags)
+    return any(wanted in t.lower().split("/") for t in person.tags)  # the tag, or a part of it
 
 
 def due_report(
@@ -236,7 +236,7 @@ def due_report(
         no_cadence,
         planned,
         nudges,
-        sorted(resting, key=lambda r: r.person.name.casefold()),
+        resting,  # in the people's order, which is by name
         waiting_on_me(vault, people, today),
     )
 
