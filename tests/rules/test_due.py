@@ -507,3 +507,98 @@ def test_the_due_table_lines_up_wide_names_and_controls_made_visible(
 
     assert len(rows) == 3 and "\x1b" not in "".join(rows)
     assert len({column(line) for line in rows}) == 1, rows
+
+
+def test_what_falls_on_the_last_day_of_the_window_is_in_it(run: Run, make_vault: MakeVault) -> None:
+    """Today 2026-11-23, a week's window: its last day is 11-30. Two people given a rest due that
+    day are listed under their names' order, not their files'; a plan on that day, and a follow-up
+    a later plan holds off from that day, are listed as planned."""
+    three_unanswered = (
+        "- 2026-08-30 email to: one\n- 2026-09-30 email to: two\n- 2026-10-30 email to: three\n"
+    )
+    vault = make_vault(
+        {
+            "People/a.md": "---\nname: Zed Zane\ncadence: 1m\n---\n" + three_unanswered,
+            "People/b.md": "---\nname: Abe Abbot\ncadence: 1m\n---\n" + three_unanswered,
+            "People/Pia.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: hi\n- 2026-11-30 lunch\n",
+            "People/Hal.md": "---\ncadence: 1m\n---\n- 2026-10-30 call: hi\n- 2026-12-15 lunch\n",
+        }
+    )
+    due = run("due", "--json", vault=vault).json()
+    assert [r["name"] for r in due["resting"]] == ["Abe Abbot", "Zed Zane"]
+    assert [(p["name"], p["why"]) for p in due["planned"]] == [
+        ("Pia", "planned for 2026-11-30, due in 7 days, would be due 2027-11-01"),
+        ("Hal", "planned for 2026-12-15, due in 22 days, would be due 2026-11-30"),
+    ]
+    assert due["due"] == []
+
+
+def test_a_tag_keeps_the_promises_of_the_people_who_have_it(
+    run: Run, make_vault: MakeVault
+) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ntags: [mentor]\n---\n- [ ] send the article 📅 2026-11-24\n",
+            "People/Ben.md": "---\ntags: [friend]\n---\n- [ ] return the book 📅 2026-11-25\n",
+        }
+    )
+    everyone = run("due", "--json", vault=vault).json()["tasks"]
+    assert [t["name"] for t in everyone] == ["Ana", "Ben"]
+    mentors = run("due", "--tag", "mentor", "--json", vault=vault).json()["tasks"]
+    assert [(t["name"], t["due"]) for t in mentors] == [("Ana", "2026-11-24")]
+
+
+def test_nudges_are_off_when_the_config_says_so(run: Run, make_vault: MakeVault) -> None:
+    note = "---\ncadence: 1y\n---\n- 2026-11-01 email to: hi\n"
+    vault = make_vault({"People/Yan.md": note})
+    assert [n["name"] for n in run("due", "--json", vault=vault).json()["nudges"]] == ["Yan"]
+    (vault / "notekit.toml").write_text("[engagement]\nnudge = false\n")
+    assert run("due", "--json", vault=vault).json()["nudges"] == []
+
+
+def test_a_nudge_shows_from_its_day_to_reply_days_after_and_not_once_in_touch(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """reply_days 14: an outreach of 10-25 is nudged on 11-09 and shown up to today (11-23); one
+    of 11-15 is still waiting for its answer. Ada, first by name, was in touch today after it
+    (no message, no meeting): no nudge for her, and the others still get theirs."""
+    vault = make_vault(
+        {
+            "People/Ada.md": "---\ncadence: 1y\n---\n- 2026-11-01 email to: hi\n"
+            "- 2026-11-23 ran into her at the station\n",
+            "People/Bo.md": "---\ncadence: 1y\n---\n- 2026-10-25 email to: hi\n",
+            "People/Cy.md": "---\ncadence: 1y\n---\n- 2026-11-15 email to: hi\n",
+        }
+    )
+    nudges = run("due", "--json", vault=vault).json()["nudges"]
+    assert [(n["name"], n["date"]) for n in nudges] == [("Bo", "2026-11-09")]
+
+
+def test_what_show_says_of_each_kind_of_follow_up(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "People/Ivy.md": "---\nrole: CTO\n---\n- 2026-11-27 lunch\n",
+            "People/Pia.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: hi\n- 2026-11-27 lunch\n",
+            "People/Max.md": "---\nrole: CTO\n---\n",
+            "People/Old.md": "---\ncadence: 1m\nstatus: archived\n---\n- 2026-11-27 lunch\n",
+            "People/Fay.md": "---\ncadence: 1m\nnext_contact: 2026-11-20\n---\n",
+            "People/Neo.md": "---\ncadence: 1m\n---\n",
+        }
+    )
+    show = lambda name: run("show", name, "--json", vault=vault).json()  # noqa: E731
+    said = {
+        name: (show(name)["why"], show(name)["planned"], show(name)["cadence"])
+        for name in ("Ivy", "Pia", "Max", "Old", "Fay", "Neo")
+    }
+    assert said == {
+        "Ivy": ("planned for 2026-11-27, due in 4 days", "2026-11-27", None),  # nothing held off
+        "Pia": (
+            "planned for 2026-11-27, due in 4 days, would be due 2027-11-01",
+            "2026-11-27",
+            "1y",
+        ),
+        "Max": ("no cadence or follow-up date", None, None),
+        "Old": ("not followed up", "2026-11-27", "1m"),
+        "Fay": ("follow-up date 2026-11-20, 3 days overdue", None, "1m"),
+        "Neo": ("cadence 1m, never contacted, due today", None, "1m"),
+    }

@@ -64,6 +64,21 @@ def test_report_writes_every_page_and_prints_the_index_path(
     ]
 
 
+def test_the_week_counts_those_without_a_cadence_as_due_does(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ncadence: 1m\n---\n",
+            "People/Ben.md": "---\nrole: CTO\n---\n",
+            "People/Cy.md": "---\ntags: [friend]\n---\n",
+        }
+    )
+    said = "2 of 3 people have no cadence, so notekit never says they are due."
+    assert said in run("due", vault=vault).stdout
+    assert said in build_report(run, vault, tmp_path / "site").read_text("utf-8")
+
+
 def test_person_page_shows_timeline_body_and_backlinks(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_report(run, EXAMPLE, out)
