@@ -512,7 +512,8 @@ def test_the_due_table_lines_up_wide_names_and_controls_made_visible(
 def test_what_falls_on_the_last_day_of_the_window_is_in_it(run: Run, make_vault: MakeVault) -> None:
     """Today 2026-11-23, a week's window: its last day is 11-30. Two people given a rest due that
     day are listed under their names' order, not their files'; a plan on that day, and a follow-up
-    a later plan holds off from that day, are listed as planned."""
+    a later plan holds off from that day, are listed as planned; a plan and a follow-up both
+    beyond it are not."""
     three_unanswered = (
         "- 2026-08-30 email to: one\n- 2026-09-30 email to: two\n- 2026-10-30 email to: three\n"
     )
@@ -522,6 +523,7 @@ def test_what_falls_on_the_last_day_of_the_window_is_in_it(run: Run, make_vault:
             "People/b.md": "---\nname: Abe Abbot\ncadence: 1m\n---\n" + three_unanswered,
             "People/Pia.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: hi\n- 2026-11-30 lunch\n",
             "People/Hal.md": "---\ncadence: 1m\n---\n- 2026-10-30 call: hi\n- 2026-12-15 lunch\n",
+            "People/Gus.md": "---\ncadence: 1y\n---\n- 2026-11-01 call: hi\n- 2026-12-15 lunch\n",
         }
     )
     due = run("due", "--json", vault=vault).json()
