@@ -174,7 +174,7 @@ def follow_up_from(
 
 def has_tag(person: Person, tag: str) -> bool:
     wanted = tag.lower().lstrip("#")
-    return any(wanted in t.lower().split("/") for t in person.tags)  # the tag, or a part of it
+    return any(t.lower() == wanted or wanted in t.lower().split("/") for t in person.tags)
 
 
 def due_report(

@@ -541,13 +541,16 @@ def test_a_tag_keeps_the_promises_of_the_people_who_have_it(
     vault = make_vault(
         {
             "People/Ana.md": "---\ntags: [mentor]\n---\n- [ ] send the article 📅 2026-11-24\n",
-            "People/Ben.md": "---\ntags: [friend]\n---\n- [ ] return the book 📅 2026-11-25\n",
+            "People/Ben.md": "---\ntags: [work/acme]\n---\n- [ ] return the book 📅 2026-11-25\n",
         }
     )
     everyone = run("due", "--json", vault=vault).json()["tasks"]
     assert [t["name"] for t in everyone] == ["Ana", "Ben"]
     mentors = run("due", "--tag", "mentor", "--json", vault=vault).json()["tasks"]
     assert [(t["name"], t["due"]) for t in mentors] == [("Ana", "2026-11-24")]
+    for tag in ("work/acme", "#acme", "Work"):  # a nested tag, whole or by any of its parts
+        found = run("due", "--tag", tag, "--json", vault=vault).json()["tasks"]
+        assert [t["name"] for t in found] == ["Ben"], tag
 
 
 def test_nudges_are_off_when_the_config_says_so(run: Run, make_vault: MakeVault) -> None:
