@@ -83,6 +83,27 @@ def test_set_splits_at_the_first_equals_sign_and_adds_a_list_the_note_lacks(
     )
 
 
+def test_set_keeps_the_quotes_of_a_value_and_the_comments_of_one_it_clears(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A value in quotes is written in the same quotes, with what they need escaped; a value
+    cleared takes its lines with it and leaves the user's comment among them."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nrole: 'CTO'\ncompany: \"Acme\"\ntags:\n  # mine\n  - a\n"
+            "city: Lyon\n---\n"
+        }
+    )
+    args = ["role=O'Reilly's lead", 'company=say "hi" \\ ok', "tags="]
+    assert run("set", "Ana", *args, vault=vault).exit_code == 0
+    assert (vault / "People/Ana.md").read_text() == (
+        "---\nrole: 'O''Reilly''s lead'\ncompany: \"say \\\"hi\\\" \\\\ ok\"\n  # mine\n"
+        "city: Lyon\n---\n"
+    )
+    person = run("show", "Ana", "--json", vault=vault).json()
+    assert (person["role"], person["company"]) == ("O'Reilly's lead", 'say "hi" \\ ok')
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [

@@ -773,6 +773,18 @@ def test_log_on_the_day_of_the_last_contact_leaves_its_line(
     assert (vault / "People/Ana.md").read_text() == note + "\n## Log\n- 2026-08-01 hello again\n"
 
 
+def test_log_keeps_every_byte_of_a_note_larger_than_one_read(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A note of 1.5 MiB is read in more than one piece; the pieces join as they were."""
+    body = "".join(f"- 2025-01-01 line {n:07d} of a long log\n" for n in range(40_000))
+    note = "---\ncadence: 1m\n---\n## Log\n" + body
+    assert len(note) > 1.5 * 2**20
+    vault = make_vault({"People/Ana.md": note})
+    assert run("log", "ana", "hello", vault=vault).exit_code == 0
+    assert (vault / "People/Ana.md").read_text() == note + f"- {TODAY} hello\n"
+
+
 def test_a_follow_up_date_on_the_day_of_the_contact_is_met(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Ana.md": f"---\nnext_contact: {TODAY}\n---\n"})
     result = run("log", "ana", "hello", vault=vault)

@@ -638,6 +638,27 @@ LOG_CASES = [  # (note, date of the new entry, the note after)
         "2026-02-01",
         b"## Log\nsome words\n```\ncode\n```\n- 2026-02-01 new\n\n## Next\n",
     ),
+    (  # days written as links, one with the words shown
+        b"## Log\n- [[2026-03-01]] c\n- [[2026-01-01|Jan 1]] a\n",
+        "2026-02-15",
+        b"## Log\n- [[2026-03-01]] c\n- 2026-02-15 new\n- [[2026-01-01|Jan 1]] a\n",
+    ),
+    (  # an entry a comment hides does not tell the order
+        b"## Log\n- 2026-01-01 a\n<!--\n- 2026-12-31 hidden\n-->\n- 2026-02-01 b\n",
+        "2026-02-15",
+        b"## Log\n- 2026-01-01 a\n<!--\n- 2026-12-31 hidden\n-->\n- 2026-02-01 b\n"
+        b"- 2026-02-15 new\n",
+    ),
+    (  # nor does one indented by a single space: it belongs to the entry above
+        b"## Log\n- 2026-01-01 a\n - 2026-12-01 sub\n- 2026-02-01 b\n",
+        "2026-02-15",
+        b"## Log\n- 2026-01-01 a\n - 2026-12-01 sub\n- 2026-02-01 b\n- 2026-02-15 new\n",
+    ),
+    (  # a line indented by a tab, the note's last, stays with its entry
+        b"## Log\n- 2026-01-01 a\n\t- detail",
+        "2026-02-15",
+        b"## Log\n- 2026-01-01 a\n\t- detail\n- 2026-02-15 new",
+    ),
 ]
 
 
@@ -674,6 +695,39 @@ def test_how_a_value_is_replaced(before: str, after: str) -> None:
     text = NoteText(f"---\n{before}\n---\nbody\n".encode(), "n.md")
     set_value(text, "next_contact", "2026-12-24", _field_predicate("next_contact"))
     assert text.encode() == f"---\n{after}\n---\nbody\n".encode()
+
+
+def test_a_snapshot_tells_a_file_gone_and_lets_its_lock_go_once(tmp_path: Path) -> None:
+    from notekit.write.edit import Snapshot
+
+    note = tmp_path / "n.md"
+    note.write_text("x")
+    snapshot = Snapshot.read(note)
+    assert not snapshot.changed()
+    note.unlink()
+    assert snapshot.changed()  # gone is changed
+    snapshot.release()
+    assert snapshot.lock is None
+    snapshot.release()  # again: nothing to let go, no other file's descriptor closed
+
+
+def test_a_note_is_moved_aside_only_as_it_was_read_and_never_over_a_file(tmp_path: Path) -> None:
+    from notekit.core.errors import ConflictError
+    from notekit.write.edit import Snapshot, move_aside
+
+    note, aside = tmp_path / "n.md", tmp_path / ".trash/n.md"
+    note.write_text("x")
+    snapshot = Snapshot.read(note)
+    note.write_text("y")
+    with pytest.raises(ConflictError, match="n.md changed while notekit was working with it"):
+        move_aside(snapshot, aside)
+    aside.parent.mkdir()
+    aside.write_text("another")
+    with pytest.raises(EditError, match=r"n.md: cannot move it to .*trash/n.md: File exists"):
+        move_aside(Snapshot.read(note), aside)
+    assert (note.read_text(), aside.read_text()) == ("y", "another")
+    move_aside(Snapshot.read(note), tmp_path / ".trash/n 2.md")
+    assert not note.exists() and (tmp_path / ".trash/n 2.md").read_text() == "y"
 
 
 def test_refusals_name_the_file_and_the_reason(tmp_path: Path) -> None:
