@@ -697,6 +697,23 @@ def test_how_a_value_is_replaced(before: str, after: str) -> None:
     assert text.encode() == f"---\n{after}\n---\nbody\n".encode()
 
 
+def test_the_check_of_an_edit_names_what_it_refuses() -> None:
+    """An edit that breaks the front-matter (with its line in the note), one that changes a
+    key it does not mean to, and one after which an inline field does not read its value."""
+    before = b"---\na: 1\nb: 2\n---\nNext:: 2026-01-01\n"
+    with pytest.raises(EditError, match=r"n.md: .* does not parse \(line 4: .*starts at line 3"):
+        verify_edit(before, b"---\na: 1\nb: [2\n---\n", {"b": "[2"}, "n.md")
+    with pytest.raises(EditError, match="n.md: this edit would change 'b', which it does not"):
+        verify_edit(before, b"---\na: 5\nb: 3\n---\n", {"a": "5"}, "n.md")
+    verify_edit(before, b"---\na: 5\nb: 2\n---\n", {"a": "5"}, "n.md")
+    inline = {"Next": "2026-02-01"}
+    with pytest.raises(
+        EditError, match="n.md: the inline field Next:: would not read '2026-02-01'"
+    ):
+        verify_edit(before, before, {}, "n.md", inline)
+    verify_edit(before, before.replace(b"01-01", b"02-01"), {}, "n.md", inline)
+
+
 def test_a_snapshot_tells_a_file_gone_and_lets_its_lock_go_once(tmp_path: Path) -> None:
     from notekit.write.edit import Snapshot
 
