@@ -674,6 +674,11 @@ SET_CASES = [  # (front-matter lines, the lines after setting next_contact to 20
     ("next_contact: 2026-01-01 #tag-like", "next_contact: 2026-12-24 #tag-like"),
     ("next_contact:    2026-01-01", "next_contact:    2026-12-24"),
     ('next_contact: "2026-01-01" # q', 'next_contact: "2026-12-24" # q'),
+    ('next_contact: "2026-01-01 #x" # q', 'next_contact: "2026-12-24" # q'),  # `#` in quotes
+    (  # a blank line among a list's items is the user's; the items go
+        "next_contact:\n  - 2026-01-01\n\n  - 2026-02-01\nb: 1",
+        "next_contact: 2026-12-24\n\nb: 1",
+    ),
     ("next_contact: [2026-01-01]", "next_contact: 2026-12-24"),
     (
         "next_contact:\n  - 2026-01-01\n  # kept\n  - 2026-02-01\nb: 1",
