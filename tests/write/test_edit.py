@@ -675,6 +675,7 @@ SET_CASES = [  # (front-matter lines, the lines after setting next_contact to 20
     ("next_contact:    2026-01-01", "next_contact:    2026-12-24"),
     ('next_contact: "2026-01-01" # q', 'next_contact: "2026-12-24" # q'),
     ('next_contact: "2026-01-01 #x" # q', 'next_contact: "2026-12-24" # q'),  # `#` in quotes
+    ("next_contact:\n- 2026-01-01\n-\nb: 1", "next_contact: 2026-12-24\nb: 1"),  # an empty item
     (  # a blank line among a list's items is the user's; the items go
         "next_contact:\n  - 2026-01-01\n\n  - 2026-02-01\nb: 1",
         "next_contact: 2026-12-24\n\nb: 1",
@@ -700,6 +701,13 @@ def test_how_a_value_is_replaced(before: str, after: str) -> None:
     text = NoteText(f"---\n{before}\n---\nbody\n".encode(), "n.md")
     set_value(text, "next_contact", "2026-12-24", _field_predicate("next_contact"))
     assert text.encode() == f"---\n{after}\n---\nbody\n".encode()
+
+
+@pytest.mark.parametrize("value", ["'a'", '"b"'])
+def test_a_value_given_in_quotes_is_not_quoted_again(value: str) -> None:
+    text = NoteText(b"---\nrole: 'x'\n---\n", "n.md")
+    set_value(text, "role", value, lambda key: key == "role")
+    assert text.encode() == f"---\nrole: {value}\n---\n".encode()
 
 
 def test_the_check_of_an_edit_names_what_it_refuses() -> None:
