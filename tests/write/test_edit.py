@@ -675,6 +675,7 @@ SET_CASES = [  # (front-matter lines, the lines after setting next_contact to 20
     ("next_contact:    2026-01-01", "next_contact:    2026-12-24"),
     ('next_contact: "2026-01-01" # q', 'next_contact: "2026-12-24" # q'),
     ('next_contact: "2026-01-01 #x" # q', 'next_contact: "2026-12-24" # q'),  # `#` in quotes
+    ("next_contact: 2026-01-01   ", "next_contact: 2026-12-24   "),  # the blanks after stay
     ("next_contact:\n- 2026-01-01\n-\nb: 1", "next_contact: 2026-12-24\nb: 1"),  # an empty item
     (  # a blank line among a list's items is the user's; the items go
         "next_contact:\n  - 2026-01-01\n\n  - 2026-02-01\nb: 1",
