@@ -607,3 +607,24 @@ def test_what_show_says_of_each_kind_of_follow_up(run: Run, make_vault: MakeVaul
         "Fay": ("follow-up date 2026-11-20, 3 days overdue", None, "1m"),
         "Neo": ("cadence 1m, never contacted, due today", None, "1m"),
     }
+
+
+def test_my_answer_to_their_last_word_is_no_outreach_toward_a_rest(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Zed wrote on 10-01; my message of 10-15 answers it (within reply_days), and only the two
+    after it went out unanswered: not the three of a rest, a nudge for the latest. Aaron, first
+    by name, has only a message of mine planned ahead, which ends nobody's search."""
+    vault = make_vault(
+        {
+            "People/Aaron.md": "---\ncadence: 1y\n---\n- 2026-12-01 email to: see you soon\n",
+            "People/Zed.md": "---\ncadence: 1y\n---\n- 2026-10-01 email from: news?\n"
+            "- 2026-10-15 email to: all good\n- 2026-10-20 email to: one\n"
+            "- 2026-10-25 email to: two\n",
+        }
+    )
+    due = run("due", "--json", vault=vault).json()
+    assert due["resting"] == []
+    assert [(n["name"], n["sent"], n["date"]) for n in due["nudges"]] == [
+        ("Zed", "2026-10-25", "2026-11-09")
+    ]
