@@ -170,6 +170,7 @@ def test_a_file_locked_twice_by_one_thread_is_refused_and_another_thread_waits(
     with pytest.raises(OSError) as refused:
         locked_open(tmp_path / "link.md")  # the same file by another path
     assert refused.value.errno == errno.EDEADLK
+    assert "holds that file already" in str(refused.value)  # what the refusal will say
     got: list[int] = []
     waiter = threading.Thread(target=lambda: got.append(locked_open(note)))
     waiter.start()
@@ -180,3 +181,31 @@ def test_a_file_locked_twice_by_one_thread_is_refused_and_another_thread_waits(
     assert got
     unlock(got[0])
     unlock(locked_open(note))  # let go, the file can be locked again
+
+
+def test_a_file_removed_while_a_writer_waits_for_it_is_not_handed_over(tmp_path: Path) -> None:
+    """The writer that waited finds the path gone once the lock is its own: it is told so,
+    rather than given the removed file to read and write back."""
+    import threading
+
+    from notekit.read.files import locked_open, unlock
+
+    note = tmp_path / "n.md"
+    note.write_text("x")
+    held = locked_open(note)
+    outcome: list[BaseException | int] = []
+
+    def wait() -> None:
+        try:
+            outcome.append(locked_open(note))
+        except OSError as exc:
+            outcome.append(exc)
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    waiter.join(0.2)
+    assert waiter.is_alive()
+    note.unlink()
+    unlock(held)
+    waiter.join(10)
+    assert len(outcome) == 1 and isinstance(outcome[0], FileNotFoundError), outcome
