@@ -99,13 +99,29 @@ def test_replace_atomic_gives_up_when_told_the_file_changed(tmp_path: Path) -> N
     assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["n.md"]
 
 
-def test_a_note_with_a_252_byte_name_can_be_written(run: Run, make_vault: MakeVault) -> None:
-    stem = "P" + "a" * 248  # 252 bytes with `.md`: the longest names most systems allow
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "P" + "a" * 248,  # 252 bytes with `.md`: the longest names most systems allow
+        "é" * 126,  # 255 bytes, cut for the temporary file's name inside a character
+    ],
+)
+def test_a_note_with_a_long_name_can_be_written(run: Run, make_vault: MakeVault, stem: str) -> None:
     vault = make_vault({f"People/{stem}.md": NOTE})
     result = run("log", stem, "call", vault=vault)
     assert result.exit_code == 0, result.stderr
     assert "- 2026-11-23 call" in (vault / f"People/{stem}.md").read_text()
     assert os.listdir(vault / "People") == [f"{stem}.md"]
+
+
+def test_a_new_note_gets_the_mode_a_new_file_gets(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault({"notekit.toml": ""})
+    mask = os.umask(0o027)
+    try:
+        assert run("add", "Ana Costa", vault=vault).exit_code == 0
+    finally:
+        os.umask(mask)
+    assert (vault / "People/Ana Costa.md").stat().st_mode & 0o7777 == 0o640
 
 
 @pytest.mark.parametrize(
