@@ -3,13 +3,18 @@ looks like, as every reader (and later the merge driver) sees it."""
 
 from __future__ import annotations
 
-from notekit.core.syntax import conflict
+from notekit.core.syntax import conflict, group_with, html_comment, wikilink
 
 
 def test_the_markers_git_writes_around_both_sides_are_a_conflict() -> None:
     lines = ["---", "<<<<<<< HEAD", "company: Globex", "=======", "company: Initech", ">>>>>>> b"]
     assert conflict(lines) == (1, 5)
     assert conflict(["<<<<<<<", "a", "|||||||", "base", "=======", "b", ">>>>>>>"]) == (0, 6)
+
+
+def test_a_conflict_after_a_code_block_is_found_from_its_first_marker() -> None:
+    lines = ["```", "x", "```", "<<<<<<< HEAD", "<<<<<<< again", "=======", ">>>>>>> b"]
+    assert conflict(lines) == (3, 6)
 
 
 def test_what_only_looks_like_markers_is_none() -> None:
@@ -36,3 +41,21 @@ def test_what_inert_escaped_reads_as_it_was_sent() -> None:
     sent = "Special #mentor offer for [[Ben]]"
     assert plain(inert(sent)) == sent
     assert plain("met [[Ben Okafor|Ben]] at [[PyCon]]") == "met Ben at PyCon"
+
+
+def test_the_words_a_group_entry_names_its_members_with() -> None:
+    assert group_with(["[[Ana]]"], 0) == "[[Ana]]"
+    assert group_with(["[[Ana]]", "[[Ben]]", "[[Cy]]"], 0) == "[[Ana]], [[Ben]] and [[Cy]]"
+    assert group_with(["[[Ana]]", "[[Ben]]"], 1) == "[[Ana]], [[Ben]] and 1 other"
+    assert group_with([], 3) == "3 others"
+
+
+def test_a_link_shows_a_name_its_brackets_and_bars_cannot_break() -> None:
+    assert wikilink("Ana Costa", "Ana Costa") == "[[Ana Costa]]"
+    assert wikilink("ana", "Ana [Work] | Lisbon") == "[[ana|Ana (Work) / Lisbon]]"
+
+
+def test_an_empty_comment_hides_nothing_after_it() -> None:
+    assert html_comment("<!---->", False) == (False, False)
+    assert html_comment("text <!-- open", False) == (True, True)
+    assert html_comment("still -->", True) == (True, False)
