@@ -293,8 +293,8 @@ NO_YEAR = ("--", "1604", "0000")  # vCard 4.0's `--`; Apple's 1604 and others' 0
 def birthday(text: str) -> str | None:
     """`1988-11-27`, `19881127`, `--1127`, `--11-27` as notekit writes a birthday:
     `1988-11-27` or `11-27` without the year (also for the years 1604 and 0000, which address
-    books write for "no year"); None for anything else, a day no calendar has included
-    (`19900230`): a note would then hold a birthday that `check` reports."""
+    books write for "no year"); None for anything else, including a day no calendar has
+    (`19900230`), which `check` would report in the note."""
     match = _BDAY.match(text.strip())
     if not match:
         return None
