@@ -338,7 +338,8 @@ def log_conversations(
     """Each entry that the person's note does not hold yet (a `channel` entry of that day and
     direction), written in one edit of each note; how many were written and how many were
     there already. `planned`: new notes a dry run of this import planned, by path. `held`:
-    the notes' entries as the import read them already."""
+    the notes' entries as the import read them already. A follow-up date stays: an export
+    cannot say whether the user set it before its messages or after them."""
     by_person: dict[str, tuple[Person, list[tuple[dt.date, str]]]] = {}
     held = held or Held(vault, channel)
     known = logged = 0
@@ -353,7 +354,9 @@ def log_conversations(
         new = None if (vault.vault / person.path).exists() else (planned or {}).get(person.path)
         summary = f"import {channel}: {len(lines)} messages"
         try:
-            change = plan_entries(vault, person, today, lines, summary, planned=new)
+            change = plan_entries(
+                vault, person, today, lines, summary, keep_follow_up=True, planned=new
+            )
         except (EditError, OSError):
             continue
         hand_over(change)
@@ -425,7 +428,8 @@ def import_meetings(
 ) -> Calendar:
     """A dated meeting entry for each person of the vault who attended each past occurrence
     (by email, else by exact name); the channel is the one the title names (`Coffee with Ana`:
-    coffee), else `meeting`. Future occurrences are listed as planned, not written."""
+    coffee), else `meeting`. Future occurrences are listed as planned, not written; follow-up
+    dates stay, as in `log_conversations`."""
     result = Calendar()
     matcher = Matcher(vault)
     channels = vault.config.channels
@@ -458,7 +462,8 @@ def import_meetings(
         new = [(key[0], entry) for key, entry in wanted.items() if key not in held]
         result.known += len(wanted) - len(new)
         if new:
-            hand_over(plan_entries(vault, person, today, new, f"import ics: {len(new)} meetings"))
+            summary = f"import ics: {len(new)} meetings"
+            hand_over(plan_entries(vault, person, today, new, summary, keep_follow_up=True))
             result.logged += len(new)
     return result
 

@@ -123,7 +123,7 @@ def plan_entries(
     today: dt.date,
     entries: list[tuple[dt.date, str]],
     message: str,
-    keep_follow_up: bool = False,
+    keep_follow_up: bool,
     planned: bytes | None = None,
 ) -> Change:
     """Entries (day, text from `log_entry`) in the log section, in one edit of the note; the

@@ -470,6 +470,39 @@ def test_calendar_meetings_become_log_entries(run: Run, make_vault: MakeVault) -
     assert bad.exit_code == 2 and "not an iCalendar file" in bad.stderr
 
 
+@pytest.mark.parametrize("source", ["linkedin", "ics"])
+def test_an_import_moves_the_last_contact_and_keeps_a_follow_up_date(
+    source: str, run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """An export cannot say whether a follow-up date was set before its messages or after
+    them, so an import never takes it as met, as `log` does."""
+    note = (
+        "---\nemail: ana.costa@example.com\nlast_contact: 2026-01-05\n"
+        "next_contact: 2026-12-15  # ask about the team\n---\n"
+    )
+    vault = make_vault({"People/Ana Costa.md": note})
+    export = (
+        _linkedin_export(tmp_path / "export.zip")
+        if source == "linkedin"
+        else FIXTURES / "calendar.ics"
+    )
+    result = run("import", source, str(export), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "follow-up" not in result.stdout
+    latest = {"linkedin": "2026-09-11", "ics": "2026-11-10"}[source]
+    text = (vault / "People/Ana Costa.md").read_text()
+    assert text.startswith(
+        f"---\nemail: ana.costa@example.com\nlast_contact: {latest}\n"
+        "next_contact: 2026-12-15  # ask about the team\n"
+    )
+    shown = run("show", "Ana Costa", "--json", vault=vault).json()
+    assert (shown["last_contact"], shown["due"], shown["reason"]) == (
+        latest,
+        "2026-12-15",
+        "next_contact",
+    )
+
+
 def test_many_records_show_a_progress_bar_on_a_terminal_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
