@@ -284,9 +284,10 @@ def unanswered_outreach(
     vault: Summary, people: Sequence[Person], today: dt.date
 ) -> tuple[dict[str, Resting], dict[str, dt.date]]:
     """The people given a rest (`rest_after` or more of my messages in a row unanswered), and,
-    for the others whose latest outreach went unanswered, its day. Only a person whose last
-    touch is a message of mine can be either, and only the touches since the reply window
-    before their last word (or meeting) decide it."""
+    for the others whose latest outreach went unanswered with no contact since (an entry of
+    any kind, or the front-matter last contact), its day. Only a person whose last touch is a
+    message of mine can be either, and only the touches since the reply window before their
+    last word (or meeting) decide it."""
     reply_days, after = vault.config.reply_days, vault.config.rest_after
     rests: dict[str, Resting] = {}
     latest: dict[str, dt.date] = {}
@@ -303,7 +304,9 @@ def unanswered_outreach(
             last = next(o.date for o in reversed(sent) if o.status == UNANSWERED)
             rests[person.path] = Resting(person, row, last)
         elif sent[-1].status == UNANSWERED:
-            latest[person.path] = sent[-1].date
+            day = sent[-1].date
+            if last_contact(person, vault.contact_dates_of(person), today) == day:
+                latest[person.path] = day
     return rests, latest
 
 
@@ -314,7 +317,7 @@ def _nudges(
     horizon: dt.date,
     unanswered: dict[str, dt.date],
 ) -> list[Nudge]:
-    """For each person whose latest outreach went unanswered, with no contact since, a nudge
+    """For each person whose latest outreach went unanswered (`unanswered_outreach`), a nudge
     on the day its window closed, shown until `reply_days` after that; none for a person given
     a rest."""
     reply_days = vault.config.reply_days
@@ -323,10 +326,6 @@ def _nudges(
         latest = unanswered.get(person.path)
         if latest is None:
             continue
-        dates = vault.contact_dates_of(person)
-        since = dates[bisect.bisect_right(dates, latest) :]
-        if since and since[0] <= today:
-            continue  # in touch since, some other way
         day = add_days(latest, reply_days + 1)
         if add_days(today, -reply_days) <= day <= horizon:  # once: for a window, then let go
             found.append(Nudge(person, latest, day))

@@ -566,17 +566,26 @@ def test_a_nudge_shows_from_its_day_to_reply_days_after_and_not_once_in_touch(
 ) -> None:
     """reply_days 14: an outreach of 10-25 is nudged on 11-09 and shown up to today (11-23); one
     of 11-15 is still waiting for its answer. Ada, first by name, was in touch today after it
-    (no message, no meeting): no nudge for her, and the others still get theirs."""
+    (no message, no meeting): no nudge for her, and the others still get theirs. So was Di, by
+    her front-matter's last contact; Eve's is the day of the message, as `log` leaves it."""
     vault = make_vault(
         {
             "People/Ada.md": "---\ncadence: 1y\n---\n- 2026-11-01 email to: hi\n"
             "- 2026-11-23 ran into her at the station\n",
             "People/Bo.md": "---\ncadence: 1y\n---\n- 2026-10-25 email to: hi\n",
             "People/Cy.md": "---\ncadence: 1y\n---\n- 2026-11-15 email to: hi\n",
+            "People/Di.md": "---\ncadence: 1y\nlast_contact: 2026-11-20\n---\n"
+            "- 2026-10-25 email to: hi\n",
+            "People/Eve.md": "---\ncadence: 1y\nlast_contact: 2026-10-25\n---\n"
+            "- 2026-10-25 email to: hi\n",
         }
     )
     nudges = run("due", "--json", vault=vault).json()["nudges"]
-    assert [(n["name"], n["date"]) for n in nudges] == [("Bo", "2026-11-09")]
+    assert [(n["name"], n["date"]) for n in nudges] == [("Bo", "2026-11-09"), ("Eve", "2026-11-09")]
+    plan = run("plan", "--json", vault=vault).json()
+    said = {p["name"]: " ".join(p["why"]) for p in plan["plan"]}
+    assert "no reply to your message of 2026-10-25" in said["Bo"]
+    assert "no reply" not in said.get("Di", "") and "no reply" not in said.get("Ada", "")
 
 
 def test_what_show_says_of_each_kind_of_follow_up(run: Run, make_vault: MakeVault) -> None:
