@@ -315,10 +315,10 @@ def _add_opportunity(note: ParsedNote, date: dt.date, rest: str, number: int) ->
     `other` with the whole text, a status it does not know is reported and read as open."""
     rest = rest.strip(_SEPARATORS)
     found = OPPORTUNITY.fullmatch(rest)
-    kind, status, text = ("other", None, rest) if found is None else found.groups()
-    kind = kind.lower()
-    if kind not in OPPORTUNITY_KINDS:
-        kind, status, text = "other", None, rest
+    if found is None or found.group(1).lower() not in OPPORTUNITY_KINDS:
+        note.opportunities.append(Opportunity(date, "other", "open", rest, number))
+        return
+    kind, status, text = found.groups()
     if status is not None and status.lower() not in OPPORTUNITY_STATUSES:
         note.problems.append(
             Problem(
@@ -329,9 +329,8 @@ def _add_opportunity(note: ParsedNote, date: dt.date, rest: str, number: int) ->
             )
         )
         status = None
-    note.opportunities.append(
-        Opportunity(date, kind, (status or "open").lower(), text.strip(), number)
-    )
+    status = status.lower() if status else "open"
+    note.opportunities.append(Opportunity(date, kind.lower(), status, text.strip(), number))
 
 
 def _split_channel(

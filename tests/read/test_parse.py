@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from notekit.read.parse import MAX_NOTE_BYTES, parse_note, parse_with_front_matter
+from notekit.core.model import Section
+from notekit.read.parse import MAX_NOTE_BYTES, parse_note, parse_with_front_matter, sections
 
 GOLDEN = Path(__file__).parents[1] / "fixtures" / "parse"
 
@@ -128,6 +129,46 @@ def test_group_entries_and_what_only_looks_like_one() -> None:
         ("coffee", None, "group with Ben"),
     ]
     assert [link.target for link in note.links] == ["Ben", "Ben"]
+
+
+def test_opportunities_as_people_write_them() -> None:
+    """Separators after the date, any case; what is no known kind is `other` and open, its
+    text whole; an unknown status is reported and read as open."""
+    note = parse_note(
+        "a.md",
+        "## Opportunities\n"
+        "- 2026-10-01: Referral (WON): for the Acme role\n"
+        "- 2026-10-02 — collaboration: a talk together\n"
+        "- 2026-10-03 gig (won): playing at her wedding\n"
+        "- 2026-10-04 intro (Maybe): to her manager\n".encode(),
+    )
+    assert [(o.kind, o.status, o.text, o.line) for o in note.opportunities] == [
+        ("referral", "won", "for the Acme role", 2),
+        ("collaboration", "open", "a talk together", 3),
+        ("other", "open", "gig (won): playing at her wedding", 4),
+        ("intro", "open", "to her manager", 5),
+    ]
+    assert [(p.line, p.message) for p in note.problems] == [
+        (5, "opportunity status 'Maybe': one of open, won, lost, given")
+    ]
+
+
+def test_links_anywhere_in_the_front_matter_and_a_long_lines_context_cut() -> None:
+    line = "- met at the conference with [[Ben]] " + "and talked for hours " * 10
+    note = parse_note(
+        "a.md",
+        f"---\nmet:\n  where: Lisbon\n  with: '[[Ana]]'\n---\n{line}\n".encode(),
+    )
+    assert [(link.target, link.line, link.in_front_matter) for link in note.links] == [
+        ("Ana", 2, True),
+        ("Ben", 6, False),
+    ]
+    assert note.links[1].context == line.removeprefix("- ")[:159] + "…"  # 160 characters
+
+
+def test_sections_skip_the_front_matter_after_a_bom() -> None:
+    raw = "\ufeff---\n# filled in by the template\nname: A\n---\n## Memories\nthe trip\n"
+    assert sections(raw.encode()) == [Section("Memories", 5, "the trip", 6)]
 
 
 def test_one_walk_of_the_body_for_readers_and_writers() -> None:
