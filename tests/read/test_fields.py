@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
 
 from conftest import MakeVault, Run, people_by_name
-from notekit.read.fields import BUILTIN_ALIASES
+from notekit.core.dates import parse_cadence
+from notekit.core.model import WARNING, Person, Problem, Stint
+from notekit.read.config import Config
+from notekit.read.fields import BUILTIN_ALIASES, FieldReader
+from notekit.read.parse import parse_with_front_matter
 
 
 def _person(run: Run, make_vault: MakeVault, front_matter: str) -> dict:
@@ -158,3 +165,119 @@ def test_dataview_inline_fields_count_as_fields(run: Run, make_vault: MakeVault)
     problems = run("check", "--json", vault=vault).json()
     assert [(p["path"], p["line"]) for p in problems] == [("People/Ben.md", 4)]
     assert "front-matter" in problems[0]["message"]
+
+
+def _read(text: str, config: Config | None = None) -> tuple[Person, list[Problem]]:
+    """The Person a note at People/Pat.md makes, read as the index reads it."""
+    note, values = parse_with_front_matter("People/Pat.md", text.encode())
+    return FieldReader(config or Config()).person(note, values)
+
+
+def test_every_field_of_a_person_read_in_one_note() -> None:
+    person, problems = _read(
+        "---\n"
+        "fullname: Pat Quinn\n"
+        "alias: [PQ, ' ']\n"
+        "tag: [person, Work/Acme, work/acme]\n"
+        "employer: Acme\n"
+        "jobtitle: CTO\n"
+        "mail: [pat@example.com, pat@acme.example]\n"
+        "mobile: '+351 555 0100'\n"
+        "basedin: Porto\n"
+        "linkedinurl: https://www.linkedin.com/in/pat\n"
+        "avatar: pat.jpg\n"
+        "contactvia: signal\n"
+        "howwemet: 2015-06-01, PyCon Berlin\n"
+        "workedtogether: [Acme (2015-2018), '(2010)']\n"
+        "hobbies: [climbing, chess]\n"
+        "workingon: a book\n"
+        "sharedmemories: the night train to Vienna\n"
+        "goal: referral\n"
+        "referredby: '[[Ana Costa]]'\n"
+        "connections: ['[[Ben]]', Cy]\n"
+        "bday: 1990-02-03\n"
+        "status: paused\n"
+        "active: 'no'\n"
+        "lastseen: 2026-10-01\n"
+        "reconnecton: 2026-12-24\n"
+        "keepintouch: 3m\n"
+        "connectedon: 2019-05-05\n"
+        "locale: pt\n"
+        "---\n"
+        "#mentor in the body\n"
+        "## Log\n"
+        "- 2026-03-01 linkedin: now CTO at Acme\n"
+        "- 2026-06-01 linkedin: now VP at Globex\n"
+    )
+    assert [(p.line, p.message) for p in problems] == [
+        (14, "workedtogether: cannot tell the org of '(2010)'")
+    ]
+    assert dataclasses.asdict(person) == dataclasses.asdict(
+        Person(
+            name="Pat Quinn",
+            path="People/Pat.md",
+            aliases=["PQ"],
+            tags=["person", "Work/Acme", "mentor"],
+            company="Acme",
+            role="CTO",
+            emails=["pat@example.com", "pat@acme.example"],
+            phone="+351 555 0100",
+            location="Porto",
+            linkedin="https://www.linkedin.com/in/pat",
+            photo="pat.jpg",
+            channel="signal",
+            context="2015-06-01, PyCon Berlin",
+            history=["Acme (2015-2018)", "(2010)"],
+            stints=(Stint("Acme", None, 2015, 2018), None),
+            met_on=dt.date(2015, 6, 1),
+            interests=["climbing", "chess"],
+            projects=["a book"],
+            memories=["the night train to Vienna"],
+            goals=["referral"],
+            introduced_by=["Ana Costa"],
+            knows=["Ben", "Cy"],
+            birthday=(1990, 2, 3),
+            status="paused",
+            active=False,
+            fm_last_contact=dt.date(2026, 10, 1),
+            next_contact=dt.date(2026, 12, 24),
+            fm_cadence=parse_cadence("3m"),
+            news=(dt.date(2026, 6, 1), "VP at Globex"),
+            connected=dt.date(2019, 5, 5),
+            language="pt",
+        )
+    )
+
+
+def test_a_person_with_no_fields_is_named_by_the_file_and_followed_up() -> None:
+    person, problems = _read("just a line\n")
+    assert problems == []
+    assert dataclasses.asdict(person) == dataclasses.asdict(Person("Pat", "People/Pat.md"))
+    assert person.followed_up
+
+
+@pytest.mark.parametrize(
+    ("value", "active"),
+    [
+        ("true", True),
+        ("yes", True),
+        ("false", False),
+        ("'No'", False),
+        ("' off '", False),
+        ("0", False),
+        ("n", False),
+        ("1", True),
+        ("someday", True),
+    ],
+)
+def test_what_active_takes_as_false(value: str, active: bool) -> None:
+    assert _read(f"---\nactive: {value}\n---\n")[0].active is active
+
+
+def test_a_bad_value_is_reported_with_its_key_and_line_and_left_unset() -> None:
+    person, problems = _read("---\nname: Pat\nbday: 1990-02-30\nfrequency: often\n---\n")
+    assert (person.birthday, person.fm_cadence) == (None, None)
+    assert [(p.line, p.severity, p.message.split(":")[0]) for p in problems] == [
+        (3, WARNING, "bday"),
+        (4, WARNING, "frequency"),
+    ]
