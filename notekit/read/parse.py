@@ -318,18 +318,18 @@ def _add_opportunity(note: ParsedNote, date: dt.date, rest: str, number: int) ->
     if found is None or found.group(1).lower() not in OPPORTUNITY_KINDS:
         note.opportunities.append(Opportunity(date, "other", "open", rest, number))
         return
-    kind, status, text = found.groups()
-    if status is not None and status.lower() not in OPPORTUNITY_STATUSES:
+    kind, written, text = found.groups()
+    status = written.lower() if written else "open"
+    if status not in OPPORTUNITY_STATUSES:
         note.problems.append(
             Problem(
                 note.path,
                 number,
                 WARNING,
-                f"opportunity status {status!r}: one of {', '.join(OPPORTUNITY_STATUSES)}",
+                f"opportunity status {written!r}: one of {', '.join(OPPORTUNITY_STATUSES)}",
             )
         )
-        status = None
-    status = status.lower() if status else "open"
+        status = "open"
     note.opportunities.append(Opportunity(date, kind.lower(), status, text.strip(), number))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from notekit.core.model import Section
+from notekit.core.model import WARNING, Problem, Section
 from notekit.read.parse import MAX_NOTE_BYTES, parse_note, parse_with_front_matter, sections
 
 GOLDEN = Path(__file__).parents[1] / "fixtures" / "parse"
@@ -164,11 +164,78 @@ def test_links_anywhere_in_the_front_matter_and_a_long_lines_context_cut() -> No
         ("Ben", 6, False),
     ]
     assert note.links[1].context == line.removeprefix("- ")[:159] + "…"  # 160 characters
+    just = "x" * (160 - len("[[Ben]] ")) + " [[Ben]]"
+    assert parse_note("a.md", just.encode()).links[0].context == just  # not one too many
+
+
+def test_what_follows_an_entrys_date_and_a_tasks_bad_due_date() -> None:
+    note = parse_note(
+        "a.md",
+        "- 2026-01-01: call: hi\n"
+        "- 2026-01-02 — coffee with Ana\n"
+        "- [ ] ask about the role 📅 2026-02-30\n"
+        "- [x] 2026-01-03, email to: sent it\n".encode(),
+    )
+    assert [(e.date.day, e.channel, e.direction, e.text) for e in note.entries] == [
+        (1, "call", None, "hi"),
+        (2, "coffee", None, "coffee with Ana"),
+        (3, "email", "to", "sent it"),
+    ]
+    assert [(t.line, t.done, t.due) for t in note.tasks] == [(3, False, None), (4, True, None)]
+    assert note.problems == [
+        Problem(
+            "a.md",
+            3,
+            WARNING,
+            "task due date: no such date: 2026-02-30 (day is out of range for month)",
+        )
+    ]
 
 
 def test_sections_skip_the_front_matter_after_a_bom() -> None:
     raw = "\ufeff---\n# filled in by the template\nname: A\n---\n## Memories\nthe trip\n"
     assert sections(raw.encode()) == [Section("Memories", 5, "the trip", 6)]
+
+
+def test_sections_are_what_the_note_says_under_each_heading_but_the_log() -> None:
+    """Text before the first heading is no section; a log section (in any case), with the
+    headings below it, is none either; a comment is a blank line; blank edges are trimmed,
+    nothing else (a Markdown hard break, an indented first line); lines keep their ends."""
+    raw = (
+        "---\nname: A\n# filled in by the template\n---\n"
+        "what comes before any heading\n"
+        "## Memories\r\n"
+        "\r\n"
+        "    the night train, indented\r\n"
+        "X marks the spot  \r\n"
+        "<!-- a comment\r\n"
+        "over two lines -->\r\n"
+        "and Twitter is now X\r\n"
+        "## LOG\n"
+        "- 2026-01-01 call: hi\n"
+        "### The call\n"
+        "notes of the call\n"
+        "## Interests\n"
+        "climbing, caf\xe9s\n"
+        "## Empty\n"
+        "\n"
+        "   \n"
+        "# Timeline\n"
+        "- 2026-02-01 call\n"
+        "## Under the timeline, so in it\n"
+        "more notes\n"
+    ).encode("latin-1")
+    assert sections(raw) == [
+        Section(
+            "Memories",
+            6,
+            "    the night train, indented\nX marks the spot  \n\n\nand Twitter is now X",
+            8,
+        ),
+        Section("Interests", 17, "climbing, caf\ufffds", 18),
+    ]
+    no_front_matter = b"intro\n## Memories\nthe trip\n## To come"  # and no final newline
+    assert sections(no_front_matter) == [Section("Memories", 2, "the trip", 3)]
 
 
 def test_one_walk_of_the_body_for_readers_and_writers() -> None:
