@@ -172,13 +172,13 @@ class FieldReader:
         if any(folder.lower() in folders for folder in config.person_folders):
             return True
         raw = self.raw(note, front_matter)
-        types = {t.lower() for t in _texts(raw.get("type", (None, None, 0))[1])}
+        types = {t.lower() for t in _texts(_value(raw, "type"))}
         if types & set(config.person_types):
             return True
-        categories = {_unlink(c).lower() for c in _texts(raw.get("categories", (None, None, 0))[1])}
+        categories = {_unlink(c).lower() for c in _texts(_value(raw, "categories"))}
         if categories & set(config.person_categories):
             return True
-        tags = [*tag_list(raw.get("tags", (None, None, 0))[1]), *note.tags]
+        tags = [*tag_list(_value(raw, "tags")), *note.tags]
         return any(
             segment in config.person_tags for tag in tags for segment in tag.lower().split("/")
         )
@@ -199,11 +199,11 @@ class FieldReader:
                 return None
 
         def text(name: str) -> str | None:
-            values = _texts(raw[name][1]) if name in raw else []
+            values = _texts(_value(raw, name))
             return values[0] if values else None
 
         def texts(name: str) -> list[str]:
-            return _texts(raw[name][1]) if name in raw else []
+            return _texts(_value(raw, name))
 
         history = read_history(raw["history"][1]) if "history" in raw else []
         if "history" in raw:
@@ -216,7 +216,7 @@ class FieldReader:
             name=text("name") or note.stem,
             path=note.path,
             aliases=texts("aliases"),
-            tags=_dedupe([*tag_list(raw.get("tags", (None, None, 0))[1]), *note.tags]),
+            tags=_dedupe([*tag_list(_value(raw, "tags")), *note.tags]),
             company=text("company"),
             role=text("role"),
             emails=texts("email"),
@@ -246,6 +246,12 @@ class FieldReader:
             language=text("language"),
         )
         return person, problems
+
+
+def _value(raw: dict[str, tuple[str, Any, int]], name: str) -> Any:  # noqa: ANN401 - as YAML
+    """The value of a field as `FieldReader.raw` found it; None when the note has none."""
+    found = raw.get(name)
+    return None if found is None else found[1]
 
 
 def _leading_date(text: str | None) -> dt.date | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 
 from conftest import MakeVault, Run, people_by_name
 from notekit.core.dates import parse_cadence
-from notekit.core.model import WARNING, Person, Problem, Stint
+from notekit.core.model import WARNING, ParsedNote, Person, Problem, Stint
 from notekit.read.config import Config
 from notekit.read.fields import BUILTIN_ALIASES, FieldReader
 from notekit.read.parse import parse_with_front_matter
@@ -281,3 +282,47 @@ def test_a_bad_value_is_reported_with_its_key_and_line_and_left_unset() -> None:
         (3, WARNING, "bday"),
         (4, WARNING, "frequency"),
     ]
+
+
+def _note(text: str) -> tuple[ParsedNote, dict[str, Any]]:
+    return parse_with_front_matter("People/Pat.md", text.encode())
+
+
+def test_the_first_key_of_a_field_wins_and_inline_fields_add_up() -> None:
+    """The front-matter's first key for a field wins; an inline field of a field the
+    front-matter lacks is read, and several lines of it make a list from the body's first
+    line on; unknown keys are passed over wherever they come."""
+    note, values = _note(
+        "---\nfoo: 1\nmail: pat@example.com\nemail: other@example.com\nName: Pat\n---\n"
+        "hobbies:: chess\n"
+        "bar:: 2\n"
+        "hobbies:: go\n"
+        "name:: Patricia\n"
+        "- one more [hobbies:: climbing]\n"
+    )
+    reader = FieldReader(Config())
+    assert reader.raw(note, values) == {
+        "email": ("mail", "pat@example.com", 3),
+        "name": ("Name", "Pat", 5),
+        "interests": ("hobbies", ["chess", "go", "climbing"], 7),
+    }
+    assert reader.lines(note) == {"email": 3, "name": 5, "interests": 7}
+    assert reader.inline_line(note, "interests") == 7
+    assert reader.inline_line(note, "name") is None  # the front-matter has it: edits go there
+    assert reader.inline_line(note, "company") is None
+    assert reader.inline_overridden(note) == [
+        Problem(
+            "People/Pat.md",
+            10,
+            WARNING,
+            "name:: is set in the front-matter too (Name, line 5); the front-matter's value is "
+            "used",
+        )
+    ]
+
+
+def test_what_a_list_of_texts_keeps() -> None:
+    person, _ = _read(
+        "---\nmemories: [true, False, yes, 3, 2.5, null, [a], {b: 1}, ' x ', '']\n---\n"
+    )
+    assert person.memories == ["true", "false", "yes", "3", "2.5", "x"]
