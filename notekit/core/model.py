@@ -240,8 +240,8 @@ class Section(NamedTuple):
 
     heading: str
     line: int  # of the heading
-    text: str  # the lines under it, up to the next heading, blank edges trimmed; what an
-    # HTML comment hides is a blank line
+    text: str  # the lines under it, up to the next heading, blank edges trimmed; a line an
+    # HTML comment hides is blank, a comment within a line is left out
     start: int = 0  # the line of the text's first line
 
 

@@ -253,6 +253,22 @@ def blank_code_spans(line: str) -> str:
     return "".join(out)
 
 
+def without_comments(line: str) -> str:
+    """The line without the HTML comments that open and close within it, as a preview shows
+    it (`met <!-- where? --> at PyCon`: `met  at PyCon`); one inside a code span is code, and
+    stays. A comment over several lines is `body_lines`' HIDDEN."""
+    visible = blank_code_spans(line) if "`" in line else line
+    kept: list[str] = []
+    done = 0  # the line is kept up to here
+    while (opened := visible.find("<!--", done)) >= 0:
+        closed = visible.find("-->", opened + 4)
+        if closed < 0:
+            break
+        kept.append(line[done:opened])
+        done = closed + 3
+    return "".join(kept) + line[done:]
+
+
 def tag_list(value: Any) -> list[str]:
     """Tags from a list, or from a string of words split on commas and spaces; no `#`."""
     if value is None:

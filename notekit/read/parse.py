@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import Any
 
 from notekit.core.dates import parse_date
@@ -52,6 +53,7 @@ from notekit.core.syntax import (
     conflict,
     heading,
     tag_list,
+    without_comments,
 )
 from notekit.read.front_matter import DELIMITER, FrontMatter, front_matter_end, load_mapping
 
@@ -197,24 +199,26 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
     for index, line, kind in body_lines(lines, start):
         if kind != TEXT:
             if kind == CODE and "[[" in line:
-                _add_links(note, line, index + 1, in_code=True)
+                _add_links(note, line, line, index + 1, in_code=True)
             continue
+        if "<!--" in line:
+            line = without_comments(line)  # what the line shows, its texts taken from here
         stripped = line.lstrip()
         if not stripped:
             continue
         number = index + 1
         first = stripped[0]
-        visible = blank_code_spans(line) if "`" in line else line
+        visible = blank_code_spans(line) if "`" in line else line  # as long, and what is code
         if first == ">":
-            _add_links(note, visible, number, in_quote=True)
+            _add_links(note, visible, line, number, in_quote=True)
             continue
         if "::" in visible:
-            _add_inline_fields(note, visible, number)
+            _add_inline_fields(note, visible, line, number)
         if "#" in visible:
             note.tags.extend(
                 tag for m in TAG.finditer(visible) if NOT_DIGIT_WORD.search(tag := m.group(1))
             )
-            found = heading(visible) if first == "#" else None
+            found = heading(line) if first == "#" and heading(visible) else None
             if found:
                 level, content = found
                 if level == 1 and note.title is None:
@@ -224,12 +228,12 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
                 if content.strip().lower() == OPPORTUNITY_HEADING:
                     opportunities = level
                 _add_entry(note, content, number, channels)
-                _add_links(note, visible, number)
+                _add_links(note, visible, line, number)
                 continue
         open_task = False
         item = LIST_ITEM.match(visible) if first in "-*+0123456789" else None
         if item:
-            content = item.group(1)
+            content = line[item.start(1) :]
             task = TASK_BOX.match(content) if content[:1] == "[" else None
             if task:
                 open_task = task.group(1) == " "
@@ -239,24 +243,31 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
             else:
                 in_section = opportunities is not None and not line[:1].isspace()
                 _add_entry(note, content, number, channels, in_section)
-        _add_links(note, visible, number, in_open_task=open_task)
+        _add_links(note, visible, line, number, in_open_task=open_task)
 
 
-def _add_inline_fields(note: ParsedNote, line: str, number: int) -> None:
-    """Dataview's inline fields of one line: the whole line, or bracketed ones within it."""
-    whole = INLINE_FIELD.match(line)
-    if whole and not BRACKETED_FIELD.search(line):
-        note.inline_fields.append((whole.group(2).strip(), whole.group(3).strip(), number))
+def _add_inline_fields(note: ParsedNote, visible: str, line: str, number: int) -> None:
+    """Dataview's inline fields of one line: the whole line, or bracketed ones within it
+    (found outside code, in `visible`; read from `line`, which is as long)."""
+    whole = INLINE_FIELD.match(visible)
+    if whole and not BRACKETED_FIELD.search(visible):
+        note.inline_fields.append((_text(line, whole, 2), _text(line, whole, 3), number))
         return
-    for found in BRACKETED_FIELD.finditer(line):
-        note.inline_fields.append((found.group(1).strip(), found.group(2).strip(), number))
+    for found in BRACKETED_FIELD.finditer(visible):
+        note.inline_fields.append((_text(line, found, 1), _text(line, found, 2), number))
 
 
-def _add_links(note: ParsedNote, line: str, number: int, **where: bool) -> None:
-    if "[[" not in line:
+def _text(line: str, match: re.Match[str], group: int) -> str:
+    """What `line` holds where a group of a match in its blanked copy is, blanks trimmed."""
+    return line[match.start(group) : match.end(group)].strip()
+
+
+def _add_links(note: ParsedNote, visible: str, line: str, number: int, **where: bool) -> None:
+    """The links of `visible`, outside code; their context is the whole `line`."""
+    if "[[" not in visible:
         return
     context = ""
-    for match in WIKILINK.finditer(line):
+    for match in WIKILINK.finditer(visible):
         target = match.group(1).strip()
         if target:
             context = context or _shorten(MARKERS.sub("", line))
@@ -383,6 +394,8 @@ def sections(raw: bytes) -> list[Section]:
     for index, line, kind in body_lines(lines, start):
         if kind == HIDDEN:
             line = ""  # what an HTML comment hides is no part of what the note says
+        elif kind == TEXT and "<!--" in line:
+            line = without_comments(line)
         if kind == TEXT and (title := heading(line)) is not None:
             level, name = title
             if log_level is not None and level > log_level:

@@ -30,6 +30,7 @@ from notekit import __version__
 from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
 from notekit.core.model import Opportunity, ParsedNote, Person, Problem
+from notekit.core.syntax import HIDDEN, TEXT, body_lines, without_comments
 from notekit.present import views
 from notekit.read.files import create_exclusive, flush_to_disk, folder_lock, replace_atomic
 from notekit.read.vault import DailyNotes, attachments
@@ -811,13 +812,18 @@ class _Site:
         note = self.index.note_of(person)
         lines = text.split("\n")
         lines = lines[note.body_start - 1 :] if note.has_front_matter else lines
+        shown = [  # a comment is left out, as a preview leaves it (raw HTML is not rendered)
+            without_comments(line) if kind == TEXT and "<!--" in line else line
+            for _, line, kind in body_lines(lines)
+            if kind != HIDDEN
+        ]
         if self.render_markdown is None:
             from notekit.site.markdown import make_renderer  # only when a person page is written
 
             self.render_markdown = make_renderer(
                 lambda t: self.page_of(self.index.resolve(t).person, "../")
             )
-        return self.render_markdown("\n".join(lines))
+        return self.render_markdown("\n".join(shown))
 
 
 Files = dict[str, str]  # each file of the site written or kept -> the digest of its bytes

@@ -3,7 +3,7 @@ looks like, as every reader (and later the merge driver) sees it."""
 
 from __future__ import annotations
 
-from notekit.core.syntax import conflict, group_with, html_comment, wikilink
+from notekit.core.syntax import conflict, group_with, html_comment, wikilink, without_comments
 
 
 def test_the_markers_git_writes_around_both_sides_are_a_conflict() -> None:
@@ -59,3 +59,13 @@ def test_an_empty_comment_hides_nothing_after_it() -> None:
     assert html_comment("<!---->", False) == (False, False)
     assert html_comment("text <!-- open", False) == (True, True)
     assert html_comment("still -->", True) == (True, False)
+
+
+def test_a_line_shows_what_its_comments_leave() -> None:
+    assert without_comments("met <!-- where? --> at PyCon") == "met  at PyCon"
+    assert without_comments("<!-- a --> b <!-- c --> d") == " b  d"
+    assert without_comments("<!---->x") == "x"  # the shortest comment
+    assert without_comments("<!-->x-->y") == "y"  # `-->` counts only after `<!--`
+    assert without_comments("a `<!-- code -->` b") == "a `<!-- code -->` b"
+    assert without_comments("a <!-- left open") == "a <!-- left open"  # body_lines hides it
+    assert without_comments("no comment") == "no comment"

@@ -204,8 +204,8 @@ def test_sections_are_what_the_note_says_under_each_heading_but_the_log() -> Non
     raw = (
         "---\nname: A\n# filled in by the template\n---\n"
         "what comes before any heading\n"
-        "## Memories\r\n"
-        "\r\n"
+        "## Memories <!-- one a line -->\r\n"
+        "<!-- from the template: what we lived through together -->\r\n"
         "    the night train, indented\r\n"
         "X marks the spot  \r\n"
         "<!-- a comment\r\n"
@@ -236,6 +236,28 @@ def test_sections_are_what_the_note_says_under_each_heading_but_the_log() -> Non
     ]
     no_front_matter = b"intro\n## Memories\nthe trip\n## To come"  # and no final newline
     assert sections(no_front_matter) == [Section("Memories", 2, "the trip", 3)]
+
+
+def test_texts_keep_their_code_and_lose_their_comments() -> None:
+    """What a note says is what a preview shows: code spans are kept in the texts read (an
+    entry, a task, a heading, a field's value), but nothing in them is a link, a tag or a
+    field; a comment within a line is no part of it at all."""
+    note = parse_note(
+        "a.md",
+        "# The `asyncio` move <!-- working title -->\n"
+        "- 2026-10-01 call: the `asyncio` migration, `#123` and `[[Gus]]` <!-- ask [[Ana]] -->\n"
+        "- [ ] send the `pytest` plugin 📅 2026-11-25 <!-- #later -->\n"
+        "editor:: `vim` <!-- [[Ben]] -->\n"
+        "<!-- company:: Acme --> with [[Cy]] #met\n".encode(),
+    )
+    assert note.title == "The `asyncio` move"
+    assert [e.text for e in note.entries] == ["the `asyncio` migration, `#123` and `[[Gus]]`"]
+    assert [t.text for t in note.tasks] == ["send the `pytest` plugin 📅 2026-11-25"]
+    assert note.inline_fields == [("editor", "`vim`", 4)]
+    assert [(link.target, link.line, link.context) for link in note.links] == [
+        ("Cy", 5, "with [[Cy]] #met")
+    ]
+    assert note.tags == ["met"]
 
 
 def test_one_walk_of_the_body_for_readers_and_writers() -> None:

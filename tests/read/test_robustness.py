@@ -44,6 +44,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "bracketed fields never closed": lambda n: "[due:: " * (n // 7),
     "an opportunity then blanks": lambda n: "- key" + " " * n,
     "comment openers": lambda n: "<!--" * (n // 4),
+    "comment openers closed once": lambda n: "<!--" * (n // 4) + "-->",
+    "comments": lambda n: "<!--x-->" * (n // 8),
     "wikilinks never closed": lambda n: "[[a|" * (n // 4),
 }
 ADVERSARIAL_LINES = [build(2000) for build in ADVERSARIAL.values()]

@@ -97,6 +97,33 @@ def test_person_page_shows_timeline_body_and_backlinks(run: Run, tmp_path: Path)
     assert "one page, one decision" in body
 
 
+def test_a_person_page_shows_the_notes_as_a_preview_does_without_comments(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """Raw HTML is never rendered, so a comment would show as text: it is left out, on one
+    line or over several, and one in a code span is code."""
+    note = (
+        "---\ncadence: 1y\n---\n"
+        "## Memories <!-- one a line -->\n"
+        "<!-- from the template: what we lived through together -->\n"
+        "- the night train\n"
+        "- met at `PyCon` <!-- or EuroPython? -->\n"
+        "<!--\nnot for the page\n-->\n"
+        "- we wrote `<!-- TODO -->` in every template\n"
+    )
+    out = tmp_path / "site"
+    build_report(run, make_vault({"People/Bo.md": note}), out)
+    page = (out / "people" / "bo.html").read_text("utf-8")
+    body = page[page.index('class="markdown"') :]
+    assert (
+        "<h2>Memories</h2>\n<ul>\n<li>the night train</li>\n<li>met at <code>PyCon</code></li>"
+        in body
+    )
+    assert "<li>we wrote <code>&lt;!-- TODO --&gt;</code> in every template</li>" in body
+    assert "&lt;!--" not in body.replace("<code>&lt;!-- TODO --&gt;</code>", "")
+    assert "template:" not in body and "not for the page" not in body
+
+
 def test_hostile_note_text_is_escaped_or_dropped(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
