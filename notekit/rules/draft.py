@@ -461,9 +461,10 @@ def _told_to_them(text: str) -> str:
 
 
 def _promised(task: str, person: Person, language: str) -> Promised:
-    """A promise of mine, as the message that keeps it says it: `send Priya my CV` (`envoyer
-    mon CV à Priya`) is sending `my CV`; in English any other task is told with `you` for them
-    (`call Ben back` -> `call you back`), in another language as written."""
+    """A promise of mine, as the message that keeps it says it: `send Priya my CV` and `send
+    her my CV` (`envoyer mon CV à Priya`) are sending `my CV`; in English any other task is
+    told with `you` for them (`call Ben back` -> `call you back`), in another language as
+    written."""
     text = " ".join(TASK_DUE.sub("", plain(task)).split()).rstrip(".")
     names = sorted({person.name, *person.aliases, _first_name(person.name)}, key=len, reverse=True)
     if language == "fr":
@@ -478,7 +479,9 @@ def _promised(task: str, person: Person, language: str) -> Promised:
         return Promised(thing, text)
     them = "|".join(re.escape(name) for name in names)
     told = re.sub(rf"\b(?:{them})\b", "you", text) if language == "en" else text
-    sent = re.match(r"(?i)(?:send|share|forward|email|mail)\s+(?:to\s+)?(?:you\s+)?(.+)", told)
+    sent = re.match(
+        r"(?i)(?:send|share|forward|email|mail)\s+(?:to\s+)?(?:(?:you|her|him|them)\s+)?(.+)", told
+    )
     return Promised(sent.group(1) if sent and language == "en" else None, told)
 
 

@@ -464,3 +464,27 @@ def test_a_memory_an_html_comment_hides_is_not_told(run: Run, make_vault: MakeVa
     draft = result.json()
     assert "the Lisbon food tour" in draft["body"] and draft["memory_from"] == "People/Kim.md:11"
     assert "flooded" not in draft["body"] and "Hidden" not in draft["body"]
+
+
+@pytest.mark.parametrize(
+    ("task", "opening"),
+    [
+        ("send Bo the slides", "As promised, I'm sending you the slides."),
+        ("send her the `pytest` plugin", "As promised, I'm sending you the `pytest` plugin."),
+        ("email him my notes <!-- or print them? -->", "As promised, I'm sending you my notes."),
+        ("send them the photos", "As promised, I'm sending you the photos."),
+        ("send the recording", "As promised, I'm sending you the recording."),
+        ("call Bo back", "As promised, I wanted to call you back."),
+    ],
+)
+def test_a_promise_is_kept_in_the_words_of_the_task(
+    task: str, opening: str, run: Run, make_vault: MakeVault
+) -> None:
+    """What is sent is what the task names, whoever it is sent to (their name or a pronoun);
+    its code is kept and a comment in it is not said."""
+    note = f"---\nemail: bo@example.com\n---\n- [ ] {task} 📅 2026-11-25\n"
+    result = run("draft", "Bo", "--json", vault=make_vault({"People/Bo.md": note}))
+    assert result.exit_code == 0, result.stderr
+    draft = result.json()
+    assert draft["reason"]["kind"] == "promise"
+    assert [s["text"] for s in draft["sentences"]][2] == opening

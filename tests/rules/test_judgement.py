@@ -44,7 +44,7 @@ def test_each_frame_opens_the_draft_and_only_a_reconnect_says_it_has_been_a_whil
             "Thank you for your message in October, and sorry to be slow to answer.",
             ["People/Aisha Bello.md:8"],
         ),
-        "Priya Nair": ("As promised, here is my CV.", ["People/Priya Nair.md:10"]),
+        "Priya Nair": ("As promised, I'm sending you my CV.", ["People/Priya Nair.md:10"]),
         "Diego Alvarez": (
             "I've been thinking about our call in October, and about the Lisbon offsite where "
             "we got lost looking for the ferry.",
