@@ -13,8 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from notekit.core.model import WARNING, Problem, Section
-from notekit.read.parse import MAX_NOTE_BYTES, parse_note, parse_with_front_matter, sections
+from notekit.core.model import ERROR, WARNING, ParsedNote, Problem, Section
+from notekit.read.parse import (
+    CONFLICT,
+    CR_ONLY,
+    MAX_NOTE_BYTES,
+    YAML_DIRECTIVE,
+    parse_note,
+    parse_with_front_matter,
+    sections,
+)
 
 GOLDEN = Path(__file__).parents[1] / "fixtures" / "parse"
 
@@ -157,12 +165,14 @@ def test_links_anywhere_in_the_front_matter_and_a_long_lines_context_cut() -> No
     line = "- met at the conference with [[Ben]] " + "and talked for hours " * 10
     note = parse_note(
         "a.md",
-        f"---\nmet:\n  where: Lisbon\n  with: '[[Ana]]'\n---\n{line}\n".encode(),
+        f"---\nname: Pat\nmet:\n  where: Lisbon\n  with: '[[Ana]]'\n---\n{line}\n".encode(),
     )
     assert [(link.target, link.line, link.in_front_matter) for link in note.links] == [
-        ("Ana", 2, True),
-        ("Ben", 6, False),
+        ("Ana", 3, True),  # the line of its key
+        ("Ben", 7, False),
     ]
+    escaped = parse_note("a.md", b'---\nwith: "\\x5B\\x5BAna]]"\n---\n')  # YAML spells it
+    assert [(link.target, link.line) for link in escaped.links] == [("Ana", 2)]
     assert note.links[1].context == line.removeprefix("- ")[:159] + "…"  # 160 characters
     just = "x" * (160 - len("[[Ben]] ")) + " [[Ben]]"
     assert parse_note("a.md", just.encode()).links[0].context == just  # not one too many
@@ -258,6 +268,83 @@ def test_texts_keep_their_code_and_lose_their_comments() -> None:
         ("Cy", 5, "with [[Cy]] #met")
     ]
     assert note.tags == ["met"]
+
+
+def test_a_note_read_in_part_or_not_at_all_says_so() -> None:
+    def read(raw: bytes) -> tuple[ParsedNote, dict[str, object]]:
+        return parse_with_front_matter("a.md", raw)
+
+    binary, values = read(b"---\nname: A\n---\n\x00")
+    assert (binary.readable, values, binary.entries) == (False, {}, [])
+    assert binary.problems == [Problem("a.md", None, ERROR, "binary file, not a Markdown note")]
+    late_zero = b"- 2026-01-01 call: hi\n" + b"x" * 8170 + b"\x00"  # past the part looked at
+    assert len(late_zero) == 8193 and read(late_zero)[0].readable is True
+    cr_only, values = read(b"---\rname: A\r---\r- 2026-01-01 call: hi\r")
+    assert values == {"name": "A"} and [(e.line, e.text) for e in cr_only.entries] == [(4, "hi")]
+    assert cr_only.problems == [Problem("a.md", None, WARNING, CR_ONLY)]
+    crlf, values = read(
+        b"---\r\nname: A\r\n---\r\n- 2026-01-01 call: hi\r\n- 2026-01-02 call\r\n"
+        b"met [[Ben]]\r\n#\r\n"
+    )
+    assert values == {"name": "A"} and crlf.problems == [] and crlf.title is None
+    assert [(e.line, e.channel, e.text) for e in crlf.entries] == [
+        (4, "call", "hi"),
+        (5, "call", "call"),
+    ]
+    assert [link.context for link in crlf.links] == ["met [[Ben]]"]
+    directive, values = read(b"%YAML 1.2\n---\nname: A\n---\n")
+    assert values == {} and directive.problems == [Problem("a.md", 1, WARNING, YAML_DIRECTIVE)]
+    conflicted, _ = read(b"<<<<<<< HEAD\na\n=======\nb\n>>>>>>> theirs\n")
+    assert conflicted.readable is False
+    assert conflicted.problems == [
+        Problem("a.md", 1, ERROR, CONFLICT.format(first=1, last=5)),
+    ]
+    bom_and_bad_byte, values = read(b"\xef\xbb\xbf---\nname: Jos\xe9\n---\n")
+    assert values == {"name": "Jos\ufffd"}
+    assert bom_and_bad_byte.problems == [
+        Problem("a.md", 2, WARNING, "invalid UTF-8: unreadable bytes shown as \ufffd")
+    ]
+
+
+def test_a_huge_note_is_read_up_to_its_last_whole_line_within_the_limit() -> None:
+    head = b"---\nname: Big\n---\n"
+    entry = b"- 2026-01-01 call: x\n"
+    whole = (MAX_NOTE_BYTES - len(head)) // len(entry)
+    just = head + entry * whole
+    just += b"y" * (MAX_NOTE_BYTES - len(just))  # exactly the limit: read whole
+    assert len(just) == MAX_NOTE_BYTES
+    assert parse_note("big.md", just).problems == []
+    note = parse_note("big.md", head + entry * (whole + 5))
+    assert len(note.entries) == whole and note.entries[-1].text == "x"
+    assert note.problems == [
+        Problem("big.md", None, WARNING, "note is larger than 4 MiB: only its beginning was read")
+    ]
+
+
+def test_what_the_front_matter_says_of_the_note_itself() -> None:
+    note = parse_note("a.md", b"---\nname: A\nTag: [x, y]\ntags: z\nDate: 2026-11-10\n---\n")
+    assert (note.front_tags, note.date) == (["x", "y"], dt.date(2026, 11, 10))
+    bad = parse_note("a.md", b"---\nname: A\ndate: soon\n---\n")
+    assert bad.date is None
+    assert bad.problems == [
+        Problem("a.md", 3, WARNING, "date: not a date (expected YYYY-MM-DD): 'soon'")
+    ]
+    unclosed = parse_note("a.md", b"---  \nname: A\n")
+    assert unclosed.problems == [
+        Problem("a.md", 1, ERROR, "front-matter has no closing `---`: read as body text")
+    ]
+
+
+def test_what_a_comment_over_lines_hides_and_an_indented_opportunity() -> None:
+    note = parse_note(
+        "a.md",
+        b"<!--\nask [[Ana]] about #later\n-->\n## Opportunities\n"
+        b"- 2026-10-01 referral: the Acme role\n"
+        b" - 2026-10-02 call: an indented item is an entry\n",
+    )
+    assert (note.links, note.tags) == ([], [])
+    assert [(o.line, o.kind) for o in note.opportunities] == [(5, "referral")]
+    assert [(e.line, e.channel) for e in note.entries] == [(6, "call")]
 
 
 def test_one_walk_of_the_body_for_readers_and_writers() -> None:
