@@ -147,6 +147,18 @@ def group_with(links: list[str], others: int) -> str:
     return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
 
 
+def note_lines(text: str) -> list[str]:
+    """A note's lines as an editor numbers them: cut at each LF, a CRLF's CR dropped, and at
+    each CR in a text without LF (classic Mac OS); never at the other breaks `splitlines`
+    knows (a form feed, U+2028), where no editor starts a line."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text.split("\r")
+    if "\r" in text:
+        return [line[:-1] if line.endswith("\r") else line for line in lines]
+    return lines
+
+
 def html_comment(line: str, inside: bool) -> tuple[bool, bool]:
     """Whether `line` is hidden in an HTML comment (`<!-- … -->` over several lines), and
     whether a comment is still open after it; `inside`: whether one was open before it."""

@@ -52,6 +52,7 @@ from notekit.core.syntax import (
     body_lines,
     conflict,
     heading,
+    note_lines,
     tag_list,
     without_comments,
 )
@@ -96,12 +97,9 @@ def parse_with_front_matter(
             )
         )
     text = _decode(path, raw, note.problems)
-    lines = text.split("\n")
-    if len(lines) == 1 and "\r" in text:  # classic Mac OS: read, never edited (write.edit)
-        lines = text.split("\r")
+    lines = note_lines(text)
+    if "\r" in text and "\n" not in text:  # classic Mac OS: read, never edited (write.edit)
         note.problems.append(Problem(path, None, WARNING, CR_ONLY))
-    elif "\r" in text:  # CRLF: every line loses its one `\r`
-        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     # two versions at once: neither is data (most notes hold no marker: one look at the text)
     if "<<<<<<<" in text and (markers := conflict(lines)) is not None:
         note.readable = False
@@ -386,8 +384,7 @@ def _add_task(note: ParsedNote, text: str, number: int, done: bool) -> None:
 def sections(raw: bytes) -> list[Section]:
     """The note's sections other than its log (and what the log holds), each up to the next
     heading outside code; sections with nothing under them are left out."""
-    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    lines = [line.rstrip("\r") for line in text.split("\n")]
+    lines = note_lines(raw.decode("utf-8", errors="replace").removeprefix("\ufeff"))
     start = (front_matter_end(lines) or -1) + 1
     found: list[tuple[str, int, list[str]]] = []
     log_level: int | None = None  # inside a log section of this level

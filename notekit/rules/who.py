@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from notekit.core.model import Person
+from notekit.core.syntax import without_comments
 from notekit.rules.match import fold, formed_topic_in, word_forms
 from notekit.store.summary import Summary
 
@@ -37,7 +38,7 @@ def _fields(person: Person) -> list[tuple[str, str]]:
     ]
 
 
-SAID_VERSION = 4  # of what `said` keeps of each note: a new way of forming words is a new one
+SAID_VERSION = 5  # of what `said` keeps of each note: a new way of forming words is a new one
 NOTE = "note"  # the field of a line of the note itself
 
 
@@ -90,6 +91,6 @@ def who(vault: Summary, topic: str) -> list[Found]:
             found.append(Found(person, score, mine.fields[item], mine.texts[item], None))
         else:
             line = mine.lines[item - len(mine.fields)]
-            text = vault.line_of(person, line).strip()
+            text = without_comments(vault.line_of(person, line)).strip()
             found.append(Found(person, score, NOTE, text, line))
     return sorted(found, key=lambda f: (-f.score, f.person.name.casefold()))

@@ -30,7 +30,7 @@ from notekit import __version__
 from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
 from notekit.core.model import Opportunity, ParsedNote, Person, Problem
-from notekit.core.syntax import HIDDEN, TEXT, body_lines, without_comments
+from notekit.core.syntax import HIDDEN, TEXT, body_lines, note_lines, without_comments
 from notekit.present import views
 from notekit.read.files import create_exclusive, flush_to_disk, folder_lock, replace_atomic
 from notekit.read.vault import DailyNotes, attachments
@@ -808,9 +808,8 @@ class _Site:
         return page or self.obsidian(source)
 
     def _body_html(self, person: Person, raw: bytes) -> str:
-        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
         note = self.index.note_of(person)
-        lines = text.split("\n")
+        lines = note_lines(raw.decode("utf-8", errors="replace").removeprefix("\ufeff"))
         lines = lines[note.body_start - 1 :] if note.has_front_matter else lines
         shown = [  # a comment is left out, as a preview leaves it (raw HTML is not rendered)
             without_comments(line) if kind == TEXT and "<!--" in line else line

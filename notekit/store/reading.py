@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from notekit.core.model import ERROR, NoteParts, ParsedNote, Problem
-from notekit.core.syntax import CODE, TEXT, body_lines
+from notekit.core.syntax import CODE, TEXT, body_lines, note_lines, without_comments
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
 from notekit.read.front_matter import FrontMatter, front_matter_end
@@ -137,19 +137,22 @@ def note_parts(raw: bytes, note: ParsedNote, reader: FieldReader) -> NoteParts:
 
 
 def read_body(vault: Path, path: str) -> list[tuple[int, str]]:
-    """The lines of one note's body with their numbers (none when it cannot be read)."""
+    """The lines of one note's body with their numbers, as they show (none when it cannot be
+    read): what a comment hides is left out."""
     try:
         text = _read_bytes(os.path.join(vault, path)).decode("utf-8", errors="replace")
     except OSError:
         return []
-    lines = text.removeprefix("\ufeff").splitlines()
+    lines = note_lines(text.removeprefix("\ufeff"))
     end = front_matter_end(lines)
     start = 0 if end is None else end + 1
-    return [
-        (n + 1, line)
-        for n, line, kind in body_lines(lines, start)
-        if kind in (TEXT, CODE) and line.strip()  # not what a comment hides
-    ]
+    found = []
+    for n, line, kind in body_lines(lines, start):
+        if kind == TEXT and "<!--" in line:
+            line = without_comments(line)
+        if kind in (TEXT, CODE) and line.strip():  # not what a comment hides
+            found.append((n + 1, line))
+    return found
 
 
 def read_line(vault: Path, path: str, number: int) -> str:
@@ -159,7 +162,7 @@ def read_line(vault: Path, path: str, number: int) -> str:
         text = _read_bytes(os.path.join(vault, path)).decode("utf-8", errors="replace")
     except OSError:
         return ""
-    lines = text.removeprefix("\ufeff").splitlines()
+    lines = note_lines(text.removeprefix("\ufeff"))
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 

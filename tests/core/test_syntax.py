@@ -3,7 +3,14 @@ looks like, as every reader (and later the merge driver) sees it."""
 
 from __future__ import annotations
 
-from notekit.core.syntax import conflict, group_with, html_comment, wikilink, without_comments
+from notekit.core.syntax import (
+    conflict,
+    group_with,
+    html_comment,
+    note_lines,
+    wikilink,
+    without_comments,
+)
 
 
 def test_the_markers_git_writes_around_both_sides_are_a_conflict() -> None:
@@ -69,3 +76,12 @@ def test_a_line_shows_what_its_comments_leave() -> None:
     assert without_comments("a `<!-- code -->` b") == "a `<!-- code -->` b"
     assert without_comments("a <!-- left open") == "a <!-- left open"  # body_lines hides it
     assert without_comments("no comment") == "no comment"
+
+
+def test_a_notes_lines_are_those_an_editor_numbers() -> None:
+    assert note_lines("a\nb\n") == ["a", "b", ""]
+    assert note_lines("a\r\nb\r\n") == ["a", "b", ""]
+    assert note_lines("a\rb\r") == ["a", "b", ""]  # classic Mac OS
+    assert note_lines("a\r\nb\rc\n") == ["a", "b\rc", ""]  # a lone CR in a LF note is text
+    assert note_lines("a\u2028b\x0cc\x85d\x0be\n") == ["a\u2028b\x0cc\x85d\x0be", ""]
+    assert note_lines("") == [""]

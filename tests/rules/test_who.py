@@ -103,3 +103,23 @@ def test_what_each_note_says_is_kept_and_only_a_changed_note_read_again(
     assert sorted(read) == ["People/Cy.md", "People/Dee.md", "People/Dee.md"]
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")
     assert run("who", "fintech", "--json", vault=vault).json() == after
+
+
+def test_who_counts_lines_as_editors_do_and_reads_no_comment(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A U+2028 or a form feed starts no line in an editor, so none here; what a comment
+    hides is neither matched nor shown."""
+    vault = make_vault(
+        {
+            "People/Bo.md": "---\nrole: CTO\n---\na line\u2028with a break and a \x0c\r\n"
+            "- works on payments at Acme <!-- ask about the payments team -->\r\n"
+            "<!-- a payments lead -->\r\n",
+            "People/Cy.md": "---\nrole: CTO\n---\n<!--\nknows payments\n-->\n",
+        }
+    )
+    found = run("who", "payments", "--json", vault=vault).json()
+    assert [(f["name"], f["line"], f["text"]) for f in found] == [
+        ("Bo", 5, "- works on payments at Acme")
+    ]
+    assert run("who", "lead", "--json", vault=vault).json() == []
