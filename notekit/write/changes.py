@@ -554,14 +554,23 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def diff(change: Change) -> str:
-    """The change as a unified diff, as `git diff` would show it (a new image: its size)."""
+    """The change as a unified diff, as `git diff` would show it (a new image: its size):
+    lines cut at LF alone, and a last line without one marked so."""
     if change.before is None and not change.rel.endswith(".md"):
         return f"new file b/{change.rel} ({len(change.after):,} bytes)\n"
     before = change.before.data.decode("utf-8") if change.before else ""
-    old = before.splitlines(keepends=True)
-    new = change.after.decode("utf-8").splitlines(keepends=True)
+    old, new = _with_ends(before), _with_ends(change.after.decode("utf-8"))
     source = f"a/{change.rel}" if change.before else "/dev/null"
-    return "".join(difflib.unified_diff(old, new, source, f"b/{change.rel}"))
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        for line in difflib.unified_diff(old, new, source, f"b/{change.rel}")
+    )
+
+
+def _with_ends(text: str) -> list[str]:
+    """The lines of a text, each with its LF (the last may have none)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def apply(change: Change, autocommit: bool, leftovers: Sequence[str] = ()) -> str | None:

@@ -112,6 +112,38 @@ def test_dry_run_prints_the_diff_and_writes_nothing(run: Run, vault: Path) -> No
     assert _bytes(vault) == before
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        b"---\nlast_contact: 2026-10-01\n---\n## Log\n- 2026-10-01 call: hi",  # no final LF
+        b"---\r\nlast_contact: 2026-10-01\r\n---\r\n## Log\r\n- 2026-10-01 call: hi\r\n",
+        "\ufeff---\nname: Bo\n---\nsee\u2028this\x0cpage\n## Log\n".encode(),
+    ],
+    ids=["no final newline", "CRLF", "BOM and breaks no editor makes"],
+)
+def test_a_dry_runs_diff_is_the_change_git_would_apply(
+    note: bytes, run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """The diff a dry run prints, applied by `git apply` to the note as it was, makes the
+    note the command then writes, byte for byte."""
+    vault = make_vault({"People/Bo.md": note})
+    command = [sys.executable, "-m", "notekit", "--vault", str(vault), "--today", TODAY, "log"]
+    shown = subprocess.run([*command, "Bo", "coffee: talked", "--dry-run"], capture_output=True)
+    assert shown.returncode == 0, shown.stderr  # its bytes: CliRunner would make CRLF LF
+    copy = tmp_path / "copy"
+    (copy / "People").mkdir(parents=True)
+    (copy / "People/Bo.md").write_bytes(note)
+    applied = subprocess.run(
+        ["git", "apply", "--whitespace=nowarn", "-"],
+        input=shown.stdout,
+        cwd=copy,
+        capture_output=True,
+    )
+    assert applied.returncode == 0, applied.stderr
+    assert run("log", "Bo", "coffee: talked", vault=vault).exit_code == 0
+    assert (copy / "People/Bo.md").read_bytes() == (vault / "People/Bo.md").read_bytes()
+
+
 def test_ambiguous_or_unknown_name_writes_nothing(run: Run, vault: Path) -> None:
     before = _bytes(vault)
     result = run("log", "Ana", "hello", vault=vault)
