@@ -159,6 +159,13 @@ def note_lines(text: str) -> list[str]:
     return lines
 
 
+def lines_with_ends(text: str) -> list[str]:
+    """`text` cut after each LF, each piece keeping it (the last may have none): lines as git
+    and editors cut them, never at a form feed or U+2028 as `str.splitlines` does."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def html_comment(line: str, inside: bool) -> tuple[bool, bool]:
     """Whether `line` is hidden in an HTML comment (`<!-- … -->` over several lines), and
     whether a comment is still open after it; `inside`: whether one was open before it."""

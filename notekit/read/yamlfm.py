@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from notekit.core.syntax import lines_with_ends
+
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Errors = list[tuple[int, str]]  # (line, message)
 MAX_NODES = 20_000  # beyond this, anchors/aliases are expanding into a "billion laughs"
@@ -47,11 +49,11 @@ def full_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
         key_lines.clear()
         errors.append((first_line, f"front-matter is nested more than {MAX_DEPTH} levels deep"))
     except yaml.YAMLError as exc:
-        line = _error_line(exc, first_line)
+        line = _error_line(exc, text, first_line)
         message = _error_message(exc)
         context = getattr(exc, "context_mark", None)
-        if context is not None and first_line + context.line != line:
-            message += f" (it starts at line {first_line + context.line})"
+        if context is not None and first_line + _line(text, context) != line:
+            message += f" (it starts at line {first_line + _line(text, context)})"
         lines = text.split("\n")
         source = lines[line - first_line] if line - first_line < len(lines) else ""
         if "\t" in source[: len(source) - len(source.lstrip())]:
@@ -82,7 +84,7 @@ def _load_into(
             return
         loader.flatten_mapping(root)
         for key_node, value_node in root.value:
-            line = first_line + key_node.start_mark.line
+            line = first_line + _line(text, key_node.start_mark)
             if _too_deep(value_node):
                 errors.append((line, f"value left out: nested more than {MAX_DEPTH} levels deep"))
                 continue
@@ -106,7 +108,7 @@ def _load_into(
 
 def _salvage(text: str, first_line: int, data: dict[str, Any], key_lines: dict[str, int]) -> None:
     """After a syntax error, keep every top-level key whose own lines still parse."""
-    lines = text.splitlines(keepends=True)
+    lines = lines_with_ends(text)
     starts = [
         i for i, line in enumerate(lines) if line[:1] not in ("", " ", "\t", "#", "-", "\n", "\r")
     ]
@@ -162,9 +164,15 @@ def _too_many_nodes(root: yaml.Node) -> bool:
     return False
 
 
-def _error_line(exc: yaml.YAMLError, first_line: int) -> int:
+def _error_line(exc: yaml.YAMLError, text: str, first_line: int) -> int:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    return first_line + mark.line if mark is not None else first_line
+    return first_line + _line(text, mark) if mark is not None else first_line
+
+
+def _line(text: str, mark: yaml.Mark) -> int:
+    """The line of `text` a mark is on, counted from 0 at each LF as an editor counts: YAML's
+    own count starts a line at U+2028 and U+0085 too."""
+    return text.count("\n", 0, mark.index)
 
 
 def _error_message(exc: BaseException) -> str:

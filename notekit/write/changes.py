@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from notekit.core.model import ParsedNote, Person
-from notekit.core.syntax import CHANNEL_WORD, GROUP, directed, one_line, tag_list
+from notekit.core.syntax import CHANNEL_WORD, GROUP, directed, lines_with_ends, one_line, tag_list
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note, parse_with_front_matter
 from notekit.read.yamlfm import flow_list, flow_scalar, flow_value
@@ -559,18 +559,12 @@ def diff(change: Change) -> str:
     if change.before is None and not change.rel.endswith(".md"):
         return f"new file b/{change.rel} ({len(change.after):,} bytes)\n"
     before = change.before.data.decode("utf-8") if change.before else ""
-    old, new = _with_ends(before), _with_ends(change.after.decode("utf-8"))
+    old, new = lines_with_ends(before), lines_with_ends(change.after.decode("utf-8"))
     source = f"a/{change.rel}" if change.before else "/dev/null"
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
         for line in difflib.unified_diff(old, new, source, f"b/{change.rel}")
     )
-
-
-def _with_ends(text: str) -> list[str]:
-    """The lines of a text, each with its LF (the last may have none)."""
-    parts = text.split("\n")
-    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def apply(change: Change, autocommit: bool, leftovers: Sequence[str] = ()) -> str | None:

@@ -144,6 +144,19 @@ def test_a_dry_runs_diff_is_the_change_git_would_apply(
     assert (copy / "People/Bo.md").read_bytes() == (vault / "People/Bo.md").read_bytes()
 
 
+def test_log_finds_the_last_contact_after_a_value_holding_a_line_separator(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A U+2028 pasted into a value starts no line in an editor, nor in the edit."""
+    note = '---\nnote: "met\u2028again"\nlast_contact: 2026-01-01\n---\n## Log\n'
+    vault = make_vault({"People/Bo.md": note})
+    result = run("log", "Bo", "coffee: talked", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Bo.md").read_text("utf-8") == note.replace(
+        "2026-01-01", TODAY
+    ) + f"- {TODAY} coffee: talked\n"
+
+
 def test_ambiguous_or_unknown_name_writes_nothing(run: Run, vault: Path) -> None:
     before = _bytes(vault)
     result = run("log", "Ana", "hello", vault=vault)

@@ -166,3 +166,23 @@ def test_a_scalar_written_reads_back_as_the_same_text(text: str) -> None:
     written = flow_scalar(text)
     assert yaml.safe_load(f"k: {written}\n")["k"] == text
     assert yaml.safe_load(f"k: [{written}, x]\n")["k"] == [text, "x"]
+
+
+def test_a_keys_line_is_the_line_an_editor_shows_it_on() -> None:
+    """YAML starts a line at U+2028 and U+0085 too; an editor does not, and an edit must find
+    each key on the line the editor shows (a syntax error's line as well)."""
+    text = 'note: "a\u2028b\u0085c"\nemail: x@y.z\nlast_contact: 2026-01-01'
+    data, lines, errors = full_mapping(text, first_line=2)
+    assert (lines, errors) == ({"note": 2, "email": 3, "last_contact": 4}, [])
+    assert data["email"] == "x@y.z"
+    broken = 'note: "a\u2028b"\nemail: x@y.z\nbad: [\nname: Ana'
+    data, lines, errors = full_mapping(broken, first_line=2)
+    assert (data, lines) == (
+        {"note": "a\u2028b", "email": "x@y.z", "name": "Ana"},
+        {
+            "note": 2,
+            "email": 3,
+            "name": 5,
+        },
+    )
+    assert [line for line, _ in errors] == [5]

@@ -772,6 +772,6 @@ def test_refusals_name_the_file_and_the_reason(tmp_path: Path) -> None:
         Snapshot.read(tmp_path / "gone.md")
     with pytest.raises(EditError, match="n.md: not valid UTF-8"):
         NoteText(b"\xff\xfe", "n.md")
-    unparsable = r"n.md: the front-matter cannot be parsed \(line 3: invalid YAML"
+    unparsable = r"n.md: the front-matter cannot be parsed \(line 2: invalid YAML"
     with pytest.raises(EditError, match=unparsable):
         open_note(b"---\na: [b\n---\n", "n.md")
