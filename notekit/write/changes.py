@@ -326,7 +326,7 @@ def plan_set(index: Summary, person: Person, assignments: list[Assignment]) -> C
     said = ", ".join(f"{a.key}{a.op}{a.value}" for a in assignments)
 
     def edit(note: NoteText, snapshot: Snapshot) -> None:
-        parsed = parse_note(snapshot.path.name, snapshot.data)
+        parsed, values = parse_with_front_matter(snapshot.path.name, snapshot.data)
         for each in assignments:
             field = index.fields.field_of(each.key)
             find = field_finder(index, field) if field else same_key(each.key)
@@ -340,7 +340,10 @@ def plan_set(index: Summary, person: Person, assignments: list[Assignment]) -> C
                 remove_value(note, find)
             elif field in LIST_FIELDS:
                 items = [item.strip() for item in each.value.split(",") if item.strip()]
-                set_value(note, each.key, flow_list(items), find)
+                written = index.fields.key_for(parsed, field)
+                one = len(items) == 1 and isinstance(values.get(written or ""), str)
+                value = flow_scalar(items[0]) if one else flow_list(items)  # its shape kept
+                set_value(note, each.key, value, find)
             else:
                 set_value(note, each.key, flow_scalar(each.value), find)
 

@@ -52,15 +52,15 @@ def test_set_clears_takes_out_and_selects_by_name_or_tag(run: Run, vault: Path) 
 def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
     run: Run, make_vault: MakeVault
 ) -> None:
-    """A list field as a list, under the key the note uses for it (`mail` is `email`); a
-    key notekit does not know as written, found again whatever its case; a value the note
-    holds already changes nothing."""
+    """A list field under the key the note uses for it (`mail` is `email`), in the shape
+    the note gave it; a key notekit does not know as written, found again whatever its case;
+    a value the note holds already changes nothing."""
     vault = make_vault({"People/Ana.md": "---\nmail: ana@x.org\nhobby: chess\ntags: [a, b]\n---\n"})
     args = ["tags=x, y", "email=ana@y.org", "Favourite food=pasta", "role=CTO"]
     result = run("set", "Ana", *args, vault=vault)
     assert result.exit_code == 0 and "changed 1 of 1 notes" in result.stdout
     assert (vault / "People/Ana.md").read_text() == (
-        "---\nmail: [ana@y.org]\nhobby: chess\ntags: [x, y]\nFavourite food: pasta\nrole: CTO\n"
+        "---\nmail: ana@y.org\nhobby: chess\ntags: [x, y]\nFavourite food: pasta\nrole: CTO\n"
         "---\n"
     )
     result = run("set", "Ana", "favourite FOOD=rice", "role=CTO", vault=vault)
@@ -184,3 +184,25 @@ def test_set_changes_only_the_lines_of_its_fields(data: bytes) -> None:
     fields = {reader.field_of(k): v for k, v in after.items()}
     assert fields.get("cadence") == "2m" and "status" not in fields
     assert "zz" in fields["tags"]
+
+
+def test_a_list_field_keeps_the_shape_the_note_gave_it(run: Run, make_vault: MakeVault) -> None:
+    """One item over a value written alone stays alone; more than one, or over a list, or
+    where the note has none, is a list."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nemail: ana@old.example  # work\ntags: [a]\n---\n",
+            "People/Ben.md": "---\nemail: ben@old.example\n---\n",
+            "People/Cy.md": "---\nname: Cy\n---\n",
+        }
+    )
+    assert run("set", "Ana", "email=ana@new.example", "tags=b", vault=vault).exit_code == 0
+    assert (vault / "People/Ana.md").read_text() == (
+        "---\nemail: ana@new.example  # work\ntags: [b]\n---\n"
+    )
+    assert run("set", "Ben", "email=ben@new.example,ben@home.example", vault=vault).exit_code == 0
+    assert (vault / "People/Ben.md").read_text() == (
+        "---\nemail: [ben@new.example, ben@home.example]\n---\n"
+    )
+    assert run("set", "Cy", "email=cy@example.com", vault=vault).exit_code == 0
+    assert (vault / "People/Cy.md").read_text() == "---\nname: Cy\nemail: [cy@example.com]\n---\n"
