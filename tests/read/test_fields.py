@@ -210,8 +210,8 @@ def test_every_field_of_a_person_read_in_one_note() -> None:
         "- 2026-03-01 linkedin: now CTO at Acme\n"
         "- 2026-06-01 linkedin: now VP at Globex\n"
     )
-    assert [(p.line, p.message) for p in problems] == [
-        (14, "workedtogether: cannot tell the org of '(2010)'")
+    assert problems == [
+        Problem("People/Pat.md", 14, WARNING, "workedtogether: cannot tell the org of '(2010)'")
     ]
     assert dataclasses.asdict(person) == dataclasses.asdict(
         Person(

@@ -184,13 +184,23 @@ def test_what_follows_an_entrys_date_and_a_tasks_bad_due_date() -> None:
         "- 2026-01-01: call: hi\n"
         "- 2026-01-02 — coffee with Ana\n"
         "- [ ] ask about the role 📅 2026-02-30\n"
-        "- [x] 2026-01-03, email to: sent it\n".encode(),
+        "- [x] 2026-01-03, email to: sent it\n"
+        "- 2026-01-04 email from (re 2026-01-04): the same day's answer\n"
+        "- 2026-01-05 — linkedin: now CTO at Acme\n"
+        ":: alone, or then std::vector, is no field\n".encode(),
     )
     assert [(e.date.day, e.channel, e.direction, e.text) for e in note.entries] == [
         (1, "call", None, "hi"),
         (2, "coffee", None, "coffee with Ana"),
         (3, "email", "to", "sent it"),
+        (4, "email", "from", "the same day's answer"),
     ]
+    assert note.entries[-1].reply_to == dt.date(2026, 1, 4)
+    assert note.news == [(dt.date(2026, 1, 5), "CTO at Acme")]
+    assert note.inline_fields == []
+    assert parse_note("a.md", b"- 2026-01-01 zoom: hi", frozenset({"zoom"})).entries[0].channel == (
+        "zoom"
+    )
     assert [(t.line, t.done, t.due) for t in note.tasks] == [(3, False, None), (4, True, None)]
     assert note.problems == [
         Problem(
@@ -221,6 +231,9 @@ def test_sections_are_what_the_note_says_under_each_heading_but_the_log() -> Non
         "<!-- a comment\r\n"
         "over two lines -->\r\n"
         "and Twitter is now X\r\n"
+        "```\r\n"
+        "<!-- kept: code -->\r\n"
+        "```\r\n"
         "## LOG\n"
         "- 2026-01-01 call: hi\n"
         "### The call\n"
@@ -239,10 +252,11 @@ def test_sections_are_what_the_note_says_under_each_heading_but_the_log() -> Non
         Section(
             "Memories",
             6,
-            "    the night train, indented\nX marks the spot  \n\n\nand Twitter is now X",
+            "    the night train, indented\nX marks the spot  \n\n\nand Twitter is now X\n"
+            "```\n<!-- kept: code -->\n```",
             8,
         ),
-        Section("Interests", 17, "climbing, caf\ufffds", 18),
+        Section("Interests", 20, "climbing, caf\ufffds", 21),
     ]
     no_front_matter = b"intro\n## Memories\nthe trip\n## To come"  # and no final newline
     assert sections(no_front_matter) == [Section("Memories", 2, "the trip", 3)]
@@ -292,8 +306,10 @@ def test_a_note_read_in_part_or_not_at_all_says_so() -> None:
         (5, "call", "call"),
     ]
     assert [link.context for link in crlf.links] == ["met [[Ben]]"]
-    directive, values = read(b"%YAML 1.2\n---\nname: A\n---\n")
-    assert values == {} and directive.problems == [Problem("a.md", 1, WARNING, YAML_DIRECTIVE)]
+    for first in (b"%YAML 1.2", b"%TAG ! tag:example.com,2026:"):
+        directive, values = read(first + b"\n---\nname: A\n---\n")
+        assert values == {}
+        assert directive.problems == [Problem("a.md", 1, WARNING, YAML_DIRECTIVE)]
     conflicted, _ = read(b"<<<<<<< HEAD\na\n=======\nb\n>>>>>>> theirs\n")
     assert conflicted.readable is False
     assert conflicted.problems == [
@@ -316,9 +332,13 @@ def test_a_huge_note_is_read_up_to_its_last_whole_line_within_the_limit() -> Non
     assert parse_note("big.md", just).problems == []
     note = parse_note("big.md", head + entry * (whole + 5))
     assert len(note.entries) == whole and note.entries[-1].text == "x"
-    assert note.problems == [
-        Problem("big.md", None, WARNING, "note is larger than 4 MiB: only its beginning was read")
-    ]
+    too_large = Problem(
+        "big.md", None, WARNING, "note is larger than 4 MiB: only its beginning was read"
+    )
+    assert note.problems == [too_large]
+    accents = "é".encode() * 10 + b"\n"  # a cut after the line, not inside its next
+    accents = head + accents * (MAX_NOTE_BYTES // len(accents) + 2)
+    assert parse_note("big.md", accents).problems == [too_large]
 
 
 def test_what_the_front_matter_says_of_the_note_itself() -> None:
