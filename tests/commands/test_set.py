@@ -60,8 +60,7 @@ def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
     result = run("set", "Ana", *args, vault=vault)
     assert result.exit_code == 0 and "changed 1 of 1 notes" in result.stdout
     assert (vault / "People/Ana.md").read_text() == (
-        "---\nmail: ana@y.org\nhobby: chess\ntags: [x, y]\nFavourite food: pasta\nrole: CTO\n"
-        "---\n"
+        "---\nmail: ana@y.org\nhobby: chess\ntags: [x, y]\nFavourite food: pasta\nrole: CTO\n---\n"
     )
     result = run("set", "Ana", "favourite FOOD=rice", "role=CTO", vault=vault)
     assert result.exit_code == 0
