@@ -68,7 +68,17 @@ def merge_note(
     run = uuid.uuid4().hex
     tokens = {kind: f"notekit-merge-{run}: {kind.title}" for kind in DATED_LISTS}
     entries = {tokens[kind]: _entry_lines(result, clashes[kind], kind) for kind in DATED_LISTS}
-    folded = [_folded(text, result, tokens).encode() for text in (texts[0], result, texts[2])]
+    # ours as it was (its items and front-matter are folded away all the same), but for a
+    # list's section that we removed and their items brought back; a section new to both
+    # base and ours is theirs, and their text brings it as they wrote it
+    brought_back = any(
+        _has_list(result, kind) and _has_list(base_text, kind) and not _has_list(ours_text, kind)
+        for kind in DATED_LISTS
+    )
+    folded = [
+        _folded(text, result, tokens).encode()
+        for text in (base_text, result if brought_back else ours_text, theirs_text)
+    ]
     if folded[2] == folded[0] or folded[1] == folded[2]:  # the rest changed on one side at
         rest, text_conflicts = folded[1], 0  # most: a three-way merge is that side
     elif folded[1] == folded[0]:
@@ -77,6 +87,10 @@ def merge_note(
         rest, text_conflicts = text_merge(folded[1], folded[0], folded[2])
     conflicts += sum(map(len, clashes.values())) + text_conflicts
     return Merged(_unfolded(rest, entries), conflicts)
+
+
+def _has_list(text: NoteText, kind: DatedList) -> bool:
+    return log_section(text, kind)[0] is not None
 
 
 def _read(data: bytes, name: str) -> tuple[NoteText, dict[str, Any]] | None:
@@ -259,6 +273,8 @@ def _folded(version: NoteText, result: NoteText, tokens: dict[DatedList, str]) -
         ranges = _entry_ranges(version, kind)
         section, _ = log_section(version, kind)
         at = ranges[0][0] if ranges else section[0] + 1 if section else version.last + 1
+        while not ranges and section and at < section[1] and not version.content(at).strip():
+            at += 1  # an empty list's items would come after the blank lines under its heading
         gone.update(i for start, end in ranges for i in range(start, end))
         places.setdefault(at, []).append(token + ending)
     out: list[str] = []

@@ -154,3 +154,165 @@ def test_opportunities_of_both_sides_are_kept_too() -> None:
     assert conflicts == 0
     both = "- 2026-05-01 referral (won): Globex\n- 2026-11-02 intro (open): to Ben\n"
     assert f"## Opportunities\n\n{both}\n## Log" in text
+
+
+SMALL = (
+    "---\ntype: person\ncompany: Globex  # since 2024\ntags: [a, b]\n---\n\n"
+    "## Log\n\n- 2026-06-01 call: hi\n"
+)
+
+
+def test_a_value_one_side_changed_added_or_removed_is_taken() -> None:
+    ours = SMALL + "- 2026-11-01 call: ours\n"
+    theirs = SMALL.replace("Globex", "Initech").replace("type: person\n", "")
+    theirs = theirs.replace("tags: [a, b]\n", "tags: [a, b]\nrole: CTO\n")
+    text, conflicts = merged(SMALL, ours, theirs)
+    assert conflicts == 0
+    assert text == (
+        "---\ncompany: Initech  # since 2024\ntags: [a, b]\nrole: CTO\n---\n\n## Log\n\n"
+        "- 2026-06-01 call: hi\n- 2026-11-01 call: ours\n"
+    )
+    assert merged(SMALL, theirs, ours) == (text, 0)  # whichever side is ours
+
+
+def test_lists_take_both_sides_additions_and_removals() -> None:
+    ours = SMALL.replace("tags: [a, b]", "tags: [a, b, c]")
+    theirs = SMALL.replace("tags: [a, b]", "tags: [a]")
+    assert merged(SMALL, ours, theirs) == (SMALL.replace("tags: [a, b]", "tags: [a, c]"), 0)
+    scalar = SMALL.replace("tags: [a, b]", "tags: d")  # a list on one side only: a conflict
+    text, conflicts = merged(SMALL, ours, scalar)
+    assert conflicts == 1
+    assert "<<<<<<< ours\ntags: [a, b, c]\n=======\ntags: d\n>>>>>>> theirs\n---\n" in text
+
+
+def test_the_later_day_of_a_contact_or_follow_up_wins_and_a_cleared_one_conflicts() -> None:
+    base = SMALL.replace("tags: [a, b]\n", "tags: [a, b]\nnext_contact: 2026-12-01\n")
+    ours, theirs = (base.replace("2026-12-01", day) for day in ("2026-12-10", "2026-12-20"))
+    assert merged(base, ours, theirs) == (theirs, 0)
+    assert merged(base, theirs, ours) == (theirs, 0)
+    same_day = base.replace("2026-12-01", "2026-12-10 09:00")
+    assert merged(base, same_day, ours) == (same_day, 0)  # not later: ours as written
+    cleared = base.replace("next_contact: 2026-12-01", "next_contact:")
+    text, conflicts = merged(base, cleared, ours)
+    assert conflicts == 1
+    assert (
+        "<<<<<<< ours\nnext_contact:\n=======\nnext_contact: 2026-12-10\n>>>>>>> theirs\n" in text
+    )
+
+
+def test_conflicts_are_counted_and_a_value_removed_on_one_side_conflicts_with_a_change() -> None:
+    ours = SMALL.replace("Globex  # since 2024", "Hooli").replace("person", "friend")
+    theirs = SMALL.replace("Globex  # since 2024", "Initech").replace("person", "colleague")
+    assert merged(SMALL, ours, theirs)[1] == 2
+    removed = SMALL.replace("company: Globex  # since 2024\n", "")
+    changed = SMALL.replace("Globex  # since 2024", "Initech")
+    text, conflicts = merged(SMALL, removed, changed)
+    assert conflicts == 1
+    assert text.startswith(
+        "---\ntype: person\ntags: [a, b]\n<<<<<<< ours\n=======\ncompany: Initech\n"
+        ">>>>>>> theirs\n---\n"
+    )
+    text, conflicts = merged(SMALL, changed, removed)
+    assert conflicts == 1
+    assert text.startswith(
+        "---\ntype: person\n<<<<<<< ours\ncompany: Initech\n=======\n>>>>>>> theirs\n"
+        "tags: [a, b]\n---\n"
+    )
+    crlf = [v.replace("\n", "\r\n") for v in (SMALL, removed, changed)]
+    assert merged(*crlf)[0] == merged(SMALL, removed, changed)[0].replace("\n", "\r\n")
+
+
+def test_a_conflict_holds_every_line_of_a_value_over_several() -> None:
+    base = SMALL.replace("tags: [a, b]\n---", "tags:\n  - a\n  - b\n---")
+    ours = base.replace("tags:\n  - a\n  - b\n", "tags: x\n")
+    theirs = base.replace("  - b\n", "  - c\n")
+    text, conflicts = merged(base, ours, theirs)
+    assert conflicts == 1
+    assert "<<<<<<< ours\ntags: x\n=======\ntags:\n  - a\n  - c\n>>>>>>> theirs\n---\n" in text
+
+
+def test_entries_they_removed_added_or_wrote_with_a_star_and_lines_under_them() -> None:
+    base = SMALL + "- 2026-07-01 call: a mistake\n"
+    theirs = SMALL + "* 2026-08-01 call: with a star\n  - she moved\n  - new number\n"
+    ours = base + "- 2026-09-01 call: ours\n"
+    text, conflicts = merged(base, ours, theirs)
+    assert conflicts == 0
+    assert text == SMALL + (
+        "- 2026-08-01 call: with a star\n  - she moved\n  - new number\n- 2026-09-01 call: ours\n"
+    )
+
+
+def test_an_edit_on_one_side_and_a_new_entry_of_that_day_on_the_other_are_no_conflict() -> None:
+    theirs = SMALL.replace("call: hi", "call: hi, she is at Initech")
+    ours = SMALL + "- 2026-06-01 email to: the notes\n"
+    text, conflicts = merged(SMALL, ours, theirs)
+    assert conflicts == 0  # each once, in the day's order of arrival
+    assert text.endswith(
+        "- 2026-06-01 email to: the notes\n- 2026-06-01 call: hi, she is at Initech\n"
+    )
+    gone = SMALL.replace("- 2026-06-01 call: hi\n", "")
+    assert merged(SMALL, theirs, gone) == (theirs, 0)  # edited here, removed there: kept
+
+
+def test_the_rest_is_merged_as_text_only_when_both_sides_changed_it() -> None:
+    calls: list[bytes] = []
+
+    def text_merge(ours: bytes, base: bytes, theirs: bytes) -> tuple[bytes, int]:
+        calls.append(ours)
+        return merge_file(ours, base, theirs)
+
+    def merge(base: str, ours: str, theirs: str) -> tuple[str, int]:
+        found = merge_note(base.encode(), ours.encode(), theirs.encode(), "Ana.md", text_merge)
+        assert found is not None
+        return found.data.decode(), found.conflicts
+
+    prose = SMALL.replace("## Log", "Likes hiking.\n\n## Log")
+    assert merge(SMALL, prose, SMALL) == (prose, 0)
+    assert merge(SMALL, SMALL, prose) == (prose, 0)
+    assert merge(SMALL, prose, prose) == (prose, 0)
+    assert calls == []
+    other = SMALL.replace("## Log", "Two kids.\n\n## Log")
+    text, conflicts = merge(SMALL, prose, other)
+    assert len(calls) == 1 and conflicts == 1 and "Likes hiking." in text and "Two kids." in text
+
+
+def test_the_first_entry_of_a_list_the_other_side_has_not_started() -> None:
+    empty = "---\ntype: person\n---\n\n## Opportunities\n\n## Log\n"
+    theirs = empty.replace("## Opportunities\n", "## Opportunities\n- 2026-05-01 job: Globex\n")
+    theirs += "- 2026-06-01 call: hi\n"
+    assert merged(empty, empty, theirs) == (theirs, 0)
+    bare = "\ufeff---\ntype: person\n---\nMet at PyCon."  # a BOM, no log, no final newline
+    with_log = bare + "\n\n## Log\n\n- 2026-06-01 call: hi\n"
+    mine = bare.replace("type: person", "type: friend")
+    assert merged(bare, mine, with_log) == (with_log.replace("person", "friend"), 0)
+    assert merged(bare, with_log, mine) == (with_log.replace("person", "friend"), 0)
+
+
+def test_a_note_without_a_log_or_a_final_newline_keeps_its_last_line() -> None:
+    bare = "---\ntype: person\ncompany: Globex\n---\nMet at PyCon."
+    ours = bare.replace("person", "friend")
+    theirs = bare.replace("Globex", "Initech")
+    assert merged(bare, ours, theirs) == (
+        "---\ntype: friend\ncompany: Initech\n---\nMet at PyCon.",
+        0,
+    )
+
+
+def test_an_empty_list_right_above_another_heading_takes_its_first_item() -> None:
+    base = "---\ntype: person\n---\n## Opportunities\n## Log\n- 2026-06-01 call: hi\n"
+    theirs = base.replace("## Opportunities\n", "## Opportunities\n- 2026-11-01 job: Globex\n")
+    ours = base + "- 2026-11-02 call: ours\n"
+    assert merged(base, ours, theirs) == (theirs + "- 2026-11-02 call: ours\n", 0)
+
+
+def test_each_entry_edited_two_ways_is_a_conflict_of_its_own() -> None:
+    base = SMALL + "- 2026-07-01 call: two\n"
+    ours = base.replace("call: hi", "call: hi there").replace("call: two", "call: two of us")
+    theirs = base.replace("call: hi", "call: hi again").replace("call: two", "call: two days")
+    text, conflicts = merged(base, ours, theirs)
+    assert conflicts == 2
+    assert text.endswith(
+        "<<<<<<< ours\n- 2026-06-01 call: hi there\n=======\n- 2026-06-01 call: hi again\n"
+        ">>>>>>> theirs\n<<<<<<< ours\n- 2026-07-01 call: two of us\n=======\n"
+        "- 2026-07-01 call: two days\n>>>>>>> theirs\n"
+    )
