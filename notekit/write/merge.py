@@ -186,9 +186,13 @@ def _take_in(
     rest = _without_empty_sections(_take_entries(note, other_text, relink))
     if differed:
         rest += ["", "Fields that differed:", "", "```yaml", *differed, "```"]
-    rest = [line for n, line in enumerate(rest) if line.strip() or (n and rest[n - 1].strip())]
-    while rest and not rest[0].strip():
-        rest.pop(0)
+    # one blank line at most between lines, and none first; a code block as it is
+    kinds = [kind for _, _, kind in body_lines(rest)]
+    rest = [
+        line
+        for n, line in enumerate(rest)
+        if line.strip() or kinds[n] != TEXT or (n and rest[n - 1].strip())
+    ]
     if rest:
         gap = [""] if note.last >= 0 and note.content(note.last).strip() else []
         note.insert(note.last + 1, [*gap, f"## From {other.stem} (merged {today})", "", *rest])

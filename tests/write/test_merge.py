@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given, settings
 from note_strategies import notes
 
-from conftest import FIXTURES, MakeVault, Run, Tally, at_least_checked
+from conftest import FIXTURES, TODAY, MakeVault, Run, Tally, at_least_checked
 
 KEEP, OTHER = "People/Ana Costa.md", "People/Ana C..md"
 LINKING = ("People/Bea.md", "Daily/2026-11-02.md", "Meetings/sync.md")
@@ -170,6 +170,33 @@ def test_years_stay_numbers_and_empty_sections_stay_behind(run: Run, make_vault:
     assert "history: [{org: Globex, from: 2018, to: 2020}]" in merged
     assert "Memories" not in merged and "### Old" not in merged
     assert "## Interests\n- sailing" in merged
+
+
+@pytest.mark.parametrize("keep_ends", ["- 2026-06-01 call: hi\n", "- 2026-06-01 call: hi\n\n"])
+def test_what_is_left_of_the_other_note_comes_last_as_it_was_written(
+    keep_ends: str, run: Run, make_vault: MakeVault
+) -> None:
+    """Under one heading after one blank line: its text with one blank line at most between
+    lines, a code block as it is (a `#` line in it no heading), its empty sections left
+    behind, and the fields that differed."""
+    other = (
+        "---\nname: Ana C.\ncompany: Initech\nrole: CTO\n---\n"
+        "She plays chess.\n\n\n\nTwo kids.\n\n"
+        "```bash\n# not a heading\n\n\nls\n```\n"
+        "## Memories\n\n### Old\n\n## Log\n- 2026-07-01 call: later\n"
+    )
+    keep = "---\nname: Ana Costa\ncompany: Globex\n---\n## Log\n" + keep_ends
+    vault = make_vault({"People/Ana Costa.md": keep, "People/Ana C.md": other})
+    result = run("merge", "People/Ana Costa.md", "People/Ana C.md", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Ana Costa.md").read_text() == (
+        "---\nname: Ana Costa\ncompany: Globex\naliases: [Ana C., Ana C]\n---\n## Log\n"
+        "- 2026-06-01 call: hi\n- 2026-07-01 call: later\n\n"
+        f"## From Ana C (merged {TODAY})\n\n"
+        "She plays chess.\n\nTwo kids.\n\n"
+        "```bash\n# not a heading\n\n\nls\n```\n\n"
+        "Fields that differed:\n\n```yaml\ncompany: Initech\nrole: CTO\n```\n"
+    )
 
 
 def test_a_second_trashed_note_of_the_same_name_is_kept_too(run: Run, vault: Path) -> None:
