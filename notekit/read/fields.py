@@ -74,6 +74,12 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang", "locale", "preferredlanguage"),
 }
 KNOWN_FIELDS = frozenset(BUILTIN_ALIASES)
+# the fields a Person holds as lists: `set` splits a value at its commas, `merge` takes the
+# other note's items a note lacks
+LIST_FIELDS = frozenset(
+    {"aliases", "tags", "email", "history", "interests", "projects", "memories", "goals"}
+    | {"introduced_by", "knows"}
+)
 
 _FALSE_WORDS = frozenset({"false", "no", "off", "0", "n"})
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from notekit.core.model import ParsedNote, Person
 from notekit.core.syntax import CHANNEL_WORD, GROUP, directed, lines_with_ends, one_line, tag_list
+from notekit.read.fields import LIST_FIELDS
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note, parse_with_front_matter
 from notekit.read.yamlfm import flow_list, flow_scalar, flow_value
@@ -301,7 +302,6 @@ class Assignment:
 
 
 _KEY = re.compile(r"[A-Za-z][\w -]*")  # with fullmatch, on the text before `=`
-LIST_FIELDS = ("tags", "aliases", "email", "history", "interests", "goals", "knows")
 DATE_FIELDS = ("last_contact", "next_contact")
 
 

@@ -28,6 +28,7 @@ from notekit.core.syntax import (
     body_lines,
     heading,
 )
+from notekit.read.fields import LIST_FIELDS
 from notekit.read.parse import parse_with_front_matter
 from notekit.read.yamlfm import flow_value
 from notekit.store.summary import Summary
@@ -46,7 +47,6 @@ from notekit.write.edit import (
 )
 
 TRASH = ".trash"
-LISTS = ("email", "tags", "aliases", "history", "interests", "goals", "knows", "introduced_by")
 
 
 @dataclass
@@ -250,7 +250,7 @@ def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: R
             differed.extend(relink(line) for line in lines.get(key, []))
         elif have in (None, "", []):
             set_value(note, key, flow_value(value), find)
-        elif field in LISTS or (isinstance(have, list) and isinstance(value, list)):
+        elif field in LIST_FIELDS or (isinstance(have, list) and isinstance(value, list)):
             held = have if isinstance(have, list) else [have]
             for item in value if isinstance(value, list) else [value]:
                 if item not in held:

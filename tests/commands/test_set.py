@@ -205,3 +205,13 @@ def test_a_list_field_keeps_the_shape_the_note_gave_it(run: Run, make_vault: Mak
     )
     assert run("set", "Cy", "email=cy@example.com", vault=vault).exit_code == 0
     assert (vault / "People/Cy.md").read_text() == "---\nname: Cy\nemail: [cy@example.com]\n---\n"
+
+
+def test_every_list_field_splits_at_commas(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault({"People/Ana.md": "---\nname: Ana\n---\n"})
+    args = ["projects=a book, a podcast", "memories=the train", "introduced_by=Ben, Cy"]
+    assert run("set", "Ana", *args, vault=vault).exit_code == 0
+    assert (vault / "People/Ana.md").read_text() == (
+        "---\nname: Ana\nprojects: [a book, a podcast]\nmemories: [the train]\n"
+        "introduced_by: [Ben, Cy]\n---\n"
+    )

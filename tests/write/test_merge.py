@@ -199,6 +199,52 @@ def test_what_is_left_of_the_other_note_comes_last_as_it_was_written(
     )
 
 
+def test_the_other_notes_log_in_any_form_and_its_job_under_other_keys(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Entries with a linked day and tab-indented lines go into the log, dated items of a
+    section after it do not; OTHER's role at its `employer` is no role at KEEP's company; an
+    empty value of OTHER's is not written."""
+    keep = "---\nname: Ana Costa\ncompany: Globex\n---\n## Log\n- 2026-06-01 call: hi\n"
+    other = (
+        "---\nemployer: Initech\ntitle: CTO\nlocation: ''\n---\n## Log\n"
+        "- [[2026-07-01]] call: later\n\t- she moved\n"
+        "## Ideas\n- 2026-08-01 start a podcast together\n"
+    )
+    vault = make_vault({"People/Ana Costa.md": keep, "People/Ana C.md": other})
+    result = run("merge", "People/Ana Costa.md", "People/Ana C.md", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Ana Costa.md").read_text() == (
+        "---\nname: Ana Costa\ncompany: Globex\naliases: [Ana C]\n---\n## Log\n"
+        "- 2026-06-01 call: hi\n- [[2026-07-01]] call: later\n\t- she moved\n\n"
+        f"## From Ana C (merged {TODAY})\n\n"
+        "## Ideas\n- 2026-08-01 start a podcast together\n\n"
+        "Fields that differed:\n\n```yaml\nemployer: Initech\ntitle: CTO\n```\n"
+    )
+    bare = make_vault(
+        {"People/Bo.md": "---\nname: Bo\n---\n", "People/Bo B.md": "- 2026-07-01 call\n"}
+    )
+    assert run("merge", "Bo", "Bo B", vault=bare).exit_code == 0
+    assert (bare / "People/Bo.md").read_text() == (  # no log to take it from: it still counts
+        f"---\nname: Bo\naliases: [Bo B]\n---\n\n## From Bo B (merged {TODAY})\n\n"
+        "- 2026-07-01 call\n"
+    )
+    assert run("show", "Bo", "--json", vault=bare).json()["last_contact"] == "2026-07-01"
+
+
+def test_every_list_field_takes_the_items_it_lacks_and_a_role_at_the_same_company_comes_in(
+    run: Run, make_vault: MakeVault
+) -> None:
+    keep = "---\nname: Ana Costa\ncompany: Globex\nprojects: [a book]\n---\n"
+    other = "---\nemployer: Globex\ntitle: CTO\nprojects: a podcast\nmemories: [the train]\n---\n"
+    vault = make_vault({"People/Ana Costa.md": keep, "People/Ana C.md": other})
+    assert run("merge", "People/Ana Costa.md", "People/Ana C.md", vault=vault).exit_code == 0
+    assert (vault / "People/Ana Costa.md").read_text() == (
+        "---\nname: Ana Costa\ncompany: Globex\nprojects: [a book, a podcast]\ntitle: CTO\n"
+        "memories: [the train]\naliases: [Ana C]\n---\n"
+    )
+
+
 def test_a_second_trashed_note_of_the_same_name_is_kept_too(run: Run, vault: Path) -> None:
     (vault / ".trash").mkdir()
     (vault / ".trash/Ana C..md").write_text("an older one\n")
