@@ -86,7 +86,7 @@ def merge_note(
     else:
         rest, text_conflicts = text_merge(folded[1], folded[0], folded[2])
     conflicts += sum(map(len, clashes.values())) + text_conflicts
-    return Merged(_unfolded(rest, entries), conflicts)
+    return Merged(_unfolded(rest, entries, result.newline), conflicts)
 
 
 def _has_list(text: NoteText, kind: DatedList) -> bool:
@@ -291,9 +291,10 @@ def _folded(version: NoteText, result: NoteText, tokens: dict[DatedList, str]) -
     return ("\ufeff" if result.bom else "") + "\n".join(out)
 
 
-def _unfolded(merged: bytes, entries: dict[str, list[str]]) -> bytes:
+def _unfolded(merged: bytes, entries: dict[str, list[str]], newline: str) -> bytes:
     """The text merge with each dated list's merged items where its token is (once: a
-    conflict that repeats a token keeps the items at its first place)."""
+    conflict that repeats a token keeps the items at its first place); a note that ended
+    without a newline still does (`_folded` gave its last line one, for a token after it)."""
     lines = merged.decode("utf-8").split("\n")
     for token, items in entries.items():
         places = [i for i, line in enumerate(lines) if line.rstrip("\r") == token]
@@ -301,4 +302,5 @@ def _unfolded(merged: bytes, entries: dict[str, list[str]]) -> bytes:
             del lines[index]
         if places:
             lines[places[0] : places[0] + 1] = items
-    return "\n".join(lines).encode("utf-8")
+    text = "\n".join(lines)
+    return (text.removesuffix("\r") if newline == "\r\n" else text).encode("utf-8")

@@ -316,3 +316,45 @@ def test_each_entry_edited_two_ways_is_a_conflict_of_its_own() -> None:
         ">>>>>>> theirs\n<<<<<<< ours\n- 2026-07-01 call: two of us\n=======\n"
         "- 2026-07-01 call: two days\n>>>>>>> theirs\n"
     )
+
+
+def test_a_log_we_removed_comes_back_with_the_entries_they_added() -> None:
+    ours = SMALL.replace("## Log\n\n- 2026-06-01 call: hi\n", "")
+    theirs = SMALL + "- 2026-11-01 call: new\n"
+    assert merged(SMALL, ours, theirs) == (ours + "## Log\n- 2026-11-01 call: new\n", 0)
+
+
+def test_keys_of_every_kind_after_one_another() -> None:
+    base = SMALL.replace("tags: [a, b]\n", "next_contact: 2026-12-01\nteam: core\n")
+    ours = base.replace("2026-12-01", "2026-12-10").replace("core", "web") + ""
+    ours = ours.replace("team: web\n", "team: web\nlikes: [tea]\n")
+    theirs = base.replace("2026-12-01", "2026-12-05").replace("type: person", "type: friend")
+    theirs = theirs.replace("team: core\n", "team: ops\nlikes: [chess]\nrole: CTO\n")
+    text, conflicts = merged(base, ours, theirs)
+    assert conflicts == 1  # the team, a key notekit does not know, changed two ways
+    assert text.startswith(
+        "---\ntype: friend\ncompany: Globex  # since 2024\nnext_contact: 2026-12-10\n"
+        "<<<<<<< ours\nteam: web\n=======\nteam: ops\n>>>>>>> theirs\nlikes: [tea, chess]\n"
+        "role: CTO\n---\n"
+    )
+
+
+def test_crlf_stays_through_conflicts_and_a_last_line_without_newline() -> None:
+    base = SMALL + "- 2026-07-01 call: two\n"
+    ours = base.replace("call: hi", "call: hi there").replace("call: two", "call: two of us")
+    theirs = base.replace("call: hi", "call: hi again").replace("call: two", "call: two days")
+    lf = merged(base, ours, theirs)
+    crlf = merged(*(v.replace("\n", "\r\n") for v in (base, ours, theirs)))
+    assert crlf == (lf[0].replace("\n", "\r\n"), 2)
+    bare = "---\r\ntype: person\r\ncompany: Globex\r\n---\r\nMet at PyCon.\r\nTwo kids."
+    mine, their = bare.replace("person", "friend"), bare.replace("Globex", "Initech")
+    assert merged(bare, mine, their) == (
+        "---\r\ntype: friend\r\ncompany: Initech\r\n---\r\nMet at PyCon.\r\nTwo kids.",
+        0,
+    )
+
+
+def test_notes_without_front_matter_merge_their_entries() -> None:
+    base = "## Log\n\n- 2026-06-01 call: hi\n"
+    text, conflicts = merged(base, base + "- 2026-11-01 call: ours\n", base + "- 2026-10-01 x\n")
+    assert (text, conflicts) == (base + "- 2026-10-01 x\n- 2026-11-01 call: ours\n", 0)
