@@ -245,6 +245,59 @@ def test_every_list_field_takes_the_items_it_lacks_and_a_role_at_the_same_compan
     )
 
 
+def test_the_other_notes_lines_each_where_they_belong(
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry right after a code block goes to the log, a dated line under another item
+    stays under it, an entry's trailing blanks go, list items are not taken twice, the last
+    key's every line is kept when it differs, a note in a subfolder goes to the trash by its
+    own name, and each note changed is committed with what happened to it."""
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    keep = (
+        "---\nname: Ana Costa\ntags: [a, b]\nknows:\n  - Ben\n---\n## Log\n- 2026-06-01 call: hi\n"
+    )
+    other = (
+        "---\ntags: [b, c]\nknows:\n  - Cy\n  - Dee\ncontext: |\n  met at PyCon\n  in 2019\n---\n"
+        "## Log\n```\ncode\n```\n- 2026-07-01 call: after the code   \n"
+        "- a thought\n  - 2026-07-02 call: under the thought\n"
+    )
+    keep_history = keep.replace("knows:", "context: Initech\nknows:")
+    vault = make_vault(
+        {
+            "notekit.toml": "[git]\nautocommit = true\n",
+            "People/Ana Costa.md": keep_history,
+            "People/Old/Ana C.md": other,
+            "People/Bea.md": "---\nname: Bea\n---\nmet [[Ana C]]\n",
+        }
+    )
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "t")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "t@example.com")
+    git = ["git", "-C", str(vault)]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "start"]):
+        subprocess.run([*git, *args], check=True)
+    result = run("merge", "People/Ana Costa.md", "People/Old/Ana C.md", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    text = (vault / "People/Ana Costa.md").read_text()
+    assert "tags: [a, b, c]\n" in text and "  - Ben\n  - Cy\n  - Dee\n" in text
+    assert "- 2026-06-01 call: hi\n- 2026-07-01 call: after the code\n\n## From" in text
+    assert "- a thought\n  - 2026-07-02 call: under the thought\n" in text
+    assert "```yaml\ncontext: |\n  met at PyCon\n  in 2019\n```\n" in text
+    assert (vault / ".trash/Ana C.md").read_text() == other
+    log = subprocess.run([*git, "log", "--format=%s"], capture_output=True, text=True).stdout
+    assert log.splitlines()[:2] == [
+        "merge: links to Ana C lead to Ana Costa",
+        "merge: Ana C (People/Old/Ana C.md) into Ana Costa",
+    ] or log.splitlines()[:2] == [
+        "merge: Ana C (People/Old/Ana C.md) into Ana Costa",
+        "merge: links to Ana C lead to Ana Costa",
+    ]
+    dry = make_vault({"People/Bo.md": "---\nname: Bo\n---\n", "People/Bo B.md": "x\n"})
+    shown = run("merge", "Bo", "Bo B", "--dry-run", vault=dry)
+    assert "(dry run: People/Bo B.md not moved to .trash/Bo B.md)" in shown.stderr
+
+
 def test_a_second_trashed_note_of_the_same_name_is_kept_too(run: Run, vault: Path) -> None:
     (vault / ".trash").mkdir()
     (vault / ".trash/Ana C..md").write_text("an older one\n")
