@@ -186,13 +186,15 @@ def _take_in(
     rest = _without_empty_sections(_take_entries(note, other_text, relink))
     if differed:
         rest += ["", "Fields that differed:", "", "```yaml", *differed, "```"]
-    # one blank line at most between lines, and none first; a code block as it is
+    # one blank line at most between lines, none first and none last; a code block as it is
     kinds = [kind for _, _, kind in body_lines(rest)]
     rest = [
         line
         for n, line in enumerate(rest)
         if line.strip() or kinds[n] != TEXT or (n and rest[n - 1].strip())
     ]
+    while rest and not rest[-1].strip():
+        rest.pop()
     if rest:
         gap = [""] if note.last >= 0 and note.content(note.last).strip() else []
         note.insert(note.last + 1, [*gap, f"## From {other.stem} (merged {today})", "", *rest])

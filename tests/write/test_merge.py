@@ -222,7 +222,7 @@ def test_the_other_notes_log_in_any_form_and_its_job_under_other_keys(
         "Fields that differed:\n\n```yaml\nemployer: Initech\ntitle: CTO\n```\n"
     )
     bare = make_vault(
-        {"People/Bo.md": "---\nname: Bo\n---\n", "People/Bo B.md": "- 2026-07-01 call\n"}
+        {"People/Bo.md": "---\nname: Bo\n---\n", "People/Bo B.md": "- 2026-07-01 call\n\n\n"}
     )
     assert run("merge", "Bo", "Bo B", vault=bare).exit_code == 0
     assert (bare / "People/Bo.md").read_text() == (  # no log to take it from: it still counts
@@ -296,6 +296,20 @@ def test_the_other_notes_lines_each_where_they_belong(
     dry = make_vault({"People/Bo.md": "---\nname: Bo\n---\n", "People/Bo B.md": "x\n"})
     shown = run("merge", "Bo", "Bo B", "--dry-run", vault=dry)
     assert "(dry run: People/Bo B.md not moved to .trash/Bo B.md)" in shown.stderr
+
+
+def test_an_empty_value_of_keeps_is_filled_and_a_list_against_a_value_differs(
+    run: Run, make_vault: MakeVault
+) -> None:
+    keep = "---\nname: Ana Costa\ncompany: ''\nrole: ''\nteam: [core]\n---\n"
+    other = "---\nemployer: Initech\ntitle: CTO\nteam: ops\n---\n"
+    vault = make_vault({"People/Ana Costa.md": keep, "People/Ana C.md": other})
+    assert run("merge", "People/Ana Costa.md", "People/Ana C.md", vault=vault).exit_code == 0
+    assert (vault / "People/Ana Costa.md").read_text() == (
+        "---\nname: Ana Costa\ncompany: 'Initech'\nrole: 'CTO'\nteam: [core]\naliases: [Ana C]\n"
+        f"---\n\n## From Ana C (merged {TODAY})\n\n"
+        "Fields that differed:\n\n```yaml\nteam: ops\n```\n"
+    )
 
 
 def test_a_second_trashed_note_of_the_same_name_is_kept_too(run: Run, vault: Path) -> None:
