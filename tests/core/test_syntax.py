@@ -3,11 +3,21 @@ looks like, as every reader (and later the merge driver) sees it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from notekit.core.syntax import (
+    blank_code_spans,
+    body_lines,
     conflict,
+    directed,
     group_with,
+    heading,
     html_comment,
+    lines_with_ends,
     note_lines,
+    one_line,
+    plain,
+    tag_list,
     wikilink,
     without_comments,
 )
@@ -85,3 +95,49 @@ def test_a_notes_lines_are_those_an_editor_numbers() -> None:
     assert note_lines("a\r\nb\rc\n") == ["a", "b\rc", ""]  # a lone CR in a LF note is text
     assert note_lines("a\u2028b\x0cc\x85d\x0be\n") == ["a\u2028b\x0cc\x85d\x0be", ""]
     assert note_lines("") == [""]
+
+
+def test_text_from_outside_is_one_line_no_comment_can_open_or_close() -> None:
+    assert one_line("a <!-- b --> c\nd") == "a <! -- b -- > c d"
+    assert one_line("--- not a front-matter line") == "\\--- not a front-matter line"
+    assert one_line("a --- b") == "a --- b"
+
+
+def test_small_pieces_of_what_notekit_writes_and_reads() -> None:
+    assert directed("to", None) == "to"
+    assert directed("from", dt.date(2026, 1, 2)) == "from (re 2026-01-02)"
+    assert group_with(["[[Ana]]"], 1) == "[[Ana]] and 1 other"
+    assert lines_with_ends("a\nb\n") == ["a\n", "b\n"]
+    assert lines_with_ends("a\nb") == ["a\n", "b"]
+    assert heading("## Memories ##") == (2, "Memories")
+    assert heading("## Box X") == (2, "Box X")
+    assert tag_list(["#work/acme", None, ["nested"], {"a": 1}, "Xmas", "  "]) == [
+        "work/acme",
+        "Xmas",
+    ]
+    assert tag_list("#a, b c") == ["a", "b", "c"]
+    assert (
+        plain("send [[Ana Costa|Ana]] the deck 📅 2026-11-25 \\#later")
+        == "send Ana the deck #later"
+    )
+
+
+def test_a_fence_indented_up_to_three_spaces_opens_a_code_block() -> None:
+    lines = ["text", "   ```", "## not a heading", "   ```", "    ```", "## a heading"]
+    assert [kind for _, _, kind in body_lines(lines)] == [
+        "text",
+        "fence",
+        "code",
+        "fence",
+        "text",
+        "text",
+    ]
+
+
+def test_code_spans_of_each_length_are_blanked_and_an_unclosed_run_is_text() -> None:
+    assert blank_code_spans("a `b` c ``d` e`` f") == "a " + " " * 3 + " c " + " " * 8 + " f"
+    assert blank_code_spans("``` x `") == "``` x `"
+    assert blank_code_spans("``` `a` and `b`") == "``` " + " " * 3 + " and " + " " * 3
+    assert blank_code_spans("`a` `b` x") == " " * 8 + "x"
+    assert blank_code_spans("``a`` ` b `` c``") == "      ` b " + " " * 6
+    assert blank_code_spans("`a``b` c") == " " * 7 + "c"  # a run of two closes no span of one
