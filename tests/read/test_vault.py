@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, MakeVault, Run, people_by_name
+from notekit.read.config import parse_config
+from notekit.read.fields import KNOWN_FIELDS
+from notekit.read.vault import DailyNotes
 
 
 def test_each_way_of_being_a_person(run: Run) -> None:
@@ -96,3 +100,28 @@ def test_init_sets_up_the_vault_named_with_the_vault_option(
     assert (tmp_path / "crm/notekit.toml").is_file() and not (tmp_path / "notekit.toml").exists()
     monkeypatch.chdir(tmp_path / "crm" / "People")
     assert run("people", vault=None).exit_code == 0  # found from a folder inside it
+
+
+@pytest.mark.parametrize(
+    ("folder", "fmt", "path", "day"),
+    [
+        ("Journal", "DD.MM.YYYY", "Journal/01.02.2026.md", dt.date(2026, 2, 1)),
+        ("Journal", "DD.MM.YYYY", "People/01.02.2026.md", None),  # outside the folder
+        ("Daily", "DD.MM.YYYY", "Notes/01.02.2026.md", None),  # one as long
+        ("Journal", "MM-DD", "Journal/02-03.md", None),  # a day of no year
+        ("Journal", "YYYY/MMMM/D", "Journal/2026/February/3.md", dt.date(2026, 2, 3)),
+        ("Journal", "YY-MM-DD", "Journal/26-02-03.md", dt.date(2026, 2, 3)),
+        ("Journal", "YYYY-MM", "Journal/2026-02.md", None),  # a month is no day
+        ("Journal", "DD.MM.YYYY", "Journal/31.02.2026.md", None),  # no such day
+        ("", "DD.MM.YYYY", "01.02.2026.md", dt.date(2026, 2, 1)),  # the vault's own folder
+        ("", "DD.MM.YYYY", "Anywhere/01.02.2026.md", None),
+        ("Journal", "DD.MM.YYYY", "Archive/2026/11/2026-11-01.md", dt.date(2026, 11, 1)),
+    ],
+)
+def test_a_daily_notes_day_from_its_folder_and_format(
+    folder: str, fmt: str, path: str, day: dt.date | None, tmp_path: Path
+) -> None:
+    """`YYYY-MM-DD.md` is a day anywhere; another name is one only in the daily folder and
+    in the daily format, and only when it names a whole day that exists."""
+    config = parse_config(f'[daily_notes]\nfolder = "{folder}"\nformat = "{fmt}"\n', KNOWN_FIELDS)
+    assert DailyNotes(tmp_path, config).date_of(path) == day
