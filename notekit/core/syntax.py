@@ -241,17 +241,16 @@ def heading(line: str) -> tuple[int, str] | None:
     return len(match.group(1)), match.group(2).strip().rstrip("#").rstrip()
 
 
-def blank_code_spans(line: str) -> str:
-    """The line with each inline code span (`…`, ``…``) blanked out, its length kept: what is
-    in code is neither a tag nor a link. A run of n backticks closes only a span opened by a run
-    of exactly n (CommonMark); found by bisecting the runs of each length, never by
-    backtracking."""
+def code_spans(line: str) -> list[tuple[int, int, int]]:
+    """Each inline code span of the line (`…`, ``…``): where it starts and ends, and how many
+    backticks open it. A run of n backticks closes only a span opened by a run of exactly n
+    (CommonMark); found by bisecting the runs of each length, never by backtracking."""
     runs = [(m.start(), m.end()) for m in BACKTICKS.finditer(line)]
     by_length: dict[int, list[int]] = {}
     for number, (start, end) in enumerate(runs):
         by_length.setdefault(end - start, []).append(number)
-    out: list[str] = []
-    done = 0  # the line is copied up to here
+    spans = []
+    done = 0  # the line is read up to here
     number = 0
     while number < len(runs):
         start, end = runs[number]
@@ -261,15 +260,21 @@ def blank_code_spans(line: str) -> str:
             number += 1
             continue
         closing = same[after]
-        close_end = runs[closing][1]
-        out.append(line[done:start])
-        out.append(" " * (close_end - start))
-        done = close_end
+        done = runs[closing][1]
+        spans.append((start, done, end - start))
         number = closing + 1
-    if not out:
-        return line
-    out.append(line[done:])
-    return "".join(out)
+    return spans
+
+
+def blank_code_spans(line: str) -> str:
+    """The line with each inline code span blanked out, its length kept: what is in code is
+    neither a tag nor a link."""
+    out: list[str] = []
+    done = 0  # the line is copied up to here
+    for start, end, _ in code_spans(line):
+        out += [line[done:start], " " * (end - start)]
+        done = end
+    return "".join(out) + line[done:] if out else line
 
 
 def without_comments(line: str) -> str:
@@ -305,7 +310,14 @@ def tag_list(value: Any) -> list[str]:
 
 def plain(text: str) -> str:
     """Note text for reading: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`, a
-    task's due marker (shown beside it as a date) is dropped, and what `inert` escaped reads
-    as written (`\\#tag` as `#tag`), as Markdown shows it."""
+    task's due marker (shown beside it as a date) is dropped, a code span is its code without
+    the backticks, and what `inert` escaped reads as written (`\\#tag` as `#tag`), as Markdown
+    shows it."""
     text = WIKILINK.sub(lambda m: (m.group(3) or m.group(1)).strip(), TASK_DUE.sub("", text))
+    if "`" in text:  # a code span shows its code, not its backticks
+        shown, done = [], 0
+        for start, end, ticks in code_spans(text):
+            shown += [text[done:start], text[start + ticks : end - ticks].strip()]
+            done = end
+        text = "".join(shown) + text[done:]
     return " ".join(text.replace("\\#", "#").replace("[\\[", "[[").split())

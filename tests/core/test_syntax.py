@@ -58,6 +58,9 @@ def test_what_inert_escaped_reads_as_it_was_sent() -> None:
     sent = "Special #mentor offer for [[Ben]]"
     assert plain(inert(sent)) == sent
     assert plain("met [[Ben Okafor|Ben]] at [[PyCon]]") == "met Ben at PyCon"
+    assert plain("the `asyncio` move, `` a ` tick `` and `left open") == (
+        "the asyncio move, a ` tick and `left open"
+    )
 
 
 def test_the_words_a_group_entry_names_its_members_with() -> None:

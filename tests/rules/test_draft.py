@@ -470,7 +470,7 @@ def test_a_memory_an_html_comment_hides_is_not_told(run: Run, make_vault: MakeVa
     ("task", "opening"),
     [
         ("send Bo the slides", "As promised, I'm sending you the slides."),
-        ("send her the `pytest` plugin", "As promised, I'm sending you the `pytest` plugin."),
+        ("send her the `pytest` plugin", "As promised, I'm sending you the pytest plugin."),
         ("email him my notes <!-- or print them? -->", "As promised, I'm sending you my notes."),
         ("send them the photos", "As promised, I'm sending you the photos."),
         ("send the recording", "As promised, I'm sending you the recording."),
