@@ -216,7 +216,7 @@ def _scan_body(note: ParsedNote, lines: list[str], start: int, channels: frozens
             note.tags.extend(
                 tag for m in TAG.finditer(visible) if NOT_DIGIT_WORD.search(tag := m.group(1))
             )
-            found = heading(line) if first == "#" and heading(visible) else None
+            found = heading(line) if first == "#" else None  # a code span cannot make one
             if found:
                 level, content = found
                 if level == 1 and note.title is None:

@@ -811,18 +811,19 @@ class _Site:
         note = self.index.note_of(person)
         lines = note_lines(raw.decode("utf-8", errors="replace").removeprefix("\ufeff"))
         lines = lines[note.body_start - 1 :] if note.has_front_matter else lines
-        shown = [  # a comment is left out, as a preview leaves it (raw HTML is not rendered)
-            without_comments(line) if kind == TEXT and "<!--" in line else line
-            for _, line, kind in body_lines(lines)
-            if kind != HIDDEN
-        ]
+        if any("<!--" in line for line in lines):  # left out, as a preview leaves comments
+            lines = [  # (raw HTML is not rendered: a comment would show as text)
+                without_comments(line) if kind == TEXT and "<!--" in line else line
+                for _, line, kind in body_lines(lines)
+                if kind != HIDDEN
+            ]
         if self.render_markdown is None:
             from notekit.site.markdown import make_renderer  # only when a person page is written
 
             self.render_markdown = make_renderer(
                 lambda t: self.page_of(self.index.resolve(t).person, "../")
             )
-        return self.render_markdown("\n".join(shown))
+        return self.render_markdown("\n".join(lines))
 
 
 Files = dict[str, str]  # each file of the site written or kept -> the digest of its bytes
