@@ -703,7 +703,7 @@ class _Site:
                 # each tie's evidence is made of the notes above (what links or mentions the
                 # person) and the other person's note, whose content stands for it; the
                 # strength also weighs how many share an org (`_fingerprint_base`)
-                [(other, tie.strength, notes[other].digest) for other, tie in tied.items()],
+                [(other, tie.strength, notes[other].digest) for other, tie in sorted(tied.items())],
             )
         )
         said = hashlib.blake2b(data.encode(), digest_size=12).hexdigest()

@@ -17,7 +17,7 @@ from notekit.read.fields import KNOWN_FIELDS
 from notekit.read.vault import DailyNotes
 from notekit.store.index import Index, build_index
 from notekit.store.kept_summary import vault_summary
-from notekit.store.links import CHRONOLOGICAL, mentioned, mentions
+from notekit.store.links import CHRONOLOGICAL, interactions_from, mentioned, mentions
 from notekit.store.reading import read_note, read_parts
 from notekit.store.summary import Summary
 
@@ -71,12 +71,9 @@ class Store:
             return self._index.interactions_of(person)
         summary = self.summary()
         channels = summary.config.channels
-        found = list(read_note(self.vault, person.path, channels).entries)
         daily = DailyNotes(self.vault, summary.config)
-        for path in summary.mentioned_in.get(person.path, []):
-            note = read_note(self.vault, path, channels)
-            found.extend(
-                i for p, i in mentioned(summary.links, mentions(note, daily)) if p is person
-            )
-        found.sort(key=CHRONOLOGICAL)
-        return found
+        said = (
+            mentioned(summary.links, mentions(read_note(self.vault, path, channels), daily))
+            for path in dict.fromkeys(summary.mentioned_in.get(person.path, ()))
+        )
+        return interactions_from(person, read_note(self.vault, person.path, channels), said)

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from notekit.core.model import DatedTask, Event, Opportunity, Person, Problem
 from notekit.read.config import Config
@@ -78,9 +79,38 @@ _FIELDS = tuple(field.name for field in dataclasses.fields(_Derived))
 
 def vault_summary(vault: Path) -> Summary:
     """The summary of the vault as it is now; raises ConfigError for an unusable config."""
+    return read_vault(vault).summary
+
+
+class VaultRead(NamedTuple):
+    """The summary, with what it was read from: the note files, what is kept of each note
+    (`kept`) and the records read from disk on the way that were too new to be kept."""
+
+    summary: Summary
+    files: list[NoteFile]
+    kept: NoteCache
+    unsettled: dict[str, Record]
+
+
+def read_vault(vault: Path, cache: NoteCache | None = None, every_note: bool = False) -> VaultRead:
+    """The summary of the vault as it is now, kept for the next run; raises ConfigError for an
+    unusable config. `cache`: what a long-running caller kept in memory of each note (used when
+    it is of this config); `every_note`: each note's kept record is loaded too, while the vault
+    is listed, for a caller that will ask for every note."""
     folder = cache_dir(vault)
+    caches: list[NoteCache] = []
+
+    def note_cache(config: Config) -> NoteCache:
+        if not caches:
+            reuse = cache is not None and cache.key == config.fingerprint
+            caches.append(
+                cache if cache is not None and reuse else NoteCache(folder, config.fingerprint)
+            )
+        return caches[0]
 
     def load(config: Config) -> _Kept | None:
+        if every_note:
+            note_cache(config).load_all()
         if folder is None:
             return None
         found = read_blob(folder / FILE_NAME, _derived_stamp(vault, config), len(_FIELDS))
@@ -89,26 +119,29 @@ def vault_summary(vault: Path) -> Summary:
             return None  # of another make: derived again
         return _unpickled(derived)
 
-    alongside = folder is not None and (folder / FILE_NAME).exists()
+    alongside = folder is not None and (
+        (folder / FILE_NAME).exists() or (every_note and NoteCache.kept_in(folder))
+    )
+    unsettled: dict[str, Record] = {}
     with objects_kept():
         listing, derived = list_vault(vault, load, alongside)
         config, files, _ = listing
+        kept = note_cache(config)
         files_key = _files_key(listing)
         if derived is not None and derived[0].files_key == files_key:
-            return _kept_summary(vault, listing, derived)
-        kept = NoteCache(folder, config.fingerprint)
+            return VaultRead(_kept_summary(vault, listing, derived), files, kept, unsettled)
         reader = FieldReader(config)
         daily = DailyNotes(vault, config)
 
         def to_facts(record: Record) -> NoteFacts:
             return facts_of(record, daily, reader)
 
-        patched = _patched(vault, listing, derived, kept, to_facts) if derived else None
+        patched = _patched(vault, listing, derived, kept, to_facts, unsettled) if derived else None
         finish = parallel.nothing_left
         if patched is not None:
             summary, trusted, parts, digests = patched
         else:
-            facts, trusted, parts, finish = _all_facts(vault, listing, kept, to_facts)
+            facts, trusted, parts, finish = _all_facts(vault, listing, kept, to_facts, unsettled)
             summary = derive(vault, listing, facts)
             digests = {path: found.digest for path, found in facts.items()}
             del facts  # what the summary does not hold of them is freed before it is kept
@@ -118,7 +151,7 @@ def vault_summary(vault: Path) -> Summary:
         stamp = _derived_stamp(vault, config)
         _keep(folder, stamp, listing, files_key, summary, parts, digests)
     finish()  # the second process may still be writing its shards
-    return summary
+    return VaultRead(summary, files, kept, unsettled)
 
 
 Parts = list[bytes | None]  # pickled people of each shard; None: to be pickled from the summary
@@ -208,6 +241,7 @@ def _patched(
     loaded: _Kept,
     kept: NoteCache,
     to_facts: Callable[[Record], NoteFacts],
+    unsettled: dict[str, Record],
 ) -> tuple[Summary, bool, Parts, dict[str, str]] | None:
     """The kept summary brought up to date with a few changed notes, exactly as `derive` would
     make it, whether every note read was kept, the people's parts still good and the notes'
@@ -235,7 +269,7 @@ def _patched(
         if entry is None or entry[2][0].digest != derived.digests.get(file.path):
             return None
         old[file.path] = to_facts(entry[2])
-    fresh, trusted = _read(vault, listing[0], changed, kept)
+    fresh, trusted = _read(vault, listing[0], changed, kept, unsettled)
     new = {path: to_facts(record) for path, record in fresh.items()}
     digests = {**derived.digests, **{path: facts.digest for path, facts in new.items()}}
     for path, facts in new.items():
@@ -275,7 +309,11 @@ def _content_changed(
 
 
 def _all_facts(
-    vault: Path, listing: Listing, kept: NoteCache, to_facts: Callable[[Record], NoteFacts]
+    vault: Path,
+    listing: Listing,
+    kept: NoteCache,
+    to_facts: Callable[[Record], NoteFacts],
+    unsettled: dict[str, Record],
 ) -> tuple[dict[str, NoteFacts], bool, Parts, Callable[[], None]]:
     """Every note's facts, from what was kept and else from the file; whether every note read
     was kept; the people pickled by half when that was done on the way; and what to call
@@ -289,11 +327,11 @@ def _all_facts(
         else:
             stale.append(file)
     if len(stale) < PARALLEL_FROM or not parallel.can_fork():
-        fresh, trusted = _read(vault, config, stale, kept)
+        fresh, trusted = _read(vault, config, stale, kept, unsettled)
         records.update(fresh)
         facts = {file.path: to_facts(records[file.path]) for file in files}
         return facts, trusted, [None] * SHARDS, parallel.nothing_left
-    return _read_on_two_cores(vault, config, files, records, kept, to_facts)
+    return _read_on_two_cores(vault, config, files, records, kept, to_facts, unsettled)
 
 
 def _read_on_two_cores(
@@ -303,6 +341,7 @@ def _read_on_two_cores(
     records: dict[str, Record],
     kept: NoteCache,
     to_facts: Callable[[Record], NoteFacts],
+    unsettled: dict[str, Record],
 ) -> tuple[dict[str, NoteFacts], bool, Parts, Callable[[], None]]:
     """Many notes read on two cores, each process the notes of every other shard, and each
     writes the shards it read and pickles the people of its half: they are its own new objects
@@ -314,7 +353,7 @@ def _read_on_two_cores(
 
     def read_half(half: int) -> tuple[dict[str, NoteFacts], dict[int, bytes], bool]:
         stale = [file for file in halves[half] if file.path not in records]
-        fresh, trusted = _read(vault, config, stale, kept)
+        fresh, trusted = _read(vault, config, stale, kept, unsettled)  # the child's: its own
         facts = {
             file.path: to_facts(records.get(file.path) or fresh[file.path]) for file in halves[half]
         }
@@ -350,10 +389,15 @@ def _read_on_two_cores(
 
 
 def _read(
-    vault: Path, config: Config, files: list[NoteFile], kept: NoteCache
+    vault: Path,
+    config: Config,
+    files: list[NoteFile],
+    kept: NoteCache,
+    unsettled: dict[str, Record],
 ) -> tuple[dict[str, Record], bool]:
     """Read and parse these notes and keep their records; and whether every one was kept (not
-    one changed in the last seconds), so that a later run may rely on them."""
+    one changed in the last seconds, which go to `unsettled`), so that a later run may rely on
+    them."""
     now = time.time_ns()
     reader = FieldReader(config)
     records = {}
@@ -362,7 +406,9 @@ def _read(
         record = kept.get(file)  # read by another command since the summary was kept
         if record is None:
             record = read_record(vault, reader, file, kept)
-            trusted = kept.put(file, record, now) and trusted
+            if not kept.put(file, record, now):
+                unsettled[file.path] = record
+                trusted = False
         records[file.path] = record
     return records, trusted
 

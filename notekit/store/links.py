@@ -13,7 +13,6 @@ from notekit.core.model import DatedTask, Event, Interaction, ParsedNote, Person
 from notekit.core.syntax import GROUP
 from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
-from notekit.store.packed import pack_touch
 
 T = TypeVar("T")
 # Interactions by day, note and line; a line is None only for a link in another note's
@@ -159,17 +158,6 @@ def mentions(note: ParsedNote, daily: DailyNotes) -> list[tuple[str, Interaction
     ]
 
 
-def touches_of(interactions: dict[str, list[Interaction]]) -> dict[str, tuple[int, ...]]:
-    """Each person's interactions that engagement counts (a direction, or a meeting), packed
-    (`store.packed.pack_touch`) and in order."""
-    found = {}
-    for path, them in interactions.items():
-        touches = [pack_touch(i) for i in them if i.engages]
-        if touches:
-            found[path] = tuple(sorted(touches))
-    return found
-
-
 def event_of(note: ParsedNote, daily: DailyNotes) -> Event | None:
     """A note with a front-matter date that is not a daily note, as an event: a meeting held,
     or one ahead that people will both be at."""
@@ -189,6 +177,19 @@ def mentioned(links: Resolver, found: list[tuple[str, T]]) -> Iterator[tuple[Per
         if person is not None and person.path not in seen:
             seen.add(person.path)
             yield person, what
+
+
+def interactions_from(
+    person: Person, note: ParsedNote, mentioning: Iterable[Iterable[tuple[Person, Interaction]]]
+) -> list[Interaction]:
+    """A person's interactions, oldest first: the dated entries of their `note`, and what the
+    notes that mention them say of them on their day (each note's mentions as `mentioned`
+    resolves them)."""
+    found = list(note.entries)
+    for said in mentioning:
+        found.extend(interaction for p, interaction in said if p.path == person.path)
+    found.sort(key=CHRONOLOGICAL)
+    return found
 
 
 class NoteLink(NamedTuple):
