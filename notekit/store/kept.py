@@ -228,13 +228,16 @@ class NoteCache:
 def objects_kept() -> Iterator[None]:
     """For building or loading many small objects that all stay alive: the cyclic GC would
     walk them again and again for nothing. Off meanwhile; afterwards they are frozen out of its
-    sight (a long-running caller unfreezes before the next build, so old ones can go)."""
+    sight (a long-running caller unfreezes before the next build, so old ones can go). Within
+    another such block, the GC stays off until the outer one ends."""
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        gc.enable()
+        if enabled:
+            gc.enable()
 
 
 def write_blob(path: Path, stamp: str, *values: object) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import MakeVault, Run
+from conftest import MakeVault, Run, settle
 from notekit.read import parse
+from notekit.store.facade import Store
 from notekit.store.kept import cache_dir
 
 NOTE = "---\ncadence: 1m\nlast_contact: 2026-10-01\n---\n"
@@ -193,3 +195,25 @@ def test_a_blob_cut_short_or_changed_anywhere_is_not_read(tmp_path: Path) -> Non
     assert read_blob(path, "test:1", 3) == (value, [1, 2], "three")
     assert read_blob(path, "test:1") is None  # another count: not what was asked for
     assert read_blob(path, "test:1", 4) is None
+
+
+def test_what_was_kept_loads_with_the_collector_off(make_vault: MakeVault) -> None:
+    """Loading the kept summary makes thousands of objects that all stay: the cyclic GC,
+    were it on meanwhile (a block of the load nested in another turned it back on), would
+    walk them again and again for nothing."""
+    vault = make_vault({f"People/Person {n}.md": NOTE + "- 2026-10-02 call\n" for n in range(300)})
+    settle(vault)
+    Store(vault).summary()  # kept for the next run
+    started: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        people = Store(vault).summary().people
+    finally:
+        gc.callbacks.remove(count)
+    assert len(people) == 300
+    assert started == []
