@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from notekit.core.model import Interaction, NoteParts, Person, Section
 from notekit.core.syntax import LIST_ITEM, TASK_BOX, TASK_DUE, one_line, plain
-from notekit.rules.reason import FOLLOW_UP, RECONNECT, Reason, conversation, reason_for
+from notekit.rules.reason import FOLLOW_UP, NUDGE, RECONNECT, Reason, conversation, reason_for
 from notekit.store.summary import Summary
 
 CHANNELS = ("email", "linkedin", "message")
@@ -201,9 +201,12 @@ class DraftFacts:
     @property
     def conversation(self) -> str | None:
         """The kind of our last conversation when the draft follows it up or names it (`coffee`,
-        `call`, `meeting`, `exchange`): the templates say it in their language."""
-        if self.reason.kind not in (FOLLOW_UP, RECONNECT) or self.reason.date is None:
+        `call`, `meeting`, `exchange`), or for a nudge my message (`my email`, `my message`):
+        the templates say it in their language."""
+        if self.reason.kind not in (NUDGE, FOLLOW_UP, RECONNECT) or self.reason.date is None:
             return None
+        if self.reason.kind == NUDGE:  # no conversation: my message, which had no answer
+            return "my email" if self.reason.label == "email" else "my message"
         return conversation(self.reason.label)
 
 

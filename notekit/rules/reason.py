@@ -5,9 +5,13 @@ order (docs/format.md, "The reason to write"):
 2. an open item between us: my promise to them (a dated open task, the most overdue first),
    else their open opportunity (an offer to refer me, a job they told me of);
 3. a moment within the week: a birthday, a new role, an anniversary, an event we both attend;
-4. a follow-up of our last conversation, when it is recent: within their cadence (six months
-   without one);
-5. a reconnect after a long silence, or when we were never in touch.
+4. a nudge: my latest message went unanswered and nothing has happened between us since, when
+   it is recent (within their cadence; six months without one);
+5. a follow-up of our last conversation, when it is recent in the same way;
+6. a reconnect after a long silence, or when we were never in touch.
+
+A conversation followed up or named is one we had: a message of mine still waiting for its
+answer, or that never had one, is no conversation.
 
 Drafts open with it; nothing here is invented: every reason carries the note line it rests on.
 """
@@ -20,16 +24,18 @@ from dataclasses import dataclass
 from notekit.core.dates import add_cadence, add_days
 from notekit.core.model import Interaction, Person
 from notekit.core.syntax import MEETINGS
-from notekit.rules.contact import cadence_of
+from notekit.rules.contact import cadence_of, last_contact
 from notekit.rules.due import waiting_on_me
 from notekit.rules.moments import moments
+from notekit.rules.outreach import ANSWERED, UNANSWERED, outreaches
 from notekit.store.summary import Summary
 
-REPLY, PROMISE, OFFER, MOMENT, FOLLOW_UP, RECONNECT = (
+REPLY, PROMISE, OFFER, MOMENT, NUDGE, FOLLOW_UP, RECONNECT = (
     "reply",
     "promise",
     "offer",
     "moment",
+    "nudge",
     "follow-up",
     "reconnect",
 )
@@ -80,19 +86,46 @@ def reason_for(
             first_moment.kind,
             first_moment.years,
         )
+    cadence = cadence_of(person, vault.config)
+
+    def recent(day: dt.date) -> bool:
+        if cadence:
+            return add_cadence(day, cadence) >= today
+        return (today - day).days <= RECENT_WITHOUT_CADENCE * 31
+
+    no_answer = _unanswered(vault, person, today)
     past = [e for e in entries if e.date <= today and e.channel is not None]
-    if past:
-        last = max(past, key=lambda e: (e.date, e.line or 0))
-        cadence = cadence_of(person, vault.config)
-        recent = (
-            add_cadence(last.date, cadence) >= today
-            if cadence
-            else (today - last.date).days <= RECENT_WITHOUT_CADENCE * 31
-        )
-        where = f"{last.source}:{last.line}" if last.line else last.source
-        kind = FOLLOW_UP if recent else RECONNECT
-        return Reason(kind, last.date, last.text, where, last.channel)
+    talks = [e for e in past if not (e.direction == "to" and e.date in no_answer)]
+    last_said = max(past, key=_latest, default=None)
+    if (
+        last_said is not None
+        and last_said.direction == "to"
+        and no_answer.get(last_said.date) == UNANSWERED
+        and last_contact(person, vault.contact_dates_of(person), today) == last_said.date
+        and all(e.date < last_said.date for e in talks)
+        and recent(last_said.date)
+    ):
+        return Reason(NUDGE, last_said.date, last_said.text, _where(last_said), last_said.channel)
+    if talks:
+        last = max(talks, key=_latest)
+        kind = FOLLOW_UP if recent(last.date) else RECONNECT
+        return Reason(kind, last.date, last.text, _where(last), last.channel)
     return Reason(RECONNECT, None, "", None)
+
+
+def _latest(entry: Interaction) -> tuple[dt.date, int]:
+    return entry.date, entry.line or 0
+
+
+def _where(entry: Interaction) -> str:
+    return f"{entry.source}:{entry.line}" if entry.line else entry.source
+
+
+def _unanswered(vault: Summary, person: Person, today: dt.date) -> dict[dt.date, str]:
+    """The days of my messages to the person still without an answer, each with its status
+    (unanswered, or pending while the reply window is open)."""
+    found = outreaches(vault.touches_of(person), vault.config.reply_days, today)
+    return {o.date: o.status for o in found if o.status != ANSWERED}
 
 
 def conversation(channel: str | None) -> str:

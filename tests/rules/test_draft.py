@@ -488,3 +488,56 @@ def test_a_promise_is_kept_in_the_words_of_the_task(
     draft = result.json()
     assert draft["reason"]["kind"] == "promise"
     assert [s["text"] for s in draft["sentences"]][2] == opening
+
+
+def test_a_message_of_mine_without_an_answer_is_never_our_last_conversation(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """My latest message unanswered, and recent: a nudge that says it was mine. Old: a
+    reconnect that names the last conversation we had. Still in its reply window: the follow-up
+    of the conversation before it."""
+    log = "---\nemail: {0}@example.com\ncadence: 3m\ninterests: [sailing]\n---\n## Log\n{1}"
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nname = "Sam"\n',
+            "People/Ada Byrne.md": log.format(
+                "ada", "- 2026-06-15 lunch: the move\n- 2026-11-02 linkedin to: a call?\n"
+            ),
+            "People/Bo Chen.md": log.format(
+                "bo", "- 2025-03-10 coffee: the move\n- 2025-09-01 email to: a call?\n"
+            ),
+            "People/Cy Diaz.md": log.format(
+                "cy", "- 2026-10-20 coffee: the move\n- 2026-11-20 email to: a call?\n"
+            ),
+        }
+    )
+
+    def draft(name: str) -> dict:
+        result = run("draft", name, "--channel", "email", "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return result.json()
+
+    ada, bo, cy = draft("Ada Byrne"), draft("Bo Chen"), draft("Cy Diaz")
+    assert ada["reason"]["kind"] == "nudge" and ada["reason"]["source"] == "People/Ada Byrne.md:8"
+    assert "I wanted to follow up on my message from November." in ada["body"]
+    assert bo["reason"]["kind"] == "reconnect" and bo["reason"]["date"] == "2025-03-10"
+    assert "since our coffee back in 2025" in bo["body"]
+    assert cy["reason"]["kind"] == "follow-up" and cy["reason"]["date"] == "2026-10-20"
+    assert "I've been thinking about our coffee in October." in cy["body"]
+    for body in (ada["body"], bo["body"], cy["body"]):
+        assert "exchange" not in body
+
+
+def test_a_nudge_in_french(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nname = "Camille"\nlanguage = "fr"\n',
+            "People/Léa Martin.md": "---\nemail: lea@example.fr\n---\n## Log\n"
+            "- 2026-11-02 email to: un appel ?\n",
+        }
+    )
+    result = run("draft", "Léa Martin", "--json", vault=vault, today="2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    draft = result.json()
+    assert draft["subject"] == "Suite à mon message"
+    assert "Je reviens vers toi au sujet de mon e-mail de novembre." in draft["body"]

@@ -16,7 +16,8 @@ REASONS = {  # as EXPECTED.md works them out
     "Priya Nair": ("promise", "2026-11-20", "People/Priya Nair.md:10"),
     "Diego Alvarez": ("follow-up", "2026-10-29", "People/Diego Alvarez.md:11"),
     "Hana Sato": ("reconnect", "2024-03-04", "People/Hana Sato.md:9"),
-    "Omar Haddad": ("reconnect", "2025-01-10", "People/Omar Haddad.md:8"),
+    "Lena Fischer": ("nudge", "2026-11-02", "People/Lena Fischer.md:8"),
+    "Omar Haddad": ("reconnect", None, None),
     "Kenji Mori": ("reconnect", "2025-02-01", "People/Kenji Mori.md:9"),
     "Jamal Reed": ("reconnect", "2025-03-01", "People/Jamal Reed.md:13"),
 }
@@ -45,6 +46,10 @@ def test_each_frame_opens_the_draft_and_only_a_reconnect_says_it_has_been_a_whil
             ["People/Aisha Bello.md:8"],
         ),
         "Priya Nair": ("As promised, I'm sending you my CV.", ["People/Priya Nair.md:10"]),
+        "Lena Fischer": (
+            "I wanted to follow up on my email from November.",
+            ["People/Lena Fischer.md:8"],
+        ),
         "Diego Alvarez": (
             "I've been thinking about our call in October, and about the Lisbon offsite where "
             "we got lost looking for the ferry.",
