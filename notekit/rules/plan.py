@@ -142,7 +142,7 @@ def plan(
             scored.append((11, waiting_text(owed)))
         for text in moments_of.get(person.path, []):
             scored.append((6, text))
-        if person.path in unanswered and add_days(unanswered[person.path], config.reply_days) < end:
+        if person.path in unanswered:  # its window closed before the week began
             scored.append((4, f"no reply to your message of {unanswered[person.path]}"))
         if not scored:
             continue
@@ -295,12 +295,8 @@ def _warmth(vault: Summary, person: Person, start: dt.date) -> list[tuple[float,
     if decided and answered:
         last = answered[-1]
         days = (last.answered_on - last.date).days if last.answered_on else 0
-        scored.append(
-            (
-                2 * len(answered) / len(decided),
-                f"answered within {days} day{'s' if days != 1 else ''} last time",
-            )
-        )
+        within = f"within {days} day{'s' if days != 1 else ''}" if days else "the same day"
+        scored.append((2 * len(answered) / len(decided), f"answered {within} last time"))
     if any(t.meeting for t in touches):
         scored.append((1, "you have met"))
     return scored

@@ -204,3 +204,148 @@ def test_a_snooze_puts_someone_off_and_brings_in_no_one(run: Run, make_vault: Ma
     assert [p["name"] for p in later["next"]] == ["Cy"]  # `plan --more`, if I have time
     more = run("plan", "--more", vault=vault, today=WEDNESDAY).stdout
     assert "Next, if you have time:\n3. Cy\n   why: 22 days past a 1m cadence; you have met" in more
+
+
+def _people(**lines: str) -> dict[str, str]:
+    """A note per person: an address, then the given front-matter and log lines."""
+    return {
+        f"People/{name}.md": f"---\nemail: {name.lower()}@x.org\n{text}"
+        for name, text in lines.items()
+    }
+
+
+def test_each_reason_in_words_and_points(run: Run, make_vault: MakeVault) -> None:
+    """Monday 2026-11-23, the week to Sunday 11-29 (docs/format.md, "The week's plan")."""
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 10\n",
+            **_people(
+                Late="next_contact: 2026-11-20\n---\n",  # 6 + 3/7 of a week
+                Today="next_contact: 2026-11-23\n---\n",
+                Sunday="next_contact: 2026-11-29\n---\n",  # the week's last day is in it
+                Thursday="cadence: 1m\n---\n- 2026-10-26 email: hi\n",  # due in the week: 3
+                Never="cadence: 1m\n---\n",  # never contacted since added: 2
+                Next="next_contact: 2026-11-30\n---\n",  # next week: not in this one
+                Role="---\n- 2026-11-20 linkedin: now Staff at Globex\n",  # before Monday
+                Monday="birthday: 1990-11-23\n---\n",
+            ),
+        }
+    )
+    found = {p["name"]: (p["score"], p["why"]) for p in _plan(run, vault, MONDAY)["plan"]}
+    assert found == {
+        "Late": (6.43, ["follow-up date 2026-11-20, 3 days ago"]),
+        "Today": (6, ["follow-up date 2026-11-23, today"]),
+        "Sunday": (6, ["follow-up date 2026-11-29"]),
+        "Thursday": (3, ["due on Thursday (1m cadence)"]),
+        "Never": (2, ["never contacted since added"]),
+        "Role": (6, ["new role — congratulate: now Staff at Globex this week"]),
+        "Monday": (6, ["birthday (36) on Monday"]),
+    }
+
+
+def test_a_rest_a_gone_note_and_the_org_cap_each_leave_the_rest_of_the_plan(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Abe is given a rest (three messages in a row unanswered); the others are all 1m past
+    due, so they rank by name. Cat is a third from Globex: the cap skips her, and Dov, after
+    her, takes the slot. On Wednesday Bea's note is gone: Ann and Dov stay, and Cat, the second
+    from Globex now, fills the slot Bea left."""
+    late = "cadence: 1m\n---\n- 2026-09-01 call: hi\n"
+    globex = "company: Globex\n" + late
+    unanswered = "".join(f"- 2026-{m}-01 email to: hello?\n" for m in ("08", "09", "10"))
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 3\n",
+            **_people(
+                Abe="cadence: 1m\n---\n" + unanswered,
+                Ann=globex,
+                Bea=globex,
+                Cat=globex,
+                Dov="company: Initech\n" + late,
+                Eda="company: Umbrella\n" + late,
+            ),
+        }
+    )
+    assert [p["name"] for p in _plan(run, vault, MONDAY)["plan"]] == ["Ann", "Bea", "Dov"]
+    (vault / "People/Bea.md").unlink()
+    assert [p["name"] for p in _plan(run, vault, WEDNESDAY)["plan"]] == ["Ann", "Dov", "Cat"]
+
+
+def test_the_week_s_picks_hold_their_org_slots(run: Run, make_vault: MakeVault) -> None:
+    """Ann and Bea of Globex and Dov are Monday's plan; Dov's note is gone on Wednesday: his
+    slot goes to Eda, not to Cat, a third from Globex."""
+    late = "cadence: 1m\n---\n- 2026-09-01 call: hi\n"
+    globex = "company: Globex\n" + late
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 3\n",
+            **_people(
+                Ann=globex, Bea=globex, Cat=globex, Dov=late, Eda="company: Umbrella\n" + late
+            ),
+        }
+    )
+    assert [p["name"] for p in _plan(run, vault, MONDAY)["plan"]] == ["Ann", "Bea", "Dov"]
+    (vault / "People/Dov.md").unlink()
+    assert [p["name"] for p in _plan(run, vault, WEDNESDAY)["plan"]] == ["Ann", "Bea", "Eda"]
+
+
+def test_a_contact_this_week_keeps_the_why_of_monday_and_says_when(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Ben, due on Monday, was called on Tuesday: still in the plan for Monday's reason, done.
+    Ana, snoozed to January and called on Tuesday too: put off, done all the same. Cy has
+    nothing left to do this week once his own follow-up date is past."""
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 3\n",
+            **_people(
+                Ana="cadence: 1m\n---\n- 2026-09-01 call: hi\n",
+                Ben="cadence: 1m\n---\n- 2026-09-15 call: hi\n",
+                Cy="next_contact: 2026-11-20\n---\n",
+            ),
+        }
+    )
+    assert [p["name"] for p in _plan(run, vault, MONDAY)["plan"]] == ["Ana", "Ben", "Cy"]
+    for name in ("Ana", "Ben"):
+        note = vault / f"People/{name}.md"
+        note.write_text(note.read_text() + "- 2026-11-24 call: caught up\n")
+    ana = vault / "People/Ana.md"
+    ana.write_text(ana.read_text().replace("cadence: 1m", "cadence: 1m\nnext_contact: 2027-01-10"))
+    cy = vault / "People/Cy.md"
+    cy.write_text(cy.read_text().replace("next_contact: 2026-11-20\n", ""))
+    found = {p["name"]: (p["why"], p["done"]) for p in _plan(run, vault, WEDNESDAY)["plan"]}
+    assert found == {
+        "Ana": (["put off to 2027-01-10"], "2026-11-24"),
+        "Ben": (["39 days past a 1m cadence", "you have met"], "2026-11-24"),
+        "Cy": (["nothing left to do this week"], None),
+    }
+
+
+def test_a_message_of_the_day_before_the_week_is_a_reply_owed_in_it(
+    run: Run, make_vault: MakeVault
+) -> None:
+    vault = make_vault(_people(Ada="---\n- 2026-11-22 email from: are you free next week?\n"))
+    (ada,) = _plan(run, vault, MONDAY)["plan"]
+    assert ada["why"] == ["waiting on you since 2026-11-22: 'are you free next week?'"]
+
+
+def test_warmth_is_the_share_of_my_messages_they_answered(run: Run, make_vault: MakeVault) -> None:
+    """Both last in touch on 2025-07-20, a 1y cadence: 126 days late, 5 + 5 × 126/365. Ann
+    answered one of my two messages, the same day: 2 × 1/2; Bo both, the second in a day."""
+    newsletter = "- 2025-07-20 email: a newsletter\n"
+    vault = make_vault(
+        {
+            "notekit.toml": 'default_cadence = "1y"\n',
+            **_people(
+                Ann="---\n- 2025-06-01 email to: a\n- 2025-06-01 email from: b\n"
+                "- 2025-07-01 email to: c\n" + newsletter,
+                Bo="---\n- 2025-06-01 email to: a\n- 2025-06-03 email from: b\n"
+                "- 2025-07-01 email to: c\n- 2025-07-02 email from: d\n" + newsletter,
+            ),
+        }
+    )
+    found = {p["name"]: (p["score"], p["why"]) for p in _plan(run, vault, MONDAY)["plan"]}
+    assert found == {
+        "Bo": (8.73, ["126 days past a 1y cadence", "answered within 1 day last time"]),
+        "Ann": (7.73, ["126 days past a 1y cadence", "answered the same day last time"]),
+    }
