@@ -21,12 +21,10 @@ DAYS = 7  # the week ahead (due) and the days behind (recent interactions)
 
 @dataclass(frozen=True)
 class Week:
-    today: dt.date
     start: dt.date  # its first day
     report: DueReport  # due by the week's end, with its tasks and birthdays
     promises: list[Promise]
     recent: list[tuple[Person, Interaction]]  # of the last DAYS days, newest first
-    follows: dict[str, FollowUp]  # of every person, by path
     overdue: int  # people followed up whose date has passed
 
     @property
@@ -105,7 +103,7 @@ def week_of(
         reverse=True,
     )
     overdue = sum(1 for f in follows.values() if f.due and f.due < today)
-    return Week(today, start, report, promises(report.tasks), recent, follows, overdue)
+    return Week(start, report, promises(report.tasks), recent, overdue)
 
 
 def _any_between(dates: tuple[dt.date, ...], after: dt.date, until: dt.date) -> bool:

@@ -48,6 +48,24 @@ def test_recent_stops_seven_days_back_and_at_today() -> None:
     index = index_from_texts({"People/Ana.md": person("", log)})
     week = week_of(index, TODAY, index.interactions_of)
     assert [i.text for _, i in week.recent] == ["seven"]
+    index = index_from_texts({"People/Ana.md": person("", "- 2026-11-23 call: today\n")})
+    assert [i.text for _, i in week_of(index, TODAY, index.interactions_of).recent] == ["today"]
+
+
+def test_due_by_the_week_s_last_day_and_overdue_only_once_past() -> None:
+    """Monday 11-23: Sunday 11-29 is the week's last day, Monday 11-30 the next week's first; a
+    follow-up date of today is due, not overdue."""
+    index = index_from_texts(
+        {
+            "People/Sun.md": person(extra="next_contact: 2026-11-29\n"),
+            "People/Mon.md": person(extra="next_contact: 2026-11-30\n"),
+            "People/Now.md": person(extra="next_contact: 2026-11-23\n"),
+            "People/Past.md": person(extra="next_contact: 2026-11-22\n"),
+        }
+    )
+    week = week_of(index, TODAY, index.interactions_of)
+    assert [f.person.name for f in week.report.due] == ["Past", "Now", "Sun"]
+    assert week.overdue == 1
 
 
 def test_people_not_followed_up_are_never_overdue() -> None:
@@ -95,3 +113,13 @@ def test_one_week_everywhere_starting_on_the_configured_day(
     assert "# Week 2026-W47 (2026-11-22 to 2026-11-28)" in note
     page = (out / "index.html").read_text()
     assert "<h1>Week 2026-W47 (2026-11-22 to 2026-11-28)</h1>" in page
+
+
+def test_the_week_s_note_is_in_the_notes_folder_however_it_is_written() -> None:
+    from notekit.read.config import parse_config
+    from notekit.read.fields import KNOWN_FIELDS
+    from notekit.rules.week import week_note_path
+
+    for folder in ("Reviews", "Reviews/"):
+        config = parse_config(f'[report]\nnotes_folder = "{folder}"\n', KNOWN_FIELDS)
+        assert week_note_path(config, TODAY) == "Reviews/2026-W48.md", folder
