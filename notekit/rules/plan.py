@@ -43,7 +43,7 @@ from notekit.rules.due import (
 )
 from notekit.rules.moments import NEW_YEAR, moment_text, moments
 from notekit.rules.orgs import my_stints, org_matcher
-from notekit.rules.outreach import ANSWERED, outreaches
+from notekit.rules.outreach import ANSWERED, PENDING, outreaches
 from notekit.rules.week import ticked_in_week_note, week_name, week_start
 from notekit.store.summary import Summary
 
@@ -84,14 +84,11 @@ def week_plan(vault: Summary, today: dt.date, size: int | None = None) -> Plan:
     return found
 
 
-def plan(
-    vault: Summary, today: dt.date, size: int | None = None, picked: list[str] | None = None
-) -> Plan:
+def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = None) -> Plan:
     """The plan of the week `today` is in; items ticked in that week's note count as done.
     `picked`: the people the week's plan holds already (`week_plan`), in order: they stay,
     one who is no longer a candidate said to be put off; only slots left free are filled."""
     config = vault.config
-    size = config.plan_size if size is None else size
     start = week_start(today, config.week_starts)
     end = add_days(start, 6)
     focus = {org_key(word): word for word in config.plan_focus}  # folded -> as written
@@ -290,7 +287,7 @@ def _warmth(vault: Summary, person: Person, start: dt.date) -> list[tuple[float,
         return []
     found = outreaches(touches, vault.config.reply_days, add_days(start, -1))
     answered = [o for o in found if o.status == ANSWERED and o.answered_on]
-    decided = [o for o in found if o.status != "pending"]
+    decided = [o for o in found if o.status != PENDING]
     scored = []
     if decided and answered:
         last = answered[-1]

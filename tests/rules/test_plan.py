@@ -44,8 +44,10 @@ def test_the_plan_ranks_as_worked_out_by_hand(run: Run) -> None:
 def test_the_plan_is_stable_through_the_week(run: Run, tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     shutil.copytree(VAULT, vault)
-    monday = [p["name"] for p in _plan(run, vault, MONDAY)["plan"]]
-    assert [p["name"] for p in _plan(run, vault, WEDNESDAY)["plan"]] == monday
+    first = _plan(run, vault, MONDAY)["plan"]  # picked now, and kept for the week
+    monday = [p["name"] for p in first]
+    scores = [(p["name"], p["score"]) for p in first]
+    assert [(p["name"], p["score"]) for p in _plan(run, vault, WEDNESDAY)["plan"]] == scores
     assert (
         run(
             "log",
@@ -199,7 +201,11 @@ def test_a_snooze_puts_someone_off_and_brings_in_no_one(run: Run, make_vault: Ma
     assert [p["name"] for p in _plan(run, vault, MONDAY)["plan"]] == ["Ana", "Ben"]
     assert run("snooze", "Ana", "2027-01-10", vault=vault, today="2026-11-24").exit_code == 0
     later = _plan(run, vault, WEDNESDAY)
-    assert [(p["name"], p["why"]) for p in later["plan"]][0] == ("Ana", ["put off to 2027-01-10"])
+    assert [(p["name"], p["why"], p["score"]) for p in later["plan"]][0] == (
+        "Ana",
+        ["put off to 2027-01-10"],
+        0,
+    )
     assert [p["name"] for p in later["plan"]] == ["Ana", "Ben"]
     assert [p["name"] for p in later["next"]] == ["Cy"]  # `plan --more`, if I have time
     more = run("plan", "--more", vault=vault, today=WEDNESDAY).stdout
@@ -348,4 +354,27 @@ def test_warmth_is_the_share_of_my_messages_they_answered(run: Run, make_vault: 
     assert found == {
         "Bo": (8.73, ["126 days past a 1y cadence", "answered within 1 day last time"]),
         "Ann": (7.73, ["126 days past a 1y cadence", "answered the same day last time"]),
+    }
+
+
+def test_the_focus_names_a_company_and_a_pending_message_is_not_yet_unanswered(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Ann is 126 days past a 1y cadence (6.73) and at Globex, the focus: 5 more. Bo's
+    follow-up date is today (6); he answered my message of June the next day, and my message
+    of Friday is still within its window: his reply rate is one of one (2)."""
+    vault = make_vault(
+        {
+            "notekit.toml": 'default_cadence = "1y"\n[plan]\nfocus = ["Globex"]\n',
+            **_people(
+                Ann="company: Globex\n---\n- 2025-07-20 email: a newsletter\n",
+                Bo="next_contact: 2026-11-23\n---\n- 2025-06-01 email to: a\n"
+                "- 2025-06-02 email from: b\n- 2026-11-20 email to: c\n",
+            ),
+        }
+    )
+    found = {p["name"]: (p["score"], p["why"]) for p in _plan(run, vault, MONDAY)["plan"]}
+    assert found == {
+        "Ann": (11.73, ["126 days past a 1y cadence", "focus: Globex"]),
+        "Bo": (8, ["follow-up date 2026-11-23, today", "answered within 1 day last time"]),
     }
