@@ -541,3 +541,61 @@ def test_a_nudge_in_french(run: Run, make_vault: MakeVault) -> None:
     draft = result.json()
     assert draft["subject"] == "Suite à mon message"
     assert "Je reviens vers toi au sujet de mon e-mail de novembre." in draft["body"]
+
+
+def test_a_promise_due_within_a_week_and_the_latest_open_offer_are_reasons(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Monday 11-23: Ada's promise is due on 11-30, a week ahead: the reason. Bo's is due a day
+    later: not yet, so his latest open offer is (not the older one, nor the one given)."""
+    head = "---\nemail: {}@example.com\ninterests: [sailing]\n---\n"
+    vault = make_vault(
+        {
+            "People/Ada Byrne.md": head.format("ada") + "- [ ] send Ada the deck 📅 2026-11-30\n",
+            "People/Bo Chen.md": head.format("bo")
+            + "- [ ] send Bo the deck 📅 2026-12-01\n## Opportunities\n"
+            "- 2026-10-15 referral (open): to his team lead\n"
+            "- 2026-09-01 job (open): the data role\n"
+            "- 2026-11-01 intro (given): to Sam\n",
+        }
+    )
+
+    def reason(name: str) -> dict:
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return result.json()["reason"]
+
+    assert reason("Ada Byrne") == {
+        "kind": "promise",
+        "date": "2026-11-30",
+        "text": "send Ada the deck 📅 2026-11-30",
+        "source": "People/Ada Byrne.md:5",
+    }
+    assert reason("Bo Chen") == {
+        "kind": "offer",
+        "date": "2026-10-15",
+        "text": "to his team lead",
+        "source": "People/Bo Chen.md:7",
+    }
+
+
+@pytest.mark.parametrize(
+    ("channel", "kind"),
+    [
+        ("coffee", "coffee"),
+        ("lunch", "lunch"),
+        ("dinner", "dinner"),
+        ("call", "call"),
+        ("phone", "call"),
+        ("video", "call"),
+        ("meeting", "meeting"),
+        ("conference", "meeting"),
+        ("email", "exchange"),
+        ("linkedin", "exchange"),
+        (None, "exchange"),
+    ],
+)
+def test_a_conversation_is_named_by_its_channel(channel, kind) -> None:
+    from notekit.rules.reason import conversation
+
+    assert conversation(channel) == kind

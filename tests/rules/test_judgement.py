@@ -35,6 +35,15 @@ def test_the_reason_is_the_first_that_holds_with_its_source(run: Run, name) -> N
     assert (reason["kind"], reason["date"], reason["source"]) == REASONS[name]
 
 
+def test_a_reason_carries_the_text_of_its_line(run: Run) -> None:
+    """What `--json` gives beside the draft: the words of the line the reason rests on."""
+    said = {name: _draft(run, name)["reason"]["text"] for name in ("Aisha Bello", "Lena Fischer")}
+    assert said == {
+        "Aisha Bello": "Medora is hiring a Head of Data and I thought of you. Interested?",
+        "Lena Fischer": "asked whether she had time for a call about the platform team",
+    }
+
+
 def _sentences(draft: dict) -> dict[str, list[str]]:
     return {sentence["text"]: sentence["from"] for sentence in draft["sentences"]}
 
