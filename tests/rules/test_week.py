@@ -123,3 +123,15 @@ def test_the_week_s_note_is_in_the_notes_folder_however_it_is_written() -> None:
     for folder in ("Reviews", "Reviews/"):
         config = parse_config(f'[report]\nnotes_folder = "{folder}"\n', KNOWN_FIELDS)
         assert week_note_path(config, TODAY) == "Reviews/2026-W48.md", folder
+
+
+def test_a_week_s_note_is_told_by_its_folder_and_its_name() -> None:
+    from notekit.read.config import parse_config
+    from notekit.read.fields import KNOWN_FIELDS
+    from notekit.rules.week import is_week_note
+
+    config = parse_config('[report]\nnotes_folder = "Journal/Reviews/"\n', KNOWN_FIELDS)
+    assert is_week_note("Journal/Reviews/2026-W48.md", config)
+    assert not is_week_note("Journal/Reviews/Ana.md", config)  # a note of its own there
+    assert not is_week_note("Journal/2026-W48.md", config)  # a week's name elsewhere
+    assert not is_week_note("Journal/Reviews/old/2026-W48.md", config)
