@@ -392,6 +392,7 @@ def plan_report(found: Plan, contexts: dict[str, str], today: dt.date) -> dict[s
                 "path": pick.person.path,
                 "score": pick.score,
                 "why": pick.why,
+                "done": iso(pick.done),
             }
             for pick in found.next
         ],

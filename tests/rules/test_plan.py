@@ -378,3 +378,59 @@ def test_the_focus_names_a_company_and_a_pending_message_is_not_yet_unanswered(
         "Ann": (11.73, ["126 days past a 1y cadence", "focus: Globex"]),
         "Bo": (8, ["follow-up date 2026-11-23, today", "answered within 1 day last time"]),
     }
+
+
+def test_a_plan_first_asked_for_midweek_knows_who_is_done(run: Run, make_vault: MakeVault) -> None:
+    """Asked for the first time on Wednesday: Ana, called on Tuesday, is in it as the week
+    began, done; Ben, next, is offered with his score; my promise due on Sunday, the week's
+    last day, is one of the week's."""
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 1\n",
+            **_people(
+                Ana="cadence: 1m\n---\n- 2026-09-01 email: hi\n- 2026-11-24 email: caught up\n"
+                "- [ ] send Ana the deck 📅 2026-11-29\n",
+                Ben="cadence: 1m\n---\n- 2026-10-01 email: hi\n",
+            ),
+        }
+    )
+    found = _plan(run, vault, WEDNESDAY)
+    assert [(p["name"], p["done"], p["score"]) for p in found["plan"]] == [
+        ("Ana", "2026-11-24", 10)
+    ]
+    assert [(p["name"], p["done"], p["score"]) for p in found["next"]] == [("Ben", None, 8.55)]
+    assert [p["text"] for p in found["promises"]] == ["send Ana the deck 📅 2026-11-29"]
+
+
+def test_the_focus_lifts_the_org_cap(run: Run, make_vault: MakeVault) -> None:
+    """Three from Globex, the focus, all take slots before Dov."""
+    globex = "company: Globex\ncadence: 1m\n---\n- 2026-09-01 email: hi\n"
+    vault = make_vault(
+        {
+            "notekit.toml": '[plan]\nsize = 3\nfocus = ["Globex"]\n',
+            **_people(
+                Ann=globex, Bea=globex, Cat=globex, Dov="cadence: 1m\n---\n- 2026-09-02 email: hi\n"
+            ),
+        }
+    )
+    assert [p["name"] for p in _plan(run, vault, MONDAY)["plan"]] == ["Ann", "Bea", "Cat"]
+
+
+def test_the_new_year_goes_to_the_one_it_lifts_highest(run: Run, make_vault: MakeVault) -> None:
+    """The week of the new year: Zoe, silent since May 2025 and due, is lifted by it; Ann,
+    silent since March but not due, is not, and Bo, silent since February, keeps his birthday
+    without it."""
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 3\n",
+            **_people(
+                Ann="---\n- 2026-03-01 email: hi\n",
+                Bo="birthday: 1990-12-29\n---\n- 2026-02-01 email: hi\n",
+                Zoe="cadence: 1y\n---\n- 2025-05-01 email: hi\n",
+            ),
+        }
+    )
+    found = {p["name"]: (p["score"], p["why"]) for p in _plan(run, vault, "2026-12-28")["plan"]}
+    assert list(found) == ["Zoe", "Bo"]
+    assert found["Zoe"][1][1].startswith("new year — not in touch since 2025-05-01")
+    assert found["Bo"] == (6, ["birthday (36) on Tuesday"])
