@@ -382,7 +382,7 @@ def test_the_focus_names_a_company_and_a_pending_message_is_not_yet_unanswered(
 
 def test_a_plan_first_asked_for_midweek_knows_who_is_done(run: Run, make_vault: MakeVault) -> None:
     """Asked for the first time on Wednesday: Ana, called on Tuesday, is in it as the week
-    began, done; Ben, next, is offered with his score; my promise due on Sunday, the week's
+    began, done; Ben, next, with his score, done today; my promise due on Sunday, the week's
     last day, is one of the week's."""
     vault = make_vault(
         {
@@ -390,7 +390,7 @@ def test_a_plan_first_asked_for_midweek_knows_who_is_done(run: Run, make_vault: 
             **_people(
                 Ana="cadence: 1m\n---\n- 2026-09-01 email: hi\n- 2026-11-24 email: caught up\n"
                 "- [ ] send Ana the deck 📅 2026-11-29\n",
-                Ben="cadence: 1m\n---\n- 2026-10-01 email: hi\n",
+                Ben="cadence: 1m\n---\n- 2026-10-01 email: hi\n- 2026-11-25 email: hello\n",
             ),
         }
     )
@@ -398,7 +398,9 @@ def test_a_plan_first_asked_for_midweek_knows_who_is_done(run: Run, make_vault: 
     assert [(p["name"], p["done"], p["score"]) for p in found["plan"]] == [
         ("Ana", "2026-11-24", 10)
     ]
-    assert [(p["name"], p["done"], p["score"]) for p in found["next"]] == [("Ben", None, 8.55)]
+    assert [(p["name"], p["done"], p["score"]) for p in found["next"]] == [
+        ("Ben", "2026-11-25", 8.55)
+    ]
     assert [p["text"] for p in found["promises"]] == ["send Ana the deck 📅 2026-11-29"]
 
 
