@@ -246,13 +246,6 @@ def draft_facts(
         news_from = _entry_of(entries, person.news[0], person.news[1])
     interests = [plain(i) for i in person.interests]
     projects = [plain(p) for p in person.projects]
-    offer = (
-        Offer("article", interests[0])
-        if interests
-        else Offer("intro", person.company)
-        if person.company
-        else Offer("help")
-    )
     reason = reason_for(vault, person, entries, today)
     moment_from = {"birthday": at("birthday"), "new role": news_from}.get(reason.label or "")
     asks = _asks(
@@ -264,6 +257,15 @@ def draft_facts(
             "news": news_from,
             **{key: at(key) for key in ("projects", "role", "company", "interests")},
         },
+    )
+    asked = {ask.topic for ask in asks if ask.kind == "interest"}
+    unasked = [interest for interest in interests if interest not in asked]
+    offer = (
+        Offer("article", unasked[0])
+        if unasked
+        else Offer("intro", person.company)
+        if person.company
+        else Offer("help")
     )
     missing = []
     if not told:
@@ -503,8 +505,9 @@ def _asks(
     where: dict[str, str | None],
 ) -> list[Ask]:
     """One or two open questions to ask (never yes/no), each with where it comes from (`where`:
-    the line of the news and of each field): their work first, then an interest that the
-    offer does not already name."""
+    the line of the news and of each field): their work first, then an interest, the second
+    one (the offer names the first); their only interest when there is nothing else to ask
+    (the offer is another then)."""
     asked: list[Ask] = []
     if news:  # the role field may not say it yet
         asked.append(Ask("news", None, where["news"]))
@@ -514,7 +517,9 @@ def _asks(
         asked.append(Ask("role", person.role, where["role"]))
     elif person.company:
         asked.append(Ask("company", person.company, where["company"]))
-    topic = interests[1] if len(interests) > 1 else interests[0] if interests else None
+    topic = (
+        interests[1] if len(interests) > 1 else interests[0] if interests and not asked else None
+    )
     if topic:
         asked.append(Ask("interest", topic, where["interests"]))
     return asked[:2]

@@ -599,3 +599,28 @@ def test_a_conversation_is_named_by_its_channel(channel, kind) -> None:
     from notekit.rules.reason import conversation
 
     assert conversation(channel) == kind
+
+
+def test_an_only_interest_is_named_once(run: Run, make_vault: MakeVault) -> None:
+    """With their work to ask about, the one interest is the offer's; with nothing else to
+    ask, it is the question, and the offer is a general one."""
+    memory = "## Memories\n- The offsite in Lisbon where we got lost\n"
+    vault = make_vault(
+        {
+            "People/Kim Park.md": "---\nemail: kim@x.org\ninterests: [sailing]\n"
+            "role: Staff Engineer\n---\n" + memory,
+            "People/Lee Wong.md": "---\nemail: lee@x.org\ninterests: [sailing]\n---\n" + memory,
+        }
+    )
+
+    def body(name: str) -> str:
+        result = run("draft", name, "--channel", "email", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    kim, lee = body("Kim Park"), body("Lee Wong")
+    assert kim.count("sailing") == 1 and "I'll pass along anything good I read on sailing." in kim
+    assert "What are you most focused on as Staff Engineer these days?" in kim
+    assert lee.count("sailing") == 1
+    assert "What has been keeping you busy with sailing lately?" in lee
+    assert "If there is anything I can help with, just say." in lee
