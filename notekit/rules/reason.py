@@ -96,20 +96,15 @@ def reason_for(
     no_answer = _unanswered(vault, person, today)
     past = [e for e in entries if e.date <= today and e.channel is not None]
     talks = [e for e in past if not (e.direction == "to" and e.date in no_answer)]
-    last_said = max(past, key=_latest, default=None)
-    if (
-        last_said is not None
-        and last_said.direction == "to"
-        and no_answer.get(last_said.date) == UNANSWERED
-        and last_contact(person, vault.contact_dates_of(person), today) == last_said.date
-        and all(e.date < last_said.date for e in talks)
-        and recent(last_said.date)
-    ):
-        return Reason(NUDGE, last_said.date, last_said.text, _where(last_said), last_said.channel)
+    mine = [e for e in past if e.direction == "to" and no_answer.get(e.date) == UNANSWERED]
+    last_mine = max(mine, key=_latest, default=None)
+    last = last_contact(person, vault.contact_dates_of(person), today)
+    if last_mine is not None and last == last_mine.date and recent(last_mine.date):
+        return Reason(NUDGE, last_mine.date, last_mine.text, _where(last_mine), last_mine.channel)
     if talks:
-        last = max(talks, key=_latest)
-        kind = FOLLOW_UP if recent(last.date) else RECONNECT
-        return Reason(kind, last.date, last.text, _where(last), last.channel)
+        talk = max(talks, key=_latest)
+        kind = FOLLOW_UP if recent(talk.date) else RECONNECT
+        return Reason(kind, talk.date, talk.text, _where(talk), talk.channel)
     return Reason(RECONNECT, None, "", None)
 
 

@@ -624,3 +624,91 @@ def test_an_only_interest_is_named_once(run: Run, make_vault: MakeVault) -> None
     assert lee.count("sailing") == 1
     assert "What has been keeping you busy with sailing lately?" in lee
     assert "If there is anything I can help with, just say." in lee
+
+
+def test_the_last_conversation_and_how_recent_it_is(run: Run, make_vault: MakeVault) -> None:
+    """Monday 11-23. Ana: two entries today, the later line is the last; a call planned for
+    Friday is none. Bo, cadence 1m: in touch a month ago to the day, a follow-up; Cy, a day
+    more, a reconnect. Without a cadence, six months of 31 days: Di 186 days ago, Ed 187."""
+    head = "---\nemail: x@example.com\ninterests: [sailing]\n{}---\n## Log\n"
+    vault = make_vault(
+        {
+            "People/Ana.md": head.format("")
+            + "- 2026-11-23 email: first\n- 2026-11-23 call: second\n- 2026-11-27 call: planned\n",
+            "People/Bo.md": head.format("cadence: 1m\n") + "- 2026-10-23 call: a month\n",
+            "People/Cy.md": head.format("cadence: 1m\n") + "- 2026-10-22 call: a day more\n",
+            "People/Di.md": head.format("") + "- 2026-05-21 call: 186 days\n",
+            "People/Ed.md": head.format("") + "- 2026-05-20 call: 187 days\n",
+        }
+    )
+
+    def reason(name: str) -> tuple[str, str, str]:
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        found = result.json()["reason"]
+        return found["kind"], found["text"], found["source"]
+
+    assert reason("Ana") == ("follow-up", "second", "People/Ana.md:7")
+    assert reason("Bo")[:2] == ("follow-up", "a month")
+    assert reason("Cy")[:2] == ("reconnect", "a day more")
+    assert reason("Di")[:2] == ("follow-up", "186 days")
+    assert reason("Ed")[:2] == ("reconnect", "187 days")
+
+
+def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nemail: a@example.com\nbirthday: 1990-11-26\n---\n",
+            "People/Bo.md": "---\nemail: b@example.com\nhow_we_met: 2018-11-25 at the Globex "
+            "offsite\n---\n",
+        }
+    )
+
+    def draft(name: str) -> dict:
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return result.json()
+
+    ana, bo = draft("Ana"), draft("Bo")
+    assert ana["reason"] == {
+        "kind": "moment",
+        "date": "2026-11-26",
+        "text": "",
+        "source": "People/Ana.md",
+    }
+    assert ana["body"].split("\n")[2].startswith("Happy birthday!")
+    assert (bo["reason"]["kind"], bo["reason"]["date"]) == ("moment", "2026-11-25")
+    assert "It's 8 years since we met, and I wanted to say hello." in bo["body"]
+
+
+def test_no_nudge_once_in_touch_since_my_message(run: Run, make_vault: MakeVault) -> None:
+    """My message of 11-02 had no answer, but a daily note met Ada at a meetup on 11-10, and
+    Bo's front-matter says we were last in touch on 11-12: neither draft nudges."""
+    log = "- 2026-06-15 lunch: the move\n- 2026-11-02 email to: a call?\n"
+    vault = make_vault(
+        {
+            "People/Ada.md": "---\nemail: a@example.com\ninterests: [sailing]\n---\n" + log,
+            "People/Bo.md": "---\nemail: b@example.com\ninterests: [sailing]\n"
+            "last_contact: 2026-11-12\n---\n" + log,
+            "Daily/2026-11-10.md": "- saw [[Ada]] at the meetup\n",
+        }
+    )
+    for name in ("Ada", "Bo"):
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        assert result.json()["reason"]["kind"] == "follow-up", name
+
+
+def test_a_nudge_is_about_my_message_not_another_line_of_its_day(
+    run: Run, make_vault: MakeVault
+) -> None:
+    vault = make_vault(
+        {
+            "People/Cy.md": "---\nemail: c@example.com\n---\n"
+            "- 2026-11-02 email to: a call?\n- 2026-11-02 email: his newsletter\n",
+        }
+    )
+    result = run("draft", "Cy", "--json", vault=vault, today="2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    reason = result.json()["reason"]
+    assert (reason["kind"], reason["text"]) == ("nudge", "a call?")

@@ -36,9 +36,12 @@ def test_the_reason_is_the_first_that_holds_with_its_source(run: Run, name) -> N
 
 
 def test_a_reason_carries_the_text_of_its_line(run: Run) -> None:
-    """What `--json` gives beside the draft: the words of the line the reason rests on."""
-    said = {name: _draft(run, name)["reason"]["text"] for name in ("Aisha Bello", "Lena Fischer")}
+    """What `--json` gives beside the draft: the words of the line the reason rests on, none
+    for a reconnect with no conversation to name."""
+    names = ("Aisha Bello", "Lena Fischer", "Omar Haddad")
+    said = {name: _draft(run, name)["reason"]["text"] for name in names}
     assert said == {
+        "Omar Haddad": "",
         "Aisha Bello": "Medora is hiring a Head of Data and I thought of you. Interested?",
         "Lena Fischer": "asked whether she had time for a call about the platform team",
     }
