@@ -45,6 +45,15 @@ class Link(NamedTuple):
         return not (self.in_open_task or self.in_quote or self.in_code)
 
 
+class News(NamedTuple):
+    """A job change an import logged (`- 2026-11-20 linkedin: now Staff at Globex`): news of
+    the person, not a contact with them."""
+
+    date: dt.date
+    what: str  # after `now`
+    line: int
+
+
 class Task(NamedTuple):
     """A Markdown task (`- [ ] …`), with its due date when it carries one."""
 
@@ -70,7 +79,7 @@ class ParsedNote:
     title: str | None = None  # first `# heading`
     date: dt.date | None = None  # front-matter `date`: a meeting note's day
     entries: list[Interaction] = field(default_factory=list)  # dated entries in the body
-    news: list[tuple[dt.date, str]] = field(default_factory=list)  # job changes: day, after `now`
+    news: list[News] = field(default_factory=list)  # job changes
     opportunities: list[Opportunity] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -202,7 +211,7 @@ class Person:
     fm_last_contact: dt.date | None = None
     next_contact: dt.date | None = None
     fm_cadence: Cadence | None = None
-    news: tuple[dt.date, str] | None = None  # the latest job change an import logged: day, what
+    news: News | None = None  # the latest job change an import logged
     connected: dt.date | None = None  # the day we connected on LinkedIn: a fact, not a contact
     language: str | None = None  # of drafts to them, as the note writes it (`fr`, `French`)
 

@@ -181,7 +181,7 @@ def show_text(
         ("Tags", ", ".join(person.tags)),
         ("How we know each other", person.context or ""),
         ("History", "; ".join(history)),
-        ("News", f"{person.news[0]}: now {person.news[1]}" if person.news else ""),
+        ("News", f"{person.news.date}: now {person.news.what}" if person.news else ""),
         ("Interests", ", ".join(person.interests)),
         ("Projects", ", ".join(person.projects)),
         ("Memories", "; ".join(person.memories)),

@@ -116,7 +116,7 @@ def person_detail(
         "context": person.context,
         "history": person.history,
         "photo": person.photo,
-        "news": {"date": iso(person.news[0]), "what": person.news[1]} if person.news else None,
+        "news": {"date": iso(person.news.date), "what": person.news.what} if person.news else None,
         "interests": person.interests,
         "projects": person.projects,
         "memories": person.memories,

@@ -18,6 +18,7 @@ from notekit.core.model import (
     WARNING,
     Interaction,
     Link,
+    News,
     Opportunity,
     ParsedNote,
     Problem,
@@ -303,7 +304,7 @@ def _add_entry(
         return
     rest = match.group(3)
     if ": now " in rest and (news := NEWS.fullmatch(rest.strip(_SEPARATORS))):
-        note.news.append((date, news.group(2)))
+        note.news.append(News(date, news.group(2), number))
         return
     if in_opportunities:
         _add_opportunity(note, date, rest, number)

@@ -135,9 +135,9 @@ def moments_of(person: Person, start: dt.date, end: dt.date) -> list[Moment]:
 
 def news_of(person: Person, today: dt.date) -> Moment | None:
     """A new role an import logged in the last NEW_ROLE_MOMENT_DAYS days: a reason to write."""
-    if person.news is None or not 0 <= (today - person.news[0]).days < NEW_ROLE_MOMENT_DAYS:
+    if person.news is None or not 0 <= (today - person.news.date).days < NEW_ROLE_MOMENT_DAYS:
         return None
-    return Moment(person, NEW_ROLE, person.news[0], None, person.news[1])
+    return Moment(person, NEW_ROLE, person.news.date, None, person.news.what)
 
 
 def moment_text(item: Moment) -> str:

@@ -49,6 +49,7 @@ SMALL_RECORDS = (
     model.Problem,
     model.Link,
     model.Task,
+    model.News,
     model.Cadence,
     model.Interaction,
     model.Opportunity,
@@ -86,7 +87,7 @@ def _shape() -> bytes:
     return hashlib.sha256(";".join(names).encode()).hexdigest()[:16].encode()
 
 
-_MAGIC = b"notekit-cache 23 " + _shape() + b"\n"
+_MAGIC = b"notekit-cache 24 " + _shape() + b"\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import MakeVault, Run, people_by_name
 from notekit.core.dates import parse_cadence
-from notekit.core.model import WARNING, ParsedNote, Person, Problem, Stint
+from notekit.core.model import WARNING, News, ParsedNote, Person, Problem, Stint
 from notekit.read.config import Config
 from notekit.read.fields import BUILTIN_ALIASES, FieldReader
 from notekit.read.parse import parse_with_front_matter
@@ -243,7 +243,7 @@ def test_every_field_of_a_person_read_in_one_note() -> None:
             fm_last_contact=dt.date(2026, 10, 1),
             next_contact=dt.date(2026, 12, 24),
             fm_cadence=parse_cadence("3m"),
-            news=(dt.date(2026, 6, 1), "VP at Globex"),
+            news=News(dt.date(2026, 6, 1), "VP at Globex", 33),
             connected=dt.date(2019, 5, 5),
             language="pt",
         )

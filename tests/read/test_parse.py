@@ -196,7 +196,7 @@ def test_what_follows_an_entrys_date_and_a_tasks_bad_due_date() -> None:
         (4, "email", "from", "the same day's answer"),
     ]
     assert note.entries[-1].reply_to == dt.date(2026, 1, 4)
-    assert note.news == [(dt.date(2026, 1, 5), "CTO at Acme")]
+    assert note.news == [(dt.date(2026, 1, 5), "CTO at Acme", 6)]
     assert note.inline_fields == []
     assert parse_note("a.md", b"- 2026-01-01 zoom: hi", frozenset({"zoom"})).entries[0].channel == (
         "zoom"
