@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.model import Interaction, NoteParts, Person, Section
-from notekit.core.syntax import LIST_ITEM, TASK_BOX, TASK_DUE, one_line, plain
+from notekit.core.syntax import LIST_ITEM, TASK_BOX, WIKILINK, one_line, plain
 from notekit.rules.reason import FOLLOW_UP, NUDGE, RECONNECT, Reason, conversation, reason_for
 from notekit.store.summary import Summary
 
@@ -241,9 +241,9 @@ def draft_facts(
     others = _other_names(vault, person)
     memory, source, told = _memory(person, note.sections, others, at, language)
     news = news_from = None
-    if person.news and (today - person.news[0]).days <= RECENT_ROLE_DAYS:
-        news = one_line(person.news[1].split(" (was ")[0])
-        news_from = _entry_of(entries, person.news[0], person.news[1])
+    if person.news and (today - person.news.date).days <= RECENT_ROLE_DAYS:
+        news = one_line(person.news.what.split(" (was ")[0])
+        news_from = f"{person.path}:{person.news.line}"
     interests = [plain(i) for i in person.interests]
     projects = [plain(p) for p in person.projects]
     reason = reason_for(vault, person, entries, today)
@@ -319,16 +319,17 @@ def _memory(
     for part in sections:
         if part.heading.strip().lower() in MEMORY_HEADINGS:
             for number, line in enumerate(part.text.split("\n"), start=part.start):
-                text = plain(_item_text(line)).strip()
-                if text and not _names_another(text, others):
+                written = _item_text(line)
+                text = plain(written).strip()
+                if text and not _names_another(written, others):
                     return tell(text, language), f"{person.path}:{number}", True
     for memory in person.memories:
-        if not _names_another(plain(memory), others):
+        if not _names_another(memory, others):
             return tell(plain(memory), language), at("memories") or person.path, True
     context = plain(person.context or "")
     first = context.split(" ", 1)[0].lower()
     told = first in _SUBJECT_START or first in _FR_SUBJECT_START  # `we shipped…`: a clause
-    if told and not _names_another(context, others):
+    if told and not _names_another(person.context or "", others):
         return tell(context, language), at("context") or person.path, False
     return None, None, False
 
@@ -340,15 +341,6 @@ def _item_text(line: str) -> str:
         return ""
     task = TASK_BOX.match(item.group(1))
     return task.group(2) if task else item.group(1)
-
-
-def _entry_of(entries: list[Interaction], day: dt.date, text: str) -> str | None:
-    """Where the note logs what happened that day in these words (a job change an import
-    logged)."""
-    for entry in entries:
-        if entry.date == day and entry.line and text in entry.text:
-            return f"{entry.source}:{entry.line}"
-    return None
 
 
 def _other_names(vault: Summary, person: Person) -> Callable[[str], bool]:
@@ -365,10 +357,13 @@ def _other_names(vault: Summary, person: Person) -> Callable[[str], bool]:
     return another
 
 
-def _names_another(text: str, another: Callable[[str], bool]) -> bool:
-    """Whether `text` names another person as a capitalised word or words, or links to one."""
-    if "[[" in text:
-        return True
+def _names_another(written: str, another: Callable[[str], bool]) -> bool:
+    """Whether a note's text names another person as a capitalised word or words, or links to
+    one (`[[Bo Chen|Bo]]`, whatever it shows)."""
+    for link in WIKILINK.finditer(written):
+        if another(link.group(1).strip().rsplit("/", 1)[-1].casefold()):
+            return True
+    text = plain(written)
     words = re.findall(r"[^\W\d_][\w'-]*", text)
     if any(another(w.casefold()) for w in words if w[0].isupper()):
         return True
@@ -470,7 +465,7 @@ def _promised(task: str, person: Person, language: str) -> Promised:
     her my CV` (`envoyer mon CV à Priya`) are sending `my CV`; in English any other task is
     told with `you` for them (`call Ben back` -> `call you back`), in another language as
     written."""
-    text = " ".join(TASK_DUE.sub("", plain(task)).split()).rstrip(".")
+    text = plain(task).rstrip(".")  # its due marker is dropped with the rest
     names = sorted({person.name, *person.aliases, _first_name(person.name)}, key=len, reverse=True)
     if language == "fr":
         sent = re.match(r"(?i)(?:envoyer|partager|transmettre|faire suivre) (.+)", text)

@@ -475,6 +475,8 @@ def test_a_memory_an_html_comment_hides_is_not_told(run: Run, make_vault: MakeVa
         ("send them the photos", "As promised, I'm sending you the photos."),
         ("send the recording", "As promised, I'm sending you the recording."),
         ("call Bo back", "As promised, I wanted to call you back."),
+        ("send Bo the slides.", "As promised, I'm sending you the slides."),
+        ("send Bo the slides (due 2026-11-25)", "As promised, I'm sending you the slides."),
     ],
 )
 def test_a_promise_is_kept_in_the_words_of_the_task(
@@ -712,3 +714,83 @@ def test_a_nudge_is_about_my_message_not_another_line_of_its_day(
     assert result.exit_code == 0, result.stderr
     reason = result.json()["reason"]
     assert (reason["kind"], reason["text"]) == ("nudge", "a call?")
+
+
+def test_a_promise_names_them_by_their_whole_name_or_in_french(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """`send Priya Nair my CV` sends `my CV`, not `Nair my CV`; in French the name may come
+    before what is sent, and a promise that sends nothing is said as written."""
+    vault = make_vault(
+        {
+            "People/Priya Nair.md": "---\nemail: p@example.com\n---\n"
+            "- [ ] send Priya Nair my CV 📅 2026-11-25\n",
+            "People/Léa Martin.md": "---\nemail: l@example.fr\nlanguage: fr\n---\n"
+            "- [ ] envoyer à Léa mon CV 📅 2026-11-25\n",
+            "People/Hugo Bernard.md": "---\nemail: h@example.fr\nlanguage: fr\n---\n"
+            "- [ ] appeler Hugo pour le projet 📅 2026-11-25\n",
+        }
+    )
+
+    def opening(name: str) -> str:
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return [s["text"] for s in result.json()["sentences"]][2]
+
+    assert opening("Priya Nair") == "As promised, I'm sending you my CV."
+    assert opening("Léa Martin") == "Comme promis, voici mon CV."
+    assert opening("Hugo Bernard") == (
+        "Comme promis, je reviens vers toi au sujet de ce que je t'avais promis : "
+        "appeler Hugo pour le projet."
+    )
+
+
+def test_which_memory_a_draft_tells_and_how_short(run: Run, make_vault: MakeVault) -> None:
+    """Under `## Memories`: a line that is no list item is not one; a ticked item is; an item
+    linking another person of the vault, whatever the link shows, or naming one by their whole
+    name (`Bo Chen`: his first name is too short to go by alone) is theirs to tell. A short
+    message takes a memory up to its colon when that leaves 12 characters or more."""
+    memories = (
+        "## Memories\nSome of our best times:\n- Lunch with [[Bo Chen|Bo]] in Porto\n"
+        "- Dinner with Bo Chen in Lyon\n- [x] {}\n"
+    )
+    head = "---\nlinkedin: https://www.linkedin.com/in/{}\n---\n"
+    vault = make_vault(
+        {
+            "People/Bo Chen.md": head.format("bo"),
+            "People/Ana.md": head.format("ana")
+            + memories.format("The offsites: Lisbon, then Oslo"),
+            "People/Cy.md": head.format("cy") + memories.format("The offsite: Lisbon, then Oslo"),
+        }
+    )
+
+    def body(name: str) -> str:
+        result = run("draft", name, "--channel", "linkedin", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    assert "I was just thinking about the offsites." in body("Ana")
+    assert "I was just thinking about the offsite: Lisbon, then Oslo." in body("Cy")
+    for text in (body("Ana"), body("Cy")):
+        assert "Porto" not in text and "Lyon" not in text and "best times" not in text
+
+
+def test_the_news_is_told_with_the_line_that_logged_it(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nemail: a@example.com\n---\n## Log\n"
+            "- 2026-11-02 call: the move\n- 2026-11-20 linkedin: now Staff at Globex\n",
+        }
+    )
+    result = run("draft", "Ana", "--json", vault=vault, today="2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    said = {s["text"]: s["from"] for s in result.json()["sentences"]}
+    assert said["Congratulations on the new role, Staff at Globex!"] == ["People/Ana.md:6"]
+
+
+def test_a_memory_in_another_language_is_told_as_written() -> None:
+    from notekit.rules.draft import tell
+
+    assert tell("Sie hat mir das Klettern beigebracht.", "de") == (
+        "Sie hat mir das Klettern beigebracht"
+    )

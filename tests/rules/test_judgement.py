@@ -135,6 +135,11 @@ def test_each_sentence_names_the_note_lines_its_words_come_from(run: Run) -> Non
             "how you gave me the 'write the doc first' advice",
         ),
         ("Her 'one page, one decision' rule", "your 'one page, one decision' rule"),
+        ("She was always early", "how you were always early"),
+        ("They were the first to ship", "how you were the first to ship"),
+        ("I broke the build on her first day", "how I broke the build on your first day"),
+        ("Gave us the keys to the lab", "how you gave us the keys to the lab"),
+        ("Her laptop died during the demo", "your laptop died during the demo"),
     ],
 )
 def test_pronouns_and_capitals_of_a_memory(memory, told) -> None:
