@@ -794,3 +794,54 @@ def test_a_memory_in_another_language_is_told_as_written() -> None:
     assert tell("Sie hat mir das Klettern beigebracht.", "de") == (
         "Sie hat mir das Klettern beigebracht"
     )
+
+
+def test_the_channel_a_draft_is_for_when_the_note_cannot_have_its_own(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """`channel: email` with no address: their LinkedIn profile, else a message."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nchannel: email\nlinkedin: https://www.linkedin.com/in/ana\n"
+            "interests: [sailing]\n---\n",
+            "People/Bo.md": "---\nchannel: email\ninterests: [sailing]\n---\n",
+        }
+    )
+    found = {}
+    for name in ("Ana", "Bo"):
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        found[name] = result.json()["channel"]
+    assert found == {"Ana": "linkedin", "Bo": "message"}
+
+
+def test_what_a_draft_offers_and_where_a_birthday_and_a_year_old_role_come_from(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """No interests: an introduction at their company, else help. A birthday's greeting comes
+    from the `birthday` line. A job change is news for a year: 365 days, not 366."""
+    head = "---\nemail: x@example.com\n{}---\n## Memories\n- The offsite in Lisbon\n"
+    vault = make_vault(
+        {
+            "People/Ana.md": head.format("company: Globex\nbirthday: 1990-11-26\n"),
+            "People/Bo.md": head.format("")
+            + "## Log\n- 2025-11-23 linkedin: now Staff at Initech\n",
+            "People/Cy.md": head.format("")
+            + "## Log\n- 2025-11-22 linkedin: now Staff at Initech\n",
+        }
+    )
+
+    def said(name: str) -> dict[str, list[str]]:
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return {s["text"]: s["from"] for s in result.json()["sentences"]}
+
+    ana, bo, cy = said("Ana"), said("Bo"), said("Cy")
+    assert ana["Happy birthday!"] == ["People/Ana.md:4"]
+    assert (
+        "If an introduction to someone I know would help you or the team at Globex, "
+        "I'd be glad to make it." in ana
+    )
+    assert "If there is anything I can help with, just say." in bo
+    assert any("Staff at Initech" in text for text in bo)
+    assert not any("Initech" in text for text in cy)
