@@ -393,7 +393,13 @@ def tell(text: str, language: str) -> str:
         return _clause_fr(text)
     if language == "en":
         return _clause(text)
-    return one_line(text).strip().rstrip(".!")
+    return _unpunctuated(text)
+
+
+def _unpunctuated(text: str) -> str:
+    """One line without its final stop or exclamation mark, nor the space French puts before
+    one (`faux !`): the template ends the sentence."""
+    return one_line(text).strip().rstrip(".!").rstrip()
 
 
 def _clause_fr(text: str) -> str:
@@ -401,7 +407,7 @@ def _clause_fr(text: str) -> str:
     appris à grimper`, `où il a codé` becomes `où tu as codé`, `son exposé` becomes `ton
     exposé`; its first letter lower-case when its first word is not a name. An impersonal `il`
     (`il pleuvait`, `il y a`) stays."""
-    text = one_line(text).strip().rstrip(".!")
+    text = _unpunctuated(text)
 
     def to_you(found: re.Match[str]) -> str:
         pronoun, between, verb = found.group(1), found.group(2), found.group(3)
@@ -428,7 +434,7 @@ def _clause(text: str) -> str:
     outage…", "Teaching him dbt" becomes "teaching you dbt"."""
     text = _told_to_them(one_line(text).strip())
     if not re.search(r"\b\w\.\w\.$", text):  # `3 a.m.` keeps its dots
-        text = text.rstrip(".!")
+        text = _unpunctuated(text)
     first, _, rest = text.partition(" ")
     word = first.lower()
     if rest.split(" ", 1)[0].lower() in ("me", "us") and word not in _SUBJECT_START:

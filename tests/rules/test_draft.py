@@ -441,6 +441,9 @@ def test_language_names_are_template_folders(value, code) -> None:
         ("Il y a eu ce jour à Lyon", "il y a eu ce jour à Lyon"),
         ("Quand il faisait froid à Lille", "quand il faisait froid à Lille"),
         ("Marseille, où il était venu en vélo", "Marseille, où tu étais venu en vélo"),
+        ("Il part toujours le premier.", "tu pars toujours le premier"),
+        ("Elle chante faux !", "tu chantes faux"),
+        ("À Lyon. Elle a chanté faux.", "À Lyon. Tu as chanté faux"),
     ],
 )
 def test_a_french_memory_is_told_to_them(memory, told) -> None:
