@@ -644,6 +644,8 @@ def test_the_last_conversation_and_how_recent_it_is(run: Run, make_vault: MakeVa
             "People/Cy.md": head.format("cadence: 1m\n") + "- 2026-10-22 call: a day more\n",
             "People/Di.md": head.format("") + "- 2026-05-21 call: 186 days\n",
             "People/Ed.md": head.format("") + "- 2026-05-20 call: 187 days\n",
+            "People/Fa.md": head.format("")
+            + "- 2026-11-01 email from: a question\n- 2026-11-02 email to: my answer\n",
         }
     )
 
@@ -658,6 +660,7 @@ def test_the_last_conversation_and_how_recent_it_is(run: Run, make_vault: MakeVa
     assert reason("Cy")[:2] == ("reconnect", "a day more")
     assert reason("Di")[:2] == ("follow-up", "186 days")
     assert reason("Ed")[:2] == ("reconnect", "187 days")
+    assert reason("Fa") == ("follow-up", "my answer", "People/Fa.md:7")  # my answer: a talk
 
 
 def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: MakeVault) -> None:
