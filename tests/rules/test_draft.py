@@ -844,6 +844,8 @@ def test_what_a_draft_offers_and_where_a_birthday_and_a_year_old_role_come_from(
 
     ana, bo, cy = said("Ana"), said("Bo"), said("Cy")
     assert ana["Happy birthday!"] == ["People/Ana.md:4"]
+    congratulations = next(text for text in bo if "Staff at Initech" in text)
+    assert bo[congratulations] == ["People/Bo.md:7"]  # not the reason: told beside it
     assert (
         "If an introduction to someone I know would help you or the team at Globex, "
         "I'd be glad to make it." in ana
@@ -851,3 +853,26 @@ def test_what_a_draft_offers_and_where_a_birthday_and_a_year_old_role_come_from(
     assert "If there is anything I can help with, just say." in bo
     assert any("Staff at Initech" in text for text in bo)
     assert not any("Initech" in text for text in cy)
+
+
+def test_what_a_note_lacks_and_the_name_and_role_a_draft_uses(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A company without a role is a current role enough; the greeting's name comes from the
+    `name:` line when the note has one; `--goal learning` names the role."""
+    vault = make_vault(
+        {
+            "People/ana.md": "---\nname: Ana Costa\nemail: a@example.com\ncompany: Globex\n"
+            "interests: [sailing]\n---\n",
+            "People/Bo.md": "---\nemail: b@example.com\nrole: Staff Engineer\n"
+            "interests: [sailing]\n---\n",
+        }
+    )
+    result = run("draft", "Ana Costa", "--json", vault=vault, today="2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    ana = result.json()
+    assert not any("current role" in item for item in ana["missing"])
+    assert {s["text"]: s["from"] for s in ana["sentences"]}["Hi Ana,"] == ["People/ana.md:2"]
+    result = run("draft", "Bo", "--goal", "learning", vault=vault, today="2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    assert "I'd love to learn from how you approach your work as Staff Engineer." in result.stdout

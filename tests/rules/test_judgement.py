@@ -140,6 +140,10 @@ def test_each_sentence_names_the_note_lines_its_words_come_from(run: Run) -> Non
         ("I broke the build on her first day", "how I broke the build on your first day"),
         ("Gave us the keys to the lab", "how you gave us the keys to the lab"),
         ("Her laptop died during the demo", "your laptop died during the demo"),
+        (
+            "We met in Lyon. She was late, as always.",
+            "how we met in Lyon. You were late, as always",
+        ),
     ],
 )
 def test_pronouns_and_capitals_of_a_memory(memory, told) -> None:
