@@ -418,7 +418,11 @@ def _clause_fr(text: str) -> str:
         ):
             return found.group(0)
         said = _FR_VERBS.get(lower) or (
-            verb[:-1] + "s" if verb.endswith("t") else verb + "s" if verb.endswith("e") else verb
+            verb[:-1] + "s"
+            if verb.endswith("t")
+            else verb + "s"
+            if verb.endswith(("e", "d", "a"))  # chante, prend, ira: chantes, prends, iras
+            else verb
         )
         return f"{'Tu' if pronoun[0].isupper() else 'tu'} {between}{said}"
 

@@ -443,6 +443,9 @@ def test_language_names_are_template_folders(value, code) -> None:
         ("Marseille, où il était venu en vélo", "Marseille, où tu étais venu en vélo"),
         ("Il part toujours le premier.", "tu pars toujours le premier"),
         ("Elle chante faux !", "tu chantes faux"),
+        ("Il prend toujours le dernier train", "tu prends toujours le dernier train"),
+        ("Elle ira au Japon", "tu iras au Japon"),
+        ("Il choisit le vin", "tu choisis le vin"),
         ("À Lyon. Elle a chanté faux.", "À Lyon. Tu as chanté faux"),
     ],
 )
