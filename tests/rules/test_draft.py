@@ -847,6 +847,7 @@ def test_what_a_draft_offers_and_where_a_birthday_and_a_year_old_role_come_from(
 
     ana, bo, cy = said("Ana"), said("Bo"), said("Cy")
     assert ana["Happy birthday!"] == ["People/Ana.md:4"]
+    assert ana["I hope all is well with you at Globex."] == ["People/Ana.md:3"]
     congratulations = next(text for text in bo if "Staff at Initech" in text)
     assert bo[congratulations] == ["People/Bo.md:7"]  # not the reason: told beside it
     assert (
@@ -876,6 +877,8 @@ def test_what_a_note_lacks_and_the_name_and_role_a_draft_uses(
     ana = result.json()
     assert not any("current role" in item for item in ana["missing"])
     assert {s["text"]: s["from"] for s in ana["sentences"]}["Hi Ana,"] == ["People/ana.md:2"]
-    result = run("draft", "Bo", "--goal", "learning", vault=vault, today="2026-11-23")
+    result = run("draft", "Bo", "--goal", "learning", "--json", vault=vault, today="2026-11-23")
     assert result.exit_code == 0, result.stderr
-    assert "I'd love to learn from how you approach your work as Staff Engineer." in result.stdout
+    said = {s["text"]: s["from"] for s in result.json()["sentences"]}
+    learning = "I'd love to learn from how you approach your work as Staff Engineer."
+    assert said[learning] == ["People/Bo.md:3"]  # the `role:` line

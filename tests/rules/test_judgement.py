@@ -107,6 +107,7 @@ def test_each_sentence_names_the_note_lines_its_words_come_from(run: Run) -> Non
     assert diego["What are you working on at Paylane these days?"] == [
         "People/Diego Alvarez.md:2"  # company
     ]
+    assert diego["I hope all is well with you at Paylane."] == ["People/Diego Alvarez.md:2"]
     offer = next(text for text in diego if text.startswith("I'll pass along"))
     assert offer == "I'll pass along anything good I read on sailing."
     assert diego[offer] == ["People/Diego Alvarez.md:4"]  # interests
