@@ -5,8 +5,9 @@ order (docs/format.md, "The reason to write"):
 2. an open item between us: my promise to them (a dated open task, the most overdue first),
    else their open opportunity (an offer to refer me, a job they told me of);
 3. a moment within the week: a birthday, a new role, an anniversary, an event we both attend;
-4. a nudge: my latest message went unanswered and nothing has happened between us since, when
-   it is recent (within their cadence; six months without one);
+4. a nudge: my latest message went unanswered and nothing has happened between us since, as
+   `due` nudges (not once they are given a rest), when it is recent (within their cadence; six
+   months without one);
 5. a follow-up of our last conversation, when it is recent in the same way;
 6. a reconnect after a long silence, or when we were never in touch.
 
@@ -24,10 +25,10 @@ from dataclasses import dataclass
 from notekit.core.dates import add_cadence, add_days
 from notekit.core.model import Interaction, Person
 from notekit.core.syntax import MEETINGS
-from notekit.rules.contact import cadence_of, last_contact
-from notekit.rules.due import waiting_on_me
+from notekit.rules.contact import cadence_of
+from notekit.rules.due import unanswered_outreach, waiting_on_me
 from notekit.rules.moments import moments
-from notekit.rules.outreach import ANSWERED, UNANSWERED, outreaches
+from notekit.rules.outreach import ANSWERED, outreaches
 from notekit.store.summary import Summary
 
 REPLY, PROMISE, OFFER, MOMENT, NUDGE, FOLLOW_UP, RECONNECT = (
@@ -96,11 +97,12 @@ def reason_for(
     no_answer = _unanswered(vault, person, today)
     past = [e for e in entries if e.date <= today and e.channel is not None]
     talks = [e for e in past if not (e.direction == "to" and e.date in no_answer)]
-    mine = [e for e in past if e.direction == "to" and no_answer.get(e.date) == UNANSWERED]
-    last_mine = max(mine, key=_latest, default=None)
-    last = last_contact(person, vault.contact_dates_of(person), today)
-    if last_mine is not None and last == last_mine.date and recent(last_mine.date):
-        return Reason(NUDGE, last_mine.date, last_mine.text, _where(last_mine), last_mine.channel)
+    _, nudged = unanswered_outreach(vault, [person], today)  # as `due` nudges, a rest aside
+    day = nudged.get(person.path)
+    mine = [e for e in past if e.direction == "to" and e.date == day]
+    if day is not None and mine and recent(day):
+        said = max(mine, key=_latest)
+        return Reason(NUDGE, said.date, said.text, _where(said), said.channel)
     if talks:
         talk = max(talks, key=_latest)
         kind = FOLLOW_UP if recent(talk.date) else RECONNECT

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from notekit.core.model import Interaction, ParsedNote, Person
-from notekit.read.fields import FieldReader
 from notekit.read.vault import DailyNotes
 from notekit.store.kept import NoteCache, objects_kept
 from notekit.store.kept_summary import read_vault
@@ -83,14 +82,13 @@ def index_kept_in(vault: Path, cache: NoteCache | None) -> tuple[Index, NoteCach
     a fresh one. The summary is the kept one, brought up to date (notekit.store.kept_summary);
     the notes are their kept records, and those too new to be kept."""
     summary, files, kept, unsettled = read_vault(vault, cache, every_note=True)
-    reader = FieldReader(summary.config)
     now = time.time_ns()
     notes: dict[str, ParsedNote] = {}
     with objects_kept():
         for file in files:
             record = unsettled.get(file.path) or kept.get(file)
             if record is None:  # read by a second process, too new for it to keep: read again
-                record = read_record(vault, reader, file, kept)
+                record = read_record(vault, summary.fields, file, kept)
                 kept.put(file, record, now)
             notes[file.path] = record[0]
         kept.save()

@@ -882,3 +882,19 @@ def test_what_a_note_lacks_and_the_name_and_role_a_draft_uses(
     said = {s["text"]: s["from"] for s in result.json()["sentences"]}
     learning = "I'd love to learn from how you approach your work as Staff Engineer."
     assert said[learning] == ["People/Bo.md:3"]  # the `role:` line
+
+
+def test_no_nudge_for_someone_given_a_rest(run: Run, make_vault: MakeVault) -> None:
+    """Three of my messages in a row had no answer: `due` gives Ada a rest, and her draft does
+    not chase a fourth time; it names our lunch in June."""
+    log = "".join(f"- 2026-{m}-02 email to: any news?\n" for m in ("09", "10", "11"))
+    vault = make_vault(
+        {
+            "People/Ada.md": "---\nemail: a@example.com\ninterests: [sailing]\ncadence: 1y\n---\n"
+            "- 2026-06-15 lunch: the move\n" + log,
+        }
+    )
+    result = run("draft", "Ada", "--json", vault=vault, today="2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    reason = result.json()["reason"]
+    assert (reason["kind"], reason["text"]) == ("follow-up", "the move")
