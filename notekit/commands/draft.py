@@ -61,7 +61,7 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
                     "kind": facts.reason.kind,
                     "date": facts.reason.date.isoformat() if facts.reason.date else None,
                     "text": facts.reason.text,
-                    "source": facts.reason.source,
+                    "source": facts.sources["reason"],
                 },
                 "sentences": [
                     {"text": sentence.text, "from": list(sentence.sources)}

@@ -247,7 +247,12 @@ def draft_facts(
     interests = [plain(i) for i in person.interests]
     projects = [plain(p) for p in person.projects]
     reason = reason_for(vault, person, entries, today)
-    moment_from = {"birthday": at("birthday"), "new role": news_from}.get(reason.label or "")
+    moment_from = {  # the field a moment comes from: its line, not just the note
+        "birthday": at("birthday"),
+        "new role": news_from,
+        "met": at("context"),
+        "joined": at("history"),
+    }.get(reason.label or "")
     asks = _asks(
         person,
         interests,

@@ -685,10 +685,11 @@ def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: Mak
         "kind": "moment",
         "date": "2026-11-26",
         "text": "",
-        "source": "People/Ana.md",
+        "source": "People/Ana.md:3",  # the line of the field, as the draft's sentence
     }
     assert ana["body"].split("\n")[2].startswith("Happy birthday!")
     assert (bo["reason"]["kind"], bo["reason"]["date"]) == ("moment", "2026-11-25")
+    assert bo["reason"]["source"] == "People/Bo.md:3"  # how_we_met: the day we met
     assert "It's 8 years since we met, and I wanted to say hello." in bo["body"]
 
 
