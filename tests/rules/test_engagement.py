@@ -257,3 +257,34 @@ def test_the_thread_says_more_than_the_days(run: Run, make_vault: MakeVault) -> 
         ("to", "Porto?"),
         ("from", "Olá from Porto"),
     ]
+
+
+def test_stats_by_goal_tag_and_company(run: Run, make_vault: MakeVault) -> None:
+    """A person counts in each of their goals and tags once, whatever its case; one without
+    any counts under "(no goal)", "(no tag)", "(no company)". The groups come by how many people
+    were contacted, then by name."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ngoals: [Job-Search, job-search, mentorship]\n"
+            "tags: [Friend, friend, ex-globex]\ncompany: Globex\n---\n"
+            "- 2026-11-10 email to: hello\n",
+            "People/Bo.md": "---\ngoals: [mentorship]\ntags: [friend]\ncompany: Initech\n---\n"
+            "- 2026-11-12 call: caught up\n",
+            "People/Cy.md": "---\nname: Cy\n---\n- 2026-11-14 coffee: long overdue\n",
+            "People/Di.md": "---\ngoals: [zen]\ncompany: Globex\n---\n",
+        }
+    )
+
+    def groups(by: str) -> list[tuple[str, int, int]]:
+        found = run("stats", "--since", "2026-11-01", "--by", by, "--json", vault=vault)
+        assert found.exit_code == 0, found.stderr
+        return [(g["group"], g["people_contacted"], g["outreach"]) for g in found.json()["groups"]]
+
+    assert groups("goal") == [
+        ("mentorship", 2, 1),
+        ("(no goal)", 1, 0),
+        ("job-search", 1, 1),
+        ("zen", 0, 0),
+    ]
+    assert groups("tag") == [("friend", 2, 1), ("(no tag)", 1, 0), ("ex-globex", 1, 1)]
+    assert groups("company") == [("(no company)", 1, 0), ("Globex", 1, 1), ("Initech", 1, 0)]
