@@ -288,3 +288,40 @@ def test_stats_by_goal_tag_and_company(run: Run, make_vault: MakeVault) -> None:
     ]
     assert groups("tag") == [("friend", 2, 1), ("(no tag)", 1, 0), ("ex-globex", 1, 1)]
     assert groups("company") == [("(no company)", 1, 0), ("Globex", 1, 1), ("Initech", 1, 0)]
+
+
+def test_stats_reconnected_counts_from_the_entry_before(run: Run, make_vault: MakeVault) -> None:
+    """A contact after more than six months (no cadence) is a reconnection, counted from the
+    interaction before it, even when the front-matter's last contact is that very day."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nlast_contact: 2026-11-10\n---\n"
+            "- 2026-01-05 call: new year\n- 2026-11-10 call: back in touch\n",
+            "People/Bo.md": "---\nname: Bo\n---\n"
+            "- 2026-09-01 call: summer\n- 2026-11-12 call: again\n",
+        }
+    )
+    found = run("stats", "--since", "2026-11-01", "--json", vault=vault).json()
+    assert (found["people_contacted"], found["reconnected"]) == (2, 1)
+
+
+def test_stats_until_a_past_day_waits_for_the_answers_that_came_after_it(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """My message on the period's last day was answered on the last day of its reply window
+    (14 days), after the period: answered, as it was."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nname: Ana\n---\n"
+            "- 2026-10-31 email to: an idea\n- 2026-11-14 email from: yes, let's\n",
+        }
+    )
+    found = run(
+        "stats", "--since", "2026-10-01", "--until", "2026-10-31", "--json", vault=vault
+    ).json()
+    assert {k: found[k] for k in ("outreach", "answered", "unanswered", "incoming")} == {
+        "outreach": 1,
+        "answered": 1,
+        "unanswered": 0,
+        "incoming": 0,
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from notekit.rules.moments import MET, NEW_ROLE, moments
+from notekit.rules.moments import MET, NEW_ROLE, moment_text, moments
 from notekit.store.memory import index_from_texts
 
 TODAY = dt.date(2026, 11, 23)
@@ -29,6 +29,9 @@ def test_the_day_we_met_comes_back_from_its_first_year_on() -> None:
         ("Ana", MET, dt.date(2026, 11, 24), 1),
         ("Di", MET, dt.date(2026, 11, 30), 10),
     ]
+    index = index_from_texts(notes)
+    texts = [moment_text(m) for m in moments(index, index.people, TODAY, dt.date(2026, 12, 3))]
+    assert texts == ["1 year since you met", "10 years since you met"]
 
 
 def test_a_new_role_is_a_moment_from_its_day_for_fourteen_days() -> None:
