@@ -325,3 +325,53 @@ def test_stats_until_a_past_day_waits_for_the_answers_that_came_after_it(
         "unanswered": 0,
         "incoming": 0,
     }
+
+
+BOUNDS = {
+    "notekit.toml": "[goals]\nmeetings_per_month = 2\noutreach_per_week = 1\n",
+    # cadence 1m: back in touch after two months is a reconnection, though not after six
+    "People/Ana.md": "---\ncadence: 1m\n---\n## Log\n"
+    "- 2026-09-01 call: summer\n- 2026-11-01 coffee: back in touch\n"
+    "## Opportunities\n- 2026-11-01 referral (won): referred me to Globex\n"
+    "- 2026-11-30 job (won): told me of a role\n",
+    "People/Bo.md": "---\nname: Bo\n---\n## Log\n"
+    "- 2026-04-01 call: spring\n- 2026-11-02 email from: long time!\n"
+    "## Opportunities\n- 2026-11-03 intro (lost): met their CTO, nothing came of it\n"
+    "- 2026-10-31 referral (open): the day before the period\n",
+    # last contact 2026-10-30 with cadence 1m: due on 11-30, today, so not yet fading
+    "People/Cy.md": "---\ncadence: 1m\nlast_contact: 2026-10-30\n---\n",
+    "People/Di.md": "---\ncadence: 1m\nlast_contact: 2026-10-29\n---\n",  # fading
+}
+
+
+def test_stats_counts_the_period_s_first_and_last_days(run: Run, make_vault: MakeVault) -> None:
+    """November 2026, as of its last day: a meeting, a message and an opportunity on the first
+    day count, an opportunity on the last day too; one of the day before does not. Two people
+    reconnected (Ana after two months against her monthly cadence)."""
+    vault = make_vault(BOUNDS)
+    found = run("stats", "--since", "2026-11-01", "--json", vault=vault, today="2026-11-30").json()
+    assert {k: found[k] for k in ("meetings", "incoming", "reconnected", "fading")} == {
+        "meetings": 1,
+        "incoming": 1,
+        "reconnected": 2,
+        "fading": 1,
+    }
+    assert found["opportunities"] == {"open": 0, "won": 2, "lost": 1, "given": 0}
+    # 30 days: 30 / 7 = 4.29 weeks, 30 / 30.4375 = 0.99 months
+    assert [(g["goal"], g["per"], g["periods"], g["expected"]) for g in found["goals"]] == [
+        ("meetings_per_month", "month", 0.99, 2.0),
+        ("outreach_per_week", "week", 4.29, 4.3),
+    ]
+
+
+def test_stats_of_one_day_and_of_days_ahead(run: Run, make_vault: MakeVault) -> None:
+    """A period of today alone is one day long; a period still ahead holds no day at all."""
+    vault = make_vault(BOUNDS)
+
+    def periods(since: str, until: str) -> list[float]:
+        found = run("stats", "--since", since, "--until", until, "--json", vault=vault)
+        assert found.exit_code == 0, found.stderr
+        return [g["periods"] for g in found.json()["goals"]]
+
+    assert periods("2026-11-23", "2026-11-23") == [0.03, 0.14]
+    assert periods("2026-11-25", "2026-11-30") == [0.0, 0.0]
