@@ -693,6 +693,33 @@ def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: Mak
     assert "It's 8 years since we met, and I wanted to say hello." in bo["body"]
 
 
+def test_a_year_since_we_met_and_the_anniversary_of_joining_an_org(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """One year is "a year" ("un an"), not "1 years"; the anniversary of joining an org I was
+    at too rests on the `history:` line."""
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Initech (2016-2020)"]\n',
+            "People/Ana.md": "---\nemail: a@example.com\nhow_we_met: 2025-11-25 at a meetup\n---\n",
+            "People/Bo.md": "---\nemail: b@example.com\nlanguage: fr\n"
+            "how_we_met: 2025-11-25 à Lyon\n---\n",
+            "People/Cy.md": "---\nemail: c@example.com\nhistory:\n"
+            "  - {org: Initech, role: Engineer, from: 2018-11-26, to: 2021}\n---\n",
+        }
+    )
+
+    def draft(name: str) -> dict:
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return result.json()
+
+    assert "It's a year since we met, and I wanted to say hello." in draft("Ana")["body"]
+    assert "Cela fait un an qu'on se connaît" in draft("Bo")["body"]
+    cy = draft("Cy")["reason"]
+    assert (cy["kind"], cy["date"], cy["source"]) == ("moment", "2026-11-26", "People/Cy.md:3")
+
+
 def test_no_nudge_once_in_touch_since_my_message(run: Run, make_vault: MakeVault) -> None:
     """My message of 11-02 had no answer, but a daily note met Ada at a meetup on 11-10, and
     Bo's front-matter says we were last in touch on 11-12: neither draft nudges."""
@@ -804,6 +831,7 @@ def test_a_memory_in_another_language_is_told_as_written() -> None:
     assert tell("Sie hat mir das Klettern beigebracht.", "de") == (
         "Sie hat mir das Klettern beigebracht"
     )
+    assert tell("Wir waren bei SpaceX!", "de") == "Wir waren bei SpaceX"  # only the mark goes
 
 
 def test_the_channel_a_draft_is_for_when_the_note_cannot_have_its_own(
