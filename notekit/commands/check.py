@@ -9,6 +9,7 @@ import click
 from notekit.commands.common import App, emit_json, json_option, visible
 from notekit.core.errors import PROBLEMS
 from notekit.core.model import ERROR
+from notekit.core.words import counted
 from notekit.present import views
 from notekit.rules.check import check_vault
 
@@ -35,11 +36,7 @@ def command(app: App, as_json: bool) -> None:
             colour = "red" if p.severity == ERROR else "yellow"
             where, what = visible(p.location()), visible(p.message)
             click.echo(f"{where}: " + click.style(p.severity, fg=colour) + f": {what}")
-        found = (
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-            if problems
-            else "No problems"
-        )
+        found = counted(len(problems), "problem") if problems else "No problems"
         click.echo(
             f"{found} in {_count(len(summary.paths), 'note', 'notes')} "
             f"({_count(len(summary.people), 'person', 'people')}).",

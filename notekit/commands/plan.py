@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, echo, emit_json, json_option
+from notekit.core.words import counted
 
 
 @click.command("plan")
@@ -70,7 +71,7 @@ def command(app: App, size: int | None, more: bool, as_json: bool) -> None:
         click.echo("\nPromises this week:")
         for promise in kept:
             late = (app.today - promise.due).days
-            when = f"{late} days late" if late > 0 else str(promise.due)
+            when = f"{counted(late, 'day')} late" if late > 0 else str(promise.due)
             names = ", ".join(person.name for person in promise.people)
             echo(f"  {when}  {names}: {views.plain(promise.text)}")
     if found.more_due:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from notekit.core.words import counted
+
 CHANNELS = frozenset(
     [
         "email",
@@ -142,7 +144,7 @@ def directed(direction: str, reply_to: dt.date | None) -> str:
 def group_with(links: list[str], others: int) -> str:
     """What follows `group with ` in a group entry: the members with a note, as links, then how
     many others were there (`[[Ana Costa]], [[Ben Ode]] and 2 others`)."""
-    rest = [f"{others} other{'s' if others != 1 else ''}"] if others else []
+    rest = [counted(others, "other")] if others else []
     named = links + rest
     return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
 

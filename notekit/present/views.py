@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from notekit.core.model import DatedTask, Interaction, Opportunity, Person, Problem, Section
 from notekit.core.syntax import directed, plain
+from notekit.core.words import counted
 from notekit.rules.due import (
     DueReport,
     FollowUp,
@@ -326,7 +327,7 @@ def reciprocity_text(found: Reciprocity) -> str:
         reply = f"they answered {found.answered} of {decided} messages ({found.reply_rate:.0%})"
         if found.median_reply_days is not None:
             days = found.median_reply_days
-            reply += f", in {days:g} day{'s' if days != 1 else ''} at the median"
+            reply += f", in {counted(days, 'day')} at the median"
         parts.append(reply)
     if found.unanswered_in_a_row:
         parts.append(f"{found.unanswered_in_a_row} unanswered in a row")

@@ -16,6 +16,7 @@ from notekit.core.model import (
     Opportunity,
     Person,
 )
+from notekit.core.words import counted
 from notekit.rules.contact import cadence_of, last_contact
 from notekit.rules.moments import Moment, moments
 from notekit.rules.outreach import UNANSWERED, outreaches, unanswered_in_a_row
@@ -71,7 +72,7 @@ def describe_days(overdue: int) -> str:
     if overdue == 0:
         return "due today"
     if overdue > 0:
-        return f"{overdue} day{'s' if overdue != 1 else ''} overdue"
+        return f"{counted(overdue, 'day')} overdue"
     return f"due in {-overdue} day{'s' if overdue != -1 else ''}"
 
 

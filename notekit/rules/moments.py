@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from notekit.core.dates import add_days, next_anniversary
 from notekit.core.model import Person
+from notekit.core.words import counted
 from notekit.rules.contact import last_heard
 from notekit.rules.orgs import my_stints, org_matcher
 from notekit.store.summary import Summary
@@ -142,7 +143,7 @@ def news_of(person: Person, today: dt.date) -> Moment | None:
 
 def moment_text(item: Moment) -> str:
     """What a moment is, in a few words: `birthday (40)`, `new role — congratulate: now …`."""
-    years = f"{item.years} year{'s' if item.years != 1 else ''}" if item.years else ""
+    years = counted(item.years, "year") if item.years else ""
     if item.kind == NEW_ROLE:
         return f"{item.kind} — congratulate: now {item.what}"
     if item.kind == MET:

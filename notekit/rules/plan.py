@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from notekit.core.dates import add_cadence, add_days
 from notekit.core.history import org_key
 from notekit.core.model import DatedTask, Person
+from notekit.core.words import counted
 from notekit.read.config import Config
 from notekit.rules.contact import cadence_of
 from notekit.rules.due import (
@@ -126,7 +127,7 @@ def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = N
                 if late >= 0:
                     share = min(late / max(length, 1), 1)
                     text = (
-                        f"{late} days past a {cadence} cadence"
+                        f"{counted(late, 'day')} past a {cadence} cadence"
                         if late
                         else f"due today ({cadence} cadence)"
                     )
@@ -257,7 +258,7 @@ def _warmed(
 
 def _late_text(head: str, late: int) -> str:
     if late > 0:
-        return f"{head}, {late} days ago"
+        return f"{head}, {counted(late, 'day')} ago"
     return f"{head}, today" if late == 0 else head
 
 
@@ -292,7 +293,7 @@ def _warmth(vault: Summary, person: Person, start: dt.date) -> list[tuple[float,
     if decided and answered:
         last = answered[-1]
         days = (last.answered_on - last.date).days if last.answered_on else 0
-        within = f"within {days} day{'s' if days != 1 else ''}" if days else "the same day"
+        within = f"within {counted(days, 'day')}" if days else "the same day"
         scored.append((2 * len(answered) / len(decided), f"answered {within} last time"))
     if any(t.meeting for t in touches):
         scored.append((1, "you have met"))

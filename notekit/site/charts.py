@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from notekit.core.words import counted
 from notekit.rules.due import FollowUp
 
 WEEKS = 26
@@ -41,10 +42,9 @@ def weekly_interactions(
         monday = first + dt.timedelta(weeks=n)
         bar_height = height * count / top
         new_month = n == 0 or monday.month != (monday - dt.timedelta(weeks=1)).month
-        plural = "s" if count != 1 else ""
         bars.append(
             Bar(
-                label=f"week of {monday.isoformat()}: {count} interaction{plural}",
+                label=f"week of {monday.isoformat()}: {counted(count, 'interaction')}",
                 value=count,
                 x=round(n * step + 1, 1),
                 y=round(height - bar_height, 1),

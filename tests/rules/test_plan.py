@@ -153,6 +153,8 @@ def test_a_reply_i_owe_ranks_high_and_late_promises_come_first(
     text = run("plan", vault=vault, today=WEDNESDAY).stdout
     assert "Waiting on you too:\n  Rosa: waiting on you since 2026-11-24" in text
     assert "  5 days late  Ben: send Ben my notes" in text
+    saturday = run("plan", vault=vault, today="2026-11-21").stdout  # the week before: a day late
+    assert "  1 day late  Ben: send Ben my notes" in saturday
 
 
 def test_the_new_year_lifts_one_person_and_one_past_employer_takes_two_slots(
@@ -228,6 +230,8 @@ def test_each_reason_in_words_and_points(run: Run, make_vault: MakeVault) -> Non
             **_people(
                 Late="next_contact: 2026-11-20\n---\n",  # 6 + 3/7 of a week
                 Today="next_contact: 2026-11-23\n---\n",
+                Yesterday="next_contact: 2026-11-22\n---\n",  # one day: "1 day ago"
+                Lapsed="cadence: 1m\n---\n- 2026-10-22 email: hi\n",  # 5 + 5 x 1/31
                 Sunday="next_contact: 2026-11-29\n---\n",  # the week's last day is in it
                 Thursday="cadence: 1m\n---\n- 2026-10-26 email: hi\n",  # due in the week: 3
                 Never="cadence: 1m\n---\n",  # never contacted since added: 2
@@ -241,6 +245,8 @@ def test_each_reason_in_words_and_points(run: Run, make_vault: MakeVault) -> Non
     assert found == {
         "Late": (6.43, ["follow-up date 2026-11-20, 3 days ago"]),
         "Today": (6, ["follow-up date 2026-11-23, today"]),
+        "Yesterday": (6.14, ["follow-up date 2026-11-22, 1 day ago"]),
+        "Lapsed": (5.16, ["1 day past a 1m cadence"]),
         "Sunday": (6, ["follow-up date 2026-11-29"]),
         "Thursday": (3, ["due on Thursday (1m cadence)"]),
         "Never": (2, ["never contacted since added"]),
