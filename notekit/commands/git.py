@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from notekit.core.words import counted
+
 if TYPE_CHECKING:  # git runs `merge` once for each file: it loads no more than it needs
     from notekit.commands.common import App
 
@@ -85,7 +87,7 @@ def resolve(app: App) -> None:
             else clean.append(path)
         )
     mark_resolved(app.vault, clean)
-    show([f"{len(clean)} notes merged and added.", *marked])
+    show([f"{counted(len(clean), 'note')} merged and added.", *marked])
     if marked:
         raise SystemExit(1)
 

@@ -12,6 +12,7 @@ from notekit.commands.common import (
     write_change,
 )
 from notekit.core.errors import PROBLEMS
+from notekit.core.words import counted
 
 
 @click.command("merge")
@@ -59,11 +60,19 @@ def command(app: App, keep: str, other: str, dry_run: bool) -> None:
         move_aside(merge.other, merge.trash_file)
     except (ConflictError, EditError) as exc:
         merge.discard()
-        done = f"{written} of {len(changes)} notes were written before this; " if written else ""
+        done = (
+            f"{written} of {counted(len(changes), 'note')} {'was' if written == 1 else 'were'} "
+            "written before this; "
+            if written
+            else ""
+        )
         fail(f"{exc}\n{done}{merge.other_rel} was not moved", PROBLEMS)
     echo(f"merged {gone.name} ({gone.path}) into {kept.name} ({kept.path})")
     if merge.links:
-        echo(f"links to {gone.name} now lead to {kept.name} in {len(merge.links)} more notes")
+        echo(
+            f"links to {gone.name} now lead to {kept.name} in "
+            f"{counted(len(merge.links), 'more note')}"
+        )
     echo(f"{gone.path} moved to {merge.trash}")
     for warning in filter(None, warnings):
         echo(f"notekit: warning: {warning}", err=True)

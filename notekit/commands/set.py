@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, dry_run_option, echo, fail, parsed, write_change
+from notekit.core.words import counted
 
 
 @click.command("set")
@@ -74,4 +75,4 @@ def command(
         if change is not None:
             changed += write_change(app, change, dry_run, quiet=True, tell=False) or dry_run
     done = "would change" if dry_run else "changed"
-    echo(f"{done} {changed} of {len(people)} notes", err=dry_run)
+    echo(f"{done} {changed} of {counted(len(people), 'note')}", err=dry_run)

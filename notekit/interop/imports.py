@@ -13,6 +13,7 @@ from typing import NamedTuple
 from notekit.core.errors import EditError
 from notekit.core.model import Person
 from notekit.core.syntax import GROUP, group_with, inert, one_line
+from notekit.core.words import counted
 from notekit.interop.contacts import Contact, Matched, Matcher
 from notekit.interop.ical import Meeting
 from notekit.interop.linkedin import Message
@@ -352,7 +353,7 @@ def log_conversations(
         by_person.setdefault(path, (found.person, []))[1].append((day, entry))
     for person, lines in by_person.values():  # one edit of each note, whatever its entries
         new = None if (vault.vault / person.path).exists() else (planned or {}).get(person.path)
-        summary = f"import {channel}: {len(lines)} messages"
+        summary = f"import {channel}: {counted(len(lines), 'message')}"
         try:
             change = plan_entries(
                 vault, person, today, lines, summary, keep_follow_up=True, planned=new
@@ -462,7 +463,7 @@ def import_meetings(
         new = [(key[0], entry) for key, entry in wanted.items() if key not in held]
         result.known += len(wanted) - len(new)
         if new:
-            summary = f"import ics: {len(new)} meetings"
+            summary = f"import ics: {counted(len(new), 'meeting')}"
             hand_over(plan_entries(vault, person, today, new, summary, keep_follow_up=True))
             result.logged += len(new)
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from notekit.core.words import counted
 from notekit.present.text import Block, Table
 
 if TYPE_CHECKING:
@@ -13,15 +14,25 @@ if TYPE_CHECKING:
     from notekit.interop.imports import Calendar, Conversations, Outcome
 
 
-def verb(dry_run: bool) -> str:
-    return "would be" if dry_run else "were"
+def verb(dry_run: bool, count: int) -> str:
+    """What was done to `count` of something: `was`, `were`, or `would be` in a dry run."""
+    return "would be" if dry_run else "was" if count == 1 else "were"
+
+
+def _entries(logged: int, known: int, dry_run: bool, source: str = "") -> str:
+    """`3 log entries were added, 1 was there` (`source`: ` from messages`)."""
+    return (
+        f"{counted(logged, 'log entry', 'log entries')} {verb(dry_run, logged)} added{source}, "
+        f"{known} {verb(False, known)} there"
+    )
 
 
 def contacts(outcome: Outcome, dry_run: bool) -> list[str]:
     """An import of contacts: how many added, updated, unchanged; each replaced value, each
     new role, each contact left for the user and each refused."""
     lines = [
-        f"{len(outcome.created)} people {verb(dry_run)} added, {len(outcome.updated)} updated, "
+        f"{counted(len(outcome.created), 'person', 'people')} "
+        f"{verb(dry_run, len(outcome.created))} added, {len(outcome.updated)} updated, "
         f"{len(outcome.unchanged)} unchanged."
     ]
     lines += [
@@ -53,8 +64,9 @@ def messages(said: Conversations, dry_run: bool) -> list[str]:
             'conversation); say it in notekit.toml: [me] linkedin = "<your profile URL>".'
         )
     lines.append(
-        f"{said.logged} log entries {verb(dry_run)} added from messages, {said.known} were "
-        f"there; {said.strangers} messages with nobody of the vault, {said.drafts} drafts, "
+        f"{_entries(said.logged, said.known, dry_run, ' from messages')}; "
+        f"{counted(said.strangers, 'message')} with nobody of the vault, "
+        f"{counted(said.drafts, 'draft')}, "
         f"{said.ahead} dated after today and {said.mine_in_groups} of my messages to groups "
         "(contact with no one) left out."
     )
@@ -67,8 +79,8 @@ def meetings(
     """An import of a calendar: entries added and known, events left out and why, and the
     planned meetings (listed, not written)."""
     lines = [
-        f"{result.logged} log entries {verb(dry_run)} added, {result.known} were there; "
-        f"{result.crowded} events with more than {max_attendees} attendees and "
+        f"{_entries(result.logged, result.known, dry_run)}; "
+        f"{counted(result.crowded, 'event')} with more than {max_attendees} attendees and "
         f"{result.nobody} with nobody of the vault left out."
     ]
     if calendar.cancelled or calendar.declined:
@@ -91,10 +103,7 @@ PROBLEMS_SHOWN = 20  # messages that cannot be read, named one by one; the rest 
 def mail(read: MailRead, logged: int, known: int, dry_run: bool) -> list[str]:
     """An import of mail: entries added and known, from how many messages; what was left out
     and why, by reason; the answers known by their thread; the messages that cannot be read."""
-    lines = [
-        f"{logged} log entries {verb(dry_run)} added, {known} were there; "
-        f"{_messages(read.messages)} read."
-    ]
+    lines = [f"{_entries(logged, known, dry_run)}; {counted(read.messages, 'message')} read."]
     lines += _left_out(
         *((count, why) for why, count in sorted(read.left_out.items())),
         (read.strangers, "with nobody of the vault"),
@@ -105,11 +114,12 @@ def mail(read: MailRead, logged: int, known: int, dry_run: bool) -> list[str]:
     )
     if read.replies:
         lines.append(
-            f"{_messages(read.replies)} {'answers' if read.replies == 1 else 'answer'} one of "
-            "the other side's (known by their thread)."
+            f"{counted(read.replies, 'message')} "
+            f"{'answers' if read.replies == 1 else 'answer'} one of the other side's (known by "
+            "their thread)."
         )
     if read.problems:
-        lines.append(f"Skipped {_messages(len(read.problems))} that cannot be read:")
+        lines.append(f"Skipped {counted(len(read.problems), 'message')} that cannot be read:")
         lines += [f"  {p.where}: {p.reason}" for p in read.problems[:PROBLEMS_SHOWN]]
         if len(read.problems) > PROBLEMS_SHOWN:
             lines.append(f"  and {len(read.problems) - PROBLEMS_SHOWN} more")
@@ -126,20 +136,17 @@ def suggested(found: list[Stranger], at_least: int) -> list[Block]:
     ]
     return [
         Table(["Name", "Address", "To", "From", "Last", "Last subject"], rows),
-        f"\n{len(found)} people without a note; `--add` writes a note for each.",
+        f"\n{counted(len(found), 'person', 'people')} without a note; `--add` writes a note "
+        "for each.",
     ]
-
-
-def _messages(count: int) -> str:
-    return f"{count} message{'' if count == 1 else 's'}"
 
 
 def chats(read: ChatRead, logged: int, known: int, dry_run: bool, order_guessed: bool) -> list[str]:
     """An import of chats: entries added and known, from how many chats and messages; what was
     left out; chats where I could not be told; a date order that had to be guessed."""
     lines = [
-        f"{logged} log entries {verb(dry_run)} added, {known} were there; "
-        f"{_messages(read.messages)} in {read.chats} chat{'' if read.chats == 1 else 's'} read."
+        f"{_entries(logged, known, dry_run)}; "
+        f"{counted(read.messages, 'message')} in {counted(read.chats, 'chat')} read."
     ]
     lines += _left_out(
         (read.left_out, "system lines, media and deleted messages"),
@@ -162,7 +169,7 @@ def chats(read: ChatRead, logged: int, known: int, dry_run: bool, order_guessed:
     return lines
 
 
-def _left_out(*counted: tuple[int, str]) -> list[str]:
+def _left_out(*counts: tuple[int, str]) -> list[str]:
     """`Left out: 2 spam, 1 draft.`, of the counts that are not nought; nothing when all are."""
-    said = [f"{count} {what}" for count, what in counted if count]
+    said = [f"{count} {what}" for count, what in counts if count]
     return ["Left out: " + ", ".join(said) + "."] if said else []

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from notekit.core.dates import add_days
 from notekit.core.syntax import plain
+from notekit.core.words import counted
 from notekit.present import views
 from notekit.rules.due import DueReport, describe_days, promises
 from notekit.rules.moments import moment_text
@@ -234,7 +235,10 @@ def people_text(
             [f.person.name, "; ".join(views.time_at_text(a) for a in times[f.person.path])]
             for f in follows
         ]
-        return [Table(["Name", f"At {org}"], lines), f"\n{len(follows)} people"]
+        return [
+            Table(["Name", f"At {org}"], lines),
+            f"\n{counted(len(follows), 'person', 'people')}",
+        ]
     rows = [
         [
             f.person.name,
@@ -247,7 +251,7 @@ def people_text(
         for f in follows
     ]
     headers = ["Name", "Company", "Role", "Last contact", "Cadence", "Due"]
-    return [Table(headers, rows), f"\n{len(follows)} people"]
+    return [Table(headers, rows), f"\n{counted(len(follows), 'person', 'people')}"]
 
 
 def intro_text(paths: list[Path], goal: str) -> list[Block]:

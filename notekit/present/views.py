@@ -196,7 +196,7 @@ def task(item: DatedTask) -> dict[str, Any]:
 
 def rest_text(item: Resting) -> str:
     return (
-        f"give it a rest: {item.unanswered} messages in a row unanswered, the last on "
+        f"give it a rest: {counted(item.unanswered, 'message')} in a row unanswered, the last on "
         f"{item.last}; due again once they write"
     )
 
@@ -324,7 +324,10 @@ def reciprocity_text(found: Reciprocity) -> str:
         )
     if found.reply_rate is not None:
         decided = found.answered + found.unanswered
-        reply = f"they answered {found.answered} of {decided} messages ({found.reply_rate:.0%})"
+        reply = (
+            f"they answered {found.answered} of {counted(decided, 'message')} "
+            f"({found.reply_rate:.0%})"
+        )
         if found.median_reply_days is not None:
             days = found.median_reply_days
             reply += f", in {counted(days, 'day')} at the median"

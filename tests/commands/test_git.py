@@ -150,7 +150,7 @@ def test_resolve_merges_every_note_a_merge_without_the_driver_left_conflicted(
     resolved = run("git", "resolve", vault=vault)
     assert resolved.exit_code == 1
     assert resolved.stdout == (
-        "1 notes merged and added.\n  conflict left to resolve: People/Ben Okafor.md\n"
+        "1 note merged and added.\n  conflict left to resolve: People/Ben Okafor.md\n"
     )
     ana = (vault / "People" / "Ana Costa.md").read_text()
     assert "tags: [person, mentor, globex, lisbon]\n" in ana and "<<<<<<<" not in ana

@@ -58,7 +58,7 @@ def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
     vault = make_vault({"People/Ana.md": "---\nmail: ana@x.org\nhobby: chess\ntags: [a, b]\n---\n"})
     args = ["tags=x, y", "email=ana@y.org", "Favourite food=pasta", "role=CTO"]
     result = run("set", "Ana", *args, vault=vault)
-    assert result.exit_code == 0 and "changed 1 of 1 notes" in result.stdout
+    assert result.exit_code == 0 and "changed 1 of 1 note" in result.stdout
     assert (vault / "People/Ana.md").read_text() == (
         "---\nmail: ana@y.org\nhobby: chess\ntags: [x, y]\nFavourite food: pasta\nrole: CTO\n---\n"
     )
@@ -66,7 +66,7 @@ def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
     assert result.exit_code == 0
     assert "Favourite food: rice\nrole: CTO\n" in (vault / "People/Ana.md").read_text()
     result = run("set", "Ana", "role=CTO", vault=vault)
-    assert result.exit_code == 0 and "changed 0 of 1 notes" in result.stdout
+    assert result.exit_code == 0 and "changed 0 of 1 note" in result.stdout
     person = run("show", "Ana", "--json", vault=vault).json()
     assert (person["role"], person["emails"], person["tags"]) == ("CTO", ["ana@y.org"], ["x", "y"])
 

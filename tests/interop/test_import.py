@@ -140,7 +140,7 @@ def test_messages_become_log_entries_once_per_person_day_and_direction(
     assert result.exit_code == 0, result.stderr
     assert "4 log entries were added from messages, 0 were there" in result.stdout
     assert (
-        "1 messages with nobody of the vault, 1 drafts, 0 dated after today and 2 of my "
+        "1 message with nobody of the vault, 1 draft, 0 dated after today and 2 of my "
         "messages to groups (contact with no one) left out" in result.stdout
     )
     ana = (vault / "People/Ana Costa.md").read_text()
@@ -234,7 +234,7 @@ def test_google_contacts_csv(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault({"People/Tomás Peres.md": "---\nemail: tomas@example.com\n---\n"})
     result = run("import", "google", str(FIXTURES / "google.csv"), vault=vault)
     assert result.exit_code == 0, result.stderr
-    assert "1 people were added, 1 updated, 0 unchanged." in result.stdout
+    assert "1 person was added, 1 updated, 0 unchanged." in result.stdout
     priya = run("show", "Priya Nair", "--json", vault=vault).json()
     assert priya["emails"] == ["priya@hooli.com", "priya@home.example"]  # split on ` ::: `
     assert (priya["company"], priya["role"], priya["phone"]) == (
@@ -454,7 +454,7 @@ def test_calendar_meetings_become_log_entries(run: Run, make_vault: MakeVault) -
     result = run("import", "ics", str(FIXTURES / "calendar.ics"), vault=vault)
     assert result.exit_code == 0, result.stderr
     assert "5 log entries were added, 0 were there" in result.stdout
-    assert "1 events with more than 8 attendees and 1 with nobody of the vault" in result.stdout
+    assert "1 event with more than 8 attendees and 1 with nobody of the vault" in result.stdout
     assert "planned: 2026-11-30 Ben Okafor: 1:1" in result.stdout
     assert "planned: 2026-12-04 Ana Costa: Lunch with Ana" in result.stdout
     ana = (vault / "People/Ana Costa.md").read_text()

@@ -166,7 +166,7 @@ def test_a_huge_photo_is_left_out_without_being_decoded(vault: Path, tmp_path: P
     )
     result = _in_a_process(vault, "import", "vcard", "--photos", str(card))
     assert result.returncode == 0, result.stderr
-    assert "1 people were added" in result.stdout
+    assert "1 person was added" in result.stdout
     assert "card 1: photo over 5 MiB left out" in result.stdout
     assert _grown_mb(vault, result, "vcard") < 24 * 8  # a few times the file, not 150
     assert "photo" not in (vault / "People/Big Photo.md").read_text()

@@ -26,7 +26,7 @@ def test_contacts_lists_each_change_and_each_contact_left_for_the_user() -> None
         refused=[("Dee", "no name")],
     )
     assert contacts(outcome, dry_run=True) == [
-        "1 people would be added, 0 updated, 1 unchanged.",
+        "1 person would be added, 0 updated, 1 unchanged.",
         "  Ana: role 'Engineer' -> 'Lead'",
         "  Ana: phone + '+351 1'",
         "  new role: Ana (their note says what changed; a chance to congratulate)",
@@ -40,7 +40,7 @@ def test_contacts_lists_each_change_and_each_contact_left_for_the_user() -> None
 def test_messages_asks_whose_export_it_is_when_it_cannot_be_told() -> None:
     lines = messages(Conversations(logged=2, known=1, owner_unknown=True), dry_run=False)
     assert lines[0].startswith("Messages: whose export this is cannot be told")
-    assert lines[1].startswith("2 log entries were added from messages, 1 were there;")
+    assert lines[1].startswith("2 log entries were added from messages, 1 was there;")
 
 
 def test_meetings_asks_for_my_addresses_and_lists_what_is_planned_in_date_order() -> None:
@@ -50,7 +50,7 @@ def test_meetings_asks_for_my_addresses_and_lists_what_is_planned_in_date_order(
     )
     lines = meetings(result, CalendarRead(skipped=["event 3 (x): no date"]), 8, False, False)
     assert lines == [
-        "1 log entries were added, 0 were there; 0 events with more than 8 attendees and 0 "
+        "1 log entry was added, 0 were there; 0 events with more than 8 attendees and 0 "
         "with nobody of the vault left out.",
         'Your own addresses are not known: set [me] emails = ["you@example.com"] in '
         "notekit.toml, so that events you declined are left out.",
