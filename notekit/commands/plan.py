@@ -75,4 +75,5 @@ def command(app: App, size: int | None, more: bool, as_json: bool) -> None:
             names = ", ".join(person.name for person in promise.people)
             echo(f"  {when}  {names}: {views.plain(promise.text)}")
     if found.more_due:
-        click.echo(f"\nand {found.more_due} more are due by {found.end}: notekit due --within 7")
+        are = "is" if found.more_due == 1 else "are"
+        click.echo(f"\nand {found.more_due} more {are} due by {found.end}: notekit due --within 7")

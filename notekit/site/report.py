@@ -31,6 +31,7 @@ from notekit.core.dates import add_days
 from notekit.core.errors import SiteError
 from notekit.core.model import Opportunity, ParsedNote, Person, Problem
 from notekit.core.syntax import HIDDEN, TEXT, body_lines, note_lines, without_comments
+from notekit.core.words import counted
 from notekit.present import views
 from notekit.read.files import create_exclusive, flush_to_disk, folder_lock, replace_atomic
 from notekit.read.vault import DailyNotes, attachments
@@ -142,6 +143,7 @@ class _Site:
         self.env.filters["plain"] = views.plain
         self.env.filters["mailto"] = mailto
         self.env.globals["moment_text"] = moment_text
+        self.env.globals["counted"] = counted
         self.env.globals["waiting_text"] = views.waiting_text
         self.env.globals["rest_text"] = views.rest_text
         self._follows: dict[str, FollowUp] = {}  # worked out as asked for (`follow`)

@@ -76,7 +76,11 @@ def _body(index: Index, today: dt.date) -> str:
     if not found.picks:
         out.append("Nobody to plan for this week.")
     elif found.more_due:
-        out += ["", f"And {found.more_due} more are due this week: `notekit due`."]
+        out += [
+            "",
+            f"And {found.more_due} more {'is' if found.more_due == 1 else 'are'} due this week: "
+            "`notekit due`.",
+        ]
     if found.waiting:
         out += ["", "## Waiting on you", ""]
         out += [f"- {index.link_to(w.person)}: {waiting_text(w)}" for w in found.waiting]

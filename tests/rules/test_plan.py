@@ -153,6 +153,7 @@ def test_a_reply_i_owe_ranks_high_and_late_promises_come_first(
     text = run("plan", vault=vault, today=WEDNESDAY).stdout
     assert "Waiting on you too:\n  Rosa: waiting on you since 2026-11-24" in text
     assert "  5 days late  Ben: send Ben my notes" in text
+    assert "\nand 1 more is due by 2026-11-29: notekit due --within 7" in text  # Ben
     saturday = run("plan", vault=vault, today="2026-11-21").stdout  # the week before: a day late
     assert "  1 day late  Ben: send Ben my notes" in saturday
 

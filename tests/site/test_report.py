@@ -79,6 +79,23 @@ def test_the_week_counts_those_without_a_cadence_as_due_does(
     assert said in build_report(run, vault, tmp_path / "site").read_text("utf-8")
 
 
+def test_the_week_page_counts_one_of_each_in_the_singular(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 1\n",
+            "People/Ana.md": "---\ncadence: 1m\n---\n- 2026-01-05 call: new year\n"
+            "- 2026-11-02 email to: news?\n",
+            "People/Bo.md": "---\ncadence: 1m\n---\n- 2026-10-01 coffee: the move\n",
+            "People/Cy.md": "---\ncadence: 1m\n---\n- 2026-09-01 email: summer\n",
+        }
+    )
+    page = build_report(run, vault, tmp_path / "site").read_text("utf-8")
+    assert ": 1 message sent, 0 answered (0%), 0 received, 1 meeting, 1 person reconnected" in page
+    assert "and 1 more is due this week" in page
+
+
 def test_person_page_shows_timeline_body_and_backlinks(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_report(run, EXAMPLE, out)
