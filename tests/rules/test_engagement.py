@@ -375,3 +375,42 @@ def test_stats_of_one_day_and_of_days_ahead(run: Run, make_vault: MakeVault) -> 
 
     assert periods("2026-11-23", "2026-11-23") == [0.03, 0.14]
     assert periods("2026-11-25", "2026-11-30") == [0.0, 0.0]
+
+
+def test_reciprocity_who_began_the_latest_five_and_the_rate_to_three_places(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Ana wrote first on 06-01 (nothing of mine within its reply window) and today; her
+    answer on 07-01, the day of my message, answers it. Of six contacts begun, the latest five
+    are listed. Bo answered one of my three decided messages; the fourth is still pending."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nname: Ana\n---\n- 2026-01-05 email to: happy new year\n"
+            "- 2026-06-01 email from: long time!\n- 2026-07-01 email to: lunch?\n"
+            "- 2026-07-01 email from: yes!\n- 2026-08-01 email to: the article\n"
+            "- 2026-09-01 email to: the talk\n- 2026-11-30 message from: around?\n",
+            "People/Bo.md": "---\nname: Bo\n---\n- 2026-10-01 email to: a question\n"
+            "- 2026-10-02 email from: an answer\n- 2026-10-20 email to: another\n"
+            "- 2026-11-05 email to: and another\n- 2026-11-25 email to: news?\n",
+        }
+    )
+
+    def reciprocity(name: str) -> dict:
+        result = run("show", name, "--json", vault=vault, today="2026-11-30")
+        assert result.exit_code == 0, result.stderr
+        return result.json()["reciprocity"]
+
+    ana, bo = reciprocity("Ana"), reciprocity("Bo")
+    assert [(i["date"], i["by"]) for i in ana["initiated"]] == [
+        ("2026-06-01", "them"),
+        ("2026-07-01", "me"),
+        ("2026-08-01", "me"),
+        ("2026-09-01", "me"),
+        ("2026-11-30", "them"),
+    ]
+    assert {k: bo[k] for k in ("answered", "unanswered", "pending", "reply_rate")} == {
+        "answered": 1,
+        "unanswered": 2,
+        "pending": 1,
+        "reply_rate": 0.333,
+    }
