@@ -927,3 +927,29 @@ def test_no_nudge_for_someone_given_a_rest(run: Run, make_vault: MakeVault) -> N
     assert result.exit_code == 0, result.stderr
     reason = result.json()["reason"]
     assert (reason["kind"], reason["text"]) == ("follow-up", "the move")
+
+
+def test_a_memory_of_the_memories_field_names_its_line_and_is_not_missing(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A memory from `memories:` rests on that line; one under `## Memories` on its own line;
+    either way the note tells one, so a draft does not ask for one."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nemail: a@example.com\nrole: CTO\ninterests: [sailing]\n"
+            "memories: [We got lost in Porto]\n---\n",
+            "People/Bo.md": "---\nemail: b@example.com\nrole: CTO\ninterests: [sailing]\n---\n"
+            "## Memories\n- We got lost in Lisbon\n",
+        }
+    )
+
+    def draft(name: str) -> dict:
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return result.json()
+
+    ana, bo = draft("Ana"), draft("Bo")
+    assert (ana["memory_from"], ana["missing"]) == ("People/Ana.md:5", [])
+    assert (bo["memory_from"], bo["missing"]) == ("People/Bo.md:7", [])
+    told = [s for s in ana["sentences"] if "lost in Porto" in s["text"]]
+    assert told and all(s["from"] == ["People/Ana.md:5"] for s in told)  # subject and body
