@@ -324,10 +324,7 @@ def reciprocity_text(found: Reciprocity) -> str:
         )
     if found.reply_rate is not None:
         decided = found.answered + found.unanswered
-        reply = (
-            f"they answered {found.answered} of {counted(decided, 'message')} "
-            f"({found.reply_rate:.0%})"
-        )
+        reply = f"they answered {found.answered} of {decided} messages ({found.reply_rate:.0%})"
         if found.median_reply_days is not None:
             days = found.median_reply_days
             reply += f", in {counted(days, 'day')} at the median"
