@@ -23,6 +23,7 @@ JUNE = "- 2025-06-01 call: catch-up\n"
         ("- 2025-12-20 email from: hello\n- 2025-12-20 email to: hi\n", "2025-12-20"),
         ("- 2025-12-20 email to: hi\n- 2025-12-20 email from: hi back\n", "2025-12-20"),
         ("- 2026-02-25 email to: hi\n", "2025-06-01"),  # within its reply window: not yet
+        ("- 2026-03-01 call: a quick call\n- 2026-03-01 email to: the notes\n", "2026-03-01"),
     ],
 )
 def test_my_message_that_is_still_unanswered_is_not_hearing_from_them(log, heard) -> None:

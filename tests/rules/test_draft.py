@@ -689,7 +689,7 @@ def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: Mak
     }
     assert ana["body"].split("\n")[2].startswith("Happy birthday!")
     assert (bo["reason"]["kind"], bo["reason"]["date"]) == ("moment", "2026-11-25")
-    assert bo["reason"]["source"] == "People/Bo.md:3"  # how_we_met: the day we met
+    assert (bo["reason"]["source"], bo["reason"]["text"]) == ("People/Bo.md:3", "")
     assert "It's 8 years since we met, and I wanted to say hello." in bo["body"]
 
 

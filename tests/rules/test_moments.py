@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from notekit.rules.moments import MET, NEW_ROLE, moment_text, moments
+from notekit.rules.moments import MET, NEW_ROLE, NEW_YEAR, moment_text, moments
 from notekit.store.memory import index_from_texts
 
 TODAY = dt.date(2026, 11, 23)
@@ -43,3 +43,26 @@ def test_a_new_role_is_a_moment_from_its_day_for_fourteen_days() -> None:
     assert found(news("2026-11-10")) == [("Ana", NEW_ROLE, dt.date(2026, 11, 10), None)]
     assert found(news("2026-11-09")) == []  # fourteen days back: told already, or too late
     assert found(news("2026-11-24")) == []  # an entry dated ahead is no news yet
+
+
+NEW_YEAR_VAULT = {
+    "People/Al.md": "---\nstatus: inactive\n---\n- 2025-01-01 call: long ago\n",  # not followed
+    "People/Bo.md": "---\nname: Bo\n---\n- 2026-07-01 call: summer\n",  # 184 days: silent
+    "People/Cy.md": "---\nname: Cy\n---\n- 2026-07-02 call: summer\n",  # 183 days: not yet
+}
+
+
+def test_the_new_year_is_for_those_silent_more_than_six_months() -> None:
+    """On January 1st, Bo (last heard 184 days before) gets a new-year word; Cy (183) does
+    not, nor Al, who is not followed up, and who comes first."""
+    assert found(NEW_YEAR_VAULT, dt.date(2027, 1, 1), 0) == [
+        ("Bo", NEW_YEAR, dt.date(2027, 1, 1), None)
+    ]
+
+
+def test_the_new_year_from_a_week_that_reaches_it_to_its_fourteenth_day() -> None:
+    bo = [("Bo", NEW_YEAR, dt.date(2027, 1, 1), None)]
+    assert found(NEW_YEAR_VAULT, dt.date(2026, 12, 25), 7) == bo  # the horizon is January 1st
+    assert found(NEW_YEAR_VAULT, dt.date(2026, 12, 24), 7) == []
+    assert found(NEW_YEAR_VAULT, dt.date(2027, 1, 14), 7) == bo
+    assert found(NEW_YEAR_VAULT, dt.date(2027, 1, 15), 7) == []
