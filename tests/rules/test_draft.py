@@ -953,3 +953,59 @@ def test_a_memory_of_the_memories_field_names_its_line_and_is_not_missing(
     assert (bo["memory_from"], bo["missing"]) == ("People/Bo.md:7", [])
     told = [s for s in ana["sentences"] if "lost in Porto" in s["text"]]
     assert told and all(s["from"] == ["People/Ana.md:5"] for s in told)  # subject and body
+
+
+def test_each_question_names_the_line_it_asks_about(run: Run, make_vault: MakeVault) -> None:
+    """The question about a new role (news of October: no longer the reason to write) rests on
+    the news line, which its words do not quote; one about a project on `projects:`; one about
+    the second interest on `interests:`."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nemail: a@example.com\ninterests: [sailing, chess]\n---\n"
+            "- 2026-10-01 linkedin: now CTO at Globex (was VP at Initech)\n",
+            "People/Bo.md": "---\nemail: b@example.com\nprojects: [the new climbing gym]\n---\n",
+        }
+    )
+
+    def said(name: str) -> dict[str, list[str]]:
+        return _said(run("draft", name, "--json", vault=vault, today="2026-11-23"))
+
+    ana, bo = said("Ana"), said("Bo")
+    assert ana["How is the new role treating you, and what are you most focused on?"] == [
+        "People/Ana.md:5"
+    ]
+    assert ana["What has been keeping you busy with chess lately?"] == ["People/Ana.md:3"]
+    assert bo["How is the new climbing gym coming along, and what has surprised you so far?"] == [
+        "People/Bo.md:3"
+    ]
+
+
+def test_how_we_know_each_other_stands_in_for_a_memory_unless_it_names_another(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A `how_we_met` told as a clause opens the draft, but the note still lacks a memory; one
+    that names another person of the vault is theirs to tell too, and is left out. The
+    person's own first name, shared with another person of the vault, is no other's."""
+    vault = make_vault(
+        {
+            "People/Ana Costa.md": "---\nemail: a@example.com\nrole: CTO\ninterests: [chess]\n"
+            "how_we_met: we shipped the payments rewrite together\n---\n",
+            "People/Bo.md": "---\nemail: b@example.com\nrole: CTO\ninterests: [chess]\n"
+            "how_we_met: we shipped the payments rewrite with Ines Dunn\n---\n",
+            "People/Ines Dunn.md": "---\nemail: c@example.com\nrole: CTO\ninterests: [chess]\n"
+            "memories: [Ines and I got lost in Porto]\n---\n",
+            "People/Ines Lee.md": "---\nname: Ines Lee\n---\n",
+        }
+    )
+
+    def draft(name: str) -> dict:
+        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+        assert result.exit_code == 0, result.stderr
+        return result.json()
+
+    ana, bo, ines = draft("Ana Costa"), draft("Bo"), draft("Ines Dunn")
+    assert "about how we shipped the payments rewrite together" in ana["body"]
+    assert ana["memory_from"] == "People/Ana Costa.md:5"
+    assert any("shared memory" in item for item in ana["missing"])
+    assert bo["memory_from"] is None and "payments" not in bo["body"]
+    assert ines["memory_from"] == "People/Ines Dunn.md:5" and "lost in Porto" in ines["body"]
