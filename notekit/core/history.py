@@ -20,6 +20,28 @@ _YEARS = re.compile(  # on a text of single spaces: each try is short, so a sear
     r" ?\)? ?$",
     re.IGNORECASE,
 )
+# what people and LinkedIn write where an org's name goes, naming none (as `org_key`s): nobody
+# is "at" it, and two people who were there were not there together
+NOT_AN_ORG = frozenset(
+    {
+        "",
+        "freelance",
+        "freelancer",
+        "self employed",
+        "independent",
+        "retired",
+        "unemployed",
+        "between jobs",
+        "open to work",
+        "stealth",
+        "stealth mode",
+        "stealth startup",
+        "confidential",
+        "none",
+        "n a",
+        "na",
+    }
+)
 _LEGAL = frozenset(
     "inc incorporated ltd limited llc llp plc gmbh ag sa sas sarl bv nv corp corporation co "
     "company oy ab as spa srl kk pty".split()
@@ -28,7 +50,7 @@ _LEGAL = frozenset(
 
 def read_history(value: Any) -> list[tuple[str, Stint | None]]:
     """Each item of a history value: its text to show (a string as written, a mapping as
-    `Role at Org (2014–2017)`) and what it says, read (None when it names no org)."""
+    `Role at Org (2014–2017)`) and what it says, read (None when it names no org, `is_org`)."""
     items = value if isinstance(value, list) else [value]
     found = []
     for item in items:
@@ -36,9 +58,15 @@ def read_history(value: Any) -> list[tuple[str, Stint | None]]:
             continue
         stint = _stint(item)
         text = _shown(item, stint) if isinstance(item, dict) else " ".join(str(item).split())
-        if text:
-            found.append((text, stint))
+        if text:  # `Freelance (2019-2022)` is shown as written, and ties nobody to anybody
+            found.append((text, stint if stint is None or is_org(stint.org) else None))
     return found
+
+
+def is_org(name: str) -> bool:
+    """Whether a company or history value names an org: `Self-employed`, `Freelance` or
+    `Retired` do not (LinkedIn writes them where a company goes)."""
+    return org_key(name) not in NOT_AN_ORG
 
 
 def _shown(item: dict[Any, Any], stint: Stint | None) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from notekit.core.history import is_org
 from notekit.core.model import Interaction, NoteParts, Person, Section
 from notekit.core.syntax import LIST_ITEM, TASK_BOX, WIKILINK, one_line, plain
 from notekit.rules.reason import FOLLOW_UP, NUDGE, RECONNECT, Reason, conversation, reason_for
@@ -245,6 +246,8 @@ def draft_facts(
         news = one_line(person.news.what.split(" (was ")[0])
         news_from = f"{person.path}:{person.news.line}"
     interests = [plain(i) for i in person.interests]
+    # where they work, as the draft may say it: `at Freelance` is no place to be
+    company = person.company if person.company and is_org(person.company) else None
     projects = [plain(p) for p in person.projects]
     reason = reason_for(vault, person, entries, today)
     moment_from = {  # the field a moment comes from: its line, not just the note
@@ -255,6 +258,7 @@ def draft_facts(
     }.get(reason.label or "")
     asks = _asks(
         person,
+        company,
         interests,
         projects,
         news,
@@ -268,8 +272,8 @@ def draft_facts(
     offer = (
         Offer("article", unasked[0])
         if unasked
-        else Offer("intro", person.company)
-        if person.company
+        else Offer("intro", company)
+        if company
         else Offer("help")
     )
     missing = []
@@ -288,7 +292,7 @@ def draft_facts(
         memory_short=_short(memory) if memory else None,
         news=news,
         role=person.role,
-        company=person.company,
+        company=company,
         offer=offer,
         asks=asks,
         goal=(goal or (person.goals[0] if person.goals else None)),
@@ -509,6 +513,7 @@ def _short(clause: str) -> str:
 
 def _asks(
     person: Person,
+    company: str | None,
     interests: list[str],
     projects: list[str],
     news: str | None,
@@ -525,8 +530,8 @@ def _asks(
         asked.append(Ask("project", projects[0], where["projects"]))
     elif person.role:  # the company is named beside it already
         asked.append(Ask("role", person.role, where["role"]))
-    elif person.company:
-        asked.append(Ask("company", person.company, where["company"]))
+    elif company:
+        asked.append(Ask("company", company, where["company"]))
     topic = (
         interests[1] if len(interests) > 1 else interests[0] if interests and not asked else None
     )

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from notekit.core.dates import add_cadence, add_days
-from notekit.core.history import org_key
+from notekit.core.history import is_org, org_key
 from notekit.core.model import DatedTask, Person
 from notekit.core.words import counted
 from notekit.read.config import Config
@@ -229,7 +229,7 @@ def _relationship_orgs(config: Config) -> Callable[[Person], set[str]]:
     mine = {key(s.org) for s in my_stints(config)}
 
     def orgs(person: Person) -> set[str]:
-        found = {key(person.company)} if person.company else set()
+        found = {key(person.company)} if person.company and is_org(person.company) else set()
         return found | {key(s.org) for s in person.known_stints if key(s.org) in mine}
 
     return orgs

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from notekit.core.history import is_org
 from notekit.core.model import Person
 from notekit.rules.network import COLLEAGUES, Graph, Tie
 from notekit.rules.orgs import my_stints, org_matcher, overlap
@@ -158,7 +159,7 @@ def _orgs(person: Person, key: Callable[[str], str]) -> list[tuple[str, str]]:
     """The person's orgs, now and before, as (key, name as written), each once."""
     found: dict[str, str] = {}
     for name in (person.company, *(s.org for s in person.known_stints)):
-        if name:
+        if name and is_org(name):
             found.setdefault(key(name), name)
     return list(found.items())
 

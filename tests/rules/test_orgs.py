@@ -99,3 +99,28 @@ def test_a_single_year_is_an_overlap_of_one_year(run: Run, make_vault: MakeVault
         for p in run("people", "--at", org, "--json", vault=vault).json()
     }
     assert at == {"Ana": [2012, 2012], "Ben": [2014, 2014], "Cy": [2016, 2016], "Dee": None}
+
+
+def test_freelance_and_self_employed_are_no_org(run: Run, make_vault: MakeVault) -> None:
+    """LinkedIn writes `Self-employed` or `Freelance` where a company goes: shown as written,
+    but nobody was there together with anybody (no tie, no overlap, no anniversary of joining
+    it), a draft does not hope all is well "at Self-employed", and `check` is content."""
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Freelance (2015-2018)"]\n',
+            "People/Ana.md": "---\nemail: a@example.com\ncompany: Self-employed\n"
+            "role: Product Designer\nhistory:\n  - {org: Freelance, from: 2016-11-25, to: 2019}\n"
+            "---\n",
+            "People/Bo.md": "---\ncompany: Freelance\nhistory: [Freelance (2016-2020)]\n---\n",
+        }
+    )
+    assert "cannot tell the org" not in run("check", vault=vault).stdout
+    assert "History: Freelance (2016–2019)\n" in run("show", "Ana", vault=vault).stdout
+    # before: "you overlapped 2016–2018 at Freelance", "at Freelance together 2016–2019"
+    assert run("intro", "Bo", "--json", vault=vault).json() == []
+    # before: "10 years since they joined Freelance, where you were too"
+    assert run("agenda", "--json", vault=vault, today="2026-11-23").json()["items"] == []
+    draft = run("draft", "Ana", vault=vault, today="2026-11-23").stdout
+    assert "Self-employed" not in draft
+    assert "What are you most focused on as Product Designer these days?" in draft
+    assert "If there is anything I can help with, just say." in draft
