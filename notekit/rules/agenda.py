@@ -25,7 +25,7 @@ class Item:
     since: dt.date  # the day it fell due or happened (before `date` when overdue)
 
 
-def agenda(vault: Summary, today: dt.date, days: int = 14) -> list[Item]:
+def agenda(vault: Summary, today: dt.date, days: int) -> list[Item]:
     """Everything of the next `days` days, by day, then kind (KINDS), then name."""
     report = due_report(vault, today, days)
     items = [Item(max(f.due, today), "due", f.person, f.why(), f.due) for f in report.due if f.due]

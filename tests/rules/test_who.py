@@ -123,3 +123,43 @@ def test_who_counts_lines_as_editors_do_and_reads_no_comment(
         ("Bo", 5, "- works on payments at Acme")
     ]
     assert run("who", "lead", "--json", vault=vault).json() == []
+
+
+def test_each_field_by_its_name_a_field_before_a_line_and_the_first_of_equals(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """A field that says the topic scores 100, a line of the note 10 less; of a person's equal
+    matches the first field is named (company before context and tags). A person whose texts
+    hold the words only across two fields is no match (Al's location alone is far from them),
+    and the search goes on past them."""
+    vault = make_vault(
+        {
+            "People/Al.md": "---\ninterests: [rust]\nlocation: Berlin Kreuzberg\n---\n",
+            # a typo: as close to "rust berlin" as Al's two fields together, and after them
+            "People/Bo.md": "---\nrole: Engineer\n---\n## Notes\n- the rust berlim meetup\n",
+            "People/Ca.md": "---\ncompany: Rust Labs\ncontext: rust conference\n"
+            "tags: [rust]\n---\n",
+            "People/Co.md": "---\ncontext: the rust conference\n---\n",
+            "People/Go.md": "---\ngoals: [rust]\n---\n",
+            "People/Hi.md": "---\nhistory: [Rust Foundation (2019-2022)]\n---\n",
+            "People/Lo.md": "---\nlocation: Rust\n---\n",
+            "People/Ta.md": "---\ntags: [rust]\n---\n",
+        }
+    )
+
+    def who(topic: str) -> list[tuple[str, str, float]]:
+        found = run("who", topic, "--json", vault=vault)
+        assert found.exit_code == 0, found.stderr
+        return [(f["name"], f["field"], f["score"]) for f in found.json()]
+
+    assert who("rust") == [
+        ("Al", "interest", 100.0),
+        ("Ca", "company", 100.0),
+        ("Co", "context", 100.0),
+        ("Go", "goal", 100.0),
+        ("Hi", "history", 100.0),
+        ("Lo", "location", 100.0),
+        ("Ta", "tag", 100.0),
+        ("Bo", "note", 90.0),
+    ]
+    assert who("rust berlin") == [("Bo", "note", 80.9)]
