@@ -214,3 +214,62 @@ def test_the_ties_around_a_few_people_are_theirs_in_the_whole_graph() -> None:
         near = ties(vault, today, around)
         for path in around:
             assert near.get(path, {}) == whole.get(path, {}), (person.path, path)
+
+
+def test_intro_ten_paths_at_most_through_cold_contacts_and_never_the_target_itself(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Twelve people know Tess: ten are listed, after Tess herself, whom I had lunch with. A
+    lunch of three ties each two of them, none to themselves. No path goes through May, whom I
+    spoke to 400 days ago (still warm): ask her; Ned, never contacted, takes Yan (spoken to on
+    11-01) to Tess."""
+    many = {f"People/K{n:02d}.md": "---\nknows: ['[[Tess]]']\n---\n" for n in range(12)}
+    vault = make_vault(
+        {
+            **many,
+            "People/Tess.md": "---\nname: Tess\n---\n",
+            "Daily/2026-11-20.md": "Lunch with [[Ada]], [[Tess]] and [[Bob]]\n",
+            "People/Ada.md": "---\nname: Ada\n---\n",
+            "People/Bob.md": "---\nname: Bob\n---\n",
+            "People/May.md": "---\nknows: ['[[Tess]]']\n---\n- 2025-10-19 call: a while ago\n",
+            "People/Xia.md": "---\nknows: ['[[May]]']\n---\n- 2026-11-01 call: hi\n",
+            "People/Ned.md": "---\nknows: ['[[Tess]]']\n---\n",
+            "People/Yan.md": "---\nknows: ['[[Ned]]']\n---\n- 2026-11-01 call: hi\n",
+        }
+    )
+    found = run("intro", "Tess", "--json", vault=vault, today="2026-11-23").json()
+    mine = found.pop(0)  # the lunch: I know her myself
+    assert (mine["via"], mine["direct"], mine["last_contact"]) == ("Tess", True, "2026-11-20")
+    assert len(found) == 10
+    by = {p["via"]: p for p in found}
+    assert by["Yan"] == {
+        "via": "Yan",
+        "via_path": "People/Yan.md",
+        "then": "Ned",
+        "score": 4.38,  # half Ned's tie to Tess, and 22 days since we spoke
+        "last_contact": "2026-11-01",
+        "evidence": ["Yan knows Ned (People/Yan.md)", "Ned knows Tess (People/Ned.md)"],
+        "direct": False,
+    }
+    assert (by["May"]["score"], by["May"]["then"]) == (3.78, None)
+    assert by["Ada"]["evidence"] == ["together in Daily/2026-11-20.md"]
+    assert "Xia" not in [p["via"] for p in found]
+    ada = run("intro", "Ada", "--json", vault=vault, today="2026-11-23").json()
+    assert ada[0]["direct"]  # the lunch: I know her myself
+    assert sorted(p["via"] for p in ada[1:]) == ["Bob", "Tess"]  # never Ada through herself
+
+
+def test_intro_to_an_org_says_the_years_each_was_there(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {
+            "People/Al.md": "---\nhistory: [Paylane]\n---\n",
+            "People/Bo.md": "---\nhistory:\n  - {org: Paylane, to: 2017}\n---\n",
+            "People/Cy.md": "---\nhistory: [Paylane (2015-)]\n---\n",
+        }
+    )
+    found = run("intro", "Paylane", "--json", vault=vault).json()
+    assert sorted(p["evidence"][0] for p in found) == [
+        "Al was at Paylane",
+        "Bo was at Paylane 2017",
+        "Cy was at Paylane 2015",
+    ]
