@@ -235,12 +235,17 @@ def test_intro_ten_paths_at_most_through_cold_contacts_and_never_the_target_itse
             "People/Xia.md": "---\nknows: ['[[May]]']\n---\n- 2026-11-01 call: hi\n",
             "People/Ned.md": "---\nknows: ['[[Tess]]']\n---\n",
             "People/Yan.md": "---\nknows: ['[[Ned]]']\n---\n- 2026-11-01 call: hi\n",
+            # two ways to Tess, through Ned and through Pia: listed once, by the better
+            "People/Zoe.md": "---\nknows: ['[[Ned]]', '[[Pia]]']\n---\n- 2026-11-20 call: hi\n",
+            "People/Pia.md": "---\nknows: ['[[Tess]]']\n---\n",
         }
     )
     found = run("intro", "Tess", "--json", vault=vault, today="2026-11-23").json()
     mine = found.pop(0)  # the lunch: I know her myself
     assert (mine["via"], mine["direct"], mine["last_contact"]) == ("Tess", True, "2026-11-20")
     assert len(found) == 10
+    assert len({p["via"] for p in found}) == 10
+    assert [(p["via"], p["then"]) for p in found if p["via"] == "Zoe"] == [("Zoe", "Ned")]
     by = {p["via"]: p for p in found}
     assert by["Yan"] == {
         "via": "Yan",
@@ -273,3 +278,51 @@ def test_intro_to_an_org_says_the_years_each_was_there(run: Run, make_vault: Mak
         "Bo was at Paylane 2017",
         "Cy was at Paylane 2015",
     ]
+
+
+def test_intro_to_an_org_ten_at_most_with_each_one_s_last_contact(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Twelve people at Globex now: ten listed; Ana there, whom I spoke to on 11-20, and Cy,
+    who knows her and whom I spoke to on 11-01, carry those days; Ana knowing Bo, who is
+    there too, does not hide Cy."""
+    there = {f"People/G{n:02d}.md": "---\ncompany: Globex\n---\n" for n in range(10)}
+    vault = make_vault(
+        {
+            **there,
+            "People/Ana.md": "---\ncompany: Globex\nknows: ['[[Bo]]']\n---\n"
+            "- 2026-11-20 call: hi\n",
+            "People/Bo.md": "---\ncompany: Globex\n---\n",
+            "People/Cy.md": "---\nknows: ['[[Ana]]']\n---\n- 2026-11-01 call: hi\n",
+        }
+    )
+    found = run("intro", "Globex", "--json", vault=vault, today="2026-11-23").json()
+    assert len(found) == 10
+    assert [(p["via"], p["then"], p["last_contact"]) for p in found[:2]] == [
+        ("Ana", None, "2026-11-20"),
+        ("Cy", "Ana", "2026-11-01"),
+    ]
+
+
+def test_i_know_the_target_myself_by_years_still_open_or_a_contact_of_400_days(
+    run: Run, make_vault: MakeVault
+) -> None:
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Globex (2020-)"]\n',
+            "People/Ana.md": "---\nhistory: [Globex (2021-)]\n---\n",
+            "People/Bo.md": "---\nname: Bo\n---\n- 2025-10-19 call: a while ago\n",
+        }
+    )
+
+    def mine(name: str) -> dict:
+        found = run("intro", name, "--json", vault=vault, today="2026-11-23").json()
+        assert found and found[0]["direct"]
+        return found[0]
+
+    assert mine("Ana")["evidence"] == ["you overlapped 2021–2026 at Globex: write directly"]
+    bo = mine("Bo")
+    assert (bo["evidence"], bo["last_contact"]) == (
+        ["you were in touch on 2025-10-19: write directly"],
+        "2025-10-19",
+    )
