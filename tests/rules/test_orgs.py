@@ -124,3 +124,51 @@ def test_freelance_and_self_employed_are_no_org(run: Run, make_vault: MakeVault)
     assert "Self-employed" not in draft
     assert "What are you most focused on as Product Designer these days?" in draft
     assert "If there is anything I can help with, just say." in draft
+
+
+def test_the_longest_overlap_of_two_stints_of_mine_the_first_of_equals(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """I was at Initech twice: a person is given the longer overlap with my two times there,
+    the first when they are as long; a history item's role is kept; a company there now is
+    listed beside a time there that ended, not beside one still open; the org's words in
+    another order name it."""
+
+    def overlaps(mine: str, theirs: str) -> list[int] | None:
+        vault = tmp_path / str(len(list(tmp_path.iterdir())))  # a vault of its own each time
+        (vault / "People").mkdir(parents=True)
+        (vault / "notekit.toml").write_text(f"[me]\nhistory = [{mine}]\n")
+        (vault / "People/Ana.md").write_text(f"---\nhistory: [{theirs}]\n---\n")
+        found = run("people", "--at", "Initech", "--json", vault=vault).json()
+        return found[0]["at"][0]["overlap"]
+
+    assert overlaps('"Initech (2010-2014)", "Initech (2016-2017)"', "Initech (2011-2017)") == [
+        2011,
+        2014,
+    ]
+    assert overlaps('"Initech (2010-2011)", "Initech (2014-2019)"', "Initech (2010-2018)") == [
+        2014,
+        2018,
+    ]
+    assert overlaps('"Initech (2010-2012)", "Initech (2015-2017)"', "Initech (2011-2016)") == [
+        2011,
+        2012,
+    ]
+    vault = make_vault(
+        {
+            "People/Bo.md": "---\ncompany: Initech\nrole: CTO\nhistory:\n"
+            "  - {org: Initech, role: Engineer, from: 2015, to: 2018}\n---\n",
+            "People/Cy.md": "---\ncompany: Initech\nhistory: [Initech (2019-)]\n---\n",
+            "People/Di.md": "---\ncompany: Brightwave Analytics\n---\n",
+        }
+    )
+    at = {
+        p["name"]: p["at"] for p in run("people", "--at", "Initech", "--json", vault=vault).json()
+    }
+    assert [(a["role"], a["from"], a["to"]) for a in at["Bo"]] == [
+        ("Engineer", 2015, 2018),
+        ("CTO", None, None),
+    ]
+    assert [(a["from"], a["to"]) for a in at["Cy"]] == [(2019, None)]
+    reordered = run("people", "--at", "Analytics Brightwave", "--json", vault=vault).json()
+    assert [p["name"] for p in reordered] == ["Di"]
