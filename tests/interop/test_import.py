@@ -389,6 +389,24 @@ def test_dedupe_lists_likely_duplicates_with_the_evidence(run: Run, make_vault: 
     assert run("dedupe", vault=vault).stdout == "No likely duplicates.\n"
 
 
+def test_dedupe_compares_each_name_with_every_later_one_of_its_block(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Names are compared within those that start alike (`jo`): John Smith with Jons Smith,
+    past Jonathan Young between them, and never with itself."""
+    vault = make_vault(
+        {
+            "People/John Smith.md": "",
+            "People/Jonathan Young.md": "",
+            "People/Jons Smith.md": "",
+        }
+    )
+    pairs = run("dedupe", "--json", vault=vault).json()
+    assert [(p["first"], p["second"], p["evidence"]) for p in pairs] == [
+        ("People/John Smith.md", "People/Jons Smith.md", ["similar names (90%)"])
+    ]
+
+
 def test_ics_export_parses_and_is_stable(run: Run) -> None:
     from icalendar import Calendar
 
