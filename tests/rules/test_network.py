@@ -326,3 +326,53 @@ def test_i_know_the_target_myself_by_years_still_open_or_a_contact_of_400_days(
         ["you were in touch on 2025-10-19: write directly"],
         "2025-10-19",
     )
+
+
+def test_ties_add_up_their_evidence_and_stop_at_crowds_and_large_orgs() -> None:
+    """On a vault in memory, the whole graph and the ties around one person: two pieces of
+    evidence add up; a link from the target's own note counts; a group and a meeting tie
+    those in them up to eight people; 50 people at one org are colleagues, 51 say nothing,
+    and a large org does not end the count of the others; nobody is tied to themselves."""
+    import datetime as dt
+
+    from notekit.rules.network import ties
+    from notekit.store.memory import index_from_texts
+
+    seven = " ".join(f"[[M{n}]]" for n in range(7))
+    eight = " ".join(f"[[N{n}]]" for n in range(8))
+    notes = {
+        "People/Ana.md": "---\nknows: ['[[Tess]]']\n---\n",
+        "People/Tess.md": "---\nname: Tess\n---\nMy old friend [[Ann]].\n",
+        "People/Ann.md": "",
+        "Daily/2026-11-20.md": "Lunch with [[Ana]] and [[Tess]]\n",
+        "People/Bo.md": "- 2026-11-12 linkedin group with [[Cy]], [[Di]]: hi\n",
+        "People/Cy.md": "",
+        "People/Di.md": "",
+        "People/Eve.md": f"- 2026-11-12 meeting: seven with {seven}\n"
+        f"- 2026-11-13 meeting: eight with {eight}\n",
+        "People/Sol.md": "---\nknows: ['[[Sol]]']\n---\n",
+        **{f"People/M{n}.md": "" for n in range(7)},
+        **{f"People/N{n}.md": "" for n in range(8)},
+        **{f"People/A{n:02d}.md": "---\nhistory: [BigCo (2019-2020)]\n---\n" for n in range(51)},
+        **{f"People/B{n:02d}.md": "---\nhistory: [MidCo (2019-2020)]\n---\n" for n in range(50)},
+        **{f"People/Z{n}.md": "---\nhistory: [SmallCo (2019-2020)]\n---\n" for n in range(2)},
+    }
+    index = index_from_texts(notes)
+    today = dt.date(2026, 11, 23)
+    whole = ties(index, today)
+    ana_tess = whole["People/Ana.md"]["People/Tess.md"]
+    assert (ana_tess.strength, ana_tess.evidence) == (
+        4.0,
+        ["Ana knows Tess (People/Ana.md)", "together in Daily/2026-11-20.md"],
+    )
+    assert "People/Di.md" in whole["People/Cy.md"]  # the group, Bo aside
+    assert "People/M1.md" in whole["People/M0.md"]  # eight at the meeting, Eve with them
+    assert "People/N1.md" not in whole.get("People/N0.md", {})  # nine: a crowd
+    assert "People/A01.md" not in whole.get("People/A00.md", {})  # 51 at BigCo
+    assert whole["People/B00.md"]["People/B01.md"].evidence == ["at MidCo together 2019–2020"]
+    assert "People/Z1.md" in whole["People/Z0.md"]
+    assert "People/Sol.md" not in whole.get("People/Sol.md", {})
+    around = ties(index, today, {"People/Tess.md"})
+    assert around["People/Tess.md"]["People/Ann.md"].evidence == [
+        "Tess's note links Ann (People/Tess.md:4)"
+    ]
