@@ -356,6 +356,8 @@ def test_ties_add_up_their_evidence_and_stop_at_crowds_and_large_orgs() -> None:
         **{f"People/A{n:02d}.md": "---\nhistory: [BigCo (2019-2020)]\n---\n" for n in range(51)},
         **{f"People/B{n:02d}.md": "---\nhistory: [MidCo (2019-2020)]\n---\n" for n in range(50)},
         **{f"People/Z{n}.md": "---\nhistory: [SmallCo (2019-2020)]\n---\n" for n in range(2)},
+        "People/O1.md": "---\nhistory: [OpenCo (2021-)]\n---\n",  # both still there
+        "People/O2.md": "---\nhistory: [OpenCo (2022-)]\n---\n",
     }
     index = index_from_texts(notes)
     today = dt.date(2026, 11, 23)
@@ -371,6 +373,7 @@ def test_ties_add_up_their_evidence_and_stop_at_crowds_and_large_orgs() -> None:
     assert "People/A01.md" not in whole.get("People/A00.md", {})  # 51 at BigCo
     assert whole["People/B00.md"]["People/B01.md"].evidence == ["at MidCo together 2019–2020"]
     assert "People/Z1.md" in whole["People/Z0.md"]
+    assert whole["People/O1.md"]["People/O2.md"].evidence == ["at OpenCo together 2022–2026"]
     assert "People/Sol.md" not in whole.get("People/Sol.md", {})
     around = ties(index, today, {"People/Tess.md"})
     assert around["People/Tess.md"]["People/Ann.md"].evidence == [
