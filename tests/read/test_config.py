@@ -37,6 +37,12 @@ from conftest import MakeVault, Run
         ("[report]\nnotes_folder = '/etc'", "inside the vault"),
         ("[report]\nnotes_folder = 'a/../../b'", "inside the vault"),
         ("[report]\nnotes_folder = '~/x'", "inside the vault"),
+        ("[report]\nnotes_folder = ''", "inside the vault"),
+        ("[report]\nnotes_folder = '..\\\\outside'", "inside the vault"),  # `..\outside`
+        ("[report]\nnotes_folder = 'C:/Reviews'", "inside the vault"),
+        ("[plan]\nsize = 0", "[plan] size: must be a whole number, 1 or more"),
+        ("[plan]\nsize = true", "[plan] size: must be a whole number"),
+        ("[me]\nhistory = 'Initech (2014-2017)'", "[me] history: must be a list"),
     ],
 )
 def test_bad_config_is_a_clear_error_naming_file_and_key(
@@ -157,3 +163,19 @@ def test_every_key_the_docs_show_is_declared_and_every_declared_key_shown() -> N
                 assert (name, key) in declared, f"[{name}] {key}"
         elif not isinstance(value, dict):
             assert ("", name) in declared, name
+
+
+def test_values_are_read_as_the_notes_are_compared(tmp_path: Path) -> None:
+    """A tag of `[cadence.tags]` may keep its `#`; my addresses are compared in lower case; an
+    empty title is the default one."""
+    from notekit.read.config import load_config
+    from notekit.read.fields import KNOWN_FIELDS
+
+    (tmp_path / "notekit.toml").write_text(
+        '[cadence.tags]\n"#Mentor" = "1m"\n[me]\nemails = [" Sam@Example.com "]\n'
+        '[report]\ntitle = ""\n'
+    )
+    config = load_config(tmp_path, KNOWN_FIELDS)
+    assert [(tag, str(cadence)) for tag, cadence in config.cadence_tags] == [("mentor", "1m")]
+    assert config.me_emails == ("sam@example.com",)
+    assert config.report_title == "notekit"
