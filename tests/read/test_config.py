@@ -167,7 +167,7 @@ def test_every_key_the_docs_show_is_declared_and_every_declared_key_shown() -> N
 
 def test_values_are_read_as_the_notes_are_compared(tmp_path: Path) -> None:
     """A tag of `[cadence.tags]` may keep its `#`; my addresses are compared in lower case; an
-    empty title is the default one."""
+    empty title is the default one; the config knows its file and a digest of its text."""
     from notekit.read.config import load_config
     from notekit.read.fields import KNOWN_FIELDS
 
@@ -179,3 +179,7 @@ def test_values_are_read_as_the_notes_are_compared(tmp_path: Path) -> None:
     assert [(tag, str(cadence)) for tag, cadence in config.cadence_tags] == [("mentor", "1m")]
     assert config.me_emails == ("sam@example.com",)
     assert config.report_title == "notekit"
+    assert config.path == tmp_path / "notekit.toml"
+    (tmp_path / "notekit.toml").write_text('[report]\ntitle = "Mine"\n')
+    other = load_config(tmp_path, KNOWN_FIELDS)  # what the kept state is keyed on changes
+    assert len(config.fingerprint) == 64 and other.fingerprint not in ("", config.fingerprint)
