@@ -65,6 +65,8 @@ def test_ignore_globs(run: Run, make_vault: MakeVault) -> None:
         }
     )
     assert [p["name"] for p in run("people", "--json", vault=vault).json()] == ["Pat"]
+    (vault / "notekit.toml").write_text('ignore = ["Archive/"]')  # a folder, as .gitignore says it
+    assert [p["name"] for p in run("people", "--json", vault=vault).json()] == ["old-Sam", "Pat"]
 
 
 def test_daily_notes_settings_from_the_config(run: Run, make_vault: MakeVault) -> None:
