@@ -448,6 +448,9 @@ def test_a_new_job_in_a_later_export_is_news(run: Run, make_vault: MakeVault) ->
     }
     assert ana["last_contact"] == "2026-08-01"  # news of them is no contact with them
     text = (vault / "People/Ana Costa.md").read_text()
+    assert text.startswith(  # each value changed where it stands
+        "---\nemail: ana.costa@example.com\ncompany: Globex\nrole: Staff Engineer\n"
+    )
     assert "history: [Umbrella (2010-2012), {org: Initech, role: Engineer, to: 2026}]\n" in text
     assert "- 2026-11-23 linkedin: now Staff Engineer at Globex (was Engineer at Initech)\n" in text
     moments = run("due", "--json", vault=vault).json()["moments"]
@@ -460,6 +463,41 @@ def test_a_new_job_in_a_later_export_is_news(run: Run, make_vault: MakeVault) ->
     notes = _notes(vault)
     again = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
     assert "new role" not in again.stdout and _notes(vault) == notes
+
+
+def test_a_new_job_changes_the_lines_it_means_to_where_they_stand(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """Cy moved from Initech to Globex as CTO: `company` is changed in its place and `role`,
+    which the note lacked, added; Di moved with no role given: hers, held at Initech, goes
+    into the history with it, and nothing says she has one now."""
+    vault = make_vault(
+        {
+            "People/Cy.md": "---\nemail: cy@example.com\ncompany: Initech\ntags: [x]\n---\n",
+            "People/Di.md": "---\nemail: di@example.com\nrole: Engineer\ncompany: Initech\n"
+            "tags: [x]\n---\n",
+        }
+    )
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Cy,,https://www.linkedin.com/in/cy,cy@example.com,Globex,CTO,15 Mar 2024\n"
+        "Di,,https://www.linkedin.com/in/di,di@example.com,Globex,,15 Mar 2024\n"
+    )
+    result = run("import", "linkedin", str(export), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Cy.md").read_text() == (
+        "---\nemail: cy@example.com\ncompany: Globex\ntags: [x]\nrole: CTO\n"
+        "history: [{org: Initech, to: 2026}]\n"
+        "linkedin: 'https://www.linkedin.com/in/cy'\nconnected: 2024-03-15\n---\n\n"
+        "## Log\n- 2026-11-23 linkedin: now CTO at Globex (was at Initech)\n"
+    )
+    assert (vault / "People/Di.md").read_text() == (
+        "---\nemail: di@example.com\ncompany: Globex\ntags: [x]\n"
+        "history: [{org: Initech, role: Engineer, to: 2026}]\n"
+        "linkedin: 'https://www.linkedin.com/in/di'\nconnected: 2024-03-15\n---\n\n"
+        "## Log\n- 2026-11-23 linkedin: now at Globex (was Engineer at Initech)\n"
+    )
 
 
 def test_calendar_meetings_become_log_entries(run: Run, make_vault: MakeVault) -> None:
