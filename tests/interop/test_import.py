@@ -662,6 +662,8 @@ def test_update_leaves_a_value_that_only_looks_different(
     assert path.read_text() == note.replace(
         "https://www.linkedin.com/in/anacosta/", "'https://linkedin.com/in/ana-costa-2'"
     ).replace("+1 555 0100", "1 555 0100")
+    path.write_text(note.replace("birthday: 1990-01-02", "birthday: --01-02"))  # no year
+    assert "birthday '01-02' -> '1990-01-02'" in update("BDAY:1990-01-02")
 
 
 def test_a_day_no_calendar_has_is_no_birthday(
