@@ -108,7 +108,8 @@ def test_dry_run_prints_the_diff_and_writes_nothing(run: Run, vault: Path) -> No
     snooze = run("snooze", "Grace Liu", "2027-01-01", "--dry-run", vault=vault)
     assert "+Follow Up On: 2027-01-01" in snooze.stdout
     add = run("add", "Kim Park", "--company", "Initech", "--dry-run", vault=vault)
-    assert "+++ b/People/Kim Park.md" in add.stdout and "+company: Initech" in add.stdout
+    assert add.stdout.startswith("--- /dev/null\n+++ b/People/Kim Park.md\n@@ -0,0 +1,")
+    assert "+company: Initech" in add.stdout
     assert _bytes(vault) == before
 
 
