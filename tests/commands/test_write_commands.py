@@ -95,6 +95,8 @@ def test_snooze_refuses_bad_or_past_dates(run: Run, vault: Path, until) -> None:
     before = _bytes(vault)
     result = run("snooze", "Grace Liu", until, vault=vault)
     assert result.exit_code == 2 and result.stderr.startswith("notekit: error:")
+    if until[:4] == "2026" and until != "2026-02-30":  # a real day, not after today
+        assert f"{until} is not after today (2026-11-23)" in result.stderr
     assert _bytes(vault) == before
 
 
