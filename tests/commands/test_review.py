@@ -161,3 +161,15 @@ def test_the_plan_comes_first_then_replies_owed_nudges_and_promises(make_vault: 
     assert {"+- 2026-11-23 email to: sent my notes", "+next_contact: 2026-12-15"} <= set(
         changed["Dee"]
     )
+
+
+def test_a_message_logged_in_review_meets_the_follow_up_date(make_vault: MakeVault) -> None:
+    """The follow-up date this week that made Di due is met by the message sent today: it
+    goes, as with `log` (no new one asked for is given)."""
+    vault = make_vault(
+        {"People/Di.md": "---\nemail: di@example.com\nnext_contact: 2026-11-27\n---\n# Di\n"}
+    )
+    _, changed = review(vault, "l\nemail\nthe notes\n\n")
+    assert changed == {
+        "Di": ["-next_contact: 2026-11-27", "+", "+## Log", "+- 2026-11-23 email to: the notes"]
+    }

@@ -620,6 +620,9 @@ def test_add_finds_its_folder_and_template_from_the_config(run: Run, make_vault:
     assert safe_stem("a" * 120) == "a" * 120
     assert safe_stem("a" * 118 + " .bc") == "a" * 118
     assert safe_stem(" .Zoë. ") == "Zoë"
+    assert safe_stem("a" * 121) == "a" * 120  # one character at a time
+    assert safe_stem("Malcolm X.") == "Malcolm X"
+    assert safe_stem("X" * 125) == "X" * 120
 
 
 def test_add_refuses_a_taken_file_name_and_a_broken_template(
