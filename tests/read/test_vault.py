@@ -63,6 +63,23 @@ def test_vault_found_from_the_environment_and_from_a_parent_folder(
     assert [p["name"] for p in run("people", "--json").json()] == ["Ana"]
 
 
+def test_an_obsidian_vault_is_found_from_a_folder_of_it_and_its_templates_written_with_slashes(
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No notekit.toml: `.obsidian/` says where the vault is, as it says where the templates
+    are, a folder written `/Tpl/` as Obsidian's settings may write it."""
+    vault = make_vault(
+        {
+            ".obsidian/templates.json": '{"folder": "/Tpl/"}',
+            "Tpl/Contact.md": "---\ntags: [person]\n---\n",
+            "People/Ana.md": "",
+            "Notes/deep/x.md": "",
+        }
+    )
+    monkeypatch.chdir(vault / "Notes" / "deep")
+    assert [p["path"] for p in run("people", "--json").json()] == ["People/Ana.md"]
+
+
 def test_folder_links_are_followed_once_and_loops_are_harmless(
     run: Run, make_vault: MakeVault
 ) -> None:
