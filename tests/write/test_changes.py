@@ -1,4 +1,4 @@
-"""The text of a log entry (notekit.write.changes.log_entry), in each of its shapes."""
+"""The text of a log entry and the file of a new note (notekit.write.changes)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,20 @@ def test_each_shape_of_an_entry() -> None:
 def test_an_empty_entry_or_a_channel_of_two_words_is_refused(text, channel) -> None:
     with pytest.raises(EditError):
         log_entry(DAY, text, channel)
+
+
+def test_a_taken_name_gets_the_next_number_cut_to_make_room(tmp_path) -> None:
+    """`NAME 2.md` for a taken name; a name as long as a file name may be is cut (never
+    ending in a dot or space) to make room for the number, one character at a time."""
+    from notekit.write.changes import free_path
+
+    long = "a" * 117 + ".bc"  # 120 characters: as long as a name may be
+    taken = {"People/Ana.md", f"People/{long}.md"}
+    assert free_path(tmp_path, "People", "Ana", taken=taken) == "People/Ana 2.md"
+    assert free_path(tmp_path, "People", long, taken=taken) == f"People/{'a' * 117} 2.md"
+    assert free_path(tmp_path, "People", "a" * 120, taken={f"People/{'a' * 120}.md"}) == (
+        f"People/{'a' * 118} 2.md"
+    )
+    assert free_path(tmp_path, "People", "X" * 120, taken={f"People/{'X' * 120}.md"}) == (
+        f"People/{'X' * 118} 2.md"
+    )
