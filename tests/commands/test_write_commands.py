@@ -364,6 +364,9 @@ def test_each_commit_says_what_was_written(run: Run, vault: Path, git: Git, tmp_
     )
     assert subject("import", "vcard", str(card)) == "import vcard: phone, email"
     assert git("status", "--porcelain") == ""
+    sixty = "a long catch-up about the reorg, her move to Lisbon, and the"  # 60 characters
+    assert subject("log", "Ben Okafor", sixty) == f"log: Ben Okafor: {sixty}"
+    assert subject("log", "Ben Okafor", sixty + " new team") == f"log: Ben Okafor: {sixty[:59]}…"
     text = (vault / "People/Ben Okafor.md").read_text()
     assert "email: [ben@example.com, ben@work.example]\n" in text  # an address in one case
 
