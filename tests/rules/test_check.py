@@ -166,11 +166,13 @@ def test_a_link_to_an_attachment_that_is_there_is_no_broken_link(
     vault = make_vault(
         {
             "People/Ana.md": '---\nbanner: "[[banner.jpg]]"\ncv: "[[docs/cv.pdf]]"\n'
-            'map: "[[gone.png]]"\nslide: "[[/docs/deck.PDF]]"\nold: "[[trashed.png]]"\n---\n',
+            'map: "[[gone.png]]"\nslide: "[[/docs/deck.PDF]]"\nold: "[[trashed.png]]"\n'
+            'plan: "[[img/map.pdf]]"\n---\n',
             "Attachments/banner.jpg": b"\xff\xd8\xff",
             "docs/cv.pdf": b"%PDF-1.4",
             "docs/deck.pdf": b"%PDF-1.4",  # a path from the vault's root, in any case
             ".trash/trashed.png": b"\x89PNG",  # a dot folder is not the vault's
+            "Attachments/img/map.pdf": b"%PDF-1.4",  # by the end of its path
         }
     )
     problems = {p["message"] for p in run("check", "--json", vault=vault).json()}
