@@ -41,6 +41,8 @@ def test_a_taken_name_gets_the_next_number_cut_to_make_room(tmp_path) -> None:
     assert free_path(tmp_path, "People", "a" * 120, taken={f"People/{'a' * 120}.md"}) == (
         f"People/{'a' * 118} 2.md"
     )
+    nine = {f"People/{'a' * 120}.md", *(f"People/{'a' * 118} {n}.md" for n in range(2, 10))}
+    assert free_path(tmp_path, "People", "a" * 120, taken=nine) == f"People/{'a' * 117} 10.md"
     assert free_path(tmp_path, "People", "X" * 120, taken={f"People/{'X' * 120}.md"}) == (
         f"People/{'X' * 118} 2.md"
     )
