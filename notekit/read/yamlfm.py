@@ -74,9 +74,6 @@ def _load_into(
         if not isinstance(root, yaml.MappingNode):
             errors.append((first_line, "front-matter is not a list of `key: value` lines"))
             return
-        if _too_deep(root):
-            errors.append((first_line, f"front-matter is nested more than {MAX_DEPTH} levels deep"))
-            return
         if "*" in text and _too_many_nodes(root):
             errors.append(
                 (first_line, "front-matter expands to too many values (YAML alias bomb?)")

@@ -186,3 +186,19 @@ def test_a_keys_line_is_the_line_an_editor_shows_it_on() -> None:
         },
     )
     assert [line for line, _ in errors] == [5]
+
+
+def test_a_value_nested_too_deep_is_left_out_and_the_rest_kept() -> None:
+    """64 lists in lists are a value; 65 are left out, with their line, and the other keys
+    stay (an alias inside them changes nothing)."""
+
+    def read(depth: int, inner: str = "1") -> tuple[list[str], list[tuple[int, str]]]:
+        data, _, errors = full_mapping(
+            f"a: &one [1]\nx: {'[' * depth}{inner}{']' * depth}\nb: 2\n", 2
+        )
+        return list(data), errors
+
+    assert read(64) == (["a", "x", "b"], [])
+    left_out = (["a", "b"], [(3, "value left out: nested more than 64 levels deep")])
+    assert read(65) == left_out
+    assert read(70, "*one") == left_out
