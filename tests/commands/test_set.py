@@ -215,3 +215,23 @@ def test_every_list_field_splits_at_commas(run: Run, make_vault: MakeVault) -> N
         "---\nname: Ana\nprojects: [a book, a podcast]\nmemories: [the train]\n"
         "introduced_by: [Ben, Cy]\n---\n"
     )
+
+
+def test_set_writes_values_yaml_reads_back_on_one_line(run: Run, make_vault: MakeVault) -> None:
+    """A value with `: ` is quoted; accents stay as written; a long list stays on its line
+    (the line edits that follow need it there)."""
+    vault = make_vault({"People/Ana.md": "---\nrole: Engineer\ntags: [x]\n---\n"})
+    tags = [f"tag-number-{n:02d}" for n in range(8)]
+    result = run(
+        "set",
+        "Ana",
+        "role=Head: Platform",
+        "tags=" + ", ".join(["café", "Zoë", *tags]),
+        vault=vault,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Ana.md").read_text() == (
+        "---\nrole: 'Head: Platform'\ntags: [café, Zoë, " + ", ".join(tags) + "]\n---\n"
+    )
+    ana = run("show", "Ana", "--json", vault=vault).json()
+    assert (ana["role"], ana["tags"][:2]) == ("Head: Platform", ["café", "Zoë"])

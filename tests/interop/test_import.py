@@ -469,13 +469,14 @@ def test_a_new_job_changes_the_lines_it_means_to_where_they_stand(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
     """Cy moved from Initech to Globex as CTO: `company` is changed in its place and `role`,
-    which the note lacked, added; Di moved with no role given: hers, held at Initech, goes
-    into the history with it, and nothing says she has one now."""
+    which the note lacked, added; Di moved with no role given: hers, held at Société Générale,
+    goes into the history with it, on one line with its accents, and nothing says she has one
+    now."""
     vault = make_vault(
         {
             "People/Cy.md": "---\nemail: cy@example.com\ncompany: Initech\ntags: [x]\n---\n",
-            "People/Di.md": "---\nemail: di@example.com\nrole: Engineer\ncompany: Initech\n"
-            "tags: [x]\n---\n",
+            "People/Di.md": "---\nemail: di@example.com\nrole: Principal Engineer, Payments "
+            "Infrastructure and Developer Platform\ncompany: Société Générale\ntags: [x]\n---\n",
         }
     )
     export = tmp_path / "Connections.csv"
@@ -492,11 +493,12 @@ def test_a_new_job_changes_the_lines_it_means_to_where_they_stand(
         "linkedin: 'https://www.linkedin.com/in/cy'\nconnected: 2024-03-15\n---\n\n"
         "## Log\n- 2026-11-23 linkedin: now CTO at Globex (was at Initech)\n"
     )
-    assert (vault / "People/Di.md").read_text() == (
+    old_job = "Principal Engineer, Payments Infrastructure and Developer Platform"
+    assert (vault / "People/Di.md").read_text() == (  # one line, accents as written
         "---\nemail: di@example.com\ncompany: Globex\ntags: [x]\n"
-        "history: [{org: Initech, role: Engineer, to: 2026}]\n"
+        f"history: [{{org: Société Générale, role: '{old_job}', to: 2026}}]\n"
         "linkedin: 'https://www.linkedin.com/in/di'\nconnected: 2024-03-15\n---\n\n"
-        "## Log\n- 2026-11-23 linkedin: now at Globex (was Engineer at Initech)\n"
+        f"## Log\n- 2026-11-23 linkedin: now at Globex (was {old_job} at Société Générale)\n"
     )
 
 
