@@ -38,13 +38,9 @@ def command(app: App, as_json: bool) -> None:
             click.echo(f"{where}: " + click.style(p.severity, fg=colour) + f": {what}")
         found = counted(len(problems), "problem") if problems else "No problems"
         click.echo(
-            f"{found} in {_count(len(summary.paths), 'note', 'notes')} "
-            f"({_count(len(summary.people), 'person', 'people')}).",
+            f"{found} in {counted(len(summary.paths), 'note')} "
+            f"({counted(len(summary.people), 'person', 'people')}).",
             err=bool(problems),
         )
     if problems:
         sys.exit(PROBLEMS)
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from notekit.commands.common import App, echo, emit_json, json_option
+from notekit.core.words import counted
 
 
 @click.command("dedupe")
@@ -35,4 +36,4 @@ def command(app: App, as_json: bool) -> None:
         return
     for pair in pairs:
         echo(f"{pair.first.path}  ~  {pair.second.path}: {'; '.join(pair.evidence)}")
-    click.echo(f"\n{len(pairs)} pair{'s' if len(pairs) != 1 else ''}.")
+    click.echo(f"\n{counted(len(pairs), 'pair')}.")

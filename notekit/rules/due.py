@@ -73,7 +73,7 @@ def describe_days(overdue: int) -> str:
         return "due today"
     if overdue > 0:
         return f"{counted(overdue, 'day')} overdue"
-    return f"due in {-overdue} day{'s' if overdue != -1 else ''}"
+    return f"due in {counted(-overdue, 'day')}"
 
 
 @dataclass(frozen=True)

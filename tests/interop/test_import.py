@@ -405,6 +405,7 @@ def test_dedupe_compares_each_name_with_every_later_one_of_its_block(
     assert [(p["first"], p["second"], p["evidence"]) for p in pairs] == [
         ("People/John Smith.md", "People/Jons Smith.md", ["similar names (90%)"])
     ]
+    assert run("dedupe", vault=vault).stdout.endswith("\n1 pair.\n")
 
 
 def test_ics_export_parses_and_is_stable(run: Run) -> None:
