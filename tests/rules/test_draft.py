@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -324,6 +325,13 @@ FRENCH = {
         - She taught me to climb.
         """,
 }
+
+
+def _drafted(run: Run, vault: Path, name: str) -> dict:
+    """`draft NAME --json` on 2026-11-23, as a user runs it."""
+    result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    return result.json()
 
 
 def _said(result) -> dict[str, list[str]]:
@@ -675,10 +683,7 @@ def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: Mak
         }
     )
 
-    def draft(name: str) -> dict:
-        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
-        assert result.exit_code == 0, result.stderr
-        return result.json()
+    draft = functools.partial(_drafted, run, vault)
 
     ana, bo = draft("Ana"), draft("Bo")
     assert ana["reason"] == {
@@ -709,10 +714,7 @@ def test_a_year_since_we_met_and_the_anniversary_of_joining_an_org(
         }
     )
 
-    def draft(name: str) -> dict:
-        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
-        assert result.exit_code == 0, result.stderr
-        return result.json()
+    draft = functools.partial(_drafted, run, vault)
 
     assert "It's a year since we met, and I wanted to say hello." in draft("Ana")["body"]
     assert "Cela fait un an qu'on se connaît" in draft("Bo")["body"]
@@ -943,10 +945,7 @@ def test_a_memory_of_the_memories_field_names_its_line_and_is_not_missing(
         }
     )
 
-    def draft(name: str) -> dict:
-        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
-        assert result.exit_code == 0, result.stderr
-        return result.json()
+    draft = functools.partial(_drafted, run, vault)
 
     ana, bo = draft("Ana"), draft("Bo")
     assert (ana["memory_from"], ana["missing"]) == ("People/Ana.md:5", [])
@@ -998,10 +997,7 @@ def test_how_we_know_each_other_stands_in_for_a_memory_unless_it_names_another(
         }
     )
 
-    def draft(name: str) -> dict:
-        result = run("draft", name, "--json", vault=vault, today="2026-11-23")
-        assert result.exit_code == 0, result.stderr
-        return result.json()
+    draft = functools.partial(_drafted, run, vault)
 
     ana, bo, ines = draft("Ana Costa"), draft("Bo"), draft("Ines Dunn")
     assert "about how we shipped the payments rewrite together" in ana["body"]
