@@ -8,7 +8,8 @@ open. Only days are known, so a `from:` on the day of a `to:` is read as its ans
 Where the thread is known (`email from (re 2026-11-01):`, written by `import mail`), it says
 more than the days: their message in the thread answers my message of that day however late it
 came, and my message that answers one of theirs (`to (re …)`) is no outreach however long I
-took.
+took, and their message in the thread of one of mine answers no other message of mine
+(a `to:` on the day they answered an older one started another thread).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def outreaches(touches: Sequence[Touch], reply_days: int, today: dt.date) -> lis
     """The person's outreaches up to today, oldest first, each with its status as of today
     (`touches` sorted by date)."""
     theirs = [t.date for t in touches if t.direction == "from"]
-    answers = [t.date for t in touches if t.direction == "from" or t.meeting]
+    answers = [t for t in touches if t.direction == "from" or t.meeting]
+    answer_days = [t.date for t in answers]
     by_thread: dict[dt.date, dt.date] = {}  # my message's day -> their first answer in its thread
     for t in touches:
         if t.direction == "from" and t.reply_to is not None and t.date <= today:
@@ -47,11 +49,8 @@ def outreaches(touches: Sequence[Touch], reply_days: int, today: dt.date) -> lis
         before = bisect.bisect_left(theirs, add_days(touch.date, -reply_days))
         if before < len(theirs) and theirs[before] < touch.date:
             continue  # my answer to their message, not an outreach
+        in_window = _answer_within(answers, answer_days, touch.date, reply_days, today)
         window = add_days(touch.date, reply_days)
-        after = bisect.bisect_left(answers, touch.date)
-        in_window = answers[after] if after < len(answers) else None
-        if in_window is not None and in_window > min(window, today):
-            in_window = None
         threaded = by_thread.get(touch.date)
         if in_window is not None or threaded is not None:
             found.append(Outreach(touch.date, ANSWERED, min(d for d in (in_window, threaded) if d)))
@@ -60,6 +59,24 @@ def outreaches(touches: Sequence[Touch], reply_days: int, today: dt.date) -> lis
         else:
             found.append(Outreach(touch.date, PENDING))
     return found
+
+
+def _answer_within(
+    answers: Sequence[Touch],
+    days: Sequence[dt.date],
+    sent: dt.date,
+    reply_days: int,
+    today: dt.date,
+) -> dt.date | None:
+    """The day of the first answer to my message of `sent` within `reply_days` (and not after
+    today), skipping their messages that the thread gives to another of my messages."""
+    last = min(add_days(sent, reply_days), today)
+    for answer in answers[bisect.bisect_left(days, sent) :]:
+        if answer.date > last:
+            return None
+        if answer.meeting or answer.reply_to in (None, sent):
+            return answer.date
+    return None
 
 
 def unanswered_in_a_row(touches: Sequence[Touch], found: Sequence[Outreach]) -> int:

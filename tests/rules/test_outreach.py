@@ -46,6 +46,26 @@ def test_only_their_messages_answer_in_a_thread() -> None:
     assert statuses(to("10-01"), to("10-30", re="10-01")) == [("10-01", UNANSWERED, None)]
 
 
+def test_their_answer_in_one_thread_does_not_answer_my_new_message_that_day() -> None:
+    assert statuses(to("10-01"), heard("10-20", re="10-01"), to("10-20")) == [
+        ("10-01", ANSWERED, "10-20"),
+        ("10-20", UNANSWERED, None),
+    ]
+    # without the thread, a message of theirs on the day of mine is read as its answer
+    assert statuses(to("10-01"), heard("10-20"), to("10-20")) == [
+        ("10-01", UNANSWERED, None),
+        ("10-20", ANSWERED, "10-20"),
+    ]
+
+
+def test_a_meeting_answers_whatever_thread_it_names() -> None:
+    meeting = Touch(day("10-20"), "from", True, day("10-01"))
+    assert statuses(to("10-01"), meeting, to("10-20")) == [
+        ("10-01", ANSWERED, "10-20"),
+        ("10-20", ANSWERED, "10-20"),
+    ]
+
+
 def test_my_answer_to_them_is_no_outreach_and_the_next_one_is() -> None:
     assert statuses(heard("10-01"), to("10-02"), to("11-01")) == [("11-01", UNANSWERED, None)]
 
