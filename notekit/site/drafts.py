@@ -160,6 +160,8 @@ def _values(facts: DraftFacts) -> dict[str, Any]:
         reason=facts.reason.kind,
         moment=facts.reason.label if facts.reason.kind == "moment" else None,
         years=facts.reason.years,
+        # the org they joined, the event ahead: what the moment's opening names
+        moment_what=facts.reason.text if facts.reason.label in _NAMING_MOMENTS else None,
         memory=facts.memory,
         memory_short=facts.memory_short,
         news=facts.news,
@@ -209,7 +211,8 @@ def sentences_of(draft: Draft) -> list[Sentence]:
     ]
 
 
-_FROM_REASON = ("their_message", "promise", "their_offer", "moment", "last_talk")
+_FROM_REASON = ("their_message", "promise", "their_offer", "moment", "moment_what", "last_talk")
+_NAMING_MOMENTS = ("joined", "event")
 _FROM_FIELD = {"first_name": "name", "memory_short": "memory"}
 
 

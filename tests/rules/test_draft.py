@@ -722,6 +722,44 @@ def test_a_year_since_we_met_and_the_anniversary_of_joining_an_org(
     assert (cy["kind"], cy["date"], cy["source"]) == ("moment", "2026-11-26", "People/Cy.md:3")
 
 
+def test_every_moment_opens_its_draft(run: Run, make_vault: MakeVault) -> None:
+    """The anniversary of joining an org I was at too, an event ahead that names them and the
+    new year each open the draft with what the note says of them, in English and in French."""
+    org = "history:\n  - {org: Initech, role: Engineer, from: 2018-11-26, to: 2021}\n"
+    vault = make_vault(
+        {
+            "notekit.toml": '[me]\nhistory = ["Initech (2016-2020)"]\n',
+            "People/Cy.md": "---\nemail: c@example.com\n" + org + "---\n",
+            "People/Cé.md": "---\nemail: d@example.com\nlanguage: fr\n" + org + "---\n",
+            "People/Ed.md": "---\nemail: e@example.com\n---\n",
+            "People/Éa.md": "---\nemail: f@example.com\nlanguage: fr\n---\n",
+            "People/Fa.md": "---\nemail: g@example.com\n---\n- 2026-01-10 email: hi\n",
+            "People/Fé.md": "---\nemail: h@example.com\nlanguage: fr\n---\n"
+            "- 2026-01-10 email: salut\n",
+            "Meetings/PyCon Lisbon.md": "---\ndate: 2026-11-27\n---\nWith [[Ed]] and [[Éa]].\n",
+        }
+    )
+
+    def opening(name: str, today: str = "2026-11-23") -> tuple[str, str, str]:
+        result = run("draft", name, "--json", vault=vault, today=today)
+        assert result.exit_code == 0, result.stderr
+        found = result.json()
+        return found["reason"]["kind"], found["subject"], found["body"].split("\n")[2]
+
+    assert opening("Cy") == (
+        "moment",
+        "It's been too long, Cy",
+        "It's 8 years since you joined Initech, and I wanted to say hello.",
+    )
+    assert opening("Cé")[2] == (
+        "Cela fait 8 ans que tu as rejoint Initech, et je voulais te faire signe."
+    )
+    assert opening("Ed")[2].startswith("With PyCon Lisbon coming up, I thought of you.")
+    assert opening("Éa")[2].startswith("Avec PyCon Lisbon qui approche, j'ai pensé à toi.")
+    assert opening("Fa", today="2027-01-02")[1:] == ("Happy new year, Fa!", "Happy new year!")
+    assert opening("Fé", today="2027-01-02")[1:] == ("Bonne année, Fé !", "Bonne année !")
+
+
 def test_no_nudge_once_in_touch_since_my_message(run: Run, make_vault: MakeVault) -> None:
     """My message of 11-02 had no answer, but a daily note met Ada at a meetup on 11-10, and
     Bo's front-matter says we were last in touch on 11-12: neither draft nudges."""
