@@ -58,6 +58,7 @@ from notekit.site.manifest import (
 from notekit.site.templating import Markup, bytecode_folder, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
+from notekit.store.kept import kept_or_made
 
 ASSETS = ("style.css", "app.js")
 WEEK_LIST = 20  # items of each list on the week page: it stays small however large the vault
@@ -238,9 +239,11 @@ class _Site:
     def graph(self) -> Graph:
         """Who knows whom: for the network page and each person's connections; the previous
         build's when nothing ties are made of changed."""
-        if self.carried is None:
-            return ties(self.index, self.today)
         inputs = tie_inputs(self.index, self.today)
+        if self.carried is None:
+            return kept_or_made(
+                self.index.vault, "ties", inputs, lambda: ties(self.index, self.today)
+            )
         if self.carried.ties is not None and self.carried.ties[0] == inputs:
             return self.carried.ties[1]
         graph = ties(self.index, self.today)

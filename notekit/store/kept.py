@@ -26,9 +26,9 @@ import os
 import pickle
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from notekit import __version__
 from notekit.core import model
@@ -295,6 +295,27 @@ def read_blob(path: Path, stamp: str, count: int = 1) -> Any:  # noqa: ANN401 - 
     except Exception:  # noqa: BLE001 - any damage means: read the notes again
         return None
     return values[0] if count == 1 else values
+
+
+T = TypeVar("T")
+
+
+def kept_or_made(vault: Path, name: str, inputs: object, make: Callable[[], T]) -> T:
+    """What `make()` gave in an earlier run from inputs equal to `inputs`, else `make()`, kept
+    for the next run: for a value that costs more to work out than what it is made from costs
+    to load and compare (the ties between people, which most edits leave as they were). The
+    inputs are compared, never hashed: equal inputs, equal value."""
+    folder = cache_dir(vault)
+    path = folder / f"{name}.pickle" if folder is not None else None
+    found = read_blob(path, name, 2) if path is not None else None
+    if found is not None and found[0] == inputs:
+        return found[1]
+    made = make()
+    if path is not None:
+        with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_blob(path, name, inputs, made)
+    return made
 
 
 PLAN_FILE = "plan.pickle"

@@ -782,3 +782,46 @@ def test_the_weekly_note_marks_what_was_done_and_who_else_is_waiting(
     edited = run("report", "--note", "-o", out, vault=vault, today="2026-11-25")
     assert "Reviews/2026-W48.md was edited since notekit wrote it" in edited.stderr
     assert note.read_bytes().endswith(b"caf\xe9\n")
+
+
+def test_the_ties_are_kept_between_reports_while_nothing_they_are_made_of_changed(
+    run: Run, make_vault: MakeVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A logged call changes no tie: the next report takes the ties of the one before instead
+    of working out everyone's again; a new `knows` does, and they are worked out anew."""
+    import datetime as dt
+
+    from notekit.rules.network import Graph
+    from notekit.site import report
+    from notekit.store.summary import Summary
+
+    worked_out: list[int] = []
+
+    def counted_ties(vault: Summary, today: dt.date) -> Graph:
+        worked_out.append(1)
+        return real_ties(vault, today)
+
+    real_ties = report.ties
+    monkeypatch.setattr(report, "ties", counted_ties)
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nknows: ['[[Bo]]']\n---\n- 2026-10-01 call: the move\n",
+            "People/Bo.md": "---\nemail: b@example.com\n---\n",
+            "People/Cy.md": "---\nemail: c@example.com\n---\n",
+        }
+    )
+    settle(vault)
+    out = tmp_path / "site"
+    build_report(run, vault, out)
+    assert len(worked_out) == 1
+    ana = vault / "People/Ana.md"
+    ana.write_text(ana.read_text("utf-8") + "- 2026-11-01 call: the new job\n", "utf-8")
+    settle(vault)
+    build_report(run, vault, out)
+    assert len(worked_out) == 1  # the kept ones
+    assert "the new job" in (out / "people/ana.html").read_text("utf-8")
+    ana.write_text(ana.read_text("utf-8").replace("'[[Bo]]'", "'[[Bo]]', '[[Cy]]'"), "utf-8")
+    settle(vault)
+    build_report(run, vault, out)
+    assert len(worked_out) == 2
+    assert "Ana knows Cy (People/Ana.md)" in (out / "people/cy.html").read_text("utf-8")

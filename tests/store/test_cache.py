@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +218,32 @@ def test_what_was_kept_loads_with_the_collector_off(make_vault: MakeVault) -> No
         gc.callbacks.remove(count)
     assert len(people) == 300
     assert started == []
+
+
+def test_a_value_kept_between_runs_is_made_again_when_its_inputs_differ(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from notekit.store.kept import kept_or_made
+
+    vault = make_vault({"People/Ana.md": NOTE})
+    made: list[str] = []
+
+    def make(value: str) -> Callable[[], dict[str, str]]:
+        def making() -> dict[str, str]:
+            made.append(value)
+            return {"made from": value}
+
+        return making
+
+    assert kept_or_made(vault, "test", ("a", [1]), make("a")) == {"made from": "a"}
+    assert kept_or_made(vault, "test", ("a", [1]), make("again")) == {"made from": "a"}
+    assert kept_or_made(vault, "test", ("a", [2]), make("b")) == {"made from": "b"}
+    assert kept_or_made(vault, "other", ("a", [2]), make("c")) == {"made from": "c"}
+    assert made == ["a", "b", "c"]
+    kept = cache_dir(vault)
+    assert kept is not None
+    (kept / "test.pickle").write_bytes(b"something else")
+    assert kept_or_made(vault, "test", ("a", [2]), make("d")) == {"made from": "d"}
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")  # no cache: made each time
+    assert kept_or_made(vault, "test", ("a", [2]), make("e")) == {"made from": "e"}
+    assert made == ["a", "b", "c", "d", "e"]
