@@ -162,6 +162,8 @@ def _too_many_nodes(root: yaml.Node) -> bool:
 
 
 def _error_line(exc: yaml.YAMLError, text: str, first_line: int) -> int:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses: where it is
+        return first_line + text.count("\n", 0, exc.position)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     return first_line + _line(text, mark) if mark is not None else first_line
 
@@ -176,6 +178,9 @@ def _error_message(exc: BaseException) -> str:
     if isinstance(exc, yaml.MarkedYAMLError):
         parts = [p for p in (exc.context, exc.problem) if p]
         return f"invalid YAML: {'; '.join(parts) or 'syntax error'}"
+    if isinstance(exc, yaml.reader.ReaderError):
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return f"invalid YAML: {exc.reason} (U+{code:04X})"
     return str(exc) or exc.__class__.__name__
 
 

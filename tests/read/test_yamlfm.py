@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,59 @@ def test_a_value_nested_too_deep_is_left_out_and_the_rest_kept() -> None:
     left_out = (["a", "b"], [(3, "value left out: nested more than 64 levels deep")])
     assert read(65) == left_out
     assert read(70, "*one") == left_out
+
+
+@pytest.fixture
+def without_libyaml(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The YAML reader as it is where PyYAML was built without libyaml: pure Python."""
+    import importlib
+
+    import yaml
+
+    from notekit.read import yamlfm
+
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    importlib.reload(yamlfm)
+    try:
+        yield
+    finally:
+        monkeypatch.undo()
+        importlib.reload(yamlfm)
+
+
+@pytest.mark.usefixtures("without_libyaml")
+def test_without_libyaml_nesting_past_the_stack_is_a_problem_with_its_line() -> None:
+    """libyaml stops at a thousand levels itself; PyYAML's own reader recurses until the stack
+    runs out, and that costs the front-matter, said at its first line, never a traceback
+    (libyaml would say "exceeded maximum nesting depth" at the value's line)."""
+    from notekit.read import yamlfm
+
+    deep = f"a: 1\nx: {'[' * 5000}{']' * 5000}\nb: 2\n"
+    assert yamlfm.full_mapping(deep, 2) == (
+        {},
+        {},
+        [(2, "front-matter is nested more than 64 levels deep")],
+    )
+    assert yamlfm.full_mapping("a: 1\nx: [[1]]\n", 2) == (
+        {"a": "1", "x": [["1"]]},
+        {"a": 2, "x": 3},
+        [],
+    )
+
+
+def test_a_character_yaml_refuses_is_said_at_its_line_and_costs_only_its_key() -> None:
+    """A control character pasted into a value (a terminal's colour code, a bell) is a YAML
+    reader's error, which carries no line of its own: it is said at the line it is on."""
+    assert full_mapping('a: 1\nb: "red \x1b[31m text"\nc: 3\n', 2) == (
+        {"a": "1", "c": "3"},
+        {"a": 2, "c": 4},
+        [(3, "invalid YAML: control characters are not allowed (U+001B)")],
+    )
+
+
+def test_front_matter_that_is_not_keys_and_values() -> None:
+    assert full_mapping("[1, 2]\n", 2) == (
+        {},
+        {},
+        [(2, "front-matter is not a list of `key: value` lines")],
+    )
