@@ -54,8 +54,7 @@ def full_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
         context = getattr(exc, "context_mark", None)
         if context is not None and first_line + _line(text, context) != line:
             message += f" (it starts at line {first_line + _line(text, context)})"
-        lines = text.split("\n")
-        source = lines[line - first_line] if line - first_line < len(lines) else ""
+        source = text.split("\n")[line - first_line]  # an error is never past the text's end
         if "\t" in source[: len(source) - len(source.lstrip())]:
             message += " (YAML does not allow tabs for indentation: use spaces)"
         errors.append((line, message))

@@ -259,3 +259,35 @@ def test_front_matter_that_is_not_keys_and_values() -> None:
         {},
         [(2, "front-matter is not a list of `key: value` lines")],
     )
+
+
+def test_a_key_that_is_a_list_is_left_out_and_the_keys_after_it_kept() -> None:
+    assert full_mapping("? [a, b]\n: 1\nc: 2\n", 2) == (
+        {"c": "2"},
+        {"c": 4},
+        [(2, "a key must be plain text")],
+    )
+
+
+def test_an_empty_key_is_the_empty_text() -> None:
+    assert full_mapping("~: x\nc: 2\n", 2) == ({"": "x", "c": "2"}, {"": 2, "c": 3}, [])
+
+
+def test_a_key_written_twice_takes_the_later_value_and_says_so() -> None:
+    assert full_mapping("a: 1\nb: 2\na: 3\n", 2) == (
+        {"a": "3", "b": "2"},
+        {"a": 4, "b": 3},
+        [(4, "duplicate key 'a': the later value is used")],
+    )
+
+
+def test_a_tab_inside_a_value_is_not_called_indentation() -> None:
+    """The hint about tabs is for a line that starts with one, not a tab further on."""
+    data, _, errors = full_mapping("a: b: \tc\nd: 2\n", 2)
+    assert (data, errors) == (
+        {"d": "2"},
+        [(2, "invalid YAML: mapping values are not allowed in this context")],
+    )
+    _, _, errors = full_mapping("a: 1\n\tb: 2\n", 2)
+    assert errors[0][0] == 3
+    assert errors[0][1].endswith("(YAML does not allow tabs for indentation: use spaces)")
