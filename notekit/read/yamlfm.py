@@ -125,14 +125,14 @@ def _salvage(text: str, first_line: int, data: dict[str, Any], key_lines: dict[s
 def _too_deep(root: yaml.Node) -> bool:
     """Whether collections nest deeper than MAX_DEPTH (walked without recursion)."""
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
-    seen: set[int] = set()
+    walked: dict[int, int] = {}  # each node -> the deepest it was walked at
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             return True
-        if id(node) in seen:  # an alias: its node was walked already
+        if walked.get(id(node), -1) >= depth:  # an alias, walked already at least this deep
             continue
-        seen.add(id(node))
+        walked[id(node)] = depth
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):

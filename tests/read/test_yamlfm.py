@@ -203,6 +203,9 @@ def test_a_value_nested_too_deep_is_left_out_and_the_rest_kept() -> None:
     left_out = (["a", "b"], [(3, "value left out: nested more than 64 levels deep")])
     assert read(65) == left_out
     assert read(70, "*one") == left_out
+    # an alias met first near the top does not hide its anchor's depth further down
+    deep = f"a: 1\nx: [{'[' * 60}&d [[[[[1]]]]]{']' * 60}, *d]\nb: 2\n"
+    assert full_mapping(deep, 2)[2] == [(3, "value left out: nested more than 64 levels deep")]
 
 
 @pytest.fixture
@@ -291,3 +294,23 @@ def test_a_tab_inside_a_value_is_not_called_indentation() -> None:
     _, _, errors = full_mapping("a: 1\n\tb: 2\n", 2)
     assert errors[0][0] == 3
     assert errors[0][1].endswith("(YAML does not allow tabs for indentation: use spaces)")
+
+
+def test_after_a_syntax_error_each_key_keeps_every_line_of_its_value() -> None:
+    """Salvage cuts the text at each line that starts a key: the indented, commented, blank
+    and `- ` lines under a key stay with it, and the key before the broken one is read."""
+    text = (
+        "tags:\n  - one\n# a comment\n  - two\n"
+        "list:\n- x\n- y\n"
+        "notes: |\n  first\n\n  second\n"
+        "name: Ana\n"
+        'bad: "unclosed\n'
+    )
+    data, lines, _ = full_mapping(text, 2)
+    assert data == {
+        "tags": ["one", "two"],
+        "list": ["x", "y"],
+        "notes": "first\n\nsecond\n",
+        "name": "Ana",
+    }
+    assert lines == {"tags": 2, "list": 6, "notes": 9, "name": 13}
