@@ -314,3 +314,25 @@ def test_after_a_syntax_error_each_key_keeps_every_line_of_its_value() -> None:
         "name": "Ana",
     }
     assert lines == {"tags": 2, "list": 6, "notes": 9, "name": 13}
+
+
+def test_mappings_in_mappings_count_their_depth_as_lists_do() -> None:
+    def errors(depth: int) -> list[tuple[int, str]]:
+        return full_mapping(f"a: 1\nx: {'{k: ' * depth}1{'}' * depth}\n", 2)[2]
+
+    assert errors(64) == []
+    assert errors(65) == [(3, "value left out: nested more than 64 levels deep")]
+
+
+def test_aliases_may_expand_to_twenty_thousand_values_and_not_one_more() -> None:
+    """Counted as construction would expand them: the mapping, each key, each value and what
+    each alias stands for; a key built of aliases counts as much as a value."""
+    items = ", ".join(["1"] * 99)
+    aliases = ", ".join(["*x"] * 198)
+    scalars = "".join(f"c{n}: 1\n" for n in range(48))
+    exactly = f"a: &x [{items}]\nb: [{aliases}]\n{scalars}"  # 20,000 values
+    assert full_mapping(exactly, 2)[2] == []
+    bomb = [(2, "front-matter expands to too many values (YAML alias bomb?)")]
+    assert full_mapping(exactly.replace("b: [", "b: [1, "), 2) == ({}, {}, bomb)
+    in_a_key = f"a: &x [{items}]\n? [{aliases}, 1]\n: 1\n{scalars}"
+    assert full_mapping(in_a_key, 2) == ({}, {}, bomb)
