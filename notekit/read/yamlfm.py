@@ -163,7 +163,7 @@ def _too_many_nodes(root: yaml.Node) -> bool:
 def _error_line(exc: yaml.YAMLError, text: str, first_line: int) -> int:
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses: where it is
         return first_line + text.count("\n", 0, exc.position)
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    mark = getattr(exc, "problem_mark", None)  # a scanner's, parser's or composer's error has one
     return first_line + _line(text, mark) if mark is not None else first_line
 
 
