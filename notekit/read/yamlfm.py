@@ -209,12 +209,14 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _FlowDumper(yaml.SafeDumper):
-    """Texts as the loader above gave them back: a whole number it kept as text (a year) is
-    written plain again, as the user wrote it, not quoted."""
+    """Texts as the loader above gave them back: a whole number (a year) or a date it kept as
+    text is written plain again, as the user wrote it, not quoted."""
 
     def represent_str(self, data: str) -> yaml.ScalarNode:
         if _DECIMAL.fullmatch(data):
             return self.represent_scalar("tag:yaml.org,2002:int", data)
+        if _DATE.fullmatch(data):
+            return self.represent_scalar("tag:yaml.org,2002:timestamp", data)
         return super().represent_str(data)
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import CORPUS, FIXTURES
 from notekit.read.front_matter import front_matter_end, load_mapping, simple_mapping
-from notekit.read.yamlfm import full_mapping
+from notekit.read.yamlfm import flow_value, full_mapping
 
 EXAMPLES = int(os.environ.get("NOTEKIT_EXAMPLES", "300"))
 # characters that matter to YAML, mixed with ordinary and non-ASCII text
@@ -336,3 +336,28 @@ def test_aliases_may_expand_to_twenty_thousand_values_and_not_one_more() -> None
     assert full_mapping(exactly.replace("b: [", "b: [1, "), 2) == ({}, {}, bomb)
     in_a_key = f"a: &x [{items}]\n? [{aliases}, 1]\n: 1\n{scalars}"
     assert full_mapping(in_a_key, 2) == ({}, {}, bomb)
+
+
+def test_a_value_written_back_on_one_line_keeps_its_order_years_and_dates_plain() -> None:
+    """What `set`, `merge` and an import write of a value the loader gave: on one line, its
+    keys in the user's order, a year and a date as the user wrote them (plain), accents as
+    they are; and it reads back as the same value."""
+    stint = {"org": "Zürich Re", "role": "Engineer", "from": "2018-03-01", "to": "2019"}
+    assert flow_value(stint) == "{org: Zürich Re, role: Engineer, from: 2018-03-01, to: 2019}"
+    assert flow_value("2018") == "2018"
+    assert flow_value("2018-03-01") == "2018-03-01"
+    assert flow_value(["a: b", "2026-02-30"]) == "['a: b', 2026-02-30]"
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.recursive(
+        st.one_of(tricky, st.sampled_from(["2018", "2018-03-01", "0123", "Zürich", "yes"])),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(plain, inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+)
+def test_a_value_written_back_reads_back_the_same(value: object) -> None:
+    assert full_mapping(f"k: {flow_value(value)}\n", 2)[0] == {"k": value}
