@@ -174,6 +174,8 @@ def _line(text: str, mark: yaml.Mark) -> int:
 
 
 def _error_message(exc: BaseException) -> str:
+    if isinstance(exc, (ValueError, TypeError)):  # a constructor's: an explicit tag that
+        return f"a `!!` tag its value does not fit ({exc})"  # does not fit (`!!int abc`)
     if isinstance(exc, yaml.MarkedYAMLError):
         parts = [p for p in (exc.context, exc.problem) if p]
         return f"invalid YAML: {'; '.join(parts) or 'syntax error'}"

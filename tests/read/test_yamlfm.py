@@ -346,6 +346,7 @@ def test_a_value_written_back_on_one_line_keeps_its_order_years_and_dates_plain(
     assert flow_value(stint) == "{org: Zürich Re, role: Engineer, from: 2018-03-01, to: 2019}"
     assert flow_value("2018") == "2018"
     assert flow_value("2018-03-01") == "2018-03-01"
+    assert flow_value("a: b") == "'a: b'"
     assert flow_value(["a: b", "2026-02-30"]) == "['a: b', 2026-02-30]"
 
 
@@ -361,3 +362,17 @@ def test_a_value_written_back_on_one_line_keeps_its_order_years_and_dates_plain(
 )
 def test_a_value_written_back_reads_back_the_same(value: object) -> None:
     assert full_mapping(f"k: {flow_value(value)}\n", 2)[0] == {"k": value}
+
+
+def test_a_tag_its_value_does_not_fit_costs_only_that_key() -> None:
+    assert full_mapping("a: !!int abc\nb: 1\n", 2) == (
+        {"b": "1"},
+        {"b": 3},
+        [
+            (
+                2,
+                "value left out: a `!!` tag its value does not fit "
+                "(invalid literal for int() with base 10: 'abc')",
+            )
+        ],
+    )
