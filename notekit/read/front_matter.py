@@ -75,11 +75,11 @@ def simple_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str
             return None
         raw = match.group(2) or ""
         key_lines[key] = first_line + index
-        value = _scalar_or_flow(raw)
+        bare = not raw.strip() or raw.startswith("#")  # a block list may follow
+        value = None if bare else _scalar_or_flow(raw)
         index += 1
-        if value is None and (not raw.strip() or raw.lstrip().startswith("#")):
-            items, index = _block_list(lines, index)
-            value = value if items is None else items
+        if bare:
+            value, index = _block_list(lines, index)
         elif index < len(lines) and lines[index][:1] == " " and lines[index].strip():
             return None  # a value continued on the next line
         if value is _UNSURE:
@@ -123,8 +123,8 @@ def _scalar_or_flow(raw: str) -> Any:
         body, _, rest = value[1:].partition("]")
         if "]" not in value or "[" in body or "{" in body:
             return _UNSURE
-        if rest.strip() and not rest.startswith(" #"):
-            return _UNSURE
+        if rest.strip() and not (rest[:1] == " " and rest.lstrip(" ").startswith("#")):
+            return _UNSURE  # text after the list, not a comment
         if not body.strip():
             return []
         items = [_scalar(part, in_flow=True) for part in body.split(",")]
