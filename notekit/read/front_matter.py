@@ -58,7 +58,7 @@ _NOT_KEYS = frozenset(_BOOLS) | _NULLS | {"<<"}
 
 def simple_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
     """The front-matter read line by line when it stays in the simple subset, else None."""
-    if "\t" in text or not text.replace("\n", "").isprintable():
+    if not text.replace("\n", "").isprintable():  # a tab, a control character, odd spaces
         return None
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
@@ -70,18 +70,20 @@ def simple_mapping(text: str, first_line: int) -> tuple[dict[str, Any], dict[str
             index += 1
             continue
         match = _FAST_KEY.match(line)
-        key = match.group(1).rstrip(" ") if match else ""
-        if not match or key in _NOT_KEYS or key in data:
+        if match is None:
+            return None
+        key = match.group(1).rstrip(" ")
+        if key in _NOT_KEYS or key in data:
             return None
         raw = match.group(2) or ""
         key_lines[key] = first_line + index
-        bare = not raw.strip() or raw.startswith("#")  # a block list may follow
-        value = None if bare else _scalar_or_flow(raw)
         index += 1
-        if bare:
+        if not raw.strip() or raw.startswith("#"):  # nothing, or a comment: a block list may follow
             value, index = _block_list(lines, index)
         elif index < len(lines) and lines[index][:1] == " " and lines[index].strip():
             return None  # a value continued on the next line
+        else:
+            value = _scalar_or_flow(raw)
         if value is _UNSURE:
             return None
         data[key] = value
@@ -121,7 +123,7 @@ def _scalar_or_flow(raw: str) -> Any:
     value = raw.rstrip(" ")
     if value.startswith("["):
         body, _, rest = value[1:].partition("]")
-        if "]" not in value or "[" in body or "{" in body:
+        if "]" not in value:  # a bracket inside is an item's, which `_scalar` declines
             return _UNSURE
         if rest.strip() and not (rest[:1] == " " and rest.lstrip(" ").startswith("#")):
             return _UNSURE  # text after the list, not a comment

@@ -54,6 +54,9 @@ READ_LINE_BY_LINE = {
     "emails: [a, b]  # work and home": {"emails": ["a", "b"]},
     "tags: # the groups\n  - a\n  - b": {"tags": ["a", "b"]},
     "tags:\n  - a\n\n  - b": {"tags": ["a", "b"]},
+    "name: Xavier": {"name": "Xavier"},
+    "aliases: [Xi, Yu]": {"aliases": ["Xi", "Yu"]},
+    "aliases: [\"{a}\", '[b']": {"aliases": ["{a}", "[b"]},
 }
 # the fast reader may leave these to the full loader, but never read them otherwise
 TRAPS = [
@@ -68,6 +71,12 @@ TRAPS = [
     "a: [x, , y]",
     "a: [x{y]",
     "a: [x}]",
+    "a: [x, y",
+    "a: [x]# c",
+    "a: [x, [y]]",
+    "a: [{x: y}]",
+    "a: ['x]y']",
+    "a: b\u3000# c",
     "a: ? x",
     "a: : x",
     "a: - x",
