@@ -160,6 +160,7 @@ class _Site:
         self.inputs: Inputs | None = None  # what the person pages were made from
         self._backlinks: Backlinks | None = None
         self._backlinks_for: set[str] | None = None  # whose backlinks are needed; None: all
+        self._writing: list[Callable[[], None]] = []  # second processes keeping what was made
 
     def backlinks(self, person: Person) -> list[Backlink]:
         """The notes that link the person, each once: found for the people whose pages are
@@ -241,9 +242,11 @@ class _Site:
         build's when nothing ties are made of changed."""
         inputs = tie_inputs(self.index, self.today)
         if self.carried is None:
-            return kept_or_made(
+            graph, written = kept_or_made(
                 self.index.vault, "ties", inputs, lambda: ties(self.index, self.today)
             )
+            self._writing.append(written)
+            return graph
         if self.carried.ties is not None and self.carried.ties[0] == inputs:
             return self.carried.ties[1]
         graph = ties(self.index, self.today)
@@ -326,7 +329,11 @@ class _Site:
                 _refuse_foreign(self.out)  # as another build may just have left it
             if not (self.out / MANIFEST).is_file():  # the folder is notekit's from now on
                 _write_if_changed(self.out / MANIFEST, EMPTY_MANIFEST)
-            return self._build()
+            try:
+                return self._build()
+            finally:
+                for written in self._writing:  # what is kept for the next build
+                    written()
 
     def _build(self) -> BuildResult:
         people_dir = self.out / "people"
@@ -387,6 +394,7 @@ class _Site:
             done = _joined(self._person_pages(todo), self._lists())
         else:
             self.unsynced = True
+            _ = self.graph  # worked out here, once: the second process takes it as it forks
             half = len(todo) // 2
             done = _joined(
                 *parallel.both(

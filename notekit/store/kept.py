@@ -300,22 +300,30 @@ def read_blob(path: Path, stamp: str, count: int = 1) -> Any:  # noqa: ANN401 - 
 T = TypeVar("T")
 
 
-def kept_or_made(vault: Path, name: str, inputs: object, make: Callable[[], T]) -> T:
+def kept_or_made(
+    vault: Path, name: str, inputs: object, make: Callable[[], T]
+) -> tuple[T, Callable[[], None]]:
     """What `make()` gave in an earlier run from inputs equal to `inputs`, else `make()`, kept
     for the next run: for a value that costs more to work out than what it is made from costs
     to load and compare (the ties between people, which most edits leave as they were). The
-    inputs are compared, never hashed: equal inputs, equal value."""
+    inputs are compared, never hashed: equal inputs, equal value. A new value is written by a
+    second process (pickling the ties of a linked vault takes most of a second): call the
+    function returned with it before the command ends."""
     folder = cache_dir(vault)
     path = folder / f"{name}.pickle" if folder is not None else None
     found = read_blob(path, name, 2) if path is not None else None
     if found is not None and found[0] == inputs:
-        return found[1]
+        return found[1], parallel.nothing_left
     made = make()
-    if path is not None:
+    if path is None:
+        return made, parallel.nothing_left
+
+    def keep() -> None:
         with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
             path.parent.mkdir(parents=True, exist_ok=True)
             write_blob(path, name, inputs, made)
-    return made
+
+    return made, parallel.background(keep)
 
 
 PLAN_FILE = "plan.pickle"

@@ -235,15 +235,20 @@ def test_a_value_kept_between_runs_is_made_again_when_its_inputs_differ(
 
         return making
 
-    assert kept_or_made(vault, "test", ("a", [1]), make("a")) == {"made from": "a"}
-    assert kept_or_made(vault, "test", ("a", [1]), make("again")) == {"made from": "a"}
-    assert kept_or_made(vault, "test", ("a", [2]), make("b")) == {"made from": "b"}
-    assert kept_or_made(vault, "other", ("a", [2]), make("c")) == {"made from": "c"}
+    def kept(name: str, inputs: object, value: str) -> dict[str, str]:
+        found, written = kept_or_made(vault, name, inputs, make(value))
+        written()  # by a second process: done before the next run reads it
+        return found
+
+    assert kept("test", ("a", [1]), "a") == {"made from": "a"}
+    assert kept("test", ("a", [1]), "again") == {"made from": "a"}
+    assert kept("test", ("a", [2]), "b") == {"made from": "b"}
+    assert kept("other", ("a", [2]), "c") == {"made from": "c"}
     assert made == ["a", "b", "c"]
-    kept = cache_dir(vault)
-    assert kept is not None
-    (kept / "test.pickle").write_bytes(b"something else")
-    assert kept_or_made(vault, "test", ("a", [2]), make("d")) == {"made from": "d"}
+    folder = cache_dir(vault)
+    assert folder is not None
+    (folder / "test.pickle").write_bytes(b"something else")
+    assert kept("test", ("a", [2]), "d") == {"made from": "d"}
     monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")  # no cache: made each time
-    assert kept_or_made(vault, "test", ("a", [2]), make("e")) == {"made from": "e"}
+    assert kept("test", ("a", [2]), "e") == {"made from": "e"}
     assert made == ["a", "b", "c", "d", "e"]
