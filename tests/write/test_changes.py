@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from conftest import MakeVault
 from notekit.core.errors import EditError
 from notekit.core.syntax import GROUP
 from notekit.write.changes import log_entry
@@ -46,3 +47,34 @@ def test_a_taken_name_gets_the_next_number_cut_to_make_room(tmp_path) -> None:
     assert free_path(tmp_path, "People", "X" * 120, taken={f"People/{'X' * 120}.md"}) == (
         f"People/{'X' * 118} 2.md"
     )
+
+
+def test_an_edit_is_checked_before_anything_is_written(make_vault: MakeVault) -> None:
+    """`edit_note` hands the edit's intent to the check: an inline field that would not read
+    the value set, and a key changed that the edit did not mean to, are refused with the
+    note's name, the file as it was and its lock given back; so is a note whose front-matter
+    cannot be parsed."""
+    from notekit.store.facade import Store
+    from notekit.write.changes import edit_note
+    from notekit.write.edit import NoteText, set_inline
+
+    note = "---\nemail: a@example.com\n---\nWorks at [company:: Initech] now.\n"
+    vault = make_vault({"People/Ana.md": note, "People/Bo.md": "---\nemail: [b\n---\n"})
+    index = Store(vault).summary()
+
+    def bracket_in_value(text: NoteText, _snapshot: object) -> None:
+        set_inline(text, 4, lambda key: key == "company", "Glo]bex")
+
+    def email_changed(text: NoteText, _snapshot: object) -> None:
+        text.lines[1] = "email: b@example.com"
+
+    with pytest.raises(EditError, match="People/Ana.md: the inline field company:: would not"):
+        edit_note(index, "People/Ana.md", bracket_in_value, "test")
+    with pytest.raises(EditError, match="People/Ana.md: this edit would change 'email'"):
+        edit_note(index, "People/Ana.md", email_changed, "test")
+    with pytest.raises(EditError, match="People/Bo.md: the front-matter cannot be parsed"):
+        edit_note(index, "People/Bo.md", email_changed, "test")
+    assert (vault / "People/Ana.md").read_text("utf-8") == note
+    change = edit_note(index, "People/Ana.md", lambda text, _: None, "test")  # not locked
+    assert change.before is not None
+    change.before.release()
