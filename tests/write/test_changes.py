@@ -78,3 +78,29 @@ def test_an_edit_is_checked_before_anything_is_written(make_vault: MakeVault) ->
     change = edit_note(index, "People/Ana.md", lambda text, _: None, "test")  # not locked
     assert change.before is not None
     change.before.release()
+
+
+def test_applying_a_change_clears_the_leftovers_of_killed_writes(make_vault: MakeVault) -> None:
+    """A temporary file a killed write left (nobody holds its lock, not brand new) goes with
+    the next write; a leftover named outside the vault is left alone, and the write is made."""
+    import os
+    import time
+
+    from notekit.store.facade import Store
+    from notekit.write.changes import apply, edit_note
+    from notekit.write.edit import NoteText
+
+    vault = make_vault({"People/Ana.md": "---\nemail: a@example.com\n---\n"})
+    stale = vault / "People/.Ana.md.ab12cd34.tmp"
+    stale.write_text("half a note", "utf-8")
+    old = time.time() - 60
+    os.utime(stale, (old, old))
+
+    def add_line(text: NoteText, _snapshot: object) -> None:
+        text.lines.append("- 2026-11-12 call: hi")
+
+    change = edit_note(Store(vault).summary(), "People/Ana.md", add_line, "test")
+    leftovers = ["../outside/.x.md.ab12cd34.tmp", "People/.Ana.md.ab12cd34.tmp"]
+    assert apply(change, False, leftovers) is None
+    assert not stale.exists()
+    assert (vault / "People/Ana.md").read_text("utf-8").endswith("- 2026-11-12 call: hi")
