@@ -80,6 +80,29 @@ def test_an_obsidian_vault_is_found_from_a_folder_of_it_and_its_templates_writte
     assert [p["path"] for p in run("people", "--json").json()] == ["People/Ana.md"]
 
 
+def test_the_templater_plugins_folder_holds_templates_and_odd_settings_are_no_settings(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """The Templater plugin names its templates folder in its own settings; settings that
+    are not a JSON object (a list, broken JSON) name none, and cost nothing else."""
+    template = "---\ntags: [person]\n---\n"
+    vault = make_vault(
+        {
+            ".obsidian/plugins/templater-obsidian/data.json": '{"templates_folder": "Meta/Tpl"}',
+            ".obsidian/templates.json": "[1, 2]",
+            "Meta/Tpl/Person.md": template,
+            "People/Ana.md": template,
+        }
+    )
+    result = run("people", "--json", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert [p["path"] for p in result.json()] == ["People/Ana.md"]
+    (vault / ".obsidian/plugins/templater-obsidian/data.json").write_text("{broken", "utf-8")
+    result = run("people", "--json", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p["path"] for p in result.json()) == ["Meta/Tpl/Person.md", "People/Ana.md"]
+
+
 def test_folder_links_are_followed_once_and_loops_are_harmless(
     run: Run, make_vault: MakeVault
 ) -> None:
