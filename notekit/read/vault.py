@@ -73,19 +73,21 @@ def discover(vault: Path, config: Config) -> tuple[list[NoteFile], list[Problem]
             if ignore and _ignored(child, ignore):
                 continue
             note = name.lower().endswith(".md")
+            status: os.stat_result | None
             try:
                 if not note and not entry.is_dir():  # an attachment: no stat needed
                     continue
-                info = entry.stat()  # follows links; a loop raises ELOOP
+                status = entry.stat()  # follows links; a loop raises ELOOP
             except OSError as exc:
                 if note:
                     problems.append(Problem(child, None, ERROR, f"cannot read: {exc.strerror}"))
-                continue
-            if stat.S_ISDIR(info.st_mode):
+                    continue
+                status = None  # a folder that cannot be read (a path too long): the walk says why
+            if status is None or stat.S_ISDIR(status.st_mode):
                 if name.lower() != "templates" and child.lower() not in templates:
                     walk(Path(entry.path), child)
-            elif note and stat.S_ISREG(info.st_mode):
-                files.append(NoteFile(child, info.st_size, info.st_mtime_ns))
+            elif note and stat.S_ISREG(status.st_mode):
+                files.append(NoteFile(child, status.st_size, status.st_mtime_ns))
 
     walk(vault, "")
     return files, problems

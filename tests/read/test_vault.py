@@ -103,6 +103,26 @@ def test_the_templater_plugins_folder_holds_templates_and_odd_settings_are_no_se
     assert sorted(p["path"] for p in result.json()) == ["Meta/Tpl/Person.md", "People/Ana.md"]
 
 
+def test_a_folder_too_deep_to_read_is_said_not_skipped(run: Run, make_vault: MakeVault) -> None:
+    """Folders nested past the longest path the system takes (4,096 bytes) cannot be read
+    from the vault's root: the first of them is a problem with its path, not a silence."""
+    import os
+
+    vault = make_vault({"People/Ana.md": ""})
+    folder = os.open(vault, os.O_RDONLY)
+    for level in range(20):
+        name = chr(ord("a") + level) * 250
+        os.mkdir(name, dir_fd=folder)
+        inner = os.open(name, os.O_RDONLY, dir_fd=folder)
+        os.close(folder)
+        folder = inner
+    os.close(os.open("Bo.md", os.O_WRONLY | os.O_CREAT, dir_fd=folder))
+    os.close(folder)
+    result = run("check", "--json", vault=vault)
+    found = [(p["path"].split("/")[-1][:1], p["message"]) for p in result.json()]
+    assert ("q", "cannot read folder: File name too long") in found
+
+
 def test_folder_links_are_followed_once_and_loops_are_harmless(
     run: Run, make_vault: MakeVault
 ) -> None:
