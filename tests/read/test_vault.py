@@ -185,3 +185,19 @@ def test_a_daily_notes_day_from_its_folder_and_format(
     in the daily format, and only when it names a whole day that exists."""
     config = parse_config(f'[daily_notes]\nfolder = "{folder}"\nformat = "{fmt}"\n', KNOWN_FIELDS)
     assert DailyNotes(tmp_path, config).date_of(path) == day
+
+
+@pytest.mark.parametrize(
+    "settings",
+    ['{"folder": 5, "format": 7}', '{"folder": null, "format": ["DD"]}', "[1]", "{broken"],
+)
+def test_obsidians_daily_notes_settings_that_make_no_sense_leave_the_iso_names(
+    settings: str, tmp_path: Path
+) -> None:
+    """A folder or a format that is not text in `.obsidian/daily-notes.json` (or settings that
+    are no JSON object) is as if unset: only `YYYY-MM-DD.md` names a day."""
+    (tmp_path / ".obsidian").mkdir()
+    (tmp_path / ".obsidian/daily-notes.json").write_text(settings, "utf-8")
+    daily = DailyNotes(tmp_path, parse_config("", KNOWN_FIELDS))
+    assert daily.date_of("Journal/2026-02-01.md") == dt.date(2026, 2, 1)
+    assert daily.date_of("Journal/01.02.2026.md") is None
