@@ -176,6 +176,18 @@ def test_init_sets_up_the_vault_named_with_the_vault_option(
         ("", "DD.MM.YYYY", "01.02.2026.md", dt.date(2026, 2, 1)),  # the vault's own folder
         ("", "DD.MM.YYYY", "Anywhere/01.02.2026.md", None),
         ("Journal", "DD.MM.YYYY", "Archive/2026/11/2026-11-01.md", dt.date(2026, 11, 1)),
+        # text in brackets is written as it is, a bracket left open runs to the end
+        (
+            "Journal",
+            "[Day ]DD.MM.YYYY[ notes]",
+            "Journal/Day 01.02.2026 notes.md",
+            dt.date(2026, 2, 1),
+        ),
+        ("Journal", "[Day ]DD.MM.YYYY[ notes]", "Journal/01.02.2026 notes.md", None),
+        ("Journal", "YYYY-MM-DD [draft", "Journal/2026-02-01 draft.md", dt.date(2026, 2, 1)),
+        ("Journal", "YYYY-MM-DD [draft", "Journal/2026-02-01 draf.md", None),
+        # a token written twice reads the day once
+        ("Journal", "YYYY/MM/DD-DD", "Journal/2026/02/01-01.md", dt.date(2026, 2, 1)),
     ],
 )
 def test_a_daily_notes_day_from_its_folder_and_format(
