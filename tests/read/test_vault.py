@@ -123,6 +123,14 @@ def test_a_folder_too_deep_to_read_is_said_not_skipped(run: Run, make_vault: Mak
     assert ("q", "cannot read folder: File name too long") in found
 
 
+def test_a_photo_beside_a_note_hides_no_note(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {"People/Ana.jpg": b"\xff\xd8\xff", "People/Ana.md": "", "People/Bo.md": "", "x.pdf": ""}
+    )
+    result = run("people", "--json", vault=vault)
+    assert [p["path"] for p in result.json()] == ["People/Ana.md", "People/Bo.md"]
+
+
 def test_folder_links_are_followed_once_and_loops_are_harmless(
     run: Run, make_vault: MakeVault
 ) -> None:
