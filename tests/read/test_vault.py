@@ -194,6 +194,8 @@ def test_init_sets_up_the_vault_named_with_the_vault_option(
         ("Journal", "[Day ]DD.MM.YYYY[ notes]", "Journal/01.02.2026 notes.md", None),
         ("Journal", "YYYY-MM-DD [draft", "Journal/2026-02-01 draft.md", dt.date(2026, 2, 1)),
         ("Journal", "YYYY-MM-DD [draft", "Journal/2026-02-01 draf.md", None),
+        ("Journal", "[Day]-DD.MM.YYYY", "Journal/Day-01.02.2026.md", dt.date(2026, 2, 1)),
+        ("/Journal/", "DD.MM.YYYY", "Journal/01.02.2026.md", dt.date(2026, 2, 1)),  # slashes
         # a token written twice reads the day once
         ("Journal", "YYYY/MM/DD-DD", "Journal/2026/02/01-01.md", dt.date(2026, 2, 1)),
     ],
