@@ -35,6 +35,7 @@ def test_check_mentions_a_leftover_and_the_next_write_removes_it(
     assert result.exit_code == 1
     assert [p["path"] for p in result.json()] == ["People/.Pat.md.k3j9x_2a.tmp"]
     assert "did not finish" in result.json()[0]["message"]
+    assert result.json()[0]["severity"] == "warning"
     assert run("due", vault=vault).exit_code == 0
     assert leftover.exists()  # read commands never delete
     assert run("log", "Pat", "call", vault=vault).exit_code == 0
