@@ -21,6 +21,10 @@ _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Errors = list[tuple[int, str]]  # (line, message)
 MAX_NODES = 20_000  # beyond this, anchors/aliases are expanding into a "billion laughs"
 MAX_DEPTH = 64  # lists in lists this deep are no front-matter, and would exhaust the stack
+# what PyYAML's constructors raise for an explicit tag that does not fit its value, beside
+# their own errors: `!!int abc`, `!!float x` (ValueError), `!!bool maybe` (KeyError),
+# `!!timestamp soon` (AttributeError); the loader resolves no other tag by itself
+_TAG_MISFITS = (ValueError, TypeError, KeyError, AttributeError)
 
 
 class _TextLoader(_BASE_LOADER):  # type: ignore[misc, valid-type]
@@ -87,7 +91,7 @@ def _load_into(
             try:
                 key = loader.construct_object(key_node, deep=True)
                 value = loader.construct_object(value_node, deep=True)
-            except (yaml.YAMLError, ValueError, TypeError) as exc:
+            except (yaml.YAMLError, *_TAG_MISFITS) as exc:
                 errors.append((line, f"value left out: {_error_message(exc)}"))
                 continue
             if isinstance(key, (list, dict)):
@@ -174,8 +178,10 @@ def _line(text: str, mark: yaml.Mark) -> int:
 
 
 def _error_message(exc: BaseException) -> str:
-    if isinstance(exc, (ValueError, TypeError)):  # a constructor's: an explicit tag that
-        return f"a `!!` tag its value does not fit ({exc})"  # does not fit (`!!int abc`)
+    if isinstance(exc, (ValueError, TypeError)):
+        return f"a `!!` tag its value does not fit ({exc})"
+    if isinstance(exc, _TAG_MISFITS):  # their text says nothing to a user
+        return "a `!!` tag its value does not fit"
     if isinstance(exc, yaml.MarkedYAMLError):
         parts = [p for p in (exc.context, exc.problem) if p]
         return f"invalid YAML: {'; '.join(parts) or 'syntax error'}"

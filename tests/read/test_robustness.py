@@ -83,6 +83,10 @@ yaml_bits = st.sampled_from(
         "x: 2026-02-30",
         "{a: b}",
         "t: !!binary xyz",
+        "t: !!bool maybe",  # tags PyYAML's constructors fail on with errors of Python's own
+        "t: !!timestamp soon",
+        "t: !!int 0x",
+        "t: [!!float x]",
         "<<: *a",
         "ü: ünïcode",
         "k: v # c",

@@ -376,3 +376,14 @@ def test_a_tag_its_value_does_not_fit_costs_only_that_key() -> None:
             )
         ],
     )
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", "!!timestamp soon", "!!float x"])
+def test_no_tag_its_value_does_not_fit_escapes_as_a_traceback(value: str) -> None:
+    """PyYAML's own constructors fail on these with a KeyError, an AttributeError or a
+    ValueError: the value is left out with its line, the other keys read."""
+    data, lines, errors = full_mapping(f"a: 1\nmet: {value}\nb: 2\n", 2)
+    assert (data, lines) == ({"a": "1", "b": "2"}, {"a": 2, "b": 4})
+    assert [(line, message.split(" (")[0]) for line, message in errors] == [
+        (3, "value left out: a `!!` tag its value does not fit")
+    ]
