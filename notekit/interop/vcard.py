@@ -21,7 +21,8 @@ from notekit.present.views import birthday_text
 
 SUFFIXES = (".vcf", ".vcard")
 _CHARSET = re.compile(r"CHARSET=([A-Za-z0-9_\-]+)", re.IGNORECASE)
-_PHOTO = re.compile(r"(?:[\w-]+\.)?PHOTO[;:]", re.IGNORECASE)  # with a group prefix (`item1.`)
+# with a group prefix (`item1.`); a prefix begins a word, so a search is linear too
+_PHOTO = re.compile(r"(?<![\w-])(?:[\w-]+\.)?PHOTO[;:]", re.IGNORECASE)
 
 
 class Skipped(NamedTuple):
