@@ -14,12 +14,20 @@ from typing import Any
 from notekit.core.model import Stint
 
 ORG_KEYS = ("org", "school", "company", "organization", "organisation")
-# a span of years at the end of a text: `2014-2017`, `2014–`, `2014 - present`, `(2008-2012)`
+# a time at the end of a text, in the forms people write and profile pages show: `2014-2017`,
+# `(2008-2012)`, `2014–`, `2014 - present`, `2011-12`, `(since 2015)`, `until 2020`,
+# `2015 to 2018`, `2018/19`, `Jan 2018 - Mar 2020 · 2 yrs 3 mos`, `03/2018-05/2020`,
+# days `2014-06-02`
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? "
+_WHEN = rf"(?:{_MONTH}|\d\d?/)?\d{{4}}(?:-\d\d-\d\d)?"
 _YEARS = re.compile(  # on a text of single spaces: each try is short, so a search is linear
-    r"[(,]? ?(\d{4})(?:-\d\d-\d\d)? ?(?:[-–—] ?(\d{4}|present|now|today)?(?:-\d\d-\d\d)?)?"
-    r" ?\)? ?$",
+    rf"[(,]? ?(?P<word>since |from |until )?(?P<start>(?<![\d/]){_WHEN})"
+    rf"(?: ?(?P<to>[-–—/]|to ) ?(?P<end>{_WHEN}|present|now|today|current|\d\d(?!\d))?)?"
+    r"(?: ?· ?\d\d? (?:yrs?|mos?)(?: \d\d? mos?)?)? ?\)? ?$",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\d{4}")
+_WHEN_ALONE = re.compile(_WHEN, re.IGNORECASE)
 # what people and LinkedIn write where an org's name goes, naming none (as `org_key`s): nobody
 # is "at" it, and two people who were there were not there together
 NOT_AN_ORG = frozenset(
@@ -108,12 +116,7 @@ def _stint(item: Any) -> Stint | None:
     start = end = None
     start_day = None
     if years:
-        start = int(years.group(1))
-        closing = years.group(2)
-        end = int(closing) if closing and closing.isdigit() else None
-        if closing is None and "-" not in years.group(0) and "–" not in years.group(0):
-            end = start  # one year: `MIT (2012)`
-        start_day = _day(text[years.start() :])
+        start, end, start_day = _span(years)
         text = text[: years.start()]
     parts = [p.strip() for p in text.strip(" ,(").split(",") if p.strip()]
     if not parts:
@@ -121,15 +124,34 @@ def _stint(item: Any) -> Stint | None:
     return Stint(parts[0], ", ".join(parts[1:]) or None, start, end, start_day)
 
 
+def _span(found: re.Match[str]) -> tuple[int | None, int | None, dt.date | None]:
+    """The first year, the last (None: still there) and the first day of a time `_YEARS`
+    found: a year alone is that year; `since` or a dash with nothing after has no end."""
+    first = int(_YEAR.findall(found["start"])[0])
+    word, closing = (found["word"] or "").strip().lower(), found["end"]
+    if word == "until":
+        return None, first, None
+    if closing is None:
+        return first, None if word or found["to"] else first, _day(found["start"])
+    if len(closing) == 2:  # `2011-12`: the end in the start's century
+        last = first - first % 100 + int(closing)
+        end: int | None = last if last >= first else last + 100
+    else:
+        years = _YEAR.findall(closing)
+        end = int(years[0]) if years else None  # present, now: still there
+    return first, end, _day(found["start"])
+
+
 def _when(value: Any) -> tuple[int | None, dt.date | None]:
-    """A year, or a date (and its year), from a `from`/`to` value."""
+    """A year, or a date (and its year), from a `from`/`to` value: `2014`, `2014-06-02`,
+    `Jun 2014`, `06/2014`."""
     if isinstance(value, dt.date):
         return value.year, value
     text = str(value).strip() if value is not None else ""
-    match = re.match(r"(\d{4})(?:-(\d{2})-(\d{2}))?", text)
+    match = _WHEN_ALONE.match(text)
     if not match:
         return None, None
-    return int(match.group(1)), _day(text)
+    return int(_YEAR.findall(match[0])[0]), _day(text)
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")

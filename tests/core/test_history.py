@@ -33,3 +33,66 @@ def test_a_history_item_of_no_org_is_shown_and_read_as_none() -> None:
         None,
     )
     assert read_history(["Initech (2014-2017)"])[0][1] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "role", "start", "end"),
+    [
+        ("Initech (2014-2017)", "Initech", None, 2014, 2017),
+        ("Initech, Staff Engineer, 2014–2017", "Initech", "Staff Engineer", 2014, 2017),
+        ("MIT (2012)", "MIT", None, 2012, 2012),
+        ("Hooli (2019–)", "Hooli", None, 2019, None),
+        ("Initech (2014 - present)", "Initech", None, 2014, None),
+        ("Initech (2014-06-02 - 2017-01-31)", "Initech", None, 2014, 2017),
+        # the forms a profile page shows, as users paste them
+        ("Globex (Jan 2018 - Mar 2020)", "Globex", None, 2018, 2020),
+        ("Globex, Staff Engineer, Sept. 2018 – Present", "Globex", "Staff Engineer", 2018, None),
+        ("Globex (January 2018 - Mar 2020 · 2 yrs 3 mos)", "Globex", None, 2018, 2020),
+        ("Globex (Jan 2018 - Present · 1 yr)", "Globex", None, 2018, None),
+        ("Globex, 03/2018-05/2020", "Globex", None, 2018, 2020),
+        # two digits for the end year, as academic years are written
+        ("MIT (2011-12)", "MIT", None, 2011, 2012),
+        ("Lycée Fermat, 1999-00", "Lycée Fermat", None, 1999, 2000),
+        ("MIT, 2018/19", "MIT", None, 2018, 2019),
+        ("Acme 2018/2019", "Acme", None, 2018, 2019),
+        # the words notekit itself shows a mapping with, and their like
+        ("Acme (since 2015)", "Acme", None, 2015, None),
+        ("Acme (from 2015)", "Acme", None, 2015, None),
+        ("Acme (until 2020)", "Acme", None, None, 2020),
+        ("Acme (2015 to 2018)", "Acme", None, 2015, 2018),
+        ("Acme (2015 to present)", "Acme", None, 2015, None),
+        # no years: all of it is the org, or the org and a role
+        ("Initech", "Initech", None, None, None),
+        ("Route 66 Diner, cook", "Route 66 Diner", "cook", None, None),
+    ],
+)
+def test_the_years_of_a_history_item_in_the_forms_people_write(
+    text: str, org: str, role: str | None, start: int | None, end: int | None
+) -> None:
+    [(shown, stint)] = read_history([text])
+    assert shown == text
+    assert stint is not None
+    assert (stint.org, stint.role, stint.start_year, stint.end_year) == (org, role, start, end)
+
+
+def test_the_day_a_history_item_starts_is_only_that_of_its_start() -> None:
+    [(_, began)] = read_history(["Initech (2014-06-02 - 2017-01-31)"])
+    [(_, ended)] = read_history(["Initech (until 2017-01-31)"])
+    assert began is not None and began.start is not None and began.start.isoformat() == "2014-06-02"
+    assert ended is not None and ended.start is None and ended.end_year == 2017
+
+
+@pytest.mark.parametrize(
+    ("began", "ended", "start", "end"),
+    [
+        (2014, 2017, 2014, 2017),
+        ("2014-06-02", "2017", 2014, 2017),
+        ("Jun 2014", "March 2017", 2014, 2017),
+        ("06/2014", "present", 2014, None),
+    ],
+)
+def test_the_years_of_a_history_mapping(
+    began: object, ended: object, start: int, end: int | None
+) -> None:
+    [(_, stint)] = read_history([{"org": "Initech", "from": began, "to": ended}])
+    assert stint is not None and (stint.start_year, stint.end_year) == (start, end)

@@ -47,6 +47,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "comment openers closed once": lambda n: "<!--" * (n // 4) + "-->",
     "comments": lambda n: "<!--x-->" * (n // 8),
     "wikilinks never closed": lambda n: "[[a|" * (n // 4),
+    "month names": lambda n: "sept. " * (n // 6),
+    "years and dashes": lambda n: "2014-" * (n // 5),
+    "years opened": lambda n: "(1999 " * (n // 6),
+    "days of months": lambda n: "03/" * (n // 3),
 }
 ADVERSARIAL_LINES = [build(2000) for build in ADVERSARIAL.values()]
 
