@@ -16,12 +16,12 @@ from notekit.core.model import Stint
 ORG_KEYS = ("org", "school", "company", "organization", "organisation")
 # a time at the end of a text, in the forms people write and profile pages show: `2014-2017`,
 # `(2008-2012)`, `2014–`, `2014 - present`, `2011-12`, `(since 2015)`, `until 2020`,
-# `2015 to 2018`, `2018/19`, `Jan 2018 - Mar 2020 · 2 yrs 3 mos`, `03/2018-05/2020`,
-# days `2014-06-02`
+# `class of 2012`, `2015 to 2018`, `2018/19`, `Jan 2018 - Mar 2020 · 2 yrs 3 mos`,
+# `03/2018-05/2020`, days `2014-06-02`
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? "
 _WHEN = rf"(?:{_MONTH}|\d\d?/)?\d{{4}}(?:-\d\d-\d\d)?"
 _YEARS = re.compile(  # on a text of single spaces: each try is short, so a search is linear
-    rf"[(,]? ?(?P<word>since |from |until )?(?P<start>(?<![\d/]){_WHEN})"
+    rf"[(,]? ?(?P<word>since |from |until |class of )?(?P<start>(?<![\d/]){_WHEN})"
     rf"(?: ?(?P<to>[-–—/]|to ) ?(?P<end>{_WHEN}|present|now|today|current|\d\d(?!\d))?)?"
     r"(?: ?· ?\d\d? (?:yrs?|mos?)(?: \d\d? mos?)?)? ?\)? ?$",
     re.IGNORECASE,
@@ -129,7 +129,7 @@ def _span(found: re.Match[str]) -> tuple[int | None, int | None, dt.date | None]
     found: a year alone is that year; `since` or a dash with nothing after has no end."""
     first = int(_YEAR.findall(found["start"])[0])
     word, closing = (found["word"] or "").strip().lower(), found["end"]
-    if word == "until":
+    if word in ("until", "class of"):  # `class of 2012`: left that year
         return None, first, None
     if closing is None:
         return first, None if word or found["to"] else first, _day(found["start"])

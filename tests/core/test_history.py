@@ -59,6 +59,7 @@ def test_a_history_item_of_no_org_is_shown_and_read_as_none() -> None:
         ("Acme (since 2015)", "Acme", None, 2015, None),
         ("Acme (from 2015)", "Acme", None, 2015, None),
         ("Acme (until 2020)", "Acme", None, None, 2020),
+        ("Lycée Henri IV (Class of 2012)", "Lycée Henri IV", None, None, 2012),
         ("Acme (2015 to 2018)", "Acme", None, 2015, 2018),
         ("Acme (2015 to present)", "Acme", None, 2015, None),
         # no years: all of it is the org, or the org and a role
