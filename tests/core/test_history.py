@@ -97,3 +97,26 @@ def test_the_years_of_a_history_mapping(
 ) -> None:
     [(_, stint)] = read_history([{"org": "Initech", "from": began, "to": ended}])
     assert stint is not None and (stint.start_year, stint.end_year) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("item", "shown"),
+    [
+        (
+            {"org": "Initech", "role": "Engineer", "from": 2014, "to": 2017},
+            "Engineer at Initech (2014–2017)",
+        ),
+        ({"org": "Initech", "from": 2014}, "Initech (since 2014)"),
+        ({"org": "Initech", "to": 2017}, "Initech (until 2017)"),
+        ({"org": "Initech"}, "Initech"),
+        ({"Program": "  Computer   Science ", "from": 2008}, "Computer Science"),  # no org
+    ],
+)
+def test_a_history_mapping_is_shown_as_a_sentence(item: dict[str, object], shown: str) -> None:
+    assert [text for text, _ in read_history([item])] == [shown]
+
+
+def test_a_history_mapping_without_org_or_role_shows_nothing() -> None:
+    assert read_history([{"from": 2008, "to": 2012}, "Initech (2014-2017)"])[0][0] == (
+        "Initech (2014-2017)"
+    )
