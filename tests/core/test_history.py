@@ -41,6 +41,14 @@ def test_a_history_item_of_no_org_is_shown_and_read_as_none() -> None:
         ("Initech (2014-2017)", "Initech", None, 2014, 2017),
         ("Initech, Staff Engineer, 2014–2017", "Initech", "Staff Engineer", 2014, 2017),
         ("MIT (2012)", "MIT", None, 2012, 2012),
+        ("(Initech, 2014-2017)", "Initech", None, 2014, 2017),
+        (
+            "Initech, Staff Engineer, Platform, 2014-2017",
+            "Initech",
+            "Staff Engineer, Platform",
+            2014,
+            2017,
+        ),
         ("Hooli (2019–)", "Hooli", None, 2019, None),
         ("Initech (2014 - present)", "Initech", None, 2014, None),
         ("Initech (2014-06-02 - 2017-01-31)", "Initech", None, 2014, 2017),
@@ -120,3 +128,18 @@ def test_a_history_mapping_without_org_or_role_shows_nothing() -> None:
     assert read_history([{"from": 2008, "to": 2012}, "Initech (2014-2017)"])[0][0] == (
         "Initech (2014-2017)"
     )
+
+
+@pytest.mark.parametrize(
+    ("item", "org", "role"),
+    [
+        ({"school": "MIT", "program": "CS"}, "MIT", "CS"),
+        ({"Company": " Initech ", "Role": "Engineer "}, "Initech", "Engineer"),
+        ({"org": "", "school": "MIT"}, "MIT", None),  # a template's empty key says nothing
+    ],
+)
+def test_the_org_and_role_of_a_history_mapping(
+    item: dict[str, str], org: str, role: str | None
+) -> None:
+    [(_, stint)] = read_history([item])
+    assert stint is not None and (stint.org, stint.role) == (org, role)
