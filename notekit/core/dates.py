@@ -74,7 +74,14 @@ def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
         except ValueError:
             raise ValueError(f"no such day of the year: {text!r}") from None
         return (None, month, day)
-    date = parse_date(value)
+    try:
+        date = parse_date(value)
+    except ValueError:
+        if ISO_PREFIX.match(text):
+            raise  # a day that does not exist: said as for any date
+        raise ValueError(
+            f"not a date (expected YYYY-MM-DD, or MM-DD without the year): {text!r}"
+        ) from None
     return (date.year, date.month, date.day) if date else None
 
 

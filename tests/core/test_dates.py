@@ -126,3 +126,12 @@ def test_durations_worked_by_hand(when: str, today: str, expected: str) -> None:
     day = dt.date.fromisoformat(today)
     assert parse_when(when, day) == dt.date.fromisoformat(expected)
     assert parse_days(when, day) == (dt.date.fromisoformat(expected) - day).days
+
+
+def test_a_birthday_that_is_no_date_names_both_forms_a_birthday_takes() -> None:
+    assert parse_birthday("[[1990-03-15]]") == (1990, 3, 15)
+    for written in ("March 3", "15/03/1990"):
+        with pytest.raises(ValueError, match="or MM-DD without the year"):
+            parse_birthday(written)
+    with pytest.raises(ValueError, match="no such date: 1990-02-30"):
+        parse_birthday("1990-02-30")
