@@ -46,13 +46,12 @@ NOT_AN_ORG = frozenset(
         "stealth startup",
         "confidential",
         "none",
-        "n a",
         "na",
     }
 )
-_LEGAL = frozenset(
-    "inc incorporated ltd limited llc llp plc gmbh ag sa sas sarl bv nv corp corporation co "
-    "company oy ab as spa srl kk pty".split()
+_LEGAL = frozenset(  # as `org_key` has them: `S.A.` is `sa`, `GmbH & Co. KG` ends in `kg`
+    "inc incorporated ltd limited llc llp plc gmbh kg ag se sa sas sarl bv nv corp corporation "
+    "co company oy ab as aps spa srl sro ltda kk pty".split()
 )
 
 
@@ -169,13 +168,30 @@ def _day(text: str) -> dt.date | None:
         return None
 
 
+def _initials_joined(words: list[str]) -> list[str]:
+    """Letters written one by one as one word: `S.A.`, `S A` and `SA` are `sa`, `J.P. Morgan`
+    is `jp morgan`."""
+    joined: list[str] = []
+    run = ""
+    for word in [*words, ""]:
+        if len(word) == 1:
+            run += word
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        if word:
+            joined.append(word)
+    return joined
+
+
 @functools.lru_cache(maxsize=4096)
 def org_key(name: str) -> str:
     """An org's name whatever its case, accents and legal suffix: `Initech, Inc.` is
     `initech` (kept per name: a vault names few orgs, each many times)."""
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
-    words = text.split()
+    words = _initials_joined(text.split())
     while len(words) > 1 and words[-1] in _LEGAL:
         words.pop()
     return " ".join(words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notekit.core.history import is_org, read_history
+from notekit.core.history import is_org, org_key, read_history
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,25 @@ def test_the_org_and_role_of_a_history_mapping(
 ) -> None:
     [(_, stint)] = read_history([item])
     assert stint is not None and (stint.org, stint.role) == (org, role)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Globex S.A.", "Globex"),
+        ("Globex SA", "Globex"),
+        ("Initech B.V.", "Initech"),
+        ("Hooli GmbH & Co. KG", "Hooli"),
+        ("Umbrella S.à r.l.", "Umbrella"),
+        ("Vandelay L.L.C.", "Vandelay, LLC"),
+        ("J.P. Morgan Chase & Co.", "JP Morgan Chase"),
+        ("I.B.M.", "IBM"),
+    ],
+)
+def test_an_org_is_one_whatever_its_legal_form_or_dotted_initials(one: str, other: str) -> None:
+    assert org_key(one) == org_key(other)
+
+
+def test_initials_that_stand_alone_stay_a_word_of_the_name() -> None:
+    assert org_key("Plan A") == "plan a"
+    assert org_key("Acme S.A.") != org_key("Acme Spain")
