@@ -61,7 +61,10 @@ def _inserted(old: list[str], new: list[str]) -> list[str] | None:
 
 
 def _is_last_contact(line: str) -> bool:
-    return READER.field_of(line.split(":")[0].strip("'\" ")) == "last_contact"
+    """A top-level key of the last contact: not an item of a list, nor a nested key."""
+    key, colon, _ = line.partition(":")
+    top = colon and not line[:1].isspace() and not line.startswith("-")
+    return bool(top) and READER.field_of(key.strip("'\" ")) == "last_contact"
 
 
 def _without(lines: list[str], leave: Callable[[str], bool]) -> tuple[list[str], list[str]]:
@@ -141,6 +144,7 @@ def test_removing_a_field_takes_only_its_lines(data: bytes) -> None:
 @given(notes(), dates, words, st.booleans())
 @example(b"---\nname: 0\n---\n## Log\n## Log\n## Log\n## Log", dt.date(2000, 1, 1), "0", True)
 @example(b"---\nname: 0\n---\nLASTSEEN", dt.date(2000, 1, 1), "0", True)
+@example(b"---\nname:\n  - LASTCONTACT\n---", dt.date(2000, 1, 1), "0", True)
 def test_log_only_adds_lines_and_moves_last_contact(data: bytes, date, entry, move) -> None:
     text = open_note(data, "n.md")
     line = f"{date.isoformat()} call: {entry}"
