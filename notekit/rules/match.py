@@ -153,7 +153,7 @@ class KeyTable:
         return {at: self.keys[at] for at in sorted(places)}
 
 
-def key_table(index: Summary, with_company: bool = True) -> KeyTable:
+def key_table(index: Summary, with_company: bool) -> KeyTable:
     texts: dict[str, int] = {}  # each distinct text -> its place
     holders: list[list[tuple[int, str, int]]] = []
     order = 0
@@ -204,13 +204,9 @@ def search(
         )
         for _, score, at in found:
             scores[at] = max(scores.get(at, 0.0), score - less)
-    if " " not in wanted:  # a whole word: "costa" in "ana costa"
-        for at in table.by_word.get(wanted, ()):
+    if " " not in wanted:  # a whole word: "costa" in "ana costa" (a key that is the query
+        for at in table.by_word.get(wanted, ()):  # itself scores 100 by either ratio)
             scores[at] = 100.0 if table.keys[at] == wanted else 90.0
-    else:
-        for at in table.by_word.get(wanted.split()[0], ()):
-            if table.keys[at] == wanted:
-                scores[at] = 100.0
     best: dict[int, tuple[float, int, int, str]] = {}  # person -> score, -order, text, field
     for at, score in scores.items():
         if score < threshold:

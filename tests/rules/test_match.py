@@ -10,7 +10,18 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from conftest import FIXTURES, MakeVault, Run
-from notekit.rules.match import fold, search
+from notekit.rules.match import (
+    Lookup,
+    close_to,
+    closest,
+    closest_name,
+    fold,
+    lookup,
+    named,
+    profile_key,
+    search,
+    where,
+)
 from notekit.store.memory import index_from_texts
 
 PEOPLE = {
@@ -253,3 +264,172 @@ def test_scores_worked_by_hand() -> None:
     assert scores("anna costa") == {"Ana Costa": 94.74}
     # "globexx" against "globex": one deletion over 7 + 6 letters: 100 x 12/13
     assert scores("globexx") == {"Bo Lind": 92.31}
+
+
+def test_fold_makes_every_punctuation_a_space() -> None:
+    assert fold("José—María’s  «Café»") == "jose maria s cafe"
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://www.linkedin.com/in/ana-costa/?trk=people", "linkedin.com/in/ana-costa"),
+        (" HTTP://LinkedIn.com/in/Ana-Costa ", "linkedin.com/in/ana-costa"),
+        ("linkedin.com/in/ana?a=1?b=2", "linkedin.com/in/ana"),
+        ("https://www./", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_profile_is_one_key_whatever_its_url(url: str | None, key: str | None) -> None:
+    assert profile_key(url) == key
+
+
+def test_close_to_takes_word_order_as_nothing_and_lists_every_close_key() -> None:
+    assert close_to("costa ana", ["ana costa"], 99) == [(0, 100.0)]
+    keys = [f"ana costa {n}" for n in range(8)]
+    assert sorted(at for at, _ in close_to("ana costa", keys, 70)) == list(range(8))
+
+
+def test_closest_is_the_text_most_like_the_query_or_nothing() -> None:
+    assert closest("globx", ["Initech", "Globex"]) == "Globex"
+    assert closest("zzzz", ["Initech", "Globex"]) is None
+    assert closest("brightxyze", ["Brightwave"]) == "Brightwave"  # 70: close enough
+    assert closest("globex", []) is None
+
+
+def test_a_broken_link_is_taken_for_a_name_never_for_a_company() -> None:
+    index = index_from_texts({"People/Ana Costa.md": "---\ncompany: Globex Corporation\n---\n"})
+    typo_of = closest_name(index)
+    assert typo_of("Ana Costaa") == "Ana Costa"
+    assert typo_of("Globex Corporatio") is None
+
+
+def test_what_matched_is_named_by_its_field() -> None:
+    index = index_from_texts(
+        {
+            "People/ana-c.md": (
+                "---\nname: Ana Costa\naliases: [Nina]\ncompany: Globex\nrole: Designer\n"
+                "history: [Initech (2014-2017)]\nlocation: Lisbon\n---\n"
+            )
+        }
+    )
+    fields = {query: search(index, query)[0].field for query in PEOPLE_FIELDS}
+    assert fields == PEOPLE_FIELDS
+
+
+PEOPLE_FIELDS = {
+    "Ana Costa": "name",
+    "ana-c": "file",
+    "Nina": "alias",
+    "Globex": "company",
+    "Designer": "role",
+    "Initech (2014-2017)": "history",
+    "Lisbon": "location",
+}
+
+
+def test_search_lists_every_person_that_matches() -> None:
+    index = index_from_texts({f"People/Ana Costa {n}.md": "" for n in range(8)})
+    assert len(search(index, "ana costa")) == 8
+
+
+def test_a_key_below_the_threshold_is_left_out_whatever_found_it() -> None:
+    """A word of a key scores 90: under a threshold above that, only the key itself counts."""
+    index = index_from_texts({"People/Ana Costa.md": "", "People/Costa.md": ""})
+    assert [m.person.name for m in search(index, "costa", threshold=95)] == ["Costa"]
+    assert [m.person.name for m in search(index, "ana", threshold=95)] == []
+
+
+def test_find_forgives_a_typo_in_the_first_letters_of_a_word() -> None:
+    """Only an import's look for similar names is narrowed to the words' first letters."""
+    index = index_from_texts({"People/Costa.md": ""})
+    assert [(m.person.name, m.score) for m in search(index, "Kosta")] == [("Costa", 80.0)]
+
+
+def test_named_finds_a_name_written_without_its_accents() -> None:
+    index = index_from_texts({"People/José Peres.md": "", "People/Ana.md": ""})
+    assert [p.name for p in named(index, "jose peres")] == ["José Peres"]
+    assert [p.name for p in named(index, "ANA")] == ["Ana"]
+    twins = index_from_texts({"People/Jean-Luc Roy.md": "", "People/Jean Luc Roy.md": ""})
+    assert [p.name for p in named(twins, "jean-luc roy")] == ["Jean-Luc Roy"]  # as written first
+
+
+def test_a_lookup_says_who_it_found_and_nothing_else() -> None:
+    index = index_from_texts({"People/Ana Costa.md": "", "People/Bo Lind.md": ""})
+    ana = index.people[0]
+    assert lookup(index, "Ana Costa") == Lookup(ana, [], [])
+    assert lookup(index, "Ana Kosta") == Lookup(ana, [], [])
+
+
+def test_a_name_two_people_share_offers_both_as_certain() -> None:
+    index = index_from_texts({"People/Sam.md": "", "Work/Sam.md": "---\ntype: person\n---\n"})
+    found = lookup(index, "sam")
+    assert found.person is None and found.nearest == []
+    assert [(m.person.path, m.score, m.matched) for m in found.candidates] == [
+        ("People/Sam.md", 100.0, "Sam"),
+        ("Work/Sam.md", 100.0, "Sam"),
+    ]
+
+
+def test_a_fuzzy_pick_at_its_thresholds_is_taken() -> None:
+    """80 is enough to pick one person (`Marty` is 80 from `Marta`); 8 ahead of the next is
+    clearly ahead (96 and 88)."""
+    alone = index_from_texts({"People/Marta.md": ""})
+    assert lookup(alone, "Marty").person is alone.people[0]
+    two = index_from_texts({"People/Ana Carvalhos.md": "", "People/Ana Carvelhos.md": ""})
+    assert [round(m.score, 6) for m in search(two, "Ana Carvalho")] == [96.0, 88.0]
+    assert lookup(two, "Ana Carvalho").person is two.people[0]
+
+
+def test_a_lookup_offers_ten_candidates_or_the_three_nearest_names() -> None:
+    many = index_from_texts({f"People/Ana {n}.md": "" for n in range(12)})
+    found = lookup(many, "ana")
+    assert found.person is None and len(found.candidates) == 10 and found.nearest == []
+    far = index_from_texts(
+        {
+            **{f"People/Bartholomew {n}.md": "" for n in "ABCD"},
+            "People/Zed.md": "---\ncompany: Bartholomeo Industries\n---\n",
+        }
+    )
+    found = lookup(far, "Bartolomeu Silva")
+    assert found.person is None and found.candidates == []
+    assert len(found.nearest) == 3 and all(m.field == "name" for m in found.nearest)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "found"),
+    [
+        ("email", "ANA@globex.com", ["Ana"]),
+        ("tags", "climbing", ["Ana"]),
+        ("aliases", "nina", ["Ana"]),
+        ("history", "initech (2014-2017)", ["Ana"]),
+        ("interests", "Rust", ["Ana"]),
+        ("goals", "hire", ["Ana"]),
+        ("cadence", "3m", ["Ana"]),
+        ("name", "bo", ["Bo"]),
+        ("company", "globex", ["Ana"]),
+        ("role", "designer", ["Ana"]),
+        ("status", "paused", ["Bo"]),
+        ("channel", "signal", ["Ana"]),
+        ("location", "lisbon", ["Ana"]),
+        ("context", "met at pycon", ["Bo"]),
+    ],
+)
+def test_where_compares_each_field_of_a_person(field: str, value: str, found: list[str]) -> None:
+    index = index_from_texts(
+        {
+            "People/Ana.md": (
+                "---\nemail: ana@globex.com\ntags: [climbing, rust]\naliases: [Nina]\n"
+                "history: [Initech (2014-2017)]\ninterests: [rust]\ngoals: [Hire]\ncadence: 3m\n"
+                "company: Globex\nrole: Designer\nchannel: Signal\nlocation: Lisbon\n---\n"
+            ),
+            "People/Bo.md": "---\nstatus: Paused\ncontext: Met at PyCon\n---\n",
+        }
+    )
+    assert [p.name for p in where(index.people, field, value)] == found
+
+
+def test_where_refuses_a_field_it_does_not_know() -> None:
+    with pytest.raises(ValueError, match="--where takes a field notekit knows, not 'shoe'"):
+        where([], "shoe", "x")
