@@ -27,6 +27,7 @@ _YEARS = re.compile(  # on a text of single spaces: each try is short, so a sear
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\d{4}")
+SHORT_SPAN = 10  # years at most that an end written with two digits (`2011-12`) spans
 _WHEN_ALONE = re.compile(_WHEN, re.IGNORECASE)
 # what people and LinkedIn write where an org's name goes, naming none (as `org_key`s): nobody
 # is "at" it, and two people who were there were not there together
@@ -132,9 +133,11 @@ def _span(found: re.Match[str]) -> tuple[int | None, int | None, dt.date | None]
         return None, first, None
     if closing is None:
         return first, None if word or found["to"] else first, _day(found["start"])
-    if len(closing) == 2:  # `2011-12`: the end in the start's century
+    if len(closing) == 2:  # `2011-12`, `1999-00`: the end in the start's century, or the next
         last = first - first % 100 + int(closing)
-        end: int | None = last if last >= first else last + 100
+        last += 100 if last < first else 0
+        # `2014-03` is March 2014: a span of years written so is never that long
+        end: int | None = last if last - first <= SHORT_SPAN or int(closing) > 12 else first
     else:
         years = _YEAR.findall(closing)
         end = int(years[0]) if years else None  # present, now: still there

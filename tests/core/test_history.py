@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from notekit.core.history import is_org, org_key, read_history
+from notekit.core.history import is_org, org_key, read_history, unreadable
+from notekit.core.model import Stint
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,13 @@ def test_a_history_item_of_no_org_is_shown_and_read_as_none() -> None:
         # two digits for the end year, as academic years are written
         ("MIT (2011-12)", "MIT", None, 2011, 2012),
         ("Lycée Fermat, 1999-00", "Lycée Fermat", None, 1999, 2000),
+        ("Initech (2010-19)", "Initech", None, 2010, 2019),
+        ("Initech (2014-03)", "Initech", None, 2014, 2014),  # March 2014, not 2014 to 2103
+        ("Initech (2014-12)", "Initech", None, 2014, 2014),  # December 2014
+        ("Initech (2000-10)", "Initech", None, 2000, 2010),  # ten years: a span
+        ("Initech (2013-13)", "Initech", None, 2013, 2013),
+        ("Initech (1990-25)", "Initech", None, 1990, 2025),  # no month: years, however many
+        ("Xerox (2014-2016)", "Xerox", None, 2014, 2016),
         ("MIT, 2018/19", "MIT", None, 2018, 2019),
         ("Acme 2018/2019", "Acme", None, 2018, 2019),
         # the words notekit itself shows a mapping with, and their like
@@ -165,3 +173,21 @@ def test_an_org_is_one_whatever_its_legal_form_or_dotted_initials(one: str, othe
 def test_initials_that_stand_alone_stay_a_word_of_the_name() -> None:
     assert org_key("Plan A") == "plan a"
     assert org_key("Acme S.A.") != org_key("Acme Spain")
+
+
+def test_a_history_item_without_years_is_its_org_and_role_alone() -> None:
+    assert read_history(["Initech, Engineer"]) == [
+        ("Initech, Engineer", Stint("Initech", "Engineer", None, None, None))
+    ]
+
+
+def test_a_history_value_of_one_text_or_with_empty_and_nested_items() -> None:
+    assert [text for text, _ in read_history("Initech (2014-2017)")] == ["Initech (2014-2017)"]
+    found = read_history([None, "", ["Globex", "Hooli"], "Acme (2014)"])
+    assert [text for text, _ in found] == ["Acme (2014)"]
+
+
+def test_the_history_items_check_names_are_those_of_no_org() -> None:
+    long = ", " * 40 + "2014"  # commas and a year: no org, however long
+    assert unreadable([None, "", "Initech (2014)", "2015-2016", long]) == ["2015-2016", long[:60]]
+    assert unreadable("2015-2016") == ["2015-2016"]
