@@ -5,33 +5,22 @@ merge of text, which the driver leaves the rest of a note's body to."""
 from __future__ import annotations
 
 import shlex
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from notekit.core.errors import GitError
 from notekit.read.files import replace_atomic
+from notekit.write.gitvault import run_git
 
 ATTRIBUTE = "*.md merge=notekit"
 DRIVER = "merge.notekit.driver"
 NAME = "merge.notekit.name"
 
 
-def _git(args: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=check)
-    except FileNotFoundError:
-        raise GitError("git is not installed (or not on PATH)") from None
-    except subprocess.CalledProcessError as exc:
-        raise GitError(
-            f"git {' '.join(args)}: {exc.stderr.decode(errors='replace').strip()}"
-        ) from None
-
-
 def root_of(vault: Path) -> Path:
     """The top folder of the repository the vault is in; GitError when it is in none."""
-    found = _git(["rev-parse", "--show-toplevel"], vault, check=False)
+    found = run_git(["rev-parse", "--show-toplevel"], vault, check=False)
     if found.returncode != 0:
         raise GitError(f"{vault} is not in a git repository (git init, or clone it first)")
     return Path(found.stdout.decode().strip())
@@ -48,7 +37,7 @@ def setup_state(vault: Path) -> dict[str, bool]:
     root = root_of(vault)
     attributes = root / ".gitattributes"
     lines = attributes.read_text("utf-8").splitlines() if attributes.is_file() else []
-    configured = _git(["config", "--local", "--get", DRIVER], root, check=False)
+    configured = run_git(["config", "--local", "--get", DRIVER], root, check=False)
     return {
         ".gitattributes": ATTRIBUTE in (line.strip() for line in lines),
         DRIVER: configured.returncode == 0
@@ -69,8 +58,8 @@ def setup(vault: Path) -> list[str]:
         replace_atomic(attributes, joined + ATTRIBUTE.encode() + b"\n")
         done.append(f"added `{ATTRIBUTE}` to {attributes}")
     if not state[DRIVER]:
-        _git(["config", "--local", NAME, "notekit: person notes merged entry by entry"], root)
-        _git(["config", "--local", DRIVER, driver_command()], root)
+        run_git(["config", "--local", NAME, "notekit: person notes merged entry by entry"], root)
+        run_git(["config", "--local", DRIVER, driver_command()], root)
         done.append(f"set {DRIVER} in {root / '.git' / 'config'}")
     return done
 
@@ -83,7 +72,7 @@ def merge_file(ours: bytes, base: bytes, theirs: bytes) -> tuple[bytes, int]:
         for path, data in zip(paths, (ours, base, theirs), strict=True):
             path.write_bytes(data)
         labels = ["-L", "ours", "-L", "base", "-L", "theirs"]
-        found = _git(["merge-file", "-p", *labels, *map(str, paths)], Path(folder), check=False)
+        found = run_git(["merge-file", "-p", *labels, *map(str, paths)], Path(folder), check=False)
     if found.returncode < 0 or found.returncode > 127:
         raise GitError(f"git merge-file failed: {found.stderr.decode(errors='replace').strip()}")
     return found.stdout, found.returncode
@@ -94,7 +83,7 @@ def conflicted_notes(vault: Path) -> dict[str, list[bytes]]:
     three versions from the index (base, ours, theirs; empty when a side has none), read in
     two git processes however many there are."""
     root = root_of(vault)
-    listed = _git(["ls-files", "-u", "-z"], root).stdout.split(b"\0")
+    listed = run_git(["ls-files", "-u", "-z"], root).stdout.split(b"\0")
     stages: dict[str, dict[int, str]] = {}
     for entry in filter(None, listed):
         info, _, path = entry.partition(b"\t")
@@ -113,13 +102,8 @@ def _blobs(root: Path, names: list[str]) -> dict[str, bytes]:
     """The content of each blob, by one `git cat-file --batch`."""
     if not names:
         return {}
-    found = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        cwd=root,
-        input="".join(f"{name}\n" for name in names).encode(),
-        capture_output=True,
-        check=True,
-    ).stdout
+    names_in = "".join(f"{name}\n" for name in names).encode()
+    found = run_git(["cat-file", "--batch"], root, stdin=names_in).stdout
     out, at = {}, 0
     for name in names:
         header_end = found.index(b"\n", at)
@@ -132,4 +116,4 @@ def _blobs(root: Path, names: list[str]) -> dict[str, bytes]:
 def mark_resolved(vault: Path, paths: list[str]) -> None:
     """`git add` the notes a merge resolved."""
     if paths:
-        _git(["add", "--", *paths], root_of(vault))
+        run_git(["add", "--", *paths], root_of(vault))

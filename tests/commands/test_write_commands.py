@@ -371,6 +371,90 @@ def test_each_commit_says_what_was_written(run: Run, vault: Path, git: Git, tmp_
     assert "email: [ben@example.com, ben@work.example]\n" in text  # an address in one case
 
 
+def test_autocommit_leaves_what_the_user_staged_staged_and_out_of_its_commit(
+    run: Run, vault: Path, git: Git
+) -> None:
+    (vault / "People/Ana Lima.md").write_text("staged by the user\n")
+    git("add", "People/Ana Lima.md")
+    assert run("log", "Ana Costa", "coffee", vault=vault).exit_code == 0
+    assert git("show", "--name-only", "--format=", "HEAD") == "People/Ana Costa.md\n"
+    assert git("diff", "--cached", "--name-only") == "People/Ana Lima.md\n"
+
+
+def test_autocommit_keeps_the_mode_git_has_for_the_note(run: Run, vault: Path, git: Git) -> None:
+    (vault / "People/Ana Costa.md").chmod(0o755)  # as a note copied from a FAT drive may be
+    git("commit", "-qam", "executable")
+    assert run("log", "Ana Costa", "coffee", vault=vault).exit_code == 0
+    assert git("log", "-1", "--format=%s") == "log: Ana Costa: coffee\n"
+    assert git("ls-tree", "HEAD", "People/Ana Costa.md").startswith("100755 blob ")
+
+
+def test_autocommit_makes_the_first_commit_of_a_new_repository(
+    run: Run, vault: Path, git: Git
+) -> None:
+    shutil.rmtree(vault / ".git")
+    git("init", "-q")
+    result = run("add", "Ben Okafor", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert git("log", "--format=%s") == "add: Ben Okafor\n"
+    assert git("show", "--name-only", "--format=", "HEAD") == "People/Ben Okafor.md\n"
+    result = run("log", "Ana Costa", "coffee", vault=vault)  # a note git has never had
+    assert (
+        "written, but not committed: People/Ana Costa.md had changes of yours that are not "
+        "committed; commit them and notekit's together with git" in result.stderr
+    )
+
+
+def test_autocommit_says_why_it_could_not_commit(
+    run: Run, vault: Path, git: Git, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    branch = git("symbolic-ref", "--short", "HEAD").strip()
+    lock = vault / ".git" / "refs" / "heads" / f"{branch}.lock"
+    lock.write_text("")  # another git at work on the branch
+    result = run("log", "Ana Costa", "coffee", vault=vault)
+    assert result.exit_code == 0  # the note is written all the same
+    assert "written, but not committed:" in result.stderr and f"{branch}.lock" in result.stderr
+    lock.unlink()
+    shutil.rmtree(vault / ".git")
+    result = run("log", "Ana Costa", "tea", vault=vault)
+    assert "written, but not committed: the vault is not in a git repository" in result.stderr
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing here"))
+    result = run("log", "Ana Costa", "cake", vault=vault)
+    assert "written, but not committed: git is not installed" in result.stderr
+    assert (vault / "People/Ana Costa.md").read_text().count(f"- {TODAY} ") == 3
+
+
+@pytest.mark.parametrize(
+    ("program", "says"),
+    [
+        (b"#!/bin/sh\nexec sleep 30\n", "git rev-parse did not finish within 1 s"),
+        (b"\x7fELF broken", "git cannot be run: Exec format error"),
+    ],
+)
+def test_a_git_that_hangs_or_cannot_run_is_said_not_waited_for(
+    run: Run,
+    vault: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    program: bytes,
+    says: str,
+) -> None:
+    from notekit.write import gitvault
+
+    (vault / "notekit.toml").write_text("[git]\nautocommit = true\n")
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_bytes(program)
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(gitvault, "GIT_SECONDS", 1)
+    result = run("log", "Ana Costa", "coffee", vault=vault)
+    assert result.exit_code == 0
+    assert f"written, but not committed: {says}" in result.stderr
+    result = run("git", "setup", vault=vault)
+    assert result.exit_code == 2 and says in result.stderr
+
+
 def test_parallel_writes_to_one_note_lose_nothing(make_vault: MakeVault, tmp_path: Path) -> None:
     """Four processes each `log` 25 entries to one note as fast as they can, all at once:
     every entry is in the file, none lost (notekit's own writers wait for each other), and no
