@@ -18,7 +18,10 @@ ORG_KEYS = ("org", "school", "company", "organization", "organisation")
 # `(2008-2012)`, `2014–`, `2014 - present`, `2011-12`, `(since 2015)`, `until 2020`,
 # `class of 2012`, `2015 to 2018`, `2018/19`, `Jan 2018 - Mar 2020 · 2 yrs 3 mos`,
 # `03/2018-05/2020`, days `2014-06-02`
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? "
+_MONTH = (  # a month's name or its abbreviation, never the start of another word (`Decathlon`)
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? "
+)
 _WHEN = rf"(?:{_MONTH}|\d\d?/)?\d{{4}}(?:-\d\d-\d\d)?"
 _YEARS = re.compile(  # on a text of single spaces: each try is short, so a search is linear
     rf"[(,]? ?(?P<word>since |from |until |class of )?(?P<start>(?<![\d/]){_WHEN})"

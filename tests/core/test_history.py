@@ -59,6 +59,7 @@ def test_a_history_item_of_no_org_is_shown_and_read_as_none() -> None:
         ("Globex (January 2018 - Mar 2020 · 2 yrs 3 mos)", "Globex", None, 2018, 2020),
         ("Globex (Jan 2018 - Present · 1 yr)", "Globex", None, 2018, None),
         ("Globex, 03/2018-05/2020", "Globex", None, 2018, 2020),
+        ("Decathlon Marchmont 2019", "Decathlon Marchmont", None, 2019, 2019),  # no month
         # two digits for the end year, as academic years are written
         ("MIT (2011-12)", "MIT", None, 2011, 2012),
         ("Lycée Fermat, 1999-00", "Lycée Fermat", None, 1999, 2000),
