@@ -54,8 +54,10 @@ OPPORTUNITY_KINDS = frozenset(
 )
 # `given`: what I did for them (an intro, a referral), the other half of reciprocity
 OPPORTUNITY_STATUSES = ("open", "won", "lost", "given")
-# after an opportunity's date: `referral (open): referred me for …`; groups kind, status, text
-OPPORTUNITY = re.compile(r"([A-Za-z][\w-]*)[ \t]*(?:\(([A-Za-z]+)\)[ \t]*)?:[ \t]*(.*)")
+# after an opportunity's date: `referral (open): referred me for …`; groups kind, what the
+# brackets hold (`won!`, `won, in May`: its first word is the status), text
+OPPORTUNITY = re.compile(r"([A-Za-z][\w-]*)[ \t]*(?:\(([^()]*)\)[ \t]*)?:[ \t]*(.*)")
+STATUS_WORD = re.compile(r"[A-Za-z]+")  # with match: a status, of what the brackets hold
 CHANNEL_WORD = re.compile(r"[^\W_][\w-]*")  # with fullmatch: what may name a channel
 DATE = r"\d{4}-\d{2}-\d{2}"
 # a direction after the channel word, with the day of the other side's message it answers in

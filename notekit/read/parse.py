@@ -44,6 +44,7 @@ from notekit.core.syntax import (
     OPPORTUNITY_HEADING,
     OPPORTUNITY_KINDS,
     OPPORTUNITY_STATUSES,
+    STATUS_WORD,
     TAG,
     TASK_BOX,
     TASK_DUE,
@@ -329,7 +330,9 @@ def _add_opportunity(note: ParsedNote, date: dt.date, rest: str, number: int) ->
         note.opportunities.append(Opportunity(date, "other", "open", rest, number))
         return
     kind, written, text = found.groups()
-    status = written.lower() if written else "open"
+    written = (written or "").strip()  # `won!`, `won, in May`: the status is the first word
+    word = STATUS_WORD.match(written)
+    status = word[0].lower() if word else written or "open"
     if status not in OPPORTUNITY_STATUSES:
         note.problems.append(
             Problem(

@@ -141,23 +141,33 @@ def test_group_entries_and_what_only_looks_like_one() -> None:
 
 def test_opportunities_as_people_write_them() -> None:
     """Separators after the date, any case; what is no known kind is `other` and open, its
-    text whole; an unknown status is reported and read as open."""
+    text whole; a status is the first word in the brackets (`won!`, `won, signed in May`), and
+    an unknown one is reported and read as open."""
     note = parse_note(
         "a.md",
         "## Opportunities\n"
         "- 2026-10-01: Referral (WON): for the Acme role\n"
         "- 2026-10-02 — collaboration: a talk together\n"
         "- 2026-10-03 gig (won): playing at her wedding\n"
-        "- 2026-10-04 intro (Maybe): to her manager\n".encode(),
+        "- 2026-10-04 intro (Maybe): to her manager\n"
+        "- 2026-10-05 referral (won!): the staff role\n"
+        "- 2026-10-06 job ( lost ): the Berlin one\n"
+        "- 2026-10-07 client (won, signed in May): the audit\n"
+        "- 2026-10-08 advice (in progress): pricing\n".encode(),
     )
     assert [(o.kind, o.status, o.text, o.line) for o in note.opportunities] == [
         ("referral", "won", "for the Acme role", 2),
         ("collaboration", "open", "a talk together", 3),
         ("other", "open", "gig (won): playing at her wedding", 4),
         ("intro", "open", "to her manager", 5),
+        ("referral", "won", "the staff role", 6),
+        ("job", "lost", "the Berlin one", 7),
+        ("client", "won", "the audit", 8),
+        ("advice", "open", "pricing", 9),
     ]
     assert [(p.line, p.message) for p in note.problems] == [
-        (5, "opportunity status 'Maybe': one of open, won, lost, given")
+        (5, "opportunity status 'Maybe': one of open, won, lost, given"),
+        (9, "opportunity status 'in progress': one of open, won, lost, given"),
     ]
 
 
