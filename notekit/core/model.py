@@ -8,6 +8,7 @@ The small values are NamedTuples: a cache of thousands of notes loads several ti
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -227,10 +228,23 @@ class Person:
     @property
     def followed_up(self) -> bool:
         """False when status or `active: false` takes the person out of follow-ups."""
-        return self.active and (not self.status or self.status.lower() not in INACTIVE_STATUSES)
+        return self.active and (not self.status or not stops_follow_ups(self.status))
 
 
-INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive"})
+# a status that takes a person out of follow-ups by its first word (SPEC §3's three, and the
+# words people write for someone not to write to), or by its first words
+INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive", "deceased", "died", "dnc"})
+INACTIVE_PHRASES = ("passed away", "do not contact", "don t contact", "no contact", "on hold")
+
+
+@functools.lru_cache(maxsize=1024)
+def stops_follow_ups(status: str) -> bool:
+    """Whether a status takes the person out of follow-ups, whatever its case and punctuation:
+    `Archived (2024)`, `Paused until March`, `Passed away`, `Do not contact!`."""
+    words = " ".join("".join(c if c.isalnum() else " " for c in status.casefold()).split())
+    return words.split(" ", 1)[0] in INACTIVE_STATUSES or any(
+        f"{words} ".startswith(f"{phrase} ") for phrase in INACTIVE_PHRASES
+    )
 
 
 @dataclass(frozen=True)

@@ -108,14 +108,29 @@ def test_next_contact_without_any_contact_or_cadence(run: Run, make_vault: MakeV
 
 @pytest.mark.parametrize(
     "taken_out",
-    ["status: archived", "status: Paused", "status: inactive", "active: false", "active: no"],
+    [
+        "status: archived",
+        "status: Paused",
+        "status: inactive",
+        "active: false",
+        "active: no",
+        "status: Archived (2024)",
+        "status: paused until March",
+        "status: deceased",
+        "status: Passed away in 2025",
+        "status: Do not contact!",
+        "status: on hold",
+    ],
 )
 def test_status_and_active_take_people_out(run: Run, make_vault: MakeVault, taken_out) -> None:
     assert _due(run, make_vault, f"cadence: 1m\n{taken_out}") == {}
 
 
-def test_other_statuses_stay_in(run: Run, make_vault: MakeVault) -> None:
-    assert "Pat" in _due(run, make_vault, "cadence: 1m\nstatus: active\nactive: true")
+@pytest.mark.parametrize(
+    "status", ["active", "holding company board", "no contract yet", "contact again in May"]
+)
+def test_other_statuses_stay_in(run: Run, make_vault: MakeVault, status: str) -> None:
+    assert "Pat" in _due(run, make_vault, f"cadence: 1m\nstatus: {status}\nactive: true")
 
 
 def test_cadence_from_tag_rule_then_default(run: Run, make_vault: MakeVault) -> None:
