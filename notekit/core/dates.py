@@ -33,6 +33,8 @@ _CADENCE_WORDS = {
     "biannually": Cadence(6, "m"),
     "yearly": Cadence(1, "y"),
     "annually": Cadence(1, "y"),
+    "annual": Cadence(1, "y"),
+    "twice a year": Cadence(6, "m"),
 }
 
 
@@ -86,7 +88,8 @@ def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
 
 
 def parse_cadence(value: object) -> Cadence | None:
-    """`10d`, `6w`, `3m`, `1y`, a bare integer (days) or a word like `quarterly`."""
+    """`10d`, `6w`, `3m`, `1y`, `2 weeks`, `every 2 weeks`, `every month`, a bare integer
+    (days) or a word like `quarterly`."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -96,6 +99,9 @@ def parse_cadence(value: object) -> Cadence | None:
         return None
     if text in _CADENCE_WORDS:
         return _CADENCE_WORDS[text]
+    if text.startswith("every "):  # `every 2 weeks`, `every month`
+        text = text.removeprefix("every ").strip()
+        text = f"1 {text}" if text.isalpha() else text
     match = _CADENCE.match(text)
     if not match or int(match.group(1)) == 0:
         raise ValueError(

@@ -41,6 +41,10 @@ def _due(
         ("yearly", "1y", "2027-01-01"),
         ("Annually", "1y", "2027-01-01"),
         ("2 weeks", "2w", "2026-01-15"),
+        ("every 2 weeks", "2w", "2026-01-15"),
+        ("Every month", "1m", "2026-02-01"),
+        ("annual", "1y", "2027-01-01"),
+        ("twice a year", "6m", "2026-07-01"),
     ],
 )
 def test_every_cadence_form(run: Run, make_vault: MakeVault, cadence, normal, due) -> None:
