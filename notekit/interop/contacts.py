@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.model import Person
 from notekit.rules.match import KeyTable, fold, key_table, name_key, profile_key, search
+from notekit.rules.orgs import org_matcher
 from notekit.store.summary import Summary
 
 SIMILAR = 88.0  # a name this close to a person's is shown as a possible match
@@ -46,26 +48,27 @@ class Matched:
     people: list[Person] = field(default_factory=list)
 
 
-def _another(person: Person, contact: Contact, profile: str | None) -> bool:
+def _another(
+    person: Person, contact: Contact, profile: str | None, org: Callable[[str], str]
+) -> bool:
     """Whether a person of the same name is shown to be someone else: another LinkedIn
-    profile, emails and none in common, or another employer, where both say one."""
+    profile, emails and none in common, or another employer, where both say one (`org`: an
+    org's key: `Globex S.A.` is `Globex`)."""
     theirs = profile_key(person.linkedin)
     if profile and theirs and profile != theirs:
         return True
     mine = {e.strip().lower() for e in contact.emails}
     if mine and person.emails and not mine & {e.strip().lower() for e in person.emails}:
         return True
-    return bool(
-        contact.company and person.company and fold(contact.company) != fold(person.company)
-    )
+    return bool(contact.company and person.company and org(contact.company) != org(person.company))
 
 
-def _another_role(person: Person, contact: Contact) -> bool:
+def _another_role(person: Person, contact: Contact, org: Callable[[str], str]) -> bool:
     """Whether the contact names the note's employer (or the note names none) with another
     role than the note's. A role without an employer says nothing of a job."""
     if not (contact.company and contact.role and person.role):
         return False
-    if person.company and fold(contact.company) != fold(person.company):
+    if person.company and org(contact.company) != org(person.company):
         return False
     return fold(contact.role) != fold(person.role)
 
@@ -76,6 +79,7 @@ class Matcher:
 
     def __init__(self, vault: Summary) -> None:
         self._vault = vault
+        self._org = org_matcher(vault.config)
         self._table: KeyTable | None = None  # the vault's names, for similar ones: when needed
         self._people: dict[str, Person] = {}
         self._emails: dict[str, str] = {}
@@ -119,9 +123,11 @@ class Matcher:
         if (key := profile_key(contact.linkedin)) and (path := self._profiles.get(key)):
             return Matched(self._people[path], "linkedin")
         named = [self._people[path] for path in self._names.get(name_key(contact.name), [])]
-        same = [person for person in named if not _another(person, contact, key)]
+        same = [person for person in named if not _another(person, contact, key, self._org)]
         if len(same) == 1:
-            if _another_role(same[0], contact):  # a new role, or a namesake: a name cannot tell
+            if _another_role(
+                same[0], contact, self._org
+            ):  # a new role, or a namesake: a name cannot tell
                 return Matched(None, "another role", same)
             return Matched(same[0], "name")
         if same:

@@ -18,6 +18,7 @@ from notekit.interop.contacts import Contact, Matched, Matcher
 from notekit.interop.ical import Meeting
 from notekit.interop.linkedin import Message
 from notekit.rules.match import fold, profile_key
+from notekit.rules.orgs import org_matcher
 from notekit.store.reading import read_note
 from notekit.store.summary import Summary
 from notekit.write.changes import (
@@ -82,6 +83,7 @@ def import_contacts(
     `photos`: a contact's photo is saved beside the note of a person who has none."""
     matcher = Matcher(vault)
     outcome = Outcome()
+    org = org_matcher(vault.config)
 
     def take(contact: Contact) -> Matched | None:
         """Plan and hand over what the contact changes; the match when it is left undecided."""
@@ -89,7 +91,7 @@ def import_contacts(
         try:
             if matched.person is not None:
                 person = matched.person
-                moved = matched.how in ("email", "linkedin") and _moved(person, contact)
+                moved = matched.how in ("email", "linkedin") and _moved(person, contact, org)
                 if moved:
                     hand_over(
                         plan_new_role(
@@ -99,7 +101,7 @@ def import_contacts(
                     outcome.moved.append(contact.name)
                 photo = _photo(vault, contact, person.path) if photos and not person.photo else None
                 fields = _fields(contact) | ({"photo": photo.path.name} if photo else {})
-                if not (moved or update or _same_job(person, contact)):
+                if not (moved or update or _same_job(person, contact, org)):
                     fields = {k: v for k, v in fields.items() if k not in ("company", "role")}
                     contact = contact._replace(company=None, role=None)
                 matcher.learn(person, contact)
@@ -180,26 +182,30 @@ def _photo(vault: Summary, contact: Contact, note: str) -> Change | None:
     return Change(vault.vault, rel, None, data, f"import {contact.source}: photo of {contact.name}")
 
 
-def _moved(person: Person, contact: Contact) -> bool:
+def _moved(person: Person, contact: Contact, org: Callable[[str], str]) -> bool:
     """Whether the contact shows the person at another employer, or in another role at the
     same one, than the note says (a later export of the same connections): news, not a
     conflict. Asked only of a match on evidence (an email, a profile): a name alike says
-    nothing of a job. A role without an employer says nothing of a job either."""
+    nothing of a job. A role without an employer says nothing of a job either. `org`: an org's
+    key (`org_matcher`): `Globex S.A.` is the note's `Globex`."""
     if not (contact.company and person.company):
         return False
-    if fold(contact.company) != fold(person.company):
+    if org(contact.company) != org(person.company):
         return True
     return bool(contact.role and person.role and fold(contact.role) != fold(person.role))
 
 
-def _same_job(person: Person, contact: Contact) -> bool:
+def _same_job(person: Person, contact: Contact, org: Callable[[str], str]) -> bool:
     """Whether the note's company and role agree with the contact's where both say one: only
     then does one fill the other's gaps. A note's role `Engineer` with no company, beside a
     contact's `Staff Engineer at Globex`, gets no company: a second import would read that as
     a new role at Globex."""
     return all(
-        not (new and old) or fold(new) == fold(old)
-        for new, old in ((contact.company, person.company), (contact.role, person.role))
+        not (new and old) or same(new) == same(old)
+        for new, old, same in (
+            (contact.company, person.company, org),
+            (contact.role, person.role, fold),
+        )
     )
 
 

@@ -25,6 +25,7 @@ from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note, parse_with_front_matter
 from notekit.read.yamlfm import flow_list, flow_scalar, flow_value
 from notekit.rules.match import profile_key
+from notekit.rules.orgs import org_matcher
 from notekit.store.summary import Summary
 from notekit.write.edit import (
     EditError,
@@ -253,13 +254,17 @@ def plan_new_role(
     `{org, role, to}`, `to` being this year, the latest they can have been there; the new ones
     are set; and `- TODAY source: now Role at Company (was Role at Company)` (NEWS) goes into
     the log. A new company without a role clears the old role, which was held at the old
-    one: nothing says it goes on."""
+    one: nothing says it goes on. A company that names the note's org otherwise (`Globex
+    S.A.`, an `[orgs]` alias) is no new one: the note's name of it stays."""
 
     def at(role_: str | None, company_: str | None) -> str:
         return f"{role_ or ''} at {company_}".lstrip() if company_ else role_ or ""
 
     company, role = (one_line(value) if value else None for value in (company, role))
-    elsewhere = bool(company and person.company and company.casefold() != person.company.casefold())
+    org = org_matcher(index.config)
+    if company and person.company and org(company) == org(person.company):
+        company = None  # the same org: its name stays as the note writes it (`Globex`)
+    elsewhere = bool(company and person.company)
     kept_role = None if elsewhere else person.role
 
     was = at(person.role, person.company)

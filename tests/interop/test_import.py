@@ -1080,6 +1080,50 @@ def test_a_job_is_read_only_where_the_evidence_says_it(
     assert _notes(vault) == notes
 
 
+def test_an_org_written_another_way_is_no_new_job(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """Ana's card says `Globex S.A.` where her note says `Globex`, Ben's `INTC` where his says
+    Initech (an `[orgs]` alias): the same org, so nothing is news and nothing is written. Ana's
+    next card, as Principal Engineer there, is a new role at Globex, the note's name of it
+    kept. Cy's card, matched by his name alone, at `GLOBEX, Inc.`, is Cy, not a namesake."""
+    vault = make_vault(
+        {
+            "notekit.toml": '[orgs]\n"Initech" = ["INTC"]\n',
+            "People/Ana Costa.md": "---\nemail: ana@example.com\ncompany: Globex\n"
+            "role: Staff Engineer\n---\n",
+            "People/Ben Okafor.md": "---\nemail: ben@example.com\ncompany: Initech\n---\n",
+            "People/Cy Lee.md": "---\ncompany: Globex\nrole: Designer\n---\n",
+        }
+    )
+    cards = tmp_path / "book.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Costa\nEMAIL:ana@example.com\nORG:Globex S.A.\n"
+        "TITLE:staff engineer\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ben Okafor\nEMAIL:ben@example.com\nORG:INTC\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Cy Lee\nORG:GLOBEX\\, Inc.\nTITLE:Designer\n"
+        "EMAIL:cy@example.org\nEND:VCARD\n"
+    )
+    notes = _notes(vault)
+    first = run("import", "vcard", str(cards), vault=vault)
+    assert first.exit_code == 0, first.stderr
+    assert "new role" not in first.stdout and "0 people were added" in first.stdout
+    after = _notes(vault)
+    assert [path for path in after if after[path] != notes.get(path)] == ["People/Cy Lee.md"]
+    assert "email: cy@example.org" in after["People/Cy Lee.md"]  # his gap filled, no more
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Costa\nEMAIL:ana@example.com\nORG:Globex S.A.\n"
+        "TITLE:Principal Engineer\nEND:VCARD\n"
+    )
+    second = run("import", "vcard", str(cards), vault=vault)
+    assert "new role: Ana Costa" in second.stdout
+    ana = (vault / "People/Ana Costa.md").read_text()
+    assert ana.startswith(
+        "---\nemail: ana@example.com\ncompany: Globex\nrole: Principal Engineer\n"
+    )
+    assert "vcard: now Principal Engineer at Globex (was Staff Engineer at Globex)\n" in ana
+
+
 def test_namesakes_with_names_too_long_for_a_file_each_get_a_note(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
