@@ -207,9 +207,14 @@ class App:
 
 
 def draft_facts_of(
-    app: App, person: Person, channel: str | None = None, goal: str | None = None
+    app: App,
+    person: Person,
+    channel: str | None = None,
+    goal: str | None = None,
+    written_in: Callable[[str, str], str] | None = None,
 ) -> DraftFacts:
-    """What a draft to `person` can say: their note's sections and entries, read now."""
+    """What a draft to `person` can say: their note's sections and entries, read now, in the
+    language `written_in` gives (the templates there are)."""
     from notekit.rules.draft import draft_facts
 
     return draft_facts(
@@ -220,6 +225,7 @@ def draft_facts_of(
         app.today,
         channel,
         goal,
+        written_in,
     )
 
 

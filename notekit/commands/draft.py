@@ -37,17 +37,19 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
       notekit draft priya --channel linkedin --goal referral
       notekit draft tomas --json
     """
-    from notekit.site.drafts import DraftTemplates, render_draft, sentences_of
+    from notekit.rules.draft import language_code
+    from notekit.site.drafts import USER_TEMPLATES, DraftTemplates, render_draft, sentences_of
 
     person = app.person(name)
-    facts = draft_facts_of(app, person, channel, goal)
+    templates = DraftTemplates.of(app.vault)
+    facts = draft_facts_of(app, person, channel, goal, templates.written_in)
     if not facts.enough:
         fail(
             f"too little in {person.path} to write to {person.name} without inventing; add "
             + ", ".join(facts.missing),
             code=1,
         )
-    draft = render_draft(facts, DraftTemplates.of(app.vault))
+    draft = render_draft(facts, templates)
     if as_json:
         emit_json(
             {
@@ -79,5 +81,12 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
         echo(
             f"\nnotekit: to make it more personal, add to {person.path}: "
             + "; ".join(draft.missing),
+            err=True,
+        )
+    asked = language_code(person.language or app.summary().config.me_language)
+    if asked != facts.language:
+        echo(
+            f"notekit: no draft templates in {asked!r}, so this one is in English; yours would "
+            f"go in {USER_TEMPLATES}/{asked}/ (see docs/cli.md, draft)",
             err=True,
         )

@@ -104,12 +104,13 @@ def _show(app: App, person: Person) -> None:
         echo(f"  {views.interaction_line(item)}")
     if not entries:
         click.echo("  (nothing logged yet)")
-    facts = draft_facts_of(app, person)
+    templates = DraftTemplates.of(app.vault)
+    facts = draft_facts_of(app, person, written_in=templates.written_in)
     if not facts.enough:
         echo(f"  No draft: add to {person.path} " + ", ".join(facts.missing))
         return
     try:
-        draft = render_draft(facts, DraftTemplates.of(app.vault))
+        draft = render_draft(facts, templates)
     except SiteError as exc:
         echo(f"  No draft: {exc}")
         return

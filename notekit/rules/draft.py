@@ -231,14 +231,20 @@ def draft_facts(
     today: dt.date,
     channel: str | None = None,
     goal: str | None = None,
+    written_in: Callable[[str, str], str] | None = None,
 ) -> DraftFacts:
-    """The facts of a draft to `person`: `note` and `entries` are their note's own."""
+    """The facts of a draft to `person`: `note` and `entries` are their note's own.
+    `written_in`: the language a draft is written in, given the one the note asks for and the
+    channel (the templates there are decide: `de` without German templates is `en`), so that
+    its memory and promise are told in that language; None: the one the note asks for."""
 
     def at(name: str) -> str | None:
         line = note.field_lines.get(name)
         return f"{person.path}:{line}" if line else None
 
+    channel = draft_channel(person, channel)
     language = language_code(person.language or vault.config.me_language)
+    language = written_in(language, channel) if written_in else language
     others = _other_names(vault, person)
     memory, source, told = _memory(person, note.sections, others, at, language)
     news = news_from = None
@@ -285,7 +291,7 @@ def draft_facts(
         missing.append("their current role (`role:` and `company:`)")
     return DraftFacts(
         person=person,
-        channel=draft_channel(person, channel),
+        channel=channel,
         first_name=_first_name(person.name),
         reason=reason,
         memory=memory,

@@ -107,6 +107,14 @@ class DraftTemplates:
                 self._found[name] = None
         return self._found[name]
 
+    def written_in(self, language: str, channel: str) -> str:
+        """The language a draft for `channel` is written in when its note asks for `language`:
+        that one where there are templates for it (notekit's `fr`, the vault's own), else
+        English."""
+        if language == "en" or self.template(f"{language}/{channel}.md") is None:
+            return "en"
+        return language
+
     def origin(self, name: str) -> str:
         """Where a template is read from: the vault's folder, or notekit's own."""
         key = f"origin:{name}"
@@ -123,9 +131,8 @@ def render_draft(facts: DraftFacts, templates: DraftTemplates) -> Draft:
     limited = templates.folder is not None  # notekit's own templates cannot call for more
     name = f"{facts.channel}.md"
     try:
-        prefix = f"{facts.language}/" if facts.language != "en" else ""
-        if prefix and templates.template(f"{prefix}{name}") is None:
-            prefix = ""
+        language = templates.written_in(facts.language, facts.channel)
+        prefix = f"{language}/" if language != "en" else ""
         name = f"{prefix}{name}"
         phrases, template = templates.template(f"{prefix}_phrases.md"), templates.template(name)
         if phrases is None:

@@ -293,7 +293,15 @@ class _Site:
             if raw is not None
             else read_parts(self.index.vault, person.path, self.index.fields)
         )
-        facts = draft_facts(person, parts, entries, self.index, self.today, channel)
+        facts = draft_facts(
+            person,
+            parts,
+            entries,
+            self.index,
+            self.today,
+            channel,
+            written_in=self.draft_templates.written_in,
+        )
         try:
             return render_draft(facts, self.draft_templates) if facts.enough else None
         except SiteError:

@@ -374,6 +374,10 @@ def test_a_note_language_wins_over_me_and_an_unknown_one_is_english(
     )
     german = run("draft", "Ana Lima", "--json", vault=vault, today="2026-12-02").json()
     assert german["template"] == "notekit's own email.md"  # no German templates: English
+    assert "about how you taught me to climb" in german["body"]  # and told in English
+    said = run("draft", "Ana Lima", vault=vault, today="2026-12-02")
+    assert "notekit: no draft templates in 'de', so this one is in English" in said.stderr
+    assert "no draft templates" not in run("draft", "Ana Lima", vault=make_vault(FRENCH)).stderr
 
 
 def test_a_language_of_the_vaults_own_needs_its_phrases(run: Run, make_vault: MakeVault) -> None:
