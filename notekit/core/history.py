@@ -30,6 +30,10 @@ _YEARS = re.compile(  # on a text of single spaces: each try is short, so a sear
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\d{4}")
+# what stands between an item's org and its role (`Initech, Staff Engineer`, `Initech — Staff
+# Engineer`, `Initech | Staff Engineer`): a comma first, else the first of these written
+_BETWEEN = (",", " | ", " — ", " – ", " - ", " · ")
+_AROUND = " ,(-–—|·"  # what is left of those, and of a bracket, before the years
 SHORT_SPAN = 10  # years at most that an end written with two digits (`2011-12`) spans
 _WHEN_ALONE = re.compile(_WHEN, re.IGNORECASE)
 # what people and LinkedIn write where an org's name goes, naming none (as `org_key`s): nobody
@@ -121,7 +125,9 @@ def _stint(item: Any) -> Stint | None:
     if years:
         start, end, start_day = _span(years)
         text = text[: years.start()]
-    parts = [p.strip() for p in text.strip(" ,(").split(",") if p.strip()]
+    text = text.strip(_AROUND)
+    between = next((s for s in _BETWEEN if s in text), ",")  # the first kind written, in order
+    parts = [p.strip() for p in text.split(between) if p.strip()]
     if not parts:
         return None
     return Stint(parts[0], ", ".join(parts[1:]) or None, start, end, start_day)

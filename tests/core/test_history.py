@@ -70,6 +70,12 @@ def test_a_history_item_of_no_org_is_shown_and_read_as_none() -> None:
         ("Initech (2013-13)", "Initech", None, 2013, 2013),
         ("Initech (1990-25)", "Initech", None, 1990, 2025),  # no month: years, however many
         ("Xerox (2014-2016)", "Xerox", None, 2014, 2016),
+        # the org and the role apart as people write them
+        ("Initech - Staff Engineer - 2014-2017", "Initech", "Staff Engineer", 2014, 2017),
+        ("Initech — Staff Engineer (2014–2017)", "Initech", "Staff Engineer", 2014, 2017),
+        ("Initech | Staff Engineer | 2014-2017", "Initech", "Staff Engineer", 2014, 2017),
+        ("Initech, Engineer - Platform, 2014", "Initech", "Engineer - Platform", 2014, 2014),
+        ("Rolls-Royce (2010-2012)", "Rolls-Royce", None, 2010, 2012),
         ("MIT, 2018/19", "MIT", None, 2018, 2019),
         ("Acme 2018/2019", "Acme", None, 2018, 2019),
         # the words notekit itself shows a mapping with, and their like
