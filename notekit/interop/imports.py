@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from notekit.core.errors import EditError
 from notekit.core.model import Person
-from notekit.core.syntax import GROUP, group_with, inert, one_line
+from notekit.core.syntax import GROUP, MEETINGS, group_with, inert, one_line
 from notekit.core.words import counted
 from notekit.interop.contacts import Contact, Matched, Matcher
 from notekit.interop.ical import Meeting
@@ -434,12 +434,12 @@ def import_meetings(
     max_attendees: int = 8,
 ) -> Calendar:
     """A dated meeting entry for each person of the vault who attended each past occurrence
-    (by email, else by exact name); the channel is the one the title names (`Coffee with Ana`:
-    coffee), else `meeting`. Future occurrences are listed as planned, not written; follow-up
-    dates stay, as in `log_conversations`."""
+    (by email, else by exact name); the channel is the kind of meeting the title names
+    (`Coffee with Ana`: coffee), else `meeting`: a calendar holds meetings, so `Email
+    marketing sync` is a meeting, not an email. Future occurrences are listed as planned,
+    not written; follow-up dates stay, as in `log_conversations`."""
     result = Calendar()
     matcher = Matcher(vault)
-    channels = vault.config.channels
     by_person: dict[str, tuple[Person, dict[tuple[dt.date, str, str], str]]] = {}
     for meeting in meetings:
         if len(meeting.attendees) > max_attendees:
@@ -454,7 +454,7 @@ def import_meetings(
             result.nobody += 1
             continue
         words = fold(meeting.title).split()
-        channel = next((word for word in words if word in channels), "meeting")
+        channel = next((word for word in words if word in MEETINGS), "meeting")
         for person in people.values():
             if meeting.day > today:
                 result.planned.append((meeting.day, person.name, meeting.title))

@@ -529,6 +529,29 @@ def test_calendar_meetings_become_log_entries(run: Run, make_vault: MakeVault) -
     assert bad.exit_code == 2 and "not an iCalendar file" in bad.stderr
 
 
+def test_a_calendar_event_is_a_meeting_whatever_words_its_title_holds(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """`Email marketing sync`, `Signal processing seminar`: meetings, not an email or a chat,
+    which engagement would count otherwise; `Lunch with Ana` is a lunch."""
+    vault = make_vault({"People/Ana Costa.md": "---\nemail: ana@example.com\n---\n"})
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:{n}@x\r\nDTSTART;VALUE=DATE:2026110{n}\r\nSUMMARY:{title}\r\n"
+        "ATTENDEE;CN=Ana Costa:mailto:ana@example.com\r\nEND:VEVENT\r\n"
+        for n, title in enumerate(
+            ["Email marketing sync", "Signal processing seminar", "Lunch with Ana"], start=1
+        )
+    )
+    calendar = tmp_path / "cal.ics"
+    calendar.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
+    result = run("import", "ics", str(calendar), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    ana = (vault / "People/Ana Costa.md").read_text()
+    assert "- 2026-11-01 meeting: Email marketing sync\n" in ana
+    assert "- 2026-11-02 meeting: Signal processing seminar\n" in ana
+    assert "- 2026-11-03 lunch: Lunch with Ana\n" in ana
+
+
 @pytest.mark.parametrize("source", ["linkedin", "ics"])
 def test_an_import_moves_the_last_contact_and_keeps_a_follow_up_date(
     source: str, run: Run, make_vault: MakeVault, tmp_path: Path
