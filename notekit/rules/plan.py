@@ -154,8 +154,8 @@ def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = N
     if picked is not None:
         scored_now = {c[2].path: c for c in candidates}
         for path in picked:
-            if (kept := vault.person_at(path)) is None:
-                continue  # its note is gone
+            if (kept := vault.person_at(path)) is None or not kept.followed_up:
+                continue  # its note is gone, or says not to write (a status, `active: false`)
             done = _done(vault, kept, start, today) or ticked.get(path)
             if path in scored_now:
                 total, _, _, why = scored_now[path]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, MakeVault, Run
 
 VAULT = FIXTURES / "plan"
@@ -282,6 +284,23 @@ def test_a_rest_a_gone_note_and_the_org_cap_each_leave_the_rest_of_the_plan(
     assert [p["name"] for p in _plan(run, vault, MONDAY)["plan"]] == ["Ann", "Bea", "Dov"]
     (vault / "People/Bea.md").unlink()
     assert [p["name"] for p in _plan(run, vault, WEDNESDAY)["plan"]] == ["Ann", "Dov", "Cat"]
+
+
+@pytest.mark.parametrize("out", ["status: Deceased", "status: archived", "active: false"])
+def test_a_pick_taken_out_of_follow_ups_during_the_week_leaves_the_plan(
+    run: Run, make_vault: MakeVault, out: str
+) -> None:
+    """Monday's plan holds Ann, Bea and Dov; on Wednesday Bea's note says she died (or is
+    archived): she is no longer in the plan, with no draft and no link to write to her, and
+    her slot goes to the next, as when a note is gone."""
+    late = "cadence: 1m\n---\n- 2026-09-01 call: hi\n"
+    vault = make_vault(
+        {"notekit.toml": "[plan]\nsize = 3\n", **_people(Ann=late, Bea=late, Cat=late, Dov=late)}
+    )
+    assert [p["name"] for p in _plan(run, vault, MONDAY)["plan"]] == ["Ann", "Bea", "Cat"]
+    bea = vault / "People/Bea.md"
+    bea.write_text(bea.read_text().replace("cadence: 1m\n", f"cadence: 1m\n{out}\n"))
+    assert [p["name"] for p in _plan(run, vault, WEDNESDAY)["plan"]] == ["Ann", "Cat", "Dov"]
 
 
 def test_the_week_s_picks_hold_their_org_slots(run: Run, make_vault: MakeVault) -> None:
