@@ -83,6 +83,9 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
             + "; ".join(draft.missing),
             err=True,
         )
+    if not person.followed_up:
+        said = f"status: {person.status}" if person.status else "active: false"
+        echo(f"notekit: {person.path} takes them out of follow-ups ({said})", err=True)
     asked = language_code(person.language or app.summary().config.me_language)
     if asked != facts.language:
         echo(

@@ -380,6 +380,15 @@ def test_a_note_language_wins_over_me_and_an_unknown_one_is_english(
     assert "no draft templates" not in run("draft", "Ana Lima", vault=make_vault(FRENCH)).stderr
 
 
+def test_a_draft_to_someone_out_of_follow_ups_says_so(run: Run, make_vault: MakeVault) -> None:
+    vault = make_vault(
+        {"People/Ana.md": "---\nemail: a@x.org\nstatus: Deceased\n---\n## Memories\n- Paris.\n"}
+    )
+    said = run("draft", "Ana", vault=vault)
+    assert said.exit_code == 0, said.stderr
+    assert "People/Ana.md takes them out of follow-ups (status: Deceased)" in said.stderr
+
+
 def test_a_language_of_the_vaults_own_needs_its_phrases(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {
