@@ -13,6 +13,7 @@ from notekit.core.dates import add_cadence, add_days
 from notekit.core.model import Cadence, Opportunity, Person
 from notekit.read.config import GOALS
 from notekit.rules.contact import cadence_of, last_contact
+from notekit.rules.orgs import org_matcher
 from notekit.rules.outreach import (
     ANSWERED,
     PENDING,
@@ -146,6 +147,8 @@ def stats(
     last_day = min(until, today)
 
     months: dict[int, list[Tally]] = {}  # with --by month: the tallies of each month
+    org = org_matcher(vault.config)
+    named: dict[str, str] = {}  # with --by company: each org's key -> its name as first written
     reply_days = vault.config.reply_days
     # the touches that can decide an outreach of the period: from a reply window before it
     # to one after it
@@ -163,7 +166,8 @@ def stats(
         if by == "month":
             tallies_on = of_month
         else:
-            tallies = [total, *(groups.setdefault(k, Tally()) for k in _group_keys(person, by))]
+            keys = _group_keys(person, by, lambda company: named.setdefault(org(company), company))
+            tallies = [total, *(groups.setdefault(k, Tally()) for k in keys)]
             tallies_on = _always(tallies)
 
         touches = vault.touches_of(person, low, high)
@@ -230,13 +234,15 @@ def _goal_actual(goal: str, total: Tally) -> int:
     return total.outreach
 
 
-def _group_keys(person: Person, by: str | None) -> list[str]:
+def _group_keys(person: Person, by: str | None, org_named: Callable[[str], str]) -> list[str]:
+    """The groups a person counts in: each goal and tag once, whatever its case; their org,
+    by the name `org_named` gives it (one org, one group, whatever its legal form)."""
     if by == "goal":
         return list(dict.fromkeys(g.lower() for g in person.goals)) or ["(no goal)"]
     if by == "tag":
         return list(dict.fromkeys(t.lower() for t in person.tags)) or ["(no tag)"]
     if by == "company":
-        return [person.company or "(no company)"]
+        return [org_named(person.company) if person.company else "(no company)"]
     return []
 
 

@@ -268,7 +268,8 @@ def test_the_thread_says_more_than_the_days(run: Run, make_vault: MakeVault) -> 
 def test_stats_by_goal_tag_and_company(run: Run, make_vault: MakeVault) -> None:
     """A person counts in each of their goals and tags once, whatever its case; one without
     any counts under "(no goal)", "(no tag)", "(no company)". The groups come by how many people
-    were contacted, then by name."""
+    were contacted, then by name. An org is one group whatever its legal form (Di's `Globex
+    S.A.` is Ana's `Globex`), named as the vault first writes it."""
     vault = make_vault(
         {
             "People/Ana.md": "---\ngoals: [Job-Search, job-search, mentorship]\n"
@@ -277,7 +278,7 @@ def test_stats_by_goal_tag_and_company(run: Run, make_vault: MakeVault) -> None:
             "People/Bo.md": "---\ngoals: [mentorship]\ntags: [friend]\ncompany: Initech\n---\n"
             "- 2026-11-12 call: caught up\n",
             "People/Cy.md": "---\nname: Cy\n---\n- 2026-11-14 coffee: long overdue\n",
-            "People/Di.md": "---\ngoals: [zen]\ncompany: Globex\n---\n",
+            "People/Di.md": "---\ngoals: [zen]\ncompany: Globex S.A.\n---\n",
         }
     )
 
