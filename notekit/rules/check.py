@@ -8,6 +8,7 @@ from collections.abc import Callable
 from notekit.core.model import ERROR, WARNING, Problem
 from notekit.core.syntax import DAILY_NAME
 from notekit.rules.match import closest_name
+from notekit.rules.orgs import my_stints, org_matcher
 from notekit.store.summary import Summary
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
@@ -21,6 +22,7 @@ def check_vault(
     problems = list(index.problems)
     problems.extend(_link_problems(index, attachment))
     problems.extend(_duplicate_names(index))
+    problems.extend(_roles_read_as_orgs(index))
     unique = {(p.path, p.line, p.severity, p.message): p for p in problems}
     return sorted(
         unique.values(),
@@ -93,4 +95,31 @@ def _duplicate_names(index: Summary) -> list[Problem]:
                     "tell them apart (add a distinguishing name or alias)",
                 )
             )
+    return problems
+
+
+def _roles_read_as_orgs(index: Summary) -> list[Problem]:
+    """A history item written `Staff Engineer at Initech (2014-2017)` reads as the org "Staff
+    Engineer at Initech", which ties the person to nobody: named when the words after its last
+    ` at ` are an org the vault knows (someone's company or history, or mine) and the whole
+    is not. An org's own name may hold ` at ` (`University of California at Berkeley`): then
+    the vault knows no org of its end, and nothing is said."""
+    key = org_matcher(index.config)
+    stints = [*my_stints(index.config), *(s for p in index.people for s in p.known_stints)]
+    known = {key(s.org) for s in stints if " at " not in s.org}
+    known.update(key(p.company) for p in index.people if p.company)
+    problems = []
+    for person in index.people:
+        for text, stint in zip(person.history, person.stints, strict=True):
+            if stint is None or " at " not in stint.org or key(stint.org) in known:
+                continue
+            role, _, org = stint.org.rpartition(" at ")
+            if key(org) not in known:
+                continue
+            rest = text[len(stint.org) :] if text.startswith(stint.org) else ""
+            message = (
+                f"history: {text!r} reads as the org {stint.org!r}; for a role at {org} write "
+                f"{org + ', ' + role + rest!r}"
+            )
+            problems.append(Problem(person.path, None, WARNING, message))
     return problems

@@ -243,3 +243,23 @@ def test_problems_are_listed_by_file_then_line_each_with_its_severity(
             "dated entry: no such date: 2026-13-01 (month must be in 1..12)",
         ),
     ]
+
+
+def test_a_role_at_a_known_org_written_as_one_org_is_named(run: Run, make_vault: MakeVault) -> None:
+    """`Staff Engineer at Initech (2014-2017)` reads as the org "Staff Engineer at Initech",
+    which ties Ana to nobody; Initech is an org of the vault (Ben's company), so check says how
+    to write it. `University of California at Berkeley` names no org the vault knows: nothing."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nhistory: [Staff Engineer at Initech (2014-2017), "
+            "University of California at Berkeley (2008-2012)]\n---\n",
+            "People/Ben.md": "---\ncompany: Initech Inc.\n---\n",
+        }
+    )
+    result = run("check", vault=vault)
+    assert result.stdout.splitlines()[0] == (
+        "People/Ana.md: warning: history: 'Staff Engineer at Initech (2014-2017)' reads as the "
+        "org 'Staff Engineer at Initech'; for a role at Initech write "
+        "'Initech, Staff Engineer (2014-2017)'"
+    )
+    assert "Berkeley" not in result.stdout
