@@ -234,7 +234,7 @@ class Person:
 # a status that takes a person out of follow-ups by its first word (SPEC §3's three, and the
 # words people write for someone not to write to), or by its first words
 INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive", "deceased", "died", "dnc"})
-INACTIVE_PHRASES = ("passed away", "do not contact", "don t contact", "no contact", "on hold")
+INACTIVE_PHRASES = ("passed away", "do not contact", "don t contact", "on hold")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -123,6 +123,7 @@ def test_next_contact_without_any_contact_or_cadence(run: Run, make_vault: MakeV
         "status: deceased",
         "status: Passed away in 2025",
         "status: Do not contact!",
+        "status: don't contact",
         "status: on hold",
     ],
 )
@@ -131,7 +132,14 @@ def test_status_and_active_take_people_out(run: Run, make_vault: MakeVault, take
 
 
 @pytest.mark.parametrize(
-    "status", ["active", "holding company board", "no contract yet", "contact again in May"]
+    "status",
+    [
+        "active",
+        "holding company board",
+        "no contract yet",
+        "contact again in May",
+        "no contact info",
+    ],
 )
 def test_other_statuses_stay_in(run: Run, make_vault: MakeVault, status: str) -> None:
     assert "Pat" in _due(run, make_vault, f"cadence: 1m\nstatus: {status}\nactive: true")
