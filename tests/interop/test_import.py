@@ -1109,7 +1109,8 @@ def test_an_org_written_another_way_is_no_new_job(
     """Ana's card says `Globex S.A.` where her note says `Globex`, Ben's `INTC` where his says
     Initech (an `[orgs]` alias): the same org, so nothing is news and nothing is written. Ana's
     next card, as Principal Engineer there, is a new role at Globex, the note's name of it
-    kept. Cy's card, matched by his name alone, at `GLOBEX, Inc.`, is Cy, not a namesake."""
+    kept. Cy's card, matched by his name alone, at `GLOBEX, Inc.`, is Cy, not a namesake; Di's,
+    at `Globex S.A.` as Director, may be her new role there: left for me."""
     vault = make_vault(
         {
             "notekit.toml": '[orgs]\n"Initech" = ["INTC"]\n',
@@ -1117,6 +1118,7 @@ def test_an_org_written_another_way_is_no_new_job(
             "role: Staff Engineer\n---\n",
             "People/Ben Okafor.md": "---\nemail: ben@example.com\ncompany: Initech\n---\n",
             "People/Cy Lee.md": "---\ncompany: Globex\nrole: Designer\n---\n",
+            "People/Di Ng.md": "---\ncompany: Globex\nrole: Designer\n---\n",
         }
     )
     cards = tmp_path / "book.vcf"
@@ -1126,11 +1128,13 @@ def test_an_org_written_another_way_is_no_new_job(
         "BEGIN:VCARD\nVERSION:3.0\nFN:Ben Okafor\nEMAIL:ben@example.com\nORG:INTC\nEND:VCARD\n"
         "BEGIN:VCARD\nVERSION:3.0\nFN:Cy Lee\nORG:GLOBEX\\, Inc.\nTITLE:Designer\n"
         "EMAIL:cy@example.org\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Di Ng\nORG:Globex S.A.\nTITLE:Director\nEND:VCARD\n"
     )
     notes = _notes(vault)
     first = run("import", "vcard", str(cards), vault=vault)
     assert first.exit_code == 0, first.stderr
     assert "new role" not in first.stdout and "0 people were added" in first.stdout
+    assert "left for you: Di Ng (Director at Globex S.A.) may be Di Ng" in first.stdout
     after = _notes(vault)
     assert [path for path in after if after[path] != notes.get(path)] == ["People/Cy Lee.md"]
     assert "email: cy@example.org" in after["People/Cy Lee.md"]  # his gap filled, no more

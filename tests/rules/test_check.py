@@ -248,12 +248,15 @@ def test_problems_are_listed_by_file_then_line_each_with_its_severity(
 def test_a_role_at_a_known_org_written_as_one_org_is_named(run: Run, make_vault: MakeVault) -> None:
     """`Staff Engineer at Initech (2014-2017)` reads as the org "Staff Engineer at Initech",
     which ties Ana to nobody; Initech is an org of the vault (Ben's company), so check says how
-    to write it. `University of California at Berkeley` names no org the vault knows: nothing."""
+    to write it. `University of California at Berkeley` names no org the vault knows, and `Cafe
+    at the Park` is one by its whole name (Di's company): nothing."""
     vault = make_vault(
         {
             "People/Ana.md": "---\nhistory: [Staff Engineer at Initech (2014-2017), "
             "University of California at Berkeley (2008-2012)]\n---\n",
             "People/Ben.md": "---\ncompany: Initech Inc.\n---\n",
+            "People/Cy.md": "---\nhistory: [Cafe at the Park (2019)]\n---\n",
+            "People/Di.md": "---\ncompany: Cafe at the Park\nhistory: [The Park (2018)]\n---\n",
         }
     )
     result = run("check", vault=vault)
@@ -263,3 +266,4 @@ def test_a_role_at_a_known_org_written_as_one_org_is_named(run: Run, make_vault:
         "'Initech, Staff Engineer (2014-2017)'"
     )
     assert "Berkeley" not in result.stdout
+    assert "Cafe" not in result.stdout  # an org of the vault by that whole name: no role there

@@ -139,6 +139,7 @@ def test_status_and_active_take_people_out(run: Run, make_vault: MakeVault, take
         "no contract yet",
         "contact again in May",
         "no contact info",
+        "on holdings review",
     ],
 )
 def test_other_statuses_stay_in(run: Run, make_vault: MakeVault, status: str) -> None:
