@@ -153,7 +153,8 @@ def test_opportunities_as_people_write_them() -> None:
         "- 2026-10-05 referral (won!): the staff role\n"
         "- 2026-10-06 job ( lost ): the Berlin one\n"
         "- 2026-10-07 client (won, signed in May): the audit\n"
-        "- 2026-10-08 advice (in progress): pricing\n".encode(),
+        "- 2026-10-08 advice (in progress): pricing\n"
+        "- 2026-10-09 job (?): the Lisbon one\n".encode(),
     )
     assert [(o.kind, o.status, o.text, o.line) for o in note.opportunities] == [
         ("referral", "won", "for the Acme role", 2),
@@ -164,10 +165,12 @@ def test_opportunities_as_people_write_them() -> None:
         ("job", "lost", "the Berlin one", 7),
         ("client", "won", "the audit", 8),
         ("advice", "open", "pricing", 9),
+        ("job", "open", "the Lisbon one", 10),
     ]
     assert [(p.line, p.message) for p in note.problems] == [
         (5, "opportunity status 'Maybe': one of open, won, lost, given"),
         (9, "opportunity status 'in progress': one of open, won, lost, given"),
+        (10, "opportunity status '?': one of open, won, lost, given"),
     ]
 
 
