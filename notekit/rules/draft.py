@@ -275,11 +275,13 @@ def draft_facts(
     )
     asked = {ask.topic for ask in asks if ask.kind == "interest"}
     unasked = [interest for interest in interests if interest not in asked]
+    # a draft that keeps a promised introduction offers no other beneath it
+    introducing = reason.kind == "promise" and _INTRODUCING.match(plain(reason.text))
     offer = (
         Offer("article", unasked[0])
         if unasked
         else Offer("intro", company)
-        if company
+        if company and not introducing
         else Offer("help")
     )
     missing = []
@@ -483,6 +485,9 @@ def _told_to_them(text: str) -> str:
         return (said.capitalize() if pronoun[0].isupper() else said) + after
 
     return _PRONOUN.sub(replace, text)
+
+
+_INTRODUCING = re.compile(r"(?i)(?:introduce|intro|présenter|mettre en relation)\b")
 
 
 def _promised(task: str, person: Person, language: str) -> Promised:

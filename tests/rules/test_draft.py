@@ -1056,3 +1056,24 @@ def test_how_we_know_each_other_stands_in_for_a_memory_unless_it_names_another(
     assert any("shared memory" in item for item in ana["missing"])
     assert bo["memory_from"] is None and "payments" not in bo["body"]
     assert ines["memory_from"] == "People/Ines Dunn.md:5" and "lost in Porto" in ines["body"]
+
+
+@pytest.mark.parametrize(
+    ("task", "language"),
+    [("Introduce Sam to Laura for the junior role", "en"), ("présenter Sam à Laura", "fr")],
+)
+def test_a_draft_that_keeps_a_promised_introduction_offers_no_other(
+    run: Run, make_vault: MakeVault, task: str, language: str
+) -> None:
+    """The draft opens with the introduction I promised; offering an introduction again
+    beneath it reads as if the first were forgotten: it offers help instead."""
+    note = (
+        f"---\nemail: laura@example.com\ncompany: Globex\nlanguage: {language}\n---\n"
+        f"- [ ] {task} 📅 2026-11-25\n"
+    )
+    draft = run("draft", "Laura", "--json", vault=make_vault({"People/Laura.md": note})).json()
+    assert draft["reason"]["kind"] == "promise"
+    offers = {"en": "If an introduction", "fr": "mise en relation"}
+    assert offers[language] not in draft["body"]
+    helps = {"en": "anything I can help with", "fr": "Si je peux t'aider"}
+    assert helps[language] in draft["body"]
