@@ -98,6 +98,36 @@ def make_vault(tmp_path: Path) -> MakeVault:
     return make
 
 
+# a person note with what a write must keep: a comment, a quoted date with a comment after it
+ANA = """\
+---
+name: Ana Costa
+aliases: [Ana C.]
+# keep this comment
+cadence: 3m
+last_contacted: "2026-08-01"   # quoted on purpose
+tags: [person]
+---
+# Ana
+
+## Log
+- 2026-08-01 coffee: the first one
+"""
+
+
+@pytest.fixture
+def ana_vault(make_vault: MakeVault) -> Path:
+    """The vault the write commands are tried on: Ana Costa (`ANA`), Ana Lima, whose name
+    begins the same, and Grace Liu, whose follow-up date is written `Follow Up On`."""
+    return make_vault(
+        {
+            "People/Ana Costa.md": ANA,
+            "People/Ana Lima.md": "---\ncadence: 1m\n---\nNo log yet.\n",
+            "People/Grace Liu.md": "---\nFollow Up On: 2026-11-24\ncadence: 1y\n---\n",
+        }
+    )
+
+
 def build_report(run: Run, vault: Path, out: Path, *args: str) -> Path:
     """`notekit report -o OUT ARGS` on the vault, which must succeed: the index.html it names."""
     result = run("report", "-o", str(out), *args, vault=vault)

@@ -11,35 +11,14 @@ from subprocess import PIPE
 
 import pytest
 
-from conftest import TODAY, MakeVault, Run, due_by_name, people_by_name
+from conftest import ANA, TODAY, MakeVault, Run, due_by_name, people_by_name
 from notekit.core.errors import ConflictError
 from notekit.write.edit import Snapshot, write_atomic
 
-ANA = """\
----
-name: Ana Costa
-aliases: [Ana C.]
-# keep this comment
-cadence: 3m
-last_contacted: "2026-08-01"   # quoted on purpose
-tags: [person]
----
-# Ana
-
-## Log
-- 2026-08-01 coffee: the first one
-"""
-
 
 @pytest.fixture
-def vault(make_vault: MakeVault) -> Path:
-    return make_vault(
-        {
-            "People/Ana Costa.md": ANA,
-            "People/Ana Lima.md": "---\ncadence: 1m\n---\nNo log yet.\n",
-            "People/Grace Liu.md": "---\nFollow Up On: 2026-11-24\ncadence: 1y\n---\n",
-        }
-    )
+def vault(ana_vault: Path) -> Path:
+    return ana_vault
 
 
 def _bytes(vault: Path) -> dict[str, bytes]:

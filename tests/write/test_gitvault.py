@@ -11,26 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, MakeVault, Run
-
-ANA = """\
----
-name: Ana Costa
-cadence: 3m
-tags: [person]
----
-# Ana
-
-## Log
-- 2026-08-01 coffee: the first one
-"""
+from conftest import TODAY, Run
 
 
 @pytest.fixture
-def vault(make_vault: MakeVault) -> Path:
-    return make_vault(
-        {"People/Ana Costa.md": ANA, "People/Ana Lima.md": "---\ncadence: 1m\n---\nNo log yet.\n"}
-    )
+def vault(ana_vault: Path) -> Path:
+    return ana_vault
 
 
 Git = Callable[..., str]
