@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from typing import Any
 
 from notekit.core.model import Stint
+from notekit.core.words import folded_words
 
 ORG_KEYS = ("org", "school", "company", "organization", "organisation")
 # a time at the end of a text, in the forms people write and profile pages show: `2014-2017`,
@@ -201,9 +201,7 @@ def _initials_joined(words: list[str]) -> list[str]:
 def org_key(name: str) -> str:
     """An org's name whatever its case, accents and legal suffix: `Initech, Inc.` is
     `initech` (kept per name: a vault names few orgs, each many times)."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
-    words = _initials_joined(text.split())
+    words = _initials_joined(folded_words(name))
     while len(words) > 1 and words[-1] in _LEGAL:
         words.pop()
     return " ".join(words)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.syntax import DIRECTIONS, MEETINGS
+from notekit.core.words import folded_words
 
 ERROR = "error"
 WARNING = "warning"
@@ -241,7 +242,7 @@ INACTIVE_PHRASES = ("passed away", "do not contact", "don t contact", "on hold")
 def stops_follow_ups(status: str) -> bool:
     """Whether a status takes the person out of follow-ups, whatever its case and punctuation:
     `Archived (2024)`, `Paused until March`, `Passed away`, `Do not contact!`."""
-    words = " ".join("".join(c if c.isalnum() else " " for c in status.casefold()).split())
+    words = " ".join(folded_words(status))
     return words.split(" ", 1)[0] in INACTIVE_STATUSES or any(
         f"{words} ".startswith(f"{phrase} ") for phrase in INACTIVE_PHRASES
     )

@@ -1,6 +1,8 @@
-"""Counts in words, as every message and page says them."""
+"""Words: counted as every message and page says them, and compared as a user means them."""
 
 from __future__ import annotations
+
+import unicodedata
 
 
 def counted(number: float, noun: str, plural: str | None = None) -> str:
@@ -8,3 +10,11 @@ def counted(number: float, noun: str, plural: str | None = None) -> str:
     its `plural` (the noun with an `s` unless given)."""
     shown = f"{number:g}" if isinstance(number, float) else str(number)
     return f"{shown} {noun if number == 1 else plural or noun + 's'}"
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of a text whatever its case, accents and punctuation: `Initech, S.A.` is
+    `initech s a`, `Do not contact!` is `do not contact`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = (c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return "".join(kept).split()
