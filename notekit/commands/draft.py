@@ -37,7 +37,7 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
       notekit draft priya --channel linkedin --goal referral
       notekit draft tomas --json
     """
-    from notekit.rules.draft import language_code
+    from notekit.rules.draft import asked_language
     from notekit.site.drafts import USER_TEMPLATES, DraftTemplates, render_draft, sentences_of
 
     person = app.person(name)
@@ -86,7 +86,7 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
     if not person.followed_up:
         said = f"status: {person.status}" if person.status else "active: false"
         echo(f"notekit: {person.path} takes them out of follow-ups ({said})", err=True)
-    asked = language_code(person.language or app.summary().config.me_language)
+    asked = asked_language(person, app.summary().config)
     if asked != facts.language:
         echo(
             f"notekit: no draft templates in {asked!r}, so this one is in English; yours would "

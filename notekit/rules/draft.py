@@ -18,6 +18,7 @@ from typing import NamedTuple
 from notekit.core.history import is_org
 from notekit.core.model import Interaction, NoteParts, Person, Section
 from notekit.core.syntax import LIST_ITEM, TASK_BOX, WIKILINK, one_line, plain
+from notekit.read.config import Config
 from notekit.rules.reason import FOLLOW_UP, NUDGE, RECONNECT, Reason, conversation, reason_for
 from notekit.store.summary import Summary
 
@@ -243,7 +244,7 @@ def draft_facts(
         return f"{person.path}:{line}" if line else None
 
     channel = draft_channel(person, channel)
-    language = language_code(person.language or vault.config.me_language)
+    language = asked_language(person, vault.config)
     language = written_in(language, channel) if written_in else language
     others = _other_names(vault, person)
     memory, source, told = _memory(person, note.sections, others, at, language)
@@ -386,6 +387,11 @@ def _names_another(written: str, another: Callable[[str], bool]) -> bool:
         return True
     pairs = (f"{a} {b}".casefold() for a, b in zip(words, words[1:], strict=False))
     return any(another(pair) for pair in pairs)
+
+
+def asked_language(person: Person, config: Config) -> str:
+    """The language a draft to `person` is asked in: their note's `language`, else mine."""
+    return language_code(person.language or config.me_language)
 
 
 def language_code(value: str | None) -> str:
