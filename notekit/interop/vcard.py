@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from notekit.core.dates import parse_birthday
 from notekit.core.model import Person
+from notekit.core.names import name_parts
 from notekit.interop.contacts import Contact
 from notekit.interop.source import MAX_MB, read_file
 from notekit.interop.source import decode as source_decode
@@ -318,9 +319,13 @@ def write_cards(people: list[Person]) -> str:
     for person in people:
         card = vobject.vCard()
         card.add("fn").value = person.name
-        parts = person.name.rsplit(" ", 1)
+        parts = name_parts(person.name)
         card.add("n").value = vobject.vcard.Name(
-            family=parts[-1] if len(parts) > 1 else "", given=parts[0]
+            family=parts.family,
+            given=parts.given,
+            additional=parts.additional,
+            prefix=parts.prefix,
+            suffix=parts.suffix,
         )
         for email in person.emails:
             card.add("email").value = email

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from notekit.core.history import is_org
 from notekit.core.model import Interaction, NoteParts, Person, Section
+from notekit.core.names import given_name
 from notekit.core.syntax import LIST_ITEM, TASK_BOX, WIKILINK, one_line, plain
 from notekit.read.config import Config
 from notekit.rules.reason import FOLLOW_UP, NUDGE, RECONNECT, Reason, conversation, reason_for
@@ -295,7 +296,7 @@ def draft_facts(
     return DraftFacts(
         person=person,
         channel=channel,
-        first_name=_first_name(person.name),
+        first_name=given_name(person.name),
         reason=reason,
         memory=memory,
         memory_short=_short(memory) if memory else None,
@@ -366,7 +367,7 @@ def _other_names(vault: Summary, person: Person) -> Callable[[str], bool]:
     alias) and not also the person's own: a memory that names one of them may be theirs to
     tell."""
     mine = {person.name.casefold(), *(a.casefold() for a in person.aliases)}
-    mine |= {n.split()[0] for n in mine if n.split()}
+    mine |= {given_name(n) for n in mine if n.split()}
     names = vault.names
 
     def another(name: str) -> bool:
@@ -502,7 +503,7 @@ def _promised(task: str, person: Person, language: str) -> Promised:
     told with `you` for them (`call Ben back` -> `call you back`), in another language as
     written."""
     text = plain(task).rstrip(".")  # its due marker is dropped with the rest
-    names = sorted({person.name, *person.aliases, _first_name(person.name)}, key=len, reverse=True)
+    names = sorted({person.name, *person.aliases, given_name(person.name)}, key=len, reverse=True)
     if language == "fr":
         sent = re.match(r"(?i)(?:envoyer|partager|transmettre|faire suivre) (.+)", text)
         thing = sent.group(1) if sent else None
@@ -555,8 +556,3 @@ def _asks(
     if topic:
         asked.append(Ask("interest", topic, where["interests"]))
     return asked[:2]
-
-
-def _first_name(name: str) -> str:
-    """What to call them: the first word of the name as the note gives it."""
-    return name.split()[0] if name.split() else name

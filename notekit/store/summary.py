@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from notekit.core.model import DatedTask, Event, Opportunity, Person, Problem, Touch
+from notekit.core.names import given_name
 from notekit.core.syntax import wikilink
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
@@ -91,7 +92,7 @@ class Summary:
         for person in self.people:
             for name in (person.name, *person.aliases):
                 found.setdefault(name.casefold(), set()).add(person.path)
-                first = name.split()[0] if name.split() else ""
+                first = given_name(name)
                 if len(first) > 2:
                     found.setdefault(first.casefold(), set()).add(person.path)
         return {name: frozenset(paths) for name, paths in found.items()}

@@ -273,6 +273,24 @@ def test_exports_round_trip_through_an_import(run: Run, tmp_path: Path) -> None:
     assert run("export", "vcard", vault=fresh).stdout == cards.read_text()
 
 
+def test_a_vcard_export_gives_each_part_of_a_name_its_place(
+    make_vault: MakeVault, run: Run
+) -> None:
+    """N is family;given;additional;prefix;suffix: an address book sorts and greets by it."""
+    names = ["Dr. Helen Brooks", "Ludwig van Beethoven", "Martin Luther King, Jr.", "Cher"]
+    vault = make_vault(
+        {f"People/{n}.md": f'---\nname: "{name}"\n---\n' for n, name in enumerate(names)}
+    )
+    lines = run("export", "vcard", vault=vault).stdout.splitlines()
+    assert sorted(line for line in lines if line.startswith("N:")) == [
+        "N:;Cher;;;",
+        "N:Brooks;Helen;;Dr.;",
+        "N:King;Martin;Luther;;Jr.",
+        "N:van Beethoven;Ludwig;;;",
+    ]
+    assert "FN:Dr. Helen Brooks" in lines  # the name as the note writes it
+
+
 def test_each_card_of_a_vcard_export_says_what_the_note_says(run: Run) -> None:
     """Card against note, not export against export: name, emails, phone, company, title and
     birthday of every person of the sample vault are on their card."""

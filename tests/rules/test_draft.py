@@ -213,6 +213,22 @@ def test_a_memory_built_to_make_a_pattern_backtrack_is_read_at_once(
     assert result.stdout.startswith("Hey Max! Just thinking about the night we met")
 
 
+def test_a_draft_greets_them_by_their_given_name_not_their_title(
+    make_vault: MakeVault, run: Run
+) -> None:
+    vault = make_vault(
+        {
+            "People/Helen.md": "---\nname: Dr. Helen Brooks\nrole: Professor\n---\n"
+            "## Memories\n- Dr. Brooks read every page of my thesis\n",
+            "People/Bean.md": "---\nname: Mr Bean\nrole: Pilot\n---\n",
+        }
+    )
+    helen = run("draft", "Helen Brooks", "--channel", "message", vault=vault).stdout
+    assert helen.startswith("Hey Helen! ") and "Dr.!" not in helen
+    bean = run("draft", "Mr Bean", "--channel", "email", vault=vault).stdout
+    assert "Hi Mr Bean," in bean  # no given name to use: the name as written
+
+
 HOSTILE_TEMPLATES = {
     "nested loops": (
         "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",

@@ -1,0 +1,78 @@
+"""A person's name in parts, from the name as the note writes it: the given name a message
+greets them by (`Dr. Helen Brooks` is Helen, not "Dr."), and the parts an address book keeps
+(a vCard's N: prefix, given, additional, family, suffix).
+
+A closed list of honorifics and suffixes, and the particles that begin a family name, rather
+than a name parser: nameparser reads more shapes, but costs 50 ms to import and 0.2 ms a
+name, and the report greets everyone (docs/format.md, "Names" under "Fields")."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+# written before a name, never what a message calls someone (compared without case or dot)
+TITLES = frozenset(
+    "dr doctor prof professor mr mrs ms mx miss sir dame rev reverend fr "
+    "mme mlle herr frau dott dottssa dra sra srta".split()
+)
+# written after a name, alone or after a comma
+SUFFIXES = frozenset("jr sr ii iii iv phd md mba esq".split())
+# where a family name begins when it has more than one word (`van Beethoven`, `da Silva`)
+PARTICLES = frozenset(
+    "van von de da di du del della der den des le la dos das do ter ten bin ibn al el".split()
+)
+
+
+class NameParts(NamedTuple):
+    prefix: str  # "Dr."
+    given: str  # "Helen"
+    additional: str  # middle names
+    family: str  # "Brooks", "van Beethoven"
+    suffix: str  # "Jr."
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,").casefold()
+
+
+def name_parts(name: str) -> NameParts:
+    """The parts of a name: honorifics before it and suffixes after it set apart, `Family,
+    Given` read as such, the first word given, the family name its last word or from its
+    first particle on, the words between additional. A title and one word is a family name
+    (`Mr Bean`); a name of titles alone is a given name."""
+    words = name.replace(",", ", ").split()
+    suffix: list[str] = []
+    while len(words) > 1 and _bare(words[-1]) in SUFFIXES:
+        suffix.insert(0, words.pop().rstrip(","))
+    words[-1:] = [words[-1].rstrip(",")] if words else []
+    commas = [n for n, word in enumerate(words) if word.endswith(",")]
+    if len(commas) == 1 and 0 < commas[0] + 1 < len(words):  # `Brooks, Helen`
+        at = commas[0] + 1
+        words = [*words[at:], *(w.rstrip(",") for w in words[:at])]
+        family_from: int | None = len(words) - at
+    else:
+        words = [w.rstrip(",") for w in words]
+        family_from = None
+    prefix: list[str] = []
+    while len(words) > 1 and _bare(words[0]) in TITLES:
+        prefix.append(words.pop(0))
+        family_from = None if family_from is None else family_from - 1
+    if not words:
+        return NameParts("", "", "", "", " ".join(suffix))
+    if prefix and len(words) == 1:
+        return NameParts(" ".join(prefix), "", "", words[0], " ".join(suffix))
+    if family_from is None:
+        particle = next((n for n in range(1, len(words)) if _bare(words[n]) in PARTICLES), None)
+        family_from = particle if particle is not None else max(len(words) - 1, 1)
+    return NameParts(
+        " ".join(prefix),
+        words[0],
+        " ".join(words[1:family_from]),
+        " ".join(words[family_from:]),
+        " ".join(suffix),
+    )
+
+
+def given_name(name: str) -> str:
+    """What a message calls them: their given name, else the name as written (`Mr Bean`)."""
+    return name_parts(name).given or " ".join(name.split())

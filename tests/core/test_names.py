@@ -1,0 +1,49 @@
+"""core/names: the given name a message greets someone by, and a name's parts for a vCard."""
+
+from __future__ import annotations
+
+import pytest
+
+from notekit.core.names import NameParts, given_name, name_parts
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Ana Costa", ("", "Ana", "", "Costa", "")),
+        ("Dr. Helen Brooks", ("Dr.", "Helen", "", "Brooks", "")),
+        ("Prof. Dr. Hans Müller", ("Prof. Dr.", "Hans", "", "Müller", "")),
+        ("ms Sofia Marques", ("ms", "Sofia", "", "Marques", "")),
+        ("Ludwig van Beethoven", ("", "Ludwig", "", "van Beethoven", "")),
+        ("Sofia da Silva Marques", ("", "Sofia", "", "da Silva Marques", "")),
+        ("Martin Luther King, Jr.", ("", "Martin", "Luther", "King", "Jr.")),
+        ("Rev. Dr. Martin Luther King Jr", ("Rev. Dr.", "Martin", "Luther", "King", "Jr")),
+        ("Brooks, Helen", ("", "Helen", "", "Brooks", "")),
+        ("van Beethoven, Ludwig", ("", "Ludwig", "", "van Beethoven", "")),
+        ("Mr Bean", ("Mr", "", "", "Bean", "")),  # a title and one word: a family name
+        ("Cher", ("", "Cher", "", "", "")),
+        ("Dr.", ("", "Dr.", "", "", "")),  # titles alone are the name
+        ("Del Harris", ("", "Del", "", "Harris", "")),  # a particle first is a given name
+        ("王伟", ("", "王伟", "", "", "")),
+        ("  Ana   Costa ", ("", "Ana", "", "Costa", "")),
+        ("", ("", "", "", "", "")),
+    ],
+)
+def test_a_name_in_parts(name: str, parts: tuple[str, ...]) -> None:
+    assert name_parts(name) == NameParts(*parts)
+
+
+@pytest.mark.parametrize(
+    ("name", "called"),
+    [
+        ("Dr. Helen Brooks", "Helen"),
+        ("Prof. Dr. Hans Müller", "Hans"),
+        ("Brooks, Helen", "Helen"),
+        ("Tomás Peres", "Tomás"),
+        ("Mr  Bean", "Mr Bean"),  # no given name: the name as written
+        ("Jr", "Jr"),
+        ("", ""),
+    ],
+)
+def test_what_a_message_calls_them(name: str, called: str) -> None:
+    assert given_name(name) == called
