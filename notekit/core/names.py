@@ -41,29 +41,28 @@ def name_parts(name: str) -> NameParts:
     first particle on, the words between additional. A title and one word is a family name
     (`Mr Bean`); a name of titles alone is a given name."""
     words = name.replace(",", ", ").split()
+    if not words:
+        return NameParts("", "", "", "", "")
     suffix: list[str] = []
     while len(words) > 1 and _bare(words[-1]) in SUFFIXES:
         suffix.insert(0, words.pop().rstrip(","))
-    words[-1:] = [words[-1].rstrip(",")] if words else []
     commas = [n for n, word in enumerate(words) if word.endswith(",")]
-    if len(commas) == 1 and 0 < commas[0] + 1 < len(words):  # `Brooks, Helen`
+    words = [word.rstrip(",") for word in words]
+    family_from = None
+    if len(commas) == 1 and commas[0] + 1 < len(words):  # `Brooks, Helen`
         at = commas[0] + 1
-        words = [*words[at:], *(w.rstrip(",") for w in words[:at])]
-        family_from: int | None = len(words) - at
-    else:
-        words = [w.rstrip(",") for w in words]
-        family_from = None
+        words, family_from = [*words[at:], *words[:at]], len(words) - at
     prefix: list[str] = []
     while len(words) > 1 and _bare(words[0]) in TITLES:
         prefix.append(words.pop(0))
         family_from = None if family_from is None else family_from - 1
-    if not words:
-        return NameParts("", "", "", "", " ".join(suffix))
     if prefix and len(words) == 1:
         return NameParts(" ".join(prefix), "", "", words[0], " ".join(suffix))
     if family_from is None:
-        particle = next((n for n in range(1, len(words)) if _bare(words[n]) in PARTICLES), None)
-        family_from = particle if particle is not None else max(len(words) - 1, 1)
+        family_from = next(
+            (n for n in range(1, len(words)) if _bare(words[n]) in PARTICLES),
+            max(len(words) - 1, 1),
+        )
     return NameParts(
         " ".join(prefix),
         words[0],

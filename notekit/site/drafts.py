@@ -167,6 +167,10 @@ def _values(facts: DraftFacts) -> dict[str, Any]:
         reason=facts.reason.kind,
         moment=facts.reason.label if facts.reason.kind == "moment" else None,
         years=facts.reason.years,
+        # the moment is still ahead: a birthday wished before the day is wished early
+        moment_ahead=facts.reason.kind == "moment"
+        and facts.reason.date is not None
+        and facts.reason.date > facts.today,
         # the org they joined, the event ahead: what the moment's opening names
         moment_what=facts.reason.text if facts.reason.label in _NAMING_MOMENTS else None,
         memory=facts.memory,

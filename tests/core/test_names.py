@@ -19,6 +19,12 @@ from notekit.core.names import NameParts, given_name, name_parts
         ("Martin Luther King, Jr.", ("", "Martin", "Luther", "King", "Jr.")),
         ("Rev. Dr. Martin Luther King Jr", ("Rev. Dr.", "Martin", "Luther", "King", "Jr")),
         ("Brooks, Helen", ("", "Helen", "", "Brooks", "")),
+        ("Brooks,Helen", ("", "Helen", "", "Brooks", "")),
+        ("Brooks, Dr. Helen", ("Dr.", "Helen", "", "Brooks", "")),
+        ("Martin Luther King, Jr., PhD", ("", "Martin", "Luther", "King", "Jr. PhD")),
+        ("Ana Costa,", ("", "Ana", "", "Costa", "")),
+        ("Costa, Ana, Maria", ("", "Costa", "Ana", "Maria", "")),  # which is which: unsaid
+        ("Jr", ("", "Jr", "", "", "")),
         ("van Beethoven, Ludwig", ("", "Ludwig", "", "van Beethoven", "")),
         ("Mr Bean", ("Mr", "", "", "Bean", "")),  # a title and one word: a family name
         ("Cher", ("", "Cher", "", "", "")),

@@ -709,10 +709,12 @@ def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: Mak
             "People/Ana.md": "---\nemail: a@example.com\nbirthday: 1990-11-26\n---\n",
             "People/Bo.md": "---\nemail: b@example.com\nhow_we_met: 2018-11-25 at the Globex "
             "offsite\n---\n",
+            "People/Cé.md": "---\nemail: c@example.com\nbirthday: 11-26\nlanguage: fr\n---\n",
         }
     )
 
     draft = functools.partial(_drafted, run, vault)
+    assert draft("Cé")["subject"] == "Joyeux anniversaire en avance, Cé !"
 
     ana, bo = draft("Ana"), draft("Bo")
     assert ana["reason"] == {
@@ -721,7 +723,13 @@ def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: Mak
         "text": "",
         "source": "People/Ana.md:3",  # the line of the field, as the draft's sentence
     }
-    assert ana["body"].split("\n")[2].startswith("Happy birthday!")
+    assert ana["body"].split("\n")[2].startswith("Happy early birthday!")  # on Monday
+    assert ana["subject"] == "Happy early birthday, Ana!"
+    on_the_day = run("draft", "Ana", "--json", vault=vault, today="2026-11-26").json()
+    assert (on_the_day["subject"], on_the_day["body"].split("\n")[2]) == (
+        "Happy birthday, Ana!",
+        "Happy birthday!",
+    )
     assert (bo["reason"]["kind"], bo["reason"]["date"]) == ("moment", "2026-11-25")
     assert (bo["reason"]["source"], bo["reason"]["text"]) == ("People/Bo.md:3", "")
     assert "It's 8 years since we met, and I wanted to say hello." in bo["body"]
@@ -944,7 +952,7 @@ def test_what_a_draft_offers_and_where_a_birthday_and_a_year_old_role_come_from(
         return {s["text"]: s["from"] for s in result.json()["sentences"]}
 
     ana, bo, cy = said("Ana"), said("Bo"), said("Cy")
-    assert ana["Happy birthday!"] == ["People/Ana.md:4"]
+    assert ana["Happy early birthday!"] == ["People/Ana.md:4"]
     assert ana["I hope all is well with you at Globex."] == ["People/Ana.md:3"]
     congratulations = next(text for text in bo if "Staff at Initech" in text)
     assert bo[congratulations] == ["People/Bo.md:7"]  # not the reason: told beside it
