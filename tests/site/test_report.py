@@ -627,7 +627,7 @@ def test_write_links_connections_and_the_network_page(run: Run, tmp_path: Path) 
     assert (mail.scheme, mail.path) == ("mailto", "ana.costa@example.com")
     assert query["subject"] == ["Happy early birthday, Ana!"]  # on Friday: the reason to write
     assert query["body"][0].startswith(
-        "Hi Ana,\r\n\r\nHappy early birthday! I was thinking the other day about the 2016 Black Friday"
+        "Hi Ana,\r\n\r\nHappy early birthday! I was thinking the other day about the 2016"
     )
     assert query["body"][0].endswith("Best,\r\nSam\r\n")
     assert "Kwame Mensah" not in links  # neither an email nor a LinkedIn profile
