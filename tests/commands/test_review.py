@@ -69,7 +69,7 @@ def test_log_snooze_skip_change_only_their_lines(make_vault: MakeVault) -> None:
     assert "2026-05-02  email: her Rust talk" in output  # the last two entries
     assert "2026-04-01  coffee: her new team" in output
     assert "Subject: Thinking of the 2016 outage" in output  # the draft
-    assert "What are you most focused on as Staff Engineer these days?" in output
+    assert "What are you most focused on in your role as Staff Engineer these days?" in output
     assert "[2/3] Ben Okafor" in output and "[3/3] Cy Dale" in output
     assert "No draft: add to People/Cy Dale.md a shared memory" in output
     assert "To make it more personal, add to People/Ben Okafor.md: a shared memory" in output

@@ -105,7 +105,9 @@ def test_without_a_memory_the_last_conversation_is_named_and_missing_facts_are_s
     result = run("draft", "Lee Wong", vault=VAULT)  # LinkedIn: the only address
     assert result.exit_code == 0
     assert result.stdout.startswith("Hi Lee, it's been a while since our call back in 2021!")
-    assert "What are you most focused on as Product Designer these days?" in result.stdout
+    assert (
+        "What are you most focused on in your role as Product Designer these days?" in result.stdout
+    )
     assert "add to People/Lee Wong.md: a shared memory" in result.stderr
     assert "their interests" in result.stderr
     assert invented(result.stdout, "People/Lee Wong.md") == []
@@ -665,7 +667,7 @@ def test_an_only_interest_is_named_once(run: Run, make_vault: MakeVault) -> None
 
     kim, lee = body("Kim Park"), body("Lee Wong")
     assert kim.count("sailing") == 1 and "I'll pass along anything good I read on sailing." in kim
-    assert "What are you most focused on as Staff Engineer these days?" in kim
+    assert "What are you most focused on in your role as Staff Engineer these days?" in kim
     assert lee.count("sailing") == 1
     assert "What has been keeping you busy with sailing lately?" in lee
     assert "If there is anything I can help with, just say." in lee
@@ -986,7 +988,7 @@ def test_what_a_note_lacks_and_the_name_and_role_a_draft_uses(
     result = run("draft", "Bo", "--goal", "learning", "--json", vault=vault, today="2026-11-23")
     assert result.exit_code == 0, result.stderr
     said = {s["text"]: s["from"] for s in result.json()["sentences"]}
-    learning = "I'd love to learn from how you approach your work as Staff Engineer."
+    learning = "I'd love to learn from how you approach your role as Staff Engineer."
     assert said[learning] == ["People/Bo.md:3"]  # the `role:` line
 
 

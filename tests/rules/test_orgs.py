@@ -122,7 +122,7 @@ def test_freelance_and_self_employed_are_no_org(run: Run, make_vault: MakeVault)
     assert run("agenda", "--json", vault=vault, today="2026-11-23").json()["items"] == []
     draft = run("draft", "Ana", vault=vault, today="2026-11-23").stdout
     assert "Self-employed" not in draft
-    assert "What are you most focused on as Product Designer these days?" in draft
+    assert "What are you most focused on in your role as Product Designer these days?" in draft
     assert "If there is anything I can help with, just say." in draft
 
 
