@@ -141,17 +141,20 @@ def news_of(person: Person, today: dt.date) -> Moment | None:
     return Moment(person, NEW_ROLE, person.news.date, None, person.news.what)
 
 
-def moment_text(item: Moment) -> str:
-    """What a moment is, in a few words: `birthday (40)`, `new role — congratulate: now …`."""
+def moment_text(item: Moment, when: str = "") -> str:
+    """What a moment is, in a few words: `birthday (40)`, `new role — congratulate: now …`;
+    `when` (`on Friday`) goes where it reads right: "8 years on Thursday since you met", not
+    "8 years since you met on Thursday"."""
     years = counted(item.years, "year") if item.years else ""
+    at = f" {when}" if when else ""
     if item.kind == NEW_ROLE:
-        return f"{item.kind} — congratulate: now {item.what}"
+        return f"{item.kind}{at} — congratulate: now {item.what}"
     if item.kind == MET:
-        return f"{years} since you met"
+        return f"{years}{at} since you met"
     if item.kind == JOINED:
-        return f"{years} since they joined {item.what}, where you were too"
+        return f"{years}{at} since they joined {item.what}, where you were too"
     if item.kind == NEW_YEAR:
-        return f"new year — {item.what}"
+        return f"new year{at} — {item.what}"
     if item.kind == EVENT:
-        return f"{item.what} — you will both be there"
-    return item.kind + (f" ({item.years})" if item.years else "")
+        return f"{item.what}{at} — you will both be there"
+    return item.kind + (f" ({item.years})" if item.years else "") + at

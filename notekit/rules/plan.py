@@ -98,7 +98,7 @@ def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = N
     new_year: set[str] = set()  # the people the new year brings in: one slot at most
     for moment in moments(vault, followed, start, end):
         when = "this week" if moment.date < start else f"on {moment.date:%A}"
-        moments_of.setdefault(moment.person.path, []).append(f"{moment_text(moment)} {when}")
+        moments_of.setdefault(moment.person.path, []).append(moment_text(moment, when))
         if moment.kind == NEW_YEAR:
             new_year.add(moment.person.path)
     resting, unanswered = unanswered_outreach(vault, followed, start)

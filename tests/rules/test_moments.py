@@ -34,6 +34,25 @@ def test_the_day_we_met_comes_back_from_its_first_year_on() -> None:
     assert texts == ["1 year since you met", "10 years since you met"]
 
 
+def test_the_day_of_a_moment_goes_where_it_reads_right() -> None:
+    """ "8 years since you met on Thursday" would say they met on Thursday."""
+    index = index_from_texts(
+        {
+            "People/Ana.md": "---\nhow_we_met: 2018-11-26 at Globex\nbirthday: 1988-11-27\n---\n",
+            "People/Bo.md": "---\nname: Bo\n---\n- 2026-11-20 linkedin: now Staff at Globex\n",
+        }
+    )
+    texts = {
+        (m.person.name, m.kind): moment_text(m, f"on {m.date:%A}")
+        for m in moments(index, index.people, TODAY, dt.date(2026, 11, 29))
+    }
+    assert texts == {
+        ("Ana", MET): "8 years on Thursday since you met",
+        ("Ana", "birthday"): "birthday (38) on Friday",
+        ("Bo", NEW_ROLE): "new role on Friday — congratulate: now Staff at Globex",
+    }
+
+
 def test_a_new_role_is_a_moment_from_its_day_for_fourteen_days() -> None:
     def news(day: str) -> dict[str, str]:
         line = f"- {day} linkedin: now Staff Engineer at Globex (was Engineer)\n"

@@ -188,7 +188,7 @@ def test_the_new_year_lifts_one_person_and_one_past_employer_takes_two_slots(
     assert "Ann" in names and "Bo" not in names and "Cat" not in names
     assert sum(name in names for name in ("Dan", "Eli", "Fay")) == 2
     ann = next(p for p in found["plan"] if p["name"] == "Ann")
-    assert ann["why"][0].startswith("new year — not in touch since 2026-03-01")
+    assert ann["why"][0].startswith("new year on Friday — not in touch since 2026-03-01")
 
 
 def test_a_snooze_puts_someone_off_and_brings_in_no_one(run: Run, make_vault: MakeVault) -> None:
@@ -253,7 +253,7 @@ def test_each_reason_in_words_and_points(run: Run, make_vault: MakeVault) -> Non
         "Sunday": (6, ["follow-up date 2026-11-29"]),
         "Thursday": (3, ["due on Thursday (1m cadence)"]),
         "Never": (2, ["never contacted since added"]),
-        "Role": (6, ["new role — congratulate: now Staff at Globex this week"]),
+        "Role": (6, ["new role this week — congratulate: now Staff at Globex"]),
         "Monday": (6, ["birthday (36) on Monday"]),
     }
 
@@ -460,5 +460,5 @@ def test_the_new_year_goes_to_the_one_it_lifts_highest(run: Run, make_vault: Mak
     )
     found = {p["name"]: (p["score"], p["why"]) for p in _plan(run, vault, "2026-12-28")["plan"]}
     assert list(found) == ["Zoe", "Bo"]
-    assert found["Zoe"][1][1].startswith("new year — not in touch since 2025-05-01")
+    assert found["Zoe"][1][1].startswith("new year on Friday — not in touch since 2025-05-01")
     assert found["Bo"] == (6, ["birthday (36) on Tuesday"])
