@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
 import click
 
 from notekit.commands.common import App, fail
-from notekit.read.config import CONFIG_NAME
+from notekit.read.config import CONFIG_NAME, Config
 
 CONFIG_TEXT = """\
 # notekit settings. Every key is optional; see docs/format.md.
@@ -25,7 +26,7 @@ default_cadence = "6m"
 
 [people]
 # A note is a person when it lies in one of these folders (any depth)...
-folders = ["People", "Persons", "Contacts"]
+folders = PERSON_FOLDERS
 # ...or its `type` is one of these, or a tag (or a tag segment) is one of these.
 types = ["person", "contact", "crm-contact", "colleague", "classmate"]
 tags = ["person", "people", "contact"]
@@ -67,9 +68,11 @@ def command(app: App, folder: str | None) -> None:
 
     root = Path(folder or app.vault_option or ".")
     template = resources.files("notekit.write").joinpath("templates/person.md").read_text("utf-8")
+    folders = Config().person_folders
+    people = _people_folder(root, folders)
     plan = [
-        (root / CONFIG_NAME, CONFIG_TEXT),
-        (root / "People", None),
+        (root / CONFIG_NAME, CONFIG_TEXT.replace("PERSON_FOLDERS", json.dumps(list(folders)))),
+        (root / people, None),
         (root / "Templates" / "Person.md", template),
     ]
     for path, _ in plan:
@@ -80,11 +83,12 @@ def command(app: App, folder: str | None) -> None:
                 )
     try:
         for path, text in plan:
+            shown = f"{path}/" if text is None else str(path)
             if path.exists():
-                click.echo(f"kept     {path}")
+                click.echo(f"kept     {shown}")
             elif text is None:
                 path.mkdir(parents=True)
-                click.echo(f"created  {path}/")
+                click.echo(f"created  {shown}")
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if create_exclusive(path, text.encode("utf-8")):
@@ -96,5 +100,15 @@ def command(app: App, folder: str | None) -> None:
     click.echo(
         "\nNext: add the people you want to keep in touch with, one note each:\n"
         '  notekit add "Ana Costa" --company Globex --met "the payments team at Initech"\n'
-        "(or write a note in People/ from Templates/Person.md), then run `notekit due`."
+        f"(or write a note in {people}/ from Templates/Person.md), then run `notekit due`."
     )
+
+
+def _people_folder(root: Path, folders: tuple[str, ...]) -> str:
+    """The folder of person notes: one the vault has already (`Contacts`, in any case), where
+    `add` will write too, else the first of the defaults."""
+    try:
+        present = {p.name.casefold(): p.name for p in root.iterdir() if p.is_dir()}
+    except OSError:
+        present = {}
+    return next((present[f.casefold()] for f in folders if f.casefold() in present), folders[0])

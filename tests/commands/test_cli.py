@@ -126,6 +126,24 @@ def test_init_creates_a_vault_and_keeps_existing_files(tmp_path: Path) -> None:
     assert '"Ana"' in people.stdout and "Person" not in people.stdout
 
 
+def test_init_keeps_the_people_folder_a_vault_has(run: Run, tmp_path: Path) -> None:
+    """An Obsidian vault with its people in `contacts/`: no empty People/ beside it, and the
+    people `add` makes go where the others are."""
+    (tmp_path / "contacts").mkdir()
+    (tmp_path / "contacts" / "Jane Doe.md").write_text("---\ncompany: Acme\n---\n")
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "kept     " in result.stdout and "contacts/" in result.stdout
+    assert "write a note in contacts/" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Templates", "contacts", "notekit.toml"]
+    assert run("add", "Ana Costa", vault=tmp_path).exit_code == 0
+    assert (tmp_path / "contacts" / "Ana Costa.md").is_file()
+    assert [p["name"] for p in run("people", "--json", vault=tmp_path).json()] == [
+        "Ana Costa",
+        "Jane Doe",
+    ]
+
+
 def test_init_never_creates_what_a_dangling_link_points_to(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "elsewhere"
     folder = tmp_path / "vault"
