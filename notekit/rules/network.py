@@ -236,16 +236,20 @@ def insiders(vault: Summary, org: str) -> list[tuple[Person, str, str]]:
 
 def introducers_at(vault: Summary, org: str, today: dt.date, limit: int = 10) -> list[Path]:
     """Who could get me into `org`: the people there (now, else before), and the people tied
-    to them, each once by their best path, ranked as `introducers` ranks."""
+    to them, each once by their best path, ranked as `introducers` ranks. As there, a path
+    through someone there whom I am in touch with myself is left out: I can ask them."""
     inside = insiders(vault, org)
     graph = ties(vault, today, {person.path for person, _, _ in inside})
     people = {p.path: p for p in vault.people}
     found: list[Path] = []
+    cold = []  # the people there I am not in touch with: others may take me to them
     for person, why, _ in inside:
         warmth, last = _warmth(vault, person, today)
         found.append(Path(person, None, INSIDE + warmth, last, [why]))
+        if warmth == 0:
+            cold.append((person, why))
     there = {p.path for p, _, _ in inside}
-    for person, why, _ in inside:
+    for person, why in cold:
         for path, tie in graph.get(person.path, {}).items():
             if path in there:
                 continue

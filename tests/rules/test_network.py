@@ -52,23 +52,23 @@ def test_intro_to_an_org_starts_with_the_people_there(run: Run, make_vault: Make
         {
             "notekit.toml": '[orgs]\n"Globex" = ["Globex Corporation"]\n',
             "People/Ana.md": "---\ncompany: Globex Corporation\n---\n- 2026-11-20 call: hi\n",
-            "People/Ben.md": "---\nknows: ['[[Ana]]']\n---\n- 2026-11-01 call: hi\n",
+            "People/Ben.md": "---\nknows: ['[[Ana]]', '[[Eve]]']\n---\n- 2026-11-01 call: hi\n",
             "People/Cy.md": "---\nhistory: [Paylane (2016-2016)]\n---\n",
             "People/Dee.md": "---\nhistory: [Paylane (2016-2019)]\n---\n- 2026-10-01 call: hi\n",
+            "People/Eve.md": "---\ncompany: Globex\n---\n",  # never in touch
         }
     )
     found = run("intro", "globex", "--json", vault=vault).json()  # an alias of Ana's company
-    assert [(p["via"], p["then"]) for p in found] == [("Ana", None), ("Ben", "Ana")]
+    # no "Ben → Ana": I am in touch with Ana myself, and can ask her
+    assert [(p["via"], p["then"]) for p in found] == [("Ana", None), ("Ben", "Eve"), ("Eve", None)]
     assert found[0]["evidence"] == ["Ana is at Globex Corporation now"]
-    assert found[1]["evidence"] == [
-        "Ben knows Ana (People/Ben.md)",
-        "Ana is at Globex Corporation now",
-    ]
+    assert found[1]["evidence"] == ["Ben knows Eve (People/Ben.md)", "Eve is at Globex now"]
     text = run("intro", "Globex", vault=vault).stdout
-    # Ana is there (3) and we spoke 3 days ago (+2.98); Ben knows her (3, halved) and we
-    # spoke 22 days ago (+2.88)
+    # Ana is there (3) and we spoke 3 days ago (+2.98); Ben knows Eve (3, halved) and we
+    # spoke 22 days ago (+2.88); Eve is there (3), and we never spoke
     assert text.startswith("Ana → Globex Corporation  (score 6.0")
-    assert "Ben → Ana → Globex Corporation  (score 4.4" in text
+    assert "Ben → Eve → Globex Corporation  (score 4.4" in text
+    assert "Eve → Globex Corporation  (score 3.0, never contacted)" in text
     before = run("intro", "paylane", "--json", vault=vault).json()  # nobody is there now
     assert [p["via"] for p in before] == ["Dee", "Cy"]
     assert before[1]["evidence"] == ["Cy was at Paylane 2016"]
@@ -284,8 +284,8 @@ def test_intro_to_an_org_ten_at_most_with_each_one_s_last_contact(
     run: Run, make_vault: MakeVault
 ) -> None:
     """Twelve people at Globex now: ten listed; Ana there, whom I spoke to on 11-20, and Cy,
-    who knows her and whom I spoke to on 11-01, carry those days; Ana knowing Bo, who is
-    there too, does not hide Cy."""
+    who knows Bo there and whom I spoke to on 11-01, carry those days; Ana knowing Bo, who
+    is there too, does not hide Cy."""
     there = {f"People/G{n:02d}.md": "---\ncompany: Globex\n---\n" for n in range(10)}
     vault = make_vault(
         {
@@ -293,14 +293,14 @@ def test_intro_to_an_org_ten_at_most_with_each_one_s_last_contact(
             "People/Ana.md": "---\ncompany: Globex\nknows: ['[[Bo]]']\n---\n"
             "- 2026-11-20 call: hi\n",
             "People/Bo.md": "---\ncompany: Globex\n---\n",
-            "People/Cy.md": "---\nknows: ['[[Ana]]']\n---\n- 2026-11-01 call: hi\n",
+            "People/Cy.md": "---\nknows: ['[[Bo]]']\n---\n- 2026-11-01 call: hi\n",
         }
     )
     found = run("intro", "Globex", "--json", vault=vault, today="2026-11-23").json()
     assert len(found) == 10
     assert [(p["via"], p["then"], p["last_contact"]) for p in found[:2]] == [
         ("Ana", None, "2026-11-20"),
-        ("Cy", "Ana", "2026-11-01"),
+        ("Cy", "Bo", "2026-11-01"),
     ]
 
 
