@@ -231,21 +231,41 @@ class Person:
         """False when status or `active: false` takes the person out of follow-ups."""
         return self.active and (not self.status or not stops_follow_ups(self.status))
 
+    @property
+    def may_be_asked(self) -> bool:
+        """False when their status says never to write to them (`deceased`, `do not
+        contact`): no one suggests asking them for anything, an introduction included."""
+        return not self.status or not not_to_contact(self.status)
 
-# a status that takes a person out of follow-ups by its first word (SPEC §3's three, and the
-# words people write for someone not to write to), or by its first words
-INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive", "deceased", "died", "dnc"})
-INACTIVE_PHRASES = ("passed away", "do not contact", "don t contact", "on hold")
+
+# a status that says never to write to the person, not even to ask them for an introduction:
+# by its first word, or by its first words
+NOT_TO_CONTACT = frozenset({"deceased", "died", "dnc"})
+NOT_TO_CONTACT_PHRASES = ("passed away", "do not contact", "don t contact")
+# one that takes a person out of follow-ups (SPEC §3's three, and those above)
+INACTIVE_STATUSES = frozenset({"archived", "paused", "inactive", *NOT_TO_CONTACT})
+INACTIVE_PHRASES = (*NOT_TO_CONTACT_PHRASES, "on hold")
+
+
+def _said(status: str, first_words: frozenset[str], phrases: tuple[str, ...]) -> bool:
+    words = " ".join(folded_words(status))
+    return words.split(" ", 1)[0] in first_words or any(
+        f"{words} ".startswith(f"{phrase} ") for phrase in phrases
+    )
 
 
 @functools.lru_cache(maxsize=1024)
 def stops_follow_ups(status: str) -> bool:
     """Whether a status takes the person out of follow-ups, whatever its case and punctuation:
     `Archived (2024)`, `Paused until March`, `Passed away`, `Do not contact!`."""
-    words = " ".join(folded_words(status))
-    return words.split(" ", 1)[0] in INACTIVE_STATUSES or any(
-        f"{words} ".startswith(f"{phrase} ") for phrase in INACTIVE_PHRASES
-    )
+    return _said(status, INACTIVE_STATUSES, INACTIVE_PHRASES)
+
+
+@functools.lru_cache(maxsize=1024)
+def not_to_contact(status: str) -> bool:
+    """Whether a status says never to write to them (`Deceased`, `Passed away`, `DNC`): not
+    even to ask for an introduction, as an archived or paused person may still be asked."""
+    return _said(status, NOT_TO_CONTACT, NOT_TO_CONTACT_PHRASES)
 
 
 @dataclass(frozen=True)

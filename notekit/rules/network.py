@@ -175,9 +175,13 @@ def introducers(vault: Summary, target: Person, today: dt.date, limit: int = 10)
     when I know the target myself (years at one org with them, or in touch within 18 months),
     that: write directly. A path through someone to a person I am in touch with myself is
     left out: I can ask that person."""
-    direct = ties(vault, today, {target.path}).get(target.path, {})
+    people = {p.path: p for p in vault.people if p.may_be_asked}
+    direct = {
+        path: tie
+        for path, tie in ties(vault, today, {target.path}).get(target.path, {}).items()
+        if path in people
+    }
     graph = ties(vault, today, direct.keys())
-    people = {p.path: p for p in vault.people}
     found: list[Path] = []
     for path, tie in direct.items():
         warmth, last = _warmth(vault, people[path], today)
@@ -186,7 +190,7 @@ def introducers(vault: Summary, target: Person, today: dt.date, limit: int = 10)
         if _warmth(vault, people[middle], today)[0] > 0:
             continue  # in touch with them myself: no one need take me to them
         for path, first in graph.get(middle, {}).items():
-            if path in (target.path, middle) or path in direct:
+            if path in (target.path, middle) or path in direct or path not in people:
                 continue
             warmth, last = _warmth(vault, people[path], today)
             score = min(first.strength, tie.strength) / 2 + warmth
@@ -238,9 +242,9 @@ def introducers_at(vault: Summary, org: str, today: dt.date, limit: int = 10) ->
     """Who could get me into `org`: the people there (now, else before), and the people tied
     to them, each once by their best path, ranked as `introducers` ranks. As there, a path
     through someone there whom I am in touch with myself is left out: I can ask them."""
-    inside = insiders(vault, org)
+    inside = [found for found in insiders(vault, org) if found[0].may_be_asked]
     graph = ties(vault, today, {person.path for person, _, _ in inside})
-    people = {p.path: p for p in vault.people}
+    people = {p.path: p for p in vault.people if p.may_be_asked}
     found: list[Path] = []
     cold = []  # the people there I am not in touch with: others may take me to them
     for person, why, _ in inside:
@@ -251,7 +255,7 @@ def introducers_at(vault: Summary, org: str, today: dt.date, limit: int = 10) ->
     there = {p.path for p, _, _ in inside}
     for person, why in cold:
         for path, tie in graph.get(person.path, {}).items():
-            if path in there:
+            if path in there or path not in people:
                 continue
             warmth, last = _warmth(vault, people[path], today)
             score = min(tie.strength, INSIDE) / 2 + warmth

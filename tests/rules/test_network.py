@@ -379,3 +379,25 @@ def test_ties_add_up_their_evidence_and_stop_at_crowds_and_large_orgs() -> None:
     assert around["People/Tess.md"]["People/Ann.md"].evidence == [
         "Tess's note links Ann (People/Tess.md:4)"
     ]
+
+
+def test_no_one_is_asked_for_an_introduction_whose_note_says_never_to_write_to_them(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Dee died and Eve is `do not contact`: neither is a way to Tess or into Globex, not as
+    the first person asked nor as the one in between; archived Fay may still be asked."""
+    vault = make_vault(
+        {
+            "People/Tess.md": "---\ncompany: Globex\n---\n",
+            "People/Dee.md": "---\nstatus: Deceased (2025)\ncompany: Globex\n"
+            "knows: ['[[Tess]]']\n---\n- 2026-11-01 call: hi\n",
+            "People/Eve.md": "---\nstatus: Do not contact!\nknows: ['[[Tess]]', '[[Dee]]']\n"
+            "---\n- 2026-11-01 call: hi\n",
+            "People/Fay.md": "---\nstatus: archived\nknows: ['[[Tess]]', '[[Dee]]', '[[Eve]]']\n"
+            "---\n- 2026-11-01 call: hi\n",
+        }
+    )
+    to_tess = run("intro", "Tess", "--json", vault=vault, today="2026-11-23").json()
+    assert [(p["via"], p["then"]) for p in to_tess] == [("Fay", None)]
+    into_globex = run("intro", "Globex", "--json", vault=vault, today="2026-11-23").json()
+    assert [(p["via"], p["then"]) for p in into_globex] == [("Fay", "Tess"), ("Tess", None)]
