@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from notekit.core.model import Person
+from notekit.core.names import name_parts
 from notekit.store.summary import Summary
 
 FIND_THRESHOLD = 70.0
@@ -47,8 +48,11 @@ def profile_key(url: str | None) -> str | None:
 
 
 def name_key(name: str) -> str:
-    """A name whatever its case, accents and word order: `Peres, Tomás` is `tomas peres`."""
-    return " ".join(sorted(fold(name).split()))
+    """A name whatever its case, accents, word order and honorifics: `Peres, Tomás` is
+    `tomas peres`, `Dr. Helen Brooks` is `brooks helen` (a suffix stays: `Jr.` is not `Sr.`)."""
+    parts = name_parts(name)
+    named = " ".join(p for p in (parts.given, parts.additional, parts.family, parts.suffix) if p)
+    return " ".join(sorted(fold(named).split()))
 
 
 def close_to(key: str, keys: list[str], threshold: float) -> list[tuple[int, float]]:

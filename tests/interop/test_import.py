@@ -291,6 +291,31 @@ def test_a_vcard_export_gives_each_part_of_a_name_its_place(
     assert "FN:Dr. Helen Brooks" in lines  # the name as the note writes it
 
 
+def test_a_card_with_an_honorific_is_the_note_without_it(run: Run, make_vault: MakeVault) -> None:
+    """Outlook writes `FN:Dr. Helen Brooks`: she is the note's Helen Brooks, whose empty role
+    the card fills. A suffix is part of the name: Martin King Sr. is not Martin King Jr."""
+    vault = make_vault(
+        {
+            "People/Helen Brooks.md": "---\ncompany: Westbrook University\n---\n",
+            "People/Martin King Jr.md": "---\nrole: Pastor\n---\n",
+        }
+    )
+    cards = vault.parent / "outlook.vcf"
+    cards.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Brooks;Helen;;Dr.;\r\nFN:Dr. Helen Brooks\r\n"
+        b"ORG:Westbrook University\r\nTITLE:Professor\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:King;Martin;;;Sr.\r\nFN:Martin King Sr.\r\n"
+        b"TITLE:Deacon\r\nEND:VCARD\r\n"
+    )
+    result = run("import", "vcard", str(cards), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / "People/Helen Brooks.md").read_text() == (
+        "---\ncompany: Westbrook University\nrole: Professor\n---\n"
+    )
+    assert (vault / "People/Martin King Jr.md").read_text() == "---\nrole: Pastor\n---\n"
+    assert "Dr. Helen Brooks" not in result.stdout.split("left for you")[-1]
+
+
 def test_each_card_of_a_vcard_export_says_what_the_note_says(run: Run) -> None:
     """Card against note, not export against export: name, emails, phone, company, title and
     birthday of every person of the sample vault are on their card."""
