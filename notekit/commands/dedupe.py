@@ -13,8 +13,8 @@ from notekit.core.words import counted
 @click.pass_obj
 def command(app: App, as_json: bool) -> None:
     """List likely duplicates: the same email or LinkedIn profile, the same name (case,
-    accents and word order aside), or names nearly alike; with the evidence. Nothing is
-    changed.
+    accents, word order and honorifics aside), or names nearly alike; with the evidence.
+    Nothing is changed.
 
     \b
     Example:

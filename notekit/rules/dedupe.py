@@ -1,6 +1,6 @@
 """People who are likely one person written twice: the same email, the same LinkedIn profile,
-the same name (case, accents and word order aside), or names nearly alike. Only listed, with
-the evidence; `merge` is for the user to run."""
+the same name (case, accents, word order and honorifics aside), or names nearly alike. Only
+listed, with the evidence; `merge` is for the user to run."""
 
 from __future__ import annotations
 

@@ -410,6 +410,8 @@ def test_dedupe_lists_likely_duplicates_with_the_evidence(run: Run, make_vault: 
             "People/Chloé Martin.md": "",
             "People/Chloe Martinn.md": "",
             "People/Dana Lee.md": "",
+            "People/Eve Stone.md": "",
+            "People/Prof. Eve Stone.md": "",  # an honorific is no other name
         }
     )
     pairs = run("dedupe", "--json", vault=vault).json()
@@ -423,9 +425,11 @@ def test_dedupe_lists_likely_duplicates_with_the_evidence(run: Run, make_vault: 
             "same LinkedIn profile linkedin.com/in/ben"
         ],
         ("People/Chloe Martinn.md", "People/Chloé Martin.md"): ["similar names (96%)"],
+        ("People/Eve Stone.md", "People/Prof. Eve Stone.md"): ["same name"],
     }
     text = run("dedupe", vault=vault).stdout
-    assert "3 pairs." in text
+    assert "4 pairs." in text
+    (vault / "People/Prof. Eve Stone.md").unlink()
     (vault / "People/Costa, Ana.md").unlink()
     (vault / "People/Benjamin O.md").unlink()
     (vault / "People/Chloe Martinn.md").unlink()
