@@ -35,7 +35,18 @@ _CADENCE_WORDS = {
     "annually": Cadence(1, "y"),
     "annual": Cadence(1, "y"),
     "twice a year": Cadence(6, "m"),
+    "twice a month": Cadence(2, "w"),
+    "every quarter": Cadence(3, "m"),
 }
+# `six months`, `every three weeks`: a count in words is its number
+_COUNTS = {
+    word: str(n)
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+# what may come before a count and a unit: `every 2 weeks`, `every other week`, `once a month`
+_BEFORE_COUNT = (("every other ", "2 "), ("every ", ""), ("once a ", "1 "))
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -88,8 +99,8 @@ def parse_birthday(value: object) -> tuple[int | None, int, int] | None:
 
 
 def parse_cadence(value: object) -> Cadence | None:
-    """`10d`, `6w`, `3m`, `1y`, `2 weeks`, `every 2 weeks`, `every month`, a bare integer
-    (days) or a word like `quarterly`."""
+    """`10d`, `6w`, `3m`, `1y`, `2 weeks`, `six months`, `every 2 weeks`, `every month`,
+    `every other week`, `once a year`, a bare integer (days) or a word like `quarterly`."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -97,11 +108,13 @@ def parse_cadence(value: object) -> Cadence | None:
     text = str(value).strip().lower()
     if not text:
         return None
+    text = " ".join(_COUNTS.get(word, word) for word in text.split())
     if text in _CADENCE_WORDS:
         return _CADENCE_WORDS[text]
-    if text.startswith("every "):  # `every 2 weeks`, `every month`
-        text = text.removeprefix("every ").strip()
-        text = f"1 {text}" if text.isalpha() else text
+    before = next((b for b in _BEFORE_COUNT if text.startswith(b[0])), None)
+    if before is not None:
+        text = before[1] + text.removeprefix(before[0]).strip()
+        text = f"1 {text}" if text.isalpha() else text  # `every month`
     match = _CADENCE.match(text)
     if not match or int(match.group(1)) == 0:
         raise ValueError(

@@ -44,6 +44,14 @@ def test_calendar_edges_of_the_date_helpers() -> None:
             parse_cadence(too_long)
 
 
+@pytest.mark.parametrize(
+    "text", ["every", "every other", "once a", "zero months", "every other 2 weeks", "2x a year"]
+)
+def test_words_around_no_count_and_unit_are_no_cadence(text: str) -> None:
+    with pytest.raises(ValueError, match="not a cadence"):
+        parse_cadence(text)
+
+
 TODAYS = st.dates(dt.date(2000, 1, 1), dt.date(2090, 12, 31))
 
 

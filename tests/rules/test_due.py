@@ -45,6 +45,14 @@ def _due(
         ("Every month", "1m", "2026-02-01"),
         ("annual", "1y", "2027-01-01"),
         ("twice a year", "6m", "2026-07-01"),
+        ("six months", "6m", "2026-07-01"),
+        ("every three weeks", "3w", "2026-01-22"),
+        ("every other week", "2w", "2026-01-15"),
+        ("Every Other Month", "2m", "2026-03-01"),
+        ("once a year", "1y", "2027-01-01"),
+        ("once a month", "1m", "2026-02-01"),
+        ("twice a month", "2w", "2026-01-15"),
+        ("every quarter", "3m", "2026-04-01"),
     ],
 )
 def test_every_cadence_form(run: Run, make_vault: MakeVault, cadence, normal, due) -> None:
