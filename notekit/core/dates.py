@@ -214,7 +214,8 @@ def _named(word: str, names: tuple[str, ...]) -> int | None:
 
 
 def parse_when(value: str, today: dt.date) -> dt.date:
-    """A day as people name one: `2026-12-15`; a duration from today (`2w`, `3m`, `monthly`);
+    """A day as people name one: `2026-12-15`; a duration from today (`2w`, `3m`, `monthly`,
+    `in 2 weeks`, `in a month`);
     `today`, `tomorrow`, `next week`, `next month`; a weekday (`friday`, `fri`: the next one,
     never today); a day of a month (`Dec 15`, `15 december`: the next one, today included).
     ValueError saying what is accepted otherwise."""
@@ -243,6 +244,9 @@ def parse_when(value: str, today: dt.date) -> dt.date:
             except ValueError:
                 raise ValueError(f"no such day: {value.strip()!r}") from None
             return next_anniversary(month + 1, int(day), today)
+    if text.startswith("in "):  # `in 2 weeks`, `in a month`
+        text = text.removeprefix("in ")
+        text = f"1 {text.split(' ', 1)[1]}" if text.startswith(("a ", "an ")) else text
     try:
         cadence = parse_cadence(text)
     except ValueError:
@@ -251,8 +255,9 @@ def parse_when(value: str, today: dt.date) -> dt.date:
         cadence = None
     if cadence is None:
         raise ValueError(
-            f"not a day: {value.strip()!r} (use YYYY-MM-DD, a duration like 2w or 3m, today, "
-            "tomorrow, next week, next month, a weekday like friday, or a day like Dec 15)"
+            f"not a day: {value.strip()!r} (use YYYY-MM-DD, a duration like 2w, 3m or in 2 "
+            "weeks, today, tomorrow, next week, next month, a weekday like friday, or a day like "
+            "Dec 15)"
         )
     return add_cadence(today, cadence)
 

@@ -82,7 +82,10 @@ def test_words_for_days_and_what_is_refused() -> None:
     assert parse_when("Next  Week", monday) == dt.date(2026, 11, 30)
     assert parse_when("next month", dt.date(2026, 1, 31)) == dt.date(2026, 2, 28)
     assert parse_when("2026-12-15", monday) == dt.date(2026, 12, 15)
-    for bad in ("soon", "feb 30", "2026-02-30", "fr", "13 smarch"):
+    assert parse_when("in 2 weeks", monday) == dt.date(2026, 12, 7)
+    assert parse_when("In a month", monday) == dt.date(2026, 12, 23)
+    assert parse_when("in three days", monday) == dt.date(2026, 11, 26)
+    for bad in ("soon", "feb 30", "2026-02-30", "fr", "13 smarch", "in a", "in", "in an hour"):
         with pytest.raises(ValueError):
             parse_when(bad, monday)
 
