@@ -39,7 +39,7 @@ def command(
       notekit set --where company=Initech cadence=1y --dry-run
       notekit set --tag classmate status=paused
     """
-    from notekit.core.dates import parse_cadence, parse_date
+    from notekit.core.dates import parse_birthday, parse_cadence, parse_date
     from notekit.rules.match import where
     from notekit.write.changes import DATE_FIELDS, parse_assignment, plan_set
 
@@ -56,6 +56,8 @@ def command(
             parsed(each.key, parse_cadence, each.value)
         elif field in DATE_FIELDS and each.value:
             parsed(each.key, parse_date, each.value)
+        elif field == "birthday" and each.value:
+            parsed(each.key, parse_birthday, each.value)
     people = [app.person(name) for name in names] if names else list(summary.people)
     for condition in conditions:
         key, equals, value = condition.partition("=")

@@ -110,6 +110,8 @@ def test_set_keeps_the_quotes_of_a_value_and_the_comments_of_one_it_clears(
         (["Ana"], "nothing to set"),
         (["Ana", "cadence=often"], "not a cadence"),
         (["Ana", "next_contact=2026-13-01"], "no such date"),
+        (["Ana", "birthday=Nov 27"], "birthday: not a date"),  # a birthday kept is not lost
+        (["Ana", "bday=02-30"], "no such day of the year"),
         (["--where", "company=Nowhere", "cadence=1y"], "nobody matches"),
         (["--where", "shoe=42", "cadence=1y"], "a field notekit knows"),
     ],
