@@ -28,8 +28,10 @@ def _uid(kind: str, person: Person) -> str:
 
 
 def write_calendar(vault: Summary, today: dt.date, todo: bool = False) -> bytes:
-    """Each pending follow-up as an all-day event on its day (`todo`: a task due that day),
-    and each birthday as a yearly all-day event."""
+    """Each pending follow-up as an all-day event on its day, or today when that day is past:
+    an event days ago is one no calendar shows (`todo`: a task due that day, which a task list
+    shows as late); and the birthday of each person followed up as a yearly all-day event, as
+    the agenda has it (not of someone archived, or who died)."""
     from icalendar import Calendar, Event, Todo  # only when a calendar is written
 
     calendar = Calendar()
@@ -47,10 +49,11 @@ def write_calendar(vault: Summary, today: dt.date, todo: bool = False) -> bytes:
             if todo:
                 item.add("due", state.due)
             else:
-                item.add("dtstart", state.due)
-                item.add("dtend", state.due + dt.timedelta(days=1))
+                day = max(state.due, today)
+                item.add("dtstart", day)
+                item.add("dtend", day + dt.timedelta(days=1))
             calendar.add_component(item)
-        if person.birthday is not None:
+        if person.birthday is not None and person.followed_up:
             year, month, day = person.birthday
             first = next_anniversary(month, day, dt.date(year, 1, 1) if year else today)
             birthday = Event()

@@ -463,17 +463,36 @@ def test_ics_export_parses_and_is_stable(run: Run) -> None:
     calendar = Calendar.from_ical(first)
     events: list[Any] = [c for c in calendar.walk() if c.name == "VEVENT"]
     due = {str(e["summary"]): e for e in events if str(e["summary"]).startswith("Reconnect")}
-    ana = due["Reconnect with Ana Costa"]
+    ana = due["Reconnect with Ana Costa"]  # due on 11-20: shown today, where it is seen
     assert (
-        ana.decoded("dtstart") == dt.date(2026, 11, 20) and "3 days overdue" in ana["description"]
+        ana.decoded("dtstart") == dt.date(2026, 11, 23) and "3 days overdue" in ana["description"]
     )
+    dmitri = due["Reconnect with Dmitri Volkov"]
+    assert dmitri.decoded("dtstart") == dt.date(2026, 11, 25)  # ahead: on its day
     birthdays = [e for e in events if str(e["summary"]).endswith("birthday")]
     assert birthdays and all(e["rrule"]["FREQ"] == ["YEARLY"] for e in birthdays)
     uids = [str(e["uid"]) for e in events]
     assert len(uids) == len(set(uids))
     todos = Calendar.from_ical(run("export", "ics", "--todo", vault=EXAMPLE).stdout)
-    tasks = [c for c in todos.walk() if c.name == "VTODO"]
-    assert len(tasks) == len(due) and tasks[0].decoded("due")
+    tasks = {str(c["summary"]): c for c in todos.walk() if c.name == "VTODO"}
+    assert len(tasks) == len(due)  # a task keeps its day: a task list shows it as late
+    assert tasks["Reconnect with Ana Costa"].decoded("due") == dt.date(2026, 11, 20)
+
+
+def test_no_birthday_reminder_for_someone_out_of_follow_ups(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """As the agenda: no yearly reminder of the birthday of someone who died, or is archived."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nbirthday: 1988-11-27\n---\n",
+            "People/Bo.md": "---\nbirthday: 1950-03-02\nstatus: deceased\n---\n",
+            "People/Cy.md": "---\nbirthday: 03-04\nstatus: archived\n---\n",
+        }
+    )
+    calendar = run("export", "ics", vault=vault).stdout
+    assert "SUMMARY:Ana's birthday" in calendar
+    assert "Bo's birthday" not in calendar and "Cy's birthday" not in calendar
 
 
 def test_a_new_job_in_a_later_export_is_news(run: Run, make_vault: MakeVault) -> None:
