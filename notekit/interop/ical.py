@@ -49,9 +49,9 @@ def write_calendar(vault: Summary, today: dt.date, todo: bool = False) -> bytes:
             if todo:
                 item.add("due", state.due)
             else:
-                day = max(state.due, today)
-                item.add("dtstart", day)
-                item.add("dtend", day + dt.timedelta(days=1))
+                shown = max(state.due, today)
+                item.add("dtstart", shown)
+                item.add("dtend", shown + dt.timedelta(days=1))
             calendar.add_component(item)
         if person.birthday is not None and person.followed_up:
             year, month, day = person.birthday
