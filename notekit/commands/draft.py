@@ -41,6 +41,10 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
     from notekit.site.drafts import USER_TEMPLATES, DraftTemplates, render_draft, sentences_of
 
     person = app.person(name)
+    if not person.may_be_asked:
+        fail(
+            f"{person.path} says not to write to {person.name} (status: {person.status}): no draft"
+        )
     templates = DraftTemplates.of(app.vault)
     facts = draft_facts_of(app, person, channel, goal, templates.written_in)
     if not facts.enough:

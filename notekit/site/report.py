@@ -266,7 +266,9 @@ class _Site:
 
     def write_link(self, person: Person, draft: Draft | None = None) -> str | None:
         """Where to write to them: a `mailto:` holding the email draft when the note has an
-        address, else their LinkedIn profile."""
+        address, else their LinkedIn profile; nowhere when their note says not to write."""
+        if not person.may_be_asked:
+            return None
         if person.emails:
             return mailto(person.emails[0], draft or self.draft(person, "email"))
         if person.linkedin and person.linkedin.startswith(("https://", "http://")):
@@ -282,11 +284,13 @@ class _Site:
         self, person: Person, channel: str | None = None, raw: bytes | None = None
     ) -> Draft | None:
         """The draft `notekit draft` writes to them, framed by the reason to write; None when
-        the note has too little, or the vault's template cannot be used. `raw`: the note's
-        bytes, when they were read already."""
+        the note has too little, says not to write to them, or the vault's template cannot be
+        used. `raw`: the note's bytes, when they were read already."""
         from notekit.rules.draft import draft_facts
         from notekit.store.reading import note_parts, read_parts
 
+        if not person.may_be_asked:
+            return None
         entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
         parts = (
             note_parts(raw, self.index.note_of(person), self.index.fields)
@@ -805,6 +809,7 @@ class _Site:
             ],
             "draft": draft,
             "write": self.write_link(person, draft if person.emails else None),
+            "not_to_write": None if person.may_be_asked else person.status,
             "title": self.index.config.report_title,
             "today": self.today.isoformat(),
             "root": "../",

@@ -399,12 +399,23 @@ def test_a_note_language_wins_over_me_and_an_unknown_one_is_english(
 
 
 def test_a_draft_to_someone_out_of_follow_ups_says_so(run: Run, make_vault: MakeVault) -> None:
+    """Paused: a draft, and a word that the note takes them out of follow-ups. Deceased, or do
+    not contact: no draft at all."""
+    memory = "## Memories\n- Paris.\n"
     vault = make_vault(
-        {"People/Ana.md": "---\nemail: a@x.org\nstatus: Deceased\n---\n## Memories\n- Paris.\n"}
+        {
+            "People/Ana.md": f"---\nemail: a@x.org\nstatus: Paused\n---\n{memory}",
+            "People/Bo.md": f"---\nemail: b@x.org\nstatus: Deceased\n---\n{memory}",
+            "People/Cy.md": f"---\nemail: c@x.org\nstatus: do not contact\n---\n{memory}",
+        }
     )
     said = run("draft", "Ana", vault=vault)
     assert said.exit_code == 0, said.stderr
-    assert "People/Ana.md takes them out of follow-ups (status: Deceased)" in said.stderr
+    assert "People/Ana.md takes them out of follow-ups (status: Paused)" in said.stderr
+    for name, status in (("Bo", "Deceased"), ("Cy", "do not contact")):
+        refused = run("draft", name, vault=vault)
+        assert (refused.exit_code, refused.stdout) == (2, "")
+        assert f"says not to write to {name} (status: {status}): no draft" in refused.stderr
 
 
 def test_a_language_of_the_vaults_own_needs_its_phrases(run: Run, make_vault: MakeVault) -> None:

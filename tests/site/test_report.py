@@ -114,6 +114,32 @@ def test_person_page_shows_timeline_body_and_backlinks(run: Run, tmp_path: Path)
     assert "one page, one decision" in body
 
 
+def test_no_draft_on_the_page_of_someone_whose_note_says_not_to_write(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """Bo died: his page keeps what the note says, and offers no message and no button to
+    send one. Cy is paused: her page still has both."""
+    out = tmp_path / "site"
+    memory = "## Memories\n- we flew to Lisbon together\n"
+    build_report(
+        run,
+        make_vault(
+            {
+                "People/Bo.md": f"---\nemail: bo@x.org\nstatus: deceased\n---\n{memory}",
+                "People/Cy.md": f"---\nemail: cy@x.org\nstatus: paused\n---\n{memory}",
+            }
+        ),
+        out,
+    )
+    bo = (out / "people" / "bo.html").read_text("utf-8")
+    write = bo[bo.index('id="write"') : bo.index("</section>", bo.index('id="write"'))]
+    assert "Their note says not to write to them (status: deceased)." in write
+    assert "draft" not in write and "mailto:" not in write
+    assert "we flew to Lisbon together" in bo  # the note itself is shown
+    cy = (out / "people" / "cy.html").read_text("utf-8")
+    assert 'class="draft"' in cy and 'class="button write" href="mailto:cy@x.org' in cy
+
+
 def test_a_person_page_shows_the_notes_as_a_preview_does_without_comments(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
