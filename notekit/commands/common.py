@@ -213,14 +213,15 @@ def draft_facts_of(
     goal: str | None = None,
     written_in: Callable[[str, str], str] | None = None,
 ) -> DraftFacts:
-    """What a draft to `person` can say: their note's sections and entries, read now, in the
-    language `written_in` gives (the templates there are)."""
+    """What a draft to `person` can say: their note's sections, its entries and the notes
+    that mention them, read now, in the language `written_in` gives (the templates there
+    are)."""
     from notekit.rules.draft import draft_facts
 
     return draft_facts(
         person,
         app.store.parts_of(person),
-        app.store.entries_of(person),
+        app.store.interactions_of(person),
         app.summary(),
         app.today,
         channel,

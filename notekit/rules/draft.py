@@ -228,14 +228,15 @@ def draft_channel(person: Person, asked: str | None) -> str:
 def draft_facts(
     person: Person,
     note: NoteParts,
-    entries: list[Interaction],
+    interactions: list[Interaction],
     vault: Summary,
     today: dt.date,
     channel: str | None = None,
     goal: str | None = None,
     written_in: Callable[[str, str], str] | None = None,
 ) -> DraftFacts:
-    """The facts of a draft to `person`: `note` and `entries` are their note's own.
+    """The facts of a draft to `person`: `note` is their note's, `interactions` their note's
+    entries and the mentions of them in daily and dated notes (what `reason_for` takes).
     `written_in`: the language a draft is written in, given the one the note asks for and the
     channel (the templates there are decide: `de` without German templates is `en`), so that
     its memory and promise are told in that language; None: the one the note asks for."""
@@ -257,7 +258,7 @@ def draft_facts(
     # where they work, as the draft may say it: `at Freelance` is no place to be
     company = person.company if person.company and is_org(person.company) else None
     projects = [plain(p) for p in person.projects]
-    reason = reason_for(vault, person, entries, today)
+    reason = reason_for(vault, person, interactions, today)
     moment_from = {  # the field a moment comes from: its line, not just the note
         "birthday": at("birthday"),
         "new role": news_from,

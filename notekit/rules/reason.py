@@ -59,9 +59,12 @@ class Reason:
 
 
 def reason_for(
-    vault: Summary, person: Person, entries: list[Interaction], today: dt.date
+    vault: Summary, person: Person, interactions: list[Interaction], today: dt.date
 ) -> Reason:
-    """The reason to write to `person` today; `entries` are their note's own, oldest first."""
+    """The reason to write to `person` today; `interactions`: their note's entries and the
+    daily and dated notes that mention them, oldest first. A mention is a conversation as the
+    contact it is (SPEC §4): a dated note's is a meeting, a daily note's of no known kind;
+    a dated entry of their note without a channel is none."""
     for waiting in waiting_on_me(vault, [person], today):
         if waiting.opportunity is None:
             return Reason(REPLY, waiting.since, waiting.text, waiting.source)
@@ -95,7 +98,7 @@ def reason_for(
         return (today - day).days <= RECENT_WITHOUT_CADENCE * 31
 
     no_answer = _unanswered(vault, person, today)
-    past = [e for e in entries if e.date <= today and e.channel is not None]
+    past = [e for e in interactions if e.date <= today and (e.channel or e.kind != "entry")]
     talks = [e for e in past if not (e.direction == "to" and e.date in no_answer)]
     _, nudged = unanswered_outreach(vault, [person], today)  # as `due` nudges, a rest aside
     day = nudged.get(person.path)
@@ -106,12 +109,15 @@ def reason_for(
     if talks:
         talk = max(talks, key=_latest)
         kind = FOLLOW_UP if recent(talk.date) else RECONNECT
-        return Reason(kind, talk.date, talk.text, _where(talk), talk.channel)
+        label = talk.channel or ("meeting" if talk.meeting else None)
+        return Reason(kind, talk.date, talk.text, _where(talk), label)
     return Reason(RECONNECT, None, "", None)
 
 
-def _latest(entry: Interaction) -> tuple[dt.date, int]:
-    return entry.date, entry.line or 0
+def _latest(entry: Interaction) -> tuple[dt.date, bool, int]:
+    """Latest first; on one day, what says what kind of conversation it was (a channel, a
+    meeting note) before a mention that does not."""
+    return entry.date, bool(entry.channel or entry.meeting), entry.line or 0
 
 
 def _where(entry: Interaction) -> str:

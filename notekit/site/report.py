@@ -291,7 +291,6 @@ class _Site:
 
         if not person.may_be_asked:
             return None
-        entries = [i for i in self.index.interactions_of(person) if i.kind == "entry"]
         parts = (
             note_parts(raw, self.index.note_of(person), self.index.fields)
             if raw is not None
@@ -300,7 +299,7 @@ class _Site:
         facts = draft_facts(
             person,
             parts,
-            entries,
+            self.index.interactions_of(person),
             self.index,
             self.today,
             channel,

@@ -748,6 +748,34 @@ def test_a_moment_is_the_reason_with_its_day_and_years(run: Run, make_vault: Mak
     assert "It's 8 years since we met, and I wanted to say hello." in bo["body"]
 
 
+def test_the_conversation_followed_up_is_the_latest_wherever_it_was_written(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Ana's note logs a call in June; a daily note had lunch with her on 11-20: the draft
+    follows that up, not the call, as her last contact. Bo's last was a meeting note."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ncadence: 3m\nemail: a@x.org\n---\n## Log\n"
+            "- 2026-06-10 call: her move to Globex\n- 2026-11-01 planning the offsite\n",
+            "Daily/2026-11-20.md": "- Lunch with [[Ana]] by the river\n",
+            "People/Bo.md": "---\ncadence: 3m\nemail: b@x.org\n---\n## Log\n"
+            "- 2026-06-10 call: roadmap\n",
+            "Meetings/Offsite.md": "---\ndate: 2026-11-12\n---\nWith [[Bo]].\n",
+        }
+    )
+    ana, bo = _drafted(run, vault, "Ana"), _drafted(run, vault, "Bo")
+    assert ana["reason"] == {
+        "kind": "follow-up",
+        "date": "2026-11-20",
+        "text": "Lunch with [[Ana]] by the river",
+        "source": "Daily/2026-11-20.md:1",
+    }
+    assert "I've been thinking about our last exchange in November" in ana["body"]
+    assert "June" not in ana["body"]
+    assert bo["reason"]["source"] == "Meetings/Offsite.md:4"
+    assert "I've been thinking about our meeting in November" in bo["body"]
+
+
 def test_a_year_since_we_met_and_the_anniversary_of_joining_an_org(
     run: Run, make_vault: MakeVault
 ) -> None:
