@@ -35,7 +35,7 @@ def command(app: App, size: int | None, more: bool, as_json: bool) -> None:
     found = week_plan(summary, app.today, size)
     contexts = {
         pick.person.path: views.context_line(
-            pick.person, app.store.entries_of(pick.person), app.today
+            pick.person, app.store.interactions_of(pick.person), app.today
         )
         for pick in found.picks
     }

@@ -17,7 +17,7 @@ from notekit.read.fields import KNOWN_FIELDS
 from notekit.read.vault import DailyNotes
 from notekit.store.index import Index, build_index
 from notekit.store.kept_summary import vault_summary
-from notekit.store.links import CHRONOLOGICAL, interactions_from, mentioned, mentions
+from notekit.store.links import interactions_from, mentioned, mentions
 from notekit.store.reading import read_note, read_parts
 from notekit.store.summary import Summary
 
@@ -53,15 +53,6 @@ class Store:
         """The parts of the person's note under its own headings (the log aside) and the line
         of each field it sets, as on disk now."""
         return read_parts(self.vault, person.path, self.summary().fields)
-
-    def entries_of(self, person: Person) -> list[Interaction]:
-        """The dated entries of the person's own note, oldest first: their note alone is read
-        (what a line of context needs, without resolving the vault's links)."""
-        if self._index is not None:
-            return [i for i in self._index.interactions_of(person) if i.kind == "entry"]
-        found = list(read_note(self.vault, person.path, self.summary().config.channels).entries)
-        found.sort(key=CHRONOLOGICAL)
-        return found
 
     def interactions_of(self, person: Person) -> list[Interaction]:
         """The person's interactions, oldest first, exactly as the index gathers them: the

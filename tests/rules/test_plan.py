@@ -3,12 +3,13 @@ each part of the score, the moment that brings in someone not due, the org cap, 
 
 from __future__ import annotations
 
+import html
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MakeVault, Run
+from conftest import FIXTURES, MakeVault, Run, build_report
 
 VAULT = FIXTURES / "plan"
 MONDAY, WEDNESDAY = "2026-11-23", "2026-11-25"
@@ -189,6 +190,24 @@ def test_the_new_year_lifts_one_person_and_one_past_employer_takes_two_slots(
     assert sum(name in names for name in ("Dan", "Eli", "Fay")) == 2
     ann = next(p for p in found["plan"] if p["name"] == "Ann")
     assert ann["why"][0].startswith("new year on Friday — not in touch since 2026-03-01")
+
+
+def test_the_context_of_a_pick_ends_with_the_last_contact_wherever_it_was_written(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """Ana's last contact is a lunch in a daily note: `plan` and the week page say so alike."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\ncontext: Initech payments team\ncadence: 1m\n---\n## Log\n"
+            "- 2026-06-10 call: her move to Globex\n",
+            "Daily/2026-10-20.md": "- Lunch with [[Ana]]; she is hiring two seniors\n",
+        }
+    )
+    (ana,) = _plan(run, vault, "2026-11-23")["plan"]
+    said = "Initech payments team · last: Lunch with Ana; she is hiring two seniors"
+    assert ana["context"] == said
+    index = build_report(run, vault, tmp_path / "site").read_text("utf-8")
+    assert said in html.unescape(index)
 
 
 def test_a_snooze_puts_someone_off_and_brings_in_no_one(run: Run, make_vault: MakeVault) -> None:
