@@ -43,19 +43,22 @@ def name_parts(name: str) -> NameParts:
     words = name.replace(",", ", ").split()
     if not words:
         return NameParts("", "", "", "", "")
-    suffix: list[str] = []
-    while len(words) > 1 and _bare(words[-1]) in SUFFIXES:
-        suffix.insert(0, words.pop().rstrip(","))
+    end = len(words)  # the suffixes are the words from here on, found from the end
+    while end > 1 and _bare(words[end - 1]) in SUFFIXES:
+        end -= 1
+    suffix = [word.rstrip(",") for word in words[end:]]
+    words = words[:end]
     commas = [n for n, word in enumerate(words) if word.endswith(",")]
     words = [word.rstrip(",") for word in words]
     family_from = None
     if len(commas) == 1 and commas[0] + 1 < len(words):  # `Brooks, Helen`
         at = commas[0] + 1
         words, family_from = [*words[at:], *words[:at]], len(words) - at
-    prefix: list[str] = []
-    while len(words) > 1 and _bare(words[0]) in TITLES:
-        prefix.append(words.pop(0))
-        family_from = None if family_from is None else family_from - 1
+    start = 0  # the titles are the words before this one
+    while start < len(words) - 1 and _bare(words[start]) in TITLES:
+        start += 1
+    prefix, words = words[:start], words[start:]
+    family_from = None if family_from is None else family_from - start
     if prefix and len(words) == 1:
         return NameParts(" ".join(prefix), "", "", words[0], " ".join(suffix))
     if family_from is None:

@@ -336,6 +336,25 @@ def test_every_pattern_is_linear_on_lines_built_to_make_it_backtrack() -> None:
 
 
 @pytest.mark.parametrize(
+    "build",
+    [
+        lambda n: "Dr. " * n + "Helen Brooks",
+        lambda n: "Helen Brooks " + "Jr., " * n,
+        lambda n: "Brooks, " + "Prof. " * n + "Helen",
+        lambda n: "van " * n + "Beethoven",
+    ],
+)
+def test_a_name_of_many_titles_suffixes_or_particles_is_read_in_linear_time(
+    build: Callable[[int], str],
+) -> None:
+    """A name is read as a draft greets and an import matches (`core/names`): from a note or
+    a vCard's FN, which may hold anything."""
+    from notekit.core.names import name_parts
+
+    assert min(_growth(name_parts, build, trials=3) for _ in range(2)) < LINEAR
+
+
+@pytest.mark.parametrize(
     ("pattern", "shape"),
     [
         ("BRACKETED_FIELD", "inline fields never closed"),
