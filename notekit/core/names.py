@@ -8,6 +8,7 @@ name, and the report greets everyone (docs/format.md, "Names" under "Fields").""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 # written before a name, never what a message calls someone (compared without case or dot)
@@ -17,6 +18,9 @@ TITLES = frozenset(
 )
 # written after a name, alone or after a comma
 SUFFIXES = frozenset("jr sr ii iii iv phd md mba esq".split())
+# a label in brackets, as phone books add them (`Helen Brooks (Uni)`, `Tom [surf]`): no part of
+# the name
+LABEL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # where a family name begins when it has more than one word (`van Beethoven`, `da Silva`)
 PARTICLES = frozenset(
     "van von de da di du del della der den des le la dos das do ter ten bin ibn al el".split()
@@ -39,8 +43,9 @@ def name_parts(name: str) -> NameParts:
     """The parts of a name: honorifics before it and suffixes after it set apart, `Family,
     Given` read as such, the first word given, the family name its last word or from its
     first particle on, the words between additional. A title and one word is a family name
-    (`Mr Bean`); a name of titles alone is a given name."""
-    words = name.replace(",", ", ").split()
+    (`Mr Bean`); a name of titles alone is a given name. A label in brackets is left out
+    (`Helen Brooks (Uni)`), unless it is all there is."""
+    words = (LABEL.sub(" ", name).strip() or name).replace(",", ", ").split()
     if not words:
         return NameParts("", "", "", "", "")
     end = len(words)  # the suffixes are the words from here on, found from the end

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from notekit.core.model import Person
-from notekit.rules.match import KeyTable, fold, key_table, name_key, profile_key, search
+from notekit.rules.match import KeyTable, fold, key_table, name_keys, profile_key, search
 from notekit.rules.orgs import org_matcher
 from notekit.store.summary import Summary
 
@@ -112,7 +112,7 @@ class Matcher:
             self._emails.setdefault(email.strip().lower(), path)
         if key := profile_key(person.linkedin):
             self._profiles.setdefault(key, path)
-        for name in {name_key(person.name), *(name_key(a) for a in person.aliases)}:
+        for name in {key for n in (person.name, *person.aliases) for key in name_keys(n)}:
             if path not in (paths := self._names.setdefault(name, [])):
                 paths.append(path)
 
@@ -122,7 +122,9 @@ class Matcher:
                 return Matched(self._people[path], "email")
         if (key := profile_key(contact.linkedin)) and (path := self._profiles.get(key)):
             return Matched(self._people[path], "linkedin")
-        named = [self._people[path] for path in self._names.get(name_key(contact.name), [])]
+        # the name as given (`Sam (Initech)`), else without its labels (`Helen Brooks (Uni)`)
+        paths = next((found for k in name_keys(contact.name) if (found := self._names.get(k))), [])
+        named = [self._people[path] for path in paths]
         same = [person for person in named if not _another(person, contact, key, self._org)]
         if len(same) == 1:
             if _another_role(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from notekit.core.model import Person
-from notekit.core.names import name_parts
+from notekit.core.names import LABEL, name_parts
 from notekit.store.summary import Summary
 
 FIND_THRESHOLD = 70.0
@@ -49,10 +49,18 @@ def profile_key(url: str | None) -> str | None:
 
 def name_key(name: str) -> str:
     """A name whatever its case, accents, word order and honorifics: `Peres, Tomás` is
-    `tomas peres`, `Dr. Helen Brooks` is `brooks helen` (a suffix stays: `Jr.` is not `Sr.`)."""
+    `tomas peres`, `Dr. Helen Brooks` is `brooks helen`. A suffix stays (`Jr.` is not `Sr.`),
+    and so does a label in brackets: `Sam (Initech)` is not `Sam (school)`."""
     parts = name_parts(name)
-    named = " ".join(p for p in (parts.given, parts.additional, parts.family, parts.suffix) if p)
-    return " ".join(sorted(fold(named).split()))
+    labels = " ".join(LABEL.findall(name))
+    named = [parts.given, parts.additional, parts.family, parts.suffix, labels]
+    return " ".join(sorted(fold(" ".join(named)).split()))
+
+
+def name_keys(name: str) -> list[str]:
+    """The name's key, then its key without its labels when it has any: `Helen Brooks (Uni)`,
+    as a phone book names her, is also `Helen Brooks`."""
+    return list(dict.fromkeys([name_key(name), name_key(LABEL.sub(" ", name))]))
 
 
 def close_to(key: str, keys: list[str], threshold: float) -> list[tuple[int, float]]:

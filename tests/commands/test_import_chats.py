@@ -45,6 +45,24 @@ def test_a_chat_with_one_person_is_to_and_from(run: Run, vault: Path) -> None:
     ]
 
 
+def test_a_chat_named_with_a_phone_book_label_is_the_person_without_it(
+    run: Run, vault: Path, tmp_path: Path
+) -> None:
+    """Phones save names with a label: `Ana Costa (Globex)` is the vault's Ana Costa."""
+    chat = tmp_path / "WhatsApp Chat with Ana Costa (Globex).txt"
+    chat.write_text(
+        "12/10/2026, 09:15 - Sam: Hi Ana! Lunch next week?\n"
+        "14/10/2026, 18:02 - Ana Costa (Globex): Yes! Thursday works.\n",
+        encoding="utf-8",
+    )
+    result = run("import", "whatsapp", str(chat), vault=vault)
+    assert result.stdout.startswith("2 log entries were added"), result.stdout
+    assert _log(vault, "Ana Costa") == [
+        "- 2026-10-12 whatsapp to: Hi Ana! Lunch next week?",
+        "- 2026-10-14 whatsapp from: Yes! Thursday works.",
+    ]
+
+
 def test_a_group_gives_each_who_wrote_an_entry_and_matches_a_phone_number(
     run: Run, vault: Path
 ) -> None:

@@ -25,6 +25,9 @@ from notekit.core.names import NameParts, given_name, name_parts
         ("Ana Costa,", ("", "Ana", "", "Costa", "")),
         ("Costa, Ana, Maria", ("", "Costa", "Ana", "Maria", "")),  # which is which: unsaid
         ("Jr", ("", "Jr", "", "", "")),
+        ("Helen Brooks (Uni)", ("", "Helen", "", "Brooks", "")),  # a phone book's label
+        ("Thomas (Tom) [surf] Peres", ("", "Thomas", "", "Peres", "")),
+        ("(Uni)", ("", "(Uni)", "", "", "")),  # a label alone is the name
         ("van Beethoven, Ludwig", ("", "Ludwig", "", "van Beethoven", "")),
         ("Mr Bean", ("Mr", "", "", "Bean", "")),  # a title and one word: a family name
         ("Cher", ("", "Cher", "", "", "")),

@@ -316,6 +316,39 @@ def test_a_card_with_an_honorific_is_the_note_without_it(run: Run, make_vault: M
     assert "Dr. Helen Brooks" not in result.stdout.split("left for you")[-1]
 
 
+def test_a_label_in_brackets_tells_namesakes_apart_and_is_left_out_otherwise(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Two notes of one name told apart by a label: a card with the label is the one it
+    names; a card labelled as a phone book labels a name is the one person of that name; a
+    card of the bare name is either, and left for the user."""
+    vault = make_vault(
+        {
+            "People/Sam (Initech).md": "---\nname: Sam (Initech)\n---\n",
+            "People/Sam (school).md": "---\nname: Sam (school)\n---\n",
+            "People/Helen Brooks.md": "---\nname: Helen Brooks\n---\n",
+        }
+    )
+    cards = vault.parent / "phone.vcf"
+    cards.write_text(
+        "".join(
+            f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nTITLE:{role}\nEND:VCARD\n"
+            for name, role in (
+                ("Sam (Initech)", "Engineer"),
+                ("Helen Brooks (Uni)", "Professor"),
+                ("Sam", "Teacher"),
+            )
+        )
+    )
+    result = run("import", "vcard", str(cards), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert "role: Engineer" in (vault / "People/Sam (Initech).md").read_text()
+    assert "role: Professor" in (vault / "People/Helen Brooks.md").read_text()
+    assert "role:" not in (vault / "People/Sam (school).md").read_text()
+    assert "left for you: Sam" in result.stdout and "1 person was added" not in result.stdout
+    assert "same name" not in run("dedupe", vault=vault).stdout  # the labels tell them apart
+
+
 def test_each_card_of_a_vcard_export_says_what_the_note_says(run: Run) -> None:
     """Card against note, not export against export: name, emails, phone, company, title and
     birthday of every person of the sample vault are on their card."""

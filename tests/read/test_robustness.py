@@ -342,6 +342,7 @@ def test_every_pattern_is_linear_on_lines_built_to_make_it_backtrack() -> None:
         lambda n: "Helen Brooks " + "Jr., " * n,
         lambda n: "Brooks, " + "Prof. " * n + "Helen",
         lambda n: "van " * n + "Beethoven",
+        lambda n: "Helen " + "[(x " * n,  # labels never closed
     ],
 )
 def test_a_name_of_many_titles_suffixes_or_particles_is_read_in_linear_time(
