@@ -16,8 +16,11 @@ TITLES = frozenset(
     "dr doctor prof professor mr mrs ms mx miss sir dame rev reverend fr "
     "mme mlle herr frau dott dottssa dra sra srta".split()
 )
-# written after a name, alone or after a comma
-SUFFIXES = frozenset("jr sr ii iii iv phd md mba esq".split())
+# written after a name, alone or after a comma: a generation, which tells a father from his
+# son, and a degree or credential, which tells no one apart (`Ana Costa, PhD` is Ana Costa)
+GENERATIONS = frozenset("jr sr ii iii iv".split())
+CREDENTIALS = frozenset("phd dphil md mba msc bsc meng jd llm esq cfa cpa pmp dds cissp".split())
+SUFFIXES = GENERATIONS | CREDENTIALS
 # a label in brackets, as phone books add them (`Helen Brooks (Uni)`, `Tom [surf]`): no part of
 # the name
 LABEL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -35,8 +38,14 @@ class NameParts(NamedTuple):
     suffix: str  # "Jr."
 
 
+def generation(suffix: str) -> str:
+    """The words of a name's suffix that say its generation (`Jr.` of `Jr., PhD`)."""
+    return " ".join(word for word in suffix.split() if _bare(word) in GENERATIONS)
+
+
 def _bare(word: str) -> str:
-    return word.strip(".,").casefold()
+    """A word as the lists above hold it: `Ph.D.,` is `phd`."""
+    return word.replace(".", "").strip(",").casefold()
 
 
 def name_parts(name: str) -> NameParts:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from notekit.core.model import Person
-from notekit.core.names import LABEL, name_parts
+from notekit.core.names import LABEL, generation, name_parts
 from notekit.store.summary import Summary
 
 FIND_THRESHOLD = 70.0
@@ -48,12 +48,13 @@ def profile_key(url: str | None) -> str | None:
 
 
 def name_key(name: str) -> str:
-    """A name whatever its case, accents, word order and honorifics: `Peres, Tomás` is
-    `tomas peres`, `Dr. Helen Brooks` is `brooks helen`. A suffix stays (`Jr.` is not `Sr.`),
-    and so does a label in brackets: `Sam (Initech)` is not `Sam (school)`."""
+    """A name whatever its case, accents, word order, honorifics and degrees: `Peres, Tomás`
+    is `tomas peres`, `Dr. Helen Brooks` and `Helen Brooks, PhD` are `brooks helen`. A
+    generation stays (`Jr.` is not `Sr.`), and so does a label in brackets: `Sam (Initech)`
+    is not `Sam (school)`."""
     parts = name_parts(name)
     labels = " ".join(LABEL.findall(name))
-    named = [parts.given, parts.additional, parts.family, parts.suffix, labels]
+    named = [parts.given, parts.additional, parts.family, generation(parts.suffix), labels]
     return " ".join(sorted(fold(" ".join(named)).split()))
 
 

@@ -26,6 +26,9 @@ from notekit.core.names import NameParts, given_name, name_parts
         ("Costa, Ana, Maria", ("", "Costa", "Ana", "Maria", "")),  # which is which: unsaid
         ("Jr", ("", "Jr", "", "", "")),
         ("Helen Brooks (Uni)", ("", "Helen", "", "Brooks", "")),  # a phone book's label
+        ("Helen Brooks, M.D.", ("", "Helen", "", "Brooks", "M.D.")),
+        ("Ana Costa, MBA, CFA", ("", "Ana", "", "Costa", "MBA CFA")),
+        ("Jack Ma", ("", "Jack", "", "Ma", "")),
         ("Thomas (Tom) [surf] Peres", ("", "Thomas", "", "Peres", "")),
         ("(Uni)", ("", "(Uni)", "", "", "")),  # a label alone is the name
         ("van Beethoven, Ludwig", ("", "Ludwig", "", "van Beethoven", "")),

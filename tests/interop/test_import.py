@@ -293,11 +293,13 @@ def test_a_vcard_export_gives_each_part_of_a_name_its_place(
 
 def test_a_card_with_an_honorific_is_the_note_without_it(run: Run, make_vault: MakeVault) -> None:
     """Outlook writes `FN:Dr. Helen Brooks`: she is the note's Helen Brooks, whose empty role
-    the card fills. A suffix is part of the name: Martin King Sr. is not Martin King Jr."""
+    the card fills; LinkedIn's `Ana Costa, PhD` is Ana Costa. A generation is part of the
+    name: Martin King Sr. is not Martin King Jr."""
     vault = make_vault(
         {
             "People/Helen Brooks.md": "---\ncompany: Westbrook University\n---\n",
             "People/Martin King Jr.md": "---\nrole: Pastor\n---\n",
+            "People/Ana Costa.md": "---\ncompany: Globex\n---\n",
         }
     )
     cards = vault.parent / "outlook.vcf"
@@ -306,6 +308,8 @@ def test_a_card_with_an_honorific_is_the_note_without_it(run: Run, make_vault: M
         b"ORG:Westbrook University\r\nTITLE:Professor\r\nEND:VCARD\r\n"
         b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:King;Martin;;;Sr.\r\nFN:Martin King Sr.\r\n"
         b"TITLE:Deacon\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Costa\\, Ph.D.\r\nTITLE:Staff Engineer\r\n"
+        b"END:VCARD\r\n"
     )
     result = run("import", "vcard", str(cards), vault=vault)
     assert result.exit_code == 0, result.stderr
@@ -313,6 +317,7 @@ def test_a_card_with_an_honorific_is_the_note_without_it(run: Run, make_vault: M
         "---\ncompany: Westbrook University\nrole: Professor\n---\n"
     )
     assert (vault / "People/Martin King Jr.md").read_text() == "---\nrole: Pastor\n---\n"
+    assert "role: Staff Engineer" in (vault / "People/Ana Costa.md").read_text()
     assert "Dr. Helen Brooks" not in result.stdout.split("left for you")[-1]
 
 
