@@ -50,10 +50,11 @@ def _bare(word: str) -> str:
 
 def name_parts(name: str) -> NameParts:
     """The parts of a name: honorifics before it and suffixes after it set apart, `Family,
-    Given` read as such, the first word given, the family name its last word or from its
-    first particle on, the words between additional. A title and one word is a family name
-    (`Mr Bean`); a name of titles alone is a given name. A label in brackets is left out
-    (`Helen Brooks (Uni)`), unless it is all there is."""
+    Given` read as such (one word, or particles and a word, before the comma), else what
+    follows a comma left out (`Ana Costa, Globex`), the first word given, the family name its
+    last word or from its first particle on, the words between additional. A title and one
+    word is a family name (`Mr Bean`); a name of titles alone is a given name. A label in
+    brackets is left out (`Helen Brooks (Uni)`), unless it is all there is."""
     words = (LABEL.sub(" ", name).strip() or name).replace(",", ", ").split()
     if not words:
         return NameParts("", "", "", "", "")
@@ -65,9 +66,13 @@ def name_parts(name: str) -> NameParts:
     commas = [n for n, word in enumerate(words) if word.endswith(",")]
     words = [word.rstrip(",") for word in words]
     family_from = None
-    if len(commas) == 1 and commas[0] + 1 < len(words):  # `Brooks, Helen`
-        at = commas[0] + 1
-        words, family_from = [*words[at:], *words[:at]], len(words) - at
+    if commas:
+        before = words[: commas[0] + 1]
+        after = words[commas[0] + 1 : commas[1] + 1 if len(commas) > 1 else len(words)]
+        if after and all(_bare(word) in PARTICLES for word in before[:-1]):  # `Brooks, Helen`
+            words, family_from = [*after, *before], len(after)
+        else:  # `Ana Costa, Globex`: what follows is no part of the name
+            words = before
     start = 0  # the titles are the words before this one
     while start < len(words) - 1 and _bare(words[start]) in TITLES:
         start += 1

@@ -23,7 +23,11 @@ from notekit.core.names import NameParts, given_name, name_parts
         ("Brooks, Dr. Helen", ("Dr.", "Helen", "", "Brooks", "")),
         ("Martin Luther King, Jr., PhD", ("", "Martin", "Luther", "King", "Jr. PhD")),
         ("Ana Costa,", ("", "Ana", "", "Costa", "")),
-        ("Costa, Ana, Maria", ("", "Costa", "Ana", "Maria", "")),  # which is which: unsaid
+        ("Costa, Ana, Lisbon", ("", "Ana", "", "Costa", "")),  # after a second comma: no name
+        ("Ana Costa, Globex", ("", "Ana", "", "Costa", "")),  # no `Family, Given`: a company
+        ("Costa, Ana Maria", ("", "Ana", "Maria", "Costa", "")),
+        (",", ("", "", "", "", "")),
+        ("Cher,", ("", "Cher", "", "", "")),
         ("Jr", ("", "Jr", "", "", "")),
         ("Helen Brooks (Uni)", ("", "Helen", "", "Brooks", "")),  # a phone book's label
         ("Helen Brooks, M.D.", ("", "Helen", "", "Brooks", "M.D.")),
@@ -51,6 +55,9 @@ def test_a_name_in_parts(name: str, parts: tuple[str, ...]) -> None:
         ("Dr. Helen Brooks", "Helen"),
         ("Prof. Dr. Hans Müller", "Hans"),
         ("Brooks, Helen", "Helen"),
+        ("Ana Costa, Globex", "Ana"),
+        ("Helen Brooks, M.D.", "Helen"),
+        (",", ","),
         ("Tomás Peres", "Tomás"),
         ("Mr  Bean", "Mr Bean"),  # no given name: the name as written
         ("Jr", "Jr"),
