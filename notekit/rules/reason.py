@@ -42,6 +42,7 @@ REPLY, PROMISE, OFFER, MOMENT, NUDGE, FOLLOW_UP, RECONNECT = (
 )
 MOMENT_DAYS = 7  # a moment this far ahead is a reason now
 RECENT_WITHOUT_CADENCE = 6  # months: a conversation this recent is followed up, not reconnected
+SLOW_REPLY_DAYS = 3  # a reply owed for longer is late: the draft says sorry for it
 
 
 @dataclass(frozen=True)

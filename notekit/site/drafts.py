@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from notekit.core.errors import SiteError
 from notekit.rules.draft import DraftFacts
+from notekit.rules.reason import SLOW_REPLY_DAYS
 from notekit.site.templating import (
     TemplateError,
     TemplateNotFound,
@@ -167,6 +168,10 @@ def _values(facts: DraftFacts) -> dict[str, Any]:
         reason=facts.reason.kind,
         moment=facts.reason.label if facts.reason.kind == "moment" else None,
         years=facts.reason.years,
+        # a reply owed for days: the draft says sorry for it
+        reply_late=facts.reason.kind == "reply"
+        and facts.reason.date is not None
+        and (facts.today - facts.reason.date).days > SLOW_REPLY_DAYS,
         # the moment is still ahead: a birthday wished before the day is wished early
         moment_ahead=facts.reason.kind == "moment"
         and facts.reason.date is not None

@@ -157,7 +157,7 @@ def test_the_plan_comes_first_then_replies_owed_nudges_and_promises(make_vault: 
     ]
     assert order[1] == "Dee — waiting on you since 2026-11-20: 'can you look at my draft?'"
     assert order[4] == "Eve — your promise: send Eve the slides (3 days overdue)"
-    assert "Thank you for your message in November" in output  # Dee's draft answers her
+    assert "Thank you for your message on Friday." in output  # Dee's draft answers her, in time
     assert {"+- 2026-11-23 email to: sent my notes", "+next_contact: 2026-12-15"} <= set(
         changed["Dee"]
     )

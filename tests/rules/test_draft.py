@@ -345,9 +345,9 @@ FRENCH = {
 }
 
 
-def _drafted(run: Run, vault: Path, name: str) -> dict:
-    """`draft NAME --json` on 2026-11-23, as a user runs it."""
-    result = run("draft", name, "--json", vault=vault, today="2026-11-23")
+def _drafted(run: Run, vault: Path, name: str, today: str = "2026-11-23") -> dict:
+    """`draft NAME --json` (on 2026-11-23), as a user runs it."""
+    result = run("draft", name, "--json", vault=vault, today=today)
     assert result.exit_code == 0, result.stderr
     return result.json()
 
@@ -770,10 +770,56 @@ def test_the_conversation_followed_up_is_the_latest_wherever_it_was_written(
         "text": "Lunch with [[Ana]] by the river",
         "source": "Daily/2026-11-20.md:1",
     }
-    assert "I've been thinking about our last exchange in November" in ana["body"]
+    assert "I've been thinking about our last exchange on Friday" in ana["body"]
     assert "June" not in ana["body"]
     assert bo["reason"]["source"] == "Meetings/Offsite.md:4"
     assert "I've been thinking about our meeting in November" in bo["body"]
+
+
+@pytest.mark.parametrize(
+    ("today", "english", "french"),
+    [
+        (
+            "2026-11-20",
+            "Thank you for your message today.",
+            "Merci pour ton message reçu aujourd'hui.",
+        ),
+        (
+            "2026-11-21",
+            "Thank you for your message yesterday.",
+            "Merci pour ton message reçu hier.",
+        ),
+        (
+            "2026-11-23",
+            "Thank you for your message on Friday.",
+            "Merci pour ton message reçu en novembre.",
+        ),
+        (
+            "2026-11-24",
+            "Thank you for your message on Friday, and sorry to be slow to answer.",
+            "Merci pour ton message reçu en novembre, et pardon pour ma réponse tardive.",
+        ),
+        (
+            "2027-01-05",
+            "Thank you for your message back in 2026, and sorry to be slow to answer.",
+            "Merci pour ton message reçu en 2026, et pardon pour ma réponse tardive.",
+        ),
+    ],
+)
+def test_a_reply_says_when_their_message_came_and_is_sorry_only_when_late(
+    run: Run, make_vault: MakeVault, today: str, english: str, french: str
+) -> None:
+    """Her message came on Friday 2026-11-20: a reply the same day or three days on is in
+    time; from the fourth day it says sorry."""
+    entry = "## Log\n- 2026-11-20 email from: can you look at my draft?\n"
+    vault = make_vault(
+        {
+            "People/Ana.md": f"---\nemail: a@x.org\n---\n{entry}",
+            "People/Bea.md": f"---\nemail: b@x.org\nlanguage: fr\n---\n{entry}",
+        }
+    )
+    assert english in _drafted(run, vault, "Ana", today)["body"]
+    assert french in _drafted(run, vault, "Bea", today)["body"]
 
 
 def test_a_year_since_we_met_and_the_anniversary_of_joining_an_org(

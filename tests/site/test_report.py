@@ -733,7 +733,7 @@ def test_a_person_page_has_the_draft_framed_by_the_reason_and_open_items(
     rosa = (out / "people/rosa-alvarez.html").read_text("utf-8")
     write = rosa[rosa.index('id="write"') : rosa.index('class="facts"')]
     assert "Subject: Re: your message" in write
-    assert "Thank you for your message in November, and sorry to be slow to answer." in write
+    assert "Thank you for your message on Thursday, and sorry to be slow to answer." in write
     assert 'href="mailto:rosa@openmaps.example?subject=Re%3A%20your%20message' in write
     priya = (out / "people/priya-nair.html").read_text("utf-8")
     assert "Thank you again for offering the referral." in priya
