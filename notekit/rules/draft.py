@@ -71,6 +71,20 @@ _AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "are
 _NOT_QUALIFIED = frozenset(
     {"to", "and", "or", "at", "for", "with", "in", "on", "about", "from", "of", "that", "when"}
 )
+# after these `her` is `you` whatever follows: `helped her move`, `made her laugh`
+_HER_DOES = frozenset(
+    "help helped helps helping let lets letting make made makes making watch watched watching "
+    "see saw seen seeing hear heard hearing get got getting".split()
+)
+# a memory that starts with one of these did it with no subject: we did (`Talked for hours
+# about Dune` is "how we talked for hours about Dune")
+_WE_DID = frozenset(
+    "talked worked spent went met shared built wrote ran shipped launched hiked travelled "
+    "traveled studied played cooked drove flew stayed won finished rebuilt started presented "
+    "organised organized hosted hacked celebrated watched visited attended survived climbed "
+    "sailed surfed camped laughed sang danced debugged coded fixed founded co-founded moved "
+    "lived grabbed had".split()
+)
 
 
 _LANGUAGE_NAMES = {
@@ -470,6 +484,8 @@ def _clause(text: str) -> str:
         return f"how you {word} {rest}"  # `Gave me the advice`: they did it
     if word in _SUBJECT_START:
         return f"how {first if first == 'I' else word}" + (" " + rest if rest else "")
+    if word in _WE_DID and rest:
+        return f"how we {word} {rest}"
     if word in _LOWER_START or (word.endswith("ing") and len(word) > 4 and first[1:].islower()):
         return word + (" " + rest if rest else "")
     return text
@@ -484,7 +500,9 @@ def _told_to_them(text: str) -> str:
         lower = pronoun.lower()
         if lower == "her":
             qualified = after.strip().lstrip("\"'‘“(").lower()
-            said = "you" if not qualified or qualified in _NOT_QUALIFIED else "your"
+            before = match.string[: match.start()].split()
+            does = bool(before) and before[-1].lower() in _HER_DOES
+            said = "you" if does or not qualified or qualified in _NOT_QUALIFIED else "your"
         else:
             said = _TO_YOU[lower]
         if said == "you" and lower in ("she", "he", "they"):

@@ -505,6 +505,32 @@ def test_a_french_memory_is_told_to_them(memory, told) -> None:
     assert tell(memory, "fr") == told
 
 
+@pytest.mark.parametrize(
+    ("memory", "told"),
+    [
+        ("She taught me to climb.", "how you taught me to climb"),
+        ("I helped her move to Berlin.", "how I helped you move to Berlin"),
+        ("We made her laugh at the offsite", "how we made you laugh at the offsite"),
+        ("Her wedding in Porto.", "your wedding in Porto"),
+        ("I went to her wedding in Porto", "how I went to your wedding in Porto"),
+        (
+            "Talked for hours about Dune at the offsite.",
+            "how we talked for hours about Dune at the offsite",
+        ),
+        (
+            "Gave me the 'write the doc first' advice",
+            "how you gave me the 'write the doc first' advice",
+        ),
+        ("Met", "Met"),  # a word alone: no sentence to make of it
+        ("Metallica at Wembley", "Metallica at Wembley"),
+    ],
+)
+def test_an_english_memory_is_told_to_them(memory: str, told: str) -> None:
+    from notekit.rules.draft import tell
+
+    assert tell(memory, "en") == told
+
+
 def test_a_memory_an_html_comment_hides_is_not_told(run: Run, make_vault: MakeVault) -> None:
     """What a note hides in `<!-- -->` (Obsidian shows none of it) is no memory for a draft,
     nor is a `## Memories` heading inside it a heading."""
