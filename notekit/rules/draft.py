@@ -85,6 +85,16 @@ _WE_DID = frozenset(
     "sailed surfed camped laughed sang danced debugged coded fixed founded co-founded moved "
     "lived grabbed had".split()
 )
+# a memory that starts with one of these names something we had: `Road trip to Sintra` is
+# "our road trip to Sintra"
+_OURS = frozenset(
+    "coffee coffees lunch lunches dinner dinners drinks road trip trips hike hikes walk walks "
+    "run runs ride rides weekend weekends night nights summer hackathon offsite chat chats "
+    "call calls talk talks".split()
+)
+# a memory that starts with the person's verb and no subject: `Was my mentor` is "how you
+# were my mentor"
+_YOU_WERE = {"was": "were", "is": "are"}
 
 
 _LANGUAGE_NAMES = {
@@ -484,8 +494,14 @@ def _clause(text: str) -> str:
         return f"how you {word} {rest}"  # `Gave me the advice`: they did it
     if word in _SUBJECT_START:
         return f"how {first if first == 'I' else word}" + (" " + rest if rest else "")
-    if word in _WE_DID and rest:
-        return f"how we {word} {rest}"
+    if rest and (word in _WE_DID or ("-" in word and word.endswith("ed"))):
+        return f"how we {word} {rest}"  # `Pair-programmed the migration` too
+    if rest and word == "both":
+        return f"how we both {rest}"
+    if rest and word in _YOU_WERE:
+        return f"how you {_YOU_WERE[word]} {rest}"
+    if rest and word in _OURS and first[1:].islower():
+        return f"our {word} {rest}"
     if word in _LOWER_START or (word.endswith("ing") and len(word) > 4 and first[1:].islower()):
         return word + (" " + rest if rest else "")
     return text

@@ -521,6 +521,11 @@ def test_a_french_memory_is_told_to_them(memory, told) -> None:
             "Gave me the 'write the doc first' advice",
             "how you gave me the 'write the doc first' advice",
         ),
+        ("Pair-programmed the migration", "how we pair-programmed the migration"),
+        ("Both got laid off the same day", "how we both got laid off the same day"),
+        ("Was my mentor during the internship", "how you were my mentor during the internship"),
+        ("Road trip to Sintra, 2017", "our road trip to Sintra, 2017"),
+        ("Coffee every Friday", "our coffee every Friday"),
         ("Met", "Met"),  # a word alone: no sentence to make of it
         ("Metallica at Wembley", "Metallica at Wembley"),
     ],
