@@ -92,6 +92,7 @@ _OURS = frozenset(
     "run runs ride rides weekend weekends night nights summer hackathon offsite chat chats "
     "call calls talk talks".split()
 )
+_WITH_YOU = re.compile(r"\bwith you\b", re.IGNORECASE)
 # a memory that starts with the person's verb and no subject: `Was my mentor` is "how you
 # were my mentor"
 _YOU_WERE = {"was": "were", "is": "are"}
@@ -501,7 +502,8 @@ def _clause(text: str) -> str:
     if rest and word in _YOU_WERE:
         return f"how you {_YOU_WERE[word]} {rest}"
     if rest and word in _OURS and first[1:].islower():
-        return f"our {word} {rest}"
+        ours = "" if _WITH_YOU.search(rest) else "our "  # `with you` says whose it was
+        return f"{ours}{word} {rest}"
     if word in _LOWER_START or (word.endswith("ing") and len(word) > 4 and first[1:].islower()):
         return word + (" " + rest if rest else "")
     return text

@@ -129,7 +129,7 @@ def test_each_sentence_names_the_note_lines_its_words_come_from(run: Run) -> Non
         ("She taught me to climb.", "how you taught me to climb"),
         ("He was our best on-call engineer", "how you were our best on-call engineer"),
         ("The demo where her laptop died", "the demo where your laptop died"),
-        ("Lunch with her at Joe's", "Lunch with you at Joe's"),
+        ("Lunch with her at Joe's", "lunch with you at Joe's"),
         ("Arguing about his tabs versus spaces", "arguing about your tabs versus spaces"),
         (
             "Gave me the 'write the doc first' advice",
