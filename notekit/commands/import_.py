@@ -575,13 +575,14 @@ def _add_strangers(app: App, found: list[Stranger], dry_run: bool) -> list[str]:
     """A note for each person `--suggest` found (their address, `source: mail`, no cadence
     of their own); a name the vault holds already is left for the user."""
     from notekit.core.errors import EditError
+    from notekit.core.names import natural_order
     from notekit.write.changes import plan_add
 
     summary = app.summary(quiet=True)
     lines: list[str] = []
     taken: list[str] = []
     for stranger in found:
-        name = stranger.name or stranger.address
+        name = natural_order(stranger.name) or stranger.address  # `Costa, Ana`: Ana Costa
         fields: dict[str, str | list[str]] = {"email": stranger.address, "source": "mail"}
         try:
             change = plan_add(summary, name, app.today, fields, taken=taken)

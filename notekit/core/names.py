@@ -94,6 +94,16 @@ def name_parts(name: str) -> NameParts:
     )
 
 
+def natural_order(name: str) -> str:
+    """The name as it is said: `Costa, Ana`, as company mail and address books write it, is
+    `Ana Costa`, and `Brooks, Dr. Helen` is `Dr. Helen Brooks`; any other name as written."""
+    head, comma, rest = name.partition(",")
+    parts = name_parts(name)
+    if not comma or not rest.strip() or " ".join(head.split()) != parts.family:
+        return " ".join(name.split())
+    return " ".join(part for part in parts if part)
+
+
 def given_name(name: str) -> str:
     """What a message calls them: their given name, else the name as written (`Mr Bean`)."""
     return name_parts(name).given or " ".join(name.split())

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from notekit.core.errors import EditError
 from notekit.core.model import Person
+from notekit.core.names import natural_order
 from notekit.core.syntax import GROUP, MEETINGS, group_with, inert, one_line
 from notekit.core.words import counted
 from notekit.interop.contacts import Contact, Matched, Matcher
@@ -123,13 +124,14 @@ def import_contacts(
                     fields["tags"] = list(dict.fromkeys([*contact.tags, *new_tags]))
                 if new_cadence:
                     fields["cadence"] = new_cadence
-                rel = next_note_path(vault, contact.name, outcome.new_notes)
+                named = natural_order(contact.name)  # `Costa, Ana` is Ana Costa's note
+                rel = next_note_path(vault, named, outcome.new_notes)
                 photo = _photo(vault, contact, rel) if photos else None
                 if photo is not None:
                     fields["photo"] = photo.path.name
                 change = plan_add(
                     vault,
-                    contact.name,
+                    named,
                     today,
                     dict(fields),
                     numbered=True,
@@ -211,7 +213,7 @@ def _same_job(person: Person, contact: Contact, org: Callable[[str], str]) -> bo
 
 def _person(contact: Contact, path: str) -> Person:
     return Person(
-        name=contact.name,
+        name=natural_order(contact.name),
         path=path,
         emails=list(contact.emails),
         linkedin=contact.linkedin,

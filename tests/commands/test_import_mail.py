@@ -116,6 +116,25 @@ def test_suggest_lists_who_has_no_note_and_add_writes_their_notes(run: Run, vaul
     )
 
 
+def test_a_name_a_company_writes_family_first_makes_a_note_in_natural_order(
+    run: Run, vault: Path, tmp_path: Path
+) -> None:
+    """Company mail says `"Nakamura, Kenji" <kenji@corp.example>`: his note is Kenji Nakamura's."""
+    box = tmp_path / "corp.mbox"
+    box.write_text(
+        "From x Mon Nov 02 09:00:00 2026\n"
+        'From: "Nakamura, Kenji" <kenji@corp.example>\nTo: sam@example.com\n'
+        "Date: Mon, 2 Nov 2026 09:00:00 +0000\nSubject: Hello\nMessage-ID: <a1@corp>\n\nHi\n\n"
+        "From x Tue Nov 03 09:00:00 2026\n"
+        'From: sam@example.com\nTo: "Nakamura, Kenji" <kenji@corp.example>\n'
+        "Date: Tue, 3 Nov 2026 09:00:00 +0000\nSubject: Re: Hello\nMessage-ID: <a2@corp>\n"
+        "In-Reply-To: <a1@corp>\n\nHi back\n",
+        encoding="utf-8",
+    )
+    added = run("import", "mail", str(box), "--suggest", "--add", "--min", "1", vault=vault)
+    assert "  added: People/Kenji Nakamura.md" in added.stdout.splitlines(), added.stdout
+
+
 def test_whose_mail_it_is_must_be_known(run: Run, make_vault: MakeVault) -> None:
     root = make_vault({"People/Ana.md": "---\nemail: ana@globex.com\n---\n"})
     refused = run("import", "mail", str(MAIL / "takeout.mbox"), vault=root)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notekit.core.names import NameParts, given_name, name_parts
+from notekit.core.names import NameParts, given_name, name_parts, natural_order
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,21 @@ def test_a_name_in_parts(name: str, parts: tuple[str, ...]) -> None:
 )
 def test_what_a_message_calls_them(name: str, called: str) -> None:
     assert given_name(name) == called
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Costa, Ana", "Ana Costa"),  # as company mail and address books write it
+        ("Brooks, Dr. Helen", "Dr. Helen Brooks"),
+        ("van Beethoven, Ludwig", "Ludwig van Beethoven"),
+        ("King, Martin Luther, Jr.", "Martin Luther King Jr."),
+        ("Ana Costa, Globex", "Ana Costa, Globex"),  # no family name first: as written
+        ("Helen Brooks, M.D.", "Helen Brooks, M.D."),
+        ("Smith, Jr.", "Smith, Jr."),
+        ("Costa,", "Costa,"),
+        ("  Ana   Costa ", "Ana Costa"),
+    ],
+)
+def test_a_name_in_the_order_it_is_said(name: str, said: str) -> None:
+    assert natural_order(name) == said

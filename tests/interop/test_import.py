@@ -354,6 +354,22 @@ def test_a_label_in_brackets_tells_namesakes_apart_and_is_left_out_otherwise(
     assert "same name" not in run("dedupe", vault=vault).stdout  # the labels tell them apart
 
 
+def test_a_card_named_family_first_makes_a_note_in_natural_order(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """An Exchange address book writes `FN:Nakamura\\, Kenji`: the new note is Kenji
+    Nakamura's, and the same card again is that note."""
+    vault = make_vault({"People/Ana.md": "---\nemail: a@x.org\n---\n"})
+    cards = vault.parent / "exchange.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Nakamura\\, Kenji\nEMAIL:k@corp.example\nEND:VCARD\n"
+    )
+    assert run("import", "vcard", str(cards), vault=vault).exit_code == 0
+    assert (vault / "People/Kenji Nakamura.md").is_file()
+    again = run("import", "vcard", str(cards), vault=vault)
+    assert "0 people were added" in again.stdout or "1 unchanged" in again.stdout, again.stdout
+
+
 def test_each_card_of_a_vcard_export_says_what_the_note_says(run: Run) -> None:
     """Card against note, not export against export: name, emails, phone, company, title and
     birthday of every person of the sample vault are on their card."""
