@@ -518,7 +518,7 @@ def _told_to_them(text: str) -> str:
         lower = pronoun.lower()
         if lower == "her":
             qualified = after.strip().lstrip("\"'‘“(").lower()
-            before = match.string[: match.start()].split()
+            before = match.string[max(0, match.start() - 20) : match.start()].split()
             does = bool(before) and before[-1].lower() in _HER_DOES
             said = "you" if does or not qualified or qualified in _NOT_QUALIFIED else "your"
         else:

@@ -355,6 +355,18 @@ def test_a_name_of_many_titles_suffixes_or_particles_is_read_in_linear_time(
     assert min(_growth(name_parts, build, trials=3) for _ in range(2)) < LINEAR
 
 
+def test_a_memory_of_many_pronouns_is_told_in_linear_time() -> None:
+    """`her` is told as `you` or `your` by the word before it: looked at, not the whole text
+    before it, each time."""
+    from notekit.rules.draft import tell
+
+    growth = min(
+        _growth(lambda text: tell(text, "en"), lambda n: "I helped her " * (n // 10), trials=3)
+        for _ in range(2)
+    )
+    assert growth < LINEAR
+
+
 @pytest.mark.parametrize(
     ("pattern", "shape"),
     [
