@@ -633,12 +633,13 @@ def test_what_show_says_of_each_kind_of_follow_up(run: Run, make_vault: MakeVaul
             "People/Old.md": "---\ncadence: 1m\nstatus: archived\n---\n- 2026-11-27 lunch\n",
             "People/Fay.md": "---\ncadence: 1m\nnext_contact: 2026-11-20\n---\n",
             "People/Neo.md": "---\ncadence: 1m\n---\n",
+            "People/Off.md": "---\ncadence: 1m\nactive: false\n---\n",
         }
     )
     show = lambda name: run("show", name, "--json", vault=vault).json()  # noqa: E731
     said = {
         name: (show(name)["why"], show(name)["planned"], show(name)["cadence"])
-        for name in ("Ivy", "Pia", "Max", "Old", "Fay", "Neo")
+        for name in ("Ivy", "Pia", "Max", "Old", "Fay", "Neo", "Off")
     }
     assert said == {
         "Ivy": ("planned for 2026-11-27, due in 4 days", "2026-11-27", None),  # nothing held off
@@ -648,9 +649,10 @@ def test_what_show_says_of_each_kind_of_follow_up(run: Run, make_vault: MakeVaul
             "1y",
         ),
         "Max": ("no cadence or follow-up date", None, None),
-        "Old": ("not followed up", "2026-11-27", "1m"),
+        "Old": ("not followed up (status: archived)", "2026-11-27", "1m"),
         "Fay": ("follow-up date 2026-11-20, 3 days overdue", None, "1m"),
         "Neo": ("cadence 1m, never contacted, due today", None, "1m"),
+        "Off": ("not followed up (active: false)", None, "1m"),
     }
 
 
