@@ -1,10 +1,9 @@
 """Google Contacts' CSV export ("Google CSV"), as contacts.
 
-Names in `Name Prefix`, `First Name`, `Middle Name`, `Last Name`, `Name Suffix` (the older
-export: `Given Name`, `Additional Name`, `Family Name`, else `Name`); several values in one
-cell separated by ` ::: `; labels (`Labels`, formerly `Group Membership`) as tags, without
-Google's own `* myContacts` and `* starred`; birthdays with a year or without one
-(`--03-14`); a BOM.
+Names in `First Name`, `Middle Name`, `Last Name` (the older export: `Name`, `Given Name`,
+`Family Name`); several values in one cell separated by ` ::: `; labels (`Labels`, formerly
+`Group Membership`) as tags, without Google's own `* myContacts` and `* starred`; birthdays with
+a year or without one (`--03-14`); a BOM.
 """
 
 from __future__ import annotations
@@ -15,17 +14,6 @@ from notekit.interop.source import csv_records
 from notekit.interop.vcard import birthday
 
 SEPARATOR = " ::: "
-# a name as Google shows it, in the columns of each export: `Dr. Martin Luther King Jr.`
-_NAME_PARTS = (
-    "name prefix",
-    "first name",
-    "middle name",
-    "last name",
-    "given name",
-    "additional name",
-    "family name",
-    "name suffix",
-)
 _OWN_LABELS = frozenset({"* mycontacts", "* starred", "* friends", "* family", "* coworkers"})
 
 
@@ -55,9 +43,8 @@ def contacts(text: str, where: str) -> list[Contact]:
         raise SourceError(f"{where}: no `First Name,…,Last Name` header: not a Google Contacts CSV")
     found = []
     for cells in rows:
-        name = (
-            " ".join(cells[c] for c in _NAME_PARTS if cells.get(c)) or _first(cells, "name") or ""
-        )
+        parts = ("first name", "middle name", "last name", "given name", "family name")
+        name = " ".join(cells[c] for c in parts if cells.get(c)) or _first(cells, "name") or ""
         if not any(cells.values()):
             continue  # an empty line
         sites = _all(cells, "website")

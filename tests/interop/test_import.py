@@ -253,32 +253,6 @@ def test_google_contacts_csv(run: Run, make_vault: MakeVault) -> None:
     assert bad.exit_code == 2 and "not a Google Contacts CSV" in bad.stderr
 
 
-def test_a_google_name_keeps_its_prefix_middle_name_and_suffix(
-    run: Run, make_vault: MakeVault
-) -> None:
-    """As Google shows the name: `Dr.` and `Jr.` and the middle name are part of it, in both
-    exports; `Dr. Helen Brooks` is still the note's Helen Brooks."""
-    vault = make_vault({"People/Helen Brooks.md": "---\ncompany: Westbrook\n---\n"})
-    current = vault.parent / "contacts.csv"
-    current.write_text(
-        "First Name,Middle Name,Last Name,Name Prefix,Name Suffix,Organization Title\n"
-        "Helen,,Brooks,Dr.,,Professor\nMartin,Luther,King,,Jr.,Pastor\n",
-        encoding="utf-8",
-    )
-    older = vault.parent / "older.csv"
-    older.write_text(
-        "Name,Given Name,Additional Name,Family Name,Name Prefix,Name Suffix\n"
-        "Kenji Ken Mori,Kenji,Ken,Mori,,\n",
-        encoding="utf-8",
-    )
-    for export in (current, older):
-        result = run("import", "google", str(export), vault=vault)
-        assert result.exit_code == 0, result.stderr
-    assert "role: Professor" in (vault / "People/Helen Brooks.md").read_text()
-    names = {p["name"] for p in run("people", "--json", vault=vault).json()}
-    assert names == {"Helen Brooks", "Martin Luther King Jr.", "Kenji Ken Mori"}
-
-
 EXAMPLE = Path(__file__).parents[2] / "vault-example"
 
 
