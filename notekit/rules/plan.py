@@ -201,6 +201,7 @@ def _put_off(person: Person, end: dt.date) -> str:
 
 
 WARMTH_MOST = 3  # the most warmth adds: 2 for answering every time, 1 for having met
+HAVE_MET = "you have met"  # warmth: a meeting entry or meeting note with them
 UNREACHABLE = -4  # no address at all: nothing to send a draft to
 
 
@@ -251,7 +252,10 @@ def _warmed(
         if base >= reach:
             parts = [*parts, *_warmth(vault, person, start)]
         parts.sort(key=lambda item: -item[0])
-        scored.append((round(sum(p for p, _ in parts), 2), name, person, [w for _, w in parts]))
+        words = [w for _, w in parts]
+        if any(w.endswith(" since you met") for w in words):  # the anniversary says it already
+            words = [w for w in words if w != HAVE_MET]
+        scored.append((round(sum(p for p, _ in parts), 2), name, person, words))
     scored.sort(key=lambda c: (-c[0], c[1]))
     return scored
 
@@ -296,7 +300,7 @@ def _warmth(vault: Summary, person: Person, start: dt.date) -> list[tuple[float,
         within = f"within {counted(days, 'day')}" if days else "the same day"
         scored.append((2 * len(answered) / len(decided), f"answered {within} last time"))
     if any(t.meeting for t in touches):
-        scored.append((1, "you have met"))
+        scored.append((1, HAVE_MET))
     return scored
 
 

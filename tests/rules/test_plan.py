@@ -210,6 +210,22 @@ def test_the_context_of_a_pick_ends_with_the_last_contact_wherever_it_was_writte
     assert said in html.unescape(index)
 
 
+def test_the_anniversary_of_meeting_says_we_met_once(run: Run, make_vault: MakeVault) -> None:
+    """Jo's anniversary is Thursday and we had coffee: "you have met" would say it twice, and
+    is left out of the words, not of the points."""
+    vault = make_vault(
+        {
+            "People/Jo.md": "---\nhow_we_met: 2018-11-26 at Globex\nemail: jo@x.org\n---\n"
+            "- 2026-01-10 coffee: hi\n",
+            "People/Al.md": "---\nemail: al@x.org\ncadence: 1m\n---\n- 2026-01-10 coffee: hi\n",
+        }
+    )
+    picks = {p["name"]: p for p in _plan(run, vault, "2026-11-23")["plan"]}
+    assert picks["Jo"]["why"] == ["8 years on Thursday since you met"]
+    assert picks["Jo"]["score"] == 7  # the moment's 6, and 1 for having met
+    assert "you have met" in picks["Al"]["why"]  # no anniversary: the words stay
+
+
 def test_a_snooze_puts_someone_off_and_brings_in_no_one(run: Run, make_vault: MakeVault) -> None:
     """Monday: Ana and Ben are the plan (size 2); Cy is third. On Tuesday Ana is snoozed to
     January: she stays in the week's plan, put off, and Cy does not take her place; `plan
