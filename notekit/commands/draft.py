@@ -87,9 +87,8 @@ def command(app: App, name: str, channel: str | None, goal: str | None, as_json:
             + "; ".join(draft.missing),
             err=True,
         )
-    if not person.followed_up:
-        said = f"status: {person.status}" if person.status else "active: false"
-        echo(f"notekit: {person.path} takes them out of follow-ups ({said})", err=True)
+    if left_out := person.left_out_by:
+        echo(f"notekit: {person.path} takes them out of follow-ups ({left_out})", err=True)
     asked = asked_language(person, app.summary().config)
     if asked != facts.language:
         echo(

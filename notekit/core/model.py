@@ -232,6 +232,14 @@ class Person:
         return self.active and (not self.status or not stops_follow_ups(self.status))
 
     @property
+    def left_out_by(self) -> str | None:
+        """What in the note takes them out of follow-ups, as a message says it (`status:
+        deceased`, `active: false`); None when nothing does."""
+        if self.followed_up:
+            return None
+        return f"status: {self.status}" if self.status else "active: false"
+
+    @property
     def may_be_asked(self) -> bool:
         """False when their status says never to write to them (`deceased`, `do not
         contact`): no one suggests asking them for anything, an introduction included."""

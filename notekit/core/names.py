@@ -98,8 +98,8 @@ def natural_order(name: str) -> str:
     """The name as it is said: `Costa, Ana`, as company mail and address books write it, is
     `Ana Costa`, and `Brooks, Dr. Helen` is `Dr. Helen Brooks`; any other name as written."""
     head, comma, rest = name.partition(",")
-    parts = name_parts(name)
-    if not comma or not rest.strip() or " ".join(head.split()) != parts.family:
+    parts = name_parts(name) if comma and rest.strip() else None
+    if parts is None or " ".join(head.split()) != parts.family:
         return " ".join(name.split())
     return " ".join(part for part in parts if part)
 

@@ -127,9 +127,7 @@ class Matcher:
         named = [self._people[path] for path in paths]
         same = [person for person in named if not _another(person, contact, key, self._org)]
         if len(same) == 1:
-            if _another_role(
-                same[0], contact, self._org
-            ):  # a new role, or a namesake: a name cannot tell
+            if _another_role(same[0], contact, self._org):  # a new role, or a namesake
                 return Matched(None, "another role", same)
             return Matched(same[0], "name")
         if same:

@@ -58,10 +58,8 @@ class FollowUp(NamedTuple):
             held = f", would be due {self.held}" if self.held else ""
             return f"planned for {self.planned}, {describe_days(self._days(self.planned))}{held}"
         if self.due is None:
-            if self.person.followed_up:
-                return "no cadence or follow-up date"
-            said = f"status: {self.person.status}" if self.person.status else "active: false"
-            return f"not followed up ({said})"
+            left_out = self.person.left_out_by
+            return f"not followed up ({left_out})" if left_out else "no cadence or follow-up date"
         if self.reason == NEXT_CONTACT:
             head = f"follow-up date {self.due.isoformat()}"
         elif self.reason == NEVER_CONTACTED:
