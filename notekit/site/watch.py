@@ -27,7 +27,7 @@ from notekit.core.errors import ConfigError, SiteError
 from notekit.read.config import CONFIG_NAME
 from notekit.site.report import Carried, build_site, write_failure
 from notekit.store.index import index_kept_in
-from notekit.store.kept import NoteCache
+from notekit.store.kept_summary import InMemory
 
 IDLE_S = 0.2  # how long to sleep at most between two looks for changes and for the folder
 _EDITOR_DEBRIS = ("~", ".swp", ".swx", ".swo", ".tmp", ".bak", ".crswap")
@@ -139,14 +139,14 @@ class Watcher:
         self.force = force
         self.stop_event = threading.Event()
         self.changes = _Changes(vault, [out])
-        self.cache: NoteCache | None = None  # kept between builds: only changes are read
+        self.kept: InMemory | None = None  # kept between builds: only changes are read
         self.carried = Carried()  # what a build leaves for the next
 
     def rebuild(self, reason: str) -> None:
         started = time.perf_counter()
         gc.unfreeze()  # the previous index may now be collected
         try:
-            index, self.cache = index_kept_in(self.vault, self.cache)
+            index, self.kept = index_kept_in(self.vault, self.kept)
         except ConfigError as exc:
             self.say(f"notekit: error: {exc} (the site was left as it was)")
             return
@@ -156,6 +156,8 @@ class Watcher:
             why = write_failure(exc, self.out) if isinstance(exc, OSError) else str(exc)
             self.say(f"notekit: error: {why} (the site was left as it was)")
             return
+        finally:
+            self.kept.flush()  # for the commands run beside: once the pages are written
         seconds = time.perf_counter() - started
         removed = f", {len(result.removed)} removed" if result.removed else ""
         problems = f", {len(index.problems)} problems" if index.problems else ""

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from notekit.core.model import Interaction, ParsedNote, Person
 from notekit.read.vault import DailyNotes
-from notekit.store.kept import NoteCache, objects_kept
-from notekit.store.kept_summary import read_vault
+from notekit.store.kept import objects_kept
+from notekit.store.kept_summary import InMemory, read_vault
 from notekit.store.links import interactions_from, mentioned, mentions
 from notekit.store.reading import read_record
 from notekit.store.summary import Summary
@@ -76,12 +76,17 @@ def build_index(vault: Path) -> Index:
     return index_kept_in(vault, None)[0]
 
 
-def index_kept_in(vault: Path, cache: NoteCache | None) -> tuple[Index, NoteCache]:
+def index_kept_in(vault: Path, memory: InMemory | None) -> tuple[Index, InMemory]:
     """The index, and what was read kept in memory, for a long-running caller (watch) to hand
-    back next time: only what changed is read then. A cache of another config is replaced by
-    a fresh one. The summary is the kept one, brought up to date (notekit.store.kept_summary);
-    the notes are their kept records, and those too new to be kept."""
-    summary, files, kept, unsettled = read_vault(vault, cache, every_note=True)
+    back next time: only what changed is read then. What is kept of another config is
+    replaced. The summary is the kept one, brought up to date (notekit.store.kept_summary);
+    the notes are their kept records, and those too new to be kept. A caller that hands
+    `memory` flushes it once done with the index (`InMemory.flush`)."""
+    one_off = memory is None
+    memory = memory if memory is not None else InMemory()
+    summary, files, kept, unsettled = read_vault(vault, memory, every_note=True)
+    if one_off:
+        memory.flush()
     now = time.time_ns()
     notes: dict[str, ParsedNote] = {}
     with objects_kept():
@@ -92,4 +97,4 @@ def index_kept_in(vault: Path, cache: NoteCache | None) -> tuple[Index, NoteCach
                 kept.put(file, record, now)
             notes[file.path] = record[0]
         kept.save()
-    return index_of(summary, notes, DailyNotes(vault, summary.config)), kept
+    return index_of(summary, notes, DailyNotes(vault, summary.config)), memory

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import pickle
 import time
@@ -93,13 +94,37 @@ class VaultRead(NamedTuple):
     unsettled: dict[str, Record]
 
 
-def read_vault(vault: Path, cache: NoteCache | None = None, every_note: bool = False) -> VaultRead:
+@dataclass
+class InMemory:
+    """What a long-running caller (`watch`) keeps of the vault from one read to the next, so
+    that a read after an edit loads nothing from disk: each note's kept record, and the
+    summary as derived (taken while a read uses it, given back when the read is done). The
+    summary is written to the cache folder, for the commands run beside, when the caller
+    says (`flush`): after what it read the vault for is done."""
+
+    notes: NoteCache | None = None
+    derived: _Kept | None = None
+    unwritten: Callable[[], None] | None = None
+
+    def flush(self) -> None:
+        """Write the summary of the last read to the cache folder, if it is not there yet."""
+        write, self.unwritten = self.unwritten, None
+        if write is not None:
+            write()
+
+
+def read_vault(vault: Path, memory: InMemory | None = None, every_note: bool = False) -> VaultRead:
     """The summary of the vault as it is now, kept for the next run; raises ConfigError for an
-    unusable config. `cache`: what a long-running caller kept in memory of each note (used when
-    it is of this config); `every_note`: each note's kept record is loaded too, while the vault
-    is listed, for a caller that will ask for every note."""
+    unusable config. `memory`: what a long-running caller keeps between reads (each part used
+    when it is of this config), brought up to date here, the summary written when it flushes
+    it; `every_note`: each note's kept record
+    is loaded too, while the vault is listed, for a caller that will ask for every note."""
     folder = cache_dir(vault)
     caches: list[NoteCache] = []
+    cache = memory.notes if memory is not None else None
+    remembered = memory.derived if memory is not None else None
+    if memory is not None:
+        memory.derived = None  # a read that fails half-way leaves nothing half-changed
 
     def note_cache(config: Config) -> NoteCache:
         if not caches:
@@ -112,32 +137,41 @@ def read_vault(vault: Path, cache: NoteCache | None = None, every_note: bool = F
     def load(config: Config) -> _Kept | None:
         if every_note:
             note_cache(config).load_all()
+        stamp = _derived_stamp(vault, config)
+        if remembered is not None and remembered.stamp == stamp:
+            return remembered
         if folder is None:
             return None
-        found = read_blob(folder / FILE_NAME, _derived_stamp(vault, config), len(_FIELDS))
+        found = read_blob(folder / FILE_NAME, stamp, len(_FIELDS))
         derived = _Derived(*found) if found is not None else None
         if derived is None or len(derived.people_parts) != SHARDS:
             return None  # of another make: derived again
-        return _unpickled(derived)
+        return _unpickled(stamp, derived)
 
-    alongside = folder is not None and (
-        (folder / FILE_NAME).exists() or (every_note and NoteCache.kept_in(folder))
+    alongside = (
+        remembered is None
+        and folder is not None
+        and ((folder / FILE_NAME).exists() or (every_note and NoteCache.kept_in(folder)))
     )
     unsettled: dict[str, Record] = {}
     with objects_kept():
-        listing, derived = list_vault(vault, load, alongside)
+        listing, loaded = list_vault(vault, load, alongside)
         config, files, _ = listing
         kept = note_cache(config)
+        if memory is not None:
+            memory.notes = kept
         files_key = _files_key(listing)
-        if derived is not None and derived[0].files_key == files_key:
-            return VaultRead(_kept_summary(vault, listing, derived), files, kept, unsettled)
+        if loaded is not None and loaded.derived.files_key == files_key:
+            if memory is not None:
+                memory.derived = loaded
+            return VaultRead(_kept_summary(vault, listing, loaded), files, kept, unsettled)
         reader = FieldReader(config)
         daily = DailyNotes(vault, config)
 
         def to_facts(record: Record) -> NoteFacts:
             return facts_of(record, daily, reader)
 
-        patched = _patched(vault, listing, derived, kept, to_facts, unsettled) if derived else None
+        patched = _patched(vault, listing, loaded, kept, to_facts, unsettled) if loaded else None
         finish = parallel.nothing_left
         if patched is not None:
             summary, trusted, parts, digests = patched
@@ -148,9 +182,16 @@ def read_vault(vault: Path, cache: NoteCache | None = None, every_note: bool = F
             del facts  # what the summary does not hold of them is freed before it is kept
             kept.keep_only({file.path for file in files})
         kept.save()
-    if folder is not None and trusted:
+    if trusted and (folder is not None or memory is not None):
         stamp = _derived_stamp(vault, config)
-        _keep(folder, stamp, listing, files_key, summary, parts, digests)
+        derived = _derived_of(listing, files_key, summary, parts, digests)
+        if folder is not None and memory is not None:
+            memory.unwritten = functools.partial(_keep, folder, stamp, derived)
+        elif folder is not None:
+            _keep(folder, stamp, derived)
+        if memory is not None:
+            people = {person.path: person for person in summary.people}
+            memory.derived = _Kept(stamp, derived, people, summary.note_links)
     finish()  # the second process may still be writing its shards
     return VaultRead(summary, files, kept, unsettled)
 
@@ -159,8 +200,10 @@ Parts = list[bytes | None]  # pickled people of each shard; None: to be pickled 
 
 
 class _Kept(NamedTuple):
-    """The derived part as loaded, with what of it is decoded as it loads."""
+    """The derived part as loaded, with what it was kept for (`_derived_stamp`) and what of
+    it is decoded as it loads."""
 
+    stamp: str
     derived: _Derived
     people: dict[str, Person]  # by path
     note_links: dict[str, tuple[NoteLink, ...]]
@@ -176,12 +219,12 @@ def _pickled(people: Iterable[Person], shards: Iterable[int]) -> dict[int, bytes
     return {n: pickle.dumps(found, pickle.HIGHEST_PROTOCOL) for n, found in by_shard.items()}
 
 
-def _unpickled(derived: _Derived) -> _Kept:
+def _unpickled(stamp: str, derived: _Derived) -> _Kept:
     """Done while the vault is listed: the people take the most time to load."""
     people: dict[str, Person] = {}
     for part in derived.people_parts:
         people.update(pickle.loads(part))
-    return _Kept(derived, people, _note_links(derived.note_links))
+    return _Kept(stamp, derived, people, _note_links(derived.note_links))
 
 
 def _link_rows(
@@ -200,7 +243,10 @@ def _note_links(rows: dict[str, tuple[LinkRow, ...]]) -> dict[str, tuple[NoteLin
 
 
 def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
-    derived, kept, note_links = loaded
+    """The summary as kept. Its tables are copies: `apply` changes a summary's in place, and
+    what a long-running caller keeps in memory (or a summary it handed out) must not change
+    with it."""
+    _, derived, kept, note_links = loaded
     people = {path: kept[path] for path in derived.people}
     dates = dict(zip(people, derived.contact_dates, strict=True))
     tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
@@ -213,33 +259,27 @@ def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
         dates,
         tasks,
         derived.problems,
-        derived.mentioned_in,
-        note_links,
-        derived.touches,
-        derived.opportunities,
-        derived.events,
-        derived.last_words,
+        dict(derived.mentioned_in),
+        dict(note_links),
+        dict(derived.touches),
+        dict(derived.opportunities),
+        dict(derived.events),
+        dict(derived.last_words),
     )
 
 
-def _keep(
-    folder: Path,
-    stamp: str,
-    listing: Listing,
-    files_key: str,
-    summary: Summary,
-    parts: Parts,
-    digests: dict[str, str],
-) -> None:
+def _derived_of(
+    listing: Listing, files_key: str, summary: Summary, parts: Parts, digests: dict[str, str]
+) -> _Derived:
+    """The summary as it is kept, with what it was derived from."""
     missing = {number for number, part in enumerate(parts) if part is None}
     people = (p for p in summary.people if shard_of(p.path) in missing) if missing else ()
     pickled = _pickled(people, missing)
-    people_parts = [part if part is not None else pickled[n] for n, part in enumerate(parts)]
-    derived = _Derived(
+    return _Derived(
         files_key,
         {file.path: (file.size, file.mtime_ns) for file in listing[1]},
         [p.path for p in summary.people],
-        people_parts,
+        [part if part is not None else pickled[n] for n, part in enumerate(parts)],
         [summary.contact_dates[p.path] for p in summary.people],
         [(t.person.path, t.source, t.line, t.text, t.due) for t in summary.tasks],
         summary.problems,
@@ -252,6 +292,9 @@ def _keep(
         summary.last_words,
         digests,
     )
+
+
+def _keep(folder: Path, stamp: str, derived: _Derived) -> None:
     with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
         folder.mkdir(parents=True, exist_ok=True)
         # field by field: the pickle of each forgets its objects before the next

@@ -15,7 +15,7 @@ from conftest import TODAY, MakeVault, Run, build_report, site_files
 from notekit.site import report
 from notekit.site.manifest import MANIFEST, Inputs, Manifest, read_manifest
 from notekit.store.index import index_kept_in
-from notekit.store.kept import NoteCache
+from notekit.store.kept_summary import InMemory
 
 VAULT = {
     "People/Ana.md": "---\nhistory: [Globex (2018-2022)]\nknows: [Cy]\ncadence: 3m\n---\n"
@@ -169,11 +169,11 @@ class _Watching:
 
     def __init__(self, vault: Path, out: Path) -> None:
         self.vault, self.out = vault, out
-        self.cache: NoteCache | None = None
+        self.kept: InMemory | None = None
         self.carried = report.Carried()
 
     def build(self) -> None:
-        index, self.cache = index_kept_in(self.vault, self.cache)
+        index, self.kept = index_kept_in(self.vault, self.kept)
         report.build_site(index, dt.date.fromisoformat(TODAY), self.out, carried=self.carried)
 
 

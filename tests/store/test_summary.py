@@ -94,6 +94,26 @@ def test_a_second_run_reads_no_note(run: Run, vault: Path, reads: list[str]) -> 
     assert second.json()["tasks"][0]["name"] == "Sam"
 
 
+def test_a_read_kept_in_memory_leaves_the_summary_for_the_next_command_once_flushed(
+    run: Run, vault: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`watch` writes the summary after the pages it read the vault for: a command run
+    beside then answers from it, deriving nothing and reading no note."""
+    memory = kept_summary.InMemory()
+    notekit.store.index.index_kept_in(vault, memory)
+    EDITS["log an entry"](vault)
+    settle(vault)
+    notekit.store.index.index_kept_in(vault, memory)
+    memory.flush()
+    reads.clear()
+    derived = _counted_derive(monkeypatch)
+    due = run("due", "--json", vault=vault)
+    assert (reads, derived) == ([], [])
+    with monkeypatch.context() as uncached:
+        uncached.setenv("NOTEKIT_CACHE_DIR", "")
+        assert due.stdout == run("due", "--json", vault=vault).stdout
+
+
 EDITS: dict[str, Callable[[Path], object]] = {
     "log an entry": lambda v: (v / "People/Pat.md").write_text(PAT + "- 2026-11-20 call: new\n"),
     "log an outreach and an answer": lambda v: (v / "People/Pat.md").write_text(
@@ -386,6 +406,47 @@ def test_a_patched_summary_is_the_summary_derived_anew(
             assert patched == anew
             for name in ("note_links", "events", "opportunities", "last_words", "mentioned_in"):
                 assert list(getattr(patched, name)) == list(getattr(anew, name)), name
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=_CONTENTS, edits=st.lists(_CONTENTS, min_size=1, max_size=3))
+def test_a_summary_kept_in_memory_is_patched_as_the_kept_one_and_leaves_earlier_ones_alone(
+    tmp_path_factory: pytest.TempPathFactory, first: dict, edits: list[dict]
+) -> None:
+    """As `watch` reads the vault again and again in one process: after the first read
+    nothing is loaded from disk, each answer is the one derived anew, and a summary handed
+    out before an edit still says what the vault said then."""
+    vault = tmp_path_factory.mktemp("vault")
+    cache = str(tmp_path_factory.mktemp("cache"))
+    _write(vault, first)
+    settle(vault)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NOTEKIT_CACHE_DIR", "")
+        then = kept_summary.vault_summary(vault)
+        patch.setenv("NOTEKIT_CACHE_DIR", cache)
+        memory = kept_summary.InMemory()
+        earlier = kept_summary.read_vault(vault, memory).summary
+        loads: list[Path] = []
+        real = kept_summary.read_blob
+
+        def counted(path: Path, *args: Any) -> Any:  # noqa: ANN401 - as read_blob's
+            loads.append(path)
+            return real(path, *args)
+
+        patch.setattr(kept_summary, "read_blob", counted)
+        derived = _counted_derive(patch)
+        for edit in edits:
+            _write(vault, edit)
+            settle(vault)
+            patch.setenv("NOTEKIT_CACHE_DIR", cache)
+            patched = kept_summary.read_vault(vault, memory).summary
+            assert not derived
+            assert not loads
+            patch.setenv("NOTEKIT_CACHE_DIR", "")
+            anew = kept_summary.vault_summary(vault)
+            derived.clear()
+            assert patched == anew
+        assert earlier == then
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
