@@ -104,6 +104,16 @@ def natural_order(name: str) -> str:
     return " ".join(part for part in parts if part)
 
 
+# what makes a name more than words in order: a comma, or a label in brackets (which opens)
+_NOT_PLAIN = re.compile(r"[,(\[]")
+
+
 def given_name(name: str) -> str:
-    """What a message calls them: their given name, else the name as written (`Mr Bean`)."""
+    """What a message calls them: their given name, else the name as written (`Mr Bean`).
+    A name of plain words that does not begin with a title is not read in parts: its first
+    word is the given name (most names are such, and everyone's is asked for at once, to
+    tell whom a memory names)."""
+    first = name.split(maxsplit=1)[:1]
+    if first and _bare(first[0]) not in TITLES and not _NOT_PLAIN.search(name):
+        return first[0]
     return name_parts(name).given or " ".join(name.split())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from notekit.core.names import NameParts, given_name, name_parts, natural_order
 
@@ -66,6 +68,19 @@ def test_a_name_in_parts(name: str, parts: tuple[str, ...]) -> None:
 )
 def test_what_a_message_calls_them(name: str, called: str) -> None:
     assert given_name(name) == called
+
+
+_NAME_WORDS = st.sampled_from(
+    ["Ana", "Dr.", "dr", "Prof", "van", "Costa", "Jr.", "PhD", "(Uni)", "[x]", ",", "(", "]", "É"]
+)
+
+
+@given(st.lists(_NAME_WORDS | st.text(max_size=4), max_size=6), st.sampled_from([" ", "  ", ""]))
+def test_a_plain_name_is_greeted_as_its_parts_say(words: list[str], space: str) -> None:
+    """The given name of a name of plain words is found without reading it in parts: it is
+    always the one its parts give."""
+    name = space.join(words)
+    assert given_name(name) == (name_parts(name).given or " ".join(name.split()))
 
 
 @pytest.mark.parametrize(
