@@ -68,7 +68,6 @@ class _Derived:
     problems: list[Problem]  # those of the listing first, then each note's in the files' order
     listed: int  # how many came from the listing
     mentioned_in: dict[str, list[str]]
-    note_links: dict[str, tuple[LinkRow, ...]]  # plain tuples: see `_link_rows`
     touches: dict[str, tuple[int, ...]]
     opportunities: dict[str, tuple[Opportunity, ...]]
     events: dict[str, Event]
@@ -76,6 +75,7 @@ class _Derived:
     digests: dict[str, str]  # of every note's bytes it was derived from
 
 
+# and after them, the links of each note, as plain tuples (`_link_rows`)
 _FIELDS = tuple(field.name for field in dataclasses.fields(_Derived))
 
 
@@ -142,11 +142,11 @@ def read_vault(vault: Path, memory: InMemory | None = None, every_note: bool = F
             return remembered
         if folder is None:
             return None
-        found = read_blob(folder / FILE_NAME, stamp, len(_FIELDS))
-        derived = _Derived(*found) if found is not None else None
+        found = read_blob(folder / FILE_NAME, stamp, len(_FIELDS) + 1)
+        derived = _Derived(*found[:-1]) if found is not None else None
         if derived is None or len(derived.people_parts) != SHARDS:
             return None  # of another make: derived again
-        return _unpickled(stamp, derived)
+        return _unpickled(stamp, derived, found[-1])
 
     alongside = (
         remembered is None
@@ -185,13 +185,14 @@ def read_vault(vault: Path, memory: InMemory | None = None, every_note: bool = F
     if trusted and (folder is not None or memory is not None):
         stamp = _derived_stamp(vault, config)
         derived = _derived_of(listing, files_key, summary, parts, digests)
+        people = {person.path: person for person in summary.people}
+        made = _Kept(stamp, derived, people, summary.note_links)
         if folder is not None and memory is not None:
-            memory.unwritten = functools.partial(_keep, folder, stamp, derived)
+            memory.unwritten = functools.partial(_keep, folder, made)
         elif folder is not None:
-            _keep(folder, stamp, derived)
+            _keep(folder, made)
         if memory is not None:
-            people = {person.path: person for person in summary.people}
-            memory.derived = _Kept(stamp, derived, people, summary.note_links)
+            memory.derived = made
     finish()  # the second process may still be writing its shards
     return VaultRead(summary, files, kept, unsettled)
 
@@ -200,8 +201,8 @@ Parts = list[bytes | None]  # pickled people of each shard; None: to be pickled 
 
 
 class _Kept(NamedTuple):
-    """The derived part as loaded, with what it was kept for (`_derived_stamp`) and what of
-    it is decoded as it loads."""
+    """The summary as kept: the derived part, with what it was kept for (`_derived_stamp`),
+    its people and each note's links (kept as plain tuples beside it, `_link_rows`)."""
 
     stamp: str
     derived: _Derived
@@ -219,12 +220,12 @@ def _pickled(people: Iterable[Person], shards: Iterable[int]) -> dict[int, bytes
     return {n: pickle.dumps(found, pickle.HIGHEST_PROTOCOL) for n, found in by_shard.items()}
 
 
-def _unpickled(stamp: str, derived: _Derived) -> _Kept:
+def _unpickled(stamp: str, derived: _Derived, link_rows: dict[str, tuple[LinkRow, ...]]) -> _Kept:
     """Done while the vault is listed: the people take the most time to load."""
     people: dict[str, Person] = {}
     for part in derived.people_parts:
         people.update(pickle.loads(part))
-    return _Kept(stamp, derived, people, _note_links(derived.note_links))
+    return _Kept(stamp, derived, people, _note_links(link_rows))
 
 
 def _link_rows(
@@ -285,7 +286,6 @@ def _derived_of(
         summary.problems,
         len(listing[2]),
         summary.mentioned_in,
-        _link_rows(summary.note_links),
         summary.touches,
         summary.opportunities,
         summary.events,
@@ -294,11 +294,12 @@ def _derived_of(
     )
 
 
-def _keep(folder: Path, stamp: str, derived: _Derived) -> None:
+def _keep(folder: Path, kept: _Kept) -> None:
+    fields = (getattr(kept.derived, name) for name in _FIELDS)
     with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
         folder.mkdir(parents=True, exist_ok=True)
         # field by field: the pickle of each forgets its objects before the next
-        write_blob(folder / FILE_NAME, stamp, *(getattr(derived, name) for name in _FIELDS))
+        write_blob(folder / FILE_NAME, kept.stamp, *fields, _link_rows(kept.note_links))
 
 
 def _patched(
@@ -483,7 +484,7 @@ def _derived_stamp(vault: Path, config: Config) -> str:
     """What the derived part depends on besides the notes themselves: the config, the Obsidian
     settings that say which notes are daily notes and templates, and its own shape (a kept
     summary of another shape is of no use, even within one version)."""
-    shape = ",".join(_FIELDS)
+    shape = ",".join((*_FIELDS, "link_rows"))
     digest = hashlib.sha256(f"{shape}\0{config.fingerprint}".encode())
     for settings in (".obsidian/daily-notes.json", ".obsidian/templates.json"):
         try:
