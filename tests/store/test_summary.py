@@ -213,6 +213,21 @@ def test_a_settings_change_derives_the_summary_again(
     assert len(reads) == read_again
     assert after != before
     assert after == _uncached(run, vault, monkeypatch)
+    # as `watch` reads it, with what it kept in memory from before the change
+    settings = {
+        path: path.read_bytes() for path in [*vault.rglob("*.toml"), *vault.rglob("*.json")]
+    }
+    for path in settings:
+        path.unlink()
+    settle(vault)
+    memory = kept_summary.InMemory()
+    kept_summary.read_vault(vault, memory)
+    for path, data in settings.items():
+        path.write_bytes(data)
+    settle(vault)
+    watched = kept_summary.read_vault(vault, memory).summary
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")
+    assert watched == kept_summary.vault_summary(vault)
 
 
 def test_a_note_saved_this_instant_is_read_again_next_time(
