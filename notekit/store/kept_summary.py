@@ -139,7 +139,7 @@ def read_vault(vault: Path, memory: InMemory | None = None, every_note: bool = F
             note_cache(config).load_all()
         stamp = _derived_stamp(vault, config)
         if remembered is not None and remembered.stamp == stamp:
-            return remembered
+            return _copied(remembered)
         if folder is None:
             return None
         found = read_blob(folder / FILE_NAME, stamp, len(_FIELDS) + 1)
@@ -243,10 +243,21 @@ def _note_links(rows: dict[str, tuple[LinkRow, ...]]) -> dict[str, tuple[NoteLin
     return {path: tuple([new(NoteLink, row) for row in links]) for path, links in rows.items()}
 
 
+def _copied(kept: _Kept) -> _Kept:
+    """What a long-running caller kept, with tables of its own: `apply` changes a summary's in
+    place, and neither what is kept nor a summary handed out before may change with it."""
+    derived = dataclasses.replace(
+        kept.derived,
+        mentioned_in=dict(kept.derived.mentioned_in),
+        touches=dict(kept.derived.touches),
+        opportunities=dict(kept.derived.opportunities),
+        events=dict(kept.derived.events),
+        last_words=dict(kept.derived.last_words),
+    )
+    return kept._replace(derived=derived, note_links=dict(kept.note_links))
+
+
 def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
-    """The summary as kept. Its tables are copies: `apply` changes a summary's in place, and
-    what a long-running caller keeps in memory (or a summary it handed out) must not change
-    with it."""
     _, derived, kept, note_links = loaded
     people = {path: kept[path] for path in derived.people}
     dates = dict(zip(people, derived.contact_dates, strict=True))
@@ -260,12 +271,12 @@ def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
         dates,
         tasks,
         derived.problems,
-        dict(derived.mentioned_in),
-        dict(note_links),
-        dict(derived.touches),
-        dict(derived.opportunities),
-        dict(derived.events),
-        dict(derived.last_words),
+        derived.mentioned_in,
+        note_links,
+        derived.touches,
+        derived.opportunities,
+        derived.events,
+        derived.last_words,
     )
 
 
