@@ -117,8 +117,8 @@ def read_vault(vault: Path, memory: InMemory | None = None, every_note: bool = F
     """The summary of the vault as it is now, kept for the next run; raises ConfigError for an
     unusable config. `memory`: what a long-running caller keeps between reads (each part used
     when it is of this config), brought up to date here, the summary written when it flushes
-    it; `every_note`: each note's kept record
-    is loaded too, while the vault is listed, for a caller that will ask for every note."""
+    it; `every_note`: each note's kept record is loaded too, while the vault is listed, for a
+    caller that will ask for every note."""
     folder = cache_dir(vault)
     caches: list[NoteCache] = []
     cache = memory.notes if memory is not None else None
