@@ -178,10 +178,12 @@ def apply(
                     add(count(touches, before.touches, target), [pack_touch(touch)], sign)
                 add(count(sources, before.mentioned_in, target), [path], sign)
     same_day: dict[dt.date, dt.date] = {}  # one object per day: the kept summary has each once
-    for path, days in dates.items():
+    # each list let go of as it is kept (`pop`): for a whole vault they weigh tens of MB
+    for path in list(dates):
+        days = dates.pop(path)
         before.contact_dates[path] = tuple(sorted(map(same_day.setdefault, days, days)))
-    for path, packed in touches.items():
-        _put(before.touches, path, tuple(sorted(packed)), position)
+    for path in list(touches):
+        _put(before.touches, path, tuple(sorted(touches.pop(path))), position)
     for path, notes in sources.items():
         notes.sort(key=position().__getitem__)
         put(before.mentioned_in, path, notes)

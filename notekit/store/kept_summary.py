@@ -185,14 +185,14 @@ def read_vault(vault: Path, memory: InMemory | None = None, every_note: bool = F
     if trusted and (folder is not None or memory is not None):
         stamp = _derived_stamp(vault, config)
         derived = _derived_of(listing, files_key, summary, parts, digests)
-        people = {person.path: person for person in summary.people}
-        made = _Kept(stamp, derived, people, summary.note_links)
-        if folder is not None and memory is not None:
-            memory.unwritten = functools.partial(_keep, folder, made)
-        elif folder is not None:
-            _keep(folder, made)
-        if memory is not None:
-            memory.derived = made
+        links = summary.note_links
+        write = None if folder is None else functools.partial(_keep, folder, stamp, derived, links)
+        if memory is None and write is not None:
+            write()
+        elif memory is not None:
+            people = {person.path: person for person in summary.people}
+            memory.derived = _Kept(stamp, derived, people, links)
+            memory.unwritten = write
     finish()  # the second process may still be writing its shards
     return VaultRead(summary, files, kept, unsettled)
 
@@ -238,9 +238,10 @@ def _link_rows(
 
 
 def _note_links(rows: dict[str, tuple[LinkRow, ...]]) -> dict[str, tuple[NoteLink, ...]]:
-    """`_link_rows` undone: each row made a NoteLink again by `tuple.__new__`, in C."""
+    """`_link_rows` undone: each row made a NoteLink again by `tuple.__new__`, in C. The rows
+    are taken out of `rows` as they are made links, so the two are never held whole at once."""
     new = tuple.__new__
-    return {path: tuple([new(NoteLink, row) for row in links]) for path, links in rows.items()}
+    return {path: tuple([new(NoteLink, row) for row in rows.pop(path)]) for path in list(rows)}
 
 
 def _copied(kept: _Kept) -> _Kept:
@@ -305,12 +306,14 @@ def _derived_of(
     )
 
 
-def _keep(folder: Path, kept: _Kept) -> None:
-    fields = (getattr(kept.derived, name) for name in _FIELDS)
+def _keep(
+    folder: Path, stamp: str, derived: _Derived, note_links: dict[str, tuple[NoteLink, ...]]
+) -> None:
+    fields = (getattr(derived, name) for name in _FIELDS)
     with contextlib.suppress(OSError):  # a read-only cache folder only costs speed
         folder.mkdir(parents=True, exist_ok=True)
         # field by field: the pickle of each forgets its objects before the next
-        write_blob(folder / FILE_NAME, kept.stamp, *fields, _link_rows(kept.note_links))
+        write_blob(folder / FILE_NAME, stamp, *fields, _link_rows(note_links))
 
 
 def _patched(
