@@ -21,7 +21,6 @@ import contextlib
 import copyreg
 import gc
 import hashlib
-import io
 import os
 import pickle
 import time
@@ -279,22 +278,32 @@ def read_blob(path: Path, stamp: str, count: int = 1) -> Any:  # noqa: ANN401 - 
     header = _MAGIC + len(label).to_bytes(4, "big") + label
     try:
         with open(path, "rb") as handle:
-            if handle.read(len(header)) != header:
+            if handle.read(len(header)) != header or not _summed_right(handle):
                 return None
-            data = handle.read()
-    except OSError:
-        return None
-    if len(data) < 32 or hashlib.sha256(memoryview(data)[:-32]).digest() != data[-32:]:
-        return None
-    stream = io.BytesIO(data)  # shares the bytes: no copy
-    try:
-        with objects_kept():
-            if pickle.load(stream) != count:
-                return None
-            values = tuple(pickle.load(stream) for _ in range(count))
-    except Exception:  # noqa: BLE001 - any damage means: read the notes again
+            handle.seek(len(header))  # unpickled from the file: its bytes are never held whole
+            with objects_kept():
+                if pickle.load(handle) != count:
+                    return None
+                values = tuple(pickle.load(handle) for _ in range(count))
+    except Exception:  # noqa: BLE001 - unreadable, or any damage: read the notes again
         return None
     return values[0] if count == 1 else values
+
+
+def _summed_right(handle: BinaryIO) -> bool:
+    """Whether what follows in the file is sound: its last 32 bytes are the checksum of the
+    rest (`write_blob`), read a block at a time."""
+    left = os.fstat(handle.fileno()).st_size - handle.tell() - 32
+    if left < 0:
+        return False
+    summed = hashlib.sha256()
+    while left > 0:
+        block = handle.read(min(left, 1 << 20))
+        if not block:
+            return False
+        summed.update(block)
+        left -= len(block)
+    return handle.read(32) == summed.digest()
 
 
 T = TypeVar("T")

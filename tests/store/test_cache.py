@@ -196,6 +196,14 @@ def test_a_blob_cut_short_or_changed_anywhere_is_not_read(tmp_path: Path) -> Non
     assert read_blob(path, "test:1", 3) == (value, [1, 2], "three")
     assert read_blob(path, "test:1") is None  # another count: not what was asked for
     assert read_blob(path, "test:1", 4) is None
+    large = [str(n) * 300 for n in range(10_000)]  # checked a block at a time, as it is read
+    write_blob(path, "test:1", large)
+    assert read_blob(path, "test:1") == large
+    whole = path.read_bytes()
+    changed = bytearray(whole)
+    changed[len(whole) // 3] ^= 1
+    path.write_bytes(bytes(changed))
+    assert read_blob(path, "test:1") is None
 
 
 def test_what_was_kept_loads_with_the_collector_off(make_vault: MakeVault) -> None:
