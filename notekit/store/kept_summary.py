@@ -187,12 +187,12 @@ def read_vault(vault: Path, memory: InMemory | None = None, every_note: bool = F
         derived = _derived_of(listing, files_key, summary, parts, digests)
         links = summary.note_links
         write = None if folder is None else functools.partial(_keep, folder, stamp, derived, links)
-        if memory is None and write is not None:
-            write()
-        elif memory is not None:
+        if memory is not None:
             people = {person.path: person for person in summary.people}
             memory.derived = _Kept(stamp, derived, people, links)
             memory.unwritten = write
+        elif write is not None:
+            write()
     finish()  # the second process may still be writing its shards
     return VaultRead(summary, files, kept, unsettled)
 
