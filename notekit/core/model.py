@@ -66,7 +66,7 @@ class Task(NamedTuple):
     links: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedNote:
     """One Markdown file as read from disk, before anything vault-wide is known."""
 
@@ -180,7 +180,7 @@ class Interaction(NamedTuple):
         return Touch(self.date, self.direction, self.meeting, self.reply_to)
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A person note with its fields resolved through the aliases of SPEC §3: what the note
     itself says, nothing more (what other notes say of them is in the store's Summary)."""

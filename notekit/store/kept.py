@@ -21,6 +21,7 @@ import contextlib
 import copyreg
 import gc
 import hashlib
+import operator
 import os
 import pickle
 import time
@@ -55,9 +56,10 @@ SMALL_RECORDS = (
     model.Touch,
     model.Event,
 )
-# pickled as the values of their fields, in order: the default pickles each object's
-# `__dict__` with every field name, and the kept state holds one per note and person
+# pickled as the values of their fields, in order: the default pickles each object's state
+# with every field name, and the kept state holds one per note and person
 RECORDS = (model.ParsedNote, model.Person)
+_VALUES = {kind: operator.attrgetter(*kind.__slots__) for kind in RECORDS}
 
 
 def _as_tuple(value: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -65,7 +67,7 @@ def _as_tuple(value: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _as_values(value: Any) -> tuple[Any, ...]:  # noqa: ANN401 - a ParsedNote or a Person
-    return type(value), tuple(value.__dict__.values())
+    return type(value), _VALUES[type(value)](value)
 
 
 for _small in SMALL_RECORDS:
