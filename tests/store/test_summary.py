@@ -3,6 +3,7 @@ notes that changed otherwise, and always agree with a run that has no cache at a
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable
@@ -240,6 +241,37 @@ def test_a_note_saved_this_instant_is_read_again_next_time(
     second = run("due", "--json", vault=vault).stdout
     assert reads == ["People/Pat.md", "People/Pat.md"]
     assert first == second
+
+
+def test_with_every_note_loaded_each_person_is_held_once(vault: Path) -> None:
+    """An index loads every note's record, which holds its person: the summary's people are
+    those very ones, not a second copy unpickled beside them."""
+    kept_summary.vault_summary(vault)  # the summary is kept
+    read = kept_summary.read_vault(vault, every_note=True)
+    records = {file.path: read.kept.get(file) for file in read.files}
+    assert read.summary.people
+    for person in read.summary.people:
+        record = records[person.path]
+        assert record is not None and record[1] is person
+
+
+def test_a_person_kept_of_another_version_of_the_note_is_not_taken(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record kept of another version of Pat's note (another size) says another name: the
+    summary, derived from the version on disk, keeps its own Pat."""
+    kept_summary.vault_summary(vault)
+    read = kept_summary.read_vault(vault, every_note=True)
+    pat = next(file for file in read.files if file.path == "People/Pat.md")
+    note, person, problems = read.kept.get(pat) or pytest.fail("Pat's record is kept")
+    assert person is not None
+    stale = dataclasses.replace(person, name="Someone Else")
+    read.kept.put(pat._replace(size=pat.size + 1), (note, stale, problems), now=time.time_ns())
+    read.kept.save()
+    people = kept_summary.read_vault(vault, every_note=True).summary.people
+    monkeypatch.setenv("NOTEKIT_CACHE_DIR", "")
+    assert people == kept_summary.vault_summary(vault).people
+    assert "Someone Else" not in {p.name for p in people}
 
 
 def test_two_processes_read_as_one(run: Run, vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
