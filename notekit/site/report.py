@@ -15,15 +15,16 @@ import functools
 import hashlib
 import heapq
 import html
+import itertools
 import operator
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import quote
 
 from notekit import __version__
@@ -496,12 +497,13 @@ class _Site:
         written: list[str] = []
         files: Files = {}
         common = self._common()
-        files["people.html"] = self._write(
-            "people.html",
-            self.env.get_template("people.html").render(
-                **common, rows=self._people_rows(), tags=self._all_tags()
-            ),
-            written,
+        here = f"<!--rows {os.urandom(16).hex()}-->"  # no note can say it: the rows go there
+        page = self.env.get_template("people.html").render(
+            **common, rows=Markup(here), tags=self._all_tags()
+        )
+        head, tail = page.split(here)
+        files["people.html"] = self._write_streamed(
+            "people.html", itertools.chain([head], _lines(self._people_rows()), [tail]), written
         )
         files["network.html"] = self._write(
             "network.html",
@@ -559,6 +561,33 @@ class _Site:
         if _write_if_changed(self.out / rel, data, durable):
             written.append(rel)
         return _file_digest(data)
+
+    def _write_streamed(self, rel: str, chunks: Iterable[str], written: list[str]) -> str:
+        """`_write` for a page too large to hold whole (people.html: 30 MB at 50,000 people),
+        written as it is made: the file is replaced only when its digest changed."""
+        path = self.out / rel
+        try:
+            with path.open("rb") as old:
+                before: str | None = hashlib.file_digest(old, "sha256").hexdigest()
+        except OSError:
+            before = None
+        summed = hashlib.sha256()
+
+        def changed() -> bool:
+            return summed.hexdigest() != before
+
+        def write(handle: BinaryIO) -> None:
+            for chunk in chunks:
+                data = chunk.encode("utf-8")
+                summed.update(data)
+                handle.write(data)
+            if changed():  # synced only when it is to replace the page
+                handle.flush()
+                os.fsync(handle.fileno())
+
+        if replace_atomic(path, write, durable=False, still_valid=changed):
+            written.append(rel)
+        return summed.hexdigest()
 
     def _week_context(self) -> dict[str, Any]:
         index, today = self.index, self.today
@@ -630,11 +659,11 @@ class _Site:
             "open_opportunities": [(person, chance) for _, person, chance in still_open],
         }
 
-    def _people_rows(self) -> Markup:
+    def _people_rows(self) -> Iterator[str]:
         """The rows of people.html, built here rather than in the template: a vault of ten
         thousand people would otherwise spend most of a rebuild in the template loop. Every
-        value goes through `html.escape`, as autoescaping would."""
-        rows = []
+        value goes through `html.escape`, as autoescaping would. Made one at a time, as the
+        page is written."""
         for person in self.index.people:
             follow = self.follows[person.path]
             last = views.iso(follow.last_contact) or ""
@@ -662,7 +691,7 @@ class _Site:
                 _escape(person.context or ""),
             )
             tags = _escape(", ".join(person.tags))
-            rows.append(
+            yield (
                 f'<tr data-search="{_escape(search)}" '
                 f'data-tags="|{_escape("|".join(person.tags)).lower()}|" '
                 f'data-state="{state}" data-name="{name.lower()}" '
@@ -675,7 +704,6 @@ class _Site:
                 f'<td class="date">{last or "never"}</td>'
                 f'<td class="date {state}">{_escape(shown_due)}</td></tr>'
             )
-        return Markup("\n".join(rows))
 
     def _all_tags(self) -> list[str]:
         return sorted({t.lower() for p in self.index.people for t in p.tags})
@@ -943,6 +971,12 @@ def _file_stat(path: Path) -> tuple[int, ...] | None:
     except OSError:
         return None
     return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def _lines(items: Iterable[str]) -> Iterator[str]:
+    """The items joined by new lines, a piece at a time."""
+    for number, item in enumerate(items):
+        yield f"\n{item}" if number else item
 
 
 def _write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
