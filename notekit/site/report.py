@@ -53,7 +53,7 @@ from notekit.site.manifest import (
     MANIFEST,
     Inputs,
     Manifest,
-    manifest_bytes,
+    manifest_pieces,
     read_manifest,
 )
 from notekit.site.templating import Markup, bytecode_folder, page_environment
@@ -364,13 +364,12 @@ class _Site:
             if self._remove_own(stale):
                 self.result.removed.append(stale)
             self.files.pop(stale, None)
-        manifest = manifest_bytes(self.version, Manifest(pages, self.files, self.inputs))
+        manifest = Manifest(pages, self.files, self.inputs)
         if self.unsynced:
             flush_to_disk()  # the manifest vouches for the pages: they reach the disk first
-        _write_if_changed(self.out / MANIFEST, manifest)
+        _replace_if_changed(self.out / MANIFEST, manifest_pieces(self.version, manifest))
         if self.carried is not None:
-            made = Manifest(pages, self.files, self.inputs)
-            self.carried.manifest = (_file_stat(self.out / MANIFEST), made)
+            self.carried.manifest = (_file_stat(self.out / MANIFEST), manifest)
         return self.result
 
     def _prior_manifest(self) -> Manifest:
@@ -564,30 +563,11 @@ class _Site:
 
     def _write_streamed(self, rel: str, chunks: Iterable[str], written: list[str]) -> str:
         """`_write` for a page too large to hold whole (people.html: 30 MB at 50,000 people),
-        written as it is made: the file is replaced only when its digest changed."""
-        path = self.out / rel
-        try:
-            with path.open("rb") as old:
-                before: str | None = hashlib.file_digest(old, "sha256").hexdigest()
-        except OSError:
-            before = None
-        summed = hashlib.sha256()
-
-        def changed() -> bool:
-            return summed.hexdigest() != before
-
-        def write(handle: BinaryIO) -> None:
-            for chunk in chunks:
-                data = chunk.encode("utf-8")
-                summed.update(data)
-                handle.write(data)
-            if changed():  # synced only when it is to replace the page
-                handle.flush()
-                os.fsync(handle.fileno())
-
-        if replace_atomic(path, write, durable=False, still_valid=changed):
+        written as it is made."""
+        changed, digest = _replace_if_changed(self.out / rel, chunks)
+        if changed:
             written.append(rel)
-        return summed.hexdigest()
+        return digest
 
     def _week_context(self) -> dict[str, Any]:
         index, today = self.index, self.today
@@ -977,6 +957,33 @@ def _lines(items: Iterable[str]) -> Iterator[str]:
     """The items joined by new lines, a piece at a time."""
     for number, item in enumerate(items):
         yield f"\n{item}" if number else item
+
+
+def _replace_if_changed(path: Path, chunks: Iterable[str]) -> tuple[bool, str]:
+    """As `_write_if_changed` for a file too large to hold whole, encoded and digested as the
+    chunks come: whether it was replaced (only when its digest changed, synced then), and the
+    digest of the content."""
+    try:
+        with path.open("rb") as old:
+            before: str | None = hashlib.file_digest(old, "sha256").hexdigest()
+    except OSError:
+        before = None
+    summed = hashlib.sha256()
+
+    def changed() -> bool:
+        return summed.hexdigest() != before
+
+    def write(handle: BinaryIO) -> None:
+        for chunk in chunks:
+            data = chunk.encode("utf-8")
+            summed.update(data)
+            handle.write(data)
+        if changed():
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    replaced = replace_atomic(path, write, durable=False, still_valid=changed)
+    return replaced, summed.hexdigest()
 
 
 def _write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:

@@ -5,15 +5,18 @@ the builds of one process (`watch`), which carry the ties from one to the next."
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import TODAY, MakeVault, Run, build_report, site_files
 from notekit.site import report
-from notekit.site.manifest import MANIFEST, Inputs, Manifest, read_manifest
+from notekit.site.manifest import MANIFEST, Inputs, Manifest, manifest_pieces, read_manifest
 from notekit.store.index import index_kept_in
 from notekit.store.kept_summary import InMemory
 
@@ -133,6 +136,35 @@ def test_an_edit_works_out_again_only_the_pages_it_feeds(
     _replace("People/Cy.md", "Initech", "Globex")(vault)  # Globex has one more: every page
     build_report(run, vault, out)
     assert len(worked_out) == 6
+
+
+_TEXT = st.text(max_size=12)  # quotes, backslashes, controls and any letter among them
+_INPUTS = st.builds(
+    Inputs,
+    _TEXT,
+    st.lists(st.tuples(_TEXT, _TEXT)),
+    st.dictionaries(_TEXT, st.tuples(_TEXT, st.lists(st.integers(0, 10**6)))),
+)
+
+
+@given(
+    version=_TEXT,
+    pages=st.dictionaries(_TEXT, _TEXT),
+    files=st.dictionaries(_TEXT, _TEXT),
+    inputs=st.none() | _INPUTS,
+)
+def test_the_manifest_written_in_pieces_is_the_whole_one_as_json(
+    version: str, pages: dict[str, str], files: dict[str, str], inputs: Inputs | None
+) -> None:
+    """The manifest is written a part at a time, never held whole: the parts are the JSON of
+    the whole, keys sorted, and it reads back as what was written."""
+    manifest = Manifest(pages, files, inputs)
+    whole = {"version": version, "pages": pages, "files": files}
+    if inputs is not None:
+        whole["inputs"] = inputs.as_json()
+    text = "".join(manifest_pieces(version, manifest))
+    assert text == json.dumps(whole, sort_keys=True, separators=(",", ":")) + "\n"
+    assert json.loads(text)["pages"] == pages
 
 
 def test_a_manifest_of_another_shape_makes_every_page_anew(
