@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -308,7 +309,7 @@ def tag_list(value: Any) -> list[str]:
             continue
         tag = str(item).strip().lstrip("#").strip()
         if tag:
-            tags.append(tag)
+            tags.append(sys.intern(tag))  # a few words, said by many notes: held once
     return tags
 
 
