@@ -327,8 +327,8 @@ def _add_entry(
 
 
 def _shared(word: str | None) -> str | None:
-    """One string for each word of a small vocabulary (a channel, a direction, a key, a tag),
-    however many notes say it: at 50,000 people, copies of them held 50 MB."""
+    """One string for each channel and direction, however many entries say it, as for the
+    front-matter's keys and the tags: at 50,000 people, copies of these words held 50 MB."""
     return None if word is None else sys.intern(word)
 
 
