@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import re
 import stat
@@ -56,16 +57,39 @@ _held: dict[tuple[int, int], int] = {}
 _held_guard = threading.Lock()
 
 
+def open_regular(path: Path) -> io.BufferedReader:
+    """`path` open for reading; OSError (EINVAL) unless it is a regular file: a FIFO or a
+    device found in a file's place (a note, a setting, a page of the site) is neither waited
+    on nor read."""
+    return os.fdopen(_regular_fd(path), "rb")
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of `path`, a regular file (`open_regular`)."""
+    with open_regular(path) as handle:
+        return handle.read()
+
+
+def _regular_fd(path: Path) -> int:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 def locked_open(path: Path) -> int:
     """An open descriptor of `path`, holding its exclusive lock (let go with `unlock`). Waits
     while another notekit process or thread holds it; returns the file as it is after that
-    writer's rename. OSError(EDEADLK) when this thread holds the file already."""
+    writer's rename. OSError(EDEADLK) when this thread holds the file already, EINVAL when it
+    is no regular file."""
     while True:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+        fd = _regular_fd(path)
         try:
             info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise OSError(errno.EINVAL, "not a regular file")
             key = (info.st_dev, info.st_ino)
             with _held_guard:
                 if _held.get(key) == threading.get_ident():

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from notekit.core.model import ERROR, WARNING, Problem
 from notekit.read.config import CONFIG_NAME, Config
-from notekit.read.files import is_temp_name
+from notekit.read.files import is_temp_name, read_regular
 
 LEFTOVER = (
     "a temporary file of a notekit write that did not finish (or is under way): the next "
@@ -129,7 +129,7 @@ def _ignored(rel: str, patterns: tuple[str, ...]) -> bool:
 
 def _read_json(path: Path) -> dict:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path).decode("utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

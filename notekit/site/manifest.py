@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from notekit.read.files import read_regular
+
 MANIFEST = ".notekit-site.json"
 EMPTY_MANIFEST = b'{"pages": {}, "files": {}}\n'
 
@@ -101,7 +103,7 @@ class Manifest:
 def read_manifest(out: Path) -> Manifest:
     """The manifest of the site in `out`; an empty one when it is missing or unreadable."""
     try:
-        data = json.loads((out / MANIFEST).read_text("utf-8"))
+        data = json.loads(read_regular(out / MANIFEST).decode("utf-8"))
     except (OSError, ValueError):
         return Manifest({}, {})
     if not isinstance(data, dict):

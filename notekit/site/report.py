@@ -34,7 +34,14 @@ from notekit.core.model import Opportunity, ParsedNote, Person, Problem
 from notekit.core.syntax import HIDDEN, TEXT, body_lines, note_lines, without_comments
 from notekit.core.words import counted
 from notekit.present import views
-from notekit.read.files import create_exclusive, flush_to_disk, folder_lock, replace_atomic
+from notekit.read.files import (
+    create_exclusive,
+    flush_to_disk,
+    folder_lock,
+    open_regular,
+    read_regular,
+    replace_atomic,
+)
 from notekit.read.vault import DailyNotes, attachments
 from notekit.rules.check import check_vault
 from notekit.rules.contact import last_heard
@@ -60,6 +67,7 @@ from notekit.site.templating import Markup, bytecode_folder, page_environment
 from notekit.store import parallel
 from notekit.store.index import Index
 from notekit.store.kept import kept_or_made
+from notekit.store.reading import read_bytes
 
 ASSETS = ("style.css", "app.js")
 WEEK_LIST = 20  # items of each list on the week page: it stays small however large the vault
@@ -455,7 +463,10 @@ class _Site:
             if old.pages.get(rel) != fingerprint or self.slugs[person.path] not in present:
                 todo.append(person)
             elif rel not in self.files:
-                kept[rel] = _file_digest((self.out / rel).read_bytes())
+                try:
+                    kept[rel] = _file_digest(read_regular(self.out / rel))
+                except OSError:  # something else in the page's place: the page is written
+                    todo.append(person)
         self._want_backlinks({person.path for person in todo})
         self.inputs = Inputs(base, notes, parts)
         return pages, todo, kept
@@ -803,7 +814,7 @@ class _Site:
             for other, _, evidence in self.connections(person)
         ]
         try:
-            raw = (self.index.vault / person.path).read_bytes()
+            raw = read_bytes(self.index.vault, person.path)
         except OSError:
             raw = None
         draft = self.draft(person, "email" if person.emails else None, raw)
@@ -964,7 +975,7 @@ def _replace_if_changed(path: Path, chunks: Iterable[str]) -> tuple[bool, str]:
     chunks come: whether it was replaced (only when its digest changed, synced then), and the
     digest of the content."""
     try:
-        with path.open("rb") as old:
+        with open_regular(path) as old:
             before: str | None = hashlib.file_digest(old, "sha256").hexdigest()
     except OSError:
         before = None
@@ -990,7 +1001,7 @@ def _write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
     """Atomically replace `path` with `data` unless it already holds exactly that (synced to
     disk unless not `durable`)."""
     try:
-        if path.read_bytes() == data:
+        if read_regular(path) == data:
             return False
     except OSError:
         pass

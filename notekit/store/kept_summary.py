@@ -27,6 +27,7 @@ from typing import NamedTuple
 from notekit.core.model import DatedTask, Event, Opportunity, Person, Problem
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
+from notekit.read.files import read_regular
 from notekit.read.parse import digest_of
 from notekit.read.vault import DailyNotes, NoteFile
 from notekit.store import parallel
@@ -519,7 +520,7 @@ def _derived_stamp(vault: Path, config: Config) -> str:
     digest = hashlib.sha256(f"{shape}\0{config.fingerprint}".encode())
     for settings in (".obsidian/daily-notes.json", ".obsidian/templates.json"):
         try:
-            digest.update((vault / settings).read_bytes())
+            digest.update(read_regular(vault / settings))
         except OSError:
             digest.update(b"-")
     return "summary:" + digest.hexdigest()

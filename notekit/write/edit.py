@@ -44,7 +44,13 @@ from notekit.core.syntax import (
     heading,
     html_comment,
 )
-from notekit.read.files import create_exclusive, locked_open, replace_atomic, unlock
+from notekit.read.files import (
+    create_exclusive,
+    locked_open,
+    read_regular,
+    replace_atomic,
+    unlock,
+)
 from notekit.read.front_matter import front_matter_end, load_mapping
 from notekit.read.parse import CR_ONLY, YAML_DIRECTIVE, parse_note, yaml_directive
 
@@ -92,8 +98,7 @@ class Snapshot:
         """Whether the file no longer holds what was read: its content is compared whole,
         since an editor may save the same number of bytes and put the mtime back."""
         try:
-            with open(self.path, "rb") as handle:
-                return handle.read() != self.data
+            return read_regular(self.path) != self.data
         except OSError:
             return True
 

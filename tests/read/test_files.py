@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MakeVault, Run
-from notekit.read.files import is_temp_name, remove_stale_temp, replace_atomic
+from notekit.read.files import is_temp_name, read_regular, remove_stale_temp, replace_atomic
 
 NOTE = "---\ncadence: 1m\n---\n"
 
@@ -170,6 +170,12 @@ def test_a_note_swapped_for_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> N
     os.mkfifo(fifo)
     with pytest.raises(EditError, match="not a regular file"):
         Snapshot.read(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        read_regular(fifo)  # as any other file notekit reads: a setting, a page of its site
+    with pytest.raises(OSError, match="not a regular file"):
+        read_regular(tmp_path)
+    (tmp_path / "plain.md").write_bytes(b"text")
+    assert read_regular(tmp_path / "plain.md") == b"text"
 
 
 def test_a_file_locked_twice_by_one_thread_is_refused_and_another_thread_waits(

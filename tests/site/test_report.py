@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import html as html_module
+import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MakeVault, Run, build_report, settle, site_files
+from conftest import FIXTURES, TODAY, MakeVault, Run, build_report, settle, site_files
+from notekit.site.manifest import MANIFEST
 from notekit.store import parallel
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "vault-example"
@@ -851,3 +855,48 @@ def test_the_ties_are_kept_between_reports_while_nothing_they_are_made_of_change
     build_report(run, vault, out)
     assert len(worked_out) == 2
     assert "Ana knows Cy (People/Ana.md)" in (out / "people/cy.html").read_text("utf-8")
+
+
+def _report_in_a_process(vault: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
+    """`notekit report` run apart, so that a build that waits forever fails the test."""
+    command = [sys.executable, "-m", "notekit", "--vault", str(vault), "--today", TODAY]
+    return subprocess.run(
+        [*command, "report", "-o", str(out), *args], capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_the_place_of_a_page_or_a_setting_is_replaced_not_waited_on(
+    run: Run, tmp_path: Path
+) -> None:
+    """Opening a FIFO to read it waits for a writer that never comes: a page of the site, a
+    person page whose digest the manifest lacks, the manifest, or Obsidian's settings in the
+    vault, each swapped for one, are written over or left out, never waited on."""
+    vault, out = tmp_path / "vault", tmp_path / "site"
+    shutil.copytree(EXAMPLE, vault)
+    build_report(run, vault, out)
+    made = site_files(out)
+    manifest = json.loads(made[MANIFEST])
+    del manifest["files"]["people/ana-costa.html"]  # as a site from before digests were kept
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    for page in ("people.html", "index.html", "people/ana-costa.html"):
+        (out / page).unlink()
+        os.mkfifo(out / page)
+    result = _report_in_a_process(vault, out)
+    assert result.returncode == 0, result.stderr
+    rebuilt = site_files(out)
+    for page in ("people.html", "index.html", "people/ana-costa.html"):
+        assert rebuilt[page] == made[page]
+    (out / MANIFEST).unlink()
+    os.mkfifo(out / MANIFEST)  # no manifest to read: the folder is not notekit's, as if gone
+    refused = _report_in_a_process(vault, out)
+    assert refused.returncode != 0 and "notekit did not write" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert _report_in_a_process(vault, out, "--force").returncode == 0
+    assert (out / MANIFEST).is_file()
+    for settings in ("daily-notes.json", "templates.json"):  # read as if there were none
+        (vault / ".obsidian" / settings).unlink()
+        os.mkfifo(vault / ".obsidian" / settings)
+    result = _report_in_a_process(vault, out)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
