@@ -18,6 +18,7 @@ from notekit.core.dates import parse_cadence
 from notekit.core.errors import ConfigError
 from notekit.core.model import Cadence
 from notekit.core.syntax import CHANNEL_WORD, CHANNELS
+from notekit.read.files import read_regular
 
 CONFIG_NAME = "notekit.toml"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -294,7 +295,7 @@ def load_config(vault: Path, known_fields: frozenset[str]) -> Config:
     path = vault / CONFIG_NAME
     if not path.is_file():
         return Config()
-    raw = path.read_bytes()
+    raw = read_regular(path)
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

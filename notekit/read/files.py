@@ -61,7 +61,7 @@ def open_regular(path: Path) -> io.BufferedReader:
     """`path` open for reading; OSError (EINVAL) unless it is a regular file: a FIFO or a
     device found in a file's place (a note, a setting, a page of the site) is neither waited
     on nor read."""
-    return os.fdopen(_regular_fd(path), "rb")
+    return os.fdopen(regular_fd(path)[0], "rb")
 
 
 def read_regular(path: Path) -> bytes:
@@ -70,15 +70,17 @@ def read_regular(path: Path) -> bytes:
         return handle.read()
 
 
-def _regular_fd(path: Path) -> int:
+def regular_fd(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:
+    """A read-only descriptor of `path`, and what `fstat` says of it (`open_regular`)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
     except BaseException:
         os.close(fd)
         raise
-    return fd
+    return fd, info
 
 
 def locked_open(path: Path) -> int:
@@ -87,9 +89,8 @@ def locked_open(path: Path) -> int:
     writer's rename. OSError(EDEADLK) when this thread holds the file already, EINVAL when it
     is no regular file."""
     while True:
-        fd = _regular_fd(path)
+        fd, info = regular_fd(path)
         try:
-            info = os.fstat(fd)
             key = (info.st_dev, info.st_ino)
             with _held_guard:
                 if _held.get(key) == threading.get_ident():

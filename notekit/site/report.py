@@ -396,7 +396,7 @@ class _Site:
             return False
         path = self.out / rel
         try:
-            if path.is_symlink() or not path.is_file() or _file_digest(path.read_bytes()) != digest:
+            if path.is_symlink() or _file_digest(read_regular(path)) != digest:
                 return False
             path.unlink()
         except OSError:

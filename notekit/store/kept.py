@@ -33,7 +33,7 @@ from typing import Any, BinaryIO, TypeVar
 from notekit import __version__
 from notekit.core import model
 from notekit.core.model import ParsedNote, Person, Problem
-from notekit.read.files import replace_atomic
+from notekit.read.files import open_regular, replace_atomic
 from notekit.read.vault import NoteFile
 from notekit.store import parallel
 
@@ -279,7 +279,7 @@ def read_blob(path: Path, stamp: str, count: int = 1) -> Any:  # noqa: ANN401 - 
     label = f"{__version__}:{stamp}".encode()
     header = _MAGIC + len(label).to_bytes(4, "big") + label
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             if handle.read(len(header)) != header or not _summed_right(handle):
                 return None
             handle.seek(len(header))  # unpickled from the file: its bytes are never held whole

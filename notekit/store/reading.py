@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import os
-import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +15,7 @@ from notekit.core.model import ERROR, NoteParts, ParsedNote, Problem
 from notekit.core.syntax import CODE, TEXT, body_lines, note_lines, without_comments
 from notekit.read.config import Config, load_config
 from notekit.read.fields import KNOWN_FIELDS, FieldReader
+from notekit.read.files import regular_fd
 from notekit.read.front_matter import FrontMatter, front_matter_end
 from notekit.read.parse import (
     MAX_NOTE_BYTES,
@@ -91,7 +90,6 @@ def _unreadable(path: str, exc: OSError) -> ParsedNote:
 
 
 _READ_LIMIT = MAX_NOTE_BYTES + 1  # one byte more than parse_note keeps tells it to warn
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in must not block
 
 
 def read_bytes(vault: Path, path: str) -> bytes:
@@ -103,11 +101,8 @@ def _read_bytes(path: str) -> bytes:
     """At most _READ_LIMIT bytes of a regular file, in reads sized by the file itself: a
     buffered `read(limit)` first sets aside the whole limit, which costs more than reading a
     note does."""
-    fd = os.open(path, _OPEN_FLAGS)
+    fd, info = regular_fd(path)  # a FIFO swapped in is refused, not waited on
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
         parts: list[bytes] = []
         total, expected = 0, info.st_size + 1  # asking one byte more finds a file that grew
         while total < _READ_LIMIT:
