@@ -23,6 +23,9 @@ LEFTOVER = (
 )
 
 
+NOT_A_FILE = "not a regular file (a FIFO, a socket or a device): skipped, never read"
+
+
 class NoteFile(NamedTuple):
     path: str  # relative to the vault, `/` separators
     size: int
@@ -88,6 +91,8 @@ def discover(vault: Path, config: Config) -> tuple[list[NoteFile], list[Problem]
                     walk(Path(entry.path), child)
             elif note and stat.S_ISREG(status.st_mode):
                 files.append(NoteFile(child, status.st_size, status.st_mtime_ns))
+            elif note:
+                problems.append(Problem(child, None, WARNING, NOT_A_FILE))
 
     walk(vault, "")
     return files, problems

@@ -177,7 +177,7 @@ def test_every_read_command_survives_a_hostile_vault(hostile_vault, tmp_path: Pa
     if args[0] == "check":
         problems = json.loads(result.stdout)
         paths = {p["path"] for p in problems}
-        hostile = ("Huge", "Binary", "Latin1", "Bomb", "Tabs", "Date", "Loop", "Dangling")
+        hostile = ("Huge", "Binary", "Latin1", "Bomb", "Tabs", "Date", "Loop", "Dangling", "Pipe")
         for name in (*hostile, "Deep", "Forever", "Overflow"):
             assert f"People/{name}.md" in paths, name
         assert all(p["line"] is None or p["line"] >= 1 for p in problems)
