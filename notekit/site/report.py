@@ -1010,8 +1010,9 @@ def _write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
 
 
 def write_failure(exc: OSError, out: Path) -> str:
-    """Why the site could not be written, naming the file at fault."""
-    return f"{exc.filename or out}: cannot write the report: {exc.strerror}"
+    """Why the site could not be written, naming the file at fault: the page a rename could not
+    replace (`filename2`), not the temporary file it was written to."""
+    return f"{exc.filename2 or exc.filename or out}: cannot write the report: {exc.strerror}"
 
 
 HIDDEN_SITE = (".notekit", "site")
