@@ -1,4 +1,5 @@
-"""The one way notekit replaces a file, and the locks that keep its writers one at a time.
+"""The one way notekit replaces a file, the one way it opens a file to read it, and the locks
+that keep its writers one at a time.
 
 A file is replaced by writing a temporary file in the same folder (a dot file that editors,
 git's `status` after notekit's next run, and notekit itself leave alone) and renaming it over
@@ -9,6 +10,9 @@ a write in progress, and remove only the former.
 Locks are `flock` locks on the files themselves: nothing appears in the user's folder. A lock on
 a note is held from reading it to renaming the new version over it; since the rename gives the
 path a new inode, whoever waited re-opens the path after taking the lock (`locked_open`).
+
+A file is read only if it is a regular file (`regular_fd`): a FIFO found where a note, a setting
+or a page of the site should be would make the read wait forever for a writer.
 """
 
 from __future__ import annotations
