@@ -99,12 +99,11 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
         (f.person for f in facts.values() if f.person is not None),
         key=lambda p: (p.name.casefold(), p.path),
     )
-    paths = [file.path for file in files]
     empty = Summary(
         vault,
         config,
         people,
-        paths,
+        files,
         {p.path: () for p in people},
         [],
         [],
@@ -115,7 +114,7 @@ def derive(vault: Path, listing: Listing, facts: dict[str, NoteFacts]) -> Summar
         {},
         {},
     )
-    empty.links = Resolver(paths, people)
+    empty.links = Resolver(empty.paths, people)
     return apply(empty, 0, listing, {}, facts)
 
 
@@ -203,7 +202,7 @@ def apply(
         before.vault,
         before.config,
         [person(p) for p in before.people],
-        before.paths,
+        files,
         before.contact_dates,
         _tasks(before, new, old, person, position),
         _problems(before, listed_before, listing, old, new),

@@ -281,12 +281,11 @@ def _kept_summary(vault: Path, listing: Listing, loaded: _Kept) -> Summary:
     people = {path: kept[path] for path in derived.people}
     dates = dict(zip(people, derived.contact_dates, strict=True))
     tasks = [DatedTask(people[row[0]], *row[1:]) for row in derived.tasks]
-    paths = [file.path for file in listing[1]]
     return Summary(
         vault,
         listing[0],
         list(people.values()),
-        paths,
+        listing[1],
         dates,
         tasks,
         derived.problems,

@@ -181,12 +181,12 @@ BodyLines = list[tuple[int, str]]  # a note's body lines with their numbers (`re
 
 
 def kept_by_note(
-    vault: Path, name: str, stamp: str, paths: list[str], make: Callable[[str, BodyLines], T]
+    vault: Path, name: str, stamp: str, files: list[NoteFile], make: Callable[[str, BodyLines], T]
 ) -> dict[str, T]:
-    """`make(path, body lines)` for the note at each of `paths`, kept between runs by the
-    note's size and mtime, in one file per `name` (a word) and valid while `stamp` (what
-    `make` computes and from what) is the same: a command that needs something of every
-    note's lines reads and works out only the notes that changed."""
+    """`make(path, body lines)` for each of these notes, kept between runs by the note's size
+    and mtime as listed, in one file per `name` (a word) and valid while `stamp` (what `make`
+    computes and from what) is the same: a command that needs something of every note's lines
+    reads and works out only the notes that changed."""
     if not name.isidentifier():
         raise ValueError(f"{name!r}: a kept value's name is a word")
     folder = cache_dir(vault)
@@ -197,19 +197,15 @@ def kept_by_note(
     now = time.time_ns()
     found: dict[str, T] = {}
     fresh: dict[str, tuple[tuple[int, int], T]] = {}
-    for path in paths:
-        try:
-            info = os.stat(os.path.join(vault, path))
-        except OSError:
-            continue
-        sized = (info.st_size, info.st_mtime_ns)
+    for path, size, mtime_ns in files:
+        sized = (size, mtime_ns)
         before = kept.get(path)
         if before is not None and before[0] == sized:
             found[path] = before[1]
             fresh[path] = before
             continue
         found[path] = make(path, read_body(vault, path))
-        if now - info.st_mtime_ns >= SETTLE_NS:  # else it may change again within its tick
+        if now - mtime_ns >= SETTLE_NS:  # else it may change again within its tick
             fresh[path] = (sized, found[path])
     if blob is not None and fresh != kept:
         with contextlib.suppress(OSError):  # a read-only cache folder only costs speed

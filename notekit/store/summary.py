@@ -21,6 +21,7 @@ from notekit.core.names import given_name
 from notekit.core.syntax import wikilink
 from notekit.read.config import Config
 from notekit.read.fields import FieldReader
+from notekit.read.vault import NoteFile
 from notekit.store.kept import remember_picks, remembered_picks
 from notekit.store.links import LinkTarget, NoteLink, Resolver
 from notekit.store.packed import answers, between, sent, unpack_touch
@@ -46,7 +47,7 @@ class Summary:
     vault: Path
     config: Config
     people: list[Person]  # sorted by name, case-insensitively
-    paths: list[str]  # of every note, in the files' order
+    files: list[NoteFile]  # every note as listed (path, size, mtime), in the files' order
     contact_dates: dict[str, tuple[dt.date, ...]]  # by person path, sorted
     tasks: list[DatedTask]  # in the files' order
     problems: list[Problem]  # from reading files; `check` adds the vault-wide ones
@@ -79,6 +80,11 @@ class Summary:
         packed = self.touches.get(person.path, ())
         found = next((value for value in reversed(packed) if answers(value)), None)
         return None if found is None else unpack_touch(found).date
+
+    @functools.cached_property
+    def paths(self) -> list[str]:
+        """Of every note, in the files' order."""
+        return [file.path for file in self.files]
 
     @functools.cached_property
     def fields(self) -> FieldReader:
@@ -115,8 +121,8 @@ class Summary:
         little the second time."""
         people = {person.path: person for person in self.people}
         stamp = f"{version}:{self.config.fingerprint}"
-        paths = list(people)
-        return kept_by_note(self.vault, name, stamp, paths, lambda p, ls: make(people[p], ls))
+        files = [file for file in self.files if file.path in people]
+        return kept_by_note(self.vault, name, stamp, files, lambda p, ls: make(people[p], ls))
 
     def line_of(self, person: Person, number: int) -> str:
         """Line `number` of the person's note as it is now ("" when there is no such line)."""

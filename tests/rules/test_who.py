@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,8 +95,19 @@ def test_what_each_note_says_is_kept_and_only_a_changed_note_read_again(
     first = run("who", "fintech", "--json", vault=vault).json()
     assert sorted(read) == ["People/Bea.md", "People/Cy.md", "People/Cy.md", "People/Dee.md"]
     read.clear()
+    stats: list[str] = []
+    real_stat = os.stat
+
+    def stat(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> os.stat_result:
+        stats.append(os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
     assert run("who", "fintech", "--json", vault=vault).json() == first
     assert read == ["People/Cy.md"]
+    # each note's size and mtime are the listing's: no note is looked at a second time
+    assert [path for path in stats if path.endswith(".md")] == []
+    monkeypatch.setattr(os, "stat", real_stat)
     (vault / "People/Dee.md").write_text("---\nrole: Designer\n---\n- she left for fintech\n")
     settle(vault)
     read.clear()
