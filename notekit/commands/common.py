@@ -259,14 +259,18 @@ def emit_json(data: Any) -> None:
     out.flush()
 
 
+JSON_ITEMS = 256  # list items written at once: few calls of the encoder, and little held
+
+
 def json_chunks(data: Any) -> Iterator[str]:
     """`json.dumps(data, ensure_ascii=False)` in pieces: a list, and each list that is a
-    value of a dict, item by item."""
-    dumps = functools.partial(json.dumps, ensure_ascii=False)
+    value of a dict, `JSON_ITEMS` items at a time."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
     if isinstance(data, list):
         yield "["
-        for n, item in enumerate(data):
-            yield f", {dumps(item)}" if n else dumps(item)
+        for start in range(0, len(data), JSON_ITEMS):
+            items = dumps(data[start : start + JSON_ITEMS])[1:-1]  # as `[a, b]` has them
+            yield f", {items}" if start else items
         yield "]"
     elif isinstance(data, dict) and all(type(key) is str for key in data):
         yield "{"
