@@ -61,9 +61,26 @@ class TemplateLimit(TemplateError):
     """A template went past one of the limits above; the message says which."""
 
 
+class _PageEnvironment(Environment):
+    """What the pages show comes mostly as plain dicts (notekit.present.views), read in the
+    templates as `item.line`: for a dict, its item is looked up first, where Jinja tries an
+    attribute first and fails (a third of a page's rendering). Only a method could be an
+    attribute of a dict, and the report's templates call none."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            found = obj.get(attribute, _NOT_THERE)
+            if found is not _NOT_THERE:
+                return found
+        return super().getattr(obj, attribute)
+
+
+_NOT_THERE = object()
+
+
 def page_environment(cache: Path | None) -> Environment:
     """The report's templates, every value escaped; compiled templates kept in `cache`."""
-    return Environment(
+    return _PageEnvironment(
         loader=PackageLoader("notekit.site", "templates"),
         bytecode_cache=FileSystemBytecodeCache(str(cache)) if cache else None,
         autoescape=select_autoescape(["html"]),
