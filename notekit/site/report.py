@@ -160,6 +160,7 @@ class _Site:
         self._heard: dict[str, dt.date | None] = {}
         self.slugs = _slugs(index.people)
         self.vault_name = index.vault.name
+        self._obsidian_vault = f"obsidian://open?vault={quote(self.vault_name, safe='')}&file="
         self.result = BuildResult(out_dir / "index.html")
         self.version = _template_version()
         self.render_markdown: Callable[[str], str] | None = None
@@ -336,10 +337,8 @@ class _Site:
         return Markup('<a href="%s">%s</a>') % (self.page_of(person), person.name)
 
     def obsidian(self, path: str) -> str:
-        return (
-            f"obsidian://open?vault={quote(self.vault_name, safe='')}"
-            f"&file={quote(path[:-3] if path.endswith('.md') else path, safe='')}"
-        )
+        """The link that opens the note in Obsidian (a page has several)."""
+        return self._obsidian_vault + quote(path[:-3] if path.endswith(".md") else path, safe="")
 
     def build(self, force: bool) -> BuildResult:
         check_output(self.out, self.index.vault)
