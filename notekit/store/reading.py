@@ -43,8 +43,17 @@ def list_vault(
     config = load_config(vault, KNOWN_FIELDS)
     if not alongside:
         return (config, *discover(vault, config)), load(config)
-    loaded, (files, problems) = parallel.both(lambda: load(config), lambda: discover(vault, config))
-    return (config, files, problems), loaded
+    loaded, (rows, problems) = parallel.both(lambda: load(config), lambda: _rows(vault, config))
+    new = tuple.__new__
+    return (config, [new(NoteFile, row) for row in rows], problems), loaded
+
+
+def _rows(vault: Path, config: Config) -> tuple[list[tuple[str, int, int]], list[Problem]]:
+    """The listing as the second process hands it back: each note file a plain tuple, which
+    pickles in C (a NamedTuple pickles through a Python call each: at 12,000 notes, 30 ms of
+    the time a warm command waits for the listing, against 6 ms)."""
+    files, problems = discover(vault, config)
+    return [(*file,) for file in files], problems
 
 
 PARALLEL_FROM = 2000  # notes to read before a second process pays for its start and hand-over
