@@ -176,3 +176,22 @@ def test_each_field_by_its_name_a_field_before_a_line_and_the_first_of_equals(
         ("Bo", "note", 90.0),
     ]
     assert who("rust berlin") == [("Bo", "note", 80.9)]
+
+
+def test_a_note_deleted_after_the_listing_is_no_error(make_vault: MakeVault) -> None:
+    """A note that goes between the listing and the reading of its lines (an editor's save, a
+    sync) has no lines to search: its person is still found by their fields, and nothing
+    fails."""
+    from notekit.rules.who import who
+    from notekit.store.kept_summary import vault_summary
+
+    vault = make_vault(
+        {
+            "People/Bea.md": "---\ninterests: [Fintech]\n---\n- 2026-11-01 call: fintech\n",
+            "People/Cy.md": "---\nrole: Engineer\n---\n- moved to a fintech startup\n",
+        }
+    )
+    summary = vault_summary(vault)
+    (vault / "People/Bea.md").unlink()
+    found = who(summary, "fintech")
+    assert [(f.person.name, f.field) for f in found] == [("Bea", "interest"), ("Cy", "note")]
