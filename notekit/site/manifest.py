@@ -17,7 +17,6 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from notekit.read.files import read_regular
 
@@ -45,13 +44,6 @@ class Inputs:
         """The pages that one of these notes fed when they were made."""
         places = {n for n, (path, _) in enumerate(self.notes) if path in changed}
         return {page for page, (_, fed) in self.pages.items() if not places.isdisjoint(fed)}
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "base": self.base,
-            "notes": [list(item) for item in self.notes],
-            "pages": {page: [part, fed] for page, (part, fed) in self.pages.items()},
-        }
 
     @classmethod
     def of_json(cls, data: object) -> Inputs | None:

@@ -161,7 +161,7 @@ def test_the_manifest_written_in_pieces_is_the_whole_one_as_json(
     manifest = Manifest(pages, files, inputs)
     whole = {"version": version, "pages": pages, "files": files}
     if inputs is not None:
-        whole["inputs"] = inputs.as_json()
+        whole["inputs"] = {"base": inputs.base, "notes": inputs.notes, "pages": inputs.pages}
     text = "".join(manifest_pieces(version, manifest))
     assert text == json.dumps(whole, sort_keys=True, separators=(",", ":")) + "\n"
     assert json.loads(text)["pages"] == pages
@@ -175,7 +175,7 @@ def test_a_manifest_of_another_shape_makes_every_page_anew(
     build_report(run, vault, out)
     inputs = read_manifest(out).inputs
     assert inputs is not None
-    good = inputs.as_json()
+    good = json.loads((out / MANIFEST).read_text())["inputs"]
     forged = [
         {**good, "notes": [["People/Ana.md", 3]]},
         {**good, "pages": {"people/ana.html": ["x", [len(good["notes"])]]}},
