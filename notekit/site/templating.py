@@ -64,8 +64,8 @@ class TemplateLimit(TemplateError):
 class _PageEnvironment(Environment):
     """What the pages show comes mostly as plain dicts (notekit.present.views), read in the
     templates as `item.line`: for a dict, its item is looked up first, where Jinja tries an
-    attribute first and fails (a third of a page's rendering). Only a method could be an
-    attribute of a dict, and the report's templates call none."""
+    attribute first and fails (a third of the time a person page's template took). Only a
+    method could be an attribute of a dict, and the report's templates call none."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict:
