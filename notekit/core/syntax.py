@@ -56,8 +56,9 @@ OPPORTUNITY_KINDS = frozenset(
 # `given`: what I did for them (an intro, a referral), the other half of reciprocity
 OPPORTUNITY_STATUSES = ("open", "won", "lost", "given")
 # after an opportunity's date: `referral (open): referred me for …`; groups kind, what the
-# brackets hold (`won!`, `won, in May`: its first word is the status), text
-OPPORTUNITY = re.compile(r"([A-Za-z][\w-]*)[ \t]*(?:\(([^()]*)\)[ \t]*)?:[ \t]*(.*)")
+# brackets hold (`won!`, `won, in May`: its first word is the status), text; a word is taken
+# from its start only, so that a search stays linear on a long word
+OPPORTUNITY = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)[ \t]*(?:\(([^()]*)\)[ \t]*)?:[ \t]*(.*)")
 STATUS_WORD = re.compile(r"[A-Za-z]+")  # with match: a status, of what the brackets hold
 CHANNEL_WORD = re.compile(r"[^\W_][\w-]*")  # with fullmatch: what may name a channel
 DATE = r"\d{4}-\d{2}-\d{2}"

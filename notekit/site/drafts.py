@@ -3,7 +3,9 @@ own (site/templates/draft/), or the user's in the vault's `Templates/notekit/`, 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -247,28 +249,29 @@ def _sourced_texts(facts: DraftFacts, values: Mapping[str, Any]) -> tuple[tuple[
     return tuple(found)
 
 
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# a run of marks is taken from its start only: linear on a run of thousands
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+(?=\s|$)|\n")
 
 
 def _sentences(text: str, told: tuple[tuple[str, str], ...]) -> list[Sentence]:
     """The text cut into sentences, each with the sources of the given texts found in it (not
     of a text found only within a longer one); a sentence never ends inside one of them
-    (`until 3 a.m. and`)."""
+    (`until 3 a.m. and`). Sorted sweeps, not pairs of spans: a memory may name someone
+    thousands of times."""
     spans: list[tuple[int, int, str]] = []
     for value, where in told:
         if len(value.strip()) < 2:
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(value.strip())}(?!\w)", re.IGNORECASE)
         spans.extend((m.start(), m.end(), where) for m in pattern.finditer(text))
-    spans = [  # a name within a memory is the memory's
-        span
-        for span in spans
-        if not any(a <= span[0] and span[1] <= b and (a, b) != span[:2] for a, b, _ in spans)
-    ]
+    spans = _outermost(spans)
     found: list[Sentence] = []
-    start = 0
+    start, reach, opened = 0, 0, 0  # the furthest end of the spans opened before a mark
     for end in _SENTENCE_END.finditer(text):
-        if any(a < end.end() < b for a, b, _ in spans):
+        while opened < len(spans) and spans[opened][0] < end.end():
+            reach = max(reach, spans[opened][1])
+            opened += 1
+        if reach > end.end():
             continue
         _add_sentence(found, text, start, end.end(), spans)
         start = end.end()
@@ -276,13 +279,31 @@ def _sentences(text: str, told: tuple[tuple[str, str], ...]) -> list[Sentence]:
     return found
 
 
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans that no other span holds (one found again at the same place is kept), by
+    start: a name within a memory is the memory's."""
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    kept: list[tuple[int, int, str]] = []
+    reach = -1  # the furthest end of the spans before this place
+    for _, group in itertools.groupby(spans, key=lambda span: span[:2]):
+        same = list(group)
+        if same[0][1] > reach:
+            kept.extend(same)
+        reach = max(reach, same[0][1])
+    return kept
+
+
 def _add_sentence(
     found: list[Sentence], text: str, start: int, end: int, spans: list[tuple[int, int, str]]
 ) -> None:
+    """The sentence from `start` to `end`, with the sources of the spans that begin in it: a
+    sentence never ends inside a span, so no span begins before it and reaches into it."""
     sentence = text[start:end].strip()
     if not sentence:
         return
-    inside = sorted((a, where) for a, b, where in spans if a < end and b > start)
+    first = bisect.bisect_left(spans, start, key=lambda span: span[0])
+    last = bisect.bisect_left(spans, end, key=lambda span: span[0])
+    inside = sorted((a, where) for a, _, where in spans[first:last])
     found.append(Sentence(sentence, tuple(dict.fromkeys(where for _, where in inside))))
 
 
