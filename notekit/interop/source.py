@@ -111,10 +111,15 @@ def csv_records(text: str, where: str) -> tuple[set[str], Iterator[dict[str, str
     end in LF, CRLF or CR; SourceError, naming `where` and the line, for text the csv module
     cannot read."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
+
+    def unreadable(exc: csv.Error) -> SourceError:
+        # the csv module counts the records' lines it has finished: the one at fault is next
+        return SourceError(f"{where}: line {reader.line_num + 1}: not CSV ({exc})")
+
     try:
         columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
     except csv.Error as exc:
-        raise SourceError(f"{where}: line {reader.line_num}: not CSV ({exc})") from None
+        raise unreadable(exc) from None
 
     def rows() -> Iterator[dict[str, str]]:
         try:
@@ -125,6 +130,6 @@ def csv_records(text: str, where: str) -> tuple[set[str], Iterator[dict[str, str
                     if key is not None  # the cells of a row longer than its header
                 }
         except csv.Error as exc:
-            raise SourceError(f"{where}: line {reader.line_num}: not CSV ({exc})") from None
+            raise unreadable(exc) from None
 
     return columns, rows()

@@ -108,6 +108,20 @@ def test_a_file_larger_than_the_limit_is_refused_from_its_size(
         assert f"{big} holds 2 MiB, over the 2 MiB an import reads" in result.stderr, kind
 
 
+@pytest.mark.parametrize("quoted_over", [0, 2])  # a cell on one line, or on three
+def test_a_csv_cell_too_large_to_read_is_named_by_the_line_its_row_starts_on(
+    run: Run, vault: Path, tmp_path: Path, quoted_over: int
+) -> None:
+    cell = '"' + "x\n" * quoted_over + "n" * 200_000 + '"'
+    export = tmp_path / "contacts.csv"
+    export.write_text(f"First Name,Last Name,Notes\nBen,Okafor,\nAna,Costa,{cell}\n")
+    before = _notes(vault)
+    result = run("import", "google", str(export), vault=vault)
+    assert result.exit_code == 2
+    assert f"{export}: line 3: not CSV (field larger than field limit" in result.stderr
+    assert _notes(vault) == before
+
+
 def test_a_password_protected_zip_is_refused_with_what_to_do(
     run: Run, vault: Path, tmp_path: Path
 ) -> None:
