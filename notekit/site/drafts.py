@@ -17,9 +17,11 @@ from notekit.core.errors import SiteError
 from notekit.rules.draft import DraftFacts
 from notekit.rules.reason import SLOW_REPLY_DAYS
 from notekit.site.templating import (
+    MAX_OUTPUT,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    TooLong,
     bounded,
     bytecode_folder,
     render_text,
@@ -133,6 +135,7 @@ def render_draft(facts: DraftFacts, templates: DraftTemplates) -> Draft:
     line."""
     limited = templates.folder is not None  # notekit's own templates cannot call for more
     name = f"{facts.channel}.md"
+    values = _values(facts)
     try:
         language = templates.written_in(facts.language, facts.channel)
         prefix = f"{language}/" if language != "en" else ""
@@ -143,13 +146,20 @@ def render_draft(facts: DraftFacts, templates: DraftTemplates) -> Draft:
                 f"{USER_TEMPLATES}/{prefix}_phrases.md is missing: a language's templates need "
                 "the words of the reason and the questions (see docs/cli.md, draft)"
             )
-        values = _values(facts)
         with bounded() if limited else contextlib.nullcontext():
             values.update(_phrased(facts, phrases.module))
         text = render_text(template, values, limited)
     except TemplateSyntaxError as exc:
         where = templates.origin(exc.name or name)
         raise SiteError(f"{where}:{exc.lineno}: {exc.message}") from exc
+    except TooLong as exc:
+        longest = max(_sourced_texts(facts, values), key=lambda told: len(told[0]), default=None)
+        if limited or longest is None:
+            raise SiteError(f"{templates.origin(name)}: {exc}") from exc
+        raise SiteError(  # notekit's own template: the note's text is what is too long
+            f"{longest[1]}: {len(longest[0]):,} characters, too long for a message "
+            f"(a draft holds at most {MAX_OUTPUT:,}); no draft"
+        ) from exc
     except TemplateError as exc:
         raise SiteError(f"{templates.origin(name)}: {exc}") from exc
     except RecursionError as exc:

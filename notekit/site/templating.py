@@ -61,6 +61,11 @@ class TemplateLimit(TemplateError):
     """A template went past one of the limits above; the message says which."""
 
 
+class TooLong(TemplateLimit):
+    """What a template wrote went past MAX_OUTPUT: with notekit's own templates, only a text
+    of the note can make it so."""
+
+
 class _PageEnvironment(Environment):
     """What the pages show comes mostly as plain dicts (notekit.present.views), read in the
     templates as `item.line`: for a dict, its item is looked up first, where Jinja tries an
@@ -165,7 +170,7 @@ def render_text(template: Any, values: dict[str, Any], limited: bool = True) -> 
         for part in template.generate(**values):
             size += len(part)
             if size > MAX_OUTPUT:
-                raise TemplateLimit(f"it writes more than {MAX_OUTPUT:,} characters")
+                raise TooLong(f"it writes more than {MAX_OUTPUT:,} characters")
             parts.append(part)
     return "".join(parts)
 

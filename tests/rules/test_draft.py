@@ -215,6 +215,21 @@ def test_a_memory_built_to_make_a_pattern_backtrack_is_read_at_once(
     assert result.stdout.startswith("Hey Max! Just thinking about the night we met")
 
 
+def test_a_memory_too_long_for_a_message_is_named_with_its_line(
+    make_vault: MakeVault, run: Run
+) -> None:
+    """notekit's own template never writes a message that long: the note's text does, and the
+    message says which line, not that the template is at fault."""
+    memory = "The night we met" + ", and then" * 12_000
+    vault = make_vault({"People/Max.md": f"---\nrole: Pilot\n---\n## Memories\n- {memory}\n"})
+    result = run("draft", "Max", "--channel", "message", vault=vault)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"notekit: error: People/Max.md:5: {len(memory):,} characters, too long for a message "
+        "(a draft holds at most 100,000); no draft\n"
+    )
+
+
 def test_a_draft_greets_them_by_their_given_name_not_their_title(
     make_vault: MakeVault, run: Run
 ) -> None:
