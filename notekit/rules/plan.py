@@ -2,7 +2,8 @@
 "The week's plan"). `due` stays the full query.
 
 The plan is worked out as the week began (`[plan] week_starts`), from what was known then, so
-every day of a week gives the same names; a person contacted since shows as done, with the day.
+every day of a week gives the same names; a person contacted since shows as done, with the day,
+unless their message came last: a reply owed is not done.
 Each candidate (due by the week's end, or with a moment or a nudge in it) gets a score:
 
 - due: a follow-up date, 6 points and one more for each week it is late (up to 4); a cadence,
@@ -49,6 +50,7 @@ from notekit.rules.week import ticked_in_week_note, week_name, week_start
 from notekit.store.summary import Summary
 
 PER_ORG = 2  # at most this many people from one company, unless the focus names it
+NEVER_TEXT = "never contacted since added"
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = N
                 else:
                     scored.append((3, f"due on {follow.due:%A} ({cadence} cadence)"))
             elif follow.reason == NEVER_CONTACTED:
-                scored.append((2, "never contacted since added"))
+                scored.append((2, NEVER_TEXT))
         if (owed := waiting.get(person.path)) is not None:
             scored.append((11, waiting_text(owed)))
         for text in moments_of.get(person.path, []):
@@ -150,18 +152,35 @@ def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = N
             scored.append((UNREACHABLE, "no way to write yet: add an email or a LinkedIn profile"))
         found.append((sum(p for p, _ in scored), person.name.casefold(), person, scored))
     candidates = _warmed(vault, _one_new_year(found, new_year), start, size)
+    owed_now = {w.person.path: w for w in waiting_on_me(vault, followed, today)}
+
+    def done(person: Person) -> dt.date | None:
+        """The first contact since the week began, unless it left them waiting on my reply
+        (their message came last); or the day the week's note ticked them."""
+        contacted = None if person.path in owed_now else _done(vault, person, start, today)
+        return contacted or ticked.get(person.path)
+
+    def why_now(person: Person, why: list[str]) -> list[str]:
+        """Why, as the week began; with the reply I owe them first when their message came
+        since (then they are no longer "never contacted"; one put off since is only waiting
+        on it)."""
+        if (now := owed_now.get(person.path)) is None or person.path in waiting:
+            return why
+        if why[0] == _put_off(person, end):
+            return [waiting_text(now)]
+        return [waiting_text(now), *(w for w in why if w != NEVER_TEXT)]  # they wrote since
+
     picks: list[Pick] = []
     if picked is not None:
         scored_now = {c[2].path: c for c in candidates}
         for path in picked:
             if (kept := vault.person_at(path)) is None or not kept.followed_up:
                 continue  # its note is gone, or says not to write (a status, `active: false`)
-            done = _done(vault, kept, start, today) or ticked.get(path)
             if path in scored_now:
                 total, _, _, why = scored_now[path]
-                picks.append(Pick(kept, total, why, done))
+                picks.append(Pick(kept, total, why_now(kept, why), done(kept)))
             else:
-                picks.append(Pick(kept, 0.0, [_put_off(kept, end)], done))
+                picks.append(Pick(kept, 0.0, why_now(kept, [_put_off(kept, end)]), done(kept)))
     per_org: dict[str, int] = {}
     orgs_of = _relationship_orgs(config)
     for pick in picks:
@@ -178,14 +197,13 @@ def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = N
             continue
         for org in orgs:
             per_org[org] = per_org.get(org, 0) + 1
-        done = _done(vault, person, start, today) or ticked.get(person.path)
-        picks.append(Pick(person, total, why, done))
+        picks.append(Pick(person, total, why_now(person, why), done(person)))
     promises = sorted((t for t in vault.tasks if t.due <= end), key=lambda t: t.due)
     chosen = {p.person.path for p in picks}
     more = len(due_by_end - chosen)
-    also = [w for w in waiting_on_me(vault, followed, today) if w.person.path not in chosen]
+    also = [w for w in owed_now.values() if w.person.path not in chosen]
     after = [
-        Pick(person, total, why, _done(vault, person, start, today) or ticked.get(person.path))
+        Pick(person, total, why_now(person, why), done(person))
         for total, _, person, why in candidates
         if person.path not in chosen
     ][:size]

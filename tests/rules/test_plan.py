@@ -388,6 +388,49 @@ def test_a_contact_this_week_keeps_the_why_of_monday_and_says_when(
     }
 
 
+def test_a_pick_whose_message_came_since_is_waiting_on_me_not_done(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Monday's plan holds Ana, Ben, Cy and Dee. By Wednesday Ana wrote to me and I have not
+    answered: not done, and the reply I owe comes first in why, with no "never contacted"
+    left. Ben wrote and I answered: done. I wrote to Cy and he answered: waiting on me again.
+    Dee, snoozed since, then wrote: only the reply is left to do."""
+    vault = make_vault(
+        {
+            "notekit.toml": "[plan]\nsize = 4\n",
+            **_people(
+                Ana="cadence: 1m\n---\n",
+                Ben="cadence: 1m\n---\n- 2026-09-15 call: hi\n",
+                Cy="cadence: 1m\n---\n- 2026-09-10 call: hi\n",
+                Dee="cadence: 1m\n---\n- 2026-09-05 call: hi\n",
+            ),
+        }
+    )
+    monday = {p["name"]: p["why"] for p in _plan(run, vault, MONDAY)["plan"]}
+    assert monday["Ana"] == ["never contacted since added"]
+    entries = {
+        "Ana": "- 2026-11-24 email from: could you refer me to Globex?\n",
+        "Ben": "- 2026-11-24 email from: coffee soon?\n- 2026-11-24 email to: yes, Friday\n",
+        "Cy": "- 2026-11-23 email to: how are you?\n- 2026-11-24 email from: good, and you?\n",
+        "Dee": "- 2026-11-24 linkedin from: congrats on the launch\n",
+    }
+    for name, added in entries.items():
+        note = vault / f"People/{name}.md"
+        note.write_text(note.read_text() + added)
+    dee = vault / "People/Dee.md"
+    dee.write_text(dee.read_text().replace("cadence: 1m", "cadence: 1m\nnext_contact: 2027-01-10"))
+    found = {p["name"]: (p["why"], p["done"]) for p in _plan(run, vault, WEDNESDAY)["plan"]}
+    assert found == {
+        "Ana": (["waiting on you since 2026-11-24: 'could you refer me to Globex?'"], None),
+        "Ben": (monday["Ben"], "2026-11-24"),
+        "Cy": (["waiting on you since 2026-11-24: 'good, and you?'", *monday["Cy"]], None),
+        "Dee": (["waiting on you since 2026-11-24: 'congrats on the launch'"], None),
+    }
+    words = run("plan", vault=vault, today=WEDNESDAY).stdout
+    assert ". [ ] Ana\n   why: waiting on you since 2026-11-24: 'could you refer me to" in words
+    assert "Waiting on you too" not in words  # they are in the plan, said once
+
+
 def test_a_message_of_the_day_before_the_week_is_a_reply_owed_in_it(
     run: Run, make_vault: MakeVault
 ) -> None:
