@@ -147,11 +147,19 @@ def _log(app: App, person: Person) -> bool:
     """Log what was sent, then ask when to follow up next (Enter: the cadence decides)."""
     from notekit.core.errors import EditError
     from notekit.rules.draft import draft_channel
-    from notekit.write.changes import plan_log
+    from notekit.write.changes import checked_channel, plan_log
+
+    def one_word(value: str) -> str:  # asked again at once, before the text is typed
+        try:
+            return checked_channel(value)
+        except EditError as exc:
+            raise click.BadParameter(str(exc)) from None
 
     known = app.summary().config.channels
     channel = person.channel if (person.channel or "").lower() in known else None
-    channel = click.prompt("Channel", default=channel or draft_channel(person, None))
+    channel = click.prompt(
+        "Channel", default=channel or draft_channel(person, None), value_proc=one_word
+    )
     text = click.prompt("What you sent (one line)")
     try:
         change = plan_log(app.summary(), person, app.today, text, channel=channel, direction="to")

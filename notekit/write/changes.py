@@ -72,6 +72,14 @@ class Change:
         return vault_path(self.vault, self.rel)
 
 
+def checked_channel(channel: str) -> str:
+    """The channel as an entry writes it (lower case); EditError unless it is one word."""
+    channel = channel.lower()
+    if not CHANNEL_WORD.fullmatch(channel):
+        raise EditError(f"a channel is one word (letters, digits, - or _), not {channel!r}")
+    return channel
+
+
 def log_entry(
     date: dt.date,
     text: str,
@@ -88,9 +96,7 @@ def log_entry(
     if not text and not direction:
         raise EditError("nothing to log: the text is empty")
     if channel is not None:
-        channel = channel.lower()
-        if not CHANNEL_WORD.fullmatch(channel):
-            raise EditError(f"a channel is one word (letters, digits, - or _), not {channel!r}")
+        channel = checked_channel(channel)
     if direction == GROUP:
         return f"{date.isoformat()} {channel} {GROUP} with {members}: {text}".rstrip()
     if direction:

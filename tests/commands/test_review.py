@@ -104,6 +104,15 @@ def test_a_bad_duration_asks_again_and_edit_opens_the_editor(
     assert changed == {"Ana Costa": ["+- 2026-11-20 call: from the editor"]}
 
 
+def test_a_channel_of_several_words_is_asked_again_before_the_text(make_vault: MakeVault) -> None:
+    """Said at once, not once the text is typed, which a refused channel used to throw away."""
+    vault = make_vault(NOTES)
+    output, changed = review(vault, "l\nsent the photo\nEmail\nsent the outage photo\n\nq\n")
+    assert "Error: a channel is one word (letters, digits, - or _), not 'sent the photo'" in output
+    assert "not written" not in output
+    assert changed["Ana Costa"][-1] == "+- 2026-11-23 email to: sent the outage photo"
+
+
 def test_nobody_due(make_vault: MakeVault) -> None:
     vault = make_vault({"People/Zed.md": "---\ncadence: 1y\nlast_contact: 2026-11-01\n---\n"})
     output, changed = review(vault, "")
