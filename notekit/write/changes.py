@@ -208,7 +208,7 @@ def plan_fill(
                 held = {v.casefold() for v in mine}
                 for item in [value] if isinstance(value, str) else value:
                     if item.casefold() not in held:
-                        append_item(note, field, flow_scalar(item), find)
+                        append_item(note, field, flow_scalar(item), find, field == "tags")
                         held.add(item.casefold())
                         replaced.append((field, "", item))
             elif update and isinstance(value, str) and _differs(written, field, value):
@@ -329,6 +329,13 @@ def parse_assignment(text: str) -> Assignment | None:
     return Assignment(key, op, one_line(text[at + 1 :]))
 
 
+def _holds(index: Summary, note: NoteText, field: str, item: str) -> bool:
+    """Whether the note's email, tags or aliases, as read, hold `item` already (case aside)."""
+    person, _ = index.fields.person(*parse_with_front_matter(note.name, note.encode()))
+    held = {"email": person.emails, "tags": person.tags}.get(field, person.aliases)
+    return item.casefold() in {value.casefold() for value in held}
+
+
 def plan_set(index: Summary, person: Person, assignments: list[Assignment]) -> Change | None:
     """The assignments on one person's note, each through the edit its field needs: a value
     set where the note keeps it (its key's own spelling, or an inline field for a date), a
@@ -342,9 +349,10 @@ def plan_set(index: Summary, person: Person, assignments: list[Assignment]) -> C
             field = index.fields.field_of(each.key)
             find = field_finder(index, field) if field else same_key(each.key)
             if each.op == "+=":
-                append_item(note, each.key, flow_scalar(each.value), find)
+                if field not in GROWING or not _holds(index, note, field, each.value):
+                    append_item(note, each.key, flow_scalar(each.value), find, field == "tags")
             elif each.op == "-=":
-                remove_item(note, each.value, find)
+                remove_item(note, each.value, find, field == "tags")
             elif field in DATE_FIELDS:
                 _set_field(note, parsed, index, field, each.value or None, added=True)
             elif not each.value:

@@ -43,6 +43,7 @@ from notekit.core.syntax import (
     body_lines,
     heading,
     html_comment,
+    tag_list,
 )
 from notekit.read.files import (
     create_exclusive,
@@ -316,12 +317,15 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
     text.intended[key] = value
 
 
-def append_item(text: NoteText, key: str, item: str, find: Callable[[str], bool]) -> None:
+def append_item(
+    text: NoteText, key: str, item: str, find: Callable[[str], bool], words: bool = False
+) -> None:
     """Add one item (`item`: its YAML in flow style) at the end of
     a front-matter list, the items before it left as written: a block list gets a `- item`
     line, a one-line flow list the item before its `]`, an empty value or a missing key
-    `[item]`, a single text becomes a list of it and the item. EditError for a value of
-    another shape (a flow list over several lines, a mapping)."""
+    `[item]`, a single text becomes a list of it and the item; with `words` (tags), a single
+    text is a list of words already, and gets the item as one more (`_add_word`). EditError
+    for a value of another shape (a flow list over several lines, a mapping)."""
     for written, index in top_level_keys(text).items():
         if not find(written):
             continue
@@ -331,8 +335,12 @@ def append_item(text: NoteText, key: str, item: str, find: Callable[[str], bool]
         line = text.content(index)
         _, now, _ = _split_value(line[_KEY_LINE.match(line).end() :])  # type: ignore[union-attr]
         alone = _value_lines(text, index) == [] and now[:1] not in ("|", ">")
+        value = _loaded(f"[{item}]")[0]
+        after: Any = [*(old if isinstance(old, list) else [old] if old else []), value]
         if old is None or old == "":
             _replace_value(text, index, f"[{item}]")
+        elif isinstance(old, str) and alone and words:
+            after = _add_word(text, index, old, now, str(value))
         elif isinstance(old, str) and alone:
             _replace_value(text, index, f"[{flow_scalar(old)}, {item}]")
         elif isinstance(old, list) and alone and now.startswith("[") and now.endswith("]"):
@@ -342,11 +350,33 @@ def append_item(text: NoteText, key: str, item: str, find: Callable[[str], bool]
             _add_block_item(text, index, item)
         else:
             raise EditError(f"{text.name}: {written} is not a list notekit can add to")
-        before = old if isinstance(old, list) else [old] if old else []
-        value = front_matter_values(f"---\nk: [{item}]\n---\n".encode())[0]["k"][0]
-        text.intended[written] = Loaded([*before, value])
+        text.intended[written] = Loaded(after)
         return
     set_value(text, key, f"[{item}]", find)
+
+
+def _loaded(value: str) -> Any:  # noqa: ANN401 - whatever the YAML says
+    """What a front-matter value written as `value` reads as."""
+    return front_matter_values(f"---\nk: {value}\n---\n".encode())[0].get("k")
+
+
+def _add_word(text: NoteText, index: int, old: str, now: str, word: str) -> Any:  # noqa: ANN401
+    """Add `word` to the value on line `index`, written `now` and read as `old`: a text of
+    words (tags: `person, initech`), which gets it last, after the separator it uses and
+    within its quotes; what it then reads as. A word the text cannot hold as one (a blank or a
+    comma in it) makes the value the flow list of the words."""
+    from notekit.read.yamlfm import flow_value
+
+    quote = now[0] if now[:1] in ("'", '"') and now[-1:] == now[:1] and len(now) > 1 else ""
+    body = now[len(quote) : len(now) - len(quote)].rstrip()
+    added = f"{', ' if ',' in old else ' '}{word}"
+    grown = f"{quote}{body}{added}{quote}"
+    if tag_list(word) == [word] and _loaded(grown) == old.rstrip() + added:
+        _replace_value(text, index, grown)
+        return old.rstrip() + added
+    words = [*tag_list(old), word]
+    _replace_value(text, index, flow_value(words))
+    return words
 
 
 def _value_lines(text: NoteText, index: int) -> list[int]:
@@ -361,17 +391,22 @@ def _value_lines(text: NoteText, index: int) -> list[int]:
     return found
 
 
-def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> None:
+def remove_item(
+    text: NoteText, value: str, find: Callable[[str], bool], words: bool = False
+) -> None:
     """Take the items that read as `value` (ignoring case) out of a front-matter list: a block
     list loses their `- item` lines (with the lines they go on over), a one-line flow list is
-    written again without them, a single text that is the item leaves the list empty. Nothing
-    changes when no such item is there. EditError for a value of another shape."""
+    written again without them, a single text that is the item leaves the list empty; with
+    `words` (tags), a single text is a list of words, written again without the word, with
+    its separator and quotes. Nothing changes when no such item is there. EditError for a
+    value of another shape."""
     for written, index in top_level_keys(text).items():
         if not find(written):
             continue
         old = front_matter_values(text.encode())[0].get(written)
-        items = old if isinstance(old, list) else [old] if old not in (None, "") else []
-        kept = [item for item in items if str(item).casefold() != value.casefold()]
+        split = words and isinstance(old, str)
+        items = tag_list(old) if split else old if isinstance(old, list) else [old] if old else []
+        kept: Any = [item for item in items if str(item).casefold() != value.casefold()]
         if len(kept) == len(items):
             return
         line = text.content(index)
@@ -385,7 +420,11 @@ def remove_item(text: NoteText, value: str, find: Callable[[str], bool]) -> None
         elif lines == [] and now[:1] not in ("|", ">", "&", "*"):
             from notekit.read.yamlfm import flow_value
 
-            _replace_value(text, index, flow_value(kept))
+            if split and kept:
+                joined = (", " if "," in str(old) else " ").join(kept)
+                if now[:1] in ("'", '"') or _loaded(joined) == joined:
+                    kept = joined  # as it was written: a text of words (requoted as it was)
+            _replace_value(text, index, kept if isinstance(kept, str) else flow_value(kept))
         else:
             raise EditError(f"{text.name}: {written} is not a list notekit can take from")
         text.intended[written] = Loaded(kept)

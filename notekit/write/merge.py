@@ -27,6 +27,7 @@ from notekit.core.syntax import (
     WIKILINK,
     body_lines,
     heading,
+    tag_list,
 )
 from notekit.read.fields import LIST_FIELDS
 from notekit.read.parse import parse_with_front_matter
@@ -252,6 +253,12 @@ def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: R
             differed.extend(relink(line) for line in lines.get(key, []))
         elif have in (None, "", []):
             set_value(note, key, flow_value(value), find)
+        elif field == "tags":  # a text of words on either side (`person, initech`)
+            tags = {tag.casefold() for tag in tag_list(have)}
+            for tag in tag_list(value):
+                if tag.casefold() not in tags:
+                    append_item(note, key, flow_value(tag), find, words=True)
+                    tags.add(tag.casefold())
         elif field in LIST_FIELDS or (isinstance(have, list) and isinstance(value, list)):
             held = have if isinstance(have, list) else [have]
             for item in value if isinstance(value, list) else [value]:

@@ -49,6 +49,33 @@ def test_set_clears_takes_out_and_selects_by_name_or_tag(run: Run, vault: Path) 
     assert "next_contact: 2026-12-24\n" in (vault / "People/Ana.md").read_text()
 
 
+def test_tags_written_as_words_stay_words(run: Run, make_vault: MakeVault, tmp_path: Path) -> None:
+    """`Tags: person, initech` is two tags (docs/format.md): one held already is not added
+    again, one more goes after them as they are written, one taken out leaves the others;
+    an import that labels the person adds its tag the same way; a merge too."""
+    vault = make_vault(
+        {
+            "People/Ben.md": "---\nEmail: ben@x.org\nTags: person, initech\n---\n",
+            "People/Ben O.md": "---\ntags: person mentor\n---\n",
+        }
+    )
+    ben = vault / "People/Ben.md"
+    unchanged = run("set", "Ben", "tags+=Initech", vault=vault)
+    assert unchanged.stdout == "changed 0 of 1 note\n"
+    assert run("set", "Ben", "tags+=alumni", "tags-=person", vault=vault).exit_code == 0
+    assert ben.read_text() == "---\nEmail: ben@x.org\nTags: initech, alumni\n---\n"
+    export = tmp_path / "contacts.csv"
+    export.write_text(
+        "First Name,Last Name,E-mail 1 - Value,Labels\nBen,,ben@x.org,Friends ::: * myContacts\n"
+    )
+    assert run("import", "google", str(export), vault=vault).exit_code == 0
+    assert "Tags: initech, alumni, friends\n" in ben.read_text()
+    assert run("merge", "People/Ben.md", "People/Ben O.md", vault=vault).exit_code == 0
+    assert "Tags: initech, alumni, friends, person, mentor\n" in ben.read_text()
+    shown = run("show", "Ben", "--json", vault=vault).json()
+    assert shown["tags"] == ["initech", "alumni", "friends", "person", "mentor"]
+
+
 def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
     run: Run, make_vault: MakeVault
 ) -> None:

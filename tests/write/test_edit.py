@@ -515,6 +515,84 @@ def test_how_an_item_is_added(before: str, after: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("before", "item", "after"),
+    [
+        ("tags: person, initech\n", "new", "tags: person, initech, new\n"),
+        ("tags: person initech  # mine\n", "new", "tags: person initech new  # mine\n"),
+        ("tags: 'person, initech'\n", "new", "tags: 'person, initech, new'\n"),
+        ('tags: "Friend"\n', "new", 'tags: "Friend new"\n'),
+        ("tags: person, initech\n", "'a b'", "tags: [person, initech, a b]\n"),  # not a word
+        ("tags: [a]\n", "new", "tags: [a, new]\n"),  # a list is a list
+    ],
+)
+def test_how_a_word_is_added_to_tags_written_as_words(before: str, item: str, after: str) -> None:
+    """Tags written as a text are words split on commas and blanks (docs/format.md): one more
+    goes after the last, as they are written, not the whole text made one tag of a list."""
+    data = f"---\n{before}---\n".encode()
+    text = open_note(data, "n.md")
+    append_item(text, "tags", item, lambda k: k == "tags", words=True)
+    verify_edit(data, text.encode(), text.intended, "n.md")
+    assert text.encode() == f"---\n{after}---\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("before", "item", "after"),
+    [
+        ("tags: person, Initech, design\n", "initech", "tags: person, design\n"),
+        ("tags: 'person initech'  # mine\n", "person", "tags: 'initech'  # mine\n"),
+        ("tags: initech\n", "initech", "tags: []\n"),
+        ("tags: person, initech\n", "init", None),  # a word is taken whole or not at all
+    ],
+)
+def test_how_a_word_is_taken_out_of_tags_written_as_words(
+    before: str, item: str, after: str | None
+) -> None:
+    data = f"---\n{before}name: A\n---\n".encode()
+    text = open_note(data, "n.md")
+    remove_item(text, item, lambda k: k == "tags", words=True)
+    verify_edit(data, text.encode(), text.intended, "n.md")
+    assert text.encode() == (data if after is None else f"---\n{after}name: A\n---\n".encode())
+
+
+tag_words = st.lists(st.from_regex(r"[a-zA-Z0-9_][\w/-]{0,8}", fullmatch=True), min_size=1)
+
+
+@SETTINGS
+@given(
+    tag_words,
+    st.sampled_from([", ", " ", ",", ",  "]),
+    st.sampled_from(["", "'", '"']),
+    st.one_of(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), words),
+    st.booleans(),
+)
+def test_tags_written_as_words_gain_or_lose_a_word_and_nothing_else(
+    tags: list[str], separator: str, quote: str, word: str, take: bool
+) -> None:
+    """Whatever the separator and quotes, the tags read as before with the word added (last)
+    or taken out, and no other line changes."""
+    from notekit.core.syntax import tag_list
+
+    written = f"{quote}{separator.join(tags)}{quote}"
+    data = f"---\nname: A\ntags: {written}\nrole: B\n---\nbody\n".encode()
+    if tag_list(_full(data)[0]["tags"]) != tags:
+        return  # a text YAML reads as something else (a number, a date): not a text of words
+    text = open_note(data, "n.md")
+    if take:
+        word = tags[0]
+        remove_item(text, word, lambda k: k == "tags", words=True)
+        expected = [t for t in tags if t.casefold() != word.casefold()]
+    else:
+        from notekit.read.yamlfm import flow_scalar
+
+        append_item(text, "tags", flow_scalar(word), lambda k: k == "tags", words=True)
+        expected = [*tags, word]  # a word of several becomes one tag of a list of them
+    after = text.encode()
+    verify_edit(data, after, text.intended, "n.md")
+    assert tag_list(_full(after)[0]["tags"]) == expected
+    assert _lines(after)[:2] == _lines(data)[:2] and _lines(after)[3:] == _lines(data)[3:]
+
+
+@pytest.mark.parametrize(
     "before",
     [
         "tags: [a,\n  b]\n",  # a flow list over two lines
