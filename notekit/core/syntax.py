@@ -314,6 +314,29 @@ def tag_list(value: Any) -> list[str]:
     return tags
 
 
+# an address within a text: `ana@x.org` of `Ana <ana@x.org>, mailto:ben@y.org; cy@z.org`;
+# looked for from the start of each run of what an address may hold: linear on a long run
+_IN_ADDRESS = r"[^\s,;<>()\[\]\"']"
+_ADDRESS = re.compile(
+    rf"(?<!{_IN_ADDRESS})(?:mailto:)?({_IN_ADDRESS}+@{_IN_ADDRESS}+)", re.IGNORECASE
+)
+
+
+def email_list(value: Any) -> list[str]:
+    """Addresses from a list, or from a text that holds several (`a@x.org, b@y.org`), each
+    item read for the addresses it holds; an item that holds none is kept as written."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    found: list[str] = []
+    for item in items:
+        if item is None or isinstance(item, (list, dict)):
+            continue
+        text = str(item).strip()
+        found.extend(_ADDRESS.findall(text) or ([text] if text else []))
+    return found
+
+
 def plain(text: str) -> str:
     """Note text for reading: `[[Stem|shown]]` reads as `shown`, `[[Stem]]` as `Stem`, a
     task's due marker (shown beside it as a date) is dropped, a code span is its code without

@@ -14,7 +14,7 @@ from typing import Any
 from notekit.core.dates import parse_birthday, parse_cadence, parse_date
 from notekit.core.history import read_history, unreadable
 from notekit.core.model import WARNING, ParsedNote, Person, Problem
-from notekit.core.syntax import WIKILINK, tag_list
+from notekit.core.syntax import WIKILINK, email_list, tag_list
 from notekit.read.config import Config
 from notekit.read.front_matter import FrontMatter
 
@@ -80,6 +80,10 @@ LIST_FIELDS = frozenset(
     {"aliases", "tags", "email", "history", "interests", "projects", "memories", "goals"}
     | {"introduced_by", "knows"}
 )
+
+# the list fields whose single text holds several items already (`tags: person, initech`,
+# `email: a@x.org, b@y.org`), and how it is read: a writer adds to it and takes from it as such
+WORDS: dict[str, Callable[[Any], list[str]]] = {"tags": tag_list, "email": email_list}
 
 _FALSE_WORDS = frozenset({"false", "no", "off", "0", "n"})
 
@@ -225,7 +229,7 @@ class FieldReader:
             tags=_dedupe([*tag_list(_value(raw, "tags")), *note.tags]),
             company=text("company"),
             role=text("role"),
-            emails=texts("email"),
+            emails=email_list(_value(raw, "email")),
             phone=text("phone"),
             location=text("location"),
             linkedin=text("linkedin"),

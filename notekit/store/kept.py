@@ -88,7 +88,7 @@ def _shape() -> bytes:
     return hashlib.sha256(";".join(names).encode()).hexdigest()[:16].encode()
 
 
-_MAGIC = b"notekit-cache 34 " + _shape() + b"\n"
+_MAGIC = b"notekit-cache 35 " + _shape() + b"\n"
 SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 

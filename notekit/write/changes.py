@@ -20,7 +20,7 @@ from pathlib import Path
 
 from notekit.core.model import ParsedNote, Person
 from notekit.core.syntax import CHANNEL_WORD, GROUP, directed, lines_with_ends, one_line, tag_list
-from notekit.read.fields import LIST_FIELDS
+from notekit.read.fields import LIST_FIELDS, WORDS
 from notekit.read.files import remove_stale_temp
 from notekit.read.parse import parse_note, parse_with_front_matter
 from notekit.read.yamlfm import flow_list, flow_scalar, flow_value
@@ -208,7 +208,7 @@ def plan_fill(
                 held = {v.casefold() for v in mine}
                 for item in [value] if isinstance(value, str) else value:
                     if item.casefold() not in held:
-                        append_item(note, field, flow_scalar(item), find, field == "tags")
+                        append_item(note, field, flow_scalar(item), find, WORDS.get(field))
                         held.add(item.casefold())
                         replaced.append((field, "", item))
             elif update and isinstance(value, str) and _differs(written, field, value):
@@ -350,9 +350,10 @@ def plan_set(index: Summary, person: Person, assignments: list[Assignment]) -> C
             find = field_finder(index, field) if field else same_key(each.key)
             if each.op == "+=":
                 if field not in GROWING or not _holds(index, note, field, each.value):
-                    append_item(note, each.key, flow_scalar(each.value), find, field == "tags")
+                    words = WORDS.get(field or "")
+                    append_item(note, each.key, flow_scalar(each.value), find, words)
             elif each.op == "-=":
-                remove_item(note, each.value, find, field == "tags")
+                remove_item(note, each.value, find, WORDS.get(field or ""))
             elif field in DATE_FIELDS:
                 _set_field(note, parsed, index, field, each.value or None, added=True)
             elif not each.value:

@@ -43,7 +43,6 @@ from notekit.core.syntax import (
     body_lines,
     heading,
     html_comment,
-    tag_list,
 )
 from notekit.read.files import (
     create_exclusive,
@@ -318,14 +317,19 @@ def set_value(text: NoteText, key: str, value: str, find: Callable[[str], bool])
 
 
 def append_item(
-    text: NoteText, key: str, item: str, find: Callable[[str], bool], words: bool = False
+    text: NoteText,
+    key: str,
+    item: str,
+    find: Callable[[str], bool],
+    words: Callable[[Any], list[str]] | None = None,
 ) -> None:
     """Add one item (`item`: its YAML in flow style) at the end of
     a front-matter list, the items before it left as written: a block list gets a `- item`
     line, a one-line flow list the item before its `]`, an empty value or a missing key
-    `[item]`, a single text becomes a list of it and the item; with `words` (tags), a single
-    text is a list of words already, and gets the item as one more (`_add_word`). EditError
-    for a value of another shape (a flow list over several lines, a mapping)."""
+    `[item]`, a single text becomes a list of it and the item; with `words`, how the field
+    reads a single text as items (`read.fields.WORDS`: tags, emails), one that holds several
+    gets the item as one more (`_add_word`). EditError for a value of another shape (a flow
+    list over several lines, a mapping)."""
     for written, index in top_level_keys(text).items():
         if not find(written):
             continue
@@ -339,8 +343,8 @@ def append_item(
         after: Any = [*(old if isinstance(old, list) else [old] if old else []), value]
         if old is None or old == "":
             _replace_value(text, index, f"[{item}]")
-        elif isinstance(old, str) and alone and words:
-            after = _add_word(text, index, old, now, str(value))
+        elif isinstance(old, str) and alone and words and len(words(old)) > 1:
+            after = _add_word(text, index, old, now, str(value), words)
         elif isinstance(old, str) and alone:
             _replace_value(text, index, f"[{flow_scalar(old)}, {item}]")
         elif isinstance(old, list) and alone and now.startswith("[") and now.endswith("]"):
@@ -360,23 +364,30 @@ def _loaded(value: str) -> Any:  # noqa: ANN401 - whatever the YAML says
     return front_matter_values(f"---\nk: {value}\n---\n".encode())[0].get("k")
 
 
-def _add_word(text: NoteText, index: int, old: str, now: str, word: str) -> Any:  # noqa: ANN401
+def _separator(text: str) -> str:
+    """What a text of several items puts between two: `; `, `, ` or a blank, as it does."""
+    return next((f"{mark} " for mark in ";," if mark in text), " ")
+
+
+def _add_word(
+    text: NoteText, index: int, old: str, now: str, word: str, words: Callable[[Any], list[str]]
+) -> Any:  # noqa: ANN401 - what the YAML reads
     """Add `word` to the value on line `index`, written `now` and read as `old`: a text of
-    words (tags: `person, initech`), which gets it last, after the separator it uses and
-    within its quotes; what it then reads as. A word the text cannot hold as one (a blank or a
-    comma in it) makes the value the flow list of the words."""
+    several items (`person, initech`, as `words` reads it), which gets it last, after the
+    separator it uses and within its quotes; what it then reads as. A word the text cannot
+    hold as one (a blank or a comma in it) makes the value the flow list of the items."""
     from notekit.read.yamlfm import flow_value
 
     quote = now[0] if now[:1] in ("'", '"') and now[-1:] == now[:1] and len(now) > 1 else ""
     body = now[len(quote) : len(now) - len(quote)].rstrip()
-    added = f"{', ' if ',' in old else ' '}{word}"
+    added = f"{_separator(old)}{word}"
     grown = f"{quote}{body}{added}{quote}"
-    if tag_list(word) == [word] and _loaded(grown) == old.rstrip() + added:
+    if words(word) == [word] and _loaded(grown) == old.rstrip() + added:
         _replace_value(text, index, grown)
         return old.rstrip() + added
-    words = [*tag_list(old), word]
-    _replace_value(text, index, flow_value(words))
-    return words
+    items = [*words(old), word]
+    _replace_value(text, index, flow_value(items))
+    return items
 
 
 def _value_lines(text: NoteText, index: int) -> list[int]:
@@ -392,20 +403,31 @@ def _value_lines(text: NoteText, index: int) -> list[int]:
 
 
 def remove_item(
-    text: NoteText, value: str, find: Callable[[str], bool], words: bool = False
+    text: NoteText,
+    value: str,
+    find: Callable[[str], bool],
+    words: Callable[[Any], list[str]] | None = None,
 ) -> None:
     """Take the items that read as `value` (ignoring case) out of a front-matter list: a block
     list loses their `- item` lines (with the lines they go on over), a one-line flow list is
     written again without them, a single text that is the item leaves the list empty; with
-    `words` (tags), a single text is a list of words, written again without the word, with
-    its separator and quotes. Nothing changes when no such item is there. EditError for a
-    value of another shape."""
+    `words` (as for `append_item`), a single text of several items is written again without
+    the item, with its separator and quotes. Nothing changes when no such item is there.
+    EditError for a value of another shape."""
     for written, index in top_level_keys(text).items():
         if not find(written):
             continue
         old = front_matter_values(text.encode())[0].get(written)
-        split = words and isinstance(old, str)
-        items = tag_list(old) if split else old if isinstance(old, list) else [old] if old else []
+        split = words is not None and isinstance(old, str)
+        items = (
+            words(old)
+            if words and split
+            else old
+            if isinstance(old, list)
+            else [old]
+            if old
+            else []
+        )
         kept: Any = [item for item in items if str(item).casefold() != value.casefold()]
         if len(kept) == len(items):
             return
@@ -421,7 +443,7 @@ def remove_item(
             from notekit.read.yamlfm import flow_value
 
             if split and kept:
-                joined = (", " if "," in str(old) else " ").join(kept)
+                joined = _separator(str(old)).join(kept)
                 if now[:1] in ("'", '"') or _loaded(joined) == joined:
                     kept = joined  # as it was written: a text of words (requoted as it was)
             _replace_value(text, index, kept if isinstance(kept, str) else flow_value(kept))

@@ -27,9 +27,8 @@ from notekit.core.syntax import (
     WIKILINK,
     body_lines,
     heading,
-    tag_list,
 )
-from notekit.read.fields import LIST_FIELDS
+from notekit.read.fields import LIST_FIELDS, WORDS
 from notekit.read.parse import parse_with_front_matter
 from notekit.read.yamlfm import flow_value
 from notekit.store.summary import Summary
@@ -253,12 +252,13 @@ def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: R
             differed.extend(relink(line) for line in lines.get(key, []))
         elif have in (None, "", []):
             set_value(note, key, flow_value(value), find)
-        elif field == "tags":  # a text of words on either side (`person, initech`)
-            tags = {tag.casefold() for tag in tag_list(have)}
-            for tag in tag_list(value):
-                if tag.casefold() not in tags:
-                    append_item(note, key, flow_value(tag), find, words=True)
-                    tags.add(tag.casefold())
+        elif field in WORDS:  # a text of several on either side (`person, initech`)
+            words = WORDS[field]
+            held_words = {word.casefold() for word in words(have)}
+            for word in words(value):
+                if word.casefold() not in held_words:
+                    append_item(note, key, flow_value(word), find, words)
+                    held_words.add(word.casefold())
         elif field in LIST_FIELDS or (isinstance(have, list) and isinstance(value, list)):
             held = have if isinstance(have, list) else [have]
             for item in value if isinstance(value, list) else [value]:

@@ -76,6 +76,27 @@ def test_tags_written_as_words_stay_words(run: Run, make_vault: MakeVault, tmp_p
     assert shown["tags"] == ["initech", "alumni", "friends", "person", "mentor"]
 
 
+def test_emails_written_as_one_text_are_each_an_address(
+    run: Run, make_vault: MakeVault, tmp_path: Path
+) -> None:
+    """`email: a@x.org; b@y.org` is two addresses: shown and exported as two, matched by an
+    import (which adds neither again), added to and taken from as the text is written."""
+    vault = make_vault({"People/Ana.md": "---\nemail: a@x.org; b@y.org\ncadence: 3m\n---\n"})
+    ana = vault / "People/Ana.md"
+    assert run("show", "Ana", "--json", vault=vault).json()["emails"] == ["a@x.org", "b@y.org"]
+    cards = run("export", "vcard", vault=vault).stdout
+    assert [line for line in cards.splitlines() if line.startswith("EMAIL")] == [
+        "EMAIL:a@x.org",
+        "EMAIL:b@y.org",
+    ]
+    export = tmp_path / "contacts.csv"
+    export.write_text("First Name,Last Name,E-mail 1 - Value\nAna,,B@y.org\n")
+    imported = run("import", "google", str(export), vault=vault)
+    assert "0 people were added, 0 updated, 1 unchanged" in imported.stdout
+    assert run("set", "Ana", "email+=c@z.org", "email-=a@x.org", vault=vault).exit_code == 0
+    assert ana.read_text() == "---\nemail: b@y.org; c@z.org\ncadence: 3m\n---\n"
+
+
 def test_set_writes_each_kind_of_field_where_the_note_keeps_it(
     run: Run, make_vault: MakeVault
 ) -> None:

@@ -18,6 +18,7 @@ from note_strategies import NEWLINES, READER, SETTINGS, dates, keys, notes, valu
 
 from conftest import Tally, at_least_checked
 from notekit.core.errors import EditError
+from notekit.core.syntax import tag_list
 from notekit.read.parse import parse_note, parse_with_front_matter
 from notekit.write.edit import (
     BOM,
@@ -520,7 +521,7 @@ def test_how_an_item_is_added(before: str, after: str) -> None:
         ("tags: person, initech\n", "new", "tags: person, initech, new\n"),
         ("tags: person initech  # mine\n", "new", "tags: person initech new  # mine\n"),
         ("tags: 'person, initech'\n", "new", "tags: 'person, initech, new'\n"),
-        ('tags: "Friend"\n', "new", 'tags: "Friend new"\n'),
+        ('tags: "Friend"\n', "new", "tags: [Friend, new]\n"),  # one tag: a list of two
         ("tags: person, initech\n", "'a b'", "tags: [person, initech, a b]\n"),  # not a word
         ("tags: [a]\n", "new", "tags: [a, new]\n"),  # a list is a list
     ],
@@ -530,7 +531,7 @@ def test_how_a_word_is_added_to_tags_written_as_words(before: str, item: str, af
     goes after the last, as they are written, not the whole text made one tag of a list."""
     data = f"---\n{before}---\n".encode()
     text = open_note(data, "n.md")
-    append_item(text, "tags", item, lambda k: k == "tags", words=True)
+    append_item(text, "tags", item, lambda k: k == "tags", tag_list)
     verify_edit(data, text.encode(), text.intended, "n.md")
     assert text.encode() == f"---\n{after}---\n".encode()
 
@@ -549,7 +550,7 @@ def test_how_a_word_is_taken_out_of_tags_written_as_words(
 ) -> None:
     data = f"---\n{before}name: A\n---\n".encode()
     text = open_note(data, "n.md")
-    remove_item(text, item, lambda k: k == "tags", words=True)
+    remove_item(text, item, lambda k: k == "tags", tag_list)
     verify_edit(data, text.encode(), text.intended, "n.md")
     assert text.encode() == (data if after is None else f"---\n{after}name: A\n---\n".encode())
 
@@ -570,8 +571,6 @@ def test_tags_written_as_words_gain_or_lose_a_word_and_nothing_else(
 ) -> None:
     """Whatever the separator and quotes, the tags read as before with the word added (last)
     or taken out, and no other line changes."""
-    from notekit.core.syntax import tag_list
-
     written = f"{quote}{separator.join(tags)}{quote}"
     data = f"---\nname: A\ntags: {written}\nrole: B\n---\nbody\n".encode()
     if tag_list(_full(data)[0]["tags"]) != tags:
@@ -579,12 +578,12 @@ def test_tags_written_as_words_gain_or_lose_a_word_and_nothing_else(
     text = open_note(data, "n.md")
     if take:
         word = tags[0]
-        remove_item(text, word, lambda k: k == "tags", words=True)
+        remove_item(text, word, lambda k: k == "tags", tag_list)
         expected = [t for t in tags if t.casefold() != word.casefold()]
     else:
         from notekit.read.yamlfm import flow_scalar
 
-        append_item(text, "tags", flow_scalar(word), lambda k: k == "tags", words=True)
+        append_item(text, "tags", flow_scalar(word), lambda k: k == "tags", tag_list)
         expected = [*tags, word]  # a word of several becomes one tag of a list of them
     after = text.encode()
     verify_edit(data, after, text.intended, "n.md")
