@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from notekit.core.history import is_org
 from notekit.core.model import Person
 from notekit.rules.match import KeyTable, fold, key_table, name_keys, profile_key, search
 from notekit.rules.orgs import org_matcher
@@ -60,7 +61,13 @@ def _another(
     mine = {e.strip().lower() for e in contact.emails}
     if mine and person.emails and not mine & {e.strip().lower() for e in person.emails}:
         return True
-    return bool(contact.company and person.company and org(contact.company) != org(person.company))
+    at, theirs_at = _employer(contact.company), _employer(person.company)
+    return bool(at and theirs_at and org(at) != org(theirs_at))
+
+
+def _employer(company: str | None) -> str | None:
+    """The org a company value names: none for `Freelance`, `Self-employed`, `Retired`."""
+    return company if company and is_org(company) else None
 
 
 def _another_role(person: Person, contact: Contact, org: Callable[[str], str]) -> bool:
@@ -68,7 +75,7 @@ def _another_role(person: Person, contact: Contact, org: Callable[[str], str]) -
     role than the note's. A role without an employer says nothing of a job."""
     if not (contact.company and contact.role and person.role):
         return False
-    if person.company and org(contact.company) != org(person.company):
+    if (at := _employer(person.company)) and org(contact.company) != org(at):
         return False
     return fold(contact.role) != fold(person.role)
 

@@ -84,6 +84,31 @@ def test_import_adds_people_fills_matches_and_is_idempotent(
     assert _notes(vault) == notes  # the same import twice changes nothing
 
 
+def test_a_note_of_no_employer_is_no_other_employer(run: Run, make_vault: MakeVault) -> None:
+    """Chloé's note says `Freelance`, her connection says Umbrella: not another employer, so
+    not a namesake. She is matched (no `Chloé Martin 2.md`); with a role of her own, the
+    new one at Umbrella is left for the user, as another role always is."""
+    vault = make_vault(
+        {
+            "People/Chloé Martin.md": "---\ncompany: Freelance\n---\n",
+            "People/Ben Okafor.md": "---\ncompany: Self-employed\nrole: Consultant\n---\n",
+        }
+    )
+    result = run("import", "linkedin", str(LINKEDIN / "Connections.csv"), vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(_notes(vault)) == [
+        "People/Ana Costa.md",
+        "People/Ben Okafor.md",
+        "People/Chloé Martin.md",
+        "People/Dana Lee.md",
+    ]
+    chloe = run("show", "Chloé Martin", "--json", vault=vault).json()
+    assert chloe["linkedin"] == "https://www.linkedin.com/in/chloemartin"
+    assert "left for you: Ben Okafor (Director, Engineering at Initech, Inc.) may be" in (
+        result.stdout
+    )
+
+
 def test_the_zip_and_the_folder_as_linkedin_sends_them(
     run: Run, make_vault: MakeVault, tmp_path: Path
 ) -> None:
