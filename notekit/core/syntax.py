@@ -324,16 +324,14 @@ _ADDRESS = re.compile(
 
 def email_list(value: Any) -> list[str]:
     """Addresses from a list, or from a text that holds several (`a@x.org, b@y.org`), each
-    item read for the addresses it holds; an item that holds none is kept as written."""
+    item read for the addresses it holds: one that holds none (`not yet`) gives none."""
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
     found: list[str] = []
     for item in items:
-        if item is None or isinstance(item, (list, dict)):
-            continue
-        text = str(item).strip()
-        found.extend(_ADDRESS.findall(text) or ([text] if text else []))
+        if item is not None and not isinstance(item, (list, dict)):
+            found.extend(_ADDRESS.findall(str(item)))
     return found
 
 

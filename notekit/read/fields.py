@@ -215,6 +215,13 @@ class FieldReader:
         def texts(name: str) -> list[str]:
             return _texts(_value(raw, name))
 
+        if "email" in raw:
+            key, value, line = raw["email"]
+            problems.extend(
+                Problem(note.path, line, WARNING, f"{key}: not an email address: {text!r}")
+                for text in _texts(value)
+                if not email_list(text)
+            )
         history = read_history(raw["history"][1]) if "history" in raw else []
         if "history" in raw:
             key, value, line = raw["history"]

@@ -63,13 +63,36 @@ def test_role_aliases(run: Run, make_vault: MakeVault, key) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("a@x.org", ["a@x.org"]), ("[a@x.org, b@y.org]", ["a@x.org", "b@y.org"])],
+    [
+        ("a@x.org", ["a@x.org"]),
+        ("[a@x.org, b@y.org]", ["a@x.org", "b@y.org"]),
+        ("a@x.org, b@y.org", ["a@x.org", "b@y.org"]),
+        ("Ana <a@x.org>; mailto:b@y.org", ["a@x.org", "b@y.org"]),
+    ],
 )
 @pytest.mark.parametrize("key", BUILTIN_ALIASES["email"])
 def test_email_aliases_string_or_list(
     run: Run, make_vault: MakeVault, key, value, expected
 ) -> None:
     assert _person(run, make_vault, f"{key}: {value}")["emails"] == expected
+
+
+def test_an_email_that_is_no_address_is_reported_and_no_way_to_write(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """`email: not yet` is a note to self, not an address: `check` says so with its line,
+    and nothing writes to it (no `mailto:not yet`, no email draft)."""
+    vault = make_vault(
+        {"People/Pat.md": "---\nname: Pat\ncadence: 1m\nmail: [pat@x.org, TBD]\n---\n"}
+    )
+    assert run("show", "Pat", "--json", vault=vault).json()["emails"] == ["pat@x.org"]
+    check = run("check", "--json", vault=vault)
+    assert [(p["path"], p["line"], p["message"]) for p in check.json()] == [
+        ("People/Pat.md", 4, "mail: not an email address: 'TBD'")
+    ]
+    make_vault({"People/Zed.md": "---\nemail: not yet\ncadence: 1m\n---\n"})
+    plan = {p["name"]: p["address"] for p in run("plan", "--json", vault=vault).json()["plan"]}
+    assert plan == {"Pat": "pat@x.org", "Zed": None}
 
 
 @pytest.mark.parametrize(
