@@ -160,13 +160,13 @@ def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = N
         contacted = None if person.path in owed_now else _done(vault, person, start, today)
         return contacted or ticked.get(person.path)
 
-    def why_now(person: Person, why: list[str]) -> list[str]:
+    def why_now(person: Person, why: list[str], candidate: bool = True) -> list[str]:
         """Why, as the week began; with the reply I owe them first when their message came
-        since (then they are no longer "never contacted"; one put off since is only waiting
-        on it)."""
+        since (then they are no longer "never contacted"; one no longer a `candidate`, put
+        off since, is only waiting on it)."""
         if (now := owed_now.get(person.path)) is None or person.path in waiting:
             return why
-        if why[0] == _put_off(person, end):
+        if not candidate:
             return [waiting_text(now)]
         return [waiting_text(now), *(w for w in why if w != NEVER_TEXT)]  # they wrote since
 
@@ -180,7 +180,8 @@ def plan(vault: Summary, today: dt.date, size: int, picked: list[str] | None = N
                 total, _, _, why = scored_now[path]
                 picks.append(Pick(kept, total, why_now(kept, why), done(kept)))
             else:
-                picks.append(Pick(kept, 0.0, why_now(kept, [_put_off(kept, end)]), done(kept)))
+                why = why_now(kept, [_put_off(kept, end)], candidate=False)
+                picks.append(Pick(kept, 0.0, why, done(kept)))
     per_org: dict[str, int] = {}
     orgs_of = _relationship_orgs(config)
     for pick in picks:
