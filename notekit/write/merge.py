@@ -232,12 +232,26 @@ def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: R
     lines = _key_lines(other_text)
     differed: list[str] = []
 
-    def current(find: Callable[[str], bool]) -> Any:
-        mine = full_front_matter(note) if note.front_matter_end() is not None else {}
-        written = next((k for k in top_level_keys(note) if find(k)), None)
-        return mine.get(written) if written else None
+    read: dict[str | None, tuple[dict[str, Any], dict[str, str]]] = {}
 
-    companies = [current(field_finder(index, "company"))] + [
+    def current(field: str | None, key: str) -> Any:  # noqa: ANN401 - as the YAML says
+        """KEEP's value of the field (of the key, for a key no field is), as the note is now:
+        read again only once an edit changed its front-matter."""
+        text = note.front_matter_text()
+        if text not in read:
+            read.clear()
+            mine = full_front_matter(note) if text is not None else {}
+            written: dict[str, str] = {}
+            for each in top_level_keys(note):  # the first key of a field is its value's
+                if (its := index.fields.field_of(each)) is not None:
+                    written.setdefault(f"field:{its}", each)
+                written.setdefault(f"key:{each.casefold()}", each)
+            read[text] = mine, written
+        mine, written = read[text]
+        found = written.get(f"field:{field}" if field else f"key:{key.casefold()}")
+        return mine.get(found) if found else None
+
+    companies = [current("company", "company")] + [
         value for key, value in theirs.items() if index.fields.field_of(key) == "company"
     ]
     elsewhere = len(companies) > 1 and companies[0] not in (None, "", companies[1])
@@ -247,7 +261,7 @@ def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: R
             continue  # the names become aliases
         value = _relinked(value, relink)
         find = field_finder(index, field) if field else same_key(key)
-        have = current(find)
+        have = current(field, key)
         if field == "role" and elsewhere:  # their role at another company than KEEP's
             differed.extend(relink(line) for line in lines.get(key, []))
         elif have in (None, "", []):

@@ -89,6 +89,35 @@ def test_merge_loses_no_line_of_either_note(run: Run, vault: Path) -> None:
     assert "2026-11-02" in days and "2026-11-10" in days  # the other note's mentions now count
 
 
+def test_keep_s_front_matter_is_read_again_only_after_an_edit(
+    run: Run, make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two notes of one template, 300 keys alike: each of OTHER's keys is looked up in KEEP
+    as it is, read once (it was read again for every key: minutes for a few thousand)."""
+    import notekit.write.merge as merge_module
+
+    keys = "".join(f"key{n}: value {n}\n" for n in range(300))
+    vault = make_vault(
+        {
+            "People/Ana.md": f"---\n{keys}email: ana@x.org\n---\n",
+            "People/Ana C.md": f"---\n{keys}role: Pilot\n---\n",
+        }
+    )
+    reads: list[object] = []
+    real = merge_module.full_front_matter
+
+    def counted(note: object) -> dict:
+        reads.append(note)
+        return real(note)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merge_module, "full_front_matter", counted)
+    result = run("merge", "People/Ana.md", "People/Ana C.md", vault=vault)
+    assert result.exit_code == 0, result.stderr
+    assert len(reads) <= 4  # OTHER's, then KEEP's before and after its two edits (role, aliases)
+    text = (vault / "People/Ana.md").read_text()
+    assert text.startswith(f"---\n{keys}email: ana@x.org\nrole: Pilot\naliases: [Ana C]\n---\n")
+
+
 def test_a_dry_run_writes_and_moves_nothing(run: Run, vault: Path) -> None:
     before = _texts(vault)
     result = run("merge", "Ana Costa", OTHER, "--dry-run", vault=vault)
