@@ -374,10 +374,12 @@ def _empty_heading(lines: list[str], n: int) -> bool:
 def test_a_merge_keeps_every_value_and_body_line_or_is_refused(
     tally: Tally, keep: bytes, other: bytes
 ) -> None:
-    """KEEP's values stay (lists may only grow), and every body line of both notes is in the
-    merged note, but for OTHER's log headings and its empty sections; or the merge is refused
-    (a value KEEP holds that a list of OTHER's cannot be added to), most of the time not."""
+    """KEEP's values stay (lists, and texts of several tags or addresses, may only grow), and
+    every body line of both notes is in the merged note, but for OTHER's log headings and its
+    empty sections; or the merge is refused (a value KEEP holds that a list of OTHER's cannot
+    be added to), most of the time not."""
     from notekit.core.errors import EditError
+    from notekit.read.fields import WORDS
     from notekit.read.front_matter import front_matter_end
     from notekit.store.facade import Store
     from notekit.write.edit import front_matter_values
@@ -404,8 +406,11 @@ def test_a_merge_keeps_every_value_and_body_line_or_is_refused(
     assert not errors
     for key, value in old.items():
         got = new[key]
+        words = WORDS.get(summary.fields.field_of(key) or "")
         if isinstance(value, list):
             assert got[: len(value)] == value
+        elif isinstance(value, str) and words is not None:  # a text of several items grows
+            assert words(got)[: len(words(value))] == words(value)
         elif value not in (None, ""):
             assert got == value or (isinstance(got, list) and got[0] == value)
     lines = set(after.replace("\r\n", "\n").split("\n"))
