@@ -30,6 +30,7 @@ class Tie:
 
 
 Graph = dict[str, dict[str, Tie]]  # person path -> person path -> tie
+MANY = 16  # pieces of evidence of one tie past which they are looked up in a set
 
 
 def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Graph:
@@ -37,9 +38,23 @@ def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Grap
     the paths `around`, when given (what `intro` needs of one person, without the cost of
     everyone's)."""
     graph: Graph = {}
+    many: dict[int, set[str]] = {}  # the evidence of a tie with much of it, looked up at once
 
     def wanted(a: str, b: str) -> bool:
         return a != b and (around is None or a in around or b in around)
+
+    def new_evidence(tie: Tie, evidence: str) -> bool:
+        """Whether the tie lacks this evidence: a note that names someone on thousands of its
+        lines gives a tie as many pieces, which a list is searched through one by one."""
+        if len(tie.evidence) < MANY:
+            return evidence not in tie.evidence
+        known = many.get(id(tie))
+        if known is None:
+            known = many[id(tie)] = set(tie.evidence)
+        if evidence in known:
+            return False
+        known.add(evidence)
+        return True
 
     def add(a: str, b: str, kind: str, evidence: str, share: float = 1.0) -> None:
         if not wanted(a, b):
@@ -54,7 +69,7 @@ def ties(vault: Summary, today: dt.date, around: Set[str] | None = None) -> Grap
             if back is None:
                 back = graph[b] = {}
             back[a] = tie
-        if evidence not in tie.evidence:
+        if new_evidence(tie, evidence):
             tie.strength += WEIGHTS[kind] * share
             tie.evidence.append(evidence)
 
