@@ -232,22 +232,20 @@ def _take_fields(index: Summary, note: NoteText, other_text: NoteText, relink: R
     lines = _key_lines(other_text)
     differed: list[str] = []
 
-    read: dict[str | None, tuple[dict[str, Any], dict[str, str]]] = {}
+    read: list[Any] = []  # KEEP's lines as last read, its values, and each field's key
 
     def current(field: str | None, key: str) -> Any:  # noqa: ANN401 - as the YAML says
         """KEEP's value of the field (of the key, for a key no field is), as the note is now:
-        read again only once an edit changed its front-matter."""
-        text = note.front_matter_text()
-        if text not in read:
-            read.clear()
-            mine = full_front_matter(note) if text is not None else {}
+        read again only once an edit changed it."""
+        if not read or read[0] != note.lines:
+            mine = full_front_matter(note) if note.front_matter_end() is not None else {}
             written: dict[str, str] = {}
             for each in top_level_keys(note):  # the first key of a field is its value's
                 if (its := index.fields.field_of(each)) is not None:
                     written.setdefault(f"field:{its}", each)
                 written.setdefault(f"key:{each.casefold()}", each)
-            read[text] = mine, written
-        mine, written = read[text]
+            read[:] = [list(note.lines), mine, written]
+        _, mine, written = read
         found = written.get(f"field:{field}" if field else f"key:{key.casefold()}")
         return mine.get(found) if found else None
 
