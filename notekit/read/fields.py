@@ -215,13 +215,16 @@ class FieldReader:
         def texts(name: str) -> list[str]:
             return _texts(_value(raw, name))
 
+        emails: list[str] = []
         if "email" in raw:
             key, value, line = raw["email"]
-            problems.extend(
-                Problem(note.path, line, WARNING, f"{key}: not an email address: {text!r}")
-                for text in _texts(value)
-                if not email_list(text)
-            )
+            for said in _texts(value):
+                found = email_list(said)
+                if not found:
+                    problems.append(
+                        Problem(note.path, line, WARNING, f"{key}: not an email address: {said!r}")
+                    )
+                emails.extend(found)
         history = read_history(raw["history"][1]) if "history" in raw else []
         if "history" in raw:
             key, value, line = raw["history"]
@@ -236,7 +239,7 @@ class FieldReader:
             tags=_dedupe([*tag_list(_value(raw, "tags")), *note.tags]),
             company=text("company"),
             role=text("role"),
-            emails=email_list(_value(raw, "email")),
+            emails=emails,
             phone=text("phone"),
             location=text("location"),
             linkedin=text("linkedin"),
