@@ -232,6 +232,12 @@ class FieldReader:
                 Problem(note.path, line, WARNING, f"{key}: cannot tell the org of {item!r}")
                 for item in unreadable(value)
             )
+            problems.extend(  # `Initech (2017-2014)`: its years the wrong way round
+                Problem(note.path, line, WARNING, f"{key}: {shown!r} ends before it starts")
+                for shown, stint in history
+                if stint and stint.start_year and stint.end_year
+                if stint.end_year < stint.start_year
+            )
         person = Person(
             name=text("name") or note.stem,
             path=note.path,

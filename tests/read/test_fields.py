@@ -95,6 +95,21 @@ def test_an_email_that_is_no_address_is_reported_and_no_way_to_write(
     assert plan == {"Pat": "pat@x.org", "Zed": None}
 
 
+def test_a_time_at_an_org_that_ends_before_it_starts_is_reported(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """Years the wrong way round are a typo `check` names; a time still going on, one of a
+    year, a two-digit end in the next century and a month are not."""
+    history = '["Initech (2017-2014)", "Globex (2018-)", "MIT (2008)", "Umbrella (1999-00)", '
+    vault = make_vault(
+        {"People/Pat.md": f'---\nname: Pat\nhistory: {history}"Acme (2014-03)"]\n---\n'}
+    )
+    check = run("check", "--json", vault=vault)
+    assert [(p["line"], p["message"]) for p in check.json()] == [
+        (3, "history: 'Initech (2017-2014)' ends before it starts")
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
