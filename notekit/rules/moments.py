@@ -131,7 +131,9 @@ def moments_of(person: Person, start: dt.date, end: dt.date) -> list[Moment]:
     date = next_anniversary(month, day, start)
     if date > end:
         return []
-    return [Moment(person, BIRTHDAY, date, date.year - year if year else None)]
+    age = date.year - year if year else None
+    # a year of birth after this birthday's own (a typo, `2030-11-25`) tells no age
+    return [Moment(person, BIRTHDAY, date, age if age and age > 0 else None)]
 
 
 def news_of(person: Person, today: dt.date) -> Moment | None:

@@ -34,6 +34,29 @@ def test_the_day_we_met_comes_back_from_its_first_year_on() -> None:
     assert texts == ["1 year since you met", "10 years since you met"]
 
 
+def test_a_birthday_tells_the_age_only_from_a_year_of_birth_before_it() -> None:
+    """A year of birth after the birthday (a typo) or in its own year tells no age: never
+    `birthday (-4)` or `birthday (0)`."""
+    from notekit.rules.moments import BIRTHDAY
+
+    notes = {
+        "People/Ana.md": "---\nbirthday: 1988-11-25\n---\n",
+        "People/Bo.md": "---\nbirthday: 2030-11-25\n---\n",
+        "People/Cy.md": "---\nbirthday: 2026-11-25\n---\n",
+        "People/Di.md": "---\nbirthday: 11-25\n---\n",
+    }
+    on = dt.date(2026, 11, 25)
+    assert found(notes) == [
+        ("Ana", BIRTHDAY, on, 38),
+        ("Bo", BIRTHDAY, on, None),
+        ("Cy", BIRTHDAY, on, None),
+        ("Di", BIRTHDAY, on, None),
+    ]
+    index = index_from_texts(notes)
+    texts = [moment_text(m) for m in moments(index, index.people, TODAY, TODAY + dt.timedelta(7))]
+    assert texts == ["birthday (38)", "birthday", "birthday", "birthday"]
+
+
 def test_the_day_of_a_moment_goes_where_it_reads_right() -> None:
     """ "8 years since you met on Thursday" would say they met on Thursday."""
     index = index_from_texts(
