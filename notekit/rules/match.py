@@ -73,22 +73,37 @@ def close_to(key: str, keys: list[str], threshold: float) -> list[tuple[int, flo
     return [(at, score) for _, score, at in found]
 
 
-def topic_in(query: str, keys: list[str], threshold: float) -> list[tuple[int, float]]:
-    """(position, score) of the folded `keys` that hold the folded `query`, each word taken in
-    its plain form (`engineering` and `engineers` are `engineer`), scored by the partial ratio
-    (100 where it stands in the key, else the key's closest part: a typo costs a little),
-    `threshold` or more; a key shorter than the query holds nothing. All keys are scored in
-    one call, in C."""
-    return formed_topic_in(word_forms(query), [word_forms(key) for key in keys], threshold)
-
-
 def formed_topic_in(wanted: str, formed: list[str], threshold: float) -> list[tuple[int, float]]:
-    """`topic_in` of a query and keys already folded and put in their plain word forms
-    (`word_forms(fold(text))`), as a caller that keeps them has them."""
+    """(position, score) of the `formed` keys that may hold the query `wanted`, both folded
+    and in their plain word forms (`word_forms(fold(text))`: `engineering` and `engineers` are
+    `engineer`), scored by the partial ratio (100 where it stands in the key, else the key's
+    closest part: a typo costs a little), `threshold` or more; a key shorter than the query
+    holds nothing. All keys are scored in one call, in C; `at_a_word` then tells a word from
+    a part of one."""
     found = process.extract(
         wanted, formed, scorer=fuzz.partial_ratio, score_cutoff=threshold, limit=None
     )
     return [(at, value) for _, value, at in found if len(formed[at]) >= len(wanted)]
+
+
+SHORT = 3  # letters: a query this short is only ever a whole word (`go` is not in `good`)
+
+
+def at_a_word(wanted: str, formed: str) -> float:
+    """How well the query stands in a text (both as `formed_topic_in` takes them) where one of
+    its words begins: the best ratio of the query with as many letters from each word's
+    start. A typo costs a little, but the query inside a word is no match (`rust` is not in
+    `trust`), and a query of `SHORT` letters or fewer must be a word of the text."""
+    if len(wanted) <= SHORT:
+        return 100.0 if f" {wanted} " in f" {formed} " else 0.0
+    if f" {wanted}" in f" {formed}":  # as written, where a word begins: most matches
+        return 100.0
+    best, start = 0.0, 0
+    while start >= 0:
+        best = max(best, fuzz.ratio(wanted, formed[start : start + len(wanted)]))
+        found = formed.find(" ", start)
+        start = found + 1 if found >= 0 else -1
+    return best
 
 
 def closest(query: str, texts: list[str], cutoff: float = 70.0) -> str | None:

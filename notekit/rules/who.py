@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from notekit.core.model import Person
 from notekit.core.syntax import without_comments
-from notekit.rules.match import fold, formed_topic_in, word_forms
+from notekit.rules.match import at_a_word, fold, formed_topic_in, word_forms
 from notekit.store.summary import Summary
 
 THRESHOLD = 85.0  # a field or a line this close to the topic is a match
@@ -80,7 +80,11 @@ def who(vault: Summary, topic: str) -> list[Found]:
     for owner, _ in formed_topic_in(wanted, [k.formed for k in kept], THRESHOLD):
         person, mine = vault.people[owner], kept[owner]
         best: tuple[float, int] | None = None
-        for item, score in formed_topic_in(wanted, mine.formed.split("\n"), THRESHOLD):
+        texts = mine.formed.split("\n")
+        for item, _ in formed_topic_in(wanted, texts, THRESHOLD):
+            score = at_a_word(wanted, texts[item])
+            if score < THRESHOLD:
+                continue  # there only inside a word: `rust` in `trust`
             score -= NOTE_LESS if item >= len(mine.fields) else 0
             if best is None or score > best[0]:  # equals: the first, as the scores come
                 best = (score, item)

@@ -35,6 +35,29 @@ def test_who_finds_fields_and_note_lines_with_a_typo(run: Run, make_vault: MakeV
     assert "Nobody's note mentions 'knitting'" in run("who", "knitting", vault=vault).stdout
 
 
+def test_a_topic_is_a_word_or_the_start_of_one_never_the_inside(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """`rust` is not in `I trust her`, nor `go` in `a good talk`; `Rustacean` starts with it;
+    a typo at a word's start still counts, and a topic of three letters is a whole word."""
+    vault = make_vault(
+        {
+            "People/Ana.md": "---\nrole: Manager\n---\n## Log\n"
+            "- 2026-01-01 call: I trust her judgement; a good talk, frustrated\n",
+            "People/Ben.md": "---\ninterests: [Rust, Go]\n---\n",
+            "People/Cy.md": "---\nrole: Rustacean\n---\n## Notes\n- wants to learn kubernets\n",
+        }
+    )
+
+    def who(topic: str) -> list[tuple[str, str]]:
+        return [(f["name"], f["field"]) for f in run("who", topic, "--json", vault=vault).json()]
+
+    assert who("rust") == [("Ben", "interest"), ("Cy", "role")]
+    assert who("go") == [("Ben", "interest")]
+    assert who("kubernetes") == [("Cy", "note")]  # a letter missing
+    assert who("trust") == [("Ana", "note")]
+
+
 def test_orgs_by_their_words_word_forms_and_places(run: Run, make_vault: MakeVault) -> None:
     """`people --at Brightwave` finds Brightwave Analytics; a typo is answered with the org
     most like it; `who` takes engineering for engineer and looks at where people live; `find`
