@@ -28,7 +28,7 @@ def command(app: App, as_json: bool) -> None:
     from notekit.read.vault import attachments
 
     summary = app.summary(quiet=True)
-    problems = check_vault(summary, attachments(app.vault))
+    problems = check_vault(summary, app.today, attachments(app.vault))
     if as_json:
         emit_json([views.problem(p) for p in problems])
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 
@@ -15,7 +16,7 @@ _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
 
 
 def check_vault(
-    index: Summary, attachment: Callable[[str], bool] = lambda _: False
+    index: Summary, today: dt.date, attachment: Callable[[str], bool] = lambda _: False
 ) -> list[Problem]:
     """Every problem once, sorted by path and line. `attachment` tells whether a link target
     names a file of the vault that is no note (read.vault.attachments)."""
@@ -23,6 +24,7 @@ def check_vault(
     problems.extend(_link_problems(index, attachment))
     problems.extend(_duplicate_names(index))
     problems.extend(_roles_read_as_orgs(index))
+    problems.extend(_contacts_ahead(index, today))
     unique = {(p.path, p.line, p.severity, p.message): p for p in problems}
     return sorted(
         unique.values(),
@@ -96,6 +98,22 @@ def _duplicate_names(index: Summary) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _contacts_ahead(index: Summary, today: dt.date) -> list[Problem]:
+    """A `last_contact` after today (often a year mistyped) is no contact (SPEC §4: dates
+    after today are plans): said, as the person otherwise reads as never contacted."""
+    return [
+        Problem(
+            person.path,
+            None,
+            WARNING,
+            f"last_contact: {person.fm_last_contact} is after today, so no contact yet "
+            "(a day to get in touch is next_contact)",
+        )
+        for person in index.people
+        if person.fm_last_contact is not None and person.fm_last_contact > today
+    ]
 
 
 def _roles_read_as_orgs(index: Summary) -> list[Problem]:

@@ -213,7 +213,7 @@ class _Site:
     def problems(self) -> list[Problem]:
         """Every problem of the vault: for the lists and the week page, which come after the
         person pages (an edit's page is written first)."""
-        return check_vault(self.index, attachments(self.index.vault))
+        return check_vault(self.index, self.today, attachments(self.index.vault))
 
     def _common(self) -> dict[str, Any]:
         """What the lists and the week page all show."""

@@ -89,6 +89,29 @@ def test_every_kind_of_bad_file_is_reported_once_and_the_rest_is_read(
     assert "People/Binary.md" in due.stderr  # read commands tell about errors too
 
 
+def test_a_last_contact_after_today_is_said_not_silently_no_contact(
+    run: Run, make_vault: MakeVault
+) -> None:
+    """`last_contact: 2027-03-01` on 2026-11-23 (a year mistyped) is no contact: `due` says
+    never contacted, and `check` says why; today's own date is a contact."""
+    vault = make_vault(
+        {
+            "People/Ben.md": "---\ncadence: 1m\nlast_contact: 2027-03-01\n---\n",
+            "People/Cy.md": "---\ncadence: 1m\nlast_contact: 2026-11-23\n---\n",
+        }
+    )
+    check = run("check", "--json", vault=vault)
+    assert [(p["path"], p["message"]) for p in check.json()] == [
+        (
+            "People/Ben.md",
+            "last_contact: 2027-03-01 is after today, so no contact yet "
+            "(a day to get in touch is next_contact)",
+        )
+    ]
+    (due,) = run("due", "--json", vault=vault).json()["due"]
+    assert (due["name"], due["reason"]) == ("Ben", "never_contacted")
+
+
 def test_read_commands_never_write(run: Run, make_vault: MakeVault) -> None:
     vault = make_vault(
         {"People/Pat.md": "---\nname: [broken\n---\n", "People/Sam.md": "---\ncadence: 1m\n---\n"}
