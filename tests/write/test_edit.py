@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given
@@ -42,6 +43,9 @@ def _field_predicate(field: str):
 
 def _values(data: bytes) -> dict:
     return parse_with_front_matter("n.md", data)[1]
+
+
+Words = Callable[[Any], list[str]] | None  # how a field reads a text as items (tags)
 
 
 def _lines(data: bytes) -> list[str]:
@@ -495,64 +499,33 @@ def test_how_an_inline_field_is_set(line: str, after: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "after"),
+    ("before", "item", "words", "after"),
     [
-        ("tags:\n", "tags: [new]\n"),
-        ("tags: ''  # none yet\n", "tags: [new]  # none yet\n"),
-        ("tags: Friend\n", "tags: [Friend, new]\n"),  # a single text becomes a list
-        ("tags: []\n", "tags: [new]\n"),
-        ("tags: [ ]\n", "tags: [new]\n"),
-        ("tags: [a, b ]  # kept\n", "tags: [a, b, new]  # kept\n"),
-        ("tags:\n  - a\n", "tags:\n  - a\n  - new\n"),
-        ("name: A\n", "name: A\ntags: [new]\n"),  # no such key: one is added
+        ("tags:\n", "new", None, "tags: [new]\n"),
+        ("tags: ''  # none yet\n", "new", None, "tags: [new]  # none yet\n"),
+        ("tags: Friend\n", "new", None, "tags: [Friend, new]\n"),  # a single text: a list
+        ("tags: []\n", "new", None, "tags: [new]\n"),
+        ("tags: [ ]\n", "new", None, "tags: [new]\n"),
+        ("tags: [a, b ]  # kept\n", "new", None, "tags: [a, b, new]  # kept\n"),
+        ("tags:\n  - a\n", "new", None, "tags:\n  - a\n  - new\n"),
+        ("name: A\n", "new", None, "name: A\ntags: [new]\n"),  # no such key: one is added
+        # with the field's way of reading a text as items (tags: docs/format.md)
+        ("tags: person, initech\n", "new", tag_list, "tags: person, initech, new\n"),
+        ("tags: person initech  # mine\n", "new", tag_list, "tags: person initech new  # mine\n"),
+        ("tags: 'person, initech'\n", "new", tag_list, "tags: 'person, initech, new'\n"),
+        ('tags: "Friend"\n', "new", tag_list, "tags: [Friend, new]\n"),  # one: a list of two
+        ("tags: person, initech\n", "'a b'", tag_list, "tags: [person, initech, a b]\n"),
+        ("tags: [a]\n", "new", tag_list, "tags: [a, new]\n"),  # a list is a list
     ],
 )
-def test_how_an_item_is_added(before: str, after: str) -> None:
+def test_how_an_item_is_added(before: str, item: str, words: Words, after: str) -> None:
+    """An item after the others, as they are written; with `words`, a text of several items
+    gets one more, not the whole text made one item of a list."""
     data = f"---\n{before}---\n".encode()
     text = open_note(data, "n.md")
-    append_item(text, "tags", "new", lambda k: k == "tags")
+    append_item(text, "tags", item, lambda k: k == "tags", words)
     verify_edit(data, text.encode(), text.intended, "n.md")
     assert text.encode() == f"---\n{after}---\n".encode()
-
-
-@pytest.mark.parametrize(
-    ("before", "item", "after"),
-    [
-        ("tags: person, initech\n", "new", "tags: person, initech, new\n"),
-        ("tags: person initech  # mine\n", "new", "tags: person initech new  # mine\n"),
-        ("tags: 'person, initech'\n", "new", "tags: 'person, initech, new'\n"),
-        ('tags: "Friend"\n', "new", "tags: [Friend, new]\n"),  # one tag: a list of two
-        ("tags: person, initech\n", "'a b'", "tags: [person, initech, a b]\n"),  # not a word
-        ("tags: [a]\n", "new", "tags: [a, new]\n"),  # a list is a list
-    ],
-)
-def test_how_a_word_is_added_to_tags_written_as_words(before: str, item: str, after: str) -> None:
-    """Tags written as a text are words split on commas and blanks (docs/format.md): one more
-    goes after the last, as they are written, not the whole text made one tag of a list."""
-    data = f"---\n{before}---\n".encode()
-    text = open_note(data, "n.md")
-    append_item(text, "tags", item, lambda k: k == "tags", tag_list)
-    verify_edit(data, text.encode(), text.intended, "n.md")
-    assert text.encode() == f"---\n{after}---\n".encode()
-
-
-@pytest.mark.parametrize(
-    ("before", "item", "after"),
-    [
-        ("tags: person, Initech, design\n", "initech", "tags: person, design\n"),
-        ("tags: 'person initech'  # mine\n", "person", "tags: 'initech'  # mine\n"),
-        ("tags: initech\n", "initech", "tags: []\n"),
-        ("tags: person, initech\n", "init", None),  # a word is taken whole or not at all
-    ],
-)
-def test_how_a_word_is_taken_out_of_tags_written_as_words(
-    before: str, item: str, after: str | None
-) -> None:
-    data = f"---\n{before}name: A\n---\n".encode()
-    text = open_note(data, "n.md")
-    remove_item(text, item, lambda k: k == "tags", tag_list)
-    verify_edit(data, text.encode(), text.intended, "n.md")
-    assert text.encode() == (data if after is None else f"---\n{after}name: A\n---\n".encode())
 
 
 tag_words = st.lists(st.from_regex(r"[a-zA-Z0-9_][\w/-]{0,8}", fullmatch=True), min_size=1)
@@ -608,20 +581,25 @@ def test_an_item_is_not_added_to_a_value_written_another_way(before: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("before", "item", "after"),
+    ("before", "item", "words", "after"),
     [
-        ("tags: Friend\n", "friend", "tags: []\n"),  # a single text that is the item
-        ("tags: [a,  'b' , c]  # kept\n", "b", "tags: [a, c]  # kept\n"),
-        ("tags:\n  - a\n  # a comment\n  - b\n", "b", "tags:\n  - a\n  # a comment\n"),
-        ("tags: [a,  b]\n", "c", None),  # no such item: not even the spacing changes
-        ("tags: ''\n", "", None),  # an empty value holds no item, not even an empty one
-        ("tags:\n", "None", None),
+        ("tags: Friend\n", "friend", None, "tags: []\n"),  # a single text that is the item
+        ("tags: [a,  'b' , c]  # kept\n", "b", None, "tags: [a, c]  # kept\n"),
+        ("tags:\n  - a\n  # a comment\n  - b\n", "b", None, "tags:\n  - a\n  # a comment\n"),
+        ("tags: [a,  b]\n", "c", None, None),  # no such item: not even the spacing changes
+        ("tags: ''\n", "", None, None),  # an empty value holds no item, not even an empty one
+        ("tags:\n", "None", None, None),
+        # with the field's way of reading a text as items (tags)
+        ("tags: person, Initech, design\n", "initech", tag_list, "tags: person, design\n"),
+        ("tags: 'person initech'  # mine\n", "person", tag_list, "tags: 'initech'  # mine\n"),
+        ("tags: initech\n", "initech", tag_list, "tags: []\n"),
+        ("tags: person, initech\n", "init", tag_list, None),  # a word whole or not at all
     ],
 )
-def test_how_an_item_is_taken_out(before: str, item: str, after: str | None) -> None:
+def test_how_an_item_is_taken_out(before: str, item: str, words: Words, after: str | None) -> None:
     data = f"---\n{before}name: A\n---\n".encode()
     text = open_note(data, "n.md")
-    remove_item(text, item, lambda k: k == "tags")
+    remove_item(text, item, lambda k: k == "tags", words)
     verify_edit(data, text.encode(), text.intended, "n.md")
     assert text.encode() == (data if after is None else f"---\n{after}name: A\n---\n".encode())
 
