@@ -204,8 +204,7 @@ def plan_fill(
                 set_value(note, field, flow_value(value), find)
                 missing.append(field)
             elif field in GROWING:
-                mine = {"email": written.emails, "tags": written.tags}.get(field, written.aliases)
-                held = {v.casefold() for v in mine}
+                held = _held(written, field)
                 for item in [value] if isinstance(value, str) else value:
                     if item.casefold() not in held:
                         append_item(note, field, flow_scalar(item), find, WORDS.get(field))
@@ -329,11 +328,16 @@ def parse_assignment(text: str) -> Assignment | None:
     return Assignment(key, op, one_line(text[at + 1 :]))
 
 
+def _held(person: Person, field: str) -> set[str]:
+    """The person's emails, tags or aliases (`GROWING`), as read, case aside."""
+    items = {"email": person.emails, "tags": person.tags}.get(field, person.aliases)
+    return {item.casefold() for item in items}
+
+
 def _holds(index: Summary, note: NoteText, field: str, item: str) -> bool:
-    """Whether the note's email, tags or aliases, as read, hold `item` already (case aside)."""
+    """Whether the note, as it is now, holds `item` in that field already."""
     person, _ = index.fields.person(*parse_with_front_matter(note.name, note.encode()))
-    held = {"email": person.emails, "tags": person.tags}.get(field, person.aliases)
-    return item.casefold() in {value.casefold() for value in held}
+    return item.casefold() in _held(person, field)
 
 
 def plan_set(index: Summary, person: Person, assignments: list[Assignment]) -> Change | None:

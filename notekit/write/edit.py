@@ -418,9 +418,9 @@ def remove_item(
         if not find(written):
             continue
         old = front_matter_values(text.encode())[0].get(written)
-        split = words is not None and isinstance(old, str)  # a text of several items
-        if words is not None and isinstance(old, str):
-            items = words(old)
+        split = words if isinstance(old, str) else None  # how a text reads as items
+        if split is not None:
+            items = split(old)
         else:
             items = old if isinstance(old, list) else [old] if old not in (None, "") else []
         kept: Any = [item for item in items if str(item).casefold() != value.casefold()]
